@@ -1,0 +1,38 @@
+# sckg — every target does its own set-up: a fresh clone needs only Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+BIND   ?= 127.0.0.1:7878
+
+.DEFAULT_GOAL := help
+.PHONY: help setup test build serve docs bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP) ## create .venv and install sckg with its pinned dependencies
+
+test: $(STAMP) ## run the whole test suite and the quality checks
+	$(BIN)/python -m pytest -q
+
+build: $(STAMP) ## build data/sckg.trig and the Oxigraph store in data/store
+	$(BIN)/sckg build
+
+serve: build ## build, then serve the SPARQL endpoint on http://$(BIND)/query
+	$(BIN)/sckg serve --bind $(BIND)
+
+docs: $(STAMP) ## generate the ontology documentation into docs/
+	$(BIN)/sckg docs --out docs
+
+bench: $(STAMP) ## run the benchmarks (slow); results in benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/run.py
+
+clean: ## remove generated files (keeps the committed data/sckg.trig)
+	rm -rf $(VENV) data/store .pytest_cache build src/*.egg-info

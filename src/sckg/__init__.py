@@ -1,0 +1,3 @@
+"""sckg: the knowledge graph of China's mass entrepreneurship and innovation carriers."""
+
+__version__ = "0.1.0"
