@@ -197,3 +197,54 @@ class Article:
     def original_range(self, start: int, end: int) -> tuple[int, int]:
         """Original character range of the clean range ``[start, end)``."""
         return self.offsets.to_original(start, end)
+
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class Division:
+    """A Chinese administrative division (GB/T 2260), as the gazetteer knows it."""
+
+    code: str  # six digits, e.g. "540100"
+    name: str  # full zh-Hans name, e.g. "拉萨市"
+    level: str  # "province" | "prefecture" | "county"
+    parent: str | None = None  # code of the enclosing division
+    name_hant: str | None = None
+    pinyin: str | None = None
+    short_names: tuple[str, ...] = ()  # forms articles use: 拉萨, 博州, 新疆
+    lat: float | None = None  # WGS84
+    lon: float | None = None
+    geonames_id: int | None = None
+    wikidata_id: str | None = None  # "Q…"
+    sources: tuple[str, ...] = ()  # where each fact came from, "package==version"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number an article states, with what it counts, as read from the text.
+
+    Offsets are clean-text offsets; the rdf stage maps them to the original.
+    Place, carrier and entity fields hold surface text for the resolve stage.
+    """
+
+    value: str  # decimal in base units, as a string to stay exact ("150000000")
+    unit: str  # a unit key: "yuan", "m2", "person", "enterprise", "item", "percent", "rank" …
+    indicator: str  # an indicator key from the controlled scheme
+    qualifier: str = "exact"  # "exact" | "at-least" | "approximately" | "at-most"
+    status: str = "achieved"  # "achieved" | "target"
+    cumulative: bool = False
+    quote: str = ""  # the sentence stretch the figure was read from (clean text)
+    start: int = 0  # clean offsets of the quote
+    end: int = 0
+    value_start: int = 0  # clean offsets of the number and its unit
+    value_end: int = 0
+    area: str | None = None  # surface text: 全区, 全省, 昆明市 …
+    period: str | None = None  # ISO 8601 as precise as given: "2016-12-31", "2020"
+    carrier_type: str | None = None  # carrier class local name: "MakerSpace" …
+    level: str | None = None  # "national" | "provincial" | "prefectural" | "county"
+    subject: str | None = None  # surface text of the entity the figure is about
+    whole: int | None = None  # index (in the article's figure list) of the total this is part of

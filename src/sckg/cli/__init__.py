@@ -1,0 +1,25 @@
+"""The ``sckg`` command: a thin click layer over the library.
+
+Each verb family lives in its own module and registers its commands on ``main``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from sckg import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sckg")
+def main() -> None:
+    """sckg: the knowledge graph of China's 双创 carriers.
+
+    Example:
+
+        sckg normalize --json seeds/000_b7111e544d2b0a3f.txt
+    """
+
+
+# Registration: importing a module adds its commands to ``main``.
+from sckg.cli import normalize as _normalize  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Turn typed records into RDF; the only stage that mints IRIs."""

@@ -1,0 +1,77 @@
+"""The one place where IRIs are minted.
+
+Local names are readable (a pinyin slug or a division code), deterministic, and legal
+SPARQL/Turtle prefixed names: ASCII letters, digits, ``-`` and ``_`` only, never ``/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import Style, lazy_pinyin
+from rdflib import Namespace, URIRef
+
+SC = Namespace("https://w3id.org/sckg/ontology#")
+ID = Namespace("https://w3id.org/sckg/id/")
+GRAPH = Namespace("https://w3id.org/sckg/graph/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GEONAMES = "https://sws.geonames.org/{}/"
+WIKIDATA = "http://www.wikidata.org/entity/{}"
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+GAZETTEER_GRAPH = GRAPH["gazetteer"]
+CURATED_GRAPH = GRAPH["curated"]
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, max_words: int = 12) -> str:
+    """A lowercase ASCII slug of ``text``: pinyin for Chinese, words joined by ``-``."""
+    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+    parts = [_NON_SLUG.sub("-", w.lower().replace("ü", "v")).strip("-") for w in words]
+    parts = [p for p in parts if p]
+    joined = "-".join(parts[:max_words])
+    if len(parts) > max_words or not joined:
+        # Long names keep a readable head and a short digest of the whole name.
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        joined = f"{joined}-{digest}" if joined else digest
+    return joined
+
+
+def entity_iri(kind: str, name: str) -> URIRef:
+    """``id:{kind}-{slug(name)}``, e.g. ``id:person-bao-hanwen``."""
+    return ID[f"{kind}-{slug(name)}"]
+
+
+def disambiguated_iri(kind: str, name: str, key: str) -> URIRef:
+    """An entity IRI with a short digest of ``key`` for names that collide."""
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return ID[f"{kind}-{slug(name)}-{digest}"]
+
+
+def place_iri(code: str | None = None, name: str | None = None) -> URIRef:
+    """A Chinese division by its GB/T 2260 code (``id:place-540100``), else by name."""
+    if code:
+        return ID[f"place-{code}"]
+    if not name:
+        raise ValueError("a place needs a code or a name")
+    return ID[f"place-{slug(name)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """``id:article-{article-id}``."""
+    return ID[f"article-{article_id}"]
+
+
+def article_graph(article_id: str) -> URIRef:
+    """``graph:{article-id}``, the named graph of what one article says."""
+    return GRAPH[article_id]
+
+
+def local_name(iri: str) -> str:
+    """The part of an ``id:`` IRI after the namespace."""
+    return str(iri).removeprefix(str(ID))
