@@ -1,0 +1,349 @@
+"""The load stage: RDF into an Oxigraph store, atomically.
+
+A store is a pyoxigraph (RocksDB) directory. A fresh build is bulk-loaded into a
+sibling directory and swapped in, so a failed build leaves the old store intact.
+Every later change is one transaction: :func:`add_quads` (curated additions) and
+:func:`replace_graph` (one article's graph) either apply in full or not at all.
+
+When a read-write Oxigraph server holds the store's lock, the same changes go through
+that server instead (Graph Store Protocol POST for additions, one SPARQL Update for a
+replacement), and the result says which route was taken.
+
+Note: Oxigraph normalises language tags to lower case (``"…"@zh-hans``); SPARQL
+queries should compare tags with ``langMatches``, not ``=``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from sckg.model import InputError
+
+GRAPH_NS = "https://w3id.org/sckg/graph/"
+CURATED_GRAPH = GRAPH_NS + "curated"
+DEFAULT_SERVER = "http://127.0.0.1:7878"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+#: File extension → RDF format, for every format ``sckg validate``/``add`` accept.
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a change did: ``route`` is ``"server"`` (through ``target`` URL) or ``"store"``."""
+
+    route: str
+    target: str
+    graph: str
+    triples: int
+
+    def describe(self) -> str:
+        """One line for the user, naming the route taken."""
+        via = (
+            f"through the running read-write server at {self.target}"
+            if self.route == "server"
+            else f"directly into the store {self.target}"
+        )
+        return f"{self.triples} triples into <{self.graph}> {via}"
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of ``path`` from its extension; :class:`InputError` if unknown."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        known = " ".join(sorted(FORMATS))
+        raise InputError(f"{path}: unknown RDF file extension (expected one of {known})")
+    return fmt
+
+
+def parse_file(path: Path | str, *, rename_blank_nodes: bool = True) -> list[ox.Quad]:
+    """All quads of an RDF file, parsed strictly; a one-line :class:`InputError` if bad.
+
+    Blank nodes get fresh labels by default so they never merge with stored ones.
+    """
+    path = Path(path)
+    fmt = rdf_format(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        quads = list(ox.parse(data, format=fmt, rename_blank_nodes=rename_blank_nodes))
+    except (SyntaxError, ValueError) as exc:
+        msg = str(exc.args[0] if exc.args else exc).removeprefix("Parser error at ")
+        msg = " ".join(msg.split())
+        raise InputError(f"{path}: not valid {fmt.name}: {msg}") from None
+    if not quads:
+        raise InputError(f"{path}: contains no triples")
+    return quads
+
+
+def to_quads(data: object) -> list[ox.Quad]:
+    """Quads from an rdflib Graph/Dataset, pyoxigraph quads/triples, or N-Quads bytes."""
+    if isinstance(data, rdflib.Graph):
+        # A Dataset serialises its named graphs; a plain Graph its triples.
+        fmt = "nquads" if isinstance(data, rdflib.ConjunctiveGraph) else "nt"
+        nq = data.serialize(format=fmt, encoding="utf-8")
+        return list(ox.parse(nq, format=ox.RdfFormat.N_QUADS))
+    if isinstance(data, (bytes, str)):
+        return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+    out = []
+    for item in data:  # type: ignore[attr-defined]
+        out.append(item if isinstance(item, ox.Quad) else ox.Quad(*item))
+    return out
+
+
+def to_rdflib(quads: Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
+    """The triples of ``quads`` as one rdflib Graph (graph names dropped: their union)."""
+    triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
+    graph = rdflib.Graph()
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def check_store(store_dir: Path | str) -> Path:
+    """``store_dir`` as a Path if it holds an Oxigraph store, else :class:`InputError`."""
+    path = Path(store_dir)
+    if not (path / "CURRENT").is_file():
+        raise InputError(f"{path}: no Oxigraph store here (run `sckg build` first)")
+    return path
+
+
+def open_read_only(store_dir: Path | str) -> ox.Store:
+    """The store opened read-only (works while a server holds it)."""
+    path = check_store(store_dir)
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open store: {exc}") from None
+
+
+def _open_writable(path: Path) -> ox.Store | None:
+    """The store opened for writing, or None when another process holds its lock."""
+    try:
+        return ox.Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            return None
+        raise InputError(f"{path}: cannot open store: {exc}") from None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def build_store(source: object, store_dir: Path | str) -> int:
+    """Write a whole dataset into a fresh store at ``store_dir``; the number of quads.
+
+    ``source`` is a TriG/N-Quads file path or an rdflib Dataset. The store is built
+    with the bulk loader beside ``store_dir`` and swapped in only when complete.
+    """
+    target = Path(store_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.building-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        store = ox.Store(str(tmp))
+        if isinstance(source, (str, Path)):
+            src = Path(source)
+            try:
+                store.bulk_load(path=str(src), format=rdf_format(src))
+            except (SyntaxError, ValueError) as exc:
+                msg = " ".join(str(exc).split()).removeprefix("Parser error at ")
+                raise InputError(f"{src}: not valid RDF: {msg}") from None
+            except OSError as exc:
+                raise InputError(f"{src}: cannot read: {exc}") from None
+        else:
+            store.bulk_extend(to_quads(source))
+        count = len(store)
+        store.flush()
+        del store
+        old = target.parent / f".{target.name}.old-{os.getpid()}"
+        if target.exists():
+            os.rename(target, old)
+        os.rename(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+        return count
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _term(term: object) -> str:
+    return str(term)  # pyoxigraph terms print as N-Triples, which SPARQL accepts
+
+
+def _insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
+    body = " .\n".join(f"{_term(t.subject)} {_term(t.predicate)} {_term(t.object)}" for t in triples)
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
+
+
+def _replace_update(graph: str, triples: list[ox.Triple]) -> str:
+    insert = _insert_data(graph, triples)
+    return f"DROP SILENT GRAPH <{graph}> ;\n{insert}" if insert else f"DROP SILENT GRAPH <{graph}>"
+
+
+def _http(url: str, body: bytes, content_type: str, server: str, method: str = "POST") -> None:
+    request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:200]
+        raise InputError(f"{server}: the server refused the change ({exc.code}: {detail})") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(
+            f"the store is locked by another process and no read-write server answers at "
+            f"{server} ({reason}); pass --server URL or stop that process"
+        ) from None
+
+
+def _triples(quads: Iterable[ox.Quad | ox.Triple]) -> list[ox.Triple]:
+    return [q.triple if isinstance(q, ox.Quad) else q for q in quads]
+
+
+def add_quads(
+    store_dir: Path | str,
+    quads: Iterable[ox.Quad | ox.Triple],
+    graph: str = CURATED_GRAPH,
+    *,
+    server: str | None = None,
+) -> WriteResult:
+    """Add the triples of ``quads`` to named graph ``graph`` in one transaction.
+
+    Writes into the store directly when it can be opened; when a read-write server
+    holds it, posts them to ``server`` (default ``$SCKG_SERVER`` or 127.0.0.1:7878)
+    with the Graph Store Protocol. Either all triples land or none do.
+    """
+    path = check_store(store_dir)
+    triples = _triples(quads)
+    store = _open_writable(path)
+    if store is not None:
+        g = ox.NamedNode(graph)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+        store.flush()
+        del store
+        return WriteResult("store", str(path), graph, len(triples))
+    base = (server or os.environ.get("SCKG_SERVER") or DEFAULT_SERVER).rstrip("/")
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    url = f"{base}/store?graph={urllib.parse.quote(graph, safe='')}"
+    _http(url, body, "application/n-triples", base)
+    return WriteResult("server", base, graph, len(triples))
+
+
+def replace_graph(
+    store_dir: Path | str,
+    graph: str,
+    quads: Iterable[ox.Quad | ox.Triple] | object,
+    *,
+    server: str | None = None,
+) -> WriteResult:
+    """Replace named graph ``graph`` by the triples of ``quads`` in one transaction.
+
+    ``quads`` may also be an rdflib Graph. Replacing twice with the same triples
+    leaves exactly one copy. Routes like :func:`add_quads`.
+    """
+    path = check_store(store_dir)
+    items = to_quads(quads) if isinstance(quads, rdflib.Graph) else quads
+    triples = _triples(items)  # type: ignore[arg-type]
+    update = _replace_update(graph, triples)
+    store = _open_writable(path)
+    if store is not None:
+        store.update(update)
+        store.flush()
+        del store
+        return WriteResult("store", str(path), graph, len(triples))
+    base = (server or os.environ.get("SCKG_SERVER") or DEFAULT_SERVER).rstrip("/")
+    _http(f"{base}/update", update.encode("utf-8"), "application/sparql-update", base)
+    return WriteResult("server", base, graph, len(triples))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def dump(store_dir: Path | str, fmt: str = "nquads") -> bytes:
+    """The whole store as canonical bytes: sorted N-Quads lines, or TriG of sorted quads.
+
+    Two stores with the same quads (and blank-node labels) dump byte-identically.
+    """
+    store = open_read_only(store_dir)
+    if fmt == "nquads":
+        lines = store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+        return b"".join(sorted(lines))
+    if fmt == "trig":
+        quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        lines = text.splitlines(keepends=True)
+        # The serializer's prefix order is not promised; sort the header.
+        n = sum(1 for line in lines if line.startswith(b"@prefix"))
+        return b"".join(sorted(lines[:n]) + lines[n:])
+    raise ValueError(f"unknown dump format {fmt!r}")
+
+
+def current_graph(store_dir: Path | str) -> rdflib.Graph:
+    """The union of all graphs in the store, as one rdflib Graph (for validation)."""
+    return to_rdflib(open_read_only(store_dir))
+
+
+def neighbourhood(store_dir: Path | str, nodes: Iterable[object]) -> rdflib.Graph:
+    """What the store says about ``nodes``: their triples and the types of their objects.
+
+    This is the validation context of a small addition: references from the new
+    triples to existing entities resolve without reading the whole store.
+    """
+    store = open_read_only(store_dir)
+    seen: set[ox.Triple] = set()
+    wanted = {ox.NamedNode(str(n)) for n in nodes if isinstance(n, (rdflib.URIRef, ox.NamedNode))}
+    for node in sorted(wanted, key=str):
+        for quad in store.quads_for_pattern(node, None, None, None):
+            seen.add(quad.triple)
+    objects = {t.object for t in seen if isinstance(t.object, ox.NamedNode)} - wanted
+    for obj in sorted(objects, key=str):
+        for quad in store.quads_for_pattern(obj, RDF_TYPE, None, None):
+            seen.add(quad.triple)
+    return to_rdflib(sorted(seen, key=str))
+
+
+PREFIXES = {
+    "sc": "https://w3id.org/sckg/ontology#",
+    "id": "https://w3id.org/sckg/id/",
+    "graph": GRAPH_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "unit": "http://qudt.org/vocab/unit/",
+    "cur": "http://qudt.org/vocab/currency/",
+}
