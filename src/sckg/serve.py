@@ -1,0 +1,286 @@
+"""The serve stage: the real Oxigraph server on a built store.
+
+``oxigraph serve-read-only`` (the ``oxigraph`` package, same version as pyoxigraph)
+answers the SPARQL 1.1 Protocol at ``/query`` with the union of all graphs as the
+default graph, refuses updates, and serves YASGUI at ``/``.
+
+A read-only server sees the store as it was when it opened it. :func:`run` therefore
+records itself in a marker file in the temp directory (keyed by the store's absolute
+path, so a rebuilt store keeps it) and restarts its server process on SIGHUP;
+:func:`reload_running` sends that signal after a direct write to the store.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sckg.model import InputError
+
+DEFAULT_BIND = "127.0.0.1:7878"
+DEFAULT_TIMEOUT_S = 30
+_PR_SET_PDEATHSIG = 1
+
+
+def marker_path(store: Path | str) -> Path:
+    """Where a ``sckg serve`` running on ``store`` records its pid and URL."""
+    key = hashlib.sha1(str(Path(store).resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"sckg-serve-{key}.json"
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server binary beside this Python, else the one on PATH."""
+    here = Path(sys.executable).with_name("oxigraph")
+    if here.is_file():
+        return str(here)
+    found = shutil.which("oxigraph")
+    if not found:
+        raise InputError("oxigraph: server binary not found (pip install oxigraph==0.5.13)")
+    return found
+
+
+def parse_bind(bind: str) -> tuple[str, int]:
+    """``HOST:PORT`` → (host, port); :class:`InputError` if malformed."""
+    host, sep, port = bind.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise InputError(f"--bind {bind}: expected HOST:PORT, e.g. 127.0.0.1:7878")
+    return host.strip("[]"), int(port)
+
+
+def check_port(bind: str) -> None:
+    """:class:`InputError` if ``bind`` cannot be listened on (port taken, bad host)."""
+    host, port = parse_bind(bind)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        # The server sets SO_REUSEADDR too, so a port in TIME_WAIT is usable.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            reason = "port already in use" if exc.errno in (98, 48) else (exc.strerror or str(exc))
+            raise InputError(f"{bind}: cannot listen: {reason}") from None
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port on ``host`` that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def check_store(store: Path | str) -> Path:
+    """``store`` if it is a non-empty Oxigraph store, else a one-line :class:`InputError`."""
+    import pyoxigraph as ox
+
+    path = Path(store)
+    if not path.is_dir():
+        raise InputError(f"{path}: store not found (run `sckg build` first)")
+    if not (path / "CURRENT").is_file():
+        raise InputError(f"{path}: not an Oxigraph store (run `sckg build` first)")
+    try:
+        opened = ox.Store.read_only(str(path))
+        empty = next(iter(opened.quads_for_pattern(None, None, None, None)), None) is None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open store: {exc}") from None
+    if empty:
+        raise InputError(f"{path}: store is empty (run `sckg build` first)")
+    return path
+
+
+def server_command(
+    store: Path | str,
+    bind: str,
+    *,
+    cors: bool = True,
+    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    read_write: bool = False,
+) -> list[str]:
+    """The ``oxigraph`` command line that serves ``store`` on ``bind``."""
+    cmd = [oxigraph_binary(), "serve" if read_write else "serve-read-only"]
+    cmd += ["--location", str(store), "--bind", bind, "--union-default-graph"]
+    if cors:
+        cmd.append("--cors")
+    if timeout_s:
+        cmd += ["--timeout-s", str(int(timeout_s))]
+    return cmd
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    # Linux: the server gets SIGTERM if this Python dies, so it is never orphaned.
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def _spawn(cmd: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # Ctrl-C reaches us; we stop the child ourselves
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+    )
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Wait until ``url``/query answers a query; :class:`InputError` if the server died."""
+    probe = f"{url}/query?query={urllib.parse.quote('ASK {}')}"
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+            last = (err.strip().splitlines() or ["exited"])[-1]
+            raise InputError(f"oxigraph server failed to start: {last}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        if time.monotonic() > deadline:
+            _stop(proc)
+            raise InputError(f"{url}: oxigraph server did not answer within {timeout:.0f} s")
+        time.sleep(0.02)
+
+
+def _stop(proc: subprocess.Popen, grace: float = 5.0) -> int:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
+    return proc.returncode
+
+
+@dataclass
+class Server:
+    """A running server: ``url`` (e.g. ``http://127.0.0.1:7878``), ``query_url``, ``stop()``."""
+
+    url: str
+    process: subprocess.Popen
+    command: list[str] = field(repr=False)
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    def stop(self) -> int:
+        """Stop the server and wait for it; idempotent."""
+        return _stop(self.process)
+
+    def restart(self) -> None:
+        """Stop and start again, so a read-only server sees the store's new content."""
+        self.stop()
+        self.process = _spawn(self.command)
+        wait_ready(self.url, self.process)
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start(
+    store: Path | str,
+    bind: str | None = None,
+    *,
+    cors: bool = True,
+    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    read_write: bool = False,
+) -> Server:
+    """Start a server on ``store`` in the background and wait until it answers.
+
+    ``bind`` defaults to a free port on 127.0.0.1. Use as a context manager or call
+    ``stop()``.
+    """
+    path = Path(store) if read_write else check_store(store)
+    bind = bind or f"127.0.0.1:{free_port()}"
+    check_port(bind)
+    cmd = server_command(path, bind, cors=cors, timeout_s=timeout_s, read_write=read_write)
+    proc = _spawn(cmd)
+    host, port = parse_bind(bind)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', 'localhost') else host}:{port}"
+    wait_ready(url, proc)
+    return Server(url, proc, cmd)
+
+
+def run(
+    store: Path | str,
+    bind: str = DEFAULT_BIND,
+    *,
+    cors: bool = True,
+    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    echo=print,
+) -> int:
+    """Serve ``store`` in the foreground until SIGINT/SIGTERM; restart on SIGHUP.
+
+    Returns the exit code (0 after a clean stop).
+    """
+    path = check_store(store)
+    check_port(bind)
+    server = start(path, bind, cors=cors, timeout_s=timeout_s)
+    marker = marker_path(path)
+    marker.write_text(json.dumps({"pid": os.getpid(), "url": server.url}) + "\n", encoding="utf-8")
+    stopping: list[int] = []
+    reloads: list[int] = []
+    previous = {
+        sig: signal.signal(sig, lambda s, _f: stopping.append(s)) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda s, _f: reloads.append(s))
+    echo(f"SPARQL endpoint: {server.query_url} (YASGUI at {server.url}/) serving {path}; Ctrl-C stops it")
+    try:
+        while not stopping:
+            if reloads:
+                reloads.clear()
+                server.restart()
+                echo(f"reloaded {path}")
+            if server.process.poll() is not None:
+                echo(f"error: oxigraph server exited with code {server.process.returncode}")
+                return 1
+            time.sleep(0.1)
+        echo("stopped")
+        return 0
+    finally:
+        server.stop()
+        marker.unlink(missing_ok=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def reload_running(store: Path | str) -> str | None:
+    """Ask a ``sckg serve`` running on ``store`` to reload; its URL, or None if none runs."""
+    marker = marker_path(store)
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        pid, url = int(info["pid"]), str(info["url"])
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if b"sckg" not in cmdline:
+        return None  # a stale marker whose pid now belongs to something else
+    try:
+        os.kill(pid, signal.SIGHUP)
+    except OSError:
+        return None
+    return url
