@@ -1,0 +1,199 @@
+"""Reading the numbers Chinese text writes: digits, Chinese numerals and both mixed.
+
+``find_quantities`` finds every number followed by a measure word or unit in a
+paragraph (``1.5亿元``, ``2.47万人``, ``十一期``, ``35万余平方米``, ``1128余家``,
+``3至5家``, ``99%``, ``第8位``) and returns it with its value in base units; the
+figure extractor decides what each quantity counts. Dates, years, ages, editions
+(``第二期``) and names (``5G``) are not quantities because no unit of ours follows
+them or an ordinal ``第`` precedes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Full-width digits and signs map one to one, so offsets stay valid.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_000,
+              "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000,
+              "万亿": 1_000_000_000_000}
+
+# Unit → (unit key, factor to the base unit, unit class). Longest first in the regex.
+UNITS: dict[str, tuple[str, int, str]] = {
+    "元": ("yuan", 1, "money"),
+    "平方米": ("m2", 1, "area"),
+    "平米": ("m2", 1, "area"),
+    "平方公里": ("m2", 1_000_000, "area"),
+    "人次": ("person-time", 1, "person-time"),
+    "人": ("person", 1, "person"),
+    "名": ("person", 1, "person"),
+    "位": ("person", 1, "person"),
+    "家": ("count", 1, "count"),
+    "个": ("count", 1, "count"),
+    "所": ("count", 1, "count"),
+    "座": ("count", 1, "count"),
+    "批": ("count", 1, "count"),
+    "件": ("count", 1, "item"),
+    "项": ("count", 1, "item"),
+    "场次": ("count", 1, "event"),
+    "场": ("count", 1, "event"),
+    "期": ("count", 1, "event"),
+    "届": ("count", 1, "event"),
+    "次": ("count", 1, "event"),
+    "%": ("percent", 1, "percent"),
+    "个百分点": ("percentage-point", 1, "percent"),
+}
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+_MAG = r"万亿|千万|百万|十万|万|亿|千|百"
+_APPROX = r"余|多"
+_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_ONE = rf"(?:(?:{_DIGITS})(?:{_MAG})?|{_CN_NUM})"
+
+QUANTITY_RE = re.compile(
+    rf"(?P<num>{_ONE})"
+    rf"(?:(?P<sep>至|到|~|-|—|－)(?P<num2>{_ONE}))?"
+    rf"(?P<approx>{_APPROX})?"
+    rf"(?P<mag>{_MAG})?"
+    rf"(?P<unit>{_UNIT})"
+)
+PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{_CN_NUM}|{_DIGITS})")
+RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
+# Measure words that make 个 a duration or an ordinal span rather than a count.
+_NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
+_ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
+_EDITION_UNITS = {"期", "届", "批", "次"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as written: value in base units, positions in the text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # unit key: yuan, m2, person, person-time, count, percent, rank …
+    unit_class: str  # money, area, person, person-time, count, item, event, percent, rank
+    measure: str  # the measure word or unit as written (家, 万元, 平方米 …)
+    approx: str | None = None  # 余/多 written inside the quantity
+    value_max: Decimal | None = None  # upper bound of a range (3至5家)
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width digits and signs as ASCII (same length)."""
+    return text.translate(_FULL_WIDTH)
+
+
+def parse_chinese(text: str) -> Decimal:
+    """Value of a Chinese numeral: 十一 → 11, 六十 → 60, 三千五百 → 3500, 两万 → 20000.
+
+    A run of bare digits (二〇二〇) reads digit by digit. Raises ValueError on
+    anything else.
+    """
+    if not text or any(c not in _CN_DIGITS and c not in _CN_SMALL and c not in _CN_LARGE
+                       for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if all(c in _CN_DIGITS for c in text):
+        return Decimal("".join(str(_CN_DIGITS[c]) for c in text))
+    total, section, digit = 0, 0, None
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[c]
+            digit = None
+        else:  # 万 / 亿 close a section
+            section += digit or 0
+            digit = None
+            if section == 0:
+                section = 1
+            total = (total + section) * _CN_LARGE[c] if c == "亿" else total + section * _CN_LARGE[c]
+            section = 0
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_number(text: str) -> Decimal:
+    """Value of a written number: ``1,128`` ``1.5亿`` ``2.47万`` ``十一`` ``三千五百``."""
+    text = fold_width(text).strip()
+    m = re.fullmatch(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?", text)
+    if m:
+        value = Decimal(m["d"].replace(",", ""))
+        return value * _MAGNITUDE[m["m"]] if m["m"] else value
+    return parse_chinese(text)
+
+
+def _is_bare_magnitude(num: str) -> bool:
+    return all(c in "十百千万亿" for c in num)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop a trailing exponent or zeros so 1.5亿 prints as 150000000."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (a paragraph), left to right, ordinals and names excluded."""
+    text = fold_width(text)
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        q = _quantity(text, m)
+        if q is not None:
+            out.append(q)
+    for m in PERCENT_WORDS_RE.finditer(text):
+        value = parse_number(m["num"])
+        out.append(Quantity(m.start(), m.end(), _plain(value), "percent", "percent", "百分之"))
+    for m in RANK_RE.finditer(text):
+        if m.group(0)[-1] in "位名" or re.search(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$",
+                                                 text[max(0, m.start() - 10):m.start()]):
+            if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家":
+                continue
+            value = parse_number(m["num"])
+            out.append(Quantity(m.start(), m.end(), _plain(value), "rank", "rank", "第"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    num, unit = m["num"], m["unit"]
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end():m.end() + 3]
+    if before in _ORDINAL_BEFORE and (before == "第" or unit in _EDITION_UNITS):
+        return None
+    if before.isdigit() or before == ".":
+        return None  # the tail of a longer number the regex could not take (a code)
+    if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
+        return None
+    if unit in ("人", "名", "位", "家") and after[:1] in ("均",):
+        return None
+    if num == "一" and not m["num2"]:
+        return None  # 一批 一家 一次性: an article, not a count
+    if _is_bare_magnitude(num) and not re.search(r"(?:逾|近|超|上|约|达|数)$", text[:m.start()]):
+        return None  # 万众 千家万户: idiom, unless a qualifier makes it a number
+    if re.match(r"[A-Za-z]", after[:1]) or (m.start() and re.match(r"[A-Za-z]", before)):
+        return None
+    try:
+        value = parse_number(num)
+        value_max = parse_number(m["num2"]) if m["num2"] else None
+    except ValueError:
+        return None
+    key, factor, unit_class = UNITS[unit]
+    mult = _MAGNITUDE[m["mag"]] if m["mag"] else 1
+    if value_max is not None and not re.search(rf"(?:{_MAG})$", m["num"]) and re.search(
+            rf"(?:{_MAG})$", m["num2"]):
+        value *= _MAGNITUDE[re.search(rf"(?:{_MAG})$", m["num2"]).group(0)]  # 3至5万 → 3万至5万
+    value = _plain(value * mult * factor)
+    if value_max is not None:
+        value_max = _plain(value_max * mult * factor)
+    if unit_class == "percent" and m["mag"]:
+        return None
+    measure = (m["mag"] or "") + unit
+    return Quantity(m.start(), m.end(), value, key, unit_class, measure, m["approx"], value_max)
