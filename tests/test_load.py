@@ -1,0 +1,168 @@
+"""The load stage on real pyoxigraph stores in temporary directories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from sckg import load
+from sckg.model import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+ID = "https://w3id.org/sckg/id/"
+ARTICLE_GRAPH = load.GRAPH_NS + "article-fx1"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    assert load.build_store(FIXTURES / "base.trig", path) == 25
+    return path
+
+
+def count(store: Path, graph: str | None = None) -> int:
+    opened = load.open_read_only(store)
+    g = ox.NamedNode(graph) if graph else None
+    return sum(1 for _ in opened.quads_for_pattern(None, None, None, g))
+
+
+def article_graph(n_people: int) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for i in range(n_people):
+        person = rdflib.URIRef(f"{ID}person-test-{i}")
+        g.add((person, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/sckg/ontology#Person")))
+        g.add((person, rdflib.RDFS.label, rdflib.Literal(f"人{i} \"引\"\n\\", lang="zh-Hans")))
+    return g
+
+
+def test_build_from_trig_keeps_named_graphs(store: Path) -> None:
+    graphs = {g.value for g in load.open_read_only(store).named_graphs()}
+    assert graphs == {load.GRAPH_NS + "gazetteer", ARTICLE_GRAPH}
+    assert count(store, ARTICLE_GRAPH) == 17
+
+
+def test_build_from_rdflib_dataset_replaces_old_store(store: Path) -> None:
+    ds = rdflib.Dataset()
+    graph = ds.graph(rdflib.URIRef(load.GRAPH_NS + "article-new"))
+    graph += article_graph(3)
+    assert load.build_store(ds, store) == 6
+    assert count(store) == 6
+    assert not list(store.parent.glob(".store.*"))  # no temporary directories left
+
+
+def test_build_of_bad_trig_leaves_old_store(store: Path, tmp_path: Path) -> None:
+    before = load.dump(store)
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<https://a> <https://b> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.trig"):
+        load.build_store(bad, store)
+    assert load.dump(store) == before
+
+
+def test_replace_graph_twice_never_duplicates(store: Path) -> None:
+    graph = load.GRAPH_NS + "article-rep"
+    first = load.replace_graph(store, graph, article_graph(5))
+    assert (first.route, first.triples) == ("store", 10)
+    load.replace_graph(store, graph, article_graph(5))
+    assert count(store, graph) == 10
+    load.replace_graph(store, graph, article_graph(2))  # a smaller new version
+    assert count(store, graph) == 4
+    assert count(store, ARTICLE_GRAPH) == 17  # other graphs untouched
+
+
+def test_replace_keeps_literals_with_quotes_and_newlines(store: Path) -> None:
+    graph = load.GRAPH_NS + "article-rep"
+    load.replace_graph(store, graph, article_graph(1))
+    labels = [q.object.value for q in load.open_read_only(store).quads_for_pattern(None, None, None, ox.NamedNode(graph))
+              if isinstance(q.object, ox.Literal) and q.object.language]
+    assert labels == ["人0 \"引\"\n\\"]
+
+
+def test_add_goes_into_curated_graph_and_is_queryable(store: Path) -> None:
+    quads = load.parse_file(FIXTURES / "valid-add.ttl")
+    result = load.add_quads(store, quads)
+    assert (result.route, result.graph, result.triples) == ("store", load.CURATED_GRAPH, 6)
+    assert "directly into the store" in result.describe()
+    answer = load.open_read_only(store).query(
+        "ASK { GRAPH <https://w3id.org/sckg/graph/curated> "
+        "{ ?c a <https://w3id.org/sckg/ontology#TechnologyBusinessIncubator> } }"
+    )
+    assert bool(answer)
+
+
+def test_parse_errors_are_one_line_and_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as err:
+        load.parse_file(FIXTURES / "bad-syntax.ttl")
+    message = str(err.value)
+    assert "bad-syntax.ttl" in message and "line 6" in message and "\n" not in message
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.ttl: contains no triples"):
+        load.parse_file(empty)
+    with pytest.raises(InputError, match="unknown RDF file extension"):
+        load.parse_file(tmp_path / "data.xyz")
+    with pytest.raises(InputError, match="missing.ttl: cannot read"):
+        load.parse_file(tmp_path / "missing.ttl")
+
+
+def test_parse_json_ld_and_latin1_garbage(tmp_path: Path) -> None:
+    assert len(load.parse_file(FIXTURES / "valid-add.jsonld")) == 6
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_bytes(b"<https://a> <https://b> \"\xff\xfe\" .\n")
+    with pytest.raises(InputError, match="garbage.ttl: not valid Turtle"):
+        load.parse_file(garbage)
+
+
+def test_missing_store_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no Oxigraph store"):
+        load.add_quads(tmp_path / "nowhere", load.parse_file(FIXTURES / "valid-add.ttl"))
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_dump_is_canonical(store: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    load.build_store(load.to_quads(load.dump(store)), other)
+    assert load.dump(other) == load.dump(store)
+    lines = load.dump(store).splitlines()
+    assert lines == sorted(lines) and len(lines) == 25
+    trig = load.dump(store, "trig")
+    assert trig.startswith(b"@prefix") and b"graph:article-fx1" in trig
+    assert load.dump(other, "trig") == trig
+
+
+def test_neighbourhood_holds_referenced_nodes_and_their_types(store: Path) -> None:
+    new = load.to_rdflib(load.parse_file(FIXTURES / "valid-add.ttl"))
+    nodes = {t for triple in new for t in (triple[0], triple[2])}
+    context = load.neighbourhood(store, nodes)
+    place = rdflib.URIRef(ID + "place-540100")
+    assert (place, rdflib.URIRef("https://w3id.org/sckg/ontology#divisionCode"), rdflib.Literal("540100")) in context
+    # the article's publisher is typed, so class constraints on the article resolve
+    publisher = rdflib.URIRef(ID + "mediaoutlet-xi-zang-ri-bao")
+    assert (publisher, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/sckg/ontology#MediaOutlet")) in context
+    assert len(load.current_graph(store)) == 25
+
+
+def test_add_through_a_read_write_server(store: Path) -> None:
+    from sckg import serve
+
+    with serve.start(store, read_write=True) as server:
+        # The server holds the store's lock, so the change must go through it.
+        result = load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"), server=server.url)
+        assert result.route == "server" and "read-write server" in result.describe()
+        replaced = load.replace_graph(store, load.GRAPH_NS + "article-rep", article_graph(2), server=server.url)
+        load.replace_graph(store, load.GRAPH_NS + "article-rep", article_graph(2), server=server.url)
+        assert replaced.route == "server"
+    assert count(store, load.CURATED_GRAPH) == 6
+    assert count(store, load.GRAPH_NS + "article-rep") == 4
+
+
+def test_locked_store_without_server_is_a_clear_error(store: Path) -> None:
+    from sckg import serve
+
+    with serve.start(store, read_write=True):
+        with pytest.raises(InputError, match="locked by another process"):
+            load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"), server="http://127.0.0.1:9")
+    assert count(store, load.CURATED_GRAPH) == 0
