@@ -279,6 +279,7 @@ class Figure:
     level: str | None = None  # "national" | "provincial" | "prefectural" | "county"
     subject: str | None = None  # surface text of the entity the figure is about
     whole: int | None = None  # index (in the article's figure list) of the total this is part of
+    value_max: str | None = None  # upper bound in base units when the text gives a range (3至5家)
 
 
 # --------------------------------------------------------------------------- gazetteer

@@ -1,0 +1,147 @@
+"""Resolving place names: a surface form in context → a division, a foreign place, or a warning.
+
+``resolve_place`` never guesses. For a surface form it takes every division the name
+index lists, then
+
+1. keeps those inside the context prefecture, else inside the context province, when
+   the context leaves any;
+2. keeps those with the best rank (a full name before a province's short form before
+   any other short form: 海南 is the province unless the context is Qinghai);
+3. collapses a division and the divisions inside it to the outer one (阿克苏 is the
+   prefecture 阿克苏地区, not its seat 阿克苏市);
+
+and resolves only when one division is left; otherwise the result is "ambiguous" with
+the candidates, and the caller logs ``PlaceResolution.message``.
+
+``PlaceFinder`` finds every place name in a text by longest match.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from sckg.model import Gazetteer, PlaceMention, PlaceResolution
+
+_WINDOW = 6  # characters of context either side handed to jieba
+_COMMON_FREQ = 1000  # jieba dictionary frequency above which a word is "common"
+
+
+def ancestors(gaz: Gazetteer, code: str) -> list[str]:
+    """The codes of the divisions enclosing ``code``, innermost first, up to the province."""
+    out = []
+    parent = gaz.divisions[code].parent if code in gaz.divisions else None
+    while parent:
+        out.append(parent)
+        parent = gaz.divisions[parent].parent
+    return out
+
+
+def _within(code: str, area: str) -> bool:
+    if area.endswith("0000"):
+        return code[:2] == area[:2]
+    if area.endswith("00"):
+        return code[:4] == area[:4]
+    return code == area
+
+
+def resolve_place(
+    gaz: Gazetteer, surface: str, *, province: str | None = None, prefecture: str | None = None
+) -> PlaceResolution:
+    """Resolve ``surface`` (拉萨, 昌吉州, 城关区, 土耳其 …) given the article's province/prefecture codes."""
+    name = surface.strip()
+    entries = dict(gaz.names.get(name, ()))
+    if not entries:
+        place = gaz.foreign.get(name)
+        if place is not None:
+            return PlaceResolution(surface, "foreign", foreign=place)
+        return PlaceResolution(surface, "unknown")
+    cands = entries
+    for area in (prefecture, province):
+        if area:
+            inside = {c: r for c, r in cands.items() if _within(c, area)}
+            if inside:
+                cands = inside
+                break
+    best = min(cands.values())
+    codes = sorted(c for c, r in cands.items() if r == best)
+    outer = [c for c in codes if all(c == o or c in ancestors(gaz, o) for o in codes)]
+    if len(outer) == 1:
+        return PlaceResolution(surface, "resolved", code=outer[0])
+    return PlaceResolution(surface, "ambiguous", candidates=tuple(codes))
+
+
+class PlaceFinder:
+    """Finds place names in a text by longest match over every name and short form.
+
+    A two-character short form (白银, 山南, 迁安 …) is also an ordinary word or part of
+    one often enough (搬迁安置, 天山南坡) that it counts only where jieba's segmentation
+    of the surrounding text starts a word with it (兰州 in 兰州新区 counts). A
+    two-character county stem that jieba's dictionary holds as a frequent word other
+    than a place name (合作, 资源, 通道) is not looked for at all. Full names always count.
+    """
+
+    def __init__(self, gaz: Gazetteer, *, county_stems: bool = True) -> None:
+        names: set[str] = set(gaz.foreign)
+        weak: set[str] = set()
+        for form, entries in gaz.names.items():
+            if len(form) < 2:
+                continue
+            if all(r > 0 for _, r in entries):
+                county = all(gaz.divisions[c].level == "county" for c, _ in entries)
+                if county and (not county_stems or _common_word(form)):
+                    continue
+                if len(form) == 2:
+                    weak.add(form)
+            names.add(form)
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for n in names:
+            self._lengths[n[0]] = tuple(sorted({*self._lengths.get(n[0], ()), len(n)}, reverse=True))
+        self._names = frozenset(names)
+        self._weak = frozenset(weak)
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Non-overlapping place names in ``text``, left to right, the longest at each position."""
+        out: list[PlaceMention] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self._lengths.get(text[i], ()):
+                form = text[i : i + length]
+                if i + length <= n and form in self._names:
+                    if form in self._weak and not _is_word(text, i, i + length):
+                        continue
+                    out.append(PlaceMention(form, i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba cuts ``text[start:end]`` out as one word in its surroundings."""
+    import jieba
+
+    lo = max(0, start - _WINDOW)
+    window = text[lo : min(len(text), end + _WINDOW)]
+    return any(a + lo == start and b + lo >= end for _, a, b in jieba.tokenize(window))
+
+
+@lru_cache(maxsize=1)
+def _jieba_common_words() -> frozenset[str]:
+    text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
+    out = set()
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and len(parts[0]) == 2 and parts[2] != "ns" and int(parts[1]) >= _COMMON_FREQ:
+            out.add(parts[0])
+    return frozenset(out)
+
+
+def _common_word(form: str) -> bool:
+    return len(form) == 2 and form in _jieba_common_words()
+
+
+def find_places(gaz: Gazetteer, text: str) -> list[PlaceMention]:
+    """Place names in ``text`` (builds a ``PlaceFinder``; keep one for many texts)."""
+    return PlaceFinder(gaz).find(text)
