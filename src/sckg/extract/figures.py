@@ -1,0 +1,404 @@
+"""Figures: every quantity an article body states, with what it counts.
+
+``extract_figures`` reads one clean simplified-Chinese paragraph. Each quantity
+found by :mod:`sckg.extract.numbers` becomes a :class:`~sckg.model.Figure` whose
+indicator comes from the counted noun (after the measure word: ``138家双创载体``;
+else before the number: ``创业导师18人``), restricted to what that kind of unit can
+count; qualifier, status (target), cumulative, area, period, carrier type, level,
+subject and part/whole come from markers in the clause and sentence around it.
+
+Indicator keys are the ``skos:notation`` of the concepts in ontology/indicators.ttl
+(key ``carriers`` is ``sc:CarrierCount`` …); that file is the key → IRI table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sckg.extract.numbers import Quantity, find_quantities, fold_width
+from sckg.model import Figure
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """What the article tells about all its figures: its date and its main region."""
+
+    date: str | None = None  # ISO 8601 date or date-time of the article
+    region: str | None = None  # surface name of the article's main region, e.g. 云南省
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
+
+# Counted nouns per unit class: (pattern, indicator key, carrier class). Where two
+# patterns match, the one nearest the number wins, then the longest.
+_CARRIERS = [
+    (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"),
+    (r"众创空间", "carriers", "MakerSpace"),
+    (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
+    (r"星创天地", "carriers", "StarCreationSpace"),
+    (r"大学科技园", "carriers", "UniversitySciencePark"),
+    (r"加速器", "carriers", "Accelerator"),
+    (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
+    (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
+    (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
+    (r"双创示范基地|(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
+    (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
+    (r"科技大市场", "carriers", "TechnologyMarket"),
+    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", None),
+]
+_COUNT = _CARRIERS + [
+    (r"(?:在孵|入孵|孵化|入驻|在孵初创|在孵中小)企业", "incubated-enterprises", None),
+    (r"毕业企业?", "graduated-enterprises", None),
+    (r"(?:报名|参赛)(?:企业|团队|项目)|(?:企业|团队|项目)报名|报名|参赛", "entrants", None),
+    (r"获奖(?:企业|团队|项目)?", "award-winners", None),
+    (r"高新技术企业|高企", "high-tech-enterprises", None),
+    (r"企业|公司|企事业单位|合作社", "enterprises", None),
+    (r"团队", "teams", None),
+    (r"项目", "projects", None),
+    (r"单位|机构|部门", "organisations", None),
+    (r"工位", "workstations", None),
+    (r"创业型县|创业型城市", "entrepreneurial-counties", None),
+    (r"州市|地州|县市|县区|市州|城市|县（市）|县\(市\)", "regions", None),
+    (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None),
+    (r"服务站", "service-stations", None),
+    (r"服务窗口|窗口", "service-windows", None),
+    (r"口岸", "ports", None),
+    (r"专利", "patents", None),
+    (r"成果", "tech-achievements", None),
+]
+_PERSON = [
+    (r"导师", "mentors", None),
+    (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),
+    (r"学员|培训|受训", "trainees", None),
+    (r"资格证书|证书", "certified-staff", None),
+    (r"就业(?:人数|人口|岗位)?", "jobs", None),
+    (r"毕业生", "graduates-employed", None),
+    (r"选手|参赛|报名", "entrants", None),
+    (r"专家|智库", "experts", None),
+    (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
+    (r"创业者|创业人士|创客|带头人|创始人", "entrepreneurs", None),
+    (r"人才", "talents", None),
+]
+_EVENT = [
+    (r"培训|辅导|培训班|讲座", "trainings", None),
+    (r"大赛|比赛|竞赛|挑战赛|赛事", "competitions", None),
+    (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None),
+]
+_ITEM = [
+    (r"发明专利|专利", "patents", None),
+    (r"知识产权", "intellectual-property", None),
+    (r"科技成果|成果", "tech-achievements", None),
+    (r"项目|课题", "projects", None),
+    (r"政策|措施", "policies", None),
+]
+_MONEY = [
+    (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
+    (r"投融资|融资|风险投资|股权投资", "investment", None),
+    (r"减免税|减税|免税|税收", "tax-relief", None),
+    (r"租金|房租", "rent-relief", None),
+    (r"创新券", "innovation-vouchers", None),
+    (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
+    (r"资金|经费|基金|投入", "funding", None),
+    (r"总产值|产值", "output-value", None),
+    (r"增加值", "value-added", None),
+    (r"仪器设备|设备", "equipment-value", None),
+]
+_TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT,
+           "item": _ITEM, "money": _MONEY, "area": [], "percent": [(r"增长率|增速", "growth-rate", None)],
+           "rank": [(r"报名", "entrants-rank", None)]}
+_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants",
+             "event": "events", "item": "items", "money": "funding", "area": "floor-area",
+             "percent": "rate", "rank": "rank"}
+_COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
+
+_LEVELS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
+           (r"省级|自治区级|省区级", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
+           (r"县级|区县级", "county")]
+_QUAL_BEFORE = re.compile(r"(将近|接近|大约|近|约|超过|超|逾|多达|高于|不到|不足|少于|低于|上)$")
+_QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
+_QUALIFIER = {"余": "at-least", "多": "at-least", "以上": "at-least", "之上": "at-least",
+              "超过": "at-least", "超": "at-least", "逾": "at-least", "多达": "at-least",
+              "高于": "at-least", "上": "at-least", "近": "approximately", "约": "approximately",
+              "将近": "approximately", "接近": "approximately", "大约": "approximately",
+              "左右": "approximately", "上下": "approximately", "不到": "at-most",
+              "不足": "at-most", "少于": "at-most", "低于": "at-most", "以内": "at-most",
+              "之内": "at-most", "以下": "at-most"}
+
+_SENTENCE_END = "。！？!?\n"
+_CLAUSE_END = _SENTENCE_END + "，,；;：:"
+_NOUN_STOP = re.compile(r"[，,；;。！？!?、：:（(]|获得|获|被|通过|实现|走上|提供|集聚|参加|参与|"
+                        r"在|中|等|之|的青睐|得到|受到|已|均|分别|共|累计")
+_TARGET = re.compile(r"计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
+                     r"|(?<![截至])到\d{4}年")
+_ABOUT_NOW = re.compile(r"截至目前|截止目前|目前|至今|现有|现已|以来")
+
+
+def extract_figures(text: str, offset: int = 0, context: FigureContext | None = None) -> list[Figure]:
+    """Every figure the paragraph ``text`` states, in text order.
+
+    ``offset`` (the paragraph's start in the article's clean text) is added to all
+    offsets; ``context`` gives the article date for 截至目前/今年/去年 and the main
+    region used as area when a figure names none. ``Figure.whole`` indexes this
+    list; the caller shifts it when concatenating paragraphs.
+    """
+    context = context or FigureContext()
+    folded = fold_width(text)
+    quantities = find_quantities(folded)
+    figures: list[Figure] = []
+    carried_period: str | None = None
+    found: list[bool] = []
+    for i, q in enumerate(quantities):
+        s_start, s_end = _span(folded, q.start, q.end, _SENTENCE_END)
+        c_start, c_end = _span(folded, q.start, q.end, _CLAUSE_END)
+        prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
+        before = folded[prev_end:q.start]
+        after = folded[q.end:c_end]
+        head = folded[s_start:q.start]
+        clause_head = folded[c_start:q.start]
+        indicator, ctype, noun = _indicator(q, before, after, clause_head)
+        found.append(indicator is not None)
+        if indicator is None and figures and quantities[i - 1].start >= s_start \
+                and quantities[i - 1].unit_class == q.unit_class:
+            indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 西部地区第2位
+        indicator = indicator or _FALLBACK[q.unit_class]
+        period = _period(_strip_titles(head), context)
+        if period and re.search(r"截[至止]|目前|现有", head):
+            carried_period = period
+        period = period or carried_period
+        subject = _subject(_strip_titles(head)) if q.unit_class not in ("rank", "event") else None
+        area = _area(_strip_titles(head)) or _broad(_area(_strip_titles(folded[:s_start])))
+        if subject and area and not area.startswith(("全", "我", "本")):
+            area = None  # a named entity's figure is about the entity, not its place
+        elif not subject:
+            area = area or context.region
+        qualifier = _qualifier(folded, q)
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
+        level = _level(noun) or _level(before) or _level(folded[q.end:min(c_end, next_start)])
+        status = "target" if _TARGET.search(_strip_titles(head)) else "achieved"
+        figures.append(Figure(
+            value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
+            status=status, cumulative="累计" in folded[c_start:q.start],
+            quote=text[c_start:c_end], start=offset + c_start, end=offset + c_end,
+            value_start=offset + q.start, value_end=offset + q.end, area=area,
+            period=period, carrier_type=ctype if indicator == "carriers" else None,
+            level=level, subject=subject,
+            value_max=str(q.value_max) if q.value_max is not None else None,
+        ))
+    return _link_parts(folded, quantities, figures, found)
+
+
+def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch between the stop characters around ``[start, end)``."""
+    s = start
+    while s > 0 and text[s - 1] not in stops:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in stops:
+        e += 1
+    return s, e
+
+
+def _strip_titles(text: str) -> str:
+    """``text`` with 《…》 titles blanked (same length): years in titles are not periods."""
+    return re.sub(r"《[^》]*》", lambda m: "　" * len(m.group(0)), text)
+
+
+def _best(patterns, text: str, *, nearest_end: bool) -> tuple[re.Match[str], str, str | None] | None:
+    best = None
+    for rx, key, ctype in patterns:
+        for m in rx.finditer(text):
+            rank = (m.end(), len(m.group(0))) if nearest_end else (-m.start(), len(m.group(0)))
+            if best is None or rank > best[0]:
+                best = (rank, m, key, ctype)
+    return best[1:] if best else None
+
+
+def _indicator(q: Quantity, before: str, after: str,
+               clause_head: str) -> tuple[str | None, str | None, str]:
+    """Indicator key, carrier class and the noun text it was read from."""
+    table = _COMPILED[q.unit_class]
+    if not table:
+        return None, None, ""
+    after = _QUAL_AFTER.sub("", after)
+    stop = _NOUN_STOP.search(after)
+    noun_after = after[: stop.start()] if stop else after
+    before = _QUAL_BEFORE.sub("", before)
+    if q.unit_class in ("money", "percent", "rank", "area"):
+        order = [(before, True), (noun_after, False), (after, False)]
+    else:
+        order = [(noun_after, False), (before, True), (after, False)]
+    order.append((clause_head, True))
+    for chunk, nearest_end in order:
+        found = _best(table, chunk, nearest_end=nearest_end)
+        if found:
+            m, key, ctype = found
+            if key == "carriers":
+                ctype = _one_carrier_type(chunk, ctype)
+            return key, ctype, chunk
+    return None, None, ""
+
+
+def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
+    """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地48家)."""
+    kinds = set()
+    rest = chunk
+    for rx, _, kind in (( re.compile(p), k, c) for p, k, c in _CARRIERS):
+        if kind and rx.search(rest):
+            kinds.add(kind)
+            rest = rx.sub("", rest)
+    return ctype if len(kinds) <= 1 else None
+
+
+def _level(text: str) -> str | None:
+    """The one accreditation level ``text`` names; None for none or several (国家级及省级)."""
+    levels = {level for pattern, level in _LEVELS if re.search(pattern, text)}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _qualifier(text: str, q: Quantity) -> str:
+    if q.value_max is not None:
+        return "at-least"
+    if q.approx:
+        return _QUALIFIER[q.approx]
+    m = _QUAL_AFTER.match(text[q.end:])
+    if m:
+        return _QUALIFIER[m.group(1)]
+    m = _QUAL_BEFORE.search(text[max(0, q.start - 3):q.start])
+    if m and not (m.group(1) == "上" and q.value % 10000):
+        return _QUALIFIER[m.group(1)]
+    return "exact"
+
+
+_PERIODS = re.compile(
+    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>年底|年末|底|末)?"
+    r"(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rend>年底|年末|底|末)?"
+    r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
+
+
+def _period(head: str, context: FigureContext) -> str | None:
+    """The as-of date or year the rightmost time marker of ``head`` gives, ISO 8601."""
+    best = None
+    for m in _PERIODS.finditer(head):
+        if best is None or m.end() >= best.end():
+            best = m
+    if best is None:
+        return None
+    year = context.year
+    if best["y"]:
+        y = int(best["y"])
+        if best["d"]:
+            return f"{y:04d}-{int(best['m']):02d}-{int(best['d']):02d}"
+        if best["m"]:
+            return f"{y:04d}-{int(best['m']):02d}"
+        return f"{y:04d}-12-31" if best["end"] else f"{y:04d}"
+    if best["rel"]:
+        if year is None:
+            return None
+        y = year - {"去年": 1, "上年": 1, "前年": 2}.get(best["rel"], 0)
+        return f"{y:04d}-12-31" if best["rend"] else f"{y:04d}"
+    if best["now"]:
+        return context.date[:10] if context.date else None
+    if best["md"] and year is not None:
+        return f"{year:04d}-{int(best['md']):02d}-{int(best['mdd']):02d}"
+    return None
+
+
+_PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|"
+              "湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
+_AREA = re.compile(
+    r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
+    rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
+    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:市|州|县|盟|地区)(?![场级长委]))")
+# Characters that never occur in the place names articles use: where one occurs the
+# name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
+_NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其中从由把被让使经据"
+                    "如位有型业务场")
+_BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
+_NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
+
+
+def _area(head: str) -> str | None:
+    """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text)."""
+    found = None
+    for m in _AREA.finditer(head):
+        text = m.group(0)
+        if m["place"]:
+            text = text[max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0):]
+            if _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
+                    or (len(text) == 2 and text[-1] != "州"):
+                continue
+        found = text
+    return found
+
+
+def _broad(area: str | None) -> str | None:
+    """``area`` if it names a whole region (全区, 我省, 云南), which later sentences share."""
+    return area if area and _BROAD.match(area) else None
+
+
+_NAME_SUFFIX = (r"产业园|创业园|科技园|园区|孵化基地|基地|家园|大厦|大市场|众创空间|孵化器|星创天地|加速器|"
+                r"公司|中心|研究院|合作社|大赛|挑战赛|培训班|创业谷|开发区|高新区|空间")
+_NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|对|于|将|把|被|据|如|让|使|以|在(?!孵)|"
+                            r"位于|来自|介绍|表示|指出|说|、|加强|推动|认定|培育|建立|建成|建设|完成|举办|"
+                            r"开展|组织|实施|启动|设立|引导|支持|发布|共同|其中|本次|共|已|获|现有|拥有|"
+                            r"此外|同时|目前|近年来|通过|依托)")
+_GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|各类|各级|国家级|省级|自治区级|"
+                      r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
+                      r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|"
+                      rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{1,4}}[市州县]")
+_NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
+
+
+def _subject(head: str) -> str | None:
+    """The single named entity (carrier, company, event) ``head`` is about, if any."""
+    best = None
+    for clause in re.split(r"[，,；;。！？!?：:]", head):
+        for m in _NAME_RE.finditer(clause):
+            name = _NAME_BOUNDARY.sub("", m.group(0))
+            name = re.sub(r"^(?:在孵企业|入孵企业|新一代|现有|已有)", "", name)
+            rest = clause[m.end():]
+            if rest.startswith("等") or len(name) < 3 or re.search(r"\d|[一二三四五六七八九十]+[家个]", name) \
+                    or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
+                continue
+            proper = _GENERIC.sub("", re.sub(rf"(?:{_NAME_SUFFIX})$", "", name))
+            edition = re.search(r"第[一二三四五六七八九十\d]+届", name)
+            if len(proper) >= 2 or (edition and _area(name)):
+                best = name
+    return best
+
+
+def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
+                found: list[bool]) -> list[Figure]:
+    """Point each figure after 其中 at its whole; a part takes what it does not state from it."""
+    out = list(figures)
+    for i, q in enumerate(quantities):
+        k = text.rfind("其中", 0, q.start)
+        if k < 0 or re.search(r"[；;。！？!?\n]", text[k:q.start]):
+            continue
+        part = out[i]
+        for j in range(i - 1, -1, -1):
+            whole = out[j]
+            if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
+                continue
+            if found[i] and (whole.indicator != part.indicator or (
+                    part.carrier_type and whole.carrier_type
+                    and part.carrier_type != whole.carrier_type)):
+                continue
+            out[i] = _inherit(part, whole, j, found[i])
+            break
+    return out
+
+
+def _inherit(part: Figure, whole: Figure, j: int, own_noun: bool) -> Figure:
+    from dataclasses import replace
+
+    return replace(
+        part, whole=j,
+        indicator=part.indicator if own_noun else whole.indicator,
+        carrier_type=part.carrier_type if own_noun and part.carrier_type else whole.carrier_type,
+        area=part.area or whole.area, period=part.period or whole.period,
+        status=whole.status if part.status == "achieved" else part.status,
+    )
