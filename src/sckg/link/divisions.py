@@ -20,6 +20,7 @@ import os
 from dataclasses import replace
 from importlib import metadata, resources
 
+from sckg import __version__
 from sckg.link import foreign, geonames, names
 from sckg.link.coords import gcj02_to_wgs84
 from sckg.link.corrections import CORRECTIONS
@@ -27,7 +28,7 @@ from sckg.model import Division, Gazetteer, PlaceLink
 
 # cpca rows that group divisions without being one (GB/T 2260 placeholders).
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
-CORRECTIONS_SOURCE = "sckg.link.corrections (GB/T 2260)"
+CORRECTIONS_SOURCE = f"sckg.link.corrections=={__version__}"
 
 
 def cpca_source() -> str:
@@ -94,7 +95,7 @@ def base_divisions() -> tuple[dict[str, Division], dict[str, list[str]]]:
             name_hant=name_hant if name_hant != name else None,
             pinyin=names.pinyin(name),
             short_names=tuple(dict.fromkeys(s for s in shorts if s != name)),
-            lat=lat, lon=lon, sources=sources,
+            lat=lat, lon=lon, sources=(*sources, *_name_sources()),
         )
     return out, former
 
@@ -147,6 +148,10 @@ def build_gazetteer(
         links=tuple(links),
         sources=tuple(sources),
     )
+
+
+def _name_sources() -> tuple[str, str]:
+    return _version_of("OpenCC"), _version_of("pypinyin")
 
 
 def _version_of(package: str) -> str:

@@ -193,3 +193,9 @@ def _inside(inner: str, outer: str) -> bool:
     if outer.endswith("00"):
         return inner[:4] == outer[:4] and inner != outer
     return False
+
+
+def links_from_dump(path: str | os.PathLike, divisions: dict[str, Division]) -> list[PlaceLink]:
+    """The GeoNames links a dump file (e.g. CN.txt) gives the divisions, by the rule above."""
+    found = match(divisions, parse_dump(path), Path(path).name)
+    return [found[code][0] for code in sorted(found)]
