@@ -75,3 +75,14 @@ def article_graph(article_id: str) -> URIRef:
 def local_name(iri: str) -> str:
     """The part of an ``id:`` IRI after the namespace."""
     return str(iri).removeprefix(str(ID))
+
+
+def source_iri(package: str, version: str) -> URIRef:
+    """A data source at one version: ``id:source-cpca-0-5-5``."""
+    name = _NON_SLUG.sub("-", package.lower()).strip("-") or slug(package)
+    return ID[f"source-{name}-{_NON_SLUG.sub('-', version.lower()).strip('-')}"]
+
+
+def match_iri(code: str, scheme: str, identifier: str) -> URIRef:
+    """A gazetteer match of a place: ``id:match-540100-geonames-1280737``."""
+    return ID[f"match-{code}-{scheme}-{_NON_SLUG.sub('-', identifier.lower()).strip('-')}"]
