@@ -33,89 +33,90 @@ class FigureContext:
 
 
 # Counted nouns per unit class: (pattern, indicator key, carrier class). Where two
-# patterns match, the one nearest the number wins, then the longest.
+# patterns match, the one nearest the number wins, then the longest, then the first.
 _CARRIERS = [
-    (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"),
-    (r"众创空间", "carriers", "MakerSpace"),
+    (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
     (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
-    (r"星创天地", "carriers", "StarCreationSpace"),
-    (r"大学科技园", "carriers", "UniversitySciencePark"),
+    (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
     (r"加速器", "carriers", "Accelerator"),
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
     (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
     (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
-    (r"双创示范基地|(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
+    (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
     (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
     (r"科技大市场", "carriers", "TechnologyMarket"),
-    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", None),
+    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", "InnovationCarrier"),
 ]
+_E = r"(?:企业|公司)"
 _COUNT = _CARRIERS + [
-    (r"(?:在孵|入孵|孵化|入驻|在孵初创|在孵中小)企业", "incubated-enterprises", None),
-    (r"毕业企业?", "graduated-enterprises", None),
-    (r"(?:报名|参赛)(?:企业|团队|项目)|(?:企业|团队|项目)报名|报名|参赛", "entrants", None),
-    (r"获奖(?:企业|团队|项目)?", "award-winners", None),
+    (r"在孵(?:初创|中小)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
+    (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
+    (r"孵化(?:创业)?团队", "incubated-teams", None),
+    (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
+    (r"(?:报名|参赛)团队|团队报名", "applicant-teams", None),
+    (r"获奖企业", "award-winning-enterprises", None), (r"优秀组织单位", "award-winning-organisers", None),
+    (r"支持(?:获奖)?项目|获奖项目", "supported-projects", None),
+    (r"投融资的?(?:创业)?团队", "funded-teams", None), (r"投融资的?(?:初创)?" + _E, "funded-enterprises", None),
     (r"高新技术企业|高企", "high-tech-enterprises", None),
-    (r"企业|公司|企事业单位|合作社", "enterprises", None),
-    (r"团队", "teams", None),
-    (r"项目", "projects", None),
-    (r"单位|机构|部门", "organisations", None),
-    (r"工位", "workstations", None),
-    (r"创业型县|创业型城市", "entrepreneurial-counties", None),
-    (r"州市|地州|县市|县区|市州|城市|县（市）|县\(市\)", "regions", None),
-    (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None),
-    (r"服务站", "service-stations", None),
+    (r"(?:培养|培育)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
+    (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
+    (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
+    (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
+    (r"州市|地州|市州", "prefectures-covered", None),
+    (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
     (r"服务窗口|窗口", "service-windows", None),
-    (r"口岸", "ports", None),
-    (r"专利", "patents", None),
-    (r"成果", "tech-achievements", None),
 ]
 _PERSON = [
-    (r"导师", "mentors", None),
+    (r"导师", "mentors", None), (r"在孵企业从业人员", "incubatee-employees", None),
     (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),
-    (r"学员|培训|受训", "trainees", None),
-    (r"资格证书|证书", "certified-staff", None),
-    (r"就业(?:人数|人口|岗位)?", "jobs", None),
-    (r"毕业生", "graduates-employed", None),
-    (r"选手|参赛|报名", "entrants", None),
-    (r"专家|智库", "experts", None),
+    (r"学员|培训|受训", "trainees", None), (r"资格证书|证书", "certified-staff", None),
+    (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
+    (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
     (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
-    (r"创业者|创业人士|创客|带头人|创始人", "entrepreneurs", None),
-    (r"人才", "talents", None),
+    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None),
 ]
 _EVENT = [
-    (r"培训|辅导|培训班|讲座", "trainings", None),
-    (r"大赛|比赛|竞赛|挑战赛|赛事", "competitions", None),
+    (r"培训|辅导|培训班|讲座", "training-sessions", None),
+    (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
     (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None),
 ]
 _ITEM = [
-    (r"发明专利|专利", "patents", None),
-    (r"知识产权", "intellectual-property", None),
-    (r"科技成果|成果", "tech-achievements", None),
+    (r"发明专利", "invention-patents", None), (r"申请专利|专利申请", "patent-applications", None),
+    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None),
+    (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None),
     (r"项目|课题", "projects", None),
-    (r"政策|措施", "policies", None),
 ]
 _MONEY = [
     (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
-    (r"投融资|融资|风险投资|股权投资", "investment", None),
-    (r"减免税|减税|免税|税收", "tax-relief", None),
-    (r"租金|房租", "rent-relief", None),
-    (r"创新券", "innovation-vouchers", None),
-    (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
-    (r"资金|经费|基金|投入", "funding", None),
-    (r"总产值|产值", "output-value", None),
-    (r"增加值", "value-added", None),
-    (r"仪器设备|设备", "equipment-value", None),
+    (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
+    (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
+    (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
+    (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
+    (r"营业收入|营收|收入", "revenue", None), (r"增加值", "value-added", None),
+    (r"仪器设备|设备", "equipment-value-threshold", None),
 ]
-_TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT,
-           "item": _ITEM, "money": _MONEY, "area": [], "percent": [(r"增长率|增速", "growth-rate", None)],
-           "rank": [(r"报名", "entrants-rank", None)]}
-_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants",
-             "event": "events", "item": "items", "money": "funding", "area": "floor-area",
-             "percent": "rate", "rank": "rank"}
+_TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
+           "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
+           "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速", "growth-rate", None)],
+           "rank": [(r"报名", "applicant-rank", None)]}
+_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
+             "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
+# Frames: the clause with this figure as # and the others as %, read before the nouns.
+_FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
+    (r"(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
+    (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
+    (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),
+    (r"#[^%]*(?:青睐|客户)", ("count",), "customers"),
+    (r"#[^%]*(?:集聚|入驻)", ("count",), "resident-enterprises"),
+    (r"#[^%]*获得[^%]*证书", ("person",), "certified-staff"),
+    (r"#[^%]*成果[^%]*转移转化", ("count", "item"), "transferred-achievements"),
+    (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
+    (r"优秀组织单位", ("count",), "award-winning-organisers"),
+]]
 
 _LEVELS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
-           (r"省级|自治区级|省区级", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
+           (r"省级|自治区级|省区级|(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
            (r"县级|区县级", "county")]
 _QUAL_BEFORE = re.compile(r"(将近|接近|大约|近|约|超过|超|逾|多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
@@ -158,7 +159,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         after = folded[q.end:c_end]
         head = folded[s_start:q.start]
         clause_head = folded[c_start:q.start]
-        indicator, ctype, noun = _indicator(q, before, after, clause_head)
+        marked = _marked(folded, quantities, q, c_start, c_end)
+        indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked)
         found.append(indicator is not None)
         if indicator is None and figures and quantities[i - 1].start >= s_start \
                 and quantities[i - 1].unit_class == q.unit_class:
@@ -177,13 +179,19 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         qualifier = _qualifier(folded, q)
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
         level = _level(noun) or _level(before) or _level(folded[q.end:min(c_end, next_start)])
+        if indicator == "carriers":
+            ctype = ctype or "InnovationCarrier"
+        elif not subject and not (noun_after and q.unit_class in ("count", "person")):
+            # A figure about a typed group of carriers (省级众创空间共有创业导师3967人).
+            ctype, group_level = _population(_blank(folded[:q.start]))
+            level = level or group_level
         status = "target" if _TARGET.search(_strip_titles(head)) else "achieved"
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],
             quote=text[c_start:c_end], start=offset + c_start, end=offset + c_end,
             value_start=offset + q.start, value_end=offset + q.end, area=area,
-            period=period, carrier_type=ctype if indicator == "carriers" else None,
+            period=period, carrier_type=ctype,
             level=level, subject=subject,
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
@@ -216,12 +224,46 @@ def _best(patterns, text: str, *, nearest_end: bool) -> tuple[re.Match[str], str
     return best[1:] if best else None
 
 
-def _indicator(q: Quantity, before: str, after: str,
-               clause_head: str) -> tuple[str | None, str | None, str]:
-    """Indicator key, carrier class and the noun text it was read from."""
+def _marked(text: str, quantities: list[Quantity], q: Quantity, start: int, end: int) -> str:
+    """The clause ``text[start:end]`` with ``q`` as # and the other quantities as %."""
+    out, pos = [], start
+    for o in quantities:
+        if start <= o.start and o.end <= end:
+            out += [text[pos:o.start], "#" if o is q else "%"]
+            pos = o.end
+    return "".join(out) + text[pos:end]
+
+
+def _blank(text: str) -> str:
+    """``text`` with 《titles》 and “quoted names” blanked (same length)."""
+    return re.sub(r"“[^”]*”", lambda m: "　" * len(m.group(0)), _strip_titles(text))
+
+
+def _population(prefix: str) -> tuple[str | None, str | None]:
+    """Carrier class and level of the carriers last named in ``prefix`` (a list of kinds → InnovationCarrier)."""
+    hits = sorted((m.start(), m.end(), ct) for rx, _, ct in _COMPILED["count"][:len(_CARRIERS)]
+                  for m in rx.finditer(prefix))
+    if not hits:
+        return None, None
+    last = max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    group, start = {last[2]}, last[0]
+    for h in reversed([h for h in hits if h[1] <= last[0]]):
+        if re.fullmatch(r"[、和及与]", prefix[h[1]:start]):
+            group.add(h[2])
+            start = h[0]
+    ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
+    return ctype, _level(prefix[max(0, start - 6):last[1]])
+
+
+def _indicator(q: Quantity, before: str, after: str, clause_head: str,
+               marked: str) -> tuple[str | None, str | None, str, str]:
+    """Indicator key, carrier class, the noun text it was read from, the noun after the unit."""
+    for rx, classes, key in _FRAMES:
+        if q.unit_class in classes and rx.search(marked):
+            return key, None, "", ""
     table = _COMPILED[q.unit_class]
     if not table:
-        return None, None, ""
+        return None, None, "", ""
     after = _QUAL_AFTER.sub("", after)
     stop = _NOUN_STOP.search(after)
     noun_after = after[: stop.start()] if stop else after
@@ -237,8 +279,8 @@ def _indicator(q: Quantity, before: str, after: str,
             m, key, ctype = found
             if key == "carriers":
                 ctype = _one_carrier_type(chunk, ctype)
-            return key, ctype, chunk
-    return None, None, ""
+            return key, ctype, chunk, noun_after if chunk is noun_after else ""
+    return None, None, "", ""
 
 
 def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
@@ -246,10 +288,10 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     kinds = set()
     rest = chunk
     for rx, _, kind in (( re.compile(p), k, c) for p, k, c in _CARRIERS):
-        if kind and rx.search(rest):
+        if kind != "InnovationCarrier" and rx.search(rest):
             kinds.add(kind)
             rest = rx.sub("", rest)
-    return ctype if len(kinds) <= 1 else None
+    return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
 def _level(text: str) -> str | None:

@@ -27,14 +27,14 @@ _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "十万": 100_0
 
 # Unit → (unit key, factor to the base unit, unit class). Longest first in the regex.
 UNITS: dict[str, tuple[str, int, str]] = {
-    "元": ("yuan", 1, "money"),
+    "元": ("CNY", 1, "money"),
     "平方米": ("m2", 1, "area"),
     "平米": ("m2", 1, "area"),
     "平方公里": ("m2", 1_000_000, "area"),
     "人次": ("person-time", 1, "person-time"),
-    "人": ("person", 1, "person"),
-    "名": ("person", 1, "person"),
-    "位": ("person", 1, "person"),
+    "人": ("count", 1, "person"),
+    "名": ("count", 1, "person"),
+    "位": ("count", 1, "person"),
     "家": ("count", 1, "count"),
     "个": ("count", 1, "count"),
     "所": ("count", 1, "count"),
@@ -80,7 +80,7 @@ class Quantity:
     start: int
     end: int
     value: Decimal
-    unit: str  # unit key: yuan, m2, person, person-time, count, percent, rank …
+    unit: str  # unit key: CNY, m2, count, person-time, percent, rank, percentage-point
     unit_class: str  # money, area, person, person-time, count, item, event, percent, rank
     measure: str  # the measure word or unit as written (家, 万元, 平方米 …)
     approx: str | None = None  # 余/多 written inside the quantity
