@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sckg.extract.numbers import Quantity, find_quantities, fold_width
+from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
 
 
@@ -58,7 +58,7 @@ _COUNT = _CARRIERS + [
     (r"支持(?:获奖)?项目|获奖项目", "supported-projects", None),
     (r"投融资的?(?:创业)?团队", "funded-teams", None), (r"投融资的?(?:初创)?" + _E, "funded-enterprises", None),
     (r"高新技术企业|高企", "high-tech-enterprises", None),
-    (r"(?:培养|培育)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
+    (r"(?:培养|培育)(?!高新)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
     (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
     (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
@@ -104,7 +104,7 @@ _FALLBACK = {"count": "count", "person": "persons", "person-time": "participants
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
 # Frames: the clause with this figure as # and the others as %, read before the nouns.
 _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
-    (r"(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
+    (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
     (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
     (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),
     (r"#[^%]*(?:青睐|客户)", ("count",), "customers"),
@@ -132,9 +132,8 @@ _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,；;：:"
 _NOUN_STOP = re.compile(r"[，,；;。！？!?、：:（(]|获得|获|被|通过|实现|走上|提供|集聚|参加|参与|"
                         r"在|中|等|之|的青睐|得到|受到|已|均|分别|共|累计")
-_TARGET = re.compile(r"计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
+_TARGET = re.compile(r"每年(?=[设安投拨])|计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
                      r"|(?<![截至])到\d{4}年")
-_ABOUT_NOW = re.compile(r"截至目前|截止目前|目前|至今|现有|现已|以来")
 
 
 def extract_figures(text: str, offset: int = 0, context: FigureContext | None = None) -> list[Figure]:
@@ -166,11 +165,11 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
                 and quantities[i - 1].unit_class == q.unit_class:
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 西部地区第2位
         indicator = indicator or _FALLBACK[q.unit_class]
-        period = _period(_strip_titles(head), context)
+        period = parse_period(_strip_titles(head), context.date)
         if period and re.search(r"截[至止]|目前|现有", head):
             carried_period = period
         period = period or carried_period
-        subject = _subject(_strip_titles(head)) if q.unit_class not in ("rank", "event") else None
+        subject = _subject(_strip_titles(head)) if q.unit_class != "rank" else None
         area = _area(_strip_titles(head)) or _broad(_area(_strip_titles(folded[:s_start])))
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
@@ -183,7 +182,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             ctype = ctype or "InnovationCarrier"
         elif not subject and not (noun_after and q.unit_class in ("count", "person")):
             # A figure about a typed group of carriers (省级众创空间共有创业导师3967人).
-            ctype, group_level = _population(_blank(folded[:q.start]))
+            ctype, group_level = _population(_blank(folded[s_start:q.start]))
+            if ctype is None and figures and figures[-1].carrier_type:
+                ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
         status = "target" if _TARGET.search(_strip_titles(head)) else "achieved"
         figures.append(Figure(
@@ -252,7 +253,11 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
-    return ctype, _level(prefix[max(0, start - 6):last[1]])
+    for h in [last] + [h for h in reversed(hits) if h[2] == ctype]:
+        level = _level(prefix[max(0, h[0] - 6):h[1]])  # 第一批16家自治区科技企业孵化器 … 孵化器自有
+        if level:
+            return ctype, level
+    return ctype, None
 
 
 def _indicator(q: Quantity, before: str, after: str, clause_head: str,
@@ -272,7 +277,8 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
         order = [(before, True), (noun_after, False), (after, False)]
     else:
         order = [(noun_after, False), (before, True), (after, False)]
-    order.append((clause_head, True))
+    if q.unit_class != "person-time":
+        order.append((clause_head, True))
     for chunk, nearest_end in order:
         found = _best(table, chunk, nearest_end=nearest_end)
         if found:
@@ -312,40 +318,6 @@ def _qualifier(text: str, q: Quantity) -> str:
     if m and not (m.group(1) == "上" and q.value % 10000):
         return _QUALIFIER[m.group(1)]
     return "exact"
-
-
-_PERIODS = re.compile(
-    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>年底|年末|底|末)?"
-    r"(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rend>年底|年末|底|末)?"
-    r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
-
-
-def _period(head: str, context: FigureContext) -> str | None:
-    """The as-of date or year the rightmost time marker of ``head`` gives, ISO 8601."""
-    best = None
-    for m in _PERIODS.finditer(head):
-        if best is None or m.end() >= best.end():
-            best = m
-    if best is None:
-        return None
-    year = context.year
-    if best["y"]:
-        y = int(best["y"])
-        if best["d"]:
-            return f"{y:04d}-{int(best['m']):02d}-{int(best['d']):02d}"
-        if best["m"]:
-            return f"{y:04d}-{int(best['m']):02d}"
-        return f"{y:04d}-12-31" if best["end"] else f"{y:04d}"
-    if best["rel"]:
-        if year is None:
-            return None
-        y = year - {"去年": 1, "上年": 1, "前年": 2}.get(best["rel"], 0)
-        return f"{y:04d}-12-31" if best["rend"] else f"{y:04d}"
-    if best["now"]:
-        return context.date[:10] if context.date else None
-    if best["md"] and year is not None:
-        return f"{year:04d}-{int(best['md']):02d}-{int(best['mdd']):02d}"
-    return None
 
 
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|"
@@ -390,13 +362,16 @@ _NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|�
 _GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|各类|各级|国家级|省级|自治区级|"
                       r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
                       r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|"
-                      rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{1,4}}[市州县]")
+                      rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
 _NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
 
 
 def _subject(head: str) -> str | None:
-    """The single named entity (carrier, company, event) ``head`` is about, if any."""
+    """The single named entity (carrier, company, event, action) ``head`` is about, if any."""
     best = None
+    action = re.search(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)", head)
+    if action:
+        return action.group(1)
     for clause in re.split(r"[，,；;。！？!?：:]", head):
         for m in _NAME_RE.finditer(clause):
             name = _NAME_BOUNDARY.sub("", m.group(0))

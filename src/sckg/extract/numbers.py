@@ -197,3 +197,42 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     measure = (m["mag"] or "") + unit
     return Quantity(m.start(), m.end(), value, key, unit_class, measure, m["approx"], value_max)
+
+
+_PERIODS = re.compile(
+    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>年底|年末|底|末)?"
+    r"(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rend>年底|年末|底|末)?"
+    r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
+
+
+def parse_period(head: str, article_date: str | None = None) -> str | None:
+    """The as-of date or year the rightmost time marker of ``head`` gives, ISO 8601.
+
+    截至2016年年底 → 2016-12-31, 2020年度 → 2020, 截至目前 → the article date,
+    去年 → the article year − 1; None where the text gives no time or needs the
+    article date and it is unknown.
+    """
+    best = None
+    for m in _PERIODS.finditer(head):
+        if best is None or m.end() >= best.end():
+            best = m
+    if best is None:
+        return None
+    year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
+    if best["y"]:
+        y = int(best["y"])
+        if best["d"]:
+            return f"{y:04d}-{int(best['m']):02d}-{int(best['d']):02d}"
+        if best["m"]:
+            return f"{y:04d}-{int(best['m']):02d}"
+        return f"{y:04d}-12-31" if best["end"] else f"{y:04d}"
+    if best["rel"]:
+        if year is None:
+            return None
+        y = year - {"去年": 1, "上年": 1, "前年": 2}.get(best["rel"], 0)
+        return f"{y:04d}-12-31" if best["rend"] else f"{y:04d}"
+    if best["now"]:
+        return article_date[:10] if article_date else None
+    if best["md"] and year is not None:
+        return f"{year:04d}-{int(best['md']):02d}-{int(best['mdd']):02d}"
+    return None
