@@ -201,6 +201,7 @@ class Article:
     encoding: str
     original: str
     clean: str
+    script_text: str  # ``clean`` in the script the source used (same length)
     offsets: OffsetMap
     blocks: list[Block]
     damaged: list[Damage]
@@ -358,3 +359,48 @@ class PlaceMention:
     surface: str
     start: int
     end: int
+
+
+# --------------------------------------------------------------------------- validation
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result, with the shape's message in English and Chinese.
+
+    Nodes and paths are given as N3 strings with the project's prefixes
+    (``id:person-bao-hanwen``, ``sc:locatedIn``); ``value`` and ``path`` are
+    ``None`` when the result has none.
+    """
+
+    focus: str
+    path: str | None
+    value: str | None
+    severity: str  # "Violation" | "Warning" | "Info"
+    source_shape: str
+    component: str  # the sh:sourceConstraintComponent, e.g. "sh:MinCountConstraintComponent"
+    message_en: str
+    message_zh: str
+
+
+@dataclass
+class ValidationResult:
+    """The outcome of validating a graph against the SHACL shapes.
+
+    ``conforms`` is False only when there is a result of severity Violation;
+    warnings (such as likely duplicates) are reported but do not block loading.
+    """
+
+    conforms: bool
+    violations: list[Violation]
+    report_turtle: str
+
+    @property
+    def errors(self) -> list[Violation]:
+        """Results of severity Violation."""
+        return [v for v in self.violations if v.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Violation]:
+        """Results of severity Warning or Info."""
+        return [v for v in self.violations if v.severity != "Violation"]
