@@ -1,0 +1,87 @@
+"""The normalize stage: a raw article file becomes an Article with clean simplified
+text, an offset map back to the original, labelled boilerplate and metadata.
+
+Steps, each with its own offset map, composed into one:
+decode (encoding detection) → strip pinyin annotations → repair mis-decoded GBK →
+simplified script, half-width letters and digits, whitespace → line layout and metadata.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sckg.model import Article, Damage, OffsetMap
+from sckg.normalize.annotations import strip_annotations
+from sckg.normalize.decode import read_text
+from sckg.normalize.layout import blocks
+from sckg.normalize.metadata import read_metadata
+from sckg.normalize.repair import repair
+from sckg.normalize.text import normalize_characters
+
+__all__ = ["normalize_file", "normalize_text", "clean_text"]
+
+
+def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
+    """Normalize a text: ``(clean, script_text, offsets, damages, traditional)``.
+
+    ``script_text`` is the clean text in the script the source used (traditional where
+    it wrote traditional); it has the same length as ``clean``.
+    """
+    annotated = strip_annotations(original)
+    repaired = repair(annotated.text, annotated.lost)
+    chars = normalize_characters(repaired.text)
+    offsets = annotated.offsets.then(repaired.offsets).then(chars.offsets)
+    to_clean = _inverse(chars.offsets)
+    damages = []
+    for start, end, damaged, fixed in repaired.damages:
+        # Map the damaged stretch: input of repair → original, output → clean.
+        o_start, o_end = annotated.offsets.to_original(start, end)
+        r_start = _repaired_start(repaired.offsets, start)
+        r_end = r_start + (len(fixed) if fixed is not None else 1)
+        c_start, c_end = to_clean(r_start), to_clean(r_end)
+        damages.append(Damage(o_start, o_end, c_start, c_end, original[o_start:o_end],
+                              None if fixed is None else chars.text[c_start:c_end]))
+    return chars.text, chars.script_text, offsets, damages, chars.traditional
+
+
+def _repaired_start(offsets: OffsetMap, input_pos: int) -> int:
+    for seg in offsets.segments:
+        if seg.orig_start >= input_pos:
+            return seg.clean_start
+    return offsets.clean_length
+
+
+def _inverse(offsets: OffsetMap):
+    """A function from a position of the mapped-from text to the clean position."""
+    def at(pos: int) -> int:
+        for seg in offsets.segments:
+            if seg.orig_end > pos:
+                if seg.linear and pos >= seg.orig_start:
+                    return seg.clean_start + (pos - seg.orig_start)
+                return seg.clean_start if pos <= seg.orig_start else seg.clean_end
+        return offsets.clean_length
+    return at
+
+
+def normalize_text(original: str, article_id: str = "text", path: str = "",
+                   encoding: str = "utf-8") -> Article:
+    """Normalize already-decoded text into an Article."""
+    clean, script_text, offsets, damages, traditional = clean_text(original)
+    layout = blocks(clean)
+    meta = read_metadata(layout)
+    return Article(
+        id=article_id, path=path, encoding=encoding, original=original, clean=clean,
+        script_text=script_text, offsets=offsets, blocks=layout, damaged=damages,
+        traditional=traditional, title=meta.title, date=meta.date,
+        publisher=meta.publisher, source=meta.source, authors=meta.authors,
+        editors=meta.editors)
+
+
+def normalize_file(path: str | Path) -> Article:
+    """Read, decode and normalize one article file; the id is the file stem.
+
+    Raises sckg.model.InputError with a one-line message for bad input.
+    """
+    path = Path(path)
+    original, encoding = read_text(path)
+    return normalize_text(original, article_id=path.stem, path=str(path), encoding=encoding)

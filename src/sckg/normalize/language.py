@@ -1,0 +1,85 @@
+"""A small model of Chinese text: how probable a stretch is, from jieba's word
+frequencies. Used to choose between a damaged stretch and its repair, and between
+two candidate encodings."""
+
+from __future__ import annotations
+
+import logging
+import math
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+_MAX_WORD = 6
+# Scores (natural log) for characters jieba's dictionary does not hold.
+_PUNCTUATION = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()\"'-")
+_LOG_PUNCT = -5.5
+_LOG_ASCII = -10.0
+_LOG_UNKNOWN = -18.0
+_LOG_REPLACEMENT = -14.0
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], float]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, math.log(jieba.dt.total)
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, character for character where possible."""
+    out = _T2S.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=65536)
+def char_log_frequency(char: str) -> float:
+    """Log-probability of one character standing as a word on its own."""
+    freq, log_total = _dictionary()
+    f = max(freq.get(char, 0), freq.get(simplified(char), 0))
+    if f:
+        return math.log(f) - log_total
+    return _unknown_score(char)
+
+
+def _unknown_score(char: str) -> float:
+    if char in _PUNCTUATION:
+        return _LOG_PUNCT
+    if char == "\ufffd" or char == "?":
+        return _LOG_REPLACEMENT
+    if char.isascii():
+        return _LOG_ASCII
+    return _LOG_UNKNOWN
+
+
+def log_probability(text: str) -> float:
+    """Best segmentation log-probability of ``text`` under jieba's unigram word model."""
+    freq, log_total = _dictionary()
+    text = simplified(text)
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    for i in range(n):
+        if best[i] == -math.inf:
+            continue
+        for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
+            word = text[i:j]
+            f = freq.get(word)
+            if f:
+                score = best[i] + math.log(f) - log_total
+            elif j == i + 1:
+                score = best[i] + _unknown_score(word)
+            else:
+                continue
+            if score > best[j]:
+                best[j] = score
+    return best[n]
+
+
+def per_char(text: str) -> float:
+    """Mean log-probability per character: comparable across lengths."""
+    return log_probability(text) / max(1, len(text))

@@ -1,0 +1,119 @@
+"""Article metadata read from the boilerplate lines: title, publication date,
+publisher (the site), source (where it was reproduced from), authors and editors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sckg.model import Block
+
+_DATE = re.compile(
+    r"(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?")
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生)\s*[:：]?\s*([^:：*|]+)")
+_EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|]+)")
+_PERSON = re.compile(rf"^{_NAME}$")
+_SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
+_NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
+_SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]\s*(?:转载)?\s*([^\s*|]+)")
+_WELCOME = re.compile(r"欢迎(?:进入|访问|光临|来到)\s*([^\s,，!！。]+?)(?:官方网站|官网|网站)?[!！。]?$")
+_OWNER = re.compile(r"版权所有\s*[:：]?\s*([\u4e00-\u9fff]+?(?:网|报|社|台))")
+_NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
+
+
+@dataclass
+class Metadata:
+    """What the boilerplate says about the article."""
+
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def _iso_date(text: str) -> str | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    year, month, day, hour, minute, second = m.groups()
+    if len(year) == 2:
+        year = "20" + year
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    out = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        out += f"T{int(hour):02d}:{minute}"
+        if second is not None:
+            out += f":{second}"
+    return out
+
+
+def _names(group: str) -> list[str]:
+    """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
+    next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
+    tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间", group)[0]
+    return [n for n in re.split(r"[\s、，,/]+", tail.strip())
+            if _PERSON.match(n) and n not in _NOT_A_NAME]
+
+
+def _add(target: list[str], names: list[str]) -> None:
+    for name in names:
+        if name not in target and not _SITE_END.search(name):
+            target.append(name)
+
+
+def read_metadata(blocks: list[Block]) -> Metadata:
+    """Title, date, publisher, source, authors and editors from labelled lines."""
+    meta = Metadata()
+    publishers: list[str] = []
+    header = [b for b in blocks if b.kind in ("metadata", "byline", "navigation", "source")]
+    for b in blocks:
+        if b.kind == "title" and meta.title is None:
+            meta.title = b.text
+    for b in header:
+        text = b.text
+        if meta.date is None and b.kind == "metadata":
+            meta.date = _iso_date(text)
+        if b.kind in ("metadata", "source"):
+            m = _SOURCE_LINE.search(text)
+            if m:
+                value = m.group(1)
+                if "-" in value:  # "site-paper": the site publishes what the paper wrote
+                    site, paper = value.split("-", 1)
+                    publishers.append(site)
+                    meta.source = meta.source or paper
+                elif b.kind == "source" or re.search(r"转载|转自", text):
+                    meta.source = value
+                else:
+                    publishers.append(value)
+        if b.kind in ("byline", "metadata"):
+            for m in _REPORTER.finditer(text):
+                _add(meta.authors, _names(m.group(1)))
+            for m in _EDITOR.finditer(text):
+                _add(meta.editors, _names(m.group(1)))
+            for m in re.finditer(r"作者\s*[:：]\s*(\S+)", text):
+                if _SITE_END.search(m.group(1)):
+                    publishers.append(m.group(1))
+        if b.kind == "navigation":
+            m = _WELCOME.search(text)
+            if m:
+                publishers.insert(0, m.group(1))
+            parts = re.split(r"\s*>+\s*", re.sub(r"^.*位置\s*[:：]?\s*", "", text))
+            if len(parts) > 1 and _SITE_END.search(parts[0]):
+                publishers.insert(0, parts[0])
+            elif _SITE_END.search(text) and len(text) <= 12:
+                publishers.append(text)
+    for b in blocks:
+        if b.kind == "copyright":
+            for pattern in (_OWNER, _NOTICE_SITE):
+                m = pattern.search(b.text)
+                if m:
+                    publishers.append(m.group(1))
+    meta.publisher = publishers[0] if publishers else None
+    if meta.source == meta.publisher:
+        meta.source = None
+    return meta

@@ -1,0 +1,113 @@
+"""Characters and whitespace: simplified script, half-width letters and digits,
+one space for a run of spaces, no empty lines, no doubled commas.
+
+The pass works on the text in simplified characters and, in step, on the same text
+in the script the source used, so both come out the same length and every clean
+position has its source-script character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sckg.model import MapBuilder, OffsetMap
+from sckg.normalize.annotations import is_cjk
+from sckg.normalize.language import simplified
+
+# Deleted outright: zero-width characters and stray control characters.
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad") | {chr(c) for c in range(32)
+                                                            if chr(c) not in "\t\n"}
+# Horizontal space of every kind, including the ideographic space used for indenting.
+_SPACE = set(" \t\u00a0\u2002\u2003\u2009\u3000\u202f\u205f")
+_BLANK = _SPACE | _INVISIBLE
+_SPACE_CLASS = "".join(sorted(_SPACE))
+_INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
+_TOKEN = re.compile(
+    f"(?P<space>[{_SPACE_CLASS}][{_SPACE_CLASS}{_INVISIBLE_CLASS}]*)"
+    f"|(?P<doubled>,{{2,}}|，{{2,}}|、{{2,}})"
+    f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)"
+    f"|(?P<text>[^{_SPACE_CLASS}{_INVISIBLE_CLASS},，、]+|[,，、])")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Clean text, the same text in the source's script, and the map onto the input."""
+
+    text: str
+    script_text: str
+    offsets: OffsetMap
+    traditional: bool
+
+
+def _fold(char: str) -> str:
+    """Full-width letters and digits to ASCII; Chinese punctuation stays full-width."""
+    code = ord(char)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)
+    return char
+
+
+def normalize_characters(text: str) -> Normalized:
+    """Apply the character and whitespace rules to ``text`` (see module docstring)."""
+    simple = simplified(text)
+    changed = sum(1 for a, b in zip(text, simple) if a != b)
+    cjk = sum(1 for c in text if is_cjk(c)) or 1
+    traditional = changed / cjk > 0.02
+    out = MapBuilder()
+    script_parts: list[str] = []
+    n = len(text)
+    line_start = 0
+    while line_start <= n:
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = n
+        _line(text, simple, line_start, line_end, out, script_parts)
+        line_start = line_end + 1
+    clean, offsets = out.build(n)
+    # Drop the trailing newline the last line left behind.
+    if clean.endswith("\n"):
+        clean, offsets = _trim_last(clean, offsets)
+        script_parts[-1] = script_parts[-1][:-1]
+    return Normalized(clean, "".join(script_parts), offsets, traditional)
+
+
+def _line(text: str, simple: str, start: int, end: int, out: MapBuilder,
+          script_parts: list[str]) -> None:
+    """Emit one line: stripped, spaces collapsed, commas undoubled; nothing if empty."""
+    pos = start
+    while pos < end and text[pos] in _BLANK:
+        pos += 1
+    stop = end
+    while stop > pos and text[stop - 1] in _BLANK:
+        stop -= 1
+    if pos >= stop:
+        return
+    for m in _TOKEN.finditer(text, pos, stop):
+        i, j = m.span()
+        kind = m.lastgroup
+        if kind == "invisible":
+            continue
+        if kind == "space":
+            out.emit(i, j, " ")
+            script_parts.append(" ")
+        elif kind == "doubled":
+            out.emit(i, j, text[i])
+            script_parts.append(text[i])
+        else:  # ordinary characters map one to one
+            out.emit(i, j, "".join(_fold(ch) for ch in simple[i:j]))
+            script_parts.append("".join(_fold(ch) for ch in text[i:j]))
+    if end < len(text):
+        out.emit(end, end + 1, "\n")
+        script_parts.append("\n")
+
+
+def _trim_last(clean: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    segments = list(offsets.segments)
+    last = segments[-1]
+    if last.clean_end - last.clean_start == 1:
+        segments.pop()
+    else:
+        segments[-1] = type(last)(last.clean_start, last.clean_end - 1,
+                                  last.orig_start, last.orig_end - 1)
+    return clean[:-1], OffsetMap(tuple(segments), len(clean) - 1, offsets.orig_length)

@@ -1,0 +1,227 @@
+"""The normalize stage on the seed articles and on hand-made bad and odd input."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sckg.cli import main
+from sckg.model import InputError
+from sckg.normalize import clean_text, normalize_file, normalize_text
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+PINYIN_ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}\)")
+
+
+def seed(prefix: str):
+    return normalize_file(next(SEEDS.glob(f"{prefix}_*.txt")))
+
+
+EXPECTED = {
+    "000": dict(title="西藏自治区各类双创载体累计孵化企业2800余家", date=None,
+                publisher="中国西藏网", source=None, authors=[], editors=[],
+                first="近日,第二期西藏自治区创业孵化从业人员培训班在拉萨举办。",
+                last="鼓励和引导更多人在西藏创业,促进自治区就业和经济高质量发展。"),
+    "001": dict(title="新疆创业创新热潮涌动", date=None, publisher="新疆民生网", source=None,
+                authors=["张瑞麟"], editors=[],
+                first="如今在天山南北,大众创业、万众创新的热潮正不断翻涌。",
+                last="联合其他社会创业服务机构打造专业化、组织化创业公共服务网络。"),
+    "002": dict(title="【大众创业 万众创新】科技“双创”激发高质量发展新动能",
+                date="2021-10-19T10:21", publisher="中国甘肃网", source="甘肃日报",
+                authors=["苏家英"], editors=["张玉芳"],
+                first="近年来,我省以高质量发展众创空间、科技企业孵化器等新型创业孵化服务平台为着力点,",
+                last="与中美企业峰会、硅谷创业节、硅谷丁丁电视等机构达成战略合作。"),
+    "003": dict(title="新疆:\"天山众创行动\"激活创新基因", date="2017-12-27",
+                publisher="中国产业经济信息网", source="中国高新技术产业导报",
+                authors=[], editors=[],
+                first="1993年,新疆第一家孵化器——乌鲁木齐高新区高新技术创业服务中心成立,",
+                last="被纳入国家级科技企业孵化器管理服务体系。"),
+    "004": dict(title="云南省科技厅厅长王学勤到云南省高层次人才创新创业园调研“双创”工作",
+                date="2021-10-26T16:15:51", publisher="云南煤化工应用技术研究院有限公司",
+                source="云南科技厅", authors=[], editors=[],
+                first="2021年10月23日,云南省科技厅党组书记、厅长王学勤到云南省高层次人才创新创业园调研“双创”工作。",
+                last="昆明国家高新技术产业开发区管委会有关部门负责人参加调研。"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_metadata_and_body_edges(prefix):
+    article = seed(prefix)
+    want = EXPECTED[prefix]
+    for key in ("title", "date", "publisher", "source", "authors", "editors"):
+        assert getattr(article, key) == want[key], key
+    assert article.body.startswith(want["first"])
+    assert article.body.endswith(want["last"])
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_no_pinyin_annotation_survives(prefix):
+    article = seed(prefix)
+    assert not PINYIN_ANNOTATION.search(article.clean)
+
+
+def test_damaged_stretches_in_000_are_repaired():
+    article = seed("000")
+    assert "。”包汉文说" in article.body
+    assert "提升。科技企业孵化器和众创空间" in article.body
+    assert [d.status for d in article.damaged] == ["repaired", "repaired"]
+    for d in article.damaged:
+        assert article.original[d.orig_start:d.orig_end] == d.damaged
+        assert article.clean[d.clean_start:d.clean_end] == d.repaired
+
+
+def test_damaged_stretches_in_003_are_repaired_or_marked():
+    article = seed("003")
+    assert "统筹当地科技专项资金" in article.body
+    statuses = {d.repaired or d.status for d in article.damaged}
+    assert "地科技专项" in statuses
+    # The hot-topic teaser lost a character for good: marked, not guessed.
+    marked = [d for d in article.damaged if d.status == "marked"]
+    assert marked and all(article.clean[d.clean_start:d.clean_end] == "\ufffd" for d in marked)
+
+
+@pytest.mark.parametrize("prefix,teaser", [
+    ("000", "西藏藏医药生产企业产值十年翻一番"),
+    ("000", "人行拉萨中支"),
+    ("001", "吉木乃县"),
+    ("002", "甘肃省残联"),
+    ("002", "核酸检测"),
+    ("003", "国际道路运输线路"),
+    ("003", "朴槿惠"),
+    ("003", "版权及免责声明"),
+    ("004", "欢迎进入"),
+])
+def test_sidebar_and_notices_stay_out_of_the_body(prefix, teaser):
+    article = seed(prefix)
+    assert teaser not in article.body
+    assert any(teaser in b.text for b in article.boilerplate)
+
+
+def test_boilerplate_is_labelled_by_kind():
+    kinds = {b.kind for b in seed("002").boilerplate}
+    assert {"navigation", "title", "metadata", "byline", "copyright", "related", "hot",
+            "footer"} <= kinds
+
+
+def test_traditional_source_keeps_its_script_alongside():
+    article = seed("000")
+    assert article.traditional
+    i = article.clean.index("包汉文")
+    assert article.script_text[i:i + 3] == "包漢文"
+    assert len(article.script_text) == len(article.clean)
+    assert not seed("001").traditional
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_body_paragraphs_map_to_original_text(prefix):
+    article = seed(prefix)
+    for block in article.body_blocks:
+        o_start, o_end = article.original_range(block.start, block.end)
+        again, *_ = clean_text(article.original[o_start:o_end])
+        assert again == block.text
+
+
+@st.composite
+def clean_ranges(draw, prefix):
+    article = seed(prefix)
+    bounds = article.offsets.boundaries()
+    a = draw(st.sampled_from(bounds))
+    b = draw(st.sampled_from([x for x in bounds if a <= x <= a + 200] or [a]))
+    return article, a, b
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_offset_map_round_trips_random_ranges(prefix):
+    @settings(max_examples=150, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(clean_ranges(prefix))
+    def check(case):
+        article, a, b = case
+        o_start, o_end = article.original_range(a, b)
+        again, *_ = clean_text(article.original[o_start:o_end])
+        assert again.strip() == article.clean[a:b].strip()
+
+    check()
+
+
+def test_annotation_with_space_before_paren_is_removed():
+    assert clean_text("創(chuàng )業(yè)孵化")[0] == "创业孵化"
+
+
+def test_question_mark_in_text_is_not_damage():
+    article = normalize_text("标题在这里\n你知道吗?我们来看看这个问题吧。\n")
+    assert article.damaged == []
+    assert "你知道吗?我们来看看" in article.clean
+
+
+def test_damage_made_by_dropping_one_gbk_byte_is_repaired():
+    # Make real damage: GBK bytes with one lead byte lost, read as GBK again.
+    sentence = "今年全省新增众创空间。科技企业孵化器数量稳步增长"
+    data = sentence.encode("gbk")
+    cut = data.index("。".encode("gbk"))
+    damaged = data[:cut] + data[cut + 1:]
+    text = damaged.decode("gbk", errors="replace").replace("\ufffd", "?")
+    assert text != sentence
+    repaired, *_ = clean_text(text)
+    assert repaired == sentence
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8-sig", "utf-16"])
+def test_encodings_are_detected(tmp_path, encoding):
+    text = "甘肃省科技厅认定省级孵化器十家\n截至目前，全省共有省级科技企业孵化器四十四家。\n"
+    if encoding == "big5":  # Big5 holds traditional characters only
+        import opencc
+
+        text = opencc.OpenCC("s2t").convert(text)
+    path = tmp_path / "900_0000000000000001.txt"
+    path.write_bytes(text.encode(encoding))
+    article = normalize_file(path)
+    assert "全省共有省级科技企业孵化器四十四家" in article.clean
+    assert article.id == "900_0000000000000001"
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty file"),
+    (b"\x00\x01\x02binary\x00" * 20, "binary file"),
+    (bytes(range(0x80, 0x100)) * 40, "undecodable"),
+])
+def test_bad_input_raises_one_line_error(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        normalize_file(path)
+    assert str(path) in str(caught.value) and message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_bad_input_exits_2_with_one_line(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = CliRunner().invoke(main, ["normalize", str(path), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "empty.txt: empty file" in lines[0] and "missing.txt" in lines[1]
+    assert "Traceback" not in result.output
+
+
+def test_cli_json_has_the_documented_keys():
+    import json
+
+    path = next(SEEDS.glob("002_*.txt"))
+    result = CliRunner().invoke(main, ["normalize", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in ("id", "title", "date", "publisher", "source", "authors", "editors", "body",
+                "boilerplate", "damaged"):
+        assert key in data
+    assert all({"kind", "text"} <= set(b) for b in data["boilerplate"])
+
+
+def test_normalizing_twice_gives_the_same_article():
+    a, b = seed("003"), seed("003")
+    assert (a.clean, a.offsets, a.blocks, a.damaged) == (b.clean, b.offsets, b.blocks, b.damaged)
