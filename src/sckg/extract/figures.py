@@ -325,7 +325,7 @@ _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上
 _AREA = re.compile(
     r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
     rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
-    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:市|州|县|盟|地区)(?![场级长委]))")
+    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))")
 # Characters that never occur in the place names articles use: where one occurs the
 # name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
 _NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其中从由把被让使经据"

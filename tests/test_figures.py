@@ -1,0 +1,285 @@
+"""Figures: numbers, qualifiers, indicators, areas, periods, carriers, parts and wholes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Namespace
+
+from sckg.extract.figures import FigureContext, extract_figures
+from sckg.extract.numbers import find_quantities, parse_chinese, parse_number, parse_period
+
+ROOT = Path(__file__).resolve().parent.parent
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+
+
+def one(text: str, **ctx) -> object:
+    figures = extract_figures(text, 0, FigureContext(**ctx))
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("十一", 11), ("六十", 60), ("两", 2), ("三千五百", 3500), ("一万二千", 12000),
+    ("二十三万", 230000), ("两亿三千万", 230000000), ("十", 10),
+])
+def test_chinese_numerals(text, value):
+    assert parse_chinese(text) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,128", "1128"), ("1.5亿", "150000000"), ("2.47万", "24700"), ("３５", "35"), ("十一", "11"),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("全市共有众创空间35万余平方米。", "350000", "m2", "at-least"),
+    ("设立基金1600余万元。", "16000000", "CNY", "at-least"),
+    ("投入资金约2.5亿元。", "250000000", "CNY", "approximately"),
+    ("培训学员5.3万余人次。", "53000", "person-time", "at-least"),
+    ("参加活动人数逾万人。", "10000", "count", "at-least"),
+    ("举办了六十期培训班。", "60", "count", "exact"),
+    ("入驻企业1,280家。", "1280", "count", "exact"),
+    ("孵化企业１２０家。", "120", "count", "exact"),
+    ("新增企业不足50家。", "50", "count", "at-most"),
+    ("吸纳就业300人以上。", "300", "count", "at-least"),
+    ("导师近百名。", "100", "count", "approximately"),
+    ("毛利率达到35%。", "35", "percent", "exact"),
+    ("在全国排名第3位。", "3", "rank", "exact"),
+    ("培育企业将近200个。", "200", "count", "approximately"),
+])
+def test_value_unit_qualifier(text, value, unit, qualifier):
+    f = one(text)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "2019年10月8日，第三届大赛在成都举行。",
+    "第二期培训班开班，一是加强领导，二是完善机制。",
+    "推进5G应用，打造“二核五轴五区”，落实“十三五”规划。",
+    "历经3个月的选拔，他今年28岁。",
+    "咨询电话：0991-2345678，文号新科发〔2020〕12号。",
+    "大众创业、万众创新，一批优秀企业涌现，一次性补贴到位。",
+])
+def test_not_figures(text):
+    assert extract_figures(text) == []
+
+
+def test_range_keeps_both_bounds():
+    f = one("每个孵化器配备3至5名创业导师。")
+    assert (f.value, f.value_max, f.qualifier, f.indicator) == ("3", "5", "at-least", "mentors")
+
+
+def test_part_and_whole_inherit_from_the_total():
+    figures = extract_figures("截至2019年底，全省拥有96家双创载体，其中国家级12家，省级30家。", 100)
+    assert [f.value for f in figures] == ["96", "12", "30"]
+    total, national, provincial = figures
+    assert (total.indicator, total.carrier_type, total.area, total.period) == (
+        "carriers", "InnovationCarrier", "全省", "2019-12-31")
+    assert (national.whole, national.level, national.indicator, national.area) == (0, "national", "carriers", "全省")
+    assert (provincial.whole, provincial.level, provincial.period) == (0, "provincial", "2019-12-31")
+    assert national.value_start == 100 + figures[1].quote.index("12") + figures[1].start - 100
+
+
+def test_whole_is_the_total_of_the_same_kind():
+    figures = extract_figures("建成52个创业孵化基地、18个创业园区，其中国家级创业孵化基地4个。")
+    assert figures[2].whole == 0 and figures[2].carrier_type == "IncubationBase"
+    assert figures[1].carrier_type == "EntrepreneurshipPark"
+
+
+@pytest.mark.parametrize("text,indicator,carrier_type,level", [
+    ("全省共认定省级众创空间80家。", "carriers", "MakerSpace", "provincial"),
+    ("国家级科技企业孵化器达到9家。", "carriers", "TechnologyBusinessIncubator", "national"),
+    ("全市备案星创天地21家。", "carriers", "StarCreationSpace", None),
+    ("认定市级众创空间、孵化器和星创天地共40家。", "carriers", "InnovationCarrier", "prefectural"),
+    ("县级众创空间15家。", "carriers", "MakerSpace", "county"),
+    ("全区累计孵化企业900多家。", "incubated-enterprises", None, None),
+    ("园区在孵企业230家。", "incubatees", None, None),
+    ("累计毕业企业88个。", "graduated-enterprises", None, None),
+    ("带动就业1.2万人。", "jobs", None, None),
+    ("聘请创业导师45名。", "mentors", None, None),
+    ("发放运营补贴600万元。", "subsidies", None, None),
+    ("累计获得投融资2.1亿元。", "investment-raised", None, None),
+    ("提供工位1500个。", "workstations", None, None),
+    ("拥有有效知识产权320件。", "intellectual-property", None, None),
+    ("举办路演活动36场。", "events", None, None),
+    ("共有400名选手参加决赛。", "contestants", None, None),
+    ("为120家企业提供融资服务。", "served-clients", None, None),
+])
+def test_indicator_carrier_and_level(text, indicator, carrier_type, level):
+    f = one(text)
+    assert (f.indicator, f.carrier_type, f.level) == (indicator, carrier_type, level)
+
+
+def test_group_statistics_carry_the_carrier_population():
+    figures = extract_figures("省级科技企业孵化器共有创业导师510人，可使用面积42万平方米。")
+    assert [(f.indicator, f.carrier_type, f.level) for f in figures] == [
+        ("mentors", "TechnologyBusinessIncubator", "provincial"),
+        ("floor-area", "TechnologyBusinessIncubator", "provincial")]
+    assert figures[1].value == "420000"
+
+
+@pytest.mark.parametrize("text,date,period", [
+    ("截至2018年年底，全省众创空间达50家。", None, "2018-12-31"),
+    ("截至2020年底，全区孵化器达20家。", None, "2020-12-31"),
+    ("截至2020年，全省众创空间达50家。", None, "2020"),
+    ("对2019年度认定的高新技术企业120家给予奖励。", None, "2019"),
+    ("截至目前，我省拥有孵化器30家。", "2022-05-06", "2022-05-06"),
+    ("截至目前，我省拥有孵化器30家。", None, None),
+    ("去年，全市新增众创空间8家。", "2021-03-01", "2020"),
+    ("今年，全市新增众创空间8家。", "2021-03-01", "2021"),
+    ("截至去年年底，全市共有众创空间8家。", "2021-03-01", "2020-12-31"),
+])
+def test_period(text, date, period):
+    assert one(text, date=date).period == period
+
+
+def test_parse_period_prefers_the_latest_marker():
+    assert parse_period("自2015年开展认定以来", "2021-10-26T08:00:00") == "2021-10-26"
+
+
+@pytest.mark.parametrize("text,area", [
+    ("截至2020年，云南共认定众创空间167家。", "云南"),
+    ("全疆已建成创业园区77个。", "全疆"),
+    ("我省认定省级众创空间共145家。", "我省"),
+    ("来自奇台县的选手共160名。", "奇台县"),
+    ("仅昌吉市便培育中小微企业100家。", "昌吉市"),
+    ("河南省郑州市共有孵化器120家。", "郑州市"),
+])
+def test_area(text, area):
+    assert one(text).area == area
+
+
+def test_area_falls_back_to_the_article_region():
+    assert one("共有孵化器12家。", region="宁夏回族自治区").area == "宁夏回族自治区"
+
+
+def test_target_and_cumulative():
+    figures = extract_figures("计划到2025年，培育众创空间100家、星创天地60家，累计带动就业5万人。")
+    assert {f.status for f in figures} == {"target"}
+    assert [f.period for f in figures] == ["2025"] * 3
+    assert [f.cumulative for f in figures] == [False, False, True]
+    f = one("2022年将达到孵化器50家以上。")
+    assert (f.status, f.qualifier) == ("target", "at-least")
+    f = one("选手过关斩将，共有80名选手进入决赛。")
+    assert f.status == "achieved"
+
+
+def test_subject_is_the_named_carrier():
+    f = one("绿洲创客空间现有创业导师25人。")
+    assert (f.subject, f.indicator, f.area) == ("绿洲创客空间", "mentors", None)
+    f = one("目前，仅成都技术大市场就已累计发布科技成果900项。")
+    assert f.subject == "成都技术大市场" and f.cumulative
+    assert one("全省共有众创空间40家。").subject is None
+    assert one("天府创客中心等12家众创空间通过备案。").subject is None
+
+
+def test_offsets_point_at_the_number():
+    text = "截至目前，全区拥有138家双创载体。"
+    f = extract_figures(text, 50)[0]
+    assert text[f.value_start - 50:f.value_end - 50] == "138家"
+    assert text[f.start - 50:f.end - 50] == f.quote == "全区拥有138家双创载体"
+
+
+def test_quantities_find_ascii_and_full_width_separators():
+    values = [q.value for q in find_quantities("其中国家级18家,自治区级40家，合计５８家")]
+    assert values == [18, 40, 58]
+
+
+def test_every_indicator_is_a_concept_with_labels():
+    import sckg.extract.figures as figures
+
+    g = Graph().parse(ROOT / "ontology" / "indicators.ttl")
+    notations = {str(o) for o in g.objects(None, SKOS.notation)}
+    used = {key for table in figures._TABLES.values() for _, key, _ in table}
+    used |= set(figures._FALLBACK.values()) | {key for _, _, key in figures._FRAMES}
+    assert used <= notations, used - notations
+    for concept in g.subjects(SKOS.notation, None):
+        langs = {o.language for o in g.objects(concept, SKOS.prefLabel)}
+        assert langs == {"zh-Hans", "en"}, concept
+        assert (concept, SKOS.inScheme, None) in g and (concept, SKOS.definition, None) in g
+
+
+# --------------------------------------------------------------------------- seeds
+
+GOLD = ROOT / "tests" / "gold"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _article_figures(path: Path):
+    from sckg.normalize import normalize_file
+
+    article = normalize_file(path)
+    out = []
+    for block in article.body_blocks:
+        base = len(out)
+        for f in extract_figures(block.text, block.start, FigureContext(article.date)):
+            out.append(replace(f, whole=f.whole + base) if f.whole is not None else f)
+    return article, out
+
+
+def test_seed_figures_match_the_gold():
+    """Recall and precision of (value, unit, qualifier) over the five seeds' gold figures."""
+    tp = fp = fn = 0
+    misses: list[str] = []
+    for path in SEEDS:
+        gold_path = GOLD / f"{path.stem}.json"
+        assert gold_path.exists(), gold_path
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article, predicted = _article_figures(path)
+        used: set[int] = set()
+        for g in gold["figures"]:
+            k = article.clean.find(g["quote"])
+            hits = [i for i, p in enumerate(predicted) if i not in used and p.value == g["value"]
+                    and p.value_start < k + len(g["quote"]) and p.value_end > k]
+            if not hits:
+                if not g.get("optional"):
+                    fn += 1
+                    misses.append(f"missed {path.stem} {g['quote']}")
+                continue
+            used.add(hits[0])
+            if g.get("optional"):
+                continue
+            p = predicted[hits[0]]
+            if (p.unit, p.qualifier) == (g["unit"], g["qualifier"]):
+                tp += 1
+            else:
+                fn += 1
+                fp += 1
+                misses.append(f"wrong {path.stem} {g['quote']}: {p.unit} {p.qualifier}")
+        for i, p in enumerate(predicted):
+            if i not in used:
+                fp += 1
+                misses.append(f"spurious {path.stem} {p.quote}")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    message = f"precision {precision:.3f} recall {recall:.3f}; " + "; ".join(misses)
+    assert precision >= 0.95 and recall >= 0.95, message
+
+
+def test_seed_carrier_counts_carry_type_level_and_period():
+    agree = total = 0
+    for path in SEEDS:
+        gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
+        article, predicted = _article_figures(path)
+        for g in gold["figures"]:
+            if g["indicator"] != "carriers" or g.get("optional"):
+                continue
+            k = article.clean.find(g["quote"])
+            p = next(p for p in predicted if p.value == g["value"] and k <= p.value_start < k + len(g["quote"]))
+            total += 1
+            agree += (p.carrier_type, p.level, p.period) == (g["carrier_type"], g["level"], g["period"])
+    assert total and agree / total >= 0.9, f"{agree}/{total}"
+
+
+def test_seed_figures_are_deterministic():
+    first = [_article_figures(p)[1] for p in SEEDS[:2]]
+    assert first == [_article_figures(p)[1] for p in SEEDS[:2]]
+    assert all(re.fullmatch(r"\d+(?:\.\d+)?", f.value) for figs in first for f in figs)
