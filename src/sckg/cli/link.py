@@ -1,0 +1,163 @@
+"""Gazetteer commands: ``sckg link`` (GeoNames/Wikidata links) and ``sckg export lpf``."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from rdflib import Dataset, Graph
+
+from sckg.cli import main
+from sckg.model import InputError, PlaceLink
+
+LINK_COLUMNS = ("code", "scheme", "identifier", "kind", "score", "reason", "source")
+
+
+def _one_line_errors(func):
+    """Bad input ends the command with ``error: …`` on one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def link_table(links: list[PlaceLink]) -> str:
+    """Links as tab-separated text with a header line."""
+    lines = ["\t".join(LINK_COLUMNS)]
+    for l in links:
+        lines.append("\t".join((l.code, l.scheme, l.identifier, l.kind, f"{l.score:.3f}", l.reason, l.source)))
+    return "\n".join(lines) + "\n"
+
+
+def _write(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` atomically (a crash leaves the old file)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
+def _read_graph(path: Path) -> tuple[Graph, Dataset | None]:
+    """The gazetteer graph of a Turtle or TriG file (and the dataset when TriG)."""
+    from sckg.rdf.iris import GAZETTEER_GRAPH
+
+    try:
+        if path.suffix in (".trig", ".nq"):
+            ds = Dataset()
+            ds.parse(path, format="trig" if path.suffix == ".trig" else "nquads")
+            return ds.graph(GAZETTEER_GRAPH), ds
+        g = Graph()
+        g.parse(path, format="turtle" if path.suffix == ".ttl" else None)
+        return g, None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise InputError(f"{path}: cannot read RDF: {' '.join(str(exc).split())[:200]}") from None
+    except Exception as exc:  # rdflib raises parser-specific errors
+        raise InputError(f"{path}: not valid RDF: {' '.join(str(exc).split())[:200]}") from None
+
+
+@main.command("link")
+@click.option("--geonames", "geonames_files", multiple=True, type=click.Path(path_type=Path),
+              help="GeoNames dump (19 tab-separated columns, e.g. CN.txt); repeatable.")
+@click.option("--wikidata", "wikidata_files", multiple=True, type=click.Path(path_type=Path),
+              help="Wikidata Query Service result (JSON or CSV) with ?item and ?P442/?P1566; repeatable.")
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path),
+              help="Gazetteer graph to refresh (Turtle, or TriG holding graph:gazetteer); "
+                   "default: build it from the packages.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path),
+              help="Write the linked graph here (.ttl or .trig; may be the --graph file).")
+@click.option("--table", "table_file", type=click.Path(path_type=Path),
+              help="Write the link table (TSV) here; default: stdout when --out is not given.")
+@_one_line_errors
+def link_command(geonames_files, wikidata_files, graph_file, out_file, table_file) -> None:
+    """Add or refresh the GeoNames and Wikidata links of the gazetteer's places.
+
+    A GeoNames entry links by name and distance (exactMatch within 25 km, closeMatch
+    within 75 km; 150/400 km for administrative areas); a Wikidata item links through
+    P442 (division code) or P1566 (GeoNames id). A malformed file stops the command
+    before anything is written.
+
+    Example:
+
+        sckg link --geonames CN.txt --wikidata wdqs.json --out gazetteer.ttl
+    """
+    from sckg.link import build_gazetteer
+    from sckg.link.links import links_from_files
+    from sckg.rdf.gazetteer import apply_links, gazetteer_graph, links_applicable
+    from sckg.rdf.iris import GAZETTEER_GRAPH
+
+    gaz = build_gazetteer()
+    links = links_from_files(gaz, geonames_files, wikidata_files)
+    if graph_file is not None:
+        graph, dataset = _read_graph(graph_file)
+    else:
+        graph, dataset = gazetteer_graph(gaz), None
+    applied = links_applicable(graph, links)
+    if out_file is not None:
+        linked = apply_links(graph, applied)
+        if out_file.suffix == ".trig":
+            ds = dataset if dataset is not None else Dataset()
+            ds.remove_graph(ds.graph(GAZETTEER_GRAPH))
+            target = ds.graph(GAZETTEER_GRAPH)
+            for prefix, ns in linked.namespaces():
+                ds.bind(prefix, ns)
+            for triple in linked:
+                target.add(triple)
+            _write(out_file, ds.serialize(format="trig"))
+        else:
+            _write(out_file, linked.serialize(format="turtle"))
+    table = link_table(applied)
+    if table_file is not None and str(table_file) != "-":
+        _write(table_file, table)
+    elif out_file is None or str(table_file) == "-":
+        click.echo(table, nl=False)
+    click.echo(f"{len(applied)} links applied ({len(links) - len(applied)} to places not in the graph)",
+               err=True)
+
+
+@main.group("export", invoke_without_command=False)
+def export_group() -> None:
+    """Export the graph in formats other tools read.
+
+    Example:
+
+        sckg export lpf --out places.lpf.json
+    """
+
+
+@export_group.command("lpf")
+@click.option("--graph", "graph_file", type=click.Path(path_type=Path),
+              help="Graph to export (TriG, N-Quads or Turtle); default: the gazetteer built from the packages.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path), help="Output file; default stdout.")
+@_one_line_errors
+def export_lpf(graph_file, out_file) -> None:
+    """Write every place, and every carrier with coordinates, as Linked Places Format (GeoJSON-LD).
+
+    Example:
+
+        sckg export lpf --graph build/graph.trig --out places.lpf.json
+    """
+    from sckg.link.lpf import dumps, lpf_collection, records_from_graph
+
+    if graph_file is not None:
+        graph, dataset = _read_graph(graph_file)
+        source = dataset if dataset is not None else graph
+    else:
+        from sckg.link import build_gazetteer
+        from sckg.rdf.gazetteer import gazetteer_graph
+
+        source = gazetteer_graph(build_gazetteer())
+    text = dumps(lpf_collection(records_from_graph(source)))
+    if out_file is None:
+        click.echo(text, nl=False)
+    else:
+        _write(out_file, text)
