@@ -14,7 +14,7 @@ Indicator keys are the ``skos:notation`` of the concepts in ontology/indicators.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
@@ -26,10 +26,6 @@ class FigureContext:
 
     date: str | None = None  # ISO 8601 date or date-time of the article
     region: str | None = None  # surface name of the article's main region, e.g. 云南省
-
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
 
 # Counted nouns per unit class: (pattern, indicator key, carrier class). Where two
@@ -64,8 +60,7 @@ _COUNT = _CARRIERS + [
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
     (r"州市|地州|市州", "prefectures-covered", None),
     (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
-    (r"服务窗口|窗口", "service-windows", None),
-]
+    (r"服务窗口|窗口", "service-windows", None)]
 _PERSON = [
     (r"导师", "mentors", None), (r"在孵企业从业人员", "incubatee-employees", None),
     (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),
@@ -73,19 +68,14 @@ _PERSON = [
     (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
     (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
     (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
-    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None),
-]
+    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None)]
 _EVENT = [
-    (r"培训|辅导|培训班|讲座", "training-sessions", None),
-    (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
-    (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None),
-]
+    (r"培训|辅导|培训班|讲座", "training-sessions", None), (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
+    (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None)]
 _ITEM = [
     (r"发明专利", "invention-patents", None), (r"申请专利|专利申请", "patent-applications", None),
-    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None),
-    (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None),
-    (r"项目|课题", "projects", None),
-]
+    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
+    (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None)]
 _MONEY = [
     (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
     (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
@@ -93,8 +83,7 @@ _MONEY = [
     (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
     (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
     (r"营业收入|营收|收入", "revenue", None), (r"增加值", "value-added", None),
-    (r"仪器设备|设备", "equipment-value-threshold", None),
-]
+    (r"仪器设备|设备", "equipment-value-threshold", None)]
 _TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
            "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
            "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速", "growth-rate", None)],
@@ -120,13 +109,10 @@ _LEVELS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", 
            (r"县级|区县级", "county")]
 _QUAL_BEFORE = re.compile(r"(将近|接近|大约|近|约|超过|超|逾|多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
-_QUALIFIER = {"余": "at-least", "多": "at-least", "以上": "at-least", "之上": "at-least",
-              "超过": "at-least", "超": "at-least", "逾": "at-least", "多达": "at-least",
-              "高于": "at-least", "上": "at-least", "近": "approximately", "约": "approximately",
-              "将近": "approximately", "接近": "approximately", "大约": "approximately",
-              "左右": "approximately", "上下": "approximately", "不到": "at-most",
-              "不足": "at-most", "少于": "at-most", "低于": "at-most", "以内": "at-most",
-              "之内": "at-most", "以下": "at-most"}
+_QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上"),
+                                     ("approximately", "近 约 将近 接近 大约 左右 上下"),
+                                     ("at-most", "不到 不足 少于 低于 以内 之内 以下"))
+              for w in words.split()}
 
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,；;：:"
@@ -291,9 +277,8 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
 
 def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地48家)."""
-    kinds = set()
-    rest = chunk
-    for rx, _, kind in (( re.compile(p), k, c) for p, k, c in _CARRIERS):
+    kinds, rest = set(), chunk
+    for rx, _, kind in _COMPILED["count"][:len(_CARRIERS)]:
         if kind != "InnovationCarrier" and rx.search(rest):
             kinds.add(kind)
             rest = rx.sub("", rest)
@@ -404,18 +389,11 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                     part.carrier_type and whole.carrier_type
                     and part.carrier_type != whole.carrier_type)):
                 continue
-            out[i] = _inherit(part, whole, j, found[i])
+            own = found[i]
+            out[i] = replace(
+                part, whole=j, indicator=part.indicator if own else whole.indicator,
+                carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
+                area=part.area or whole.area, period=part.period or whole.period,
+                status=whole.status if part.status == "achieved" else part.status)
             break
     return out
-
-
-def _inherit(part: Figure, whole: Figure, j: int, own_noun: bool) -> Figure:
-    from dataclasses import replace
-
-    return replace(
-        part, whole=j,
-        indicator=part.indicator if own_noun else whole.indicator,
-        carrier_type=part.carrier_type if own_noun and part.carrier_type else whole.carrier_type,
-        area=part.area or whole.area, period=part.period or whole.period,
-        status=whole.status if part.status == "achieved" else part.status,
-    )

@@ -1,0 +1,1 @@
+"""Extraction: entities and figures read from normalized article text."""
