@@ -122,7 +122,10 @@ def _fill(template: str, focus: str, value: str | None) -> str:
 def _violations(report: Graph, shapes: Graph) -> list[Violation]:
     ns = _namespaces()
     out = []
-    for result in report.subjects(SH.resultSeverity, None):
+    # Only top-level results: nested ones (sh:detail of an sh:node failure) are explained
+    # by the outer result's message.
+    results = [r for report_node in report.subjects(SH.conforms, None) for r in report.objects(report_node, SH.result)]
+    for result in results:
         focus = _n3(report.value(result, SH.focusNode), ns) or ""
         value = _n3(report.value(result, SH.value), ns)
         path = _n3(report.value(result, SH.resultPath), ns)
