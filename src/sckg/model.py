@@ -404,3 +404,110 @@ class ValidationResult:
     def warnings(self) -> list[Violation]:
         """Results of severity Warning or Info."""
         return [v for v in self.violations if v.severity != "Violation"]
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class Score:
+    """Counts for one scored category: true positives, false positives, false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 with nothing found and nothing to find, 0.0 with nothing found."""
+        if self.tp + self.fp:
+            return self.tp / (self.tp + self.fp)
+        return 1.0 if self.fn == 0 else 0.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when there is nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass(frozen=True)
+class EvaluationItem:
+    """A gold item not found, an extracted item not in the gold, or a wrong attribute."""
+
+    article: str
+    kind: str  # "entity" | "post" | "figure"
+    category: str  # entity category, "post", figure unit, or the attribute name
+    text: str
+
+
+@dataclass
+class ArticleEvaluation:
+    """Scores of one article: entities per gold category, posts, figures and attributes."""
+
+    article: str
+    entities: dict[str, Score] = field(default_factory=dict)
+    posts: Score = field(default_factory=Score)
+    figures: Score = field(default_factory=Score)
+    attributes: dict[str, list[int]] = field(default_factory=dict)  # name -> [correct, matched]
+    carrier_counts: list[int] = field(default_factory=lambda: [0, 0])  # [all right, matched]
+    missing: list[EvaluationItem] = field(default_factory=list)
+    spurious: list[EvaluationItem] = field(default_factory=list)
+    wrong: list[EvaluationItem] = field(default_factory=list)
+
+    def score(self, category: str) -> Score:
+        """The (mutable) entity score of ``category``."""
+        return self.entities.setdefault(category, Score())
+
+    def entities_total(self) -> Score:
+        return sum(self.entities.values(), Score())
+
+
+@dataclass
+class EvaluationResult:
+    """Scores of a dataset against a set of gold articles (``sckg eval``)."""
+
+    gold: str
+    data: str
+    articles: list[ArticleEvaluation]
+
+    def entity_scores(self) -> dict[str, Score]:
+        """Entity scores per gold category over all articles, in category order."""
+        order = ("Person", "GovernmentAgency", "PublicInstitution", "Company", "Cooperative",
+                 "University", "ResearchInstitute", "Association", "MediaOutlet",
+                 "InnovationCarrier", "Event", "Programme", "Place")
+        out: dict[str, Score] = {}
+        for a in self.articles:
+            for cat, s in a.entities.items():
+                out[cat] = out.get(cat, Score()) + s
+        return {c: out[c] for c in sorted(out, key=lambda c: (c not in order, order.index(c) if c in order else 0, c))}
+
+    def entities_total(self) -> Score:
+        return sum((a.entities_total() for a in self.articles), Score())
+
+    def posts_total(self) -> Score:
+        return sum((a.posts for a in self.articles), Score())
+
+    def figures_total(self) -> Score:
+        return sum((a.figures for a in self.articles), Score())
+
+    def attributes_total(self) -> dict[str, tuple[int, int]]:
+        """Per figure attribute: (correct, matched) over all articles."""
+        out: dict[str, list[int]] = {}
+        for a in self.articles:
+            for k, (c, t) in a.attributes.items():
+                out.setdefault(k, [0, 0])
+                out[k][0] += c
+                out[k][1] += t
+        return {k: (c, t) for k, (c, t) in out.items()}
+
+    def carrier_counts_total(self) -> tuple[int, int]:
+        return (sum(a.carrier_counts[0] for a in self.articles),
+                sum(a.carrier_counts[1] for a in self.articles))
