@@ -54,6 +54,9 @@ def test_parse_number(text, value):
     ("毛利率达到35%。", "35", "percent", "exact"),
     ("在全国排名第3位。", "3", "rank", "exact"),
     ("培育企业将近200个。", "200", "count", "approximately"),
+    ("给予不超过50万元的奖励。", "500000", "CNY", "at-most"),
+    ("获得最高100万元的奖励资金。", "1000000", "CNY", "at-most"),
+    ("每年培训不少于20期。", "20", "count", "at-least"),
 ])
 def test_value_unit_qualifier(text, value, unit, qualifier):
     f = one(text)

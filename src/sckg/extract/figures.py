@@ -107,11 +107,12 @@ _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
 _LEVELS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
            (r"省级|自治区级|省区级|(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
            (r"县级|区县级", "county")]
-_QUAL_BEFORE = re.compile(r"(将近|接近|大约|近|约|超过|超|逾|多达|高于|不到|不足|少于|低于|上)$")
+_QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
+                          r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
-_QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上"),
+_QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上 不少于 不低于 最低 至少"),
                                      ("approximately", "近 约 将近 接近 大约 左右 上下"),
-                                     ("at-most", "不到 不足 少于 低于 以内 之内 以下"))
+                                     ("at-most", "不到 不足 少于 低于 以内 之内 以下 不超过 不高于 最高 最多 至多"))
               for w in words.split()}
 
 _SENTENCE_END = "。！？!?\n"
@@ -299,7 +300,7 @@ def _qualifier(text: str, q: Quantity) -> str:
     m = _QUAL_AFTER.match(text[q.end:])
     if m:
         return _QUALIFIER[m.group(1)]
-    m = _QUAL_BEFORE.search(text[max(0, q.start - 3):q.start])
+    m = _QUAL_BEFORE.search(text[max(0, q.start - 4):q.start])
     if m and not (m.group(1) == "上" and q.value % 10000):
         return _QUALIFIER[m.group(1)]
     return "exact"
