@@ -511,3 +511,57 @@ class EvaluationResult:
     def carrier_counts_total(self) -> tuple[int, int]:
         return (sum(a.carrier_counts[0] for a in self.articles),
                 sum(a.carrier_counts[1] for a in self.articles))
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing found in an article's clean text: ``clean[start:end] == surface``.
+
+    ``category`` is the coarse kind (Person, GovernmentAgency, InnovationCarrier, Event,
+    Programme, Place …), ``cls`` the most specific class local name (MakerSpace,
+    Competition, PolicyDocument …). ``attrs`` holds what the text says about it
+    (level, edition, date, place surface …) as sorted ``(key, value)`` pairs.
+    """
+
+    surface: str
+    start: int
+    end: int
+    category: str
+    cls: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, key: str) -> str | None:
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two mentions (indexes into Extraction.mentions).
+
+    ``kind``: post (subject person, object organisation, ``value`` the role),
+    locatedIn, organizer, participant, location, mainVenue, subVenue, visitor,
+    visited, issuedBy, winner, awardedIn, forProject, subOrganizationOf, creator,
+    editor, publisher, source.
+    """
+
+    kind: str
+    subject: int
+    object: int | None = None
+    value: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything the extract stage read from one article."""
+
+    article: Article
+    mentions: list[Mention]
+    relations: list[Relation]
+    figures: list[Figure]
+    province: str | None = None  # surface of the article's main province, if any

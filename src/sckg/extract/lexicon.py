@@ -1,0 +1,132 @@
+"""Dictionaries of general terms the extractor reads with: posts and titles,
+organisation and carrier suffixes, event and programme words, surnames, and the
+words that end a name on its left. Nothing here names a particular entity."""
+
+from __future__ import annotations
+
+import re
+
+# Posts, longest first so that 党组书记 wins over 书记.
+TITLES = sorted("""
+党组书记 党组副书记 党组成员 党委书记 党委副书记 党工委书记 党工委副书记 纪检组长 二级巡视员
+一级巡视员 巡视员 副巡视员 二级调研员 一级调研员 调研员 厅长 副厅长 局长 副局长 主任 副主任
+常务副主任 处长 副处长 科长 部长 副部长 司长 副司长 省长 副省长 主席 副主席 市长 副市长
+州长 副州长 县长 副县长 区长 副区长 书记 副书记 秘书长 副秘书长 理事长 副理事长 会长 副会长
+董事长 副董事长 总经理 副总经理 执行董事 总裁 副总裁 首席执行官 CEO 创始人 联合创始人 院长
+副院长 所长 副所长 校长 副校长 负责人 主管 经理 总监 站长 社长 副社长 总编辑 主编 研究员
+教授 副教授 专家 导师 创业导师 组长 副组长 团长 队长 社员 理事 委员 主任委员 常务委员
+""".split(), key=len, reverse=True)
+TITLE_RE = "|".join(map(re.escape, TITLES))
+
+# Organisation name endings and the class each implies.
+ORG_SUFFIXES: list[tuple[str, str]] = [
+    ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
+    ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
+    ("专业合作社", "Cooperative"), ("合作社", "Cooperative"),
+    ("大学", "University"), ("学院", "University"), ("职业技术学校", "University"),
+    ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"),
+    ("科学院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
+    ("联合会", "Association"), ("联盟", "Association"), ("协会", "Association"),
+    ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"),
+    ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
+    ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
+    ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
+    ("委员会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),
+    ("国务院", "GovernmentAgency"), ("办公厅", "GovernmentAgency"), ("办公室", "GovernmentAgency"),
+    ("科学技术厅", "GovernmentAgency"), ("科技厅", "GovernmentAgency"), ("教育厅", "GovernmentAgency"),
+    ("财政厅", "GovernmentAgency"), ("商务厅", "GovernmentAgency"),
+    ("人力资源和社会保障厅", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
+    ("农业农村厅", "GovernmentAgency"), ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"),
+    ("发展和改革委员会", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("经信委", "GovernmentAgency"),
+    ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
+    ("商务局", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("人社局", "GovernmentAgency"),
+    ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),
+    ("工业和信息化部", "GovernmentAgency"), ("财政部", "GovernmentAgency"), ("商务部", "GovernmentAgency"),
+    ("残联", "GovernmentAgency"),
+    ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),
+    ("电视", "MediaOutlet"),
+]
+# A 处/科 of an agency: 省科技厅高新处.
+SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司)$")
+
+# Carrier name endings and their classes (the 双创载体 taxonomy).
+CARRIER_SUFFIXES: list[tuple[str, str]] = [
+    ("专业化众创空间", "SpecialisedMakerSpace"), ("众创空间", "MakerSpace"),
+    ("科技企业孵化器", "TechnologyBusinessIncubator"), ("企业孵化器", "TechnologyBusinessIncubator"),
+    ("孵化器", "TechnologyBusinessIncubator"), ("星创天地", "StarCreationSpace"),
+    ("大学科技园", "UniversitySciencePark"), ("加速器", "Accelerator"),
+    ("国家高新技术产业开发区", "HighTechZone"), ("高新技术产业开发区", "HighTechZone"),
+    ("高新技术产业园区", "HighTechZone"), ("高新区", "HighTechZone"),
+    ("经济技术开发区", "EconomicDevelopmentZone"), ("经济开发区", "EconomicDevelopmentZone"),
+    ("经开区", "EconomicDevelopmentZone"), ("开发区", "EconomicDevelopmentZone"),
+    ("创业孵化示范基地", "IncubationBase"), ("创业孵化基地", "IncubationBase"),
+    ("孵化基地", "IncubationBase"), ("双创示范基地", "DemonstrationBase"),
+    ("创新创业园", "EntrepreneurshipPark"), ("双创产业园", "EntrepreneurshipPark"),
+    ("创业园", "EntrepreneurshipPark"), ("产业园", "EntrepreneurshipPark"),
+    ("科技大市场", "TechnologyMarket"), ("创客家园", "MakerSpace"), ("创客中心", "MakerSpace"),
+    ("创客空间", "MakerSpace"), ("创业谷", "IncubationBase"),
+]
+# Generic carrier words: in a sentence they name a type, not an entity.
+CARRIER_TYPE_WORDS: list[tuple[str, str]] = [
+    ("专业化众创空间", "SpecialisedMakerSpace"), ("众创空间", "MakerSpace"),
+    ("科技企业孵化器", "TechnologyBusinessIncubator"), ("孵化器", "TechnologyBusinessIncubator"),
+    ("星创天地", "StarCreationSpace"), ("大学科技园", "UniversitySciencePark"),
+    ("加速器", "Accelerator"), ("高新区", "HighTechZone"), ("创业孵化示范基地", "IncubationBase"),
+    ("孵化基地", "IncubationBase"), ("创业园区", "EntrepreneurshipPark"), ("双创示范基地", "DemonstrationBase"),
+]
+
+EVENT_SUFFIXES: list[tuple[str, str]] = [
+    ("创新创业大赛", "Competition"), ("创业创新大赛", "Competition"), ("创意大赛", "Competition"),
+    ("大赛", "Competition"), ("挑战赛", "Competition"), ("现场赛", "Competition"),
+    ("比赛", "Competition"), ("竞赛", "Competition"),
+    ("培训班", "TrainingCourse"), ("培训会", "TrainingCourse"), ("研修班", "TrainingCourse"),
+    ("训练营", "TrainingCourse"), ("活动周", "ActivityWeek"), ("宣传周", "ActivityWeek"),
+    ("创业节", "ActivityWeek"), ("峰会", "Meeting"), ("论坛", "Meeting"), ("博览会", "Meeting"),
+    ("交易会", "Meeting"), ("推介会", "Meeting"), ("对接会", "Meeting"), ("座谈会", "Meeting"),
+    ("发布会", "Meeting"), ("年会", "Meeting"), ("大会", "Meeting"), ("路演", "Meeting"),
+]
+QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
+QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
+FUND = re.compile(r"(专项资金|引导基金|种子基金|创投基金|基金)$")
+
+# Characters and words that end a name on its left (a name never spans them).
+LEFT_STOPS = set("，。、；：？！“”‘’《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等")
+LEFT_STOP_WORDS = sorted("""
+来自 位于 通过 依托 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加
+围绕 听取 抓好 发挥 促进 提升 开办 了解 建立 开展 组建 引进 吸纳 纳入 面向 包括 拥有 共有 和
+在孵企业 入孵企业 孵化企业 企业和 以及 调研组 实地调研 到
+出席 发布 实施 颁布 印发 出台 支持 推进 推动 加强 加快 打造 建设 建成 培育 引导 鼓励 促成
+调研 考察 走访 视察 介绍 表示 指出 强调 说 据 经 今年 去年 近年来 目前 日前 近日 同时 此外
+其中 还 也 都 已 均 共 仅 首批 一批 多家 各级 各类 全省 全区 全疆 全市 我省 我区 我市 本届
+就 即 又 再 更 曾 正 当 该 其 这 那 此 各 每 首家 一家 第一家 以及 及其 带着 凭着 因 而
+""".split(), key=len, reverse=True)
+
+SURNAMES = set("""
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾
+肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾
+夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃
+武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹
+申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷
+盛 曲 翁 冉 骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司
+卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟
+应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 池 查
+麻 苑 迟 邝 官 封 谈 匡 鞠 惠 荆 乐 冀 郁 胥 南 班 储 原 栗 燕 楚 鄢 劳 谌 奚 皮 粟 冼 蔺 楼
+盘 满 闻 位 厉 伊 仝 区 郜 海 阚 花 权 强 帅 屠 豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿 国 狄
+平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮 都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘
+亓 修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾 茅 利 於 呼
+居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 万俟 欧阳 司马 上官
+诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
+""".split())
+# Words that follow a person's name as its subject.
+SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|因|以|正|激动地说)"
+NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村")
+
+# Words that, alone or together, make the part of a name before its type word generic:
+# 国家级备案专业化众创空间 is a kind of carrier, 鲁朗创客双创产业园 a named one.
+GENERIC_WORDS = sorted("""
+国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
+发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
+国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 科技 创业 创新 孵化
+双创 企业 科技型 创业型 综合 农业 农村 高新技术 产业 中小 小微 中小企业 服务 网络 线上 线下 项目
+成果 展示 技术 省 市 州 县 区 级 的 和 及 与 、 创客 人才 高层次 青年 大学生 返乡 众创 国际 本 自治区
+""".split(), key=len, reverse=True)

@@ -1,0 +1,220 @@
+"""Named organisations, carriers, events and programmes: found by what their names
+end with (有限公司, 众创空间, 大赛 …) or how they are set off (《…》, “…”), with the
+start of the name found by scanning left to a word that cannot be part of it."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import (
+    CARRIER_SUFFIXES, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
+    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, TITLES)
+from sckg.model import Mention
+
+_MAX_NAME = 28
+def _suffix_table() -> list[tuple[str, str, str]]:
+    table = [(s, "InnovationCarrier", c) for s, c in CARRIER_SUFFIXES]
+    table += [(s, "Event", c) for s, c in EVENT_SUFFIXES]
+    table += [(s, c, c) for s, c in ORG_SUFFIXES]
+    return sorted(table, key=lambda x: -len(x[0]))
+
+
+SUFFIXES = _suffix_table()
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
+_SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
+_GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + r"|[\d一二三四五六七八九十两]+[家个所批])*")
+_EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
+_GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
+                                 r"[\d一二三四五六七八九十]+届|前[\d一二三四五六七八九十]+届)")
+# Fixed phrases that hold a 、 but are one name part.
+_PHRASES = ("大众创业、万众创新",)
+# Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
+_PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
+                "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
+_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(以来)?")
+_VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
+
+
+def _left_edge(text: str, end: int, floor: int) -> int:
+    """Where a name that ends at ``end`` starts: scan left to a stop.
+
+    Parentheses and fixed phrases are skipped whole; a name ending inside the scan
+    (高新区 in 高新区管委会) is part of the compound, so its stop words do not count.
+    """
+    i = end
+    depth = 0
+    while i > floor and end - i < _MAX_NAME:
+        c = text[i - 1]
+        if c in ")）":
+            depth += 1
+            i -= 1
+            continue
+        if c in "(（" and depth:
+            depth -= 1
+            i -= 1
+            continue
+        if depth:
+            i -= 1
+            continue
+        phrase = next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
+        if phrase:
+            i -= len(phrase)
+            continue
+        suffix = next((sf for sf, _, _ in SUFFIXES if len(sf) >= 3 and text.startswith(sf, i - len(sf))), None)
+        if suffix and i < end:
+            i -= len(suffix)
+            continue
+        if c in LEFT_STOPS:
+            break
+        if next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None):
+            break
+        i -= 1
+    return i
+
+
+def _strip_lead(text: str, start: int, end: int, keep_date: bool) -> int:
+    """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
+    m = _LEADING_DATE.match(text, start, end)
+    if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
+        start = m.end()
+    import jieba.posseg as pseg
+
+    while start < end:
+        words = list(pseg.cut(text[start:end]))
+        if len(words) < 2:
+            break
+        head = words[0]
+        if len(head.word) >= 2 and head.flag.startswith(_VERB_FLAGS) and not head.flag.startswith(("vn", "nr", "ns", "nt", "nz")):
+            start += len(head.word)
+            continue
+        break
+    return start
+
+
+def _trim_title_prefix(text: str, start: int, end: int) -> int:
+    """A name never starts inside a title run (…主任王某某的公司): cut after the last title."""
+    head = text[start:end]
+    for t in TITLES:
+        k = head.rfind(t)
+        if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2:
+            return start + k + len(t)
+    return start
+
+
+def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
+    """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
+    stem = name[: len(name) - len(suffix)]
+    if cls == "GovernmentAgency":
+        return stem == "" or stem.endswith("级") or bool(re.fullmatch(r"(各|有关|相关|上级|地方)", stem))
+    if cls in _PLACE_NAMED:
+        return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
+    for place in sorted(places, key=len, reverse=True):
+        stem = stem.replace(place, "")
+    return bool(_GENERIC_RE.fullmatch(stem))
+
+
+def suffix_names(text: str, places: list[str]) -> list[Mention]:
+    """Names in ``text`` found by their endings; generic kind words are left out.
+
+    ``places`` are the place names found in ``text`` (a place plus a type word is a
+    kind for most carriers: 新疆科技企业孵化器建设).
+    """
+    found: list[Mention] = []
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group(0)
+        category, cls = _SUFFIX_INFO[suffix]
+        end = m.end()
+        if cls == "University" and re.match(r"(生|毕业)", text[end:end + 2]):
+            continue
+        if category == "Event":
+            paren = re.match(r"[(（][^()（）]{1,10}[)）]", text[end:])
+            if paren:
+                end += paren.end()
+        start = _left_edge(text, m.start(), 0)
+        start = _trim_title_prefix(text, start, m.end())
+        start = _strip_lead(text, start, m.end(), keep_date=category == "Event")
+        name = text[start:end]
+        if len(text[start:m.end()]) <= len(suffix) or _is_generic(text[start:m.end()], suffix, cls, places):
+            continue
+        if category == "Event" and _GENERIC_EVENT_HEAD.match(name) and not _EDITION.search(name):
+            continue
+        attrs: list[tuple[str, str]] = []
+        edition = _EDITION.search(name)
+        if edition:
+            attrs.append(("edition", edition.group(0)))
+        found.append(Mention(name, start, end, category, cls, tuple(attrs)))
+    return _widest(found)
+
+
+_STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
+
+
+def _widest(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping names; a zone or university at the head of a
+    longer name (兰州大学 in 兰州大学…研究院) is kept as well."""
+    mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in mentions:
+        outer = [o for o in out if o.start <= m.start and m.end <= o.end]
+        if outer and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
+                                                       for o in outer)):
+            continue
+        out.append(m)
+    return out
+
+
+_BOOK = re.compile(r"《([^《》\n]{2,60})》")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
+
+
+def titled_names(text: str) -> list[Mention]:
+    """Programmes and events set off by 《》 or quotation marks."""
+    found: list[Mention] = []
+    for m in _BOOK.finditer(text):
+        found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if re.search(r"[，。！？,!?]", inner):
+            continue
+        after = text[m.end():m.end() + 4]
+        if QUOTED_PROGRAMME.search(inner):
+            found.append(Mention(inner, m.start(1), m.end(1), "Programme", "ActionProgramme"))
+        elif re.match(r"(创新工程|工程|行动|战略|计划)", after):
+            tail = re.match(r"(创新工程|工程|行动|战略|计划)", after).group(0)
+            found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
+                                 m.end() + len(tail), "Programme", "ActionProgramme"))
+        elif QUOTED_EVENT.search(inner) and re.match(r"活动", after):
+            found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))
+    return found
+
+
+def fund_names(text: str) -> list[Mention]:
+    """Named funds: a region or agency and 专项资金/基金 (…科技专项资金)."""
+    found = []
+    for m in re.finditer(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)", text):
+        start = _left_edge(text, m.end(2) - len(m.group(2)), 0)
+        name = text[start:m.end()]
+        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and re.match(
+                r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))", name):
+            found.append(Mention(name, start, m.end(), "Programme", "Fund"))
+    return found
+
+
+def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Departments named after an agency: 省科技厅高新处 (a 处 of the 厅)."""
+    found = []
+    for mention in mentions:
+        if mention.category != "GovernmentAgency":
+            continue
+        m = re.match(r"[\u4e00-\u9fff]{1,4}?(处|司)(?=[、，,和与等负])", text[mention.end:])
+        if m and SUB_UNIT.search(m.group(0)):
+            end = mention.end + m.end()
+            found.append(Mention(text[mention.start:end], mention.start, end,
+                                 "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
+            # Further units listed after it share the parent: 区域处、高新处.
+            rest = text[end:]
+            for more in re.finditer(r"^、([\u4e00-\u9fff]{1,4}?(处|司))", rest):
+                s = end + more.start(1)
+                found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
+                                     "GovernmentAgency", (("parent", mention.surface),)))
+    return found
