@@ -94,7 +94,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?s ?type ?label ?lang ?lat ?long ?plat ?plong ?code ?match ?target ?src ?srclabel WHERE {
+SELECT ?s ?type ?label ?alt ?lang ?lat ?long ?plat ?plong ?code ?match ?target ?src ?srclabel WHERE {
   ?s a ?type .
   { ?s a sc:Place }
   UNION
@@ -104,7 +104,8 @@ SELECT ?s ?type ?label ?lang ?lat ?long ?plat ?plong ?code ?match ?target ?src ?
       sc:StarCreationSpace sc:UniversitySciencePark sc:Accelerator sc:HighTechZone
       sc:EconomicDevelopmentZone sc:IncubationBase sc:EntrepreneurshipPark
       sc:DemonstrationBase sc:TechnologyMarket } ?s a ?carrier . }
-  OPTIONAL { { ?s rdfs:label ?label } UNION { ?s skos:altLabel ?label } BIND(LANG(?label) AS ?lang) }
+  OPTIONAL { { ?s rdfs:label ?label BIND(0 AS ?alt) } UNION { ?s skos:altLabel ?label BIND(1 AS ?alt) }
+             BIND(LANG(?label) AS ?lang) }
   OPTIONAL { ?s geo:lat ?lat ; geo:long ?long }
   OPTIONAL { ?s sc:locatedIn ?p . ?p geo:lat ?plat ; geo:long ?plong }
   OPTIONAL { ?s sc:divisionCode ?code }
@@ -141,7 +142,7 @@ def records_from_store(store) -> list[LpfRecord]:
         r["types"].add(str(b.type))
         if b.label is not None:
             lang = str(b.lang or "")
-            r["labels"].add((str(b.label), _LANGS.get(lang.lower(), lang)))
+            r["labels"].add((int(b.alt or 0), str(b.label), _LANGS.get(lang.lower(), lang)))
         if b.lat is not None:
             r["pt"] = (float(b.lat), float(b.long))
         if b.plat is not None:
@@ -162,7 +163,8 @@ def records_from_store(store) -> list[LpfRecord]:
         if not is_place and point is None:
             continue
         lang_order = {"zh-Hans": 0, "zh-Hant": 1, "zh-Latn-pinyin": 2, "en": 3}
-        labels = sorted(r["labels"], key=lambda x: (lang_order.get(x[1], 9), x))
+        ordered = sorted(r["labels"], key=lambda x: (x[0], lang_order.get(x[2], 9), x[1]))
+        labels = list(dict.fromkeys((t, lang) for _alt, t, lang in ordered))
         title = next((t for t, lang in labels if lang == "zh-Hans"), labels[0][0] if labels else s)
         type_iri = "https://w3id.org/sckg/ontology#Place" if is_place else (types[0] if types else "")
         code = r["code"]
