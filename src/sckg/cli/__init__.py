@@ -24,3 +24,4 @@ def main() -> None:
 # Registration: importing a module adds its commands to ``main``.
 from sckg.cli import normalize as _normalize  # noqa: E402,F401
 from sckg.cli import evaluate as _evaluate  # noqa: E402,F401
+from sckg.cli import store as _store  # noqa: E402,F401

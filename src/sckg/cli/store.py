@@ -1,0 +1,286 @@
+"""Store and endpoint commands: ``sckg serve``, ``query``, ``validate``, ``add``."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from sckg import load
+from sckg import serve as serving
+from sckg.cli import main
+from sckg.model import InputError
+
+DEFAULT_STORE = Path("data/store")
+
+_store_option = click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"Oxigraph store directory  [default: {DEFAULT_STORE}]",
+)
+
+
+def _one_line_errors(func):
+    """Bad input ends the command with ``error: …`` on one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@main.command()
+@_store_option
+@click.option("--bind", default=serving.DEFAULT_BIND, show_default=True, help="HOST:PORT to listen on")
+@click.option("--cors/--no-cors", default=True, show_default=True, help="allow cross-origin requests")
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=0),
+    default=serving.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="query timeout in seconds (0: none)",
+)
+@_one_line_errors
+def serve(store: Path | None, bind: str, cors: bool, timeout: int) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol.
+
+    The union of all graphs is the default graph; YASGUI is at /; updates are
+    refused. Ctrl-C stops the server; SIGHUP (sent by `sckg add`) reloads it.
+
+    Example:
+
+        sckg serve --store data/store --bind 127.0.0.1:7878
+    """
+    code = serving.run(store or DEFAULT_STORE, bind, cors=cors, timeout_s=timeout or None, echo=click.echo)
+    sys.exit(code)
+
+
+# --------------------------------------------------------------------------- query
+
+_MEDIA = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "table": "application/sparql-results+json",
+}
+_OX_FORMAT = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
+def _short(term: dict) -> str:
+    value = term.get("value", "")
+    if term.get("type") == "uri":
+        for prefix, ns in sorted(load.PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if value.startswith(ns) and "/" not in value[len(ns) :]:
+                return f"{prefix}:{value[len(ns):]}"
+        return f"<{value}>"
+    if term.get("type") == "bnode":
+        return f"_:{value}"
+    return value
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def render_table(results: dict) -> str:
+    """SPARQL JSON results as an aligned text table (CJK characters count double)."""
+    if "boolean" in results:
+        return "true" if results["boolean"] else "false"
+    names = results["head"].get("vars", [])
+    rows = [[_short(b[n]) if n in b else "" for n in names] for b in results["results"]["bindings"]]
+    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(names), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def _query_store(store: Path, text: str, name: str, fmt: str) -> bytes:
+    opened = load.open_read_only(store)
+    try:
+        results = opened.query(text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise InputError(f"{name}: not a valid SPARQL query: {' '.join(str(exc).split())}") from None
+    if isinstance(results, ox.QueryTriples):
+        return results.serialize(format=ox.RdfFormat.N_TRIPLES)
+    if isinstance(results, ox.QueryBoolean):
+        return json.dumps({"head": {}, "boolean": bool(results)}).encode() + b"\n" if fmt != "table" else (
+            b"true\n" if bool(results) else b"false\n"
+        )
+    if fmt == "table":
+        data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON))
+        return (render_table(data) + "\n").encode("utf-8")
+    return results.serialize(format=_OX_FORMAT[fmt])
+
+
+def _query_endpoint(endpoint: str, text: str, name: str, fmt: str) -> bytes:
+    request = urllib.request.Request(
+        endpoint,
+        data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": f"{_MEDIA[fmt]}, application/n-triples;q=0.9, text/turtle;q=0.8",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            body, kind = response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+        raise InputError(f"{name}: {endpoint} answered {exc.code}: {detail}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise InputError(f"{endpoint}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from None
+    if fmt == "table" and kind == "application/sparql-results+json":
+        return (render_table(json.loads(body)) + "\n").encode("utf-8")
+    return body
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@_store_option
+@click.option("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of the store")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default=None,
+    help="output format  [default: table on a terminal, else csv]",
+)
+@_one_line_errors
+def query(file: str, store: Path | None, endpoint: str | None, fmt: str | None) -> None:
+    """Run the SPARQL query in FILE (- for stdin) and print its results.
+
+    Against the store (the union of all graphs is the default graph) or any
+    SPARQL 1.1 Protocol endpoint. CONSTRUCT/DESCRIBE results print as N-Triples.
+
+    Example:
+
+        sckg query queries/carriers-by-province.rq --endpoint http://127.0.0.1:7878/query
+    """
+    if store and endpoint:
+        raise InputError("--store and --endpoint: give one, not both")
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    name = "<stdin>" if file == "-" else file
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if endpoint:
+        out = _query_endpoint(endpoint, text, name, fmt)
+    else:
+        out = _query_store(store or DEFAULT_STORE, text, name, fmt)
+    click.echo(out, nl=False)
+
+
+# --------------------------------------------------------------------------- validate / add
+
+
+def _parse_all(files: tuple[Path, ...]) -> list[ox.Quad]:
+    quads: list[ox.Quad] = []
+    for path in files:
+        quads.extend(load.parse_file(path))
+    return quads
+
+
+def _context_store(store: Path | None) -> Path | None:
+    """The store to validate against: the given one (must exist), or the default if built."""
+    if store is not None:
+        return load.check_store(store)
+    return DEFAULT_STORE if (DEFAULT_STORE / "CURRENT").is_file() else None
+
+
+def _check(quads: list[ox.Quad], store: Path | None):
+    """Validate the new triples together with what the store says about their nodes."""
+    from sckg import validate as validation  # imported late: pyshacl is slow to import
+
+    data = load.to_rdflib(quads)
+    if store is not None:
+        nodes = {t for triple in data for t in (triple[0], triple[2])}
+        data += load.neighbourhood(store, nodes)
+    return validation, validation.validate(data)
+
+
+def _report(validation, result, fmt: str) -> str:
+    if fmt == "turtle":
+        return validation.format_turtle(result)
+    return validation.format_text(result)
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle"]), default="text", show_default=True)
+@_one_line_errors
+def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
+    """Validate RDF files against the SHACL shapes, with the current graph as context.
+
+    Reads Turtle (.ttl), TriG (.trig), N-Quads (.nq), N-Triples (.nt) and JSON-LD
+    (.jsonld). Exit 0 when they conform, 1 on violations, 2 on bad input.
+
+    Example:
+
+        sckg validate new-carriers.ttl --format text
+    """
+    quads = _parse_all(files)
+    validation, result = _check(quads, _context_store(store))
+    click.echo(_report(validation, result, fmt))
+    sys.exit(0 if result.conforms else 1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--graph", "graph", default=load.CURATED_GRAPH, show_default=True, metavar="IRI")
+@_store_option
+@click.option(
+    "--server",
+    metavar="URL",
+    default=None,
+    help=f"read-write Oxigraph server to post to when it holds the store  [default: $SCKG_SERVER or {load.DEFAULT_SERVER}]",
+)
+@_one_line_errors
+def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | None) -> None:
+    """Validate FILES, then add their triples to one named graph in one transaction.
+
+    Nothing changes unless every file parses and the whole addition conforms. Goes
+    through a running read-write server (Graph Store Protocol) when one holds the
+    store, else into the store directly (and reloads a running `sckg serve`).
+
+    Example:
+
+        sckg add curated/new-incubators.ttl --graph https://w3id.org/sckg/graph/curated
+    """
+    target = load.check_store(store or DEFAULT_STORE)
+    if not graph.startswith(("http://", "https://", "urn:")):
+        raise InputError(f"--graph {graph}: expected an absolute IRI")
+    quads = _parse_all(files)
+    validation, result = _check(quads, target)
+    if not result.conforms:
+        click.echo(_report(validation, result, "text"))
+        click.echo(f"not added: {', '.join(map(str, files))} violate the shapes; the store is unchanged", err=True)
+        sys.exit(1)
+    outcome = load.add_quads(target, quads, graph, server=server)
+    click.echo(f"added {outcome.describe()}")
+    if outcome.route == "store":
+        url = serving.reload_running(target)
+        if url:
+            click.echo(f"reloaded the running server at {url}")

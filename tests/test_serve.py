@@ -1,0 +1,184 @@
+"""The real ``oxigraph serve-read-only`` on a fixture store, queried over HTTP."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from sckg import load, serve
+from sckg.model import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    load.build_store(FIXTURES / "base.trig", path)
+    return path
+
+
+@pytest.fixture
+def server(store: Path):
+    running = serve.start(store)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def sparql(url: str, query: str, *, post: bool = False) -> dict:
+    if post:
+        request = urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode({"query": query}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
+    else:
+        request = urllib.request.Request(
+            f"{url}?query={urllib.parse.quote(query)}", headers={"Accept": "application/sparql-results+json"}
+        )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_query_over_http_sees_the_union_of_all_graphs(server: serve.Server) -> None:
+    # No GRAPH clause: triples from the gazetteer and the article graph both match.
+    result = sparql(
+        server.query_url,
+        "PREFIX sc: <https://w3id.org/sckg/ontology#> SELECT ?code WHERE "
+        "{ ?m a sc:MakerSpace ; sc:locatedIn ?p . ?p sc:divisionCode ?code }",
+    )
+    assert [b["code"]["value"] for b in result["results"]["bindings"]] == ["540100"]
+    total = sparql(server.query_url, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", post=True)
+    assert total["results"]["bindings"][0]["n"]["value"] == "25"
+
+
+def test_updates_are_refused(server: serve.Server, store: Path) -> None:
+    update = urllib.request.Request(
+        f"{server.url}/update",
+        data=b"INSERT DATA { <https://a> <https://b> <https://c> }",
+        headers={"Content-Type": "application/sparql-update"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(update, timeout=10)
+    assert refused.value.code == 403
+    gsp = urllib.request.Request(
+        f"{server.url}/store?graph={urllib.parse.quote(load.CURATED_GRAPH)}",
+        data=b"<https://a> <https://b> <https://c> .\n",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(gsp, timeout=10)
+    assert refused.value.code == 403
+    server.stop()
+    assert len(load.dump(store).splitlines()) == 25
+
+
+def test_yasgui_at_root_and_cors(server: serve.Server) -> None:
+    with urllib.request.urlopen(f"{server.url}/", timeout=10) as response:
+        assert response.headers.get_content_type() == "text/html"
+        assert b"yasgui" in response.read().lower()
+    request = urllib.request.Request(
+        f"{server.query_url}?query={urllib.parse.quote('ASK {}')}", headers={"Origin": "https://example.org"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("Access-Control-Allow-Origin") in ("*", "https://example.org")
+
+
+def test_stop_frees_the_port(store: Path) -> None:
+    running = serve.start(store)
+    bind = running.url.removeprefix("http://")
+    with pytest.raises(InputError, match="port already in use"):
+        serve.check_port(bind)
+    assert running.stop() is not None
+    assert running.process.poll() is not None
+    serve.check_port(bind)  # free again
+
+
+def test_port_taken_is_a_one_line_error(store: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        bind = f"127.0.0.1:{sock.getsockname()[1]}"
+        with pytest.raises(InputError) as err:
+            serve.start(store, bind)
+    assert str(err.value) == f"{bind}: cannot listen: port already in use"
+
+
+def test_missing_empty_and_bad_stores(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="store not found"):
+        serve.check_store(tmp_path / "absent")
+    (tmp_path / "plain").mkdir()
+    with pytest.raises(InputError, match="not an Oxigraph store"):
+        serve.check_store(tmp_path / "plain")
+    empty = ox.Store(str(tmp_path / "empty"))
+    del empty
+    with pytest.raises(InputError, match="store is empty"):
+        serve.check_store(tmp_path / "empty")
+    with pytest.raises(InputError, match="expected HOST:PORT"):
+        serve.parse_bind("7878")
+
+
+def test_command_line_has_union_cors_and_timeout(store: Path) -> None:
+    cmd = serve.server_command(store, "127.0.0.1:7878", timeout_s=30)
+    assert cmd[1:] == [
+        "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:7878",
+        "--union-default-graph", "--cors", "--timeout-s", "30",
+    ]
+
+
+def _wait_for(url: str, proc: subprocess.Popen) -> None:
+    for _ in range(300):
+        assert proc.poll() is None, proc.stderr.read()
+        try:
+            sparql(url, "ASK {}")
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.05)
+    raise AssertionError("server did not come up")
+
+
+def test_sckg_serve_reloads_on_sighup_and_stops_on_sigint(store: Path) -> None:
+    port = serve.free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sckg", "serve", "--store", str(store), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        _wait_for(url, proc)
+        count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+        load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"))
+        # A read-only server keeps its snapshot until it is reloaded.
+        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "25"
+        assert serve.reload_running(store) == f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "31":
+                    break
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.05)
+        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "31"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+        assert proc.returncode == 0, err
+        assert "reloaded" in out and out.rstrip().endswith("stopped")
+        serve.check_port(f"127.0.0.1:{port}")  # the oxigraph child is gone too
+        assert serve.reload_running(store) is None  # marker removed
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
