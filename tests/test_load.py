@@ -19,7 +19,7 @@ ARTICLE_GRAPH = load.GRAPH_NS + "article-fx1"
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     path = tmp_path / "store"
-    assert load.build_store(FIXTURES / "base.trig", path) == 25
+    assert load.build_store(FIXTURES / "base.trig", path) == 31
     return path
 
 
@@ -41,7 +41,7 @@ def article_graph(n_people: int) -> rdflib.Graph:
 def test_build_from_trig_keeps_named_graphs(store: Path) -> None:
     graphs = {g.value for g in load.open_read_only(store).named_graphs()}
     assert graphs == {load.GRAPH_NS + "gazetteer", ARTICLE_GRAPH}
-    assert count(store, ARTICLE_GRAPH) == 17
+    assert count(store, ARTICLE_GRAPH) == 23
 
 
 def test_build_from_rdflib_dataset_replaces_old_store(store: Path) -> None:
@@ -70,7 +70,7 @@ def test_replace_graph_twice_never_duplicates(store: Path) -> None:
     assert count(store, graph) == 10
     load.replace_graph(store, graph, article_graph(2))  # a smaller new version
     assert count(store, graph) == 4
-    assert count(store, ARTICLE_GRAPH) == 17  # other graphs untouched
+    assert count(store, ARTICLE_GRAPH) == 23  # other graphs untouched
 
 
 def test_replace_keeps_literals_with_quotes_and_newlines(store: Path) -> None:
@@ -127,7 +127,7 @@ def test_dump_is_canonical(store: Path, tmp_path: Path) -> None:
     load.build_store(load.to_quads(load.dump(store)), other)
     assert load.dump(other) == load.dump(store)
     lines = load.dump(store).splitlines()
-    assert lines == sorted(lines) and len(lines) == 25
+    assert lines == sorted(lines) and len(lines) == 31
     trig = load.dump(store, "trig")
     assert trig.startswith(b"@prefix") and b"graph:article-fx1" in trig
     assert load.dump(other, "trig") == trig
@@ -142,7 +142,7 @@ def test_neighbourhood_holds_referenced_nodes_and_their_types(store: Path) -> No
     # the article's publisher is typed, so class constraints on the article resolve
     publisher = rdflib.URIRef(ID + "mediaoutlet-xi-zang-ri-bao")
     assert (publisher, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/sckg/ontology#MediaOutlet")) in context
-    assert len(load.current_graph(store)) == 25
+    assert len(load.current_graph(store)) == 31
 
 
 def test_add_through_a_read_write_server(store: Path) -> None:

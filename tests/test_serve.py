@@ -62,7 +62,7 @@ def test_query_over_http_sees_the_union_of_all_graphs(server: serve.Server) -> N
     )
     assert [b["code"]["value"] for b in result["results"]["bindings"]] == ["540100"]
     total = sparql(server.query_url, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", post=True)
-    assert total["results"]["bindings"][0]["n"]["value"] == "25"
+    assert total["results"]["bindings"][0]["n"]["value"] == "31"
 
 
 def test_updates_are_refused(server: serve.Server, store: Path) -> None:
@@ -83,7 +83,7 @@ def test_updates_are_refused(server: serve.Server, store: Path) -> None:
         urllib.request.urlopen(gsp, timeout=10)
     assert refused.value.code == 403
     server.stop()
-    assert len(load.dump(store).splitlines()) == 25
+    assert len(load.dump(store).splitlines()) == 31
 
 
 def test_yasgui_at_root_and_cors(server: serve.Server) -> None:
@@ -162,16 +162,16 @@ def test_sckg_serve_reloads_on_sighup_and_stops_on_sigint(store: Path) -> None:
         count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
         load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"))
         # A read-only server keeps its snapshot until it is reloaded.
-        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "25"
+        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "31"
         assert serve.reload_running(store) == f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
-                if sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "31":
+                if sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "37":
                     break
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.05)
-        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "31"
+        assert sparql(url, count)["results"]["bindings"][0]["n"]["value"] == "37"
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=15)
         assert proc.returncode == 0, err

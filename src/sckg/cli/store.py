@@ -13,11 +13,13 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import NamespaceManager
 
 from sckg import load
 from sckg import serve as serving
 from sckg.cli import main
-from sckg.model import InputError
+from sckg.model import InputError, ValidationResult
 
 DEFAULT_STORE = Path("data/store")
 
@@ -210,20 +212,58 @@ def _context_store(store: Path | None) -> Path | None:
 
 
 def _check(quads: list[ox.Quad], store: Path | None):
-    """Validate the new triples together with what the store says about their nodes."""
+    """Validate the new triples together with what the store says about their nodes.
+
+    The context describes the nodes the new triples touch in full, and only types the
+    nodes one step further; results about those partly described nodes are artefacts
+    of the cut, so only results whose focus node the new triples touch are kept.
+    """
     from sckg import validate as validation  # imported late: pyshacl is slow to import
 
     data = load.to_rdflib(quads)
-    if store is not None:
-        nodes = {t for triple in data for t in (triple[0], triple[2])}
-        data += load.neighbourhood(store, nodes)
-    return validation, validation.validate(data)
+    if store is None:
+        return validation, validation.validate(data)
+    touched = {t for triple in data for t in (triple[0], triple[2]) if not isinstance(t, rdflib.Literal)}
+    data += load.neighbourhood(store, touched)
+    return validation, _scoped(validation, validation.validate(data), touched)
+
+
+def _scoped(validation, result, touched: set):
+    """``result`` restricted to results whose focus node is in ``touched``."""
+    manager = NamespaceManager(rdflib.Graph(), bind_namespaces="core")
+    for prefix, iri in validation.PREFIXES.items():
+        manager.bind(prefix, iri, override=True, replace=True)
+    names = set()
+    for node in touched:
+        names.add(node.n3())
+        try:
+            names.add(node.n3(manager))
+        except Exception:  # not expressible as a prefixed name
+            pass
+    kept = [v for v in result.violations if v.focus in names]
+    if len(kept) == len(result.violations):
+        return result
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    report = rdflib.Graph().parse(data=result.report_turtle, format="turtle")
+    for node, focus in list(report.subject_objects(sh.focusNode)):
+        if focus not in touched:
+            for triple in list(report.triples((None, sh.result, node))):
+                report.remove(triple)
+            # The result node's own triples (and its nested details) go with it.
+            for s, p, o in list(report.triples((node, None, None))):
+                report.remove((s, p, o))
+    conforms = not any(v.severity == "Violation" for v in kept)
+    for root in list(report.subjects(sh.conforms, None)):
+        report.set((root, sh.conforms, rdflib.Literal(conforms)))
+    for prefix, iri in validation.PREFIXES.items():
+        report.bind(prefix, iri, override=True, replace=True)
+    return ValidationResult(conforms=conforms, violations=kept, report_turtle=report.serialize(format="turtle"))
 
 
 def _report(validation, result, fmt: str) -> str:
     if fmt == "turtle":
         return validation.format_turtle(result)
-    return validation.format_text(result)
+    return validation.format_report(result)
 
 
 @main.command("validate")
