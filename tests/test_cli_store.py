@@ -1,0 +1,168 @@
+"""``sckg serve``, ``query``, ``validate`` and ``add`` through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sckg import load, serve
+from sckg.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+CARRIERS = """PREFIX sc: <https://w3id.org/sckg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?carrier ?label WHERE {
+  ?carrier a ?type ; rdfs:label ?label .
+  VALUES ?type { sc:MakerSpace sc:TechnologyBusinessIncubator sc:StarCreationSpace }
+  FILTER(langMatches(lang(?label), "zh-Hans"))
+} ORDER BY ?carrier
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    load.build_store(FIXTURES / "base.trig", path)
+    return path
+
+
+@pytest.fixture
+def query_file(tmp_path: Path) -> Path:
+    path = tmp_path / "carriers.rq"
+    path.write_text(CARRIERS, encoding="utf-8")
+    return path
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def one_line_error(result, *parts: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for part in parts:
+        assert part in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_every_command_help_ends_with_an_example() -> None:
+    for command in ("serve", "query", "validate", "add"):
+        text = main.get_command(None, command).help
+        assert "Example:" in text and text.strip().splitlines()[-1].strip().startswith("sckg ")
+
+
+def test_query_store_csv_tsv_json_table(store: Path, query_file: Path) -> None:
+    out = run("query", str(query_file), "--store", str(store), "--format", "csv")
+    assert out.exit_code == 0
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    assert rows == [["carrier", "label"], ["https://w3id.org/sckg/id/makerspace-la-sa-chuang-ke", "拉萨创客空间"]]
+    tsv = run("query", str(query_file), "--store", str(store), "--format", "tsv").stdout
+    assert tsv.splitlines()[0] == "?carrier\t?label"
+    data = json.loads(run("query", str(query_file), "--store", str(store), "--format", "json").stdout)
+    assert data["results"]["bindings"][0]["label"]["value"] == "拉萨创客空间"
+    table = run("query", str(query_file), "--store", str(store), "--format", "table").stdout
+    assert "id:makerspace-la-sa-chuang-ke | 拉萨创客空间" in table and "(1 row)" in table
+    # default on a non-terminal is CSV; the query may come from stdin
+    assert run("query", "-", "--store", str(store), input=CARRIERS).stdout == out.stdout
+
+
+def test_query_endpoint_matches_store(store: Path, query_file: Path) -> None:
+    with serve.start(store) as server:
+        over_http = run("query", str(query_file), "--endpoint", server.query_url, "--format", "table")
+        ask = run("query", "-", "--endpoint", server.query_url, "--format", "table", input="ASK { ?s ?p ?o }")
+    local = run("query", str(query_file), "--store", str(store), "--format", "table")
+    assert over_http.exit_code == 0 and over_http.stdout == local.stdout
+    assert ask.stdout.strip() == "true"
+
+
+def test_query_errors_are_one_line(store: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x }", encoding="utf-8")
+    one_line_error(run("query", str(bad), "--store", str(store)), "bad.rq", "not a valid SPARQL query")
+    one_line_error(run("query", str(bad), "--store", str(tmp_path / "none")), "no Oxigraph store")
+    one_line_error(
+        run("query", str(bad), "--endpoint", f"http://127.0.0.1:{serve.free_port()}/query"), "cannot reach"
+    )
+
+
+def test_validate_exit_codes(store: Path) -> None:
+    ok = run("validate", str(FIXTURES / "valid-add.ttl"), "--store", str(store))
+    assert ok.exit_code == 0 and "Conforms" in ok.stdout
+    ok_jsonld = run("validate", str(FIXTURES / "valid-add.jsonld"), "--store", str(store))
+    assert ok_jsonld.exit_code == 0
+    bad = run("validate", str(FIXTURES / "invalid-add.ttl"), "--store", str(store))
+    assert bad.exit_code == 1
+    assert "id:makerspace-wu-ming sc:locatedIn id:person-bao-hanwen" in bad.stdout  # the offending triple
+    assert "sc:locatedIn 的值不是 sc:Place" in bad.stdout  # the bilingual message
+    # results about nodes the file does not touch (cut-off context) are not reported
+    assert "id:place-540000" not in bad.stdout and "id:article-fx1" not in bad.stdout
+    turtle = run("validate", str(FIXTURES / "invalid-add.ttl"), "--store", str(store), "--format", "turtle")
+    assert turtle.exit_code == 1 and "sh:ValidationReport" in turtle.stdout and "sh:conforms false" in turtle.stdout
+
+
+def test_validate_without_store_context_misses_references(store: Path, tmp_path: Path, monkeypatch) -> None:
+    # Alone, the addition's place and article are untyped, so sh:class fails;
+    # with the store as context they resolve (previous test).
+    monkeypatch.chdir(tmp_path)  # no data/store here
+    alone = run("validate", str(FIXTURES / "valid-add.ttl"))
+    assert alone.exit_code == 1 and "sc:locatedIn" in alone.stdout
+
+
+def test_validate_bad_input_is_one_line(store: Path, tmp_path: Path) -> None:
+    one_line_error(run("validate", str(FIXTURES / "bad-syntax.ttl"), "--store", str(store)), "bad-syntax.ttl", "line 6")
+    one_line_error(run("validate", str(tmp_path / "absent.ttl"), "--store", str(store)), "absent.ttl", "cannot read")
+    weird = tmp_path / "notes.txt"
+    weird.write_text("hello", encoding="utf-8")
+    one_line_error(run("validate", str(weird)), "notes.txt", "unknown RDF file extension")
+
+
+def test_add_valid_file_is_queryable(store: Path, query_file: Path) -> None:
+    added = run("add", str(FIXTURES / "valid-add.ttl"), "--store", str(store))
+    assert added.exit_code == 0, added.output
+    assert "directly into the store" in added.stdout and "graph/curated" in added.stdout
+    rows = run("query", str(query_file), "--store", str(store), "--format", "csv").stdout
+    assert "拉萨科技企业孵化器" in rows
+
+
+def test_add_invalid_or_unparsable_changes_nothing(store: Path) -> None:
+    before = load.dump(store)
+    invalid = run("add", str(FIXTURES / "invalid-add.ttl"), "--store", str(store))
+    assert invalid.exit_code == 1 and "store is unchanged" in invalid.stderr
+    assert load.dump(store) == before
+    # one bad file in a batch stops the whole batch
+    mixed = run("add", str(FIXTURES / "valid-add.ttl"), str(FIXTURES / "bad-syntax.ttl"), "--store", str(store))
+    one_line_error(mixed, "bad-syntax.ttl")
+    assert load.dump(store) == before
+    one_line_error(run("add", str(FIXTURES / "valid-add.ttl"), "--graph", "curated", "--store", str(store)), "--graph")
+    assert load.dump(store) == before
+
+
+def test_add_to_missing_store_is_one_line(tmp_path: Path) -> None:
+    one_line_error(run("add", str(FIXTURES / "valid-add.ttl"), "--store", str(tmp_path / "none")), "no Oxigraph store")
+    assert not (tmp_path / "none").exists()
+
+
+def test_add_through_a_read_write_server_says_so(store: Path, query_file: Path) -> None:
+    with serve.start(store, read_write=True) as server:
+        added = run("add", str(FIXTURES / "valid-add.jsonld"), "--store", str(store), "--server", server.url)
+        assert added.exit_code == 0, added.output
+        assert f"through the running read-write server at {server.url}" in added.stdout
+        rows = run("query", str(query_file), "--endpoint", server.query_url, "--format", "csv").stdout
+    assert "拉萨星创天地" in rows
+
+
+def test_serve_port_taken_and_missing_store_are_one_line(store: Path, tmp_path: Path) -> None:
+    one_line_error(run("serve", "--store", str(tmp_path / "none")), "store not found")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        bind = f"127.0.0.1:{sock.getsockname()[1]}"
+        one_line_error(run("serve", "--store", str(store), "--bind", bind), bind, "port already in use")
+    one_line_error(run("serve", "--store", str(store), "--bind", "nonsense"), "HOST:PORT")
