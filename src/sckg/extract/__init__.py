@@ -1,1 +1,133 @@
-"""Extraction: entities and figures read from normalized article text."""
+"""The extract stage: people, posts, organisations, carriers, events, programmes,
+places and figures read from an article's body (never its boilerplate), plus the
+reporters, editors, publisher and source its byline and metadata name.
+
+Places are found by a function the pipeline passes in (the gazetteer's finder), so
+this stage does not depend on the gazetteer module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from sckg.extract.events import awards, carrier_kinds, event_details, visits
+from sckg.extract.figures import FigureContext, extract_figures
+from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
+from sckg.extract.people import find_people, founders, more_mentions, posts
+from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
+
+PlaceFinder = Callable[[str], list[PlaceMention]]
+_PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
+_FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
+_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
+
+__all__ = ["extract_article", "PlaceFinder"]
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
+
+
+def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str],
+               year: str | None) -> tuple[list[Mention], list[Relation]]:
+    """Mentions (paragraph offsets) and relations of one paragraph."""
+    places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
+    names = suffix_names(text, [p.surface for p in places]) + titled_names(text) + fund_names(text)
+    names += sub_units(text, names)
+    names = _dedupe(names)
+    projects = []
+    for m in _PROJECT.finditer(text):
+        g = 1 if m.group(1) else 2
+        projects.append(Mention(m.group(g), m.start(g), m.end(g), "Project", "Project"))
+    for m in _FOUNDED.finditer(text):
+        if not any(n.start <= m.start(1) < n.end for n in names):
+            names.append(Mention(m.group(1), m.start(1), m.end(1), "Company", "Company"))
+    mentions = [m for m in names if not _overlaps(m, projects)] + projects
+    # A place inside a longer name is part of that name (兰州 in 兰州大学).
+    mentions += [p for p in places if not _overlaps(p, mentions)]
+    persons = find_people(text, mentions)
+    mentions += persons
+    people.update(p.surface for p in persons)
+    mentions += more_mentions(text, people, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions, rel_kinds = carrier_kinds(text, mentions)
+    mentions, rel_events = event_details(text, mentions, year)
+    mentions, rel_visits = visits(text, mentions, year)
+    relations = posts(text, mentions) + founders(text, mentions) + awards(text, mentions)
+    relations += rel_kinds + rel_events + rel_visits
+    for m in list(mentions):
+        if m.category == "GovernmentAgency" and m.attr("parent"):
+            parents = [i for i, p in enumerate(mentions) if p.surface == m.attr("parent")
+                       and p.category == "GovernmentAgency" and p.end <= m.start + len(p.surface)]
+            child = mentions.index(m)
+            for i in parents[:1]:
+                relations.append(Relation("subOrganizationOf", child, i))
+    shifted = [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
+    return shifted, relations
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        out.append(m)
+    return out
+
+
+def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
+    """Reporters, editors, publisher and source, located in the boilerplate lines."""
+    def locate(name: str, kinds: tuple[str, ...]) -> tuple[int, int] | None:
+        for b in article.blocks:
+            if b.kind in kinds:
+                k = b.text.find(name)
+                if k != -1:
+                    return b.start + k, b.start + k + len(name)
+        return None
+
+    article_node = -1  # relations to the article itself use subject -1
+    for role, names in (("creator", article.authors), ("editor", article.editors)):
+        for name in names:
+            span = locate(name, ("byline", "metadata"))
+            if span:
+                mentions.append(Mention(name, span[0], span[1], "Person", "Person"))
+                relations.append(Relation(role, article_node, len(mentions) - 1))
+    outlets = []
+    for role, name in (("publisher", article.publisher), ("source", article.source)):
+        if name:
+            outlets.append((role, name))
+    for b in article.blocks:
+        if b.kind == "byline":
+            for m in _OUTLET.finditer(b.text):
+                outlets.append(("source", m.group(1).split("·")[-1]))
+    for role, name in outlets:
+        span = locate(name, ("metadata", "byline", "source", "navigation", "copyright"))
+        if span:
+            mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
+            relations.append(Relation(role, article_node, len(mentions) - 1))
+
+
+def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
+    """Everything the article's body (and byline) says, as mentions, relations and figures."""
+    year = article.date[:4] if article.date else None
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    figures: list[Figure] = []
+    people: set[str] = set()
+    context = FigureContext(date=article.date)
+    for block in article.body_blocks:
+        found, rels = _paragraph(block.text, block.start, find_places, people, year)
+        base = len(mentions)
+        mentions += found
+        relations += [replace(r, subject=r.subject + base,
+                              object=None if r.object is None else r.object + base) for r in rels]
+        paragraph_figures = extract_figures(block.text, offset=block.start, context=context)
+        first = len(figures)
+        figures += [replace(f, whole=None if f.whole is None else f.whole + first)
+                    for f in paragraph_figures]
+    _byline(article, mentions, relations)
+    return Extraction(article=article, mentions=mentions, relations=relations, figures=figures)

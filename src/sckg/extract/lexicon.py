@@ -122,11 +122,17 @@ SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|�
 NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村")
 
 # Words that, alone or together, make the part of a name before its type word generic:
-# 国家级备案专业化众创空间 is a kind of carrier, 鲁朗创客双创产业园 a named one.
+# 国家级备案专业化众创空间 is a kind of carrier, 鲁朗创客双创产业园 a named one. Only
+# levels, quantities and determiners: domain words (科技, 创业, 人才) can be a name.
 GENERIC_WORDS = sorted("""
 国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
 发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
-国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 科技 创业 创新 孵化
-双创 企业 科技型 创业型 综合 农业 农村 高新技术 产业 中小 小微 中小企业 服务 网络 线上 线下 项目
-成果 展示 技术 省 市 州 县 区 级 的 和 及 与 、 创客 人才 高层次 青年 大学生 返乡 众创 国际 本 自治区
+国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 省 市 州 县 区 级 的
+和 及 与 、 本 自治区 经 经过 获批 已
+""".split(), key=len, reverse=True)
+# Domain words: a stem made only of these and generic words, with no place, names a
+# kind (农业科技创新创业孵化基地), not one carrier.
+DOMAIN_WORDS = sorted("""
+科技 创业 创新 孵化 双创 高新技术 高新 农业 农村 产业 企业 科技型 创业型 综合 服务 网络 线上 线下
+项目 成果 技术 人才 高层次 青年 大学生 返乡 众创 国际 中小 小微 中小企业 文化 创意 电子商务 互联网
 """.split(), key=len, reverse=True)

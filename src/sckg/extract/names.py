@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (
-    CARRIER_SUFFIXES, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
+    CARRIER_SUFFIXES, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, TITLES)
 from sckg.model import Mention
 
@@ -23,6 +23,8 @@ SUFFIXES = _suffix_table()
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + r"|[\d一二三四五六七八九十两]+[家个所批])*")
+_DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + ")*")
+_REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
                                  r"[\d一二三四五六七八九十]+届|前[\d一二三四五六七八九十]+届)")
@@ -31,7 +33,9 @@ _PHRASES = ("大众创业、万众创新",)
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
                 "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
-_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(以来)?")
+_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
+# Names that are a whole suffix on their own (国务院, 科技部).
+_STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部"}
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 
 
@@ -74,6 +78,8 @@ def _left_edge(text: str, end: int, floor: int) -> int:
 
 def _strip_lead(text: str, start: int, end: int, keep_date: bool) -> int:
     """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
+    if text[start] in "为以将从对向把被让给" and end - start >= 5:
+        start += 1
     m = _LEADING_DATE.match(text, start, end)
     if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
         start = m.end()
@@ -108,9 +114,13 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return stem == "" or stem.endswith("级") or bool(re.fullmatch(r"(各|有关|相关|上级|地方)", stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
+    bare = stem
     for place in sorted(places, key=len, reverse=True):
-        stem = stem.replace(place, "")
-    return bool(_GENERIC_RE.fullmatch(stem))
+        bare = bare.replace(place, "")
+    if _GENERIC_RE.fullmatch(bare):
+        return True
+    has_place = bare != stem or bool(_REGION_PREFIX.match(stem))
+    return not has_place and bool(_DOMAIN_RE.fullmatch(stem))
 
 
 def suffix_names(text: str, places: list[str]) -> list[Mention]:
@@ -134,9 +144,12 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = _trim_title_prefix(text, start, m.end())
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event")
         name = text[start:end]
+        if name in _STANDALONE_NAMES:
+            found.append(Mention(name, start, end, category, cls))
+            continue
         if len(text[start:m.end()]) <= len(suffix) or _is_generic(text[start:m.end()], suffix, cls, places):
             continue
-        if category == "Event" and _GENERIC_EVENT_HEAD.match(name) and not _EDITION.search(name):
+        if category == "Event" and (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name)) and not _EDITION.search(name):
             continue
         attrs: list[tuple[str, str]] = []
         edition = _EDITION.search(name)

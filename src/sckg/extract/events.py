@@ -1,0 +1,181 @@
+"""What the text says about events and carriers: dates, places and venues, themes,
+inspection visits, prizes and their winners, and what kind of carrier a named place
+is (产业园是林芝市首批自治区级众创空间)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sckg.extract.lexicon import CARRIER_TYPE_WORDS
+from sckg.model import Mention, Relation
+
+_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
+_LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial",
+           "市级": "prefectural", "州级": "prefectural", "地级": "prefectural", "县级": "county"}
+_LEVEL_RE = "|".join(sorted(_LEVELS, key=len, reverse=True))
+_TYPE_RE = "|".join(re.escape(w) for w, _ in CARRIER_TYPE_WORDS)
+_TYPE = dict(CARRIER_TYPE_WORDS)
+_APPOSITION = re.compile(
+    rf"(?P<head>[\u4e00-\u9fff]{{2,4}})是(?P<mid>[^，。；]{{0,16}}?)(?P<level>{_LEVEL_RE})?"
+    rf"(?P<type>{_TYPE_RE})")
+_AMONG = re.compile(rf"等[\d一二三四五六七八九十]+[家个](?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
+_PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
+_VISIT = re.compile(r"到(?P<target>[^，。；]{2,30}?)(调研|考察|视察|走访|检查|督导)")
+_THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
+_MAIN_VENUE = re.compile(r"主会场设在")
+_SUB_VENUE = re.compile(r"([\u4e00-\u9fff]{2,6})分会场")
+
+
+def iso(year: str | None, month: str, day: str, default_year: str | None) -> str | None:
+    """``YYYY-MM-DD`` from parts, the year defaulting to the article's."""
+    year = year or default_year
+    if not year or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def _sentences(text: str):
+    return re.finditer(r"[^。！？]+[。！？]?", text)
+
+
+def _in(m: Mention, s0: int, s1: int) -> bool:
+    return s0 <= m.start and m.end <= s1
+
+
+def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple[list[Mention], list[Relation]]:
+    """Dates, venues and themes of the events in ``text``; returns updated mentions."""
+    mentions = list(mentions)
+    relations: list[Relation] = []
+    last_event: int | None = None
+    for sentence in _sentences(text):
+        s0, s1 = sentence.span()
+        events = [i for i, m in enumerate(mentions) if m.category == "Event" and _in(m, s0, s1)]
+        if not events and last_event is not None and re.search(
+                r"(本届|本次|该|此次)[\u4e00-\u9fff]{0,4}(活动周|大赛|培训班|活动|会议)", text[s0:s1]):
+            events = [last_event]  # 本届活动周… refers back to the event just named
+        if not events:
+            continue
+        last_event = events[-1]
+        places = [i for i, m in enumerate(mentions) if m.category == "Place" and _in(m, s0, s1)]
+        date = _DATE.search(text, s0, s1)
+        for i in events:
+            attrs = dict(mentions[i].attrs)
+            if date and "date" not in attrs and _in(mentions[i], s0, s1):
+                y, mo, d, mo2, d2 = date.groups()
+                start = iso(y, mo, d, year)
+                if start:
+                    attrs["date"] = start
+                    if d2:
+                        end = iso(y, mo2 or mo, d2, year)
+                        if end:
+                            attrs["end_date"] = end
+            held_by = re.search(r"([\u4e00-\u9fff]{2,6})(举办|举行|主办)(了)?$", text[s0:mentions[i].start])
+            if held_by and not mentions[i].attr("qualified"):
+                for p in places:
+                    if mentions[p].end == s0 + held_by.end(1) and mentions[p].surface == held_by.group(1)[-len(mentions[p].surface):]:
+                        attrs["qualified"] = mentions[p].surface + mentions[i].surface
+                        relations.append(Relation("location", i, p))
+            theme = _THEME.search(text, s0, s1)
+            if theme:
+                attrs["theme"] = theme.group(1)
+            mentions[i] = replace(mentions[i], attrs=tuple(sorted(attrs.items())))
+            held = re.search(r"在([\u4e00-\u9fff]{2,8})(举办|举行|召开|开班|开幕)", text[s0:s1])
+            for p in places:
+                pm = mentions[p]
+                if held and pm.surface in held.group(1):
+                    relations.append(Relation("location", i, p))
+            main = _MAIN_VENUE.search(text, s0, s1)
+            if main:
+                chain, pos = [], main.end()
+                for p in sorted(places, key=lambda p: mentions[p].start):
+                    if mentions[p].start == pos:  # 河南省郑州市: the last of adjacent places
+                        chain.append(p)
+                        pos = mentions[p].end
+                if chain:
+                    relations.append(Relation("mainVenue", i, chain[-1]))
+            for sub in _SUB_VENUE.finditer(text, s0, s1):
+                for p in places:
+                    if mentions[p].start >= sub.start(1) and mentions[p].end <= sub.end(1):
+                        relations.append(Relation("subVenue", i, p))
+    return mentions, relations
+
+
+def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[Mention], list[Relation]]:
+    """Inspection visits: a person 到 an organisation or place 调研; each is an event."""
+    mentions = list(mentions)
+    relations: list[Relation] = []
+    for sentence in _sentences(text):
+        s0, s1 = sentence.span()
+        for m in _VISIT.finditer(text, s0, s1):
+            people = [i for i, p in enumerate(mentions) if p.category == "Person"
+                      and s0 <= p.start and p.end == m.start()]
+            targets = [i for i, t in enumerate(mentions) if t.category != "Person"
+                       and t.start == m.start("target") and t.end <= m.end("target")]
+            if not people:
+                continue
+            clause_end = min([k for k in (text.find(c, m.end(), s1) for c in "，。；,") if k != -1] or [s1])
+            person = people[0]
+            label = text[mentions[person].start:clause_end]
+            attrs = {}
+            date = _DATE.search(text, s0, s1)
+            if date:
+                start = iso(date.group(1), date.group(2), date.group(3), year)
+                if start:
+                    attrs["date"] = start
+            mentions.append(Mention(label, mentions[person].start, clause_end, "Event",
+                                    "InspectionVisit", tuple(sorted(attrs.items()))))
+            visit = len(mentions) - 1
+            relations.append(Relation("visitor", visit, person))
+            for t in targets:
+                relations.append(Relation("visited", visit, t))
+                if mentions[t].category == "Place":
+                    relations.append(Relation("location", visit, t))
+    return mentions, relations
+
+
+def awards(text: str, mentions: list[Mention]) -> list[Relation]:
+    """Prizes: a person in a sentence with a competition and a prize won."""
+    out = []
+    for sentence in _sentences(text):
+        s0, s1 = sentence.span()
+        prize = _PRIZE.search(text, s0, s1)
+        if not prize:
+            continue
+        comps = [i for i, m in enumerate(mentions) if m.cls == "Competition" and _in(m, s0, s1)]
+        people = [i for i, m in enumerate(mentions) if m.category == "Person" and _in(m, s0, s1)]
+        projects = [i for i, m in enumerate(mentions) if m.category == "Project" and _in(m, s0, s1)]
+        if comps and people:
+            out.append(Relation("winner", people[-1] if len(people) > 1 and prize.start() > mentions[people[-1]].start else people[0],
+                                comps[-1], prize.group(0)))
+            if projects:
+                out.append(Relation("forProject", comps[-1], projects[0], prize.group(0)))
+    return out
+
+
+def carrier_kinds(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:
+    """Type, level and place of carriers the text describes: X是…级众创空间; X等N家众创空间."""
+    mentions = list(mentions)
+    relations: list[Relation] = []
+    carriers = [i for i, m in enumerate(mentions) if m.category == "InnovationCarrier"]
+    for m in _APPOSITION.finditer(text):
+        head = m.group("head")
+        match = [i for i in carriers if mentions[i].surface.endswith(head[-3:]) and mentions[i].start < m.start()]
+        if not match:
+            continue
+        i = match[-1]
+        attrs = dict(mentions[i].attrs)
+        if m.group("level"):
+            attrs["level"] = _LEVELS[m.group("level")]
+        mentions[i] = replace(mentions[i], cls=_TYPE[m.group("type")], attrs=tuple(sorted(attrs.items())))
+        for p, pm in enumerate(mentions):
+            if pm.category == "Place" and m.start("mid") <= pm.start and pm.end <= m.end("mid"):
+                relations.append(Relation("locatedIn", i, p))
+    for m in _AMONG.finditer(text):
+        before = [i for i in carriers if mentions[i].end == m.start()]
+        for i in before:
+            attrs = dict(mentions[i].attrs)
+            if m.group("level"):
+                attrs["level"] = _LEVELS[m.group("level")]
+            mentions[i] = replace(mentions[i], cls=_TYPE[m.group("type")], attrs=tuple(sorted(attrs.items())))
+    return mentions, relations

@@ -1,0 +1,188 @@
+"""People and their posts: names after a title (副厅长曹仲华), before a verb of
+speech (包汉文说), with a middle dot (布利斯汗·哈力); posts read leftwards from
+the name through titles and the organisations that precede them
+(自治区科技厅党组成员、副厅长曹仲华 gives two posts at one agency)."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
+from sckg.model import Mention, Relation
+
+_BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "等", "和", "与",
+                   "及", "是", "为", "也", "就", "所", "以", "对", "向", "带", "凭", "因", "正",
+                   "激动", "出席", "参加", "主持", "率", "一行", "同志", "先生", "女士", "的",
+                   "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称")
+_PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
+_SPEECH_RE = re.compile(SPEECH)
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
+_FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
+ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
+                  "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
+
+
+def _boundary(text: str, pos: int) -> bool:
+    if pos >= len(text) or text[pos] in _PUNCT or text[pos].isdigit():
+        return True
+    return any(text.startswith(w, pos) for w in _BOUNDARY_WORDS)
+
+
+def _surname_ok(name: str) -> bool:
+    return name[0] in SURNAMES or name[:2] in SURNAMES
+
+
+def read_name(text: str, pos: int) -> int | None:
+    """End of a personal name starting at ``pos`` (2–4 characters), or None."""
+    for length in (3, 2, 4):
+        name = text[pos:pos + length]
+        if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        if any(c in NOT_NAME_CHARS for c in name[1:]) or not _surname_ok(name):
+            continue
+        if _boundary(text, pos + length):
+            return pos + length
+    return None
+
+
+def _before_speech(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SPEECH_RE.finditer(text):
+        for length in (3, 2):
+            start = m.start() - length
+            if start < 0:
+                continue
+            name = text[start:m.start()]
+            if not all("\u4e00" <= c <= "\u9fff" for c in name) or not _surname_ok(name):
+                continue
+            if any(c in NOT_NAME_CHARS for c in name[1:]):
+                continue
+            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in "的如" or any(
+                    text.endswith(t, 0, start) for t in TITLES):
+                spans.append((start, m.start()))
+                break
+    return spans
+
+
+def _dot_names(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _DOT_NAME.finditer(text):
+        start, end = m.span()
+        cut = max(text.rfind(c, start, text.index("·", start)) for c in "的了是在和与")
+        if cut >= start:
+            start = cut + 1
+        for w in ("带着", "凭着", "激动", "说", "表示", "介绍", "正"):
+            k = text.find(w, text.index("·", start), end)
+            if k != -1:
+                end = k
+        if end - start >= 4:
+            spans.append((start, end))
+    return spans
+
+
+def find_people(text: str, taken: list[Mention]) -> list[Mention]:
+    """Personal names in ``text``, not overlapping the names already ``taken``."""
+    spans: set[tuple[int, int]] = set()
+    title_re = re.compile("|".join(map(re.escape, TITLES)))
+    for m in title_re.finditer(text):
+        end = read_name(text, m.end())
+        if end:
+            spans.add((m.end(), end))
+    spans.update(_before_speech(text))
+    spans.update(_dot_names(text))
+    out = []
+    for start, end in sorted(spans):
+        if any(t.start < end and start < t.end for t in taken):
+            continue
+        if any(s < end and start < e and (s, e) != (start, end) and e - s > end - start
+               for s, e in spans):
+            continue
+        out.append(Mention(text[start:end], start, end, "Person", "Person"))
+    return out
+
+
+def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Mention]:
+    """Every other occurrence of a name already known to be a person's."""
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if any(t.start < m.end() and m.start() < t.end for t in taken + out):
+                continue
+            out.append(Mention(name, m.start(), m.end(), "Person", "Person"))
+    return out
+
+
+def posts(text: str, mentions: list[Mention]) -> list[Relation]:
+    """Posts read leftwards from each person through titles and organisations."""
+    by_end = {m.end: i for i, m in enumerate(mentions) if m.category in ORG_CATEGORIES}
+    out: list[Relation] = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person":
+            continue
+        pos = person.start
+        pending: list[str] = []
+        while pos > 0:
+            title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
+            if not title:
+                break
+            pending.append(title)
+            pos -= len(title)
+            org = by_end.get(pos)
+            if org is None and text[pos - 1:pos] == "的":
+                org = _nearest_org(mentions, pos - 1, text)
+                pos = mentions[org].start if org is not None else pos
+            elif org is not None:
+                pos = mentions[org].start
+            if org is not None:
+                out.extend(Relation("post", pi, org, role) for role in pending)
+                pending = []
+            if text[pos - 1:pos] == "、":
+                pos -= 1
+                continue
+            if org is None and pending and pos > 0 and text[pos - 1] not in _PUNCT:
+                continue
+            break
+    return out
+
+
+def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
+    clause_start = max(text.rfind(c, 0, pos) for c in "，。；,;") + 1
+    best = None
+    for i, m in enumerate(mentions):
+        if m.category in ORG_CATEGORIES and clause_start <= m.start and m.end <= pos:
+            if best is None or m.end > mentions[best].end:
+                best = i
+    return best
+
+
+def founders(text: str, mentions: list[Mention]) -> list[Relation]:
+    """创始人 posts: a person who 创立/创办/打造 an organisation, or who says 我成立了 it."""
+    out = []
+    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+        s0, s1 = sentence.span()
+        people = [i for i, m in enumerate(mentions) if m.category == "Person" and s0 <= m.start < s1]
+        for m in _FOUNDING.finditer(text, s0, s1):
+            orgs = [i for i, o in enumerate(mentions) if o.category in ORG_CATEGORIES
+                    and m.end() <= o.start <= m.end() + 2 and o.end <= s1]
+            if not orgs:
+                continue
+            if text[max(s0, m.start() - 1):m.start()] == "我" or "我" in text[s0:m.start()][-3:]:
+                speaker = _speaker(text, mentions, s1)
+                if speaker is not None:
+                    out.append(Relation("post", speaker, orgs[0], "创始人"))
+                continue
+            before = [i for i in people if mentions[i].end <= m.start()]
+            if before and text[m.end() - 1] == "的":
+                out.append(Relation("post", before[-1], orgs[0], "创始人"))
+    return out
+
+
+def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
+    """The person a quotation is attributed to: the first name after its close."""
+    close = text.find("”", after - 1)
+    if close == -1:
+        return None
+    for i, m in enumerate(mentions):
+        if m.category == "Person" and close < m.start <= close + 3:
+            return i
+    return None
