@@ -18,6 +18,7 @@ import csv
 import io
 import os
 from dataclasses import replace
+from functools import lru_cache
 from importlib import metadata, resources
 
 from sckg import __version__
@@ -31,6 +32,7 @@ _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "�
 CORRECTIONS_SOURCE = f"sckg.link.corrections=={__version__}"
 
 
+@lru_cache(maxsize=1)
 def cpca_source() -> str:
     return f"cpca=={metadata.version('cpca')}"
 
@@ -150,9 +152,11 @@ def build_gazetteer(
     )
 
 
+@lru_cache(maxsize=1)
 def _name_sources() -> tuple[str, str]:
     return _version_of("OpenCC"), _version_of("pypinyin")
 
 
+@lru_cache(maxsize=None)
 def _version_of(package: str) -> str:
     return f"{package}=={metadata.version(package)}"
