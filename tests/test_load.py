@@ -166,3 +166,24 @@ def test_locked_store_without_server_is_a_clear_error(store: Path) -> None:
         with pytest.raises(InputError, match="locked by another process"):
             load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"), server="http://127.0.0.1:9")
     assert count(store, load.CURATED_GRAPH) == 0
+
+
+def test_add_killed_midway_leaves_all_or_nothing(store: Path, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    n = 60_000
+    big = tmp_path / "big.nt"
+    big.write_text(
+        "".join(f'<{ID}person-k{i}> <http://www.w3.org/2000/01/rdf-schema#label> "人{i}"@zh-Hans .\n' for i in range(n)),
+        encoding="utf-8",
+    )
+    code = f"from sckg import load; load.add_quads({str(store)!r}, load.parse_file({str(big)!r}))"
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    time.sleep(0.8)  # parsing done, the transaction under way (or finished)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert count(store, load.CURATED_GRAPH) in (0, n)
+    assert count(store, ARTICLE_GRAPH) == 23
