@@ -127,7 +127,7 @@ def test_report_is_grouped_bilingual_and_turtle(shapes: Graph, ontology: Graph) 
     result = validate(case_graph(CASES / "invalid" / "obs-level-exceeds-total.ttl"), shapes=shapes, ontology=ontology)
     text = format_report(result)
     assert "[Violation] scs:LevelWithinTotalShape (1)" in text
-    assert "id:obs-test-2" in text and "各级合计" in text and "accreditation level" in text
+    assert "id:obs-test-12" in text and "各级合计" in text and "accreditation level" in text
     report = Graph().parse(data=format_turtle(result), format="turtle")
     assert len(list(report.subjects(SH.sourceShape, URIRef(SCS + "LevelWithinTotalShape")))) == 1
 
