@@ -565,3 +565,60 @@ class Extraction:
     relations: list[Relation]
     figures: list[Figure]
     province: str | None = None  # surface of the article's main province, if any
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass
+class Entity:
+    """One real thing, resolved across all articles that mention it."""
+
+    key: str  # stable resolution key: "place:540100", "GovernmentAgency:云南省科学技术厅" …
+    category: str
+    cls: str
+    name: str  # canonical zh-Hans name
+    aliases: set[str] = field(default_factory=set)  # every other zh-Hans form seen
+    hant: set[str] = field(default_factory=set)  # traditional forms the sources wrote
+    code: str | None = None  # GB/T 2260 code of a division
+    foreign: str | None = None  # key of a place outside China's divisions
+    attrs: dict[str, str] = field(default_factory=dict)
+    # (article id, clean start, clean end, surface) of every mention
+    mentions: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation between two resolved entities, as one article states it.
+
+    ``subject`` is an entity key, or ``"article"`` for the article itself.
+    """
+
+    article: str
+    kind: str
+    subject: str
+    object: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedFigure:
+    """A figure with its area, subject and whole resolved."""
+
+    article: str
+    index: int  # position in the article's figure list
+    figure: Figure
+    area: str | None = None  # entity key of the place
+    subject: str | None = None  # entity key
+
+
+@dataclass
+class Resolution:
+    """What the resolve stage hands to the rdf stage."""
+
+    articles: list[Article]
+    entities: dict[str, Entity]
+    links: list[Link]
+    figures: list[ResolvedFigure]
+    provinces: dict[str, str]  # article id → province code
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,156 @@
+"""The pipeline: the one module that knows the order of the stages.
+
+normalize → extract → resolve → rdf → validate → load, plus the gazetteer (link)
+and the ontology, into ``data/sckg.trig`` and an Oxigraph store.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import SKOS, Dataset, URIRef
+
+from sckg import load
+from sckg.extract import extract_article
+from sckg.link import PlaceFinder, build_gazetteer, resolve_place
+from sckg.model import Article, Gazetteer, InputError, ValidationResult
+from sckg.normalize import normalize_file
+from sckg.rdf.articles import article_graphs, new_dataset
+from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
+from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC
+from sckg.resolve import resolve
+from sckg.validate import load_ontology, validate
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "data"
+TRIG = DATA / "sckg.trig"
+STORE = DATA / "store"
+
+
+@dataclass
+class BuildSummary:
+    """What a build made: counts for the closing summary."""
+
+    articles: int = 0
+    entities: Counter = field(default_factory=Counter)
+    figures: int = 0
+    triples: int = 0
+    validation: ValidationResult | None = None
+    warnings: list[str] = field(default_factory=list)
+    out: Path | None = None
+    store: Path | None = None
+
+    def lines(self) -> list[str]:
+        """The summary as text lines."""
+        out = [f"articles: {self.articles}", f"figures: {self.figures}", f"triples: {self.triples}"]
+        out += [f"entities {cls}: {n}" for cls, n in sorted(self.entities.items())]
+        if self.validation is not None:
+            bad = sum(1 for v in self.validation.violations if v.severity == "Violation")
+            warn = sum(1 for v in self.validation.violations if v.severity == "Warning")
+            out.append(f"validation: {'conforms' if self.validation.conforms else 'VIOLATIONS'}"
+                       f" ({bad} violations, {warn} warnings)")
+        if self.out:
+            out.append(f"wrote {self.out}")
+        if self.store:
+            out.append(f"store {self.store}")
+        return out
+
+
+def indicator_concepts(ontology) -> dict[str, URIRef]:
+    """Indicator key (``skos:notation``) → concept IRI, from the ontology graph."""
+    out = {}
+    for concept, _, scheme in ontology.triples((None, SKOS.inScheme, SC.Indicators)):
+        for notation in ontology.objects(concept, SKOS.notation):
+            out[str(notation)] = concept
+    return out
+
+
+def read_articles(paths: list[Path], progress=None) -> list[Article]:
+    """Normalize every article file; a bad file raises InputError naming it."""
+    articles = []
+    for path in paths:
+        articles.append(normalize_file(path))
+        if progress:
+            progress(1)
+    return articles
+
+
+def article_files(seeds: Path) -> list[Path]:
+    """The article files of a folder, sorted by name."""
+    if not seeds.is_dir():
+        raise InputError(f"{seeds}: not a folder of articles")
+    files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix == ".txt")
+    if not files:
+        raise InputError(f"{seeds}: no article files (*.txt)")
+    return files
+
+
+def build_dataset(articles: list[Article], gaz: Gazetteer | None = None,
+                  progress=None) -> tuple[Dataset, BuildSummary]:
+    """Articles through extract, resolve and rdf, with the ontology and gazetteer graphs."""
+    gaz = gaz or build_gazetteer()
+    finder = PlaceFinder(gaz)
+    extractions = []
+    for article in articles:
+        extractions.append(extract_article(article, finder.find))
+        if progress:
+            progress(1)
+    resolution = resolve(extractions, gaz, resolve_place)
+    ontology = load_ontology()
+    foreign = {place.key: place for place in gaz.foreign.values()}
+    ds = article_graphs(resolution, indicator_concepts(ontology),
+                        lambda key: foreign_iri(foreign[key]))
+    ontology_graph = ds.graph(ONTOLOGY_GRAPH)
+    for triple in ontology:
+        ontology_graph.add(triple)
+    gazetteer = ds.graph(GAZETTEER_GRAPH)
+    for triple in gazetteer_graph(gaz):
+        gazetteer.add(triple)
+    summary = BuildSummary(articles=len(articles), figures=len(resolution.figures),
+                           warnings=sorted(set(resolution.warnings)))
+    for ent in resolution.entities.values():
+        if ent.mentions:
+            summary.entities[ent.cls] += 1
+    summary.triples = sum(1 for _ in ds.quads((None, None, None, None)))
+    return ds, summary
+
+
+def serialize(ds: Dataset) -> bytes:
+    """TriG bytes, the same for the same dataset every time."""
+    return ds.serialize(format="trig", encoding="utf-8")
+
+
+def data_only(ds: Dataset) -> Dataset:
+    """The article graphs alone (no ontology, no gazetteer): what the shapes check."""
+    out = new_dataset()
+    for g in ds.graphs():
+        if g.identifier in (ONTOLOGY_GRAPH, GAZETTEER_GRAPH) or not len(g):
+            continue
+        target = out.graph(g.identifier)
+        for triple in g:
+            target.add(triple)
+    return out
+
+
+def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
+          progress_bar: bool = True) -> BuildSummary:
+    """The whole build: seeds to a validated TriG file and an Oxigraph store."""
+    from tqdm import tqdm
+
+    files = article_files(seeds)
+    with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
+              disable=not progress_bar) as bar:
+        articles = read_articles(files, bar.update)
+        ds, summary = build_dataset(articles, progress=bar.update)
+    summary.validation = validate(data_only(ds))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(serialize(ds))
+    summary.out = out
+    if store is not None:
+        load.build_store(out, store)
+        summary.store = store
+    return summary

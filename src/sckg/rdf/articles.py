@@ -1,0 +1,234 @@
+"""Resolved entities, relations and figures as RDF: one named graph per article.
+
+Every entity an article mentions is described in that article's graph (class,
+labels, ``sc:mentionedIn``), with a Web Annotation per mention holding the character
+offsets of the original file. The union of the graphs is the whole knowledge graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+
+import opencc
+from pypinyin import Style, pinyin
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from sckg import __version__
+from sckg.model import Article, Entity, Link, Resolution
+from sckg.rdf.figures import add_figures
+from sckg.rdf.iris import (GRAPH, ID, OA, ORG, QB, SC, article_graph, article_iri,
+                           entity_iri, place_iri, slug)
+
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+_S2T = opencc.OpenCC("s2t")
+_KIND = {"Person": "person", "Event": "event", "Programme": "programme", "Project": "project",
+         "InnovationCarrier": "carrier", "Place": "place"}
+_LEVEL = {"national": SC.NationalLevel, "provincial": SC.ProvincialLevel,
+          "prefectural": SC.PrefecturalLevel, "county": SC.CountyLevel}
+_PROPERTY = {"locatedIn": SC.locatedIn, "jurisdiction": SC.jurisdiction, "location": SC.location,
+             "mainVenue": SC.mainVenue, "subVenue": SC.subVenue, "visitor": SC.visitor,
+             "visited": SC.visited, "organizer": SC.organizer, "participant": SC.participant,
+             "subOrganizationOf": ORG.subOrganizationOf, "issuedBy": SC.issuedBy}
+_ARTICLE_PROPERTY = {"creator": DCTERMS.creator, "editor": SC.editor,
+                     "publisher": DCTERMS.publisher, "source": DCTERMS.source}
+_NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "十": 10}
+SOFTWARE = ID[f"software-sckg-{__version__.replace('.', '-')}"]
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with the project's prefixes bound."""
+    ds = Dataset()
+    for prefix, ns in (("sc", SC), ("id", ID), ("graph", GRAPH), ("org", ORG), ("qb", QB),
+                       ("oa", OA), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS),
+                       ("unit", Namespace("http://qudt.org/vocab/unit/")),
+                       ("cur", Namespace("http://qudt.org/vocab/currency/"))):
+        ds.bind(prefix, ns)
+    return ds
+
+
+def entity_iris(entities: dict[str, Entity], foreign_iri) -> dict[str, URIRef]:
+    """An IRI for every entity; names whose slugs collide get a digest of their key."""
+    iris: dict[str, URIRef] = {}
+    taken: dict[URIRef, str] = {}
+    for key in sorted(entities):
+        ent = entities[key]
+        if ent.code:
+            iri = place_iri(ent.code)
+        elif ent.foreign:
+            iri = foreign_iri(ent.foreign)
+        else:
+            iri = entity_iri(_KIND.get(ent.category, "org"), ent.name)
+            if iri in taken:
+                digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+                iri = URIRef(f"{iri}-{digest}")
+        taken[iri] = key
+        iris[key] = iri
+    return iris
+
+
+def edition_number(text: str) -> int | None:
+    """第五届 → 5, 首届 → 1, 第十一期 → 11."""
+    m = re.search(r"第?([\d一二两三四五六七八九十首]+)[届期次]", text)
+    if not m:
+        return None
+    word = m.group(1)
+    if word.isdigit():
+        return int(word)
+    if word == "首":
+        return 1
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
+    return _NUMERALS.get(word)
+
+
+def date_literal(value: str) -> Literal:
+    """A literal typed as precisely as the text gives the date."""
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if "T" in value:
+        return Literal(value if value.count(":") == 2 else value + ":00", datatype=XSD.dateTime)
+    return Literal(value, datatype=XSD.date)
+
+
+def _labels(g: Graph, iri: URIRef, ent: Entity, traditional: bool) -> None:
+    g.add((iri, RDFS.label, Literal(ent.name, lang="zh-Hans")))
+    if ent.cls != "Place" or not ent.code:
+        if traditional:
+            seen = [h for h in sorted(ent.hant) if len(h) == len(ent.name)]
+            g.add((iri, RDFS.label, Literal(seen[0] if seen else _S2T.convert(ent.name), lang="zh-Hant")))
+        syllables = [s[0] for s in pinyin(ent.name, style=Style.TONE, errors="ignore")]
+        if syllables:
+            g.add((iri, RDFS.label, Literal(" ".join(syllables), lang="zh-Latn-pinyin")))
+    for alias in sorted(ent.aliases):
+        if alias != ent.name:
+            g.add((iri, SKOS.altLabel, Literal(alias, lang="zh-Hans")))
+
+
+def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
+    g.add((iri, RDF.type, SC[ent.cls] if ent.category != "Person" else SC.Person))
+    _labels(g, iri, ent, article.traditional)
+    g.add((iri, SC.mentionedIn, article_iri(article.id)))
+    attrs = ent.attrs
+    if ent.category == "Event":
+        edition = edition_number(attrs.get("edition", ""))
+        if edition:
+            g.add((iri, SC.edition, Literal(edition, datatype=XSD.integer)))
+        for key, prop in (("date", SC.startDate), ("end_date", SC.endDate)):
+            if attrs.get(key):
+                g.add((iri, prop, date_literal(attrs[key])))
+        if attrs.get("theme"):
+            g.add((iri, SC.theme, Literal(attrs["theme"], lang="zh-Hans")))
+    if ent.category == "InnovationCarrier" and attrs.get("level") in _LEVEL:
+        g.add((iri, SC.accreditationLevel, _LEVEL[attrs["level"]]))
+
+
+def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
+    for aid, start, end, _surface in ent.mentions:
+        if aid != article.id:
+            continue
+        o0, o1 = article.original_range(start, end)
+        base = f"mention-{aid}-{o0}-{o1}-{slug(ent.key)[:40]}"
+        node, target = ID[base], ID[base + "-target"]
+        pos, quote = ID[base + "-pos"], ID[base + "-quote"]
+        g.add((node, RDF.type, OA.Annotation))
+        g.add((node, OA.hasBody, iri))
+        g.add((node, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, article_iri(aid)))
+        g.add((target, OA.hasSelector, pos))
+        g.add((target, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(o0, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(o1, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(article.original[o0:o1])))
+
+
+def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[str, Entity],
+           article: Article) -> None:
+    art = article_iri(article.id)
+    prizes: dict[str, URIRef] = {}
+    for link in links:
+        s = art if link.subject == "article" else iris.get(link.subject)
+        o = iris.get(link.object) if link.object else None
+        if s is None or (link.object and o is None):
+            continue
+        if link.kind == "post" and entities[link.object].category == "Project":
+            g.add((o, DCTERMS.creator, s))  # a project's founder: no organisation to hold a post in
+        elif link.kind == "post":
+            role = ID[f"role-{slug(link.value or 'role')}"]
+            member = ID[f"membership-{slug(entities[link.subject].name)}-{slug(entities[link.object].name)}-{slug(link.value or '')}"]
+            g.add((role, RDF.type, ORG.Role))
+            g.add((role, RDFS.label, Literal(link.value, lang="zh-Hans")))
+            g.add((member, RDF.type, ORG.Membership))
+            g.add((member, ORG.member, s))
+            g.add((member, ORG.organization, o))
+            g.add((member, ORG.role, role))
+            g.add((member, SC.mentionedIn, art))
+        elif link.kind == "winner":
+            award = ID[f"award-{slug(entities[link.object].name)}-{slug(entities[link.subject].name)}"]
+            g.add((award, RDF.type, SC.Award))
+            g.add((award, RDFS.label, Literal(f"{entities[link.object].name}{link.value}", lang="zh-Hans")))
+            g.add((award, SC.awardedIn, o))
+            g.add((award, SC.winner, s))
+            g.add((award, SC.prize, Literal(link.value, lang="zh-Hans")))
+            g.add((award, SC.mentionedIn, art))
+            prizes[f"{link.object}|{link.value}"] = award
+        elif link.kind == "forProject":
+            award = prizes.get(f"{link.subject}|{link.value}")
+            if award is not None:
+                g.add((award, SC.forProject, o))
+        elif link.kind in _ARTICLE_PROPERTY:
+            g.add((art, _ARTICLE_PROPERTY[link.kind], o))
+        elif link.kind in _PROPERTY:
+            g.add((s, _PROPERTY[link.kind], o))
+
+
+def _article(g: Graph, article: Article) -> None:
+    art = article_iri(article.id)
+    activity = ID[f"extraction-{article.id}"]
+    g.add((art, RDF.type, SC.Article))
+    g.add((art, DCTERMS.identifier, Literal(article.id)))
+    g.add((art, DCTERMS.title, Literal(article.title or article.id, lang="zh-Hans")))
+    if article.date:
+        g.add((art, DCTERMS.date, date_literal(article.date)))
+    g.add((art, PROV.wasGeneratedBy, activity))
+    g.add((activity, RDF.type, PROV.Activity))
+    g.add((activity, PROV.used, art))
+    g.add((activity, PROV.wasAssociatedWith, SOFTWARE))
+    g.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
+    g.add((SOFTWARE, RDFS.label, Literal(f"sckg {__version__}")))
+    g.add((SOFTWARE, SC.softwareVersion, Literal(__version__)))
+
+
+def article_graphs(res: Resolution, indicators: dict[str, URIRef], foreign_iri) -> Dataset:
+    """A dataset with one named graph per article of ``res``."""
+    ds = new_dataset()
+    iris = entity_iris(res.entities, foreign_iri)
+    by_article: dict[str, list[str]] = {}
+    for key, ent in res.entities.items():
+        for aid in {m[0] for m in ent.mentions}:
+            by_article.setdefault(aid, []).append(key)
+    for article in res.articles:
+        g = ds.graph(article_graph(article.id))
+        _article(g, article)
+        keys = set(by_article.get(article.id, []))
+        links = [l for l in res.links if l.article == article.id]
+        for link in links:
+            for key in (link.subject, link.object):
+                if key and key in res.entities and res.entities[key].category == "Place":
+                    keys.add(key)
+        for key in sorted(keys):
+            ent = res.entities[key]
+            _describe(g, iris[key], ent, article)
+            _mentions(g, iris[key], ent, article)
+        _links(g, links, iris, res.entities, article)
+        add_figures(g, article, [f for f in res.figures if f.article == article.id], iris, indicators)
+    return ds

@@ -1,0 +1,259 @@
+"""The resolve stage: mentions become entities, one per real thing across articles.
+
+Abbreviations and partial names are read in the article's context: 自治区科技厅 in an
+article about Tibet is 西藏自治区科学技术厅; 省科技厅 in a Yunnan article is
+云南省科学技术厅; 昆明高新区 and 昆明国家高新技术产业开发区 are one zone. Places go
+through the gazetteer's resolver, which the pipeline passes in; a name it cannot
+resolve unambiguously is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
+                        Resolution, ResolvedFigure)
+
+PlaceResolver = Callable[..., PlaceResolution]
+
+# Short forms of agency and zone words, expanded to the official form.
+_EXPANSIONS = [
+    ("高新区管委会", "高新技术产业开发区管理委员会"), ("经开区管委会", "经济技术开发区管理委员会"),
+    ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("发改委", "发展和改革委员会"),
+    ("管委会", "管理委员会"), ("人社厅", "人力资源和社会保障厅"), ("工信厅", "工业和信息化厅"),
+    ("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"),
+]
+# National bodies, named by their short forms in articles.
+_NATIONAL = {
+    "科技部": "中华人民共和国科学技术部", "科学技术部": "中华人民共和国科学技术部",
+    "教育部": "中华人民共和国教育部", "财政部": "中华人民共和国财政部",
+    "国家火炬中心": "科学技术部火炬高技术产业开发中心",
+    "科技部火炬中心": "科学技术部火炬高技术产业开发中心",
+    "火炬中心": "科学技术部火炬高技术产业开发中心",
+    "国家发改委": "中华人民共和国国家发展和改革委员会",
+}
+_REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!级)")
+_AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
+_ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
+         "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
+_AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
+
+
+def _province_of(gaz: Gazetteer, code: str) -> str:
+    return code[:2] + "0000"
+
+
+def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
+    """The province an article is about: the one its places fall in most often."""
+    votes: Counter[str] = Counter()
+    text = (extraction.article.title or "") + " " + extraction.article.body[:200]
+    for m in extraction.mentions:
+        if m.category == "Place":
+            r = resolve_place(gaz, m.surface)
+            if r.status == "resolved" and r.code:
+                weight = 3 if m.surface in text else 1
+                votes[_province_of(gaz, r.code)] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+class _Resolver:
+    """Builds the entity table while reading one article after another."""
+
+    def __init__(self, gaz: Gazetteer, resolve_place: PlaceResolver) -> None:
+        self.gaz = gaz
+        self.resolve_place = resolve_place
+        self.entities: dict[str, Entity] = {}
+        self.warnings: list[str] = []
+
+    # ---------------------------------------------------------------- names
+    def province_name(self, province: str | None) -> str | None:
+        d = self.gaz.divisions.get(province) if province else None
+        return d.name if d else None
+
+    def canonical(self, m: Mention, province: str | None) -> str:
+        """The full name a mention stands for, in the article's context."""
+        name = m.attr("qualified") or m.surface
+        name = name.strip("“”\"")
+        name = re.sub(r"^“([^”]+)”", r"\1", name)
+        if name in _NATIONAL:
+            return _NATIONAL[name]
+        if m.category in ("Event", "Programme", "Person", "Project"):
+            return name.replace("“", "").replace("”", "") if m.category == "Programme" and \
+                m.cls == "ActionProgramme" else name
+        parent = m.attr("parent")
+        if parent and not name.startswith(parent):
+            name = parent + name
+        for short, full in _EXPANSIONS:
+            if name.endswith(short) or (short + "管" in name) or short in name:
+                name = name.replace(short, full, 1)
+                break
+        region = _REGION_REF.match(name)
+        province_name = self.province_name(province)
+        if region and province_name:
+            name = province_name + name[region.end():]
+        else:
+            name = self._full_place_prefix(name)
+        return name
+
+    def _full_place_prefix(self, name: str) -> str:
+        """云南科技厅 → 云南省科学技术厅: a province's short name at the head becomes full."""
+        for length in (8, 7, 6, 5, 4, 3, 2):
+            head = name[:length]
+            r = self.resolve_place(self.gaz, head)
+            if r.status == "resolved" and r.code and r.code.endswith("0000"):
+                full = self.gaz.divisions[r.code].name
+                return full + name[length:] if head != full else name
+        return name
+
+    # ---------------------------------------------------------------- entities
+    def _entity(self, key: str, m: Mention, name: str, **extra) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
+            self.entities[key] = ent
+        elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
+            # A more specific class learnt from the text wins over one read off a name.
+            if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
+                ent.cls = m.cls
+        for k, v in m.attrs:
+            if k not in ("parent", "qualified"):
+                ent.attrs.setdefault(k, v)
+        return ent
+
+    def place(self, m: Mention, province: str | None) -> str | None:
+        r = self.resolve_place(self.gaz, m.surface, province=province)
+        if r.status == "resolved" and r.code:
+            div = self.gaz.divisions[r.code]
+            full = m.surface == div.name or m.surface in (div.name,)
+            outside = province and not r.code.startswith(province[:2])
+            if outside and not full and div.level != "province" and len(m.surface) <= 2:
+                self.warnings.append(f"dropped place {m.surface!r}: short form outside the article's province")
+                return None
+            key = f"place:{r.code}"
+            ent = self._entity(key, m, div.name, code=r.code)
+            return key
+        if r.status == "foreign" and r.foreign:
+            key = f"place:{r.foreign.key}"
+            self._entity(key, m, r.foreign.name, foreign=r.foreign.key)
+            return key
+        self.warnings.append(r.message)
+        return None
+
+    def resolve(self, m: Mention, province: str | None) -> str | None:
+        if m.category == "Place":
+            return self.place(m, province)
+        if m.category == "MediaOutlet" and _AGENCY_END.search(m.surface):
+            m = Mention(m.surface, m.start, m.end, "GovernmentAgency", "GovernmentAgency", m.attrs)
+        name = self.canonical(m, province)
+        group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
+        key = self._match(group, name)
+        self._entity(key, m, name)
+        return key
+
+    def _match(self, group: str, name: str) -> str:
+        """The key of an existing entity with the same name, 国家 aside (昆明高新技术产业开发区
+        is 昆明国家高新技术产业开发区), or a new key."""
+        key = f"{group}:{name}"
+        if key in self.entities:
+            return key
+        plain = name.replace("国家", "")
+        for other in self.entities.values():
+            if other.key.startswith(group + ":") and other.name.replace("国家", "") == plain:
+                return other.key
+        return key
+
+
+def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceResolver) -> Resolution:
+    """Resolve every article's mentions, relations and figures into one entity table."""
+    r = _Resolver(gaz, resolve_place)
+    links: list[Link] = []
+    figures: list[ResolvedFigure] = []
+    provinces: dict[str, str] = {}
+    # Full names first, so that abbreviations find them (昆明国家高新… before 昆明高新区).
+    for ex in extractions:
+        province = article_province(ex, gaz, resolve_place)
+        if province:
+            provinces[ex.article.id] = province
+    for ex in extractions:
+        aid = ex.article.id
+        province = provinces.get(aid)
+        order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
+        keys: dict[int, str | None] = {}
+        for i in order:
+            m = ex.mentions[i]
+            keys[i] = r.resolve(m, province)
+            if keys[i]:
+                ent = r.entities[keys[i]]
+                surface = m.surface.strip("“”\"")
+                if surface != ent.name:
+                    ent.aliases.add(surface)
+                if m.attr("qualified") and m.attr("qualified") != ent.name:
+                    ent.aliases.add(m.attr("qualified"))
+                script = ex.article.script_text[m.start:m.end]
+                if script != m.surface:
+                    ent.hant.add(script.strip("“”\""))
+                ent.mentions.append((aid, m.start, m.end, m.surface))
+        for rel in ex.relations:
+            subject = "article" if rel.subject < 0 else keys.get(rel.subject)
+            obj = None if rel.object is None else keys.get(rel.object)
+            if subject and (rel.object is None or obj):
+                links.append(Link(aid, rel.kind, subject, obj, rel.value))
+        for m, key in ((ex.mentions[i], keys[i]) for i in range(len(ex.mentions))):
+            if key and m.category in ("InnovationCarrier", "GovernmentAgency", "PublicInstitution",
+                                      "Company", "University", "ResearchInstitute"):
+                place = _head_place(r, r.entities[key].name, province)
+                if place and place != key:
+                    kind = "jurisdiction" if m.category == "GovernmentAgency" else "locatedIn"
+                    links.append(Link(aid, kind, key, place))
+        for index, fig in enumerate(ex.figures):
+            area = _figure_area(r, fig.area, province)
+            subject = _figure_subject(r, ex, keys, fig.subject)
+            figures.append(ResolvedFigure(aid, index, fig, area, subject))
+    return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
+                      links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
+                      figures=figures, provinces=provinces, warnings=r.warnings)
+
+
+def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:
+    """The division a name starts with (云南省高层次… is in 云南省)."""
+    for length in (9, 8, 7, 6, 5, 4, 3, 2):
+        head = name[:length]
+        res = r.resolve_place(r.gaz, head, province=province)
+        if res.status == "resolved" and res.code:
+            key = f"place:{res.code}"
+            if key not in r.entities:
+                div = r.gaz.divisions[res.code]
+                r.entities[key] = Entity(key=key, category="Place", cls="Place", name=div.name,
+                                         code=res.code)
+            return key
+    return None
+
+
+def _figure_area(r: _Resolver, area: str | None, province: str | None) -> str | None:
+    if not area:
+        return None
+    if _AREA_REF.match(area) and province:
+        code = province
+    else:
+        res = r.resolve_place(r.gaz, area, province=province)
+        if res.status != "resolved" or not res.code:
+            return None
+        code = res.code
+    key = f"place:{code}"
+    if key not in r.entities:
+        r.entities[key] = Entity(key=key, category="Place", cls="Place",
+                                 name=r.gaz.divisions[code].name, code=code)
+    return key
+
+
+def _figure_subject(r: _Resolver, ex: Extraction, keys: dict[int, str | None],
+                    subject: str | None) -> str | None:
+    if not subject:
+        return None
+    for i, m in enumerate(ex.mentions):
+        key = keys.get(i)
+        if key and (m.surface == subject or m.surface.endswith(subject) or subject.endswith(m.surface)):
+            return key
+    return None
