@@ -564,7 +564,9 @@ class Extraction:
     mentions: list[Mention]
     relations: list[Relation]
     figures: list[Figure]
-    province: str | None = None  # surface of the article's main province, if any
+    # Place names found anywhere in the article's clean text (title, navigation and
+    # names included): the evidence for which region the article is about.
+    place_names: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- resolution

@@ -48,13 +48,12 @@ def _province_of(gaz: Gazetteer, code: str) -> str:
 def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
     """The province an article is about: the one its places fall in most often."""
     votes: Counter[str] = Counter()
-    text = (extraction.article.title or "") + " " + extraction.article.body[:200]
-    for m in extraction.mentions:
-        if m.category == "Place":
-            r = resolve_place(gaz, m.surface)
-            if r.status == "resolved" and r.code:
-                weight = 3 if m.surface in text else 1
-                votes[_province_of(gaz, r.code)] += weight
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface)
+        if r.status == "resolved" and r.code:
+            # A two-character short form is weak evidence (会同 is also a verb).
+            full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
+            votes[_province_of(gaz, r.code)] += 2 if full else 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -128,7 +127,8 @@ class _Resolver:
             div = self.gaz.divisions[r.code]
             full = m.surface == div.name or m.surface in (div.name,)
             outside = province and not r.code.startswith(province[:2])
-            if outside and not full and div.level != "province" and len(m.surface) <= 2:
+            if outside and div.level != "province" and len(m.surface) <= 2 and (
+                    not full or div.level == "county"):
                 self.warnings.append(f"dropped place {m.surface!r}: short form outside the article's province")
                 return None
             key = f"place:{r.code}"
@@ -208,8 +208,11 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                     kind = "jurisdiction" if m.category == "GovernmentAgency" else "locatedIn"
                     links.append(Link(aid, kind, key, place))
         for index, fig in enumerate(ex.figures):
-            area = _figure_area(r, fig.area, province)
             subject = _figure_subject(r, ex, keys, fig.subject)
+            area = _figure_area(r, fig.area, province)
+            about = r.entities[subject].category if subject else None
+            if area is None and fig.area is None and about in (None, "Programme", "Event") and province:
+                area = _figure_area(r, "全省", province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),

@@ -21,6 +21,7 @@ from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relat
 PlaceFinder = Callable[[str], list[PlaceMention]]
 _PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
 _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
+_MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
 __all__ = ["extract_article", "PlaceFinder"]
@@ -98,7 +99,8 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
                 relations.append(Relation(role, article_node, len(mentions) - 1))
     outlets = []
     for role, name in (("publisher", article.publisher), ("source", article.source)):
-        if name:
+        # A site operator named in a welcome banner is not a media outlet.
+        if name and (role == "source" or _MEDIA_NAME.search(name)):
             outlets.append((role, name))
     for b in article.blocks:
         if b.kind == "byline":
@@ -130,4 +132,6 @@ def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
         figures += [replace(f, whole=None if f.whole is None else f.whole + first)
                     for f in paragraph_figures]
     _byline(article, mentions, relations)
-    return Extraction(article=article, mentions=mentions, relations=relations, figures=figures)
+    place_names = [p.surface for p in find_places(article.clean)]
+    return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
+                      place_names=place_names)

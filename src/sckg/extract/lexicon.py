@@ -28,7 +28,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("科学院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
     ("联合会", "Association"), ("联盟", "Association"), ("协会", "Association"),
     ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"),
-    ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
+    ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
     ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
     ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
     ("委员会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (
-    CARRIER_SUFFIXES, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
+    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, TITLES)
 from sckg.model import Mention
 
@@ -23,7 +23,8 @@ SUFFIXES = _suffix_table()
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + r"|[\d一二三四五六七八九十两]+[家个所批])*")
-_DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + ")*")
+_DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS))
+                        + r"|[\d一二三四五六七八九十两]+[家个所批])*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
@@ -35,11 +36,13 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
                 "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
 _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 # Names that are a whole suffix on their own (国务院, 科技部).
-_STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部"}
+_STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
+                     "国家火炬中心", "科技部火炬中心"}
+_TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器"}
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 
 
-def _left_edge(text: str, end: int, floor: int) -> int:
+def _left_edge(text: str, end: int, floor: int, event: bool = False) -> int:
     """Where a name that ends at ``end`` starts: scan left to a stop.
 
     Parentheses and fixed phrases are skipped whole; a name ending inside the scan
@@ -70,7 +73,10 @@ def _left_edge(text: str, end: int, floor: int) -> int:
             continue
         if c in LEFT_STOPS:
             break
-        if next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None):
+        stop = next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None)
+        if stop:
+            if stop in ("全省", "全区", "全国", "全市") and event:
+                i -= len(stop)  # 全省…培训会: the event's own scope word
             break
         i -= 1
     return i
@@ -117,7 +123,10 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     bare = stem
     for place in sorted(places, key=len, reverse=True):
         bare = bare.replace(place, "")
-    if _GENERIC_RE.fullmatch(bare):
+    if suffix in _TYPE_WORDS:
+        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind.
+        return bool(_DOMAIN_RE.fullmatch(bare))
+    if _GENERIC_RE.fullmatch(stem):
         return True
     has_place = bare != stem or bool(_REGION_PREFIX.match(stem))
     return not has_place and bool(_DOMAIN_RE.fullmatch(stem))
@@ -140,7 +149,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             paren = re.match(r"[(（][^()（）]{1,10}[)）]", text[end:])
             if paren:
                 end += paren.end()
-        start = _left_edge(text, m.start(), 0)
+        start = _left_edge(text, m.start(), 0, event=category == "Event")
         start = _trim_title_prefix(text, start, m.end())
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event")
         name = text[start:end]
