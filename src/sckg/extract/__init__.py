@@ -107,7 +107,9 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             for m in _OUTLET.finditer(b.text):
                 outlets.append(("source", m.group(1).split("·")[-1]))
     for role, name in outlets:
-        span = locate(name, ("metadata", "byline", "source", "navigation", "copyright"))
+        # A site named only in the navigation or the copyright notice is not one the
+        # article names.
+        span = locate(name, ("metadata", "byline", "source"))
         if span:
             mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
             relations.append(Relation(role, article_node, len(mentions) - 1))

@@ -13,7 +13,7 @@ TITLES = sorted("""
 常务副主任 处长 副处长 科长 部长 副部长 司长 副司长 省长 副省长 主席 副主席 市长 副市长
 州长 副州长 县长 副县长 区长 副区长 书记 副书记 秘书长 副秘书长 理事长 副理事长 会长 副会长
 董事长 副董事长 总经理 副总经理 执行董事 总裁 副总裁 首席执行官 CEO 创始人 联合创始人 院长
-副院长 所长 副所长 校长 副校长 负责人 主管 经理 总监 站长 社长 副社长 总编辑 主编 研究员
+副院长 院长助理 所长助理 总经理助理 主任助理 助理 所长 副所长 校长 副校长 负责人 主管 经理 总监 站长 社长 副社长 总编辑 主编 研究员
 教授 副教授 专家 导师 创业导师 组长 副组长 团长 队长 社员 理事 委员 主任委员 常务委员
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
@@ -84,13 +84,15 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("创业节", "ActivityWeek"), ("峰会", "Meeting"), ("论坛", "Meeting"), ("博览会", "Meeting"),
     ("交易会", "Meeting"), ("推介会", "Meeting"), ("对接会", "Meeting"), ("座谈会", "Meeting"),
     ("发布会", "Meeting"), ("年会", "Meeting"), ("大会", "Meeting"), ("路演", "Meeting"),
+    ("推进会", "Meeting"), ("工作会", "Meeting"), ("现场会", "Meeting"), ("观摩会", "Meeting"),
+    ("交流会", "Meeting"), ("研讨会", "Meeting"), ("报告会", "Meeting"),
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
 QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
 FUND = re.compile(r"(专项资金|引导基金|种子基金|创投基金|基金)$")
 
 # Characters and words that end a name on its left (a name never spans them).
-LEFT_STOPS = set("，。、；：？！“”‘’《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等")
+LEFT_STOPS = set("，。、；：？！“”‘’《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等为")
 LEFT_STOP_WORDS = sorted("""
 来自 位于 通过 依托 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加
 围绕 听取 抓好 发挥 促进 提升 开办 了解 建立 开展 组建 引进 吸纳 纳入 面向 包括 拥有 共有 和
@@ -128,7 +130,7 @@ GENERIC_WORDS = sorted("""
 国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
 发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
 国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 省 市 州 县 区 级 的
-和 及 与 、 本 自治区 经 经过 获批 已
+和 及 与 、 本 自治区 经 经过 获批 已 年度 设区市 单位
 """.split(), key=len, reverse=True)
 # Domain words: a stem made only of these and generic words, with no place, names a
 # kind (农业科技创新创业孵化基地), not one carrier.

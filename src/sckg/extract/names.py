@@ -34,7 +34,7 @@ _PHRASES = ("大众创业、万众创新",)
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
                 "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
-_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
+_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心"}
@@ -52,6 +52,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False) -> int:
     depth = 0
     while i > floor and end - i < _MAX_NAME:
         c = text[i - 1]
+        if c == "”" and "“" in text[max(floor, i - 12):i - 1]:
+            i = text.rindex("“", max(floor, i - 12), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
+            continue
         if c in ")）":
             depth += 1
             i -= 1
@@ -82,7 +85,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False) -> int:
     return i
 
 
-def _strip_lead(text: str, start: int, end: int, keep_date: bool) -> int:
+def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
     """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
     if text[start] in "为以将从对向把被让给" and end - start >= 5:
         start += 1
@@ -92,6 +95,8 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool) -> int:
     import jieba.posseg as pseg
 
     while start < end:
+        if any(text.startswith(p, start) for p in places):
+            break  # a place name (包头) is no verb, whatever the tagger says
         words = list(pseg.cut(text[start:end]))
         if len(words) < 2:
             break
@@ -117,14 +122,20 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
-        return stem == "" or stem.endswith("级") or bool(re.fullmatch(r"(各|有关|相关|上级|地方)", stem))
+        return stem == "" or stem.endswith("级") or bool(
+            re.fullmatch(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?", stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
     bare = stem
     for place in sorted(places, key=len, reverse=True):
         bare = bare.replace(place, "")
     if suffix in _TYPE_WORDS:
-        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind.
+        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
+        # a verb before the type word (内容涵盖孵化器) means it is no name at all.
+        import jieba.posseg as pseg
+
+        if any(w.flag == "v" for w in pseg.cut(bare)):
+            return True
         return bool(_DOMAIN_RE.fullmatch(bare))
     if _GENERIC_RE.fullmatch(stem):
         return True
@@ -151,7 +162,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 end += paren.end()
         start = _left_edge(text, m.start(), 0, event=category == "Event")
         start = _trim_title_prefix(text, start, m.end())
-        start = _strip_lead(text, start, m.end(), keep_date=category == "Event")
+        start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         name = text[start:end]
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))

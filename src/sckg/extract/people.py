@@ -25,7 +25,12 @@ ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperati
 def _boundary(text: str, pos: int) -> bool:
     if pos >= len(text) or text[pos] in _PUNCT or text[pos].isdigit():
         return True
-    return any(text.startswith(w, pos) for w in _BOUNDARY_WORDS)
+    if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS):
+        return True
+    # A common two-character word right after the name (高敏结合…): jieba's dictionary.
+    import jieba
+
+    return jieba.dt.FREQ.get(text[pos:pos + 2], 0) > 5000
 
 
 def _surname_ok(name: str) -> bool:

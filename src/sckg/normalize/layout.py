@@ -71,7 +71,8 @@ def _find_title(lines: list[str]) -> int | None:
         if _NAVIGATION.search(line) and re.search(r">", line):
             last = re.split(r"\s*>+\s*", line)[-1].strip()
             for j, other in enumerate(head):
-                if other != line and last and len(last) >= 4 and last in other:
+                # The breadcrumb's last item is the page's title, in full or cut short.
+                if other != line and len(last) >= 6 and other.startswith(last.rstrip(".…")):
                     return j
     for j, line in enumerate(head):
         if _header_kind(line) == "metadata" and not ORIGINAL_TITLE.match(line):

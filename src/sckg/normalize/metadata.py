@@ -55,6 +55,7 @@ def _iso_date(text: str) -> str | None:
 def _names(group: str) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
     next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
+    group = re.sub(r"^\s*(记者|通讯员|实习生|特约记者)\s*", "", group)
     tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间", group)[0]
     return [n for n in re.split(r"[\s、，,/]+", tail.strip())
             if _PERSON.match(n) and n not in _NOT_A_NAME]
@@ -70,6 +71,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
     """Title, date, publisher, source, authors and editors from labelled lines."""
     meta = Metadata()
     publishers: list[str] = []
+    cited: list[str] = []
     header = [b for b in blocks if b.kind in ("metadata", "byline", "navigation", "source")]
     for b in blocks:
         if b.kind == "title" and meta.title is None:
@@ -89,7 +91,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 elif b.kind == "source" or re.search(r"转载|转自", text):
                     meta.source = value
                 else:
-                    publishers.append(value)
+                    cited.append(value)
         if b.kind in ("byline", "metadata"):
             for m in _REPORTER.finditer(text):
                 _add(meta.authors, _names(m.group(1)))
@@ -113,6 +115,11 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 m = pattern.search(b.text)
                 if m:
                     publishers.append(m.group(1))
+    # 来源 names the publisher unless the page names its own site otherwise, in which
+    # case it is where the article came from.
+    if publishers and cited and cited[0] not in publishers:
+        meta.source = meta.source or cited[0]
+    publishers += cited
     meta.publisher = publishers[0] if publishers else None
     if meta.source == meta.publisher:
         meta.source = None
