@@ -21,10 +21,23 @@ from sckg.normalize import normalize_file
 from sckg.rdf.articles import article_graphs, new_dataset
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
 from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC
+from sckg.rdf.trig import trig_bytes
 from sckg.resolve import resolve
-from sckg.validate import load_ontology, validate
+from sckg.validate import PREFIXES, load_ontology, validate
 
 ROOT = Path(__file__).resolve().parents[2]
+NAMESPACES = sorted({**PREFIXES, **{
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "vann": "http://purl.org/vocab/vann/",
+    "wd": "http://www.wikidata.org/entity/",
+    "gn": "https://sws.geonames.org/",
+}}.items())
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
 TRIG = DATA / "sckg.trig"
@@ -121,7 +134,7 @@ def build_dataset(articles: list[Article], gaz: Gazetteer | None = None,
 
 def serialize(ds: Dataset) -> bytes:
     """TriG bytes, the same for the same dataset every time."""
-    return ds.serialize(format="trig", encoding="utf-8")
+    return trig_bytes(ds, NAMESPACES)
 
 
 def data_only(ds: Dataset) -> Dataset:

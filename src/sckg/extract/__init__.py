@@ -115,6 +115,41 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             relations.append(Relation(role, article_node, len(mentions) - 1))
 
 
+_ROW = re.compile(r"^\d{1,3}[.、\s]\s*(\S{4,30})\s+(\S{4,40})(?:\s+(\S{2,12}))?$")
+_LIST_HEADING = re.compile(r"(国家级|省级|自治区级|市级|县级)?([\u4e00-\u9fff]{2,12}?)名单")
+
+
+def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention], list[Relation]]:
+    """Carriers listed in a notice's table: ``序号 名称 运营主体 所在地`` rows under a
+    heading ``…众创空间名单``; each name is a carrier of the heading's type and level."""
+    from sckg.extract.events import _LEVELS, _TYPE
+
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    kind = level = None
+    for block in article.body_blocks:
+        heading = _LIST_HEADING.search(block.text)
+        if heading:
+            words = [w for w in _TYPE if heading.group(2).endswith(w)]
+            kind = _TYPE[max(words, key=len)] if words else None
+            level = _LEVELS.get(heading.group(1) or "") or (
+                "provincial" if "省级" in block.text or "自治区级" in block.text else None)
+            continue
+        row = _ROW.match(block.text)
+        if not (kind and row):
+            continue
+        attrs = (("level", level),) if level else ()
+        start = block.start + row.start(1)
+        mentions.append(Mention(row.group(1), start, start + len(row.group(1)), "InnovationCarrier", kind, attrs))
+        carrier = len(mentions) - 1
+        if row.group(3):
+            s3 = block.start + row.start(3)
+            for p in find_places(row.group(3)):
+                mentions.append(Mention(p.surface, s3 + p.start, s3 + p.end, "Place", "Place"))
+                relations.append(Relation("locatedIn", carrier, len(mentions) - 1))
+    return mentions, relations
+
+
 def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
     """Everything the article's body (and byline) says, as mentions, relations and figures."""
     year = article.date[:4] if article.date else None
@@ -133,6 +168,10 @@ def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
         first = len(figures)
         figures += [replace(f, whole=None if f.whole is None else f.whole + first)
                     for f in paragraph_figures]
+    listed, rels = _list_rows(article, find_places)
+    base = len(mentions)
+    mentions += listed
+    relations += [replace(r, subject=r.subject + base, object=r.object + base) for r in rels]
     _byline(article, mentions, relations)
     place_names = [p.surface for p in find_places(article.clean)]
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,

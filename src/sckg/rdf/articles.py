@@ -134,7 +134,7 @@ def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
         if aid != article.id:
             continue
         o0, o1 = article.original_range(start, end)
-        base = f"mention-{aid}-{o0}-{o1}-{slug(ent.key)[:40]}"
+        base = f"mention-{aid}-{o0}-{o1}"
         node, target = ID[base], ID[base + "-target"]
         pos, quote = ID[base + "-pos"], ID[base + "-quote"]
         g.add((node, RDF.type, OA.Annotation))
