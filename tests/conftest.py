@@ -1,0 +1,32 @@
+"""Shared pytest options and fixtures for the test suite."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/*/expected.ttl from the pipeline instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    """Whether golden files are to be rewritten (pytest --update-golden)."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer, built once per test session (it takes a few seconds)."""
+    from sckg.link import build_gazetteer
+
+    return build_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def place_finder(gazetteer):
+    """The gazetteer's place finder, once per session."""
+    from sckg.link import PlaceFinder
+
+    return PlaceFinder(gazetteer)
