@@ -1,0 +1,279 @@
+"""Tests of the extract stage (src/sckg/extract): names by ending and setting-off,
+people and posts, founders, visits, event dates and venues, carrier kinds and notice
+tables. Every article here is written for the tests (other provinces, other names
+than the seeds), so the rules must generalise."""
+
+from __future__ import annotations
+
+import pytest
+
+from sckg.extract import extract_article
+from sckg.model import Extraction
+from sckg.normalize import normalize_text
+
+
+def _extract(place_finder, body: list[str], title: str = "四川省双创工作简讯",
+             meta: str = "2022-06-15 10:00  来源:四川日报", aid: str = "950_extract") -> Extraction:
+    """An article (title line, metadata line, body paragraphs) through normalize and extract."""
+    text = "\n\n".join([title, meta] + ["  " + line for line in body]) + "\n"
+    article = normalize_text(text, article_id=aid)
+    return extract_article(article, place_finder.find)
+
+
+def _names(ex: Extraction, category: str | None = None) -> dict[str, str]:
+    """surface → class of the mentions (of one category)."""
+    return {m.surface: m.cls for m in ex.mentions if category is None or m.category == category}
+
+
+def _mention(ex: Extraction, surface: str):
+    found = [m for m in ex.mentions if m.surface == surface]
+    assert found, f"{surface!r} not extracted; got {sorted(_names(ex))}"
+    return found[0]
+
+
+def _rels(ex: Extraction, kind: str) -> set[tuple[str, str | None, str | None]]:
+    out = set()
+    for r in ex.relations:
+        if r.kind != kind:
+            continue
+        subject = "article" if r.subject < 0 else ex.mentions[r.subject].surface
+        obj = None if r.object is None else ex.mentions[r.object].surface
+        out.add((subject, obj, r.value))
+    return out
+
+
+def _posts(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(s, v, o) for s, o, v in _rels(ex, "post")}
+
+
+# --------------------------------------------------------------------------- offsets
+
+
+def test_mentions_index_the_clean_text(place_finder):
+    ex = _extract(place_finder, ["四川省科学技术厅副厅长赵文军到成都市锦江区调研。",
+                                 "西南交通大学教授李明远说,学校将继续支持学生创业。"])
+    assert ex.mentions
+    for m in ex.mentions:
+        assert ex.article.clean[m.start:m.end] == m.surface, m
+
+
+# --------------------------------------------------------------------------- names by ending
+
+
+@pytest.mark.parametrize("sentence, name, cls", ids=[
+    "company-with-city", "cooperative", "university", "association", "maker-space", "committee"], argvalues=[
+    ("调研组考察了成都天府星河科技有限公司的研发中心。", "成都天府星河科技有限公司", "Company"),
+    ("彭州市金穗蔬菜专业合作社带动周边农户增收。", "彭州市金穗蔬菜专业合作社", "Cooperative"),
+    ("西南交通大学的师生团队参加了路演。", "西南交通大学", "University"),
+    ("四川省创新创业促进会组织会员单位开展交流。", "四川省创新创业促进会", "Association"),
+    ("锦城青年众创空间入驻团队已有40个。", "锦城青年众创空间", "MakerSpace"),
+    ("绵阳高新区管委会召开专题会议。", "绵阳高新区管委会", "GovernmentAgency"),
+])
+def test_names_by_ending(place_finder, sentence, name, cls):
+    ex = _extract(place_finder, [sentence])
+    names = _names(ex)
+    assert names.get(name) == cls, f"want {name} as {cls}; got {names}"
+
+
+def test_agencies_with_region_prefix(place_finder):
+    ex = _extract(place_finder, ["自治区科技厅与省科技厅签署合作协议,宁夏回族自治区教育厅派员参加。"])
+    agencies = _names(ex, "GovernmentAgency")
+    assert agencies.get("自治区科技厅") == "GovernmentAgency"
+    assert agencies.get("省科技厅") == "GovernmentAgency"
+    assert agencies.get("宁夏回族自治区教育厅") == "GovernmentAgency"
+
+
+def test_zone_and_its_committee_are_both_names(place_finder):
+    ex = _extract(place_finder, ["株洲高新区管委会组织区内企业参加对接活动。"])
+    names = _names(ex)
+    assert names.get("株洲高新区管委会") == "GovernmentAgency"
+    assert names.get("株洲高新区") == "HighTechZone"
+    zone = _mention(ex, "株洲高新区")
+    assert zone.category == "InnovationCarrier"
+
+
+def test_event_with_edition_and_quoted_part(place_finder):
+    ex = _extract(place_finder, ["第三届“芙蓉杯”创新创业大赛决赛在长沙市举行,共有60个项目进入决赛。"],
+                  meta="2021-09-10  来源:湖南日报")
+    event = _mention(ex, "第三届“芙蓉杯”创新创业大赛")
+    assert (event.category, event.cls) == ("Event", "Competition")
+    assert event.attr("edition") == "第三届"
+
+
+def test_policy_in_book_title_marks(place_finder):
+    ex = _extract(place_finder, ["省科技厅印发《湖南省众创空间高质量发展实施方案》,明确了今后三年的任务。"])
+    m = _mention(ex, "湖南省众创空间高质量发展实施方案")
+    assert (m.category, m.cls) == ("Programme", "PolicyDocument")
+
+
+def test_quoted_action_programme(place_finder):
+    ex = _extract(place_finder, ["全省启动“潇湘创客行动”,支持青年返乡创业。"])
+    m = _mention(ex, "潇湘创客行动")
+    assert (m.category, m.cls) == ("Programme", "ActionProgramme")
+
+
+@pytest.mark.parametrize("sentence, kind", ids=[
+    "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces"], argvalues=[
+    ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
+    ("今年新认定省级众创空间18家。", "众创空间"),
+    ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
+    ("全市16家众创空间获得运营补助。", "众创空间"),
+])
+def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
+    ex = _extract(place_finder, [sentence])
+    named = [m.surface for m in ex.mentions if m.surface.endswith(kind)]
+    assert named == [], f"a kind word extracted as a name: {named}"
+
+
+# --------------------------------------------------------------------------- people
+
+
+def test_people_after_titles(place_finder):
+    ex = _extract(place_finder, ["陕西省科学技术厅副厅长孙志刚、西安高新区管委会副主任黄丽华出席开幕式。"])
+    people = _names(ex, "Person")
+    assert {"孙志刚", "黄丽华"} <= set(people)
+
+
+def test_people_before_speech_verbs(place_finder):
+    ex = _extract(place_finder, ["“园区的服务越来越贴心了。”郑雅琴说。",
+                                 "对此,林国栋表示,公司明年将扩大生产。"])
+    people = _names(ex, "Person")
+    assert {"郑雅琴", "林国栋"} <= set(people), people
+
+
+def test_people_with_middle_dot(place_finder):
+    ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
+    assert "热合曼·吐尔逊" in _names(ex, "Person")
+
+
+def test_two_posts_at_one_organisation(place_finder):
+    ex = _extract(place_finder, ["陕西省科学技术厅党组成员、副厅长孙志刚出席会议并讲话。"])
+    posts = _posts(ex)
+    assert ("孙志刚", "党组成员", "陕西省科学技术厅") in posts
+    assert ("孙志刚", "副厅长", "陕西省科学技术厅") in posts
+
+
+def test_posts_at_two_organisations_in_one_chain(place_finder):
+    ex = _extract(place_finder, ["宝鸡高新区管委会二级巡视员、宝鸡高新区创业园负责人刘德胜介绍了园区的经验。"])
+    posts = _posts(ex)
+    assert ("刘德胜", "二级巡视员", "宝鸡高新区管委会") in posts
+    assert ("刘德胜", "负责人", "宝鸡高新区创业园") in posts
+    assert not any(p[0] == "刘德胜" and p[1] == "负责人" and p[2] == "宝鸡高新区管委会" for p in posts)
+
+
+def test_post_at_a_university(place_finder):
+    ex = _extract(place_finder, ["西安电子科技大学教授李明远说,高校将继续支持学生创业。"])
+    assert ("李明远", "教授", "西安电子科技大学") in _posts(ex)
+
+
+def test_founder_of_a_company(place_finder):
+    ex = _extract(place_finder, ["热合曼·吐尔逊说,他在家乡创立的“沙漠绿洲”公司已带动200人就业。"])
+    founders = {(p, o) for p, role, o in _posts(ex) if role == "创始人"}
+    assert any(p == "热合曼·吐尔逊" and "沙漠绿洲" in o for p, o in founders), _posts(ex)
+
+
+def test_dotted_name_after_a_descriptive_noun(place_finder):
+    # 青年创业者 describes the man; it is not part of his name.
+    ex = _extract(place_finder, ["青年创业者热合曼·吐尔逊说,他创立的“沙漠绿洲”公司已带动200人就业。"])
+    assert "热合曼·吐尔逊" in _names(ex, "Person"), _names(ex, "Person")
+    founders = {(p, o) for p, role, o in _posts(ex) if role == "创始人"}
+    assert any(p == "热合曼·吐尔逊" and "沙漠绿洲" in o for p, o in founders), _posts(ex)
+
+
+def test_founder_after_speech(place_finder):
+    ex = _extract(place_finder, ["郑雅琴说,她创立的遵义山水茶业有限公司已吸纳就业80人。"])
+    assert ("郑雅琴", "创始人", "遵义山水茶业有限公司") in _posts(ex), _posts(ex)
+
+
+def test_founder_with_company_suffix(place_finder):
+    ex = _extract(place_finder, ["总经理何春燕创立的遵义山水茶业有限公司已吸纳就业80人。"])
+    assert ("何春燕", "创始人", "遵义山水茶业有限公司") in _posts(ex), _posts(ex)
+
+
+# --------------------------------------------------------------------------- visits
+
+
+def test_inspection_visit(place_finder):
+    ex = _extract(place_finder, ["6月14日,陕西省教育厅厅长马俊峰到西北工业大学调研。"],
+                  meta="2022-06-15  来源:陕西日报")
+    visits = [m for m in ex.mentions if m.cls == "InspectionVisit"]
+    assert len(visits) == 1
+    visit = visits[0]
+    assert visit.category == "Event"
+    assert visit.attr("date") == "2022-06-14"
+    assert (visit.surface, "马俊峰", None) in _rels(ex, "visitor")
+    assert (visit.surface, "西北工业大学", None) in _rels(ex, "visited")
+
+
+# --------------------------------------------------------------------------- event details
+
+
+def test_event_dates_and_location(place_finder):
+    ex = _extract(place_finder, ["9月8日至9日,第三届“芙蓉杯”创新创业大赛决赛在长沙市举行。"],
+                  meta="2021-09-10  来源:湖南日报")
+    event = _mention(ex, "第三届“芙蓉杯”创新创业大赛")
+    assert event.attr("date") == "2021-09-08"
+    assert event.attr("end_date") == "2021-09-09"
+    assert ("第三届“芙蓉杯”创新创业大赛", "长沙市", None) in _rels(ex, "location")
+
+
+def test_activity_week_main_and_sub_venue(place_finder):
+    ex = _extract(place_finder, ["9月15日,2022年陕西省大众创业万众创新活动周开幕,主会场设在西安市,同时设立咸阳分会场。"],
+                  meta="2022-09-16  来源:陕西日报")
+    weeks = [m for m in ex.mentions if m.cls == "ActivityWeek"]
+    assert len(weeks) == 1
+    week = weeks[0].surface
+    assert weeks[0].attr("date") == "2022-09-15"
+    assert (week, "西安市", None) in _rels(ex, "mainVenue")
+    assert (week, "咸阳", None) in _rels(ex, "subVenue")
+
+
+def test_activity_week_lists_two_sub_venues(place_finder):
+    ex = _extract(place_finder, ["9月15日,2022年陕西省大众创业万众创新活动周开幕,主会场设在西安市,宝鸡、咸阳设分会场。"],
+                  meta="2022-09-16  来源:陕西日报")
+    week = next(m.surface for m in ex.mentions if m.cls == "ActivityWeek")
+    subs = {o for s, o, _ in _rels(ex, "subVenue") if s == week}
+    assert subs == {"宝鸡", "咸阳"}, subs
+
+
+# --------------------------------------------------------------------------- carriers
+
+
+def test_carrier_type_and_level_by_apposition(place_finder):
+    ex = _extract(place_finder, ["湘江智谷创业园是长沙市首批省级众创空间,现有入驻团队52个。"])
+    carrier = _mention(ex, "湘江智谷创业园")
+    assert carrier.category == "InnovationCarrier"
+    assert carrier.cls == "MakerSpace"
+    assert carrier.attr("level") == "provincial"
+    assert ("湘江智谷创业园", "长沙市", None) in _rels(ex, "locatedIn")
+
+
+def test_notice_table_of_recognised_carriers(place_finder):
+    ex = _extract(place_finder, [
+        "经专家评审和实地核查,认定以下单位为2023年度省级众创空间。",
+        "2023年度省级众创空间名单",
+        "序号 名称 运营主体 所在地",
+        "1 闽江源创客工场 福州闽源科技有限公司 福州市",
+        "2 鹭岛青年创业港 厦门鹭岛孵化服务有限公司 厦门市",
+        "3 刺桐智造众创空间 泉州刺桐智能制造有限公司 泉州市",
+    ], title="关于认定2023年度省级众创空间的通知", meta="2023-11-20  来源:福建省科学技术厅")
+    listed = {"闽江源创客工场": "福州市", "鹭岛青年创业港": "厦门市", "刺桐智造众创空间": "泉州市"}
+    for name, city in listed.items():
+        ms = [m for m in ex.mentions if m.surface == name and m.category == "InnovationCarrier"]
+        assert ms, f"{name} not extracted"
+        assert all(m.cls == "MakerSpace" for m in ms)
+        assert any(m.attr("level") == "provincial" for m in ms)
+        assert (name, city, None) in _rels(ex, "locatedIn")
+    companies = _names(ex, "Company")
+    assert {"福州闽源科技有限公司", "厦门鹭岛孵化服务有限公司", "泉州刺桐智能制造有限公司"} <= set(companies)
+    # The heading names a kind, not a carrier.
+    assert not any("名单" in m.surface for m in ex.mentions)
+    assert not any(m.surface.endswith("省级众创空间") for m in ex.mentions)
+
+
+def test_boilerplate_is_not_read(place_finder):
+    ex = _extract(place_finder, ["锦城青年众创空间新入驻团队12个。"],
+                  title="成都高新区举办创业论坛")
+    # The title line is boilerplate: its names are not mentions of the body.
+    assert not any(m.surface.startswith("成都高新区") for m in ex.mentions)
+    assert "锦城青年众创空间" in _names(ex)
