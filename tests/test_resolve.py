@@ -1,0 +1,153 @@
+"""Tests of the resolve stage (src/sckg/resolve.py): abbreviations read in the
+article's province, one entity per real thing across articles, aliases, dropped
+far-away short place names, figure areas. Articles are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sckg.extract import extract_article
+from sckg.link import resolve_place
+from sckg.model import Extraction, Resolution
+from sckg.normalize import normalize_text
+from sckg.resolve import resolve
+
+
+def _article(place_finder, aid: str, title: str, body: list[str]) -> Extraction:
+    text = "\n\n".join([title, "2022-05-10 09:30  来源:新华网"] + ["  " + b for b in body]) + "\n"
+    return extract_article(normalize_text(text, article_id=aid), place_finder.find)
+
+
+TIBET = ("960_tibet", "西藏拉萨召开众创空间工作会议",
+         ["5月9日,自治区科技厅在拉萨市召开众创空间工作会议。",
+          "日喀则市、林芝市的双创载体负责人参加会议。全区共有众创空间50家。"])
+XINJIANG = ("961_xinjiang", "新疆乌鲁木齐召开孵化器工作会",
+            ["自治区科技厅副厅长王建国在乌鲁木齐市出席会议并讲话。",
+             "昌吉州、伊犁州的孵化器代表作交流发言。"])
+YUNNAN = ("962_yunnan", "云南昆明高新区新增孵化载体",
+          ["省科技厅支持昆明高新区建设专业化众创空间,实施“彩云创客行动”。",
+           "大理市、曲靖市的代表参加。全省共有众创空间220家。通化的企业也来参会。"])
+YUNNAN_FULL = ("963_yunnan", "昆明国家高新技术产业开发区发布年度报告",
+               ["昆明国家高新技术产业开发区发布年度报告,“彩云创客行动”成效明显。",
+                "玉溪市的代表参加了发布会。"])
+
+
+@pytest.fixture(scope="module")
+def resolution(place_finder, gazetteer) -> Resolution:
+    """The four articles, the abbreviated zone's article before the full name's."""
+    exs = [_article(place_finder, *a) for a in (TIBET, XINJIANG, YUNNAN, YUNNAN_FULL)]
+    return resolve(exs, gazetteer, resolve_place)
+
+
+def _by_name(res: Resolution, name: str):
+    found = [e for e in res.entities.values() if e.name == name]
+    assert len(found) == 1, f"{name}: {len(found)} entities; names: {sorted(e.name for e in res.entities.values())}"
+    return found[0]
+
+
+def _articles_of(ent) -> set[str]:
+    return {m[0] for m in ent.mentions}
+
+
+def test_article_provinces(resolution):
+    assert resolution.provinces == {"960_tibet": "540000", "961_xinjiang": "650000",
+                                    "962_yunnan": "530000", "963_yunnan": "530000"}
+
+
+def test_autonomous_region_agency_in_tibet_and_xinjiang(resolution):
+    tibet = _by_name(resolution, "西藏自治区科学技术厅")
+    xinjiang = _by_name(resolution, "新疆维吾尔自治区科学技术厅")
+    assert tibet.key != xinjiang.key
+    assert tibet.category == xinjiang.category == "GovernmentAgency"
+    assert _articles_of(tibet) == {"960_tibet"}
+    assert _articles_of(xinjiang) == {"961_xinjiang"}
+    assert "自治区科技厅" in tibet.aliases and "自治区科技厅" in xinjiang.aliases
+
+
+def test_province_agency_in_yunnan(resolution):
+    agency = _by_name(resolution, "云南省科学技术厅")
+    assert "省科技厅" in agency.aliases
+    assert _articles_of(agency) == {"962_yunnan"}
+
+
+def test_abbreviated_zone_merges_with_full_name(resolution):
+    zones = [e for e in resolution.entities.values() if e.cls == "HighTechZone"
+             and e.name.startswith("昆明")]
+    assert len(zones) == 1, [(z.key, z.name) for z in zones]
+    zone = zones[0]
+    assert _articles_of(zone) == {"962_yunnan", "963_yunnan"}
+    forms = zone.aliases | {zone.name}
+    assert {"昆明高新区", "昆明国家高新技术产业开发区"} <= forms
+
+
+def test_zone_is_named_by_its_full_official_name(resolution):
+    """The canonical name is the full official name seen in any article, whichever
+    article comes first (CONTRACT: 昆明高新区 → 昆明国家高新技术产业开发区)."""
+    zone = next(e for e in resolution.entities.values() if e.cls == "HighTechZone"
+                and e.name.startswith("昆明"))
+    assert zone.name == "昆明国家高新技术产业开发区", zone.name
+    assert "昆明高新区" in zone.aliases
+
+
+def test_zone_full_name_first(place_finder, gazetteer):
+    exs = [_article(place_finder, *a) for a in (YUNNAN_FULL, YUNNAN)]
+    res = resolve(exs, gazetteer, resolve_place)
+    zones = [e for e in res.entities.values() if e.cls == "HighTechZone" and e.name.startswith("昆明")]
+    assert len(zones) == 1
+    assert zones[0].name == "昆明国家高新技术产业开发区"
+    assert "昆明高新区" in zones[0].aliases
+
+
+def test_programme_in_two_articles_is_one_entity(resolution):
+    programme = _by_name(resolution, "彩云创客行动")
+    assert programme.cls == "ActionProgramme"
+    assert _articles_of(programme) == {"962_yunnan", "963_yunnan"}
+
+
+def test_every_surface_form_is_kept_as_an_alias(resolution):
+    for ent in resolution.entities.values():
+        for _aid, _start, _end, surface in ent.mentions:
+            form = surface.strip("“”\"")
+            assert form == ent.name or form in ent.aliases, (ent.key, form, ent.aliases)
+
+
+def test_mentions_point_into_the_clean_text(resolution):
+    texts = {a.id: a.clean for a in resolution.articles}
+    for ent in resolution.entities.values():
+        for aid, start, end, surface in ent.mentions:
+            assert texts[aid][start:end] == surface
+
+
+def test_place_names_resolve_to_divisions(resolution):
+    prefecture = _by_name(resolution, "昌吉回族自治州")
+    assert prefecture.code == "652300"
+    assert "昌吉州" in prefecture.aliases
+    assert _by_name(resolution, "拉萨市").code == "540100"
+
+
+def test_far_short_place_name_is_dropped_with_a_warning(resolution):
+    # 通化 (Jilin) in a Yunnan article: a two-character short form far from home.
+    assert not any(e.code and e.code.startswith("2205") for e in resolution.entities.values())
+    assert any("通化" in w and "dropped" in w for w in resolution.warnings), resolution.warnings
+
+
+def test_figure_area_defaults_to_the_article_province(resolution):
+    by_article = {(f.article, f.figure.area): f for f in resolution.figures}
+    yunnan = by_article[("962_yunnan", "全省")]
+    assert yunnan.area == "place:530000"
+    tibet = by_article[("960_tibet", "全区")]
+    assert tibet.area == "place:540000"
+
+
+def test_links_use_entity_keys(resolution):
+    assert resolution.links
+    for link in resolution.links:
+        assert link.subject == "article" or link.subject in resolution.entities
+        assert link.object is None or link.object in resolution.entities
+
+
+def test_resolution_is_deterministic(place_finder, gazetteer, resolution):
+    again = resolve([_article(place_finder, *a) for a in (TIBET, XINJIANG, YUNNAN, YUNNAN_FULL)],
+                    gazetteer, resolve_place)
+    assert sorted(again.entities) == sorted(resolution.entities)
+    assert again.links == resolution.links
