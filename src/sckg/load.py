@@ -310,18 +310,22 @@ def current_graph(store_dir: Path | str) -> rdflib.Graph:
     return to_rdflib(open_read_only(store_dir))
 
 
-def neighbourhood(store_dir: Path | str, nodes: Iterable[object]) -> rdflib.Graph:
+def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
+                  exclude_graph: str | None = None) -> rdflib.Graph:
     """What the store says about ``nodes``: their triples and the types of their objects.
 
     This is the validation context of a small addition: references from the new
-    triples to existing entities resolve without reading the whole store.
+    triples to existing entities resolve without reading the whole store. Triples of
+    ``exclude_graph`` (the graph about to be replaced) are left out.
     """
     store = open_read_only(store_dir)
     seen: set[ox.Triple] = set()
     wanted = {ox.NamedNode(str(n)) for n in nodes if isinstance(n, (rdflib.URIRef, ox.NamedNode))}
+    skip = ox.NamedNode(exclude_graph) if exclude_graph else None
     for node in sorted(wanted, key=str):
         for quad in store.quads_for_pattern(node, None, None, None):
-            seen.add(quad.triple)
+            if skip is None or quad.graph_name != skip:
+                seen.add(quad.triple)
     objects = {t.object for t in seen if isinstance(t.object, ox.NamedNode)} - wanted
     for obj in sorted(objects, key=str):
         for quad in store.quads_for_pattern(obj, RDF_TYPE, None, None):

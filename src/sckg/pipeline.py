@@ -20,7 +20,7 @@ from sckg.model import Article, Gazetteer, InputError, ValidationResult
 from sckg.normalize import normalize_file
 from sckg.rdf.articles import article_graphs, new_dataset
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
-from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC
+from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph
 from sckg.rdf.trig import trig_bytes
 from sckg.resolve import resolve
 from sckg.validate import PREFIXES, load_ontology, validate
@@ -167,3 +167,87 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         load.build_store(out, store)
         summary.store = store
     return summary
+
+
+@dataclass
+class IngestResult:
+    """What ingesting one article did."""
+
+    article: str
+    graph: str
+    triples: int
+    route: str
+    validation: ValidationResult
+
+
+def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
+           server: str | None = None) -> IngestResult:
+    """One new article through the pipeline into its own graph of ``store``.
+
+    Entities get the IRIs their canonical names give, so an entity the graph already
+    holds is the same node. The article's graph replaces any earlier version in one
+    transaction; nothing is written unless it passes the shapes together with what
+    the store says about the nodes it touches.
+    """
+    load.check_store(store)
+    article = normalize_file(path)
+    ds, _summary = build_dataset([article], gaz)
+    graph = ds.graph(article_graph(article.id))
+    context = load.neighbourhood(store, {t for triple in graph for t in triple},
+                                 exclude_graph=str(article_graph(article.id)))
+    data = new_dataset()
+    for triple in graph:
+        data.graph(article_graph(article.id)).add(triple)
+    for triple in context:
+        data.graph(SC["context"]).add(triple)
+    result = validate(data)
+    if not result.conforms:
+        return IngestResult(article.id, str(article_graph(article.id)), len(graph), "none", result)
+    written = load.replace_graph(store, str(article_graph(article.id)), graph, server=server)
+    return IngestResult(article.id, str(article_graph(article.id)), len(graph), written.describe(), result)
+
+
+FIGURE_COLUMNS = ["article", "indicator", "value", "unit", "qualifier", "area", "code", "date",
+                  "carrier_type", "level", "subject", "status", "cumulative", "quote",
+                  "quote_start", "quote_end", "observation"]
+
+FIGURES_QUERY = """
+PREFIX sc: <https://w3id.org/sckg/ontology#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?article ?indicator ?value ?unit ?qualifier ?area ?code ?date ?carrier_type ?level
+       ?subject ?status ?cumulative ?quote ?quote_start ?quote_end ?observation WHERE {
+  ?observation a qb:Observation ; sc:sourceArticle ?a ; sc:indicator ?i ; sc:value ?value ;
+       sc:unit ?u ; sc:valueQualifier ?q ; sc:figureStatus ?s ; sc:quote ?quote ;
+       sc:quoteStart ?quote_start ; sc:quoteEnd ?quote_end .
+  ?a dcterms:identifier ?article .
+  OPTIONAL { ?i skos:notation ?indicator }
+  BIND(REPLACE(STR(?u), "^.*[/#]", "") AS ?unit)
+  BIND(STRAFTER(STR(?q), "#") AS ?qualifier)
+  BIND(STRAFTER(STR(?s), "#") AS ?status)
+  OPTIONAL { ?observation sc:refArea ?ar . ?ar rdfs:label ?area . FILTER(langMatches(lang(?area), "zh-Hans"))
+             OPTIONAL { ?ar sc:divisionCode ?code } }
+  OPTIONAL { ?observation sc:refPeriod ?date }
+  OPTIONAL { ?observation sc:carrierType ?ct BIND(STRAFTER(STR(?ct), "#") AS ?carrier_type) }
+  OPTIONAL { ?observation sc:accreditationLevel ?lv BIND(STRAFTER(STR(?lv), "#") AS ?level) }
+  OPTIONAL { ?observation sc:subject ?sj . ?sj rdfs:label ?subject . FILTER(langMatches(lang(?subject), "zh-Hans")) }
+  OPTIONAL { ?observation sc:cumulative ?cumulative }
+} ORDER BY ?article ?quote_start ?observation
+"""
+
+
+def figure_rows(store: Path = STORE) -> list[dict[str, str]]:
+    """Every observation as a flat row (FIGURE_COLUMNS), for CSV export."""
+    import pyoxigraph as ox
+
+    db = load.open_read_only(store)
+    rows = []
+    for solution in db.query(FIGURES_QUERY, use_default_graph_as_union=True):
+        row = {}
+        for column in FIGURE_COLUMNS:
+            term = solution[column]
+            row[column] = "" if term is None else (term.value if not isinstance(term, ox.NamedNode) else term.value)
+        rows.append(row)
+    return rows

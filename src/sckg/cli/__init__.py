@@ -28,3 +28,4 @@ from sckg.cli import store as _store  # noqa: E402,F401
 from sckg.cli import link as _link  # noqa: E402,F401
 from sckg.cli import build as _build  # noqa: E402,F401
 from sckg.cli import docs as _docs  # noqa: E402,F401
+from sckg.cli import ingest as _ingest  # noqa: E402,F401

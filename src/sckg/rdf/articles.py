@@ -145,8 +145,8 @@ def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
         g.add((target, OA.hasSelector, pos))
         g.add((target, OA.hasSelector, quote))
         g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(o0, datatype=XSD.nonNegativeInteger)))
-        g.add((pos, OA.end, Literal(o1, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.start, Literal(o0, datatype=XSD.integer)))
+        g.add((pos, OA.end, Literal(o1, datatype=XSD.integer)))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(article.original[o0:o1])))
 

@@ -76,5 +76,5 @@ def add_figures(g: Graph, article: Article, figures: list[ResolvedFigure],
         g.add((obs, PROV.wasDerivedFrom, art))
         g.add((obs, SC.sourceArticle, art))
         g.add((obs, SC.quote, Literal(f.quote or article.clean[f.start:f.end], lang="zh-Hans")))
-        g.add((obs, SC.quoteStart, Literal(q0, datatype=XSD.nonNegativeInteger)))
-        g.add((obs, SC.quoteEnd, Literal(q1, datatype=XSD.nonNegativeInteger)))
+        g.add((obs, SC.quoteStart, Literal(q0, datatype=XSD.integer)))
+        g.add((obs, SC.quoteEnd, Literal(q1, datatype=XSD.integer)))
