@@ -38,6 +38,8 @@ _REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!�
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
+# Bodies whose official names spell out the region and the agency in full.
+_OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -84,6 +86,8 @@ class _Resolver:
         parent = m.attr("parent")
         if parent and not name.startswith(parent):
             name = parent + name
+        if m.category not in _OFFICIAL:
+            return name  # a company or a paper keeps its own name (甘肃日报, not 甘肃省日报)
         for short, full in _EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
@@ -202,10 +206,11 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                 links.append(Link(aid, rel.kind, subject, obj, rel.value))
         for m, key in ((ex.mentions[i], keys[i]) for i in range(len(ex.mentions))):
             if key and m.category in ("InnovationCarrier", "GovernmentAgency", "PublicInstitution",
-                                      "Company", "University", "ResearchInstitute"):
+                                      "Company", "University", "ResearchInstitute", "Event"):
                 place = _head_place(r, r.entities[key].name, province)
                 if place and place != key:
-                    kind = "jurisdiction" if m.category == "GovernmentAgency" else "locatedIn"
+                    kind = {"GovernmentAgency": "jurisdiction", "Event": "location"}.get(
+                        m.category, "locatedIn")
                     links.append(Link(aid, kind, key, place))
         for index, fig in enumerate(ex.figures):
             subject = _figure_subject(r, ex, keys, fig.subject)

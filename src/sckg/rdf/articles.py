@@ -155,7 +155,8 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
            article: Article) -> None:
     art = article_iri(article.id)
     prizes: dict[str, URIRef] = {}
-    for link in links:
+    # Awards first: a project is attached to the award its prize names.
+    for link in sorted(links, key=lambda l: l.kind != "winner"):
         s = art if link.subject == "article" else iris.get(link.subject)
         o = iris.get(link.object) if link.object else None
         if s is None or (link.object and o is None):

@@ -48,8 +48,12 @@ def add_figures(g: Graph, article: Article, figures: list[ResolvedFigure],
     for rf in figures:
         f = rf.figure
         obs = observation_iri(article.id, rf.index)
+        quote = f.quote or article.clean[f.start:f.end]
         q0, q1 = article.original_range(f.start, f.end)
-        if (f.indicator, q0) in used:  # two figures read from one quote: key by the number
+        if (f.indicator, q0) in used:
+            # Two figures read from one clause: this one's quote is its own number and
+            # unit, so that quote, offsets and key stay one to one.
+            quote = article.clean[f.value_start:f.value_end]
             q0, q1 = article.original_range(f.value_start, f.value_end)
         used.add((f.indicator, q0))
         g.add((obs, RDF.type, QB.Observation))
@@ -75,6 +79,6 @@ def add_figures(g: Graph, article: Article, figures: list[ResolvedFigure],
             g.add((obs, SC.partOfFigure, observation_iri(article.id, f.whole)))
         g.add((obs, PROV.wasDerivedFrom, art))
         g.add((obs, SC.sourceArticle, art))
-        g.add((obs, SC.quote, Literal(f.quote or article.clean[f.start:f.end], lang="zh-Hans")))
+        g.add((obs, SC.quote, Literal(quote, lang="zh-Hans")))
         g.add((obs, SC.quoteStart, Literal(q0, datatype=XSD.integer)))
         g.add((obs, SC.quoteEnd, Literal(q1, datatype=XSD.integer)))

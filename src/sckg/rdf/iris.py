@@ -31,7 +31,8 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slug(text: str, max_words: int = 12) -> str:
     """A lowercase ASCII slug of ``text``: pinyin for Chinese, words joined by ``-``."""
-    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+    # Non-Chinese runs stay whole words (Iran → iran, not i-r-a-n).
+    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
     parts = [_NON_SLUG.sub("-", w.lower().replace("ü", "v")).strip("-") for w in words]
     parts = [p for p in parts if p]
     joined = "-".join(parts[:max_words])
