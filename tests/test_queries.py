@@ -73,11 +73,13 @@ def test_there_are_enough_research_queries():
 
 
 @pytest.mark.parametrize("rq", CASES, ids=[p.stem for p in CASES])
-def test_query_gives_expected_result(endpoint: str, rq: Path):
+def test_query_gives_expected_result(endpoint: str, rq: Path, update_golden: bool):
     query = rq.read_text(encoding="utf-8")
     status, body = post(endpoint, {"query": query})
     assert status == 200, body.decode("utf-8", "replace")
     got = rows(body.decode("utf-8"))
+    if update_golden:  # pytest --update-golden: rewrite, then review with git diff
+        rq.with_suffix(".csv").write_bytes(body)
     expected = rows(rq.with_suffix(".csv").read_text(encoding="utf-8"))
     assert got[0] == expected[0], "header differs"
     assert len(got) > 1, "the query answers nothing"
