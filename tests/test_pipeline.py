@@ -1,0 +1,143 @@
+"""Tests of the pipeline (src/sckg/pipeline.py) and ``sckg build``: the seeds build to
+the committed TriG bytes, conform to the shapes, score well against the gold
+annotations (seeds and unseen articles); bad input is refused naming the file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sckg import evaluate, pipeline
+from sckg.cli import main
+from sckg.model import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+UNSEEN = ROOT / "tests" / "articles" / "unseen"
+ONTOLOGY = ROOT / "ontology"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """The seeds built once for this file: ``(summary, path of the TriG file)``."""
+    out = tmp_path_factory.mktemp("build") / "x.trig"
+    summary = pipeline.build(pipeline.SEEDS, out=out, store=None, progress_bar=False)
+    return summary, out
+
+
+@pytest.fixture(scope="session")
+def unseen_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen") / "unseen.trig"
+    summary = pipeline.build(UNSEEN, out=out, store=None, progress_bar=False)
+    return summary, out
+
+
+def test_seeds_build_to_the_committed_bytes(seeds_build):
+    summary, out = seeds_build
+    committed = (ROOT / "data" / "sckg.trig").read_bytes()
+    built = out.read_bytes()
+    assert summary.articles == len(list(pipeline.SEEDS.glob("*.txt")))
+    assert built == committed, (
+        f"build differs from data/sckg.trig: {len(built)} vs {len(committed)} bytes; "
+        f"first difference at byte {next((i for i, (a, b) in enumerate(zip(built, committed)) if a != b), min(len(built), len(committed)))}")
+
+
+def test_seeds_build_conforms_to_the_shapes(seeds_build):
+    summary, _ = seeds_build
+    assert summary.validation is not None
+    errors = summary.validation.errors
+    assert summary.validation.conforms, "\n".join(
+        f"{v.focus} {v.path} {v.value}: {v.message_en}" for v in errors[:20])
+
+
+def _table(result) -> str:
+    return evaluate.format_table(result, details=True)
+
+
+def test_seeds_score_against_the_gold(seeds_build):
+    _, out = seeds_build
+    result = evaluate.evaluate(GOLD, out, ontology=ONTOLOGY)
+    table = _table(result)
+    low = []
+    for category, score in result.entity_scores().items():
+        if score.tp + score.fn == 0 and score.fp == 0:
+            continue
+        if score.precision < 0.95 or score.recall < 0.95:
+            low.append(f"{category}: P={score.precision:.3f} R={score.recall:.3f}")
+    posts = result.posts_total()
+    if posts.precision < 0.9 or posts.recall < 0.9:
+        low.append(f"posts: P={posts.precision:.3f} R={posts.recall:.3f}")
+    figures = result.figures_total()
+    if figures.precision < 0.95 or figures.recall < 0.95:
+        low.append(f"figures: P={figures.precision:.3f} R={figures.recall:.3f}")
+    assert not low, "below the bar: " + "; ".join(low) + "\n\n" + table
+    assert len(result.articles) == 5
+
+
+def test_unseen_articles_entity_recall(unseen_build):
+    summary, out = unseen_build
+    assert summary.articles == 4
+    result = evaluate.evaluate(GOLD / "unseen", out, ontology=ONTOLOGY)
+    total = result.entities_total()
+    assert total.recall >= 0.85, f"entity recall {total.recall:.3f} < 0.85\n\n{_table(result)}"
+
+
+def test_unseen_build_conforms(unseen_build):
+    summary, _ = unseen_build
+    assert summary.validation.conforms, [v.message_en for v in summary.validation.errors[:10]]
+
+
+def test_bad_file_raises_input_error_naming_it(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "903_8e2b74c19f06d3a5.txt", folder / "903_8e2b74c19f06d3a5.txt")
+    bad = folder / "904_badbadbadbadbad0.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff\xfe\x00binary\x00\x00" * 20)
+    out = tmp_path / "x.trig"
+    with pytest.raises(InputError) as info:
+        pipeline.build(folder, out=out, store=None, progress_bar=False)
+    assert "904_badbadbadbadbad0.txt" in str(info.value)
+    assert "\n" not in str(info.value)
+    assert not out.exists()
+
+
+def test_empty_file_raises_input_error_naming_it(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "905_empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="905_empty.txt"):
+        pipeline.build(folder, out=tmp_path / "x.trig", store=None, progress_bar=False)
+
+
+def test_folder_without_articles_raises_input_error(tmp_path):
+    with pytest.raises(InputError, match="no article files"):
+        pipeline.build(tmp_path, out=tmp_path / "x.trig", store=None, progress_bar=False)
+
+
+def test_cli_build_prints_the_summary(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", folder)
+    out = tmp_path / "out.trig"
+    result = CliRunner().invoke(main, ["build", "--seeds", str(folder), "--no-store",
+                                       "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "validation: conforms" in result.output
+    assert "articles: 1" in result.output
+    assert f"wrote {out}" in result.output
+    assert out.is_file() and out.stat().st_size > 0
+    assert not (tmp_path / "store").exists()
+
+
+def test_cli_build_bad_file_exits_2(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "906_empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(folder), "--no-store",
+                                       "--out", str(tmp_path / "x.trig"), "--quiet"])
+    assert result.exit_code == 2
+    assert "906_empty.txt" in result.output
+    assert "Traceback" not in result.output
