@@ -165,6 +165,9 @@ class _Resolver:
         plain = name.replace("国家", "")
         for other in self.entities.values():
             if other.key.startswith(group + ":") and other.name.replace("国家", "") == plain:
+                if len(name) > len(other.name):  # the official form wins as the label
+                    other.aliases.add(other.name)
+                    other.name = name
                 return other.key
         return key
 

@@ -95,8 +95,10 @@ def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple
                 if chain:
                     relations.append(Relation("mainVenue", i, chain[-1]))
             for sub in _SUB_VENUE.finditer(text, s0, s1):
+                # Every place listed in the clause before 分会场 (宝鸡、咸阳设分会场).
+                clause = max(text.rfind(c, s0, sub.end(1)) for c in "，,；;。") + 1
                 for p in places:
-                    if mentions[p].start >= sub.start(1) and mentions[p].end <= sub.end(1):
+                    if mentions[p].start >= max(clause, s0) and mentions[p].end <= sub.end(1):
                         relations.append(Relation("subVenue", i, p))
     return mentions, relations
 

@@ -42,7 +42,8 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 
 
-def _left_edge(text: str, end: int, floor: int, event: bool = False) -> int:
+def _left_edge(text: str, end: int, floor: int, event: bool = False,
+               places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts: scan left to a stop.
 
     Parentheses and fixed phrases are skipped whole; a name ending inside the scan
@@ -71,12 +72,17 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False) -> int:
             i -= len(phrase)
             continue
         suffix = next((sf for sf, _, _ in SUFFIXES if len(sf) >= 3 and text.startswith(sf, i - len(sf))), None)
-        if suffix and i < end:
+        if suffix:
             i -= len(suffix)
+            continue
+        stop = next((w for w in LEFT_STOP_WORDS if len(w) > 1 and text.startswith(w, i - len(w))), None)
+        place = next((p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
+        if place and not stop:
+            i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
         if c in LEFT_STOPS:
             break
-        stop = next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None)
+        stop = stop or next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None)
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
@@ -160,7 +166,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             paren = re.match(r"[(（][^()（）]{1,10}[)）]", text[end:])
             if paren:
                 end += paren.end()
-        start = _left_edge(text, m.start(), 0, event=category == "Event")
+        start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = _trim_title_prefix(text, start, m.end())
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         name = text[start:end]

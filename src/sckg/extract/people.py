@@ -13,7 +13,8 @@ from sckg.model import Mention, Relation
 _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "等", "和", "与",
                    "及", "是", "为", "也", "就", "所", "以", "对", "向", "带", "凭", "因", "正",
                    "激动", "出席", "参加", "主持", "率", "一行", "同志", "先生", "女士", "的",
-                   "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称")
+                   "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称", "创立", "创办", "成立",
+                   "打造", "创建", "带领", "牵头")
 _PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -30,6 +31,7 @@ def _boundary(text: str, pos: int) -> bool:
     # A common two-character word right after the name (高敏结合…): jieba's dictionary.
     import jieba
 
+    jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(text[pos:pos + 2], 0) > 5000
 
 
@@ -69,6 +71,18 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _drop_descriptive_head(text: str, start: int, dot: int) -> int:
+    """青年创业者热合曼·吐尔逊: common words before a transliterated name are no part of it."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    for word in jieba.lcut(text[start:dot], HMM=False):
+        if dot - start - len(word) < 2 or jieba.dt.FREQ.get(word, 0) <= 100 or len(word) < 2:
+            break
+        start += len(word)
+    return start
+
+
 def _dot_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DOT_NAME.finditer(text):
@@ -80,6 +94,7 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
             k = text.find(w, text.index("·", start), end)
             if k != -1:
                 end = k
+        start = _drop_descriptive_head(text, start, text.index("·", start))
         if end - start >= 4:
             spans.append((start, end))
     return spans
