@@ -1,0 +1,97 @@
+"""``sckg ingest`` and ``sckg figures`` on a real store and a real endpoint."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sckg import load, serve
+from sckg.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+NEW_ARTICLE = ROOT / "tests" / "articles" / "unseen" / "903_8e2b74c19f06d3a5.txt"
+GRAPH = "https://w3id.org/sckg/graph/903_8e2b74c19f06d3a5"
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Path:
+    """A fresh store holding the committed dataset."""
+    path = tmp_path / "store"
+    load.build_store(ROOT / "data" / "sckg.trig", path)
+    return path
+
+
+def select(url: str, query: str) -> list[dict]:
+    body = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(url, data=body, headers={
+        "Accept": "application/sparql-results+json",
+        "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())["results"]["bindings"]
+
+
+def graph_size(store: Path) -> int:
+    import pyoxigraph as ox
+
+    db = load.open_read_only(store)
+    return len(list(db.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH))))
+
+
+def test_ingested_article_is_queryable_at_the_endpoint(store: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(NEW_ARTICLE), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "triples into" in result.output
+    with serve.start(store) as server:
+        people = select(server.query_url, f"""
+            PREFIX sc: <https://w3id.org/sckg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT DISTINCT ?name WHERE {{ GRAPH <{GRAPH}> {{ ?p a sc:Person ; rdfs:label ?name }}
+              FILTER(langMatches(lang(?name), "zh-Hans")) }}""")
+        figures = select(server.query_url, f"""
+            PREFIX qb: <http://purl.org/linked-data/cube#>
+            SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?o a qb:Observation }} }}""")
+    names = {row["name"]["value"] for row in people}
+    assert {"巴特尔", "刘振华", "高敏"} <= names
+    assert int(figures[0]["n"]["value"]) >= 10
+
+
+def test_ingesting_twice_replaces_and_never_duplicates(store: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(NEW_ARTICLE), "--store", str(store)]).exit_code == 0
+    first = graph_size(store)
+    dump_after_first = load.dump(store)
+    assert runner.invoke(main, ["ingest", str(NEW_ARTICLE), "--store", str(store)]).exit_code == 0
+    assert graph_size(store) == first > 0
+    assert load.dump(store) == dump_after_first
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01binary\x00" * 50])
+def test_a_rejected_article_leaves_the_store_as_it_was(store: Path, tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "905_badbadbadbadbad0.txt"
+    bad.write_bytes(content)
+    before = load.dump(store)
+    result = CliRunner().invoke(main, ["ingest", str(bad), "--store", str(store)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr
+    assert "Traceback" not in result.output
+    assert load.dump(store) == before
+
+
+def test_figures_csv_has_every_observation_with_labelled_columns(store: Path) -> None:
+    result = CliRunner().invoke(main, ["figures", "--csv", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 130
+    assert len({r["observation"] for r in rows}) == len(rows)
+    yunnan = [r for r in rows if r["value"] == "167" and r["carrier_type"] == "MakerSpace"]
+    assert yunnan and yunnan[0]["level"] == "ProvincialLevel" and yunnan[0]["code"] == "530000"
+    assert yunnan[0]["date"] == "2020" and yunnan[0]["unit"] == "NUM"
+    money = [r for r in rows if r["quote"].endswith("1.5亿元")]
+    assert money and money[0]["value"] == "150000000" and money[0]["unit"] == "CNY"
