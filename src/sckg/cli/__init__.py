@@ -5,9 +5,13 @@ Each verb family lives in its own module and registers its commands on ``main``.
 
 from __future__ import annotations
 
+import functools
+import sys
+
 import click
 
 from sckg import __version__
+from sckg.model import InputError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +23,20 @@ def main() -> None:
 
         sckg normalize --json seeds/000_b7111e544d2b0a3f.txt
     """
+
+
+def one_line_errors(func):
+    """Bad input ends the command with ``error: …`` on one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+            sys.exit(2)
+
+    return wrapper
 
 
 # Registration: importing a module adds its commands to ``main``.

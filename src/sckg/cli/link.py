@@ -11,24 +11,13 @@ from pathlib import Path
 import click
 from rdflib import Dataset, Graph
 
-from sckg.cli import main
+from sckg.cli import main, one_line_errors
 from sckg.model import InputError, PlaceLink
 
 LINK_COLUMNS = ("code", "scheme", "identifier", "kind", "score", "reason", "source")
 
 
-def _one_line_errors(func):
-    """Bad input ends the command with ``error: …`` on one line and exit code 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            click.echo(f"error: {' '.join(str(exc).split())}", err=True)
-            sys.exit(2)
-
-    return wrapper
+_one_line_errors = one_line_errors
 
 
 def link_table(links: list[PlaceLink]) -> str:

@@ -18,7 +18,7 @@ from rdflib.namespace import NamespaceManager
 
 from sckg import load
 from sckg import serve as serving
-from sckg.cli import main
+from sckg.cli import main, one_line_errors
 from sckg.model import InputError, ValidationResult
 
 DEFAULT_STORE = Path("data/store")
@@ -31,18 +31,7 @@ _store_option = click.option(
 )
 
 
-def _one_line_errors(func):
-    """Bad input ends the command with ``error: …`` on one line and exit code 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            click.echo(f"error: {' '.join(str(exc).split())}", err=True)
-            sys.exit(2)
-
-    return wrapper
+_one_line_errors = one_line_errors
 
 
 # --------------------------------------------------------------------------- serve
