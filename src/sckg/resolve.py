@@ -136,7 +136,7 @@ class _Resolver:
                 self.warnings.append(f"dropped place {m.surface!r}: short form outside the article's province")
                 return None
             key = f"place:{r.code}"
-            ent = self._entity(key, m, div.name, code=r.code)
+            self._entity(key, m, div.name, code=r.code)
             return key
         if r.status == "foreign" and r.foreign:
             key = f"place:{r.foreign.key}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 
 import opencc
 from pypinyin import Style, pinyin
