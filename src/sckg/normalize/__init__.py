@@ -8,6 +8,7 @@ simplified script, half-width letters and digits, whitespace → line layout and
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from sckg.model import Article, Damage, OffsetMap
@@ -45,21 +46,24 @@ def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
 
 
 def _repaired_start(offsets: OffsetMap, input_pos: int) -> int:
-    for seg in offsets.segments:
-        if seg.orig_start >= input_pos:
-            return seg.clean_start
-    return offsets.clean_length
+    """Output position of the first segment that starts at or after ``input_pos``."""
+    starts = [seg.orig_start for seg in offsets.segments]
+    i = bisect.bisect_left(starts, input_pos)
+    return offsets.segments[i].clean_start if i < len(starts) else offsets.clean_length
 
 
 def _inverse(offsets: OffsetMap):
     """A function from a position of the mapped-from text to the clean position."""
+    ends = [seg.orig_end for seg in offsets.segments]
+
     def at(pos: int) -> int:
-        for seg in offsets.segments:
-            if seg.orig_end > pos:
-                if seg.linear and pos >= seg.orig_start:
-                    return seg.clean_start + (pos - seg.orig_start)
-                return seg.clean_start if pos <= seg.orig_start else seg.clean_end
-        return offsets.clean_length
+        i = bisect.bisect_right(ends, pos)
+        if i >= len(ends):
+            return offsets.clean_length
+        seg = offsets.segments[i]
+        if seg.linear and pos >= seg.orig_start:
+            return seg.clean_start + (pos - seg.orig_start)
+        return seg.clean_start if pos <= seg.orig_start else seg.clean_end
     return at
 
 

@@ -29,6 +29,7 @@ def _dictionary() -> tuple[dict[str, int], float]:
     return jieba.dt.FREQ, math.log(jieba.dt.total)
 
 
+@lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """``text`` in simplified characters, character for character where possible."""
     out = _T2S.convert(text)
@@ -57,6 +58,7 @@ def _unknown_score(char: str) -> float:
     return _LOG_UNKNOWN
 
 
+@lru_cache(maxsize=262144)
 def log_probability(text: str) -> float:
     """Best segmentation log-probability of ``text`` under jieba's unigram word model."""
     freq, log_total = _dictionary()
