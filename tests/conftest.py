@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -30,3 +32,13 @@ def place_finder(gazetteer):
     from sckg.link import PlaceFinder
 
     return PlaceFinder(gazetteer)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A fresh Oxigraph store holding tests/fixtures/store/base.trig."""
+    from sckg import load
+
+    path = tmp_path / "store"
+    load.build_store(Path(__file__).parent / "fixtures" / "store" / "base.trig", path)
+    return path

@@ -26,13 +26,6 @@ SELECT ?carrier ?label WHERE {
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    load.build_store(FIXTURES / "base.trig", path)
-    return path
-
-
-@pytest.fixture
 def query_file(tmp_path: Path) -> Path:
     path = tmp_path / "carriers.rq"
     path.write_text(CARRIERS, encoding="utf-8")

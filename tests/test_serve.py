@@ -23,13 +23,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    load.build_store(FIXTURES / "base.trig", path)
-    return path
-
-
-@pytest.fixture
 def server(store: Path):
     running = serve.start(store)
     try:

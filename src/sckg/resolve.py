@@ -87,7 +87,7 @@ class _Resolver:
         if parent and not name.startswith(parent):
             name = parent + name
         if m.category not in _OFFICIAL:
-            return name  # a company or a paper keeps its own name (甘肃日报, not 甘肃省日报)
+            return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
         for short, full in _EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
@@ -178,7 +178,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
     links: list[Link] = []
     figures: list[ResolvedFigure] = []
     provinces: dict[str, str] = {}
-    # Full names first, so that abbreviations find them (昆明国家高新… before 昆明高新区).
+    # The region of each article first: abbreviations are read in its context.
     for ex in extractions:
         province = article_province(ex, gaz, resolve_place)
         if province:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from sckg.extract.events import awards, carrier_kinds, event_details, visits
+from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
 from sckg.extract.people import find_people, founders, more_mentions, posts
@@ -122,17 +122,15 @@ _LIST_HEADING = re.compile(r"(国家级|省级|自治区级|市级|县级)?([\u4
 def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention], list[Relation]]:
     """Carriers listed in a notice's table: ``序号 名称 运营主体 所在地`` rows under a
     heading ``…众创空间名单``; each name is a carrier of the heading's type and level."""
-    from sckg.extract.events import _LEVELS, _TYPE
-
     mentions: list[Mention] = []
     relations: list[Relation] = []
     kind = level = None
     for block in article.body_blocks:
         heading = _LIST_HEADING.search(block.text)
         if heading:
-            words = [w for w in _TYPE if heading.group(2).endswith(w)]
-            kind = _TYPE[max(words, key=len)] if words else None
-            level = _LEVELS.get(heading.group(1) or "") or (
+            words = [w for w in CARRIER_CLASS if heading.group(2).endswith(w)]
+            kind = CARRIER_CLASS[max(words, key=len)] if words else None
+            level = LEVELS.get(heading.group(1) or "") or (
                 "provincial" if "省级" in block.text or "自治区级" in block.text else None)
             continue
         row = _ROW.match(block.text)

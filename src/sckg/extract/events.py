@@ -1,6 +1,6 @@
 """What the text says about events and carriers: dates, places and venues, themes,
 inspection visits, prizes and their winners, and what kind of carrier a named place
-is (产业园是林芝市首批自治区级众创空间)."""
+is (创业园是某市首批省级众创空间)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from sckg.extract.lexicon import CARRIER_TYPE_WORDS
 from sckg.model import Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
-_LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial",
+LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial",
            "市级": "prefectural", "州级": "prefectural", "地级": "prefectural", "县级": "county"}
-_LEVEL_RE = "|".join(sorted(_LEVELS, key=len, reverse=True))
+_LEVEL_RE = "|".join(sorted(LEVELS, key=len, reverse=True))
 _TYPE_RE = "|".join(re.escape(w) for w, _ in CARRIER_TYPE_WORDS)
-_TYPE = dict(CARRIER_TYPE_WORDS)
+CARRIER_CLASS = dict(CARRIER_TYPE_WORDS)
 _APPOSITION = re.compile(
     rf"(?P<head>[\u4e00-\u9fff]{{2,4}})是(?P<mid>[^，。；]{{0,16}}?)(?P<level>{_LEVEL_RE})?"
     rf"(?P<type>{_TYPE_RE})")
@@ -168,8 +168,8 @@ def carrier_kinds(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
         i = match[-1]
         attrs = dict(mentions[i].attrs)
         if m.group("level"):
-            attrs["level"] = _LEVELS[m.group("level")]
-        mentions[i] = replace(mentions[i], cls=_TYPE[m.group("type")], attrs=tuple(sorted(attrs.items())))
+            attrs["level"] = LEVELS[m.group("level")]
+        mentions[i] = replace(mentions[i], cls=CARRIER_CLASS[m.group("type")], attrs=tuple(sorted(attrs.items())))
         for p, pm in enumerate(mentions):
             if pm.category == "Place" and m.start("mid") <= pm.start and pm.end <= m.end("mid"):
                 relations.append(Relation("locatedIn", i, p))
@@ -178,6 +178,6 @@ def carrier_kinds(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
         for i in before:
             attrs = dict(mentions[i].attrs)
             if m.group("level"):
-                attrs["level"] = _LEVELS[m.group("level")]
-            mentions[i] = replace(mentions[i], cls=_TYPE[m.group("type")], attrs=tuple(sorted(attrs.items())))
+                attrs["level"] = LEVELS[m.group("level")]
+            mentions[i] = replace(mentions[i], cls=CARRIER_CLASS[m.group("type")], attrs=tuple(sorted(attrs.items())))
     return mentions, relations

@@ -150,7 +150,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         found.append(indicator is not None)
         if indicator is None and figures and quantities[i - 1].start >= s_start \
                 and quantities[i - 1].unit_class == q.unit_class:
-            indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 西部地区第2位
+            indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
         indicator = indicator or _FALLBACK[q.unit_class]
         period = parse_period(_strip_titles(head), context.date)
         if period and re.search(r"截[至止]|目前|现有", head):
@@ -168,7 +168,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if indicator == "carriers":
             ctype = ctype or "InnovationCarrier"
         elif not subject and not (noun_after and q.unit_class in ("count", "person")):
-            # A figure about a typed group of carriers (省级众创空间共有创业导师3967人).
+            # A figure about a typed group of carriers (省级众创空间共有创业导师1200人).
             ctype, group_level = _population(_blank(folded[s_start:q.start]))
             if ctype is None and figures and figures[-1].carrier_type:
                 ctype, group_level = _population(_blank(folded[:q.start]))
@@ -241,7 +241,7 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
     for h in [last] + [h for h in reversed(hits) if h[2] == ctype]:
-        level = _level(prefix[max(0, h[0] - 6):h[1]])  # 第一批16家自治区科技企业孵化器 … 孵化器自有
+        level = _level(prefix[max(0, h[0] - 6):h[1]])  # 首批20家省级科技企业孵化器 … 孵化器自有
         if level:
             return ctype, level
     return ctype, None
@@ -277,7 +277,7 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
 
 
 def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
-    """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地48家)."""
+    """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地30家)."""
     kinds, rest = set(), chunk
     for rx, _, kind in _COMPILED["count"][:len(_CARRIERS)]:
         if kind != "InnovationCarrier" and rx.search(rest):

@@ -124,7 +124,7 @@ SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|�
 NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村")
 
 # Words that, alone or together, make the part of a name before its type word generic:
-# 国家级备案专业化众创空间 is a kind of carrier, 鲁朗创客双创产业园 a named one. Only
+# 国家级备案专业化众创空间 is a kind of carrier, 某某创客产业园 a named one. Only
 # levels, quantities and determiners: domain words (科技, 创业, 人才) can be a name.
 GENERIC_WORDS = sorted("""
 国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量

@@ -1,7 +1,7 @@
-"""People and their posts: names after a title (副厅长曹仲华), before a verb of
-speech (包汉文说), with a middle dot (布利斯汗·哈力); posts read leftwards from
+"""People and their posts: names after a title (副局长林某某), before a verb of
+speech (周某某说), with a middle dot (艾某·买某某); posts read leftwards from
 the name through titles and the organisations that precede them
-(自治区科技厅党组成员、副厅长曹仲华 gives two posts at one agency)."""
+(省商务厅党组成员、副厅长林某某 gives two posts at one agency)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _boundary(text: str, pos: int) -> bool:
         return True
     if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS):
         return True
-    # A common two-character word right after the name (高敏结合…): jieba's dictionary.
+    # A common two-character word right after the name (某某结合…): jieba's dictionary.
     import jieba
 
     jieba.dt.check_initialized()

@@ -48,12 +48,6 @@ def entity_iri(kind: str, name: str) -> URIRef:
     return ID[f"{kind}-{slug(name)}"]
 
 
-def disambiguated_iri(kind: str, name: str, key: str) -> URIRef:
-    """An entity IRI with a short digest of ``key`` for names that collide."""
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-    return ID[f"{kind}-{slug(name)}-{digest}"]
-
-
 def place_iri(code: str | None = None, name: str | None = None) -> URIRef:
     """A Chinese division by its GB/T 2260 code (``id:place-540100``), else by name."""
     if code:
@@ -71,11 +65,6 @@ def article_iri(article_id: str) -> URIRef:
 def article_graph(article_id: str) -> URIRef:
     """``graph:{article-id}``, the named graph of what one article says."""
     return GRAPH[article_id]
-
-
-def local_name(iri: str) -> str:
-    """The part of an ``id:`` IRI after the namespace."""
-    return str(iri).removeprefix(str(ID))
 
 
 def source_iri(package: str, version: str) -> URIRef:
