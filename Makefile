@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BIND   ?= 127.0.0.1:7878
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test build serve docs bench clean
+.PHONY: help setup test build serve docs bench soak second-engine clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ docs: $(STAMP) ## generate the ontology documentation into docs/
 
 bench: $(STAMP) ## run the benchmarks (slow); results in benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/run.py
+
+soak: $(STAMP) ## the long reliability tests (1,000 mutated articles, 32 clients for 60 s, kills)
+	$(BIN)/python -m pytest -q -m soak
+
+second-engine: $(STAMP) ## load the dump into Virtuoso (Debian) and check the queries/ suite there
+	$(BIN)/python benchmarks/second_engine.py
 
 clean: ## remove generated files (keeps the committed data/sckg.trig)
 	rm -rf $(VENV) data/store .pytest_cache build src/*.egg-info
