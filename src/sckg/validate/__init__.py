@@ -21,7 +21,7 @@ from sckg.model import InputError, ValidationResult, Violation
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 #: The repository root, where ontology/ and shapes/ live (editable install).
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 ONTOLOGY_DIR = REPO_ROOT / "ontology"
 SHAPES_DIR = REPO_ROOT / "shapes"
 
