@@ -45,6 +45,18 @@ def test_seeds_build_to_the_committed_bytes(seeds_build):
         f"first difference at byte {next((i for i, (a, b) in enumerate(zip(built, committed)) if a != b), min(len(built), len(committed)))}")
 
 
+@pytest.mark.parametrize("executor", ["process", "dask"])
+def test_parallel_executors_write_the_serial_bytes(seeds_build, tmp_path, executor):
+    """A process pool and Dask's distributed scheduler (a LocalCluster) give the
+    byte-identical TriG of the serial build."""
+    _, serial = seeds_build
+    out = tmp_path / f"{executor}.trig"
+    summary = pipeline.build(pipeline.SEEDS, out=out, store=None, progress_bar=False,
+                             executor=executor, workers=2)
+    assert summary.articles == 5
+    assert out.read_bytes() == serial.read_bytes()
+
+
 def test_seeds_build_conforms_to_the_shapes(seeds_build):
     summary, _ = seeds_build
     assert summary.validation is not None

@@ -624,3 +624,33 @@ class Resolution:
     figures: list[ResolvedFigure]
     provinces: dict[str, str]  # article id → province code
     warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- scale
+
+
+@dataclass
+class ArticleSlice:
+    """One article's share of a :class:`Resolution`: all its named graph is made from.
+
+    Slices are independent of each other, so the rdf and validate stages can run on
+    them in any process, in any order, and still give the same bytes.
+    """
+
+    article: Article
+    described: list[str]  # keys of the entities the article's graph describes
+    entities: dict[str, Entity]  # every key the graph refers to; mentions of this article only
+    iris: dict[str, str]  # entity key → IRI, minted over the whole resolution
+    links: list[Link]
+    figures: list[ResolvedFigure]
+
+
+@dataclass
+class GraphBlock:
+    """One named graph written out: its TriG lines, prefixes and validation result."""
+
+    graph: str
+    prefixes: list[str]
+    lines: list[str]
+    triples: int
+    validation: ValidationResult | None = None

@@ -9,19 +9,22 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import SKOS, Dataset, URIRef
+from rdflib import SKOS, Dataset, Graph, URIRef
 
 from sckg import load
+from sckg.executor import map_ordered
 from sckg.extract import extract_article
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
-from sckg.model import Article, Gazetteer, InputError, ValidationResult
+from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, InputError,
+                        ValidationResult)
 from sckg.normalize import normalize_file
-from sckg.rdf.articles import article_graphs, new_dataset
+from sckg.rdf.articles import article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
 from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph
-from sckg.rdf.trig import trig_bytes
+from sckg.rdf.trig import graph_block, join_blocks, trig_bytes
 from sckg.resolve import resolve
 from sckg.validate import PREFIXES, load_ontology, validate
 
@@ -149,19 +152,81 @@ def data_only(ds: Dataset) -> Dataset:
     return out
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return build_gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _finder() -> PlaceFinder:
+    return PlaceFinder(_gazetteer())
+
+
+@lru_cache(maxsize=1)
+def _indicators() -> dict[str, URIRef]:
+    return indicator_concepts(load_ontology())
+
+
+def extract_file(path: Path) -> Extraction:
+    """One article file normalized and extracted: the first per-article task."""
+    return extract_article(normalize_file(path), _finder().find)
+
+
+def slice_block(part: ArticleSlice) -> GraphBlock:
+    """One article's graph made, validated and written as TriG: the second task."""
+    graph = slice_graph(part, _indicators())
+    prefixes, lines = graph_block(graph, NAMESPACES)
+    return GraphBlock(str(graph.identifier), prefixes, lines, len(graph), validate(graph))
+
+
+def merge_results(results: list[ValidationResult]) -> ValidationResult:
+    """One result from the results of several graphs."""
+    violations = sorted({v for r in results for v in r.violations},
+                        key=lambda v: (v.severity != "Violation", v.source_shape, v.focus,
+                                       v.path or "", v.value or ""))
+    return ValidationResult(conforms=all(r.conforms for r in results), violations=violations,
+                            report_turtle="\n".join(r.report_turtle for r in results if not r.conforms))
+
+
 def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
-          progress_bar: bool = True) -> BuildSummary:
-    """The whole build: seeds to a validated TriG file and an Oxigraph store."""
+          progress_bar: bool = True, executor: str = "serial", workers: int | None = None,
+          scheduler: str | None = None) -> BuildSummary:
+    """The whole build: article files to a validated TriG file and an Oxigraph store.
+
+    Reading and extracting each article, and making, validating and writing each
+    article's graph, are independent tasks run by ``executor`` (see
+    :mod:`sckg.executor`); resolution across articles runs here in between. The bytes
+    written do not depend on the executor or the number of workers.
+    """
     from tqdm import tqdm
 
     files = article_files(seeds)
+    gaz = _gazetteer()
+    _finder()  # loaded before the workers fork, so they inherit it
+    run = dict(executor=executor, workers=workers, scheduler=scheduler)
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
-        articles = read_articles(files, bar.update)
-        ds, summary = build_dataset(articles, progress=bar.update)
-    summary.validation = validate(data_only(ds))
+        extractions = map_ordered(extract_file, files, progress=bar.update, **run)
+        resolution = resolve(extractions, gaz, resolve_place)
+        del extractions
+        foreign = {place.key: place for place in gaz.foreign.values()}
+        parts = article_slices(resolution, lambda key: foreign_iri(foreign[key]))
+        blocks = map_ordered(slice_block, parts, progress=bar.update, **run)
+    summary = BuildSummary(articles=len(files), figures=len(resolution.figures),
+                           warnings=sorted(set(resolution.warnings)))
+    for ent in resolution.entities.values():
+        if ent.mentions:
+            summary.entities[ent.cls] += 1
+    summary.validation = merge_results([b.validation for b in blocks])
+    fixed = []
+    for iri, graph in ((ONTOLOGY_GRAPH, load_ontology()), (GAZETTEER_GRAPH, gazetteer_graph(gaz))):
+        named = Graph(identifier=iri)
+        named += graph
+        fixed.append((str(iri), *graph_block(named, NAMESPACES), len(named)))
+    summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(serialize(ds))
+    out.write_bytes(join_blocks([(b.graph, b.prefixes, b.lines) for b in blocks]
+                                + [f[:3] for f in fixed]))
     summary.out = out
     if store is not None:
         load.build_store(out, store)

@@ -67,6 +67,8 @@ class _Resolver:
         self.resolve_place = resolve_place
         self.entities: dict[str, Entity] = {}
         self.warnings: list[str] = []
+        # (key group, name without 国家) → the first entity so named: _match in O(1).
+        self._by_plain: dict[tuple[str, str], str] = {}
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -116,6 +118,7 @@ class _Resolver:
         if ent is None:
             ent = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
             self.entities[key] = ent
+            self._by_plain.setdefault((key.split(":", 1)[0], name.replace("国家", "")), key)
         elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
             # A more specific class learnt from the text wins over one read off a name.
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
@@ -162,13 +165,13 @@ class _Resolver:
         key = f"{group}:{name}"
         if key in self.entities:
             return key
-        plain = name.replace("国家", "")
-        for other in self.entities.values():
-            if other.key.startswith(group + ":") and other.name.replace("国家", "") == plain:
-                if len(name) > len(other.name):  # the official form wins as the label
-                    other.aliases.add(other.name)
-                    other.name = name
-                return other.key
+        other_key = self._by_plain.get((group, name.replace("国家", "")))
+        if other_key is not None:
+            other = self.entities[other_key]
+            if len(name) > len(other.name):  # the official form wins as the label
+                other.aliases.add(other.name)
+                other.name = name
+            return other_key
         return key
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from dataclasses import replace
 
 import opencc
 from pypinyin import Style, pinyin
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from sckg import __version__
-from sckg.model import Article, Entity, Link, Resolution
+from sckg.model import Article, ArticleSlice, Entity, Link, Resolution, ResolvedFigure
 from sckg.rdf.figures import add_figures
 from sckg.rdf.iris import (GRAPH, ID, OA, ORG, QB, SC, article_graph, article_iri,
                            entity_iri, place_iri, slug)
@@ -208,27 +210,64 @@ def _article(g: Graph, article: Article) -> None:
     g.add((SOFTWARE, SC.softwareVersion, Literal(__version__)))
 
 
+def article_slices(res: Resolution, foreign_iri) -> list[ArticleSlice]:
+    """Cut ``res`` into one independent :class:`ArticleSlice` per article.
+
+    IRIs are minted here, over the whole resolution, so that a name collision between
+    articles is seen; everything else an article's graph needs is copied into its
+    slice. Linear in the size of the resolution.
+    """
+    iris = entity_iris(res.entities, foreign_iri)
+    mentions: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for key, ent in res.entities.items():
+        for mention in ent.mentions:
+            mentions[mention[0]][key].append(mention)
+    links: dict[str, list[Link]] = defaultdict(list)
+    for link in res.links:
+        links[link.article].append(link)
+    figures: dict[str, list[ResolvedFigure]] = defaultdict(list)
+    for fig in res.figures:
+        figures[fig.article].append(fig)
+    out = []
+    for article in res.articles:
+        aid = article.id
+        described = set(mentions[aid])
+        referred = set(described)
+        for link in links[aid]:
+            for key in (link.subject, link.object):
+                if key and key in res.entities:
+                    referred.add(key)
+                    if res.entities[key].category == "Place":
+                        described.add(key)
+        for fig in figures[aid]:
+            referred.update(k for k in (fig.area, fig.subject) if k and k in res.entities)
+        entities = {key: replace(res.entities[key], mentions=list(mentions[aid].get(key, [])))
+                    for key in sorted(referred)}
+        out.append(ArticleSlice(article, sorted(described), entities,
+                                {key: str(iris[key]) for key in entities}, links[aid], figures[aid]))
+    return out
+
+
+def slice_graph(part: ArticleSlice, indicators: dict[str, URIRef]) -> Graph:
+    """The named graph of one article, from its slice alone."""
+    article = part.article
+    g = Graph(identifier=article_graph(article.id))
+    iris = {key: URIRef(iri) for key, iri in part.iris.items()}
+    _article(g, article)
+    for key in part.described:
+        ent = part.entities[key]
+        _describe(g, iris[key], ent, article)
+        _mentions(g, iris[key], ent, article)
+    _links(g, part.links, iris, part.entities, article)
+    add_figures(g, article, part.figures, iris, indicators)
+    return g
+
+
 def article_graphs(res: Resolution, indicators: dict[str, URIRef], foreign_iri) -> Dataset:
     """A dataset with one named graph per article of ``res``."""
     ds = new_dataset()
-    iris = entity_iris(res.entities, foreign_iri)
-    by_article: dict[str, list[str]] = {}
-    for key, ent in res.entities.items():
-        for aid in {m[0] for m in ent.mentions}:
-            by_article.setdefault(aid, []).append(key)
-    for article in res.articles:
-        g = ds.graph(article_graph(article.id))
-        _article(g, article)
-        keys = set(by_article.get(article.id, []))
-        links = [l for l in res.links if l.article == article.id]
-        for link in links:
-            for key in (link.subject, link.object):
-                if key and key in res.entities and res.entities[key].category == "Place":
-                    keys.add(key)
-        for key in sorted(keys):
-            ent = res.entities[key]
-            _describe(g, iris[key], ent, article)
-            _mentions(g, iris[key], ent, article)
-        _links(g, links, iris, res.entities, article)
-        add_figures(g, article, [f for f in res.figures if f.article == article.id], iris, indicators)
+    for part in article_slices(res, foreign_iri):
+        target = ds.graph(article_graph(part.article.id))
+        for triple in slice_graph(part, indicators):
+            target.add(triple)
     return ds
