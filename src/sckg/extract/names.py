@@ -42,6 +42,35 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 
 
+class _EndMatcher:
+    """Which of a list of words ends at a position of a text: the first in list order.
+
+    One dictionary lookup per distinct word length instead of a scan of the list.
+    """
+
+    def __init__(self, words) -> None:
+        self.rank: dict[str, int] = {}
+        for k, w in enumerate(words):
+            self.rank.setdefault(w, k)
+        self.lengths = sorted({len(w) for w in self.rank})
+
+    def __call__(self, text: str, i: int) -> str | None:
+        best = None
+        for length in self.lengths:
+            if length > i:
+                break
+            w = text[i - length:i]
+            k = self.rank.get(w)
+            if k is not None and (best is None or k < self.rank[best]):
+                best = w
+        return best
+
+
+_LONG_SUFFIX_AT = _EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
+_LONG_STOP_AT = _EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
+_STOP_AT = _EndMatcher(LEFT_STOP_WORDS)
+
+
 def _left_edge(text: str, end: int, floor: int, event: bool = False,
                places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts: scan left to a stop.
@@ -71,18 +100,18 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if phrase:
             i -= len(phrase)
             continue
-        suffix = next((sf for sf, _, _ in SUFFIXES if len(sf) >= 3 and text.startswith(sf, i - len(sf))), None)
+        suffix = _LONG_SUFFIX_AT(text, i)
         if suffix:
             i -= len(suffix)
             continue
-        stop = next((w for w in LEFT_STOP_WORDS if len(w) > 1 and text.startswith(w, i - len(w))), None)
+        stop = _LONG_STOP_AT(text, i)
         place = next((p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
         if place and not stop:
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
         if c in LEFT_STOPS:
             break
-        stop = stop or next((w for w in LEFT_STOP_WORDS if text.startswith(w, i - len(w))), None)
+        stop = stop or _STOP_AT(text, i)
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
