@@ -17,12 +17,12 @@ from rdflib import SKOS, Dataset, Graph, URIRef
 
 from sckg import load
 from sckg.executor import map_ordered
-from sckg.extract import extract_article
+from sckg.extract import extract_article, load_word_models
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, InputError,
                         ValidationResult)
 from sckg.normalize import normalize_file
-from sckg.rdf.articles import article_graphs, article_slices, new_dataset, slice_graph
+from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
 from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph
 from sckg.rdf.trig import graph_block, join_blocks, trig_bytes
@@ -160,6 +160,7 @@ def _gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _finder() -> PlaceFinder:
+    load_word_models()
     return PlaceFinder(_gazetteer())
 
 
@@ -219,11 +220,12 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         if ent.mentions:
             summary.entities[ent.cls] += 1
     summary.validation = merge_results([b.validation for b in blocks])
-    fixed = []
-    for iri, graph in ((ONTOLOGY_GRAPH, load_ontology()), (GAZETTEER_GRAPH, gazetteer_graph(gaz))):
-        named = Graph(identifier=iri)
-        named += graph
-        fixed.append((str(iri), *graph_block(named, NAMESPACES), len(named)))
+    ontology = Graph(identifier=ONTOLOGY_GRAPH)
+    ontology += load_ontology()  # small, and with blank nodes: canonicalised by rdflib
+    gazetteer = TripleSet(GAZETTEER_GRAPH)
+    for triple in gazetteer_graph(gaz):
+        gazetteer.add(triple)
+    fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(join_blocks([(b.graph, b.prefixes, b.lines) for b in blocks]
@@ -284,7 +286,7 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
     clock.lap("validate")
     if not result.conforms:
         return IngestResult(article.id, str(name), len(graph), "none", result, clock.laps)
-    written = load.replace_graph(store, str(name), graph, server=server)
+    written = load.replace_graph(store, str(name), target, server=server)
     clock.lap("write")
     return IngestResult(article.id, str(name), len(graph), written.describe(), result, clock.laps)
 

@@ -24,7 +24,20 @@ _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
-__all__ = ["extract_article", "PlaceFinder"]
+__all__ = ["extract_article", "PlaceFinder", "load_word_models"]
+
+
+def load_word_models() -> None:
+    """Load jieba's dictionary and tagger now, quietly: once per process, before the
+    first article (and before worker processes fork, so they share it)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    jieba.posseg.dt.tokenizer.check_initialized()
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
