@@ -1,0 +1,158 @@
+"""The data the compiled engine validates: an in-memory index of triples.
+
+The ontology is indexed once per process; each validation copies only the entries
+its data touches (copy on write), so a small article graph costs little more than
+its own triples. The SPARQL constraints run on a pyoxigraph in-memory store that
+holds the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from sckg.model import InputError
+
+_EMPTY: frozenset = frozenset()
+RDF_TYPE, SUBCLASS_OF = RDF.type, RDFS.subClassOf
+BASE_PLAN_PREDICATES = frozenset({RDF_TYPE, SUBCLASS_OF})
+
+
+@dataclass(frozen=True)
+class IndexPlan:
+    """Which reverse lookups the compiled shapes need besides subject → predicate → objects."""
+
+    inverse: frozenset  # predicates looked up object → subjects (rdf:type, subClassOf, ^paths)
+    subjects_of: frozenset  # sh:targetSubjectsOf predicates
+    objects_of: frozenset  # sh:targetObjectsOf predicates
+
+
+@dataclass
+class Index:
+    """Triples as subject → predicate → objects, plus the reverse lookups of an IndexPlan."""
+
+    plan: IndexPlan
+    terms: dict = field(default_factory=dict)  # one object per distinct term: lookups hit by identity
+    out: dict = field(default_factory=dict)
+    inn: dict = field(default_factory=dict)
+    subj_of: dict = field(default_factory=dict)
+    obj_of: dict = field(default_factory=dict)
+
+    def objects(self, s: Node, p: Node) -> set | frozenset:
+        """The objects of (s, p, ?)."""
+        d = self.out.get(s)
+        return d.get(p, _EMPTY) if d else _EMPTY
+
+    def subjects(self, p: Node, o: Node) -> set | frozenset:
+        """The subjects of (?, p, o); ``p`` must be in the plan's inverse predicates."""
+        d = self.inn.get(o)
+        return d.get(p, _EMPTY) if d else _EMPTY
+
+    def superclasses(self, cls: Node, cache: dict) -> set:
+        """``cls`` and everything it is rdfs:subClassOf*."""
+        found = cache.get(cls)
+        if found is None:
+            found, todo = {cls}, [cls]
+            while todo:
+                for sup in self.objects(todo.pop(), SUBCLASS_OF):
+                    if sup not in found:
+                        found.add(sup)
+                        todo.append(sup)
+            cache[cls] = found
+        return found
+
+    def subclasses(self, cls: Node) -> set:
+        """``cls`` and everything that is rdfs:subClassOf* it."""
+        found, todo = {cls}, [cls]
+        while todo:
+            for sub in self.subjects(SUBCLASS_OF, todo.pop()):
+                if sub not in found:
+                    found.add(sub)
+                    todo.append(sub)
+        return found
+
+
+def _own(table: dict, key: Node, owned: set) -> dict:
+    d = table.get(key)
+    if key not in owned:
+        d = {k: set(v) for k, v in d.items()} if d else {}
+        table[key] = d
+        owned.add(key)
+    return d
+
+
+def build_index(triples: Iterable[tuple], plan: IndexPlan, base: Index | None = None) -> tuple[Index, list]:
+    """An index of ``triples`` on top of ``base`` (which is left unchanged), and the
+    triples with their terms replaced by the index's single object for each term."""
+    index = Index(plan)
+    if base is not None:
+        index.terms, index.out, index.inn = dict(base.terms), dict(base.out), dict(base.inn)
+        index.subj_of = {p: set(v) for p, v in base.subj_of.items()}
+        index.obj_of = {p: set(v) for p, v in base.obj_of.items()}
+    out, inn, owned_out, owned_in = index.out, index.inn, set(), set()
+    inverse, subj_of, obj_of = plan.inverse, plan.subjects_of, plan.objects_of
+    intern = index.terms.setdefault
+    interned = []
+    for s, p, o in triples:
+        s, p, o = intern(s, s), intern(p, p), intern(o, o)
+        interned.append((s, p, o))
+        d = out.get(s) if s in owned_out else _own(out, s, owned_out)
+        values = d.get(p)
+        if values is None:
+            d[p] = {o}
+        else:
+            values.add(o)
+        if p in inverse:
+            d = inn.get(o) if o in owned_in else _own(inn, o, owned_in)
+            d.setdefault(p, set()).add(s)
+        if p in subj_of:
+            index.subj_of.setdefault(p, set()).add(s)
+        if p in obj_of:
+            index.obj_of.setdefault(p, set()).add(o)
+    return index, interned
+
+
+def triples_of(data: Graph | Dataset) -> Iterable[tuple]:
+    """Every triple of ``data``: all named graphs of a Dataset, or a Graph's triples."""
+    if isinstance(data, Dataset):
+        return ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+    return iter(data)
+
+
+# --------------------------------------------------------------------------- pyoxigraph
+
+
+def to_ox(term: Node, cache: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (InputError for an IRI or tag Oxigraph refuses)."""
+    found = cache.get(term)
+    if found is not None:
+        return found
+    try:
+        cls = term.__class__
+        if cls is URIRef or isinstance(term, URIRef):
+            found = ox.NamedNode(str(term))
+        elif isinstance(term, BNode):
+            found = ox.BlankNode(str(term))
+        elif isinstance(term, Literal):
+            if term.language:
+                found = ox.Literal(str(term), language=term.language)
+            elif term.datatype:
+                found = ox.Literal(str(term), datatype=to_ox(term.datatype, cache))
+            else:
+                found = ox.Literal(str(term))
+        else:
+            raise ValueError(f"unsupported term type {type(term).__name__}")
+    except ValueError as exc:
+        raise InputError(f"data: {term.n3()} cannot be checked by SPARQL constraints: {exc}") from None
+    cache[term] = found
+    return found
+
+
+def ox_quads(triples: Iterable[tuple], cache: dict, predicates: frozenset | None = None) -> list[ox.Quad]:
+    """Triples as pyoxigraph quads of the default graph (only ``predicates``, if given)."""
+    return [ox.Quad(to_ox(s, cache), to_ox(p, cache), to_ox(o, cache)) for s, p, o in triples
+            if predicates is None or p in predicates]

@@ -1,0 +1,211 @@
+"""SHACL-SPARQL constraints (sh:sparql / sh:select) evaluated with pyoxigraph.
+
+``$this`` is pre-bound the way SHACL asks (SEP-0007 substitution, as pyshacl does
+with rdflib's initBindings). When a query is simple enough that a leading
+``VALUES ?this { … }`` is provably the same thing — one group whose only nested
+groups are FILTER (NOT) EXISTS, no sub-select, aggregate, solution modifier or
+re-binding of ``?this``, and ``$this`` projected — every focus node of a shape is
+checked in one query instead of one query each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from sckg.model import InputError
+from sckg.validate.report import SH, PathSpec, n3, sparql_path
+
+_VAR_THIS = ox.Variable("this")
+_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+_THIS = re.compile(r"[$?]this\b")
+_PATH_VAR = re.compile(r"([\s{}()])[$?]PATH\b")
+# Keywords, not parts of variables or prefixed names (?values, ex:count).
+_FORBIDDEN = re.compile(r"(?<![\w:?$-])(MINUS|VALUES|SERVICE)\b(?![:-])", re.I)
+_NOT_BATCHABLE = re.compile(r"(?<![\w:?$-])(GROUP|HAVING|ORDER|LIMIT|OFFSET|GRAPH|COUNT|SUM|MIN|MAX|AVG"
+                            r"|SAMPLE|GROUP_CONCAT)\b(?![:-])|\bAS\s+[$?]this\b", re.I)
+_UNSUPPORTED_VARS = re.compile(r"[$?](shapesGraph|currentShape)\b")
+
+
+def _skeleton(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked out (same length, same offsets)."""
+    return _STRINGS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def prefixes_for(shapes: Graph, constraint: Node) -> dict[str, str]:
+    """The prefixes a constraint's sh:prefixes declare (plus rdf, rdfs, owl), as pyshacl reads them."""
+    found = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
+    values = set(shapes.objects(constraint, SH.prefixes))
+    if not values:
+        return found
+    ontologies = set(shapes.subjects(RDF.type, OWL.Ontology))
+    global_declares = {d for o in ontologies for d in shapes.objects(o, SH.declare)}
+    for value in sorted(values, key=str):
+        own = set(shapes.objects(value, SH.declare))
+        declares = own if (own and value in ontologies) else global_declares | own
+        for dec in sorted(declares, key=str):
+            prefix = list(shapes.objects(dec, SH.prefix))
+            namespace = list(shapes.objects(dec, SH.namespace))
+            if len(prefix) != 1 or len(namespace) != 1 or not isinstance(prefix[0], Literal):
+                raise InputError(f"shapes: sh:declare {n3(dec)} needs exactly one sh:prefix and one sh:namespace")
+            found[str(prefix[0])] = str(namespace[0])
+    return found
+
+
+@dataclass
+class SparqlConstraint:
+    """One sh:SPARQLConstraint of a shape, ready to run."""
+
+    node: Node
+    query: str  # prefixes + the select text, $PATH replaced
+    batch_at: int | None  # where to insert VALUES ?this {…}, or None: one query per focus node
+    patterns: list = field(default_factory=list)  # (s, p, o, required) triple patterns of the query
+
+    def rows(self, store: ox.Store, focus: list[Node], conv: dict) -> dict[Node, list[dict]]:
+        """Solutions per focus node: ``{focus: [{var: ox term}, …]}``."""
+        out: dict[Node, list[dict]] = {f: [] for f in focus}
+        batchable = [f for f in focus if not isinstance(conv[f], ox.BlankNode)] if self.batch_at is not None else []
+        single = [f for f in focus if f not in set(batchable)]
+        if batchable:
+            back = {conv[f]: f for f in batchable}
+            values = " ".join(str(conv[f]) for f in batchable)
+            text = f"{self.query[:self.batch_at]} VALUES ?this {{ {values} }} {self.query[self.batch_at:]}"
+            for row in _solutions(store.query(text)):
+                out[back[row["this"]]].append(row)
+        for f in single:
+            result = store.query(self.query, substitutions={_VAR_THIS: conv[f]})
+            out[f].extend(_solutions(result))
+        return out
+
+
+def _solutions(result) -> list[dict]:
+    names = [v.value for v in result.variables]
+    rows = []
+    for solution in result:
+        rows.append({name: solution[name] for name in names if solution[name] is not None})
+    return rows
+
+
+def compile_constraint(shapes: Graph, shape: Node, constraint: Node, path: PathSpec | None) -> SparqlConstraint | None:
+    """A shape's sh:sparql value compiled; None when it is sh:deactivated."""
+    if (constraint, SH.deactivated, Literal(True)) in shapes:
+        return None
+    allowed = {RDF.type, SH.select, SH.prefixes, SH.message, SH.deactivated, SH.name, SH.description}
+    for p in set(shapes.predicates(constraint, None)):
+        if p not in allowed:
+            raise InputError(f"shapes: {n3(shape)}: the compiled engine does not support {n3(p)} on a "
+                             f"SPARQL constraint; run with engine='pyshacl'")
+    selects = list(shapes.objects(constraint, SH.select))
+    if len(selects) != 1:
+        raise InputError(f"shapes: {n3(shape)}: a SPARQL constraint needs exactly one sh:select")
+    text = str(selects[0])
+    skeleton = _skeleton(text)
+    if _FORBIDDEN.search(skeleton):
+        raise InputError(f"shapes: {n3(shape)}: a SPARQL constraint must not use MINUS, VALUES or SERVICE")
+    if _UNSUPPORTED_VARS.search(skeleton):
+        raise InputError(f"shapes: {n3(shape)}: $shapesGraph and $currentShape are not supported")
+    if _PATH_VAR.search(skeleton):
+        if path is None:
+            raise InputError(f"shapes: {n3(shape)}: $PATH in a SPARQL constraint of a shape without sh:path")
+        text = _PATH_VAR.sub(lambda m: m.group(1) + sparql_path(path), text)
+        skeleton = _skeleton(text)
+    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for(shapes, constraint).items())
+    batch = _batch_position(skeleton)
+    query = header + text
+    return SparqlConstraint(constraint, query, None if batch is None else len(header) + batch, query_patterns(query))
+
+
+_REQUIRED_KEYS = {"SelectQuery": {"p"}, "Project": {"p"}, "Distinct": {"p"}, "Reduced": {"p"}, "Filter": {"p"},
+                  "Extend": {"p"}, "Join": {"p1", "p2"}, "LeftJoin": {"p1"}, "ToMultiSet": {"p"}}
+
+
+def query_patterns(query: str) -> list[tuple]:
+    """Every triple pattern of a query as (s, p, o, required).
+
+    ``required`` is True for patterns every solution matches (the main group, not
+    OPTIONAL, UNION, MINUS or (NOT) EXISTS). A path predicate is kept as the rdflib Path.
+    """
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    out: list[tuple] = []
+
+    def walk(node, required: bool) -> None:
+        if isinstance(node, CompValue):
+            if node.name in ("BGP", "TriplesBlock"):
+                out.extend((s, p, o, required) for s, p, o in node.get("triples") or [])
+                return
+            keep = _REQUIRED_KEYS.get(node.name, set())
+            for key, value in node.items():
+                if key != "_vars":
+                    walk(value, required and key in keep)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item, required)
+
+    walk(prepareQuery(query).algebra, True)
+    return out
+
+
+def path_predicates(p) -> set | None:
+    """The IRIs a pattern's predicate can match, or None when any predicate can (variable, !path)."""
+    from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+
+    if isinstance(p, URIRef):
+        return {p}
+    if isinstance(p, (SequencePath, AlternativePath)):
+        parts = [path_predicates(a) for a in p.args]
+        return None if any(x is None for x in parts) else set().union(*parts)
+    if isinstance(p, InvPath):
+        return path_predicates(p.arg)
+    if isinstance(p, MulPath):
+        return path_predicates(p.path)
+    return None
+
+
+def _batch_position(skeleton: str) -> int | None:
+    """Offset just inside the WHERE group if VALUES ?this there equals pre-binding, else None."""
+    if len(re.findall(r"\bSELECT\b", skeleton, re.I)) != 1 or _NOT_BATCHABLE.search(skeleton):
+        return None
+    first = skeleton.find("{")
+    if first < 0 or not re.search(r"[$?]this\b|\*", skeleton[:first]):
+        return None
+    for match in re.finditer(r"\{", skeleton[first + 1:]):
+        before = skeleton[:first + 1 + match.start()].rstrip()
+        if not re.search(r"\bEXISTS$", before, re.I):
+            return None
+    return first + 1 if _THIS.search(skeleton[first:]) else None
+
+
+def ox_to_rdflib(term, back: dict, scratch: dict) -> Node:
+    """A pyoxigraph term from a solution as the rdflib term of the data it came from."""
+    found = back.get(term)
+    if found is not None:
+        return found
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        # The store may have written a literal in canonical form: find the data literal
+        # that Oxigraph canonicalises to the same term.
+        canon = scratch.get("canon")
+        if canon is None:
+            canon = scratch["canon"] = {}
+            store = ox.Store()
+            subject, predicate = ox.NamedNode("urn:x-sckg:s"), ox.NamedNode("urn:x-sckg:p")
+            for ox_term, rdf_term in back.items():
+                if isinstance(ox_term, ox.Literal):
+                    store.add(ox.Quad(subject, predicate, ox_term))
+                    stored = next(iter(store))
+                    canon.setdefault(stored.object, rdf_term)
+                    store.clear()
+        if term in canon:
+            return canon[term]
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value) if term.datatype else XSD.string)
+    raise ValueError(f"unexpected term in SPARQL results: {term}")
