@@ -137,7 +137,7 @@ def footer(ctx: Ctx, site: str, editor: str | None, kind: str, source_line: str 
         lines.append("免责声明:本网转载作品仅为传递更多信息,不代表本网观点,如涉及版权问题请及时与我们联系。")
     elif notice == 2:
         lines.append(f"  本网所载文章、图片等内容,未经书面授权,任何单位和个人不得转载,违者追究法律责任。版权所有:{site}")
-    lines += [""] + _sidebars(rng, prov, site)
+    lines += [""] + _sidebars(rng, prov, ctx.date)
     end = rng.randrange(3)
     if end == 0:
         lines += [f"{site}版权所有,未经书面授权禁止转载 {icp}"]
@@ -150,7 +150,7 @@ def footer(ctx: Ctx, site: str, editor: str | None, kind: str, source_line: str 
     return lines
 
 
-def _sidebars(rng: random.Random, prov: Province, site: str) -> list[str]:
+def _sidebars(rng: random.Random, prov: Province, date: datetime.date) -> list[str]:
     lines: list[str] = []
     style = rng.randrange(4)
     if style in (0, 1):
@@ -158,7 +158,7 @@ def _sidebars(rng: random.Random, prov: Province, site: str) -> list[str]:
         for title in _distinct(rng, prov, rng.randint(2, 6)):
             lines.append(f"  • {title}")
             if style == 1:
-                day = datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randint(0, 3600))
+                day = date - datetime.timedelta(days=rng.randint(1, 40))
                 lines += ["", f"    {choose(rng, rng.choice(_SUMMARIES)).format(city=rng.choice(prov.cities).place.short)}",
                           f"    {day.isoformat()}"]
         lines.append("")

@@ -42,6 +42,10 @@ def training(ctx: Ctx) -> tuple[Paragraph, str]:
         b=titled(ctx, prov.staff["centre"]))
     say(rng, p, "来自{scope}各[市州|地市|县区]的[孵化器、众创空间、星创天地|双创载体]负责人及业务骨干共{n}参加培训。",
         scope=prov.scope, n=ctx.figs.make(_int(rng, 60, 260), "人", "trainees", qualifier="random", subject=name))
+    u1, u2 = rng.sample(prov.universities, 2)
+    say(rng, p, "培训[采取|采用]专题讲座与现场教学相结合的方式,{u1}、{u2}的[教授|学者]和{z}的业务骨干[分别|先后]就"
+        "[载体运营管理、科技金融|创业辅导、成果转化|绩效评价、品牌建设]等[作了讲解|进行授课]。", u1=u1.ent(), u2=u2.ent(),
+        z=(city.zone.ent() if city.zone else prov.productivity.ent()))
     return p, choose(rng, f"[{prov.place.short}举办{name}|{name}在{city.place.short}开班]")
 
 
@@ -123,7 +127,7 @@ def visit(ctx: Ctx) -> tuple[Paragraph, str]:
         say(rng, p, "{host}[介绍了|汇报了]{short}[发展情况|建设运营情况|孵化服务情况]。", host=titled(ctx, host),
             short=choose(rng, "[园区|平台|该平台]"))
     company, _ = rng.choice(city.companies)
-    say(rng, p, "调研组实地[察看|走访]了{c},[听取|了解]企业科技创新和[生产经营|发展]情况。", c=company.ent())
+    say(rng, p, "[随后|其间],{o}一行[来到|走进]{c},[详细了解|察看了]企业研发和生产情况。", o=official.ent(), c=company.ent())
     title = f"{prov.agency.forms[0] if prov.agency.forms else prov.agency.name}{official.posts[-1][0]}{official.name}" \
             f"到{target.name}调研{topic}工作"
     return p, title
@@ -141,7 +145,7 @@ def activity_week(ctx: Ctx) -> tuple[Paragraph, str]:
     others = [c for c in prov.cities if c is not city][:6]
     subs = rng.sample(others, min(len(others), 2))
     when = f"{month_day(start)}至{end.day}日" if end.month == start.month else f"{month_day(start)}至{month_day(end)}"
-    say(rng, p, "{ev}于{when}举行。本届活动周以“{theme}”为主题,主会场设在{city}", ev=ev, when=when, theme=theme,
+    say(rng, p, "{ev}于{when}举办,活动周以“{theme}”为主题,主会场设在{city}", ev=ev, when=when, theme=theme,
         city=city.place.ent(city.form))
     if subs:
         say(rng, p, ",")

@@ -48,7 +48,7 @@ def _fill(ctx: Ctx, body: list[Paragraph], budget: int, pool: dict, used: dict[s
     """Add paragraphs from ``pool`` (name → (writer, weight, most uses)) until ``budget``
     characters or until every writer has been used up (``used`` counts the uses)."""
     while sum(len(p.text) for p in body) < budget:
-        table = {k: w for k, (_, w, cap) in pool.items() if used.get(k, 0) < cap}
+        table = {k: w for k, (_, w, cap) in pool.items() if used.get(k, 0) < cap and k not in ctx.used_templates}
         if not table:
             break
         key = weighted(ctx.rng, table)

@@ -24,7 +24,7 @@ class Recall:
     posts: list[int] = field(default_factory=lambda: [0, 0, 0])
     figures: list[int] = field(default_factory=lambda: [0, 0, 0])
     attributes: dict[str, list[int]] = field(default_factory=dict)  # name → [right, matched]
-    damage: list[int] = field(default_factory=lambda: [0, 0, 0])  # [planted, found, restored]
+    damage: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # planted, found, restored, inside restored
     missing: Counter = field(default_factory=Counter)  # (category, name) of planted things missed
 
     @staticmethod
@@ -48,8 +48,9 @@ class Recall:
             out.append(f"{name:<20}{planted:>8}{tp:>7}{self.ratio([tp, planted]):>8.2f}{prec:>10}")
         for name, (right, matched) in sorted(self.attributes.items()):
             out.append(f"figure {name:<13}{matched:>8}{right:>7}{self.ratio([right, matched]):>8.2f}")
-        planted, found, restored = self.damage
-        out.append(f"damaged stretches: {planted} planted, {found} found by normalize, {restored} restored")
+        planted, found, restored, inside = self.damage
+        out.append(f"damaged stretches: {planted} planted, {found} found by normalize, {restored} restored "
+                   f"exactly, {inside} with all but their first and last character restored")
         return out
 
 
@@ -65,6 +66,7 @@ def pipeline(paths: list[Path]):
 def score(entries: list[dict], articles, ds) -> Recall:
     """Recall of the planted entities, posts and figures of ``entries`` in ``ds``."""
     from sckg.evaluate import evaluate_article
+    from sckg.normalize.annotations import strip_annotations
     from sckg.normalize.language import simplified
 
     ds.default_union = True
@@ -99,6 +101,8 @@ def score(entries: list[dict], articles, ds) -> Recall:
         for d in entry["damage"]:
             result.damage[0] += 1
             hit = [x for x in (article.damaged if article else []) if x.orig_start <= d["start"] < x.orig_end]
+            want = simplified(strip_annotations(d["original"]).text)
             result.damage[1] += bool(hit)
-            result.damage[2] += any(x.repaired == simplified(d["original"]) for x in hit)
+            result.damage[2] += any(x.repaired == want for x in hit)
+            result.damage[3] += any(x.repaired and want[1:-1] in x.repaired for x in hit)
     return result

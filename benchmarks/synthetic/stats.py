@@ -35,7 +35,7 @@ def carrier_counts(ctx: Ctx) -> Paragraph:
     if rng.random() < 0.15:
         classes.append("UniversitySciencePark")
     p = Paragraph()
-    say(rng, p, "{when},{scope}[共认定|共有|已建成|拥有]", when=when, scope=prov.scope)
+    say(rng, p, "{when},{scope}[共有|已建有|拥有|已认定]", when=when, scope=prov.scope)
     for i, cls in enumerate(classes):
         total = prov.count(cls, "provincial", year) + prov.count(cls, "national", year)
         national = prov.count(cls, "national", year)
@@ -48,8 +48,8 @@ def carrier_counts(ctx: Ctx) -> Paragraph:
                 n=f.make(num(national), "家", "carriers", carrier_type=cls, level="national", period=period))
     say(rng, p, "。")
     if rng.random() < 0.5:
-        say(rng, p, "{tier}以上双创载体在地理分布上实现对{k}个市州全覆盖。", tier=prov.tier,
-            k=str(len(prov.cities)))
+        say(rng, p, "[目前|如今],{tier}以上孵化载体已覆盖{scope}{k}。", tier=prov.tier, scope=prov.scope,
+            k=f.make(num(len(prov.cities)), "个市州", "prefectures-covered", period=period))
     return p
 
 
@@ -82,7 +82,7 @@ def funding(ctx: Ctx) -> Paragraph:
         x=f.make(wan_int(rng, 300, 6000), "元", "funding", period=str(year)),
         n=f.make(some(rng, 12, 90), "家", "awarded-carriers", period=str(year)))
     if rng.random() < 0.6:
-        say(rng, p, "[自|从]{y0}年以来,[累计|共]向{tier}双创载体兑现建设补贴和运营补助{x}。",
+        say(rng, p, "[自|从]{y0}年以来,[累计|共]为{tier}孵化载体落实建设和运营奖补资金{x}。",
             y0=str(ctx.year - rng.randint(3, 7)), tier=prov.tier,
             x=f.make(money(rng, 3e7, 6e8), "元", "subsidies", cumulative=True))
     return p
@@ -94,13 +94,13 @@ def resources(ctx: Ctx) -> Paragraph:
     word = TYPE_WORDS[cls]
     kw = {"carrier_type": cls, "level": "provincial"}
     p = Paragraph()
-    say(rng, p, "{tier}{word}共有管理服务人员{a},创业导师{b},可使用总面积{c},提供工位{d}。",
+    say(rng, p, "[从队伍和场地看|从服务能力看],{tier}{word}现有专职运营人员{a},签约创业导师{b},孵化场地总面积{c},可提供工位{d}。",
         tier=prov.tier, word=word,
         a=f.make(some(rng, 300, 3000), "人", "staff", **kw),
         b=f.make(some(rng, 400, 4000), "人", "mentors", **kw),
         c=f.make(scaled(rng, 20, 250, "万"), "平方米", "floor-area", **kw),
         d=f.make(some(rng, 2000, 25000), "个", "workstations", **kw))
-    say(rng, p, "在孵企业累计获得投融资{x},拥有有效知识产权{k},其中发明专利{j}。",
+    say(rng, p, "入孵企业[累计|共]融资{x},申请知识产权{k},其中发明专利{j}。",
         x=f.make(money(rng, 5e7, 2e9), "元", "investment-raised", cumulative=True),
         k=f.make(some(rng, 800, 6000), "件", "intellectual-property"),
         j=f.make(some(rng, 100, 700), "件", "invention-patents"))
@@ -147,11 +147,10 @@ def action(ctx: Ctx) -> Paragraph:
     ent = programme_ent(name, "ActionProgramme", prov.agency)
     start = ctx.year - rng.randint(2, 5)
     p = Paragraph()
-    say(rng, p, "{y}年以来,{scope}[组织实施|深入实施]“{a}”,[共|累计]认定{tier}科技企业孵化器、众创空间及星创天地{n};"
-        "组织各类创新创业活动{m},参与{k};服务创业企业和团队{s}。",
+    say(rng, p, "{y}年以来,{scope}[组织实施|深入实施]“{a}”,新增{tier}以上孵化载体{n};[举办|开展]路演、培训、沙龙等双创活动{m},"
+        "吸引{k}参与;为{s}创业企业和团队提供服务。",
         y=str(start), scope=prov.scope, a=ent, tier=prov.tier,
-        n=f.make(some(rng, 20, 200), "家", "carriers", carrier_type="InnovationCarrier", level="provincial",
-                 cumulative=True),
+        n=f.make(some(rng, 20, 200), "家", "carriers", carrier_type="InnovationCarrier", level="provincial"),
         m=f.make(some(rng, 300, 5000), "场", "events", qualifier="random"),
         k=f.make(wan(rng, 1, 20), "人次", "participants", qualifier="random"),
         s=f.make(some(rng, 800, 6000), "家", "served-clients", qualifier="random"))
@@ -178,7 +177,7 @@ def targets(ctx: Ctx) -> Paragraph:
     year = ctx.year + rng.randint(2, 5)
     p = Paragraph()
     kw = {"status": "target", "period": str(year)}
-    say(rng, p, "[下一步|今后],{agency}将[继续|进一步]完善双创载体培育体系,[推动|引导]孵化服务向专业化、市场化方向发展。"
+    say(rng, p, "[下一步|今后],{agency}[将|还将]在健全孵化载体梯次培育体系上下功夫,[引导|鼓励]载体走专业化、品牌化路子。"
         "[计划|力争]到{year}年,{scope}{tier}以上众创空间达到{a},科技企业孵化器达到{b},在孵企业{c}。",
         agency=prov.agency.ent(prov.agency.surface(rng, 0.2)), year=str(year), scope=prov.scope, tier=prov.tier,
         a=f.make(some(rng, 60, 600), "家", "carriers", carrier_type="MakerSpace", **kw),
@@ -212,7 +211,7 @@ def competition_history(ctx: Ctx) -> Paragraph:
     name, n, edition = competition_name(ctx)
     series = name.replace(edition, "")
     p = Paragraph()
-    say(rng, p, "自{y}年首次举办以来,{series}已连续举办{n},累计吸引{m}企业和团队参赛,[省级财政|省科技厅]共安排资金{x},支持获奖项目{k}。",
+    say(rng, p, "{series}[创办于|始于]{y}年,至今已连续举办{n},累计吸引{m}企业和团队参赛,[省级财政|省科技厅]投入项目资金{x},{k}获奖项目得到资助。",
         y=str(prov.competition_start), series=series,
         n=f.make(num(max(1, ctx.year - prov.competition_start)), "届", "competition-editions"),
         m=f.make(some(rng, 2000, 30000), "家", "applicants", qualifier="random", cumulative=True),

@@ -23,7 +23,7 @@ QUOTES = [
     "农村同样是创业的广阔天地,星创天地要把技术和服务送到田间地头",
     "资金、人才和市场是初创企业最缺的三样东西,我们的工作就是帮他们补齐短板",
     "过去是企业来找我们,现在是我们主动上门,服务方式变了,效率也提高了",
-    "双创载体是培育科技型中小企业的摇篮,也是青年人施展才华的舞台",
+    "孵化载体是科技型小微企业成长的摇篮,也是青年人施展才华的舞台",
     "只有让企业真正留得住、长得大,孵化工作才算做到了位",
     "从一间办公室起步,到拥有自己的厂房,平台的支持让我们心里更有底",
 ]
@@ -36,9 +36,11 @@ COMMENTARY = [
     "[为营造|为了营造]浓厚的创新创业氛围,各地还通过创业大赛、项目路演、创业沙龙等形式,为创业者搭建展示和交流的平台。",
     "如今,越来越多的高校毕业生、返乡青年和科技人员投身创业,成为推动地方经济发展的一支新生力量。",
 ]
-QUESTIONS = ["请您介绍一下近年来双创载体建设的总体情况?", "在支持初创企业发展方面,有哪些具体举措?",
-             "孵化载体在运营中还面临哪些困难?", "下一步在推动双创高质量发展方面有什么打算?",
-             "星创天地在乡村振兴中发挥了怎样的作用?"]
+# Questions and the writer of the answer.
+QUESTIONS = {"请您介绍一下近年来双创载体建设的总体情况?": "carrier_counts", "孵化载体的孵化成效如何?": "outcomes",
+             "在支持载体发展方面,财政资金发挥了什么作用?": "funding",
+             "下一步在推动双创高质量发展方面有什么打算?": "targets",
+             "星创天地在乡村振兴中发挥了怎样的作用?": "rural", "高新区在孵化链条中扮演什么角色?": "zone"}
 
 
 def _level_word(ctx: Ctx, carrier: Carrier) -> str:
@@ -57,7 +59,7 @@ def carrier_profile(ctx: Ctx) -> Paragraph:
     say(rng, p, "{c}位于{place},[成立于{y}年|于{y}年投入运营],由{op}运营", c=carrier.ent(),
         place=carrier.place.ent(carrier.place.form), y=str(carrier.founded), op=carrier.operator.ent())
     if carrier.level:
-        say(rng, p, ",是{city}首批{level}{word}之一", city=city.place.ent(city.form),
+        say(rng, p, ",是{city}[首批|第一批|较早获批的]{level}{word}之一", city=city.place.ent(city.form),
             level=_level_word(ctx, carrier), word=CLASS_WORDS.get(carrier.cls, "众创空间"))
     say(rng, p, "。目前,[平台|这里]已入驻企业和团队{n},[聘请|拥有]创业导师{m},场地面积{a}。",
         n=f.make(some(rng, 15, 180), "家", "resident-enterprises", qualifier="random", area=None,
@@ -113,7 +115,7 @@ def quotation(ctx: Ctx) -> Paragraph:
     p = Paragraph()
     if rng.random() < 0.5:
         say(rng, p, "“{q}。”{s}[说|表示],[下一步|今后],[将|还将][继续|进一步]加强[创业孵化人才队伍建设|孵化服务能力建设],"
-            "[推动|促进]双创载体[提质增效|高质量发展]。", q=_fresh(ctx, QUOTES), s=titled(ctx, speaker))
+            "[助力|推动]孵化载体[提档升级|提质扩容]。", q=_fresh(ctx, QUOTES), s=titled(ctx, speaker))
     else:
         say(rng, p, "{s}[表示|指出|强调],{q},[要|必须]进一步[完善扶持政策|强化服务意识],[让|使]更多创业者[受益|找到发展的舞台]。",
             s=titled(ctx, speaker), q=_fresh(ctx, QUOTES))
@@ -164,14 +166,18 @@ def interview(ctx: Ctx) -> list[Paragraph]:
     say(rng, intro, "[日前|近日],记者就{short}双创载体建设情况采访了{o}。", short=ctx.prov.place.short,
         o=titled(ctx, official))
     out = [intro]
-    for q in rng.sample(QUESTIONS, rng.randint(2, 3)):
+    writers = {**STATS, **STORIES}
+    for q in rng.sample(sorted(QUESTIONS), rng.randint(2, 3)):
+        key = QUESTIONS[q]
+        if key in ctx.used_templates:
+            continue
+        ctx.used_templates.add(key)
         question = Paragraph()
         say(rng, question, "记者:" + q)
         out.append(question)
         answer = Paragraph()
         say(rng, answer, "{o}:", o=official.ent())
-        body = STATS[_fresh(ctx, ["carrier_counts", "outcomes", "funding", "targets"])][0](ctx)
-        answer.extend(body)
+        answer.extend(writers[key][0](ctx))
         out.append(answer)
     return out
 
@@ -200,12 +206,13 @@ def zone(ctx: Ctx) -> Paragraph:
         return commentary(ctx)
     city = ctx.city if ctx.city.zone is not None and rng.random() < 0.6 else rng.choice(cities)
     p = Paragraph()
+    total = some(rng, 5, 40)
     say(rng, p, "{z}[聚焦|围绕]{a}、{b}等主导产业,建成各类孵化载体{n},其中国家级{m},孵化面积{s}。",
         z=city.zone.ent(city.zone.forms[0] if rng.random() < 0.5 else city.zone.name),
         a=rng.choice(names.INDUSTRIES), b=rng.choice(names.INDUSTRIES[::-1]),
-        n=f.make(some(rng, 5, 40), "家", "carriers", carrier_type="InnovationCarrier", area=None,
+        n=f.make(total, "家", "carriers", carrier_type="InnovationCarrier", area=None,
                  subject=city.zone.name),
-        m=f.make(some(rng, 1, 8), "家", "carriers", carrier_type="InnovationCarrier", level="national", area=None,
+        m=f.make(some(rng, 1, max(2, int(total.text) // 3)), "家", "carriers", carrier_type="InnovationCarrier", level="national", area=None,
                  subject=city.zone.name),
         s=f.make(scaled(rng, 5, 80, "万"), "平方米", "floor-area", qualifier="random", area=None,
                  subject=city.zone.name))

@@ -216,8 +216,7 @@ def _universities(rng, place: Place, world: World, code: str) -> list[Org]:
 def _build_city(rng, world: World, division, person, capital: bool, province: Place, kind: str) -> City:
     place = Place.of(division)
     form = place.form
-    agency = Org(place.name + "科学技术局", (form + "科技局", "市科技局" if form.endswith("市") else form + "科技局"),
-                 "GovernmentAgency", None, place.name)
+    agency = Org(place.name + "科学技术局", (form + "科技局",), "GovernmentAgency", None, place.name)
     city = City(place, agency, person(("局长", agency),), person(("副局长", agency),))
     city.counties = [Place.of(d) for d in world.children.get(division.code, []) if d.level == "county"]
     if capital or rng.random() < 0.6:
