@@ -19,6 +19,7 @@ from benchmarks.synthetic import write_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse the command line, write the corpus, report on stderr."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      epilog="example: python benchmarks/generate.py 100 /tmp/corpus --seed 0")
     parser.add_argument("n", type=int, help="number of articles")

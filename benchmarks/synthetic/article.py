@@ -41,6 +41,7 @@ class Ctx:
 
     @property
     def year(self) -> int:
+        """The article's year."""
         return self.date.year
 
     def other_city(self) -> City:
@@ -60,6 +61,7 @@ class Ctx:
         return chosen
 
     def iso(self, day: datetime.date) -> str:
+        """``YYYY-MM-DD``."""
         return day.isoformat()
 
     def before(self, low: int = 1, high: int = 6) -> datetime.date:
@@ -68,10 +70,12 @@ class Ctx:
 
 
 def month_day(day: datetime.date) -> str:
+    """``5月3日``."""
     return f"{day.month}月{day.day}日"
 
 
 def full_date(day: datetime.date) -> str:
+    """``2021年5月3日``."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -119,6 +123,7 @@ def event_ent(ctx: Ctx, name: str, cls: str, *, edition: int | None = None, edit
 
 
 def programme_ent(name: str, cls: str, issuer: Org | None = None) -> Ent:
+    """A programme mention (policy document, action, fund) and its issuer."""
     record = {"type": "Programme", "class": cls, "name": name, "aliases": []}
     if issuer is not None:
         record["issued_by"] = issuer.name
@@ -126,4 +131,5 @@ def programme_ent(name: str, cls: str, issuer: Org | None = None) -> Ent:
 
 
 def new_paragraph() -> Paragraph:
+    """An empty paragraph."""
     return Paragraph()

@@ -159,8 +159,8 @@ def _sidebars(rng: random.Random, prov: Province, date: datetime.date) -> list[s
             lines.append(f"  • {title}")
             if style == 1:
                 day = date - datetime.timedelta(days=rng.randint(1, 40))
-                lines += ["", f"    {choose(rng, rng.choice(_SUMMARIES)).format(city=rng.choice(prov.cities).place.short)}",
-                          f"    {day.isoformat()}"]
+                summary = choose(rng, rng.choice(_SUMMARIES)).format(city=rng.choice(prov.cities).place.short)
+                lines += ["", f"    {summary}", f"    {day.isoformat()}"]
         lines.append("")
     if style in (1, 2):
         lines.append(rng.choice(["热点新闻", "即时播报", "热门文章", "今日推荐"]))

@@ -26,6 +26,7 @@ def _when(ctx: Ctx, day: datetime.date) -> str:
 
 
 def training(ctx: Ctx) -> tuple[Paragraph, str]:
+    """A training course opens, officials attend, trainees come from the whole province."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     n = rng.randint(2, 12)
     edition = f"第{chinese_number(n)}期"
@@ -50,6 +51,7 @@ def training(ctx: Ctx) -> tuple[Paragraph, str]:
 
 
 def meeting(ctx: Ctx) -> tuple[Paragraph, str]:
+    """A provincial work meeting on carriers, called by the department, in a city."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     topic = rng.choice(MEETING_TOPICS)
     name = prov.scope + topic + rng.choice(MEETING_KINDS)
@@ -80,6 +82,7 @@ def competition_name(ctx: Ctx, city_level: bool = False) -> tuple[str, int, str]
 
 
 def competition(ctx: Ctx) -> tuple[Paragraph, str]:
+    """The final of a competition: organisers, entries, finalists, winners, prize money."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     name, n, edition = competition_name(ctx, city_level=rng.random() < 0.25)
     day = ctx.before(1, 4)
@@ -108,6 +111,7 @@ def competition(ctx: Ctx) -> tuple[Paragraph, str]:
 
 
 def visit(ctx: Ctx) -> tuple[Paragraph, str]:
+    """An official inspects a carrier or zone (an unnamed InspectionVisit in the manifest)."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     official = rng.choice([prov.head, prov.head] + prov.deputies)
     target = city.zone if city.zone and rng.random() < 0.4 else ctx.carrier(city)
@@ -134,6 +138,7 @@ def visit(ctx: Ctx) -> tuple[Paragraph, str]:
 
 
 def activity_week(ctx: Ctx) -> tuple[Paragraph, str]:
+    """The province's 双创 activity week: dates, theme, main and sub-venues, events held."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     start = ctx.before(2, 8)
     end = start + datetime.timedelta(days=rng.randint(3, 6))
@@ -159,6 +164,7 @@ def activity_week(ctx: Ctx) -> tuple[Paragraph, str]:
 
 
 def recognition(ctx: Ctx) -> tuple[Paragraph, str]:
+    """The department publishes its list of newly recognised carriers; one of the city is named."""
     rng, prov, city = ctx.rng, ctx.prov, ctx.city
     cls, word = rng.choice([("MakerSpace", "众创空间"), ("TechnologyBusinessIncubator", "科技企业孵化器"),
                             ("StarCreationSpace", "星创天地")])
@@ -181,7 +187,8 @@ def recognition(ctx: Ctx) -> tuple[Paragraph, str]:
 
 
 def roadshow(ctx: Ctx) -> tuple[Paragraph, str]:
-    rng, prov, city = ctx.rng, ctx.prov, ctx.city
+    """A roadshow or investment matching meeting hosted by a carrier."""
+    rng, city = ctx.rng, ctx.city
     host = ctx.carrier(city)
     if host is None:
         return meeting(ctx)

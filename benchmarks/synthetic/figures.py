@@ -150,5 +150,6 @@ class FigureMaker:
                                "carrier_type": None, "level": None, "subject": None})
 
     def percent(self, low: float, high: float, indicator: str = "growth-rate", **kw) -> Fig:
+        """A percentage between ``low`` and ``high`` (``12.5%``)."""
         value = round(self.rng.uniform(low, high), self.rng.choice([0, 1, 1]))
         return self.make(Num(plain(Decimal(str(value))), Decimal(str(value))), "%", indicator, **kw)

@@ -57,6 +57,7 @@ class Paragraph:
 
     @property
     def text(self) -> str:
+        """The paragraph as written so far."""
         return "".join(t for t, _ in self.pieces)
 
     def add(self, value, protected: bool = False) -> None:

@@ -1,47 +1,20 @@
 """Article kinds: a news report (an event, then figures, profiles and quotations), a
 government notice with a list of recognised carriers, and a long feature with section
-headings and now and then an interview. Each is written to a length budget and returns
-a :class:`Draft`: header and footer lines, body paragraphs, and the byline's people
-and outlets."""
+headings and now and then an interview. Each is written to a length budget (characters
+of body text) and returns its body paragraphs and a headline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from . import names
 from .article import Ctx, chinese_number, programme_ent
 from .events import LEADS
 from .figures import some, wan_int
-from .grammar import Ent, Paragraph, choose, say, weighted
+from .grammar import Paragraph, choose, say, weighted
 from .stats import STATS, TYPE_WORDS
 from .stories import STORIES, interview
 from .things import make_carrier
 
 HEADINGS = ["载体建设提质增效", "服务能力持续提升", "创业生态日益完善", "政策红利不断释放", "人才队伍逐步壮大",
             "农村双创方兴未艾", "典型示范带动明显", "投融资服务更加精准", "孵化链条加快形成", "创业热情竞相迸发"]
-
-
-@dataclass
-class Draft:
-    """An article before its script, damage and encoding are applied."""
-
-    kind: str
-    title: str
-    header: list[str]
-    byline: list[str]
-    body: list[Paragraph]
-    footer: list[str]
-    people: list[Ent] = field(default_factory=list)  # reporters and editors named in the byline
-    outlets: list[Ent] = field(default_factory=list)  # publisher and sources named in byline lines
-
-
-def _staff(ctx: Ctx) -> tuple[str | None, str | None]:
-    rng = ctx.rng
-    reporter = names.han_name(rng) if rng.random() < 0.7 else None
-    editor = names.han_name(rng) if rng.random() < 0.6 else None
-    if editor == reporter:
-        editor = None
-    return reporter, editor
 
 
 def _fill(ctx: Ctx, body: list[Paragraph], budget: int, pool: dict, used: dict[str, int]) -> None:
@@ -57,6 +30,7 @@ def _fill(ctx: Ctx, body: list[Paragraph], budget: int, pool: dict, used: dict[s
 
 
 def news(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
+    """A news report: a lead event, then figures and stories, often targets at the end."""
     lead, title = LEADS[weighted(ctx.rng, {k: w for k, (_, w) in LEADS.items()})][0](ctx)
     body = [lead]
     pool = {**STATS, **STORIES}
@@ -68,6 +42,7 @@ def news(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
 
 
 def feature(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
+    """A long feature: commentary, then sections under headings, now and then an interview."""
     rng, prov = ctx.rng, ctx.prov
     body: list[Paragraph] = [STORIES["commentary"][0](ctx)]
     headings = rng.sample(HEADINGS, 4)
@@ -92,6 +67,7 @@ def feature(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
 
 
 def notice(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
+    """A department's notice recognising carriers, with the list as a table and a signature."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     cls = rng.choice(["MakerSpace", "TechnologyBusinessIncubator", "StarCreationSpace"])
     word = TYPE_WORDS[cls]
@@ -126,9 +102,9 @@ def notice(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
     p = Paragraph()
     say(rng, p, "请各[市州|设区市]科技局加强对{tier}{word}的[指导和服务|业务指导]。{agency}将对{tier}{word}实行动态管理,"
         "定期开展绩效评价,对评价优秀的给予{x}的[奖励|补助],对连续两年评价不合格的取消其资格。",
-        tier=prov.tier, word=word, agency=agency.ent(short), x=f.make(wan_int(rng, 10, 100), "元", "subsidies", qualifier="at-most",
-                                                                  word=rng.choice(["不超过", "最高"]),
-                                                                  status="target", area=None))
+        tier=prov.tier, word=word, agency=agency.ent(short),
+        x=f.make(wan_int(rng, 10, 100), "元", "subsidies", qualifier="at-most", word=rng.choice(["不超过", "最高"]),
+                 status="target", area=None))
     body.append(p)
     heading = Paragraph()
     heading.add(f"附件:{listing}名单")

@@ -63,6 +63,7 @@ PROJECT_WORDS = ("智能巡检机器人 高原特色果蔬冷链 工业视觉检
 
 
 def surname(rng: random.Random) -> str:
+    """A surname drawn by frequency."""
     keys = sorted(SURNAMES)
     return rng.choices(keys, weights=[SURNAMES[k] for k in keys])[0]
 
@@ -88,6 +89,7 @@ def person_name(rng: random.Random, province_code: str) -> tuple[str, str]:
 
 
 def brand(rng: random.Random) -> str:
+    """A two-character brand word."""
     return rng.choice(BRANDS)
 
 

@@ -29,14 +29,17 @@ class Recall:
 
     @staticmethod
     def ratio(pair: list[int]) -> float:
+        """``found / planted`` (1.0 when nothing was planted)."""
         return pair[0] / pair[1] if pair[1] else 1.0
 
     @property
     def carriers(self) -> float:
+        """Recall of the planted carriers."""
         return self.ratio(self.entities.get("InnovationCarrier", [0, 0]))
 
     @property
     def figure_recall(self) -> float:
+        """Recall of the planted figures."""
         return self.ratio(self.figures)
 
     def lines(self) -> list[str]:

@@ -54,6 +54,7 @@ def carrier_counts(ctx: Ctx) -> Paragraph:
 
 
 def outcomes(ctx: Ctx) -> Paragraph:
+    """Incubation outcomes of all carriers: incubatees, incubated, graduated, jobs."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     p = Paragraph()
     when, period = _as_of(ctx)
@@ -74,6 +75,7 @@ def outcomes(ctx: Ctx) -> Paragraph:
 
 
 def funding(ctx: Ctx) -> Paragraph:
+    """Money the department allocated to carriers this or last year, and since some year."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     p = Paragraph()
     year = ctx.year - (1 if ctx.date.month < 7 else rng.randint(0, 1))
@@ -89,6 +91,7 @@ def funding(ctx: Ctx) -> Paragraph:
 
 
 def resources(ctx: Ctx) -> Paragraph:
+    """Staff, mentors, floor area and workstations of a class of carriers; investment and patents."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     cls = rng.choice(["MakerSpace", "TechnologyBusinessIncubator"])
     word = TYPE_WORDS[cls]
@@ -108,6 +111,7 @@ def resources(ctx: Ctx) -> Paragraph:
 
 
 def growth(ctx: Ctx) -> Paragraph:
+    """High-tech enterprises and incubatee revenue with growth rates."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     year = ctx.year - 1
     p = Paragraph()
@@ -126,6 +130,7 @@ POLICY_TITLES = ["{p}科技企业孵化器认定管理办法", "{p}众创空间�
 
 
 def policy(ctx: Ctx) -> Paragraph:
+    """A policy document in 《》 and the awards it sets for newly recognised carriers."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     title = rng.choice(POLICY_TITLES).format(p=prov.place.name)
     doc = programme_ent(title, "PolicyDocument", prov.agency)
@@ -142,6 +147,7 @@ def policy(ctx: Ctx) -> Paragraph:
 
 
 def action(ctx: Ctx) -> Paragraph:
+    """A named action programme in quotation marks and what it achieved."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     name = f"{prov.cup}{choose(rng, '[双创|众创|孵化|创客]')}行动"
     ent = programme_ent(name, "ActionProgramme", prov.agency)
@@ -158,6 +164,7 @@ def action(ctx: Ctx) -> Paragraph:
 
 
 def fund(ctx: Ctx) -> Paragraph:
+    """A named guidance fund, its size and its investments."""
     rng, prov, city, f = ctx.rng, ctx.prov, ctx.city, ctx.figs
     if rng.random() < 0.5:
         name = f"{prov.place.name}科技成果转化引导基金"
@@ -173,6 +180,7 @@ def fund(ctx: Ctx) -> Paragraph:
 
 
 def targets(ctx: Ctx) -> Paragraph:
+    """What the department plans for a later year (figures with status target)."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     year = ctx.year + rng.randint(2, 5)
     p = Paragraph()
@@ -193,6 +201,7 @@ STATS = {"carrier_counts": (carrier_counts, 4, 1), "outcomes": (outcomes, 3, 1),
 
 
 def training_review(ctx: Ctx) -> Paragraph:
+    """Training courses for incubator staff held last year, trainees, certificates."""
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs
     year = ctx.year - 1
     p = Paragraph()
@@ -205,6 +214,7 @@ def training_review(ctx: Ctx) -> Paragraph:
 
 
 def competition_history(ctx: Ctx) -> Paragraph:
+    """The provincial competition's editions, entries and money so far."""
     from .events import competition_name
 
     rng, prov, f = ctx.rng, ctx.prov, ctx.figs

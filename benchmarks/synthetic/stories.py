@@ -7,7 +7,7 @@ from . import names
 from .article import Ctx, event_ent, titled
 from .events import competition_name
 from .figures import money, scaled, some
-from .grammar import Paragraph, choose, say
+from .grammar import Paragraph, say
 from .things import Carrier
 
 LEVEL_WORDS = {"national": ["国家级", "国家备案"], "prefectural": ["市级"]}
@@ -50,6 +50,7 @@ def _level_word(ctx: Ctx, carrier: Carrier) -> str:
 
 
 def carrier_profile(ctx: Ctx) -> Paragraph:
+    """A carrier: where, since when, operator, level; residents, mentors, area; its manager speaks."""
     rng, f = ctx.rng, ctx.figs
     city = ctx.city if rng.random() < 0.6 else ctx.other_city()
     carrier = ctx.carrier(city)
@@ -77,6 +78,7 @@ def carrier_profile(ctx: Ctx) -> Paragraph:
 
 
 def entrepreneur(ctx: Ctx) -> Paragraph:
+    """A founder, a project, the carrier it grew in, the company, perhaps a prize; a quotation."""
     rng, f = ctx.rng, ctx.figs
     city = ctx.city if rng.random() < 0.5 else ctx.other_city()
     company, founder = rng.choice(city.companies)
@@ -110,6 +112,7 @@ def entrepreneur(ctx: Ctx) -> Paragraph:
 
 
 def quotation(ctx: Ctx) -> Paragraph:
+    """An official quoted, or paraphrased, on carriers."""
     rng = ctx.rng
     speaker = rng.choice(ctx.prov.deputies + [ctx.city.director, ctx.prov.staff["centre"]])
     p = Paragraph()
@@ -123,6 +126,7 @@ def quotation(ctx: Ctx) -> Paragraph:
 
 
 def city_carriers(ctx: Ctx) -> Paragraph:
+    """Several carriers of one city together, and the city's zone."""
     rng, f = ctx.rng, ctx.figs
     city = ctx.other_city() if rng.random() < 0.5 else ctx.city
     chosen = [c for c in (ctx.carrier(city) for _ in range(rng.randint(2, 3))) if c is not None]
@@ -152,6 +156,7 @@ def _fresh(ctx: Ctx, options: list[str]) -> str:
 
 
 def commentary(ctx: Ctx) -> Paragraph:
+    """A sentence of commentary without figures."""
     p = Paragraph()
     say(ctx.rng, p, _fresh(ctx, COMMENTARY), short=ctx.prov.place.short)
     return p
@@ -212,8 +217,8 @@ def zone(ctx: Ctx) -> Paragraph:
         a=rng.choice(names.INDUSTRIES), b=rng.choice(names.INDUSTRIES[::-1]),
         n=f.make(total, "家", "carriers", carrier_type="InnovationCarrier", area=None,
                  subject=city.zone.name),
-        m=f.make(some(rng, 1, max(2, int(total.text) // 3)), "家", "carriers", carrier_type="InnovationCarrier", level="national", area=None,
-                 subject=city.zone.name),
+        m=f.make(some(rng, 1, max(2, int(total.text) // 3)), "家", "carriers", carrier_type="InnovationCarrier",
+                 level="national", area=None, subject=city.zone.name),
         s=f.make(scaled(rng, 5, 80, "万"), "平方米", "floor-area", qualifier="random", area=None,
                  subject=city.zone.name))
     if city.zone_head is not None:

@@ -21,6 +21,7 @@ class Place:
 
     @classmethod
     def of(cls, division) -> Place:
+        """The place of a gazetteer division."""
         return cls(division.code, division.name, (division.short_names or (division.name,))[0],
                    division.level)
 
@@ -32,6 +33,7 @@ class Place:
         return self.name
 
     def ent(self, surface: str | None = None) -> Ent:
+        """A mention of this, written as ``surface`` (default: the full name)."""
         surface = surface or self.name
         return Ent(surface, {"type": "Place", "name": self.name,
                              "aliases": sorted({surface, self.short, self.form} - {self.name})})
@@ -48,6 +50,7 @@ class Org:
     place: str | None
 
     def ent(self, surface: str | None = None) -> Ent:
+        """A mention of this, written as ``surface`` (default: the full name)."""
         surface = surface or self.name
         record = {"type": self.type, "name": self.name, "aliases": sorted({surface, *self.forms} - {self.name})}
         if self.cls:
@@ -71,6 +74,7 @@ class Person:
     posts: tuple[tuple[str, Org], ...]
 
     def ent(self) -> Ent:
+        """A mention of this, written as ``surface`` (default: the full name)."""
         return Ent(self.name, {"type": "Person", "name": self.name, "aliases": []})
 
 
@@ -118,6 +122,7 @@ class Carrier:
                    self.place.name)
 
     def ent(self, surface: str | None = None) -> Ent:
+        """A mention of this, written as ``surface`` (default: the full name)."""
         ent = self.org().ent(surface)
         if self.level:
             ent.record["level"] = self.level

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import names
 from .grammar import weighted
@@ -77,14 +76,17 @@ class Province:
 
     @property
     def abbreviation(self) -> str:
+        """The one-character abbreviation: 苏, 滇 …"""
         return ABBREVIATIONS[self.place.code[:2]]
 
     @property
     def scope(self) -> str:
+        """The whole province as articles say it: 全省, 全区, 全市."""
         return {"province": "全省", "region": "全区", "municipality": "全市"}[self.kind]
 
     @property
     def we(self) -> str:
+        """我省, 我区, 我市."""
         return {"province": "我省", "region": "我区", "municipality": "我市"}[self.kind]
 
     @property
@@ -119,15 +121,18 @@ class World:
         self._cache: dict[str, Province] = {}
 
     def pick_province(self, rng: random.Random) -> Province:
+        """A province drawn by its weight in the news."""
         code = weighted(rng, {c: PROVINCE_WEIGHTS[c[:2]] for c in self.province_codes})
         return self.province(code)
 
     def province(self, code: str) -> Province:
+        """The province of ``code``, built on first use."""
         if code not in self._cache:
             self._cache[code] = _build_province(self, code)
         return self._cache[code]
 
     def place(self, code: str) -> Place:
+        """The place of division ``code``."""
         return Place.of(self.divisions[code])
 
 
@@ -144,6 +149,7 @@ def _build_province(world: World, code: str) -> Province:
     used: set[str] = set()
 
     def person(*posts: tuple[str, Org]) -> Person:
+        """A new person of the province with the given posts."""
         while True:
             name, _ = names.person_name(rng, code)
             if name not in used:
