@@ -72,6 +72,17 @@ def wan_int(rng: random.Random, low: int, high: int) -> Num:
     return Num(f"{n}万", Decimal(n) * 10_000)
 
 
+def span(rng: random.Random, low: int, high: int, magnitude: str = "") -> tuple[Num, Num]:
+    """A range as written, ``10至20`` or ``20至50万``: the lower end (its value scaled
+    by the magnitude written after the upper end) and the upper end."""
+    factor = {"": 1, "万": 10_000}[magnitude]
+    a = rng.randint(low, high)
+    b = rng.randint(a + 1, a * 2 + 1)
+    if a >= 10:
+        a, b = a // 5 * 5 or 5, (b + 4) // 5 * 5
+    return Num(str(a), Decimal(a) * factor), Num(f"{b}{magnitude}", Decimal(b) * factor)
+
+
 def money(rng: random.Random, low_yuan: float, high_yuan: float) -> Num:
     """An amount of money as written with 万 or 亿 (the unit 元 follows)."""
     value = rng.uniform(low_yuan, high_yuan)

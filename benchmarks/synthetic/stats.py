@@ -5,7 +5,7 @@ awards, action programmes, funds, and targets for a later year."""
 from __future__ import annotations
 
 from .article import Ctx, programme_ent
-from .figures import money, num, scaled, some, wan, wan_int
+from .figures import money, num, scaled, some, span, wan, wan_int
 from .grammar import Paragraph, choose, say
 
 TYPE_WORDS = {"MakerSpace": "众创空间", "TechnologyBusinessIncubator": "科技企业孵化器",
@@ -143,6 +143,10 @@ def policy(ctx: Ctx) -> Paragraph:
         x=f.make(wan_int(rng, 50, 200), "元", "subsidies", status="target", area=None),
         tier=prov.tier, y=f.make(wan_int(rng, 10, 100), "元", "subsidies", qualifier="at-most",
                                  word=rng.choice(["不超过", "最高"]), status="target", area=None))
+    if rng.random() < 0.5:
+        low, high = span(rng, 5, 30, "万")
+        say(rng, p, "对新备案的{tier}星创天地,[视绩效评价结果|根据考核情况]给予{r}的运营补助。", tier=prov.tier,
+            r=f.make(low, "元", "subsidies", value_max=high, status="target", area=None))
     return p
 
 
@@ -191,6 +195,11 @@ def targets(ctx: Ctx) -> Paragraph:
         a=f.make(some(rng, 60, 600), "家", "carriers", carrier_type="MakerSpace", **kw),
         b=f.make(some(rng, 30, 300), "家", "carriers", carrier_type="TechnologyBusinessIncubator", **kw),
         c=f.make(some(rng, 2000, 20000), "家", "incubatees", qualifier="at-least", **kw))
+    if rng.random() < 0.5:
+        low, high = span(rng, 5, 40)
+        say(rng, p, "[其间|今后],{scope}每年[新增|新培育]{tier}以上孵化载体{r}。", scope=prov.scope, tier=prov.tier,
+            r=f.make(low, "家", "carriers", carrier_type="InnovationCarrier", level="provincial", value_max=high,
+                     status="target"))
     return p
 
 
