@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         f"- total: {total / 1e6:.2f} MB in {args.n} files, {total / 1e6 / took:.2f} MB/s",
         f"- file size: min {sizes[0]:,} B, median {statistics.median(sizes):,.0f} B, max {sizes[-1]:,} B "
         f"(10th percentile {sizes[len(sizes) // 10]:,} B, 90th {sizes[len(sizes) * 9 // 10]:,} B)",
-        f"- kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
-        f"- encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(encodings.items())),
-        f"- scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(scripts.items())),
-        f"- damage kinds (files): " + ", ".join(f"{k} {v}" for k, v in sorted(damage.items())),
+        "- kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
+        "- encodings: " + ", ".join(f"{k} {v}" for k, v in sorted(encodings.items())),
+        "- scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(scripts.items())),
+        "- damage kinds (files): " + ", ".join(f"{k} {v}" for k, v in sorted(damage.items())),
         f"- provinces: {len({e['province'] for e in entries})}; planted per file on average: "
         f"{sum(e['planted']['figures'] for e in entries) / args.n:.1f} figures, "
         f"{sum(len(e['planted']['carriers']) for e in entries) / args.n:.1f} carriers, "
