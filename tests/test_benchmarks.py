@@ -53,7 +53,8 @@ def test_small_corpus_is_a_prefix_of_a_larger_one(gazetteer, tmp_path):
     assert manifest["count"] == 9 and [e["file"] for e in manifest["articles"]] == [e["file"] for e in large]
 
 
-def test_command_line_writes_files_and_manifest(tmp_path):
+def test_command_line_writes_files_and_manifest(gazetteer, tmp_path):
+    """The command, in another process (another hash seed), writes the same bytes."""
     out = tmp_path / "corpus"
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "3", str(out), "--seed", "1"],
                           capture_output=True, text=True, timeout=120)
@@ -63,6 +64,9 @@ def test_command_line_writes_files_and_manifest(tmp_path):
     assert [f[:6] for f in files] == ["000000", "000001", "000002"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["seed"] == 1 and [e["file"] for e in manifest["articles"]] == files
+    here = World(gazetteer, seed=1)
+    for i, name in enumerate(files):
+        assert generate_article(here, i).data == (out / name).read_bytes(), name
     bad = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "-1", str(out)],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "N must be" in bad.stderr
