@@ -28,8 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be zero or more")
+    if args.outdir.exists() and not args.outdir.is_dir():
+        parser.error(f"{args.outdir}: not a folder")
     started = time.perf_counter()
-    entries = write_corpus(args.n, args.outdir, args.seed)
+    try:
+        entries = write_corpus(args.n, args.outdir, args.seed)
+    except OSError as exc:
+        print(f"{exc.filename or args.outdir}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     took = time.perf_counter() - started
     size = sum(e["bytes"] for e in entries)
     print(f"wrote {len(entries)} articles ({size / 1e6:.2f} MB) and manifest.json to {args.outdir} "

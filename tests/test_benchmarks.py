@@ -70,6 +70,10 @@ def test_command_line_writes_files_and_manifest(gazetteer, tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "-1", str(out)],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "N must be" in bad.stderr
+    (tmp_path / "file").write_text("x")
+    bad = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "1", str(tmp_path / "file")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "not a folder" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_sample_has_the_seeds_encodings_scripts_and_damage(sample):
