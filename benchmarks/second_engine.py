@@ -10,7 +10,7 @@ dataset; both must agree with Oxigraph. It also re-runs the minimal queries of t
 Virtuoso deviations found so far (``crosscheck.deviations``).
 
 It prints one line per query and a summary, writes ``benchmarks/results/second-engine.md``,
-stops Virtuoso (also on error or Ctrl-C) and exits 1 if any query's answers differ,
+stops Virtuoso (also on error, Ctrl-C or SIGTERM) and exits 1 if any query's answers differ,
 2 if the check could not run.
 
 Usage: ``.venv/bin/python benchmarks/second_engine.py [--runs 3] [--out FILE]``
@@ -19,6 +19,7 @@ Usage: ``.venv/bin/python benchmarks/second_engine.py [--runs 3] [--out FILE]``
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
@@ -146,11 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dump.is_file() or not queries:
         print(f"second engine: {args.dump} missing, or no queries in {args.queries}", file=sys.stderr)
         return 2
+    # SIGTERM unwinds like Ctrl-C, so Virtuoso is stopped and its temp directory removed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         return check(args.dump, queries, max(1, args.runs), args.out.resolve())
     except (virtuoso.VirtuosoError, OSError) as exc:
         print(f"second engine: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("second engine: interrupted (Virtuoso stopped)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -153,8 +153,9 @@ def write(path: Path, facts: Facts, results: list[QueryResult], findings: list[F
         f"**{agree}/{len(results)} queries agree**, with Virtuoso's own union default graph and with "
         "the dump's graphs as the dataset. Timings: median of "
         f"{facts.runs} runs in ms, after the untimed run whose answers were compared; *pyoxigraph* "
-        "is in-process, the HTTP columns include the request, JSON results and reading them "
-        "(Virtuoso with its own union default graph). With 62 k quads most queries take a few ms, "
+        "is in-process on an in-memory store; the HTTP columns include the request, JSON results "
+        "and reading them (`oxigraph serve-read-only` on an on-disk store built from the same dump; "
+        "Virtuoso with its own union default graph). With 62 k quads most queries take a few ms, "
         "so these numbers show overheads and plan choices more than scaling.",
         "",
         "| query | rows Oxigraph / Virtuoso | ordered | result | pyoxigraph | Oxigraph HTTP | Virtuoso HTTP |",
