@@ -25,8 +25,8 @@ from sckg.model import InputError, ValidationResult
 from sckg.validate.report import PREFIXES, SH, finish, format_report, format_turtle
 
 __all__ = [
-    "ENGINES", "ONTOLOGY_DIR", "PREFIXES", "REPO_ROOT", "SH", "SHAPES_DIR", "format_report", "format_turtle",
-    "load_ontology", "load_shapes", "merged", "validate",
+    "ENGINES", "ONTOLOGY_DIR", "PREFIXES", "REPO_ROOT", "SH", "SHAPES_DIR", "context_spec", "format_report",
+    "format_turtle", "load_ontology", "load_shapes", "merged", "validate",
 ]
 
 #: The repository root, where ontology/ and shapes/ live (editable install).
@@ -137,7 +137,7 @@ def validate(
     *,
     shapes: Graph | None = None,
     ontology: Graph | None = None,
-    engine: str = "pyshacl",
+    engine: str = "compiled",
     focus: Iterable[object] | None = None,
 ) -> ValidationResult:
     """Validate ``data`` (all its named graphs) merged with the ontology against the shapes.
@@ -167,3 +167,21 @@ def validate(
     compiled = compiled_engine(shapes)
     results = compiled.validate(_prepared(compiled, ontology), triples_of(data), focus_nodes)
     return finish(results, shapes)
+
+
+def context_spec(shapes: Graph | None = None):
+    """What incremental validation must load around the focus nodes, for ``shapes``.
+
+    Pass ``context_spec().kwargs()`` to ``sckg.load.neighbourhood`` together with the
+    new graph's nodes and triples, then validate the new triples plus that context
+    with ``focus`` set to the new graph's nodes.
+
+    Example::
+
+        spec = context_spec()
+        context = load.neighbourhood(store, nodes, exclude_graph=g, data=graph, **spec.kwargs())
+        result = validate(graph + context, focus=nodes)
+    """
+    from sckg.validate.context import spec_of
+
+    return spec_of(compiled_engine(shapes if shapes is not None else _default(SHAPES_DIR, load_shapes)))

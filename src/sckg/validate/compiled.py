@@ -9,6 +9,7 @@ shapes (sh:node, sh:or, qualified value shapes, sh:property) are evaluated once 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -19,7 +20,8 @@ from sckg.model import InputError
 from sckg.validate import components as c
 from sckg.validate.index import BASE_PLAN_PREDICATES, RDF_TYPE, Index, IndexPlan, build_index, ox_quads, to_ox
 from sckg.validate.report import SH, PathSpec, Result, n3, read_path
-from sckg.validate.sparql import SparqlConstraint, compile_constraint, ox_to_rdflib, path_predicates
+from sckg.validate.sparql import (SparqlConstraint, comparison_functions, compile_constraint, ox_to_rdflib,
+                                  path_predicates)
 
 ALLOWED_SEVERITIES = frozenset({SH.Warning, SH.Info})
 _TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
@@ -42,6 +44,7 @@ class Shape:
         self.allowed = severity in ALLOWED_SEVERITIES
         self.values = _path_function(path) if path is not None else None
         self.checks: list = []
+        self.nested: list[Shape] = []  # shapes applied to this shape's value nodes
         self.sparql: list[SparqlConstraint] = []
         self.target_classes: list = []
         self.subjects_of: list = []
@@ -111,6 +114,7 @@ class Engine:
         self.graph = shapes
         self.shapes: dict[Node, Shape] = {}
         self._compiling: set[Node] = set()
+        self._keys = itertools.count()
         self._inverse: set = set(BASE_PLAN_PREDICATES)
         if any(True for _ in shapes.subjects(RDF.type, SH.ConstraintComponent)):
             raise InputError("shapes: custom constraint components (sh:ConstraintComponent) are not supported "
@@ -161,7 +165,7 @@ class Engine:
             _check_path(node, path, self._inverse)
         first = {p: objs[0] for p, objs in values.items()}
         deactivated = isinstance(first.get(SH.deactivated), Literal) and bool(first[SH.deactivated].value)
-        shape = Shape(len(self.shapes), node, path, first.get(SH.severity, SH.Violation), deactivated)
+        shape = Shape(next(self._keys), node, path, first.get(SH.severity, SH.Violation), deactivated)
         shape.target_classes = list(values.get(SH.targetClass, [])) + ([node] if node in self._implicit else [])
         shape.subjects_of = list(values.get(SH.targetSubjectsOf, []))
         shape.objects_of = list(values.get(SH.targetObjectsOf, []))
@@ -216,6 +220,7 @@ class Engine:
 
     def _nested(self, parent: Shape, node: Node, property_shape: bool | None = None) -> Shape:
         nested = self.shape(node)
+        parent.nested.append(nested)
         if property_shape is not None and (nested.path is not None) != property_shape:
             kind = "a property shape (with sh:path)" if property_shape else "a node shape (without sh:path)"
             raise InputError(f"shapes: {n3(parent.node)} refers to {n3(node)}, which is not {kind}")
@@ -315,6 +320,7 @@ class Run:
         self._conv: dict | None = None
         self._back: dict | None = None
         self._scratch: dict = {}
+        self._functions: dict | None = None
 
     def focus_nodes(self, shape: Shape) -> set:
         """The focus nodes ``shape``'s targets select."""
@@ -363,7 +369,7 @@ class Run:
         store = self.store()
         for node in nodes:
             to_ox(node, self._conv)
-        for node, rows in constraint.rows(store, sorted(nodes, key=str), self._conv).items():
+        for node, rows in constraint.rows(store, sorted(nodes, key=str), self._conv, self.functions()).items():
             self.rows[(id(constraint), node)] = rows
 
     def sparql_rows(self, constraint: SparqlConstraint, focus: Node) -> list[dict]:
@@ -372,11 +378,18 @@ class Run:
         if rows is None:
             store = self.store()
             to_ox(focus, self._conv)
-            rows = self.rows[(id(constraint), focus)] = constraint.rows(store, [focus], self._conv)[focus]
+            rows = constraint.rows(store, [focus], self._conv, self.functions())[focus]
+            self.rows[(id(constraint), focus)] = rows
         return rows
 
-    def back(self, term) -> Node:
+    def functions(self) -> dict:
+        """The custom SPARQL functions the compiled queries call."""
+        if self._functions is None:
+            self._functions = comparison_functions(lambda term: self.back(term, search=False))
+        return self._functions
+
+    def back(self, term, search: bool = True) -> Node:
         """A pyoxigraph term from a SPARQL solution as the data's rdflib term."""
-        if self._back is None:
+        if self._back is None or len(self._back) != len(self._conv):
             self._back = {v: k for k, v in self._conv.items()}
-        return ox_to_rdflib(term, self._back, self._scratch)
+        return ox_to_rdflib(term, self._back, self._scratch if search else None)

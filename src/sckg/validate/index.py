@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
@@ -134,7 +135,10 @@ def to_ox(term: Node, cache: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     try:
         cls = term.__class__
         if cls is URIRef or isinstance(term, URIRef):
-            found = ox.NamedNode(str(term))
+            try:
+                found = ox.NamedNode(str(term))
+            except ValueError:  # rdflib accepts IRIs Oxigraph refuses: carry them under a stand-in
+                found = ox.NamedNode("urn:x-sckg:iri:" + quote(str(term), safe=""))
         elif isinstance(term, BNode):
             found = ox.BlankNode(str(term))
         elif isinstance(term, Literal):

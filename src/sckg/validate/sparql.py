@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from sckg.model import InputError
@@ -30,6 +30,10 @@ _FORBIDDEN = re.compile(r"(?<![\w:?$-])(MINUS|VALUES|SERVICE)\b(?![:-])", re.I)
 _NOT_BATCHABLE = re.compile(r"(?<![\w:?$-])(GROUP|HAVING|ORDER|LIMIT|OFFSET|GRAPH|COUNT|SUM|MIN|MAX|AVG"
                             r"|SAMPLE|GROUP_CONCAT)\b(?![:-])|\bAS\s+[$?]this\b", re.I)
 _UNSUPPORTED_VARS = re.compile(r"[$?](shapesGraph|currentShape)\b")
+# var OP var comparisons (IRIs are blanked in the skeleton, so < and > here are operators)
+_COMPARISON = re.compile(r"([$?]\w+)\s*(<=|>=|<|>)\s*([$?]\w+)")
+COMPARE_IRI = "urn:x-sckg:compare#"
+_OP_NAMES = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 
 
 def _skeleton(text: str) -> str:
@@ -66,7 +70,7 @@ class SparqlConstraint:
     batch_at: int | None  # where to insert VALUES ?this {…}, or None: one query per focus node
     patterns: list = field(default_factory=list)  # (s, p, o, required) triple patterns of the query
 
-    def rows(self, store: ox.Store, focus: list[Node], conv: dict) -> dict[Node, list[dict]]:
+    def rows(self, store: ox.Store, focus: list[Node], conv: dict, functions: dict) -> dict[Node, list[dict]]:
         """Solutions per focus node: ``{focus: [{var: ox term}, …]}``."""
         out: dict[Node, list[dict]] = {f: [] for f in focus}
         batchable = [f for f in focus if not isinstance(conv[f], ox.BlankNode)] if self.batch_at is not None else []
@@ -75,10 +79,10 @@ class SparqlConstraint:
             back = {conv[f]: f for f in batchable}
             values = " ".join(str(conv[f]) for f in batchable)
             text = f"{self.query[:self.batch_at]} VALUES ?this {{ {values} }} {self.query[self.batch_at:]}"
-            for row in _solutions(store.query(text)):
+            for row in _solutions(store.query(text, custom_functions=functions)):
                 out[back[row["this"]]].append(row)
         for f in single:
-            result = store.query(self.query, substitutions={_VAR_THIS: conv[f]})
+            result = store.query(self.query, substitutions={_VAR_THIS: conv[f]}, custom_functions=functions)
             out[f].extend(_solutions(result))
         return out
 
@@ -114,6 +118,8 @@ def compile_constraint(shapes: Graph, shape: Node, constraint: Node, path: PathS
             raise InputError(f"shapes: {n3(shape)}: $PATH in a SPARQL constraint of a shape without sh:path")
         text = _PATH_VAR.sub(lambda m: m.group(1) + sparql_path(path), text)
         skeleton = _skeleton(text)
+    text = _rdflib_comparisons(text, skeleton)
+    skeleton = _skeleton(text)
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes_for(shapes, constraint).items())
     batch = _batch_position(skeleton)
     query = header + text
@@ -168,6 +174,43 @@ def path_predicates(p) -> set | None:
     return None
 
 
+def _rdflib_comparisons(text: str, skeleton: str) -> str:
+    """``?a <= ?b`` (and <, >, >=) as calls of functions that compare like rdflib does.
+
+    rdflib orders literals of incompatible types by datatype where SPARQL raises a type
+    error; pyshacl runs on rdflib, so the compiled engine compares the same way.
+    """
+    out, last = [], 0
+    for m in _COMPARISON.finditer(skeleton):
+        out += [text[last:m.start()], f"<{COMPARE_IRI}{_OP_NAMES[m.group(2)]}>({m.group(1)}, {m.group(3)})"]
+        last = m.end()
+    return "".join(out + [text[last:]])
+
+
+def comparison_functions(to_rdflib) -> dict:
+    """The custom functions :func:`_rdflib_comparisons` calls, given a term converter."""
+    from rdflib.plugins.sparql.operators import XSD_DTs
+
+    true, false = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))), ox.Literal(
+        "false", datatype=ox.NamedNode(str(XSD.boolean)))
+
+    def make(op: str):
+        def compare(a, b):
+            x, y = to_rdflib(a), to_rdflib(b)
+            if not isinstance(x, Literal) or not isinstance(y, Literal):
+                return None
+            if x.datatype is not None and x.datatype not in XSD_DTs and y.datatype is not None \
+                    and y.datatype not in XSD_DTs:
+                return None
+            try:
+                r = getattr(x, f"__{op}__")(y)
+            except TypeError:
+                return None
+            return None if r is NotImplemented else (true if r else false)
+        return compare
+    return {ox.NamedNode(COMPARE_IRI + name): make(name) for name in _OP_NAMES.values()}
+
+
 def _batch_position(skeleton: str) -> int | None:
     """Offset just inside the WHERE group if VALUES ?this there equals pre-binding, else None."""
     if len(re.findall(r"\bSELECT\b", skeleton, re.I)) != 1 or _NOT_BATCHABLE.search(skeleton):
@@ -182,14 +225,19 @@ def _batch_position(skeleton: str) -> int | None:
     return first + 1 if _THIS.search(skeleton[first:]) else None
 
 
-def ox_to_rdflib(term, back: dict, scratch: dict) -> Node:
-    """A pyoxigraph term from a solution as the rdflib term of the data it came from."""
+def ox_to_rdflib(term, back: dict, scratch: dict | None) -> Node:
+    """A pyoxigraph term from a solution as the rdflib term of the data it came from.
+
+    Without ``scratch`` a literal not in ``back`` (a computed value) is built directly.
+    """
     found = back.get(term)
     if found is not None:
         return found
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
-    if isinstance(term, ox.Literal):
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal) and scratch is not None:
         # The store may have written a literal in canonical form: find the data literal
         # that Oxigraph canonicalises to the same term.
         canon = scratch.get("canon")
@@ -205,6 +253,7 @@ def ox_to_rdflib(term, back: dict, scratch: dict) -> Node:
                     store.clear()
         if term in canon:
             return canon[term]
+    if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value) if term.datatype else XSD.string)

@@ -1,0 +1,171 @@
+"""What the shapes can see beyond a focus node: the context incremental validation needs.
+
+Validating one new article graph against a large store means validating its nodes
+(``focus``) with only part of the store loaded. :func:`context_spec` reads the
+compiled shapes and says which part: the description of every focus node (all its
+triples), and further
+
+* ``follow``: predicates whose objects must be described too (a value checked with
+  sh:node, a path's middle steps, ``?x`` in ``$this sc:partOfFigure ?x . ?x sc:value ?v``);
+* ``incoming``: predicates whose triples pointing *at* a described node matter
+  (sh:targetObjectsOf, inverse paths, ``?s p $this`` in a query);
+* ``peers``: for SPARQL constraints that compare a focus node with other nodes
+  (``?value`` sharing its label, indicator …), groups of ``(predicate, kind, x)``
+  conditions a peer's triples meet: ``("via", q)`` one of the focus node's own
+  values for ``q``, ``("is", term)`` that constant, ``("node", None)`` the focus node.
+  Every node meeting all conditions of a group is described.
+
+``sckg.load.neighbourhood`` takes these as keyword arguments (:meth:`ContextSpec.kwargs`).
+Objects of described nodes always come with their rdf:type triples, and the ontology
+is merged by :func:`sckg.validate.validate` itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, URIRef, Variable
+from rdflib.term import Node
+
+from sckg.model import InputError
+from sckg.validate.report import PathSpec, n3
+from sckg.validate.sparql import SparqlConstraint, path_predicates
+
+
+@dataclass(frozen=True)
+class ContextSpec:
+    """The context a set of shapes needs around focus nodes (see the module docstring)."""
+
+    follow: tuple[str, ...]
+    incoming: tuple[str, ...]
+    peers: tuple[tuple[tuple[str, str, object], ...], ...]
+
+    def kwargs(self) -> dict:
+        """Keyword arguments for ``sckg.load.neighbourhood``."""
+        return {"follow": self.follow, "incoming": self.incoming, "peers": self.peers}
+
+
+def _path_needs(path: PathSpec, last_described: bool, follow: set, incoming: set) -> None:
+    if isinstance(path, URIRef):
+        if last_described:
+            follow.add(path)
+        return
+    op, inner = path
+    if op == "^":
+        incoming.add(inner)
+        if last_described:
+            follow.add(inner)
+    elif op == "|":
+        for part in inner:
+            _path_needs(part, last_described, follow, incoming)
+    elif op == "/":
+        for i, part in enumerate(inner):
+            _path_needs(part, last_described or i < len(inner) - 1, follow, incoming)
+    else:  # zero or more: every node on the way is a value and a step further
+        _path_needs(inner, True, follow, incoming)
+
+
+def _needs_description(shape, seen: set) -> bool:
+    """Whether checking a node against ``shape`` reads the node's own triples (beyond its types)."""
+    if shape.key in seen:
+        return False
+    seen.add(shape.key)
+    return shape.path is not None or bool(shape.sparql) or any(_needs_description(n, seen) for n in shape.nested)
+
+
+def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers: set) -> None:
+    """Walk a query's triple patterns outwards from ``$this``.
+
+    Patterns whose subject is known extend what is known (their objects); when none
+    is left, a variable reached only backwards (``?value p ?x`` with ``?x`` known) is a
+    peer, found through every required condition on it.
+    """
+    def fail(why: str) -> InputError:
+        return InputError(f"shapes: {n3(constraint.node)}: {why}; incremental validation cannot work out "
+                          f"the context this SPARQL constraint reads")
+
+    known: dict[Node, tuple] = {Variable("this"): ("this",)}
+    pending = list(constraint.patterns)
+    for _, p, _, _ in pending:
+        if path_predicates(p) is None:
+            raise fail("a variable or negated predicate")
+    while pending:
+        moved = True
+        while moved:
+            moved, rest = False, []
+            for s, p, o, required in pending:
+                if isinstance(s, Variable) and s not in known:
+                    rest.append((s, p, o, required))
+                    continue
+                if not isinstance(s, Variable):
+                    raise fail(f"a pattern about the fixed node {n3(s)}")
+                if known[s][0] != "this" and known[s][1] is not None:
+                    follow.add(known[s][1])  # s is a value one step out: describe it
+                if not isinstance(p, URIRef):
+                    follow.update(path_predicates(p))
+                if isinstance(o, Variable) and o not in known:
+                    via = p if isinstance(p, URIRef) else None
+                    known[o] = ("via", via) if known[s][0] == "this" and via is not None else ("other", via)
+                moved = True
+            pending = rest
+        if not pending:
+            return
+        backwards = sorted({s for s, _, o, _ in pending if not isinstance(o, Variable) or o in known}, key=str)
+        if not backwards:
+            raise fail("a pattern not connected to $this")
+        var = backwards[0]
+        group = _peer_group(var, pending, known)
+        if group:
+            peers.add(group)
+        else:  # only optional conditions: every node pointing at a described node this way
+            for s, p, o, _ in pending:
+                if s == var:
+                    if isinstance(o, Variable) and known[o][0] != "this" and known[o][1] is not None:
+                        follow.add(known[o][1])
+                    incoming.update(path_predicates(p))
+                    follow.update(path_predicates(p))
+        known[var] = ("peer", None)
+
+
+def _peer_group(var: Variable, patterns: list, known: dict) -> tuple:
+    """The required conditions that find ``var`` from a focus node: (predicate, kind, x) with
+    kind "via" (one of the focus node's values for predicate x), "is" (the constant x) or
+    "node" (the focus node itself)."""
+    group = set()
+    for s, p, o, required in patterns:
+        if s != var or not required or not isinstance(p, URIRef):
+            continue
+        if not isinstance(o, Variable):
+            group.add((str(p), "is", o))
+        elif known.get(o, ("",))[0] == "this":
+            group.add((str(p), "node", None))
+        elif known.get(o, ("",))[0] == "via":
+            group.add((str(p), "via", str(known[o][1])))
+    return tuple(sorted(group, key=lambda x: (x[0], x[1], str(x[2]))))
+
+
+def spec_of(engine) -> ContextSpec:
+    """The context spec of a compiled :class:`~sckg.validate.compiled.Engine`."""
+    follow: set = set()
+    incoming: set = set()
+    peers: set = set()
+    done: set = set()
+
+    def visit(shape) -> None:
+        if shape.key in done:
+            return
+        done.add(shape.key)
+        if shape.path is not None:
+            values_read = any(_needs_description(n, set()) for n in shape.nested)
+            _path_needs(shape.path, values_read, follow, incoming)
+        for constraint in shape.sparql:
+            _query_needs(constraint, follow, incoming, peers)
+        for nested in shape.nested:
+            visit(nested)
+
+    for root in engine.roots:
+        incoming.update(root.objects_of)
+        visit(root)
+    follow.discard(RDF.type)
+    return ContextSpec(tuple(sorted(map(str, follow))), tuple(sorted(map(str, incoming))),
+                       tuple(sorted(peers, key=str)))
