@@ -41,8 +41,8 @@ def training(ctx: Ctx) -> tuple[Paragraph, str]:
     say(rng, p, "{when},{ev}在{city}[举办|开班|举行]。", when=when, ev=ev, city=city.place.ent(city.form))
     say(rng, p, "{a},{b}[出席开班仪式|出席活动|出席开班式并讲话]。", a=titled(ctx, rng.choice(prov.deputies)),
         b=titled(ctx, prov.staff["centre"]))
-    say(rng, p, "来自{scope}各[市州|地市|县区]的[孵化器、众创空间、星创天地|双创载体]负责人及业务骨干共{n}参加培训。",
-        scope=prov.scope, n=ctx.figs.make(_int(rng, 60, 260), "人", "trainees", qualifier="random", subject=name))
+    say(rng, p, "[本期|此次]培训共有{n}学员参加,学员[主要来自|多为]{scope}各地孵化载体的运营管理人员。",
+        scope=prov.scope, n=ctx.figs.make(_int(rng, 60, 260), "名", "trainees", qualifier="random", subject=name))
     u1, u2 = rng.sample(prov.universities, 2)
     say(rng, p, "培训[采取|采用]专题讲座与现场教学相结合的方式,{u1}、{u2}的[教授|学者]和{z}的业务骨干[分别|先后]就"
         "[载体运营管理、科技金融|创业辅导、成果转化|绩效评价、品牌建设]等[作了讲解|进行授课]。", u1=u1.ent(), u2=u2.ent(),
@@ -97,13 +97,13 @@ def competition(ctx: Ctx) -> tuple[Paragraph, str]:
         n=f.make(_int(rng, 200, 3000), "家", "applicant-enterprises", subject=name),
         m=f.make(_int(rng, 50, 900), "个", "applicant-teams", subject=name))
     if rng.random() < 0.5:
-        say(rng, p, ",报名数[居|位居]全国{k}", k=f.rank(rng.randint(1, 25)))
-    say(rng, p, "。经过初赛、复赛的层层选拔,共有{k}项目进入决赛。",
+        say(rng, p, ",[报名总数位列全国|报名数量排在全国]{k}", k=f.rank(rng.randint(1, 25)))
+    say(rng, p, "。[历经|经过]初赛、复赛多轮角逐,{k}项目[晋级|闯入]决赛。",
         k=f.make(_int(rng, 30, 150), "个", "projects", subject=name))
     (company, _), (_, founder) = rng.sample(city.companies, 2) if len(city.companies) > 1 else city.companies * 2
     project = rng.choice(names.PROJECT_WORDS)
-    say(rng, p, "最终,{c}的“{project}”项目获得[成长企业组|企业组]一等奖,{person}[领衔|带领]的团队获得初创团队组二等奖。"
-        "获奖企业将获得{money}的[奖励资金|资金支持]。",
+    say(rng, p, "[在企业组比赛中|企业组中],{c}的“{project}”项目[摘得|夺得]一等奖;[团队组中|在团队组比赛中],{person}[领衔|带领]的团队获得二等奖。"
+        "[优胜|获奖]项目可获得{money}的[扶持资金|奖励]。",
         c=company.ent(), project=project, person=titled(ctx, founder),
         money=f.make(_money_wan(rng, 20, 200), "元", "prize-money", qualifier="at-most", word="最高",
                      status="target", subject=name))

@@ -93,15 +93,15 @@ def notice(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
     doc = programme_ent(rng.choice([f"{prov.place.name}{word}认定管理办法", f"{prov.place.name}{word}管理办法(试行)"]),
                         "PolicyDocument", agency)
     p = Paragraph()
-    say(rng, p, "[根据|按照]《{doc}》({abbr}科规〔{y}〕{k}号)有关规定,经各地推荐、专家评审、社会公示等程序,[认定|确定]{first}等{n}单位为"
-        + listing + "(名单见附件)。", doc=doc, abbr=prov.abbreviation, y=str(year - rng.randint(1, 3)),
+    say(rng, p, "为[贯彻落实|落实]《{doc}》({abbr}科规〔{y}〕{k}号),[经|通过]单位申报、[市州|设区市]推荐、专家评审和社会公示,"
+        "[现决定认定|决定认定]{first}等{n}单位为" + listing + "。名单详见附件。", doc=doc, abbr=prov.abbreviation, y=str(year - rng.randint(1, 3)),
         k=str(rng.randint(3, 40)), first=carriers[0].ent(),
         n=f.make(some(rng, len(carriers), len(carriers)), "家", "carriers", carrier_type=cls, level="provincial",
                  period=str(year)))
     body.append(p)
     p = Paragraph()
-    say(rng, p, "请各[市州|设区市]科技局加强对{tier}{word}的[指导和服务|业务指导]。{agency}将对{tier}{word}实行动态管理,"
-        "定期开展绩效评价,对评价优秀的给予{x}的[奖励|补助],对连续两年评价不合格的取消其资格。",
+    say(rng, p, "各[市州|设区市]科技[管理部门|局]要[切实做好|加强]{tier}{word}的[跟踪服务和业务指导|培育指导工作]。"
+        "{agency}将[组织开展|定期开展]年度绩效考核,考核优秀的给予{x}的[奖励|补助],连续两年考核不合格的[撤销其认定资格|取消认定]。",
         tier=prov.tier, word=word, agency=agency.ent(short),
         x=f.make(wan_int(rng, 10, 100), "元", "subsidies", qualifier="at-most", word=rng.choice(["不超过", "最高"]),
                  status="target", area=None))
@@ -110,7 +110,7 @@ def notice(ctx: Ctx, budget: int) -> tuple[list[Paragraph], str]:
     heading.add(f"附件:{listing}名单")
     body.append(heading)
     table = Paragraph()
-    table.add(choose(rng, "[序号 名称 运营主体 所在地|序号 单位名称 运营单位 所在地区]"))
+    table.add(choose(rng, "[序号 单位名称 运营机构 所在市州|序号 载体名称 运营单位 所在地区|编号 名称 依托单位 地区]"))
     body.append(table)
     for i, c in enumerate(carriers, 1):
         row = Paragraph()
