@@ -23,7 +23,13 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
     Each article goes through the whole pipeline, is resolved against the entities the
     graph holds (same canonical name, same IRI) and validated with the shapes; only then
     does its graph replace any earlier version, in one transaction. Ingesting the same
-    article twice leaves one copy. A rejected article changes nothing.
+    article twice leaves one copy. A rejected article changes nothing, and the others
+    still go in: each file gets one line, on stdout when added, on stderr when not.
+
+    An article file holds one article in UTF-8, UTF-16, GB18030 or Big5, at most
+    4 MiB (split larger files); files that are empty, binary, undecodable, without
+    Chinese text or without an article body are refused. Exit code 0 when every file
+    went in, 1 when one violates the shapes, 2 on bad input, 3 on an internal error.
 
     Example:
 
@@ -41,8 +47,14 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
             gaz = gaz or build_gazetteer()
             result = pipeline.ingest(path, store, gaz, server=server)
         except InputError as exc:
-            click.echo(f"sckg ingest: {exc}", err=True)
-            status = 2
+            click.echo(f"sckg ingest: {' '.join(str(exc).split())}", err=True)
+            status = max(status, 2)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            click.echo(f"sckg ingest: {path}: internal error, nothing written ({detail}); "
+                       f"please report it with this file", err=True)
+            status = 3
             continue
         if not result.validation.conforms:
             click.echo(f"sckg ingest: {path}: violates the shapes; nothing written", err=True)

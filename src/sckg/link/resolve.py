@@ -120,7 +120,11 @@ class PlaceFinder:
 
 def _is_word(text: str, start: int, end: int) -> bool:
     """Whether jieba cuts ``text[start:end]`` out as one word in its surroundings."""
+    import logging
+
     import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary load must not chat on stderr
 
     lo = max(0, start - _WINDOW)
     window = text[lo : min(len(text), end + _WINDOW)]

@@ -9,9 +9,15 @@ simplified script, half-width letters and digits, whitespace → line layout and
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
+import re
+import unicodedata
 from pathlib import Path
 
-from sckg.model import Article, Damage, OffsetMap
+from pypinyin import lazy_pinyin
+
+from sckg.model import Article, Damage, InputError, OffsetMap
 from sckg.normalize.annotations import strip_annotations
 from sckg.normalize.decode import read_text
 from sckg.normalize.layout import blocks
@@ -19,7 +25,10 @@ from sckg.normalize.metadata import read_metadata
 from sckg.normalize.repair import repair
 from sckg.normalize.text import normalize_characters
 
-__all__ = ["normalize_file", "normalize_text", "clean_text"]
+__all__ = ["normalize_file", "normalize_text", "clean_text", "article_id"]
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
@@ -81,11 +90,32 @@ def normalize_text(original: str, article_id: str = "text", path: str = "",
         editors=meta.editors)
 
 
-def normalize_file(path: str | Path) -> Article:
-    """Read, decode and normalize one article file; the id is the file stem.
+def article_id(path: str | Path) -> str:
+    """The article id of a file: its name without the extension when that is made of
+    ASCII letters, digits, ``_`` and ``-`` (so IRIs and prefixed names can hold it);
+    else a readable ASCII form of it (pinyin for Chinese) and a digest of the whole
+    name, so two file names never share an id: ``新闻 稿.txt`` → ``xin-wen-gao-1f0c…``.
+    """
+    stem = Path(path).stem
+    if _SAFE_ID.fullmatch(stem):
+        return stem
+    words = lazy_pinyin(stem, errors=lambda s: [s])
+    ascii_words = (unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in words)
+    readable = "-".join(p for p in (_UNSAFE.sub("-", w).strip("-") for w in ascii_words) if p)
+    digest = hashlib.sha1(os.fsencode(stem)).hexdigest()[:8]
+    return f"{readable[:60]}-{digest}" if readable else digest
 
-    Raises sckg.model.InputError with a one-line message for bad input.
+
+def normalize_file(path: str | Path) -> Article:
+    """Read, decode and normalize one article file; the id is :func:`article_id`.
+
+    Raises sckg.model.InputError with a one-line message for bad input, also for a
+    file that holds only boilerplate (navigation, bylines, copyright) and no body.
     """
     path = Path(path)
     original, encoding = read_text(path)
-    return normalize_text(original, article_id=path.stem, path=str(path), encoding=encoding)
+    article = normalize_text(original, article_id=article_id(path), path=str(path), encoding=encoding)
+    if not any(block.kind == "body" for block in article.blocks):
+        kinds = sorted({block.kind for block in article.blocks})
+        raise InputError(f"{path}: no article body, only {', '.join(kinds)} lines")
+    return article

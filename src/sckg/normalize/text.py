@@ -15,9 +15,15 @@ from sckg.model import MapBuilder, OffsetMap
 from sckg.normalize.annotations import is_cjk
 from sckg.normalize.language import simplified
 
-# Deleted outright: zero-width characters and stray control characters.
-_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad") | {chr(c) for c in range(32)
-                                                            if chr(c) not in "\t\n"}
+# Deleted outright: zero-width characters, direction marks, stray control characters
+# (C0, DEL, C1) and the noncharacters U+FFFE/U+FFFF.
+_INVISIBLE = (set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ufffe\uffff")
+              | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+              | {chr(c) for c in [*range(32), *range(0x7F, 0xA0)] if chr(c) not in "\t\n"})
+# Line breaks other than "\n" become "\n" (one for one, so offsets are kept): a lone
+# "\r" (old Mac files), NEL, vertical tab, form feed and the Unicode line and paragraph
+# separators. The "\r" of "\r\n" stays and is deleted as a control character.
+_LINE_BREAKS = re.compile("\r(?!\n)|[\x85\x0b\x0c\u2028\u2029]")
 # Horizontal space of every kind, including the ideographic space used for indenting.
 _SPACE = set(" \t\u00a0\u2002\u2003\u2009\u3000\u202f\u205f")
 _BLANK = _SPACE | _INVISIBLE
@@ -50,6 +56,7 @@ def _fold(char: str) -> str:
 
 def normalize_characters(text: str) -> Normalized:
     """Apply the character and whitespace rules to ``text`` (see module docstring)."""
+    text = _LINE_BREAKS.sub("\n", text)
     simple = simplified(text)
     changed = sum(1 for a, b in zip(text, simple) if a != b)
     cjk = sum(1 for c in text if is_cjk(c)) or 1
