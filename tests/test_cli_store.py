@@ -159,3 +159,11 @@ def test_serve_port_taken_and_missing_store_are_one_line(store: Path, tmp_path: 
         bind = f"127.0.0.1:{sock.getsockname()[1]}"
         one_line_error(run("serve", "--store", str(store), "--bind", bind), bind, "port already in use")
     one_line_error(run("serve", "--store", str(store), "--bind", "nonsense"), "HOST:PORT")
+
+
+def test_validate_engines_agree(store: Path) -> None:
+    compiled = run("validate", str(FIXTURES / "invalid-add.ttl"), "--store", str(store), "--engine", "compiled")
+    reference = run("validate", str(FIXTURES / "invalid-add.ttl"), "--store", str(store), "--engine", "pyshacl")
+    assert compiled.exit_code == reference.exit_code == 1
+    assert compiled.stdout == reference.stdout
+    assert "--engine" in run("validate", "--help").stdout

@@ -13,12 +13,11 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import NamespaceManager
 
 from sckg import load
 from sckg import serve as serving
 from sckg.cli import main, one_line_errors
-from sckg.model import InputError, ValidationResult
+from sckg.model import InputError
 
 DEFAULT_STORE = Path("data/store")
 
@@ -199,53 +198,21 @@ def _context_store(store: Path | None) -> Path | None:
     return DEFAULT_STORE if (DEFAULT_STORE / "CURRENT").is_file() else None
 
 
-def _check(quads: list[ox.Quad], store: Path | None):
+def _check(quads: list[ox.Quad], store: Path | None, engine: str = "compiled"):
     """Validate the new triples together with what the store says about their nodes.
 
-    The context describes the nodes the new triples touch in full, and only types the
-    nodes one step further; results about those partly described nodes are artefacts
-    of the cut, so only results whose focus node the new triples touch are kept.
+    The context is what the shapes read around the nodes the new triples touch
+    (``validate.context_spec``); only those nodes are validated (``focus``), since
+    results about nodes further out would be artefacts of the cut.
     """
-    from sckg import validate as validation  # imported late: pyshacl is slow to import
+    from sckg import validate as validation  # imported late: keeps `sckg --help` fast
 
     data = load.to_rdflib(quads)
     if store is None:
-        return validation, validation.validate(data)
+        return validation, validation.validate(data, engine=engine)
     touched = {t for triple in data for t in (triple[0], triple[2]) if not isinstance(t, rdflib.Literal)}
-    data += load.neighbourhood(store, touched)
-    return validation, _scoped(validation, validation.validate(data), touched)
-
-
-def _scoped(validation, result, touched: set):
-    """``result`` restricted to results whose focus node is in ``touched``."""
-    manager = NamespaceManager(rdflib.Graph(), bind_namespaces="core")
-    for prefix, iri in validation.PREFIXES.items():
-        manager.bind(prefix, iri, override=True, replace=True)
-    names = set()
-    for node in touched:
-        names.add(node.n3())
-        try:
-            names.add(node.n3(manager))
-        except Exception:  # not expressible as a prefixed name
-            pass
-    kept = [v for v in result.violations if v.focus in names]
-    if len(kept) == len(result.violations):
-        return result
-    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-    report = rdflib.Graph().parse(data=result.report_turtle, format="turtle")
-    for node, focus in list(report.subject_objects(sh.focusNode)):
-        if focus not in touched:
-            for triple in list(report.triples((None, sh.result, node))):
-                report.remove(triple)
-            # The result node's own triples (and its nested details) go with it.
-            for s, p, o in list(report.triples((node, None, None))):
-                report.remove((s, p, o))
-    conforms = not any(v.severity == "Violation" for v in kept)
-    for root in list(report.subjects(sh.conforms, None)):
-        report.set((root, sh.conforms, rdflib.Literal(conforms)))
-    for prefix, iri in validation.PREFIXES.items():
-        report.bind(prefix, iri, override=True, replace=True)
-    return ValidationResult(conforms=conforms, violations=kept, report_turtle=report.serialize(format="turtle"))
+    data += load.neighbourhood(store, touched, data=data, **validation.context_spec().kwargs())
+    return validation, validation.validate(data, engine=engine, focus=touched)
 
 
 def _report(validation, result, fmt: str) -> str:
@@ -258,8 +225,10 @@ def _report(validation, result, fmt: str) -> str:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @_store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle"]), default="text", show_default=True)
+@click.option("--engine", type=click.Choice(["compiled", "pyshacl"]), default="compiled", show_default=True,
+              help="SHACL engine: the fast compiled one, or pyshacl (the reference; same results, slower)")
 @_one_line_errors
-def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
+def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str, engine: str) -> None:
     """Validate RDF files against the SHACL shapes, with the current graph as context.
 
     Reads Turtle (.ttl), TriG (.trig), N-Quads (.nq), N-Triples (.nt) and JSON-LD
@@ -267,10 +236,10 @@ def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str) -> None:
 
     Example:
 
-        sckg validate new-carriers.ttl --format text
+        sckg validate new-carriers.ttl --format text --engine compiled
     """
     quads = _parse_all(files)
-    validation, result = _check(quads, _context_store(store))
+    validation, result = _check(quads, _context_store(store), engine)
     click.echo(_report(validation, result, fmt))
     sys.exit(0 if result.conforms else 1)
 
