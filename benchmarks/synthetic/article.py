@@ -13,17 +13,6 @@ from .grammar import Ent, Group, Paragraph
 from .things import Carrier, Org, Person
 from .world import City, Province, World
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 11 → 十一, 23 → 二十三 (up to 99)."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
 @dataclass
 class Ctx:
     """The state of one article being written."""

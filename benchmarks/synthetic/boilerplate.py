@@ -100,7 +100,8 @@ def header(ctx: Ctx, title: str, site: str, paper: str | None, reporter: str | N
         lines.append(f"* 来源: {source} * 作者: admin * 发表时间: {stamp} * 浏览: {rng.randint(50, 9000)}")
         out.outlets.append(source)
     elif style == 3:
-        lines.append(f"{stamp} 来源:{site}-{source}" + (f" 编辑:{editor}" if editor else ""))
+        lines.append(f"{stamp} 来源:{site}" + (f"-{source}" if source != site else "")
+                     + (f" 编辑:{editor}" if editor else ""))
         out.outlets += [site, source] if source != site else [site]
         out.people += [editor] if editor else []
         if reporter:

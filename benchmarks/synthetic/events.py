@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime
 
 from . import names
-from .article import Ctx, chinese_number, event_ent, full_date, month_day, titled
-from .figures import num as _num, some as _int, wan as _wan, wan_int as _money_wan
+from .article import Ctx, event_ent, full_date, month_day, titled
+from .figures import chinese_number, num as _num, some as _int, wan as _wan, wan_int as _money_wan
 from .grammar import Ent, Paragraph, choose, say
 
 TRAINING_TOPICS = ["科技企业孵化器从业人员能力提升", "众创空间运营管理", "创业导师", "双创载体管理人员",

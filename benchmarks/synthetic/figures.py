@@ -20,6 +20,30 @@ _INSIDE = {"余": "at-least", "多": "at-least"}
 _AFTER = {"以上": "at-least", "左右": "approximately"}
 
 
+_DIGITS = "零一二三四五六七八九"
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 11 → 十一, 23 → 二十三 (up to 99)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _written(rng: random.Random, text: str) -> str:
+    """Digits as pages write them now and then: 十一, 1,128, full-width １２８."""
+    n, r = int(text), rng.random()
+    if 1 < n < 100 and r < 0.08:
+        return chinese_number(n)
+    if n >= 1000 and r < 0.05:
+        return f"{n:,}"
+    if r < 0.03:
+        return text.translate(_FULL_WIDTH)
+    return text
+
+
 @dataclass(frozen=True)
 class Num:
     """A number as written (``2.47万``) and its value (``24700``)."""
@@ -136,7 +160,7 @@ class FigureMaker:
         word = word or ""
         if qualifier in ("approximately", "at-least") and num.text.isdigit() and int(num.text) >= 100:
             num = _round(num, rng)
-        number = num.text
+        number = _written(rng, num.text) if num.text.isdigit() and where != "inside" else num.text
         if value_max is not None:
             number = f"{num.text}至{value_max.text}"
             qualifier = "at-least"

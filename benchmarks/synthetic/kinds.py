@@ -5,9 +5,9 @@ of body text) and returns its body paragraphs and a headline."""
 
 from __future__ import annotations
 
-from .article import Ctx, chinese_number, programme_ent
+from .article import Ctx, programme_ent
 from .events import LEADS
-from .figures import some, wan_int
+from .figures import chinese_number, some, wan_int
 from .grammar import Paragraph, choose, say, weighted
 from .stats import STATS, TYPE_WORDS
 from .stories import STORIES, interview

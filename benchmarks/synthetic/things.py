@@ -170,5 +170,6 @@ def make_carrier(rng: random.Random, place: Place, capital: bool, cls: str | Non
     operator = Org(names.company_name(rng, short, rng.choice(names.COMPANY_TRADES[:5])), (), "Company", None,
                    place.name)
     carrier_cls = "MakerSpace" if cls == "unusual" else cls
-    return Carrier(name, (), carrier_cls, level, mode, place, operator, None, rng.randint(2012, 2021),
+    # Founded before the first article year (2015), so no article predates its carrier.
+    return Carrier(name, (), carrier_cls, level, mode, place, operator, None, rng.randint(2006, 2014),
                    title, unusual=cls == "unusual")

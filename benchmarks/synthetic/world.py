@@ -205,7 +205,7 @@ def _build_province(world: World, code: str) -> Province:
     capital = cities[0].place.short if cities else place.short
     papers = [place.short + "科技报", place.short + "经济报", capital + "日报", capital + "晚报"]
     return Province(place, kind, agency, agencies, centre, productivity, association, head, deputies,
-                    inspector, cities, universities, names.brand(rng), rng.randint(2011, 2017),
+                    inspector, cities, universities, names.brand(rng), rng.randint(2008, 2014),
                     sites, papers, growth, staff)
 
 
@@ -233,7 +233,7 @@ def _build_city(rng, world: World, division, person, capital: bool, province: Pl
         person(("副主任", committee),)
     if capital:
         city.market = Carrier(place.short + "科技大市场", (place.short + "科技大市场",), "TechnologyMarket",
-                              None, None, place, None, None, rng.randint(2010, 2018))
+                              None, None, place, None, None, rng.randint(2008, 2014))
     n = rng.randint(9, 15) if capital else rng.randint(3, 8)
     taken: set[str] = set()
     for _ in range(n):
