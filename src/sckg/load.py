@@ -310,56 +310,33 @@ def current_graph(store_dir: Path | str) -> rdflib.Graph:
     return to_rdflib(open_read_only(store_dir))
 
 
-def _ox_term(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.NamedNode(str(term))
-
-
 def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                   exclude_graph: str | None = None, *, follow: Iterable[str] = (),
                   incoming: Iterable[str] = (), peers: Iterable[tuple] = (),
                   data: rdflib.Graph | None = None) -> rdflib.Graph:
     """What the store says about ``nodes``: their triples and the types of their objects.
 
-    This is the validation context of a small addition: references from the new
-    triples to existing entities resolve without reading the whole store. Triples of
-    ``exclude_graph`` (the graph about to be replaced) are left out.
-
-    The keyword arguments widen the context to what the shapes read (see
-    ``sckg.validate.context_spec(...).kwargs()``): objects reached through a ``follow``
-    predicate are described too (transitively); triples pointing at a described node
-    through an ``incoming`` predicate are added (their subjects described when the
-    predicate is also followed); and for each node and each ``peers`` group of
-    ``(predicate, kind, x)`` conditions, every other node meeting all of them is
-    described — kind ``"via"``: one of the node's own values for predicate ``x``
-    (from the store or from ``data``, the new triples), ``"is"``: the term ``x``,
-    ``"node"``: the node itself.
+    The context of a small addition, without reading the whole store; triples of ``exclude_graph``
+    (the graph about to be replaced) are left out. The keywords widen it to what the shapes read
+    (``sckg.validate.context_spec()``): objects reached through a ``follow`` predicate are described
+    too, transitively; triples pointing at a described node through an ``incoming`` predicate are
+    added (their subjects described if also followed); for each node and ``peers`` group of
+    ``(predicate, kind, x)`` conditions, every node meeting all of them is described — ``"via"``:
+    one of the node's values for predicate ``x`` (in the store or in ``data``, the new triples),
+    ``"is"``: the N-Triples term ``x``, ``"node"``: the node.
     """
     store = open_read_only(store_dir)
-    seen: set[ox.Triple] = set()
-    wanted = {ox.NamedNode(str(n)) for n in nodes if isinstance(n, (rdflib.URIRef, ox.NamedNode))}
     skip = ox.NamedNode(exclude_graph) if exclude_graph else None
-    follow_set = {ox.NamedNode(p) for p in follow}
-    incoming_set = sorted({ox.NamedNode(p) for p in incoming}, key=str)
-    new = {}
+    wanted = sorted({ox.NamedNode(str(n)) for n in nodes if isinstance(n, (rdflib.URIRef, ox.NamedNode))}, key=str)
+    follow_set, incoming_set = {ox.NamedNode(p) for p in follow}, sorted({ox.NamedNode(p) for p in incoming}, key=str)
+    new: dict = {}
     for t in _triples(to_quads(data)) if data is not None and len(data) else []:
         new.setdefault(t.subject, []).append(t)
 
     def quads(s=None, p=None, o=None):
         return (q for q in store.quads_for_pattern(s, p, o, None) if skip is None or q.graph_name != skip)
 
-    described: dict = {}  # node -> its triples in the store
+    seen, described = set(), {}  # the context's triples; each described node's triples in the store
 
     def describe(todo: list) -> None:
         while todo:
@@ -367,42 +344,29 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
             if node in described:
                 continue
             own = described[node] = [q.triple for q in quads(node)]
-            seen.update(own)
-            for t in own + new.get(node, []):
-                if t.predicate in follow_set and isinstance(t.object, (ox.NamedNode, ox.BlankNode)):
-                    todo.append(t.object)
-            for p in incoming_set:
-                for q in quads(None, p, node):
-                    seen.add(q.triple)
-                    if p in follow_set:
-                        todo.append(q.subject)
+            pointing = [q.triple for p in incoming_set for q in quads(None, p, node)]
+            seen.update(own + pointing)
+            todo += [t.object for t in own + new.get(node, [])
+                     if t.predicate in follow_set and not isinstance(t.object, ox.Literal)]
+            todo += [t.subject for t in pointing if t.predicate in follow_set]
 
-    describe(sorted(wanted, key=str))
-    for node in sorted(wanted, key=str):
+    describe(list(wanted))
+    for node in wanted:
         for group in peers:
-            own = described[node] + new.get(node, [])
-            describe(sorted(_peers(quads, node, group, own) - {node}, key=str))
-    objects = {t.object for t in seen if isinstance(t.object, ox.NamedNode)} - described.keys()
-    for obj in sorted(objects, key=str):
-        for quad in quads(obj, RDF_TYPE):
-            seen.add(quad.triple)
+            describe(sorted(_peers(quads, node, group, described[node] + new.get(node, [])) - {node}, key=str))
+    for obj in sorted({t.object for t in seen if isinstance(t.object, ox.NamedNode)} - described.keys(), key=str):
+        seen.update(q.triple for q in quads(obj, RDF_TYPE))
     return to_rdflib(sorted(seen, key=str))
-
-
-_KIND_ORDER = {"node": 0, "via": 1, "is": 2}  # likely narrowest first: fixed terms are often classes
 
 
 def _peers(quads, node, group: tuple, own: list) -> set:
     """The nodes meeting every condition of a peer group for ``node`` (see neighbourhood)."""
-    conditions = []
-    for predicate, kind, x in sorted(group, key=lambda c: _KIND_ORDER.get(c[1], 3)):
+    conditions = []  # likely narrowest first: fixed terms ("is") are often classes with many instances
+    for predicate, kind, x in sorted(group, key=lambda c: {"node": 0, "via": 1}.get(c[1], 2)):
         if kind == "is":
-            values = {_ox_term(x)}
-        elif kind == "node":
-            values = {node}
+            values = {next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {x} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object}
         else:
-            source = ox.NamedNode(x)
-            values = {t.object for t in own if t.predicate == source}
+            values = {node} if kind == "node" else {t.object for t in own if t.predicate == ox.NamedNode(x)}
         if not values:
             return set()
         conditions.append((ox.NamedNode(predicate), sorted(values, key=str)))
@@ -415,8 +379,7 @@ def _peers(quads, node, group: tuple, own: list) -> set:
                 break
         else:
             best = found
-    assert best is not None
-    return {c for c in best if all(any(True for v in values for _ in quads(c, p, v)) for p, values in conditions)}
+    return {c for c in best or () if all(any(True for v in vs for _ in quads(c, p, v)) for p, vs in conditions)}
 
 
 PREFIXES = {

@@ -12,7 +12,8 @@ triples), and further
 * ``peers``: for SPARQL constraints that compare a focus node with other nodes
   (``?value`` sharing its label, indicator …), groups of ``(predicate, kind, x)``
   conditions a peer's triples meet: ``("via", q)`` one of the focus node's own
-  values for ``q``, ``("is", term)`` that constant, ``("node", None)`` the focus node.
+  values for ``q``, ``("is", term)`` that constant (N-Triples syntax), ``("node",
+  None)`` the focus node.
   Every node meeting all conditions of a group is described.
 
 ``sckg.load.neighbourhood`` takes these as keyword arguments (:meth:`ContextSpec.kwargs`).
@@ -38,7 +39,7 @@ class ContextSpec:
 
     follow: tuple[str, ...]
     incoming: tuple[str, ...]
-    peers: tuple[tuple[tuple[str, str, object], ...], ...]
+    peers: tuple[tuple[tuple[str, str, str | None], ...], ...]
 
     def kwargs(self) -> dict:
         """Keyword arguments for ``sckg.load.neighbourhood``."""
@@ -129,19 +130,19 @@ def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers
 
 def _peer_group(var: Variable, patterns: list, known: dict) -> tuple:
     """The required conditions that find ``var`` from a focus node: (predicate, kind, x) with
-    kind "via" (one of the focus node's values for predicate x), "is" (the constant x) or
-    "node" (the focus node itself)."""
+    kind "via" (one of the focus node's values for predicate x), "is" (the constant x, in
+    N-Triples syntax) or "node" (the focus node itself)."""
     group = set()
     for s, p, o, required in patterns:
         if s != var or not required or not isinstance(p, URIRef):
             continue
         if not isinstance(o, Variable):
-            group.add((str(p), "is", o))
+            group.add((str(p), "is", o.n3()))
         elif known.get(o, ("",))[0] == "this":
             group.add((str(p), "node", None))
         elif known.get(o, ("",))[0] == "via":
             group.add((str(p), "via", str(known[o][1])))
-    return tuple(sorted(group, key=lambda x: (x[0], x[1], str(x[2]))))
+    return tuple(sorted(group, key=lambda x: (x[0], x[1], x[2] or "")))
 
 
 def spec_of(engine) -> ContextSpec:
