@@ -22,7 +22,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
 from sckg.model import InputError, ValidationResult
-from sckg.validate.report import PREFIXES, SH, finish, format_report, format_turtle
+from sckg.validate.report import PREFIXES, SH, Result, finish, format_report, format_turtle, read_path
 
 __all__ = [
     "ENGINES", "ONTOLOGY_DIR", "PREFIXES", "REPO_ROOT", "SH", "SHAPES_DIR", "context_spec", "format_report",
@@ -71,6 +71,55 @@ def merged(data: Graph | Dataset, ontology: Graph) -> Graph:
     for triple in ontology:
         out.add(triple)
     return out
+
+
+# --------------------------------------------------------------------------- the reference engine
+
+
+def results_of(report: Graph, shapes: Graph) -> tuple[list[Result], dict]:
+    """The top-level results of a pyshacl report graph, and their messages by result.
+
+    Nested results (sh:detail of an sh:node failure) are left out: the outer result's
+    message explains them.
+    """
+    results, fallbacks = [], {}
+    for root in report.subjects(SH.conforms, None):
+        for node in report.objects(root, SH.result):
+            path_node = report.value(node, SH.resultPath)
+            result = Result(
+                focus=report.value(node, SH.focusNode),
+                path=None if path_node is None else read_path(report, path_node, fallback=shapes),
+                value=report.value(node, SH.value),
+                severity=report.value(node, SH.resultSeverity),
+                shape=report.value(node, SH.sourceShape),
+                component=report.value(node, SH.sourceConstraintComponent),
+            )
+            results.append(result)
+            fallbacks[result] = [str(m) for m in report.objects(node, SH.resultMessage)]
+    return results, fallbacks
+
+
+def validate_pyshacl(graph: Graph, shapes: Graph, focus: set | None = None) -> ValidationResult:
+    """Validate the merged ``graph`` with pyshacl (advanced mode, as the validate stage always
+    ran it: the reference for the compiled engine); with ``focus``, keep only those focus nodes."""
+    import pyshacl  # imported here: importing it takes a noticeable part of a second
+
+    _, report, _ = pyshacl.validate(
+        graph,
+        shacl_graph=shapes,
+        advanced=True,
+        inference="none",
+        inplace=True,
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    results, fallbacks = results_of(report, shapes)
+    if focus is not None:
+        # The report graph would still hold the other results: write a fresh one.
+        return finish([r for r in results if r.focus in focus], shapes, None, fallbacks)
+    for prefix, iri in PREFIXES.items():
+        report.bind(prefix, iri, override=True, replace=True)
+    return finish(results, shapes, report.serialize(format="turtle"), fallbacks)
 
 
 # --------------------------------------------------------------------------- per-process caches
@@ -159,8 +208,6 @@ def validate(
     ontology = ontology if ontology is not None else _default(ONTOLOGY_DIR, load_ontology)
     focus_nodes = _focus_set(focus)
     if engine == "pyshacl":
-        from sckg.validate.reference import validate_pyshacl
-
         return validate_pyshacl(merged(data, ontology), shapes, focus_nodes)
     from sckg.validate.index import triples_of
 
