@@ -24,9 +24,19 @@ def store(tmp_path: Path) -> Path:
 
 
 def count(store: Path, graph: str | None = None) -> int:
+    """Quads of ``graph``, or of all named graphs (the default graph is their union)."""
     opened = load.open_read_only(store)
     g = ox.NamedNode(graph) if graph else None
-    return sum(1 for _ in opened.quads_for_pattern(None, None, None, g))
+    return sum(1 for q in opened.quads_for_pattern(None, None, None, g)
+               if not isinstance(q.graph_name, ox.DefaultGraph))
+
+
+def union_is_the_set_of_named_triples(store: Path) -> bool:
+    """The default graph holds each triple of any named graph once, and nothing else."""
+    opened = load.open_read_only(store)
+    named = {q.triple for q in opened if not isinstance(q.graph_name, ox.DefaultGraph)}
+    default = [q.triple for q in opened.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    return len(default) == len(set(default)) and set(default) == named
 
 
 def article_graph(n_people: int) -> rdflib.Graph:
@@ -71,6 +81,26 @@ def test_replace_graph_twice_never_duplicates(store: Path) -> None:
     load.replace_graph(store, graph, article_graph(2))  # a smaller new version
     assert count(store, graph) == 4
     assert count(store, ARTICLE_GRAPH) == 23  # other graphs untouched
+
+
+def test_default_graph_stays_the_set_union_of_the_named_graphs(store: Path) -> None:
+    assert union_is_the_set_of_named_triples(store)
+    shared = article_graph(3)  # the same three people in two graphs: in the union once
+    load.replace_graph(store, load.GRAPH_NS + "article-a", shared)
+    load.replace_graph(store, load.GRAPH_NS + "article-b", shared)
+    assert union_is_the_set_of_named_triples(store)
+    # Replacing a graph keeps the triples another graph still holds, drops the rest.
+    load.replace_graph(store, load.GRAPH_NS + "article-a", article_graph(1))
+    assert union_is_the_set_of_named_triples(store)
+    load.replace_graph(store, load.GRAPH_NS + "article-b", article_graph(0))
+    assert union_is_the_set_of_named_triples(store)
+    load.add_quads(store, load.parse_file(FIXTURES / "valid-add.ttl"))
+    assert union_is_the_set_of_named_triples(store)
+    labels = load.open_read_only(store).query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    assert int(next(iter(labels))["n"].value) == len(
+        {(q.subject, q.object) for q in load.open_read_only(store)
+         if q.predicate.value.endswith("#label") and not isinstance(q.graph_name, ox.DefaultGraph)})
 
 
 def test_replace_keeps_literals_with_quotes_and_newlines(store: Path) -> None:
@@ -155,6 +185,7 @@ def test_add_through_a_read_write_server(store: Path) -> None:
         replaced = load.replace_graph(store, load.GRAPH_NS + "article-rep", article_graph(2), server=server.url)
         load.replace_graph(store, load.GRAPH_NS + "article-rep", article_graph(2), server=server.url)
         assert replaced.route == "server"
+    assert union_is_the_set_of_named_triples(store)
     assert count(store, load.CURATED_GRAPH) == 6
     assert count(store, load.GRAPH_NS + "article-rep") == 4
 

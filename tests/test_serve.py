@@ -124,11 +124,13 @@ def test_missing_empty_and_bad_stores(tmp_path: Path) -> None:
         serve.parse_bind("7878")
 
 
-def test_command_line_has_union_cors_and_timeout(store: Path) -> None:
+def test_command_line_has_cors_and_timeout_and_no_bag_union(store: Path) -> None:
+    # The store's default graph is the set-union of its graphs (sckg.load), so the
+    # server must not replace it with Oxigraph's bag union.
     cmd = serve.server_command(store, "127.0.0.1:7878", timeout_s=30)
     assert cmd[1:] == [
         "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:7878",
-        "--union-default-graph", "--cors", "--timeout-s", "30",
+        "--cors", "--timeout-s", "30",
     ]
 
 

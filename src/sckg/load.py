@@ -5,6 +5,13 @@ sibling directory and swapped in, so a failed build leaves the old store intact.
 Every later change is one transaction: :func:`add_quads` (curated additions) and
 :func:`replace_graph` (one article's graph) either apply in full or not at all.
 
+The store's default graph is kept equal to the union of its named graphs, as a set:
+every triple of any named graph is also in the default graph, once. Oxigraph's own
+``--union-default-graph`` is a bag (a label repeated in K article graphs comes back K
+times), which multiplies joins by K and grows query time with the square of the
+number of articles; a materialised set-union keeps it proportional. Every write below
+keeps the default graph in step, in the same transaction.
+
 When a read-write Oxigraph server holds the store's lock, the same changes go through
 that server instead (Graph Store Protocol POST for additions, one SPARQL Update for a
 replacement), and the result says which route was taken.
@@ -173,14 +180,17 @@ def build_store(source: object, store_dir: Path | str) -> int:
             src = Path(source)
             try:
                 store.bulk_load(path=str(src), format=rdf_format(src))
+                store.bulk_extend(_in_default(ox.parse(path=str(src), format=rdf_format(src))))
             except (SyntaxError, ValueError) as exc:
                 msg = " ".join(str(exc).split()).removeprefix("Parser error at ")
                 raise InputError(f"{src}: not valid RDF: {msg}") from None
             except OSError as exc:
                 raise InputError(f"{src}: cannot read: {exc}") from None
         else:
-            store.bulk_extend(to_quads(source))
-        count = len(store)
+            quads = to_quads(source)
+            store.bulk_extend(quads)
+            store.bulk_extend(_in_default(quads))
+        count = _named_count(store)
         store.flush()
         del store
         old = target.parent / f".{target.name}.old-{os.getpid()}"
@@ -193,18 +203,34 @@ def build_store(source: object, store_dir: Path | str) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _in_default(quads: Iterable[ox.Quad]) -> Iterable[ox.Quad]:
+    """Each quad's triple in the default graph (the union graph)."""
+    for q in quads:
+        yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+
+
+def _named_count(store: ox.Store) -> int:
+    """Quads in named graphs: what the loaded file held, without the union copies."""
+    return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
 def _term(term: object) -> str:
     return str(term)  # pyoxigraph terms print as N-Triples, which SPARQL accepts
 
 
 def _insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
+    """INSERT DATA of ``triples`` into ``graph`` and into the union (default) graph."""
     body = " .\n".join(f"{_term(t.subject)} {_term(t.predicate)} {_term(t.object)}" for t in triples)
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
+    return f"INSERT DATA {{\n{body} .\nGRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
 
 
 def _replace_update(graph: str, triples: list[ox.Triple]) -> str:
-    insert = _insert_data(graph, triples)
-    return f"DROP SILENT GRAPH <{graph}> ;\n{insert}" if insert else f"DROP SILENT GRAPH <{graph}>"
+    """One update: the old graph's triples that no other graph holds leave the union
+    graph, the old graph is dropped, the new triples go in."""
+    prune = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}\n"
+             f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }}")
+    parts = [prune, f"DROP SILENT GRAPH <{graph}>", _insert_data(graph, triples)]
+    return " ;\n".join(p for p in parts if p)
 
 
 def _http(url: str, body: bytes, content_type: str, server: str, method: str = "POST") -> None:
@@ -245,14 +271,13 @@ def add_quads(
     store = _open_writable(path)
     if store is not None:
         g = ox.NamedNode(graph)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples]
+                     + [ox.Quad(t.subject, t.predicate, t.object) for t in triples])
         store.flush()
         del store
         return WriteResult("store", str(path), graph, len(triples))
     base = (server or os.environ.get("SCKG_SERVER") or DEFAULT_SERVER).rstrip("/")
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    url = f"{base}/store?graph={urllib.parse.quote(graph, safe='')}"
-    _http(url, body, "application/n-triples", base)
+    _http(f"{base}/update", _insert_data(graph, triples).encode("utf-8"), "application/sparql-update", base)
     return WriteResult("server", base, graph, len(triples))
 
 
@@ -287,16 +312,18 @@ def replace_graph(
 
 
 def dump(store_dir: Path | str, fmt: str = "nquads") -> bytes:
-    """The whole store as canonical bytes: sorted N-Quads lines, or TriG of sorted quads.
+    """The named graphs of the store as canonical bytes: sorted N-Quads lines, or TriG of
+    sorted quads. The default graph, their union, is left out: loading rebuilds it.
 
     Two stores with the same quads (and blank-node labels) dump byte-identically.
     """
     store = open_read_only(store_dir)
+    quads = [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
     if fmt == "nquads":
-        lines = store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+        lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
         return b"".join(sorted(lines))
     if fmt == "trig":
-        quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
         lines = text.splitlines(keepends=True)
         # The serializer's prefix order is not promised; sort the header.
@@ -334,7 +361,9 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
         new.setdefault(t.subject, []).append(t)
 
     def quads(s=None, p=None, o=None):
-        return (q for q in store.quads_for_pattern(s, p, o, None) if skip is None or q.graph_name != skip)
+        # Named graphs only: the default graph's union copies would bring back ``skip``.
+        return (q for q in store.quads_for_pattern(s, p, o, None)
+                if q.graph_name != skip and not isinstance(q.graph_name, ox.DefaultGraph))
 
     seen, described = set(), {}  # the context's triples; each described node's triples in the store
 

@@ -341,7 +341,7 @@ def figure_rows(store: Path = STORE) -> list[dict[str, str]]:
 
     db = load.open_read_only(store)
     rows = []
-    for solution in db.query(FIGURES_QUERY, use_default_graph_as_union=True):
+    for solution in db.query(FIGURES_QUERY):
         row = {}
         for column in FIGURE_COLUMNS:
             term = solution[column]

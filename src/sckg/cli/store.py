@@ -107,7 +107,7 @@ def render_table(results: dict) -> str:
 def _query_store(store: Path, text: str, name: str, fmt: str) -> bytes:
     opened = load.open_read_only(store)
     try:
-        results = opened.query(text, use_default_graph_as_union=True)
+        results = opened.query(text)  # the default graph is the union (sckg.load)
     except SyntaxError as exc:
         raise InputError(f"{name}: not a valid SPARQL query: {' '.join(str(exc).split())}") from None
     if isinstance(results, ox.QueryTriples):

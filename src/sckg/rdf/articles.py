@@ -263,6 +263,8 @@ def article_slices(res: Resolution, foreign_iri) -> list[ArticleSlice]:
                         described.add(key)
         for fig in figures[aid]:
             referred.update(k for k in (fig.area, fig.subject) if k and k in res.entities)
+            if fig.area in res.entities:  # the region a figure is about, named or not
+                described.add(fig.area)
         entities = {key: replace(res.entities[key], mentions=list(mentions[aid].get(key, [])))
                     for key in sorted(referred)}
         out.append(ArticleSlice(article, sorted(described), entities,

@@ -111,7 +111,9 @@ def server_command(
 ) -> list[str]:
     """The ``oxigraph`` command line that serves ``store`` on ``bind``."""
     cmd = [oxigraph_binary(), "serve" if read_write else "serve-read-only"]
-    cmd += ["--location", str(store), "--bind", bind, "--union-default-graph"]
+    # No --union-default-graph: the store keeps its default graph as the set-union
+    # of the named graphs (see sckg.load), which Oxigraph's bag union is not.
+    cmd += ["--location", str(store), "--bind", bind]
     if cors:
         cmd.append("--cors")
     if timeout_s:
