@@ -126,7 +126,7 @@ def validate_pyshacl(graph: Graph, shapes: Graph, focus: set | None = None) -> V
 
 _DEFAULTS: dict[tuple, Graph] = {}
 _ENGINES_BY_GRAPH: dict[int, tuple] = {}
-_PREPARED: dict[tuple, tuple] = {}
+_CACHE_SIZE = 8
 
 
 def _default(directory: Path, loader) -> Graph:
@@ -142,12 +142,17 @@ def _default(directory: Path, loader) -> Graph:
 
 
 def _cached(table: dict, key: tuple, graphs: tuple, make):
-    """``make()`` remembered while the same graph objects, with the same sizes, are passed."""
+    """``make()`` remembered while the same graph objects, with the same sizes, are passed.
+
+    (A shapes or ontology graph changed in place without changing its size is not noticed.)
+    """
     entry = table.get(key)
     sizes = tuple(len(g) for g in graphs)
     if entry is not None and all(ref() is g for ref, g in zip(entry[0], graphs)) and entry[1] == sizes:
         return entry[2]
     value = make()
+    while len(table) >= _CACHE_SIZE:
+        del table[next(iter(table))]  # the oldest
     table[key] = (tuple(weakref.ref(g) for g in graphs), sizes, value)
     return value
 
@@ -160,7 +165,7 @@ def compiled_engine(shapes: Graph):
 
 
 def _prepared(engine, ontology: Graph):
-    return _cached(_PREPARED, (id(engine), id(ontology)), (ontology,), lambda: engine.prepare(ontology))
+    return _cached(engine.prepared, (id(ontology),), (ontology,), lambda: engine.prepare(ontology))
 
 
 def _focus_set(focus: Iterable[object] | None) -> set | None:

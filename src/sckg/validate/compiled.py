@@ -18,7 +18,8 @@ from rdflib.term import Node
 
 from sckg.model import InputError
 from sckg.validate import components as c
-from sckg.validate.index import BASE_PLAN_PREDICATES, RDF_TYPE, Index, IndexPlan, build_index, ox_quads, to_ox
+from sckg.validate.index import (BASE_PLAN_PREDICATES, RDF_TYPE, Index, IndexPlan, build_index, ox_quads, to_ox,
+                                 triples_of)
 from sckg.validate.report import SH, PathSpec, Result, n3, read_path
 from sckg.validate.sparql import (SparqlConstraint, comparison_functions, compile_constraint, ox_to_rdflib,
                                   path_predicates)
@@ -112,6 +113,7 @@ class Engine:
 
     def __init__(self, shapes: Graph):
         self.graph = shapes
+        self.prepared: dict = {}  # ontologies prepared for this engine (see sckg.validate._prepared)
         self.shapes: dict[Node, Shape] = {}
         self._compiling: set[Node] = set()
         self._keys = itertools.count()
@@ -273,7 +275,7 @@ class Engine:
         # Seeded with the shapes' own terms, so the index hands back the very objects the
         # compiled checks compare with and dictionary lookups succeed by identity.
         seed = Index(self.plan, terms={t: t for triple in self.graph for t in triple})
-        index, triples = build_index(ontology, self.plan, seed)
+        index, triples = build_index(triples_of(ontology), self.plan, seed)
         conv: dict = {}
         return Prepared(index, ox_quads(triples, conv, self.sparql_predicates), conv)
 
