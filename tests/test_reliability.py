@@ -9,6 +9,7 @@ Soak runs write their figures to benchmarks/results/soak.md; quick runs do too w
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import json
 import os
@@ -202,3 +203,291 @@ def _ingest_lines(counts: dict[str, int], seconds: float) -> list[str]:
              f"{seconds:.0f} s including the real-CLI sample.", "", "| refusal | files |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in sorted(counts.items()) if k not in ("added", "refused")]
     return lines
+
+
+# --------------------------------------------------------------------------- b. sckg add killed
+
+
+def big_ntriples(path: Path, triples: int) -> Path:
+    """``triples`` untyped N-Triples (two per node), which the shapes accept."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(triples // 2):
+            node = f"<https://w3id.org/sckg/id/kill-test-{i:07d}>"
+            out.write(f'{node} <http://www.w3.org/2000/01/rdf-schema#label> "批量测试 {i}"@zh-Hans .\n')
+            out.write(f'{node} <http://www.w3.org/2004/02/skos/core#note> "note {i}" .\n')
+    return path
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def add_killed(store: Path, data: Path, *, after_s: float | None = None,
+               grown: int | None = None) -> tuple[bool, float]:
+    """Run ``sckg add`` and SIGKILL it ``after_s`` seconds in, or once the store folder
+    has grown by ``grown`` bytes (mid-write); (whether it was killed, seconds)."""
+    base = folder_bytes(store)
+    proc = subprocess.Popen([sys.executable, "-m", "sckg", "add", str(data), "--store", str(store),
+                             "--graph", KILL_GRAPH], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    started = time.monotonic()
+    while proc.poll() is None:
+        elapsed = time.monotonic() - started
+        if (after_s is not None and elapsed >= after_s) or (grown is not None and folder_bytes(store) - base >= grown):
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    err = proc.communicate()[1].decode("utf-8", "replace")
+    assert proc.returncode in (0, -signal.SIGKILL), err
+    return proc.returncode == -signal.SIGKILL, time.monotonic() - started
+
+
+def counts(store: Path) -> tuple[int, int, int]:
+    """(triples of the kill-test graph, quads of all named graphs, of the default graph),
+    the store opened read-write as the next `sckg add` would (which replays its log)."""
+    opened = ox.Store(str(store))
+    held = sum(1 for _ in opened.quads_for_pattern(None, None, None, ox.NamedNode(KILL_GRAPH)))
+    default = sum(1 for _ in opened.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    named = len(opened) - default
+    del opened
+    return held, named, default
+
+
+def all_or_nothing(store: Path, triples: int, base: tuple[int, int, int]) -> int:
+    """After a kill the store opens and holds all of the file or none of it, in its graph
+    and (when the store keeps one) in the union default graph."""
+    held, named, default = counts(store)
+    assert (held, named) in ((0, base[1]), (triples, base[1] + triples)), (held, named, base)
+    assert default == base[2] or (held and default == base[2] + triples), (held, default, base)
+    return held
+
+
+def test_add_killed_mid_write_leaves_all_or_nothing(store: Path, tmp_path: Path) -> None:
+    data = big_ntriples(tmp_path / "big.nt", 20_000)
+    base_total = counts(store)
+    killed, seconds = add_killed(store, data, grown=1_000_000)
+    assert killed, "sckg add finished before it was seen writing"
+    held = all_or_nothing(store, 20_000, base_total)
+    # The store still takes the same file afterwards.
+    assert not add_killed(store, data)[0]
+    assert all_or_nothing(store, 20_000, base_total) == 20_000
+    record("sckg add killed mid-write (quick)", [
+        f"20,000 triples, SIGKILL after {seconds:.1f} s once the store had grown 1 MB: the graph held "
+        f"{held} of 20,000 afterwards (all or nothing); a second `sckg add` then completed."], soak=False)
+
+
+@pytest.mark.soak
+def test_soak_add_killed_at_many_points(store: Path, tmp_path: Path) -> None:
+    triples = 500_000
+    data = big_ntriples(tmp_path / "big.nt", triples)
+    base_total = counts(store)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(store, pristine)
+    # Calibration: an uninterrupted run, to place the kill points.
+    base = folder_bytes(store)
+    started = time.monotonic()
+    assert not add_killed(store, data)[0]
+    full_s, growth = time.monotonic() - started, folder_bytes(store) - base
+    assert all_or_nothing(store, triples, base_total) == triples
+    points = [("right after start", {"after_s": 0.05}), ("while importing/parsing", {"after_s": 1.5}),
+              ("while validating", {"after_s": full_s * 0.45}), ("write: first MB", {"grown": 1_000_000})]
+    points += [(f"write: {share:.0%} of the growth", {"grown": int(growth * share)})
+               for share in (0.25, 0.5, 0.75, 0.95)]
+    rows = []
+    for name, how in points:
+        shutil.rmtree(store)
+        shutil.copytree(pristine, store)
+        killed, seconds = add_killed(store, data, **how)
+        held = all_or_nothing(store, triples, base_total)
+        rows.append(f"| {name} | {seconds:.1f} | {'yes' if killed else 'finished first'} | {held:,} |")
+    record("sckg add killed at many points (soak)", [
+        f"{triples:,} triples ({data.stat().st_size / 1e6:.0f} MB N-Triples); an uninterrupted `sckg add` took "
+        f"{full_s:.0f} s and grew the store by {growth / 1e6:.0f} MB.", "",
+        "| kill point | after s | killed | triples of the graph afterwards |", "|---|---|---|---|", *rows],
+        soak=True)
+
+
+# --------------------------------------------------------------------------- c/d. the endpoint
+
+
+@pytest.fixture(scope="module")
+def data_store(tmp_path_factory) -> Path:
+    """A store of the committed dataset (data/sckg.trig, some 60,000 quads)."""
+    path = tmp_path_factory.mktemp("endpoint") / "store"
+    load.build_store(ROOT / "data" / "sckg.trig", path)
+    return path
+
+
+def post(url: str, query: str, timeout: float = 120) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(), headers={
+        "Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+class Load:
+    """``clients`` threads running the queries/ suite round robin until ``stop()``."""
+
+    def __init__(self, url: str, clients: int) -> None:
+        self.url, self.latencies, self.errors = url, [], []
+        self.running = True
+        self.texts = [(p.name, p.read_text("utf-8")) for p in QUERIES]
+        self.threads = [threading.Thread(target=self.client, args=(i,), daemon=True) for i in range(clients)]
+        self.started = time.monotonic()
+        for thread in self.threads:
+            thread.start()
+
+    def client(self, k: int) -> None:
+        while self.running:
+            name, text = self.texts[k % len(self.texts)]
+            k += 1
+            began = time.perf_counter()
+            status, body = 0, b""
+            try:
+                status, body = post(self.url, text)
+                assert status == 200
+                json.loads(body)["results"]["bindings"]
+                self.latencies.append(time.perf_counter() - began)
+            except Exception as exc:  # noqa: BLE001 - every failure is recorded and asserted on
+                self.errors.append(f"{name}: {status} {body[:200]!r} {exc!r}"[:400])
+
+    def stop(self) -> list[str]:
+        self.running = False
+        for thread in self.threads:
+            thread.join(180)
+        self.seconds = time.monotonic() - self.started
+        ms = [x * 1000 for x in self.latencies]
+        return [f"{len(ms)} requests in {self.seconds:.0f} s = {len(ms) / self.seconds:.0f} requests/s, "
+                f"{len(self.errors)} errors; latency ms p50 {percentile(ms, 0.5):.0f}, p95 "
+                f"{percentile(ms, 0.95):.0f}, max {max(ms, default=0):.0f}, mean {statistics.fmean(ms or [0]):.0f}"]
+
+
+def endpoint_load(data_store: Path, seconds: float, soak: bool) -> None:
+    with serve.start(data_store) as server:
+        load_run = Load(server.query_url, 32)
+        time.sleep(seconds)
+        lines = load_run.stop()
+    assert not load_run.errors, load_run.errors[:5]
+    assert load_run.latencies
+    record(f"endpoint: 32 clients for {seconds:.0f} s ({'soak' if soak else 'quick'})", [
+        f"The {len(QUERIES)} queries of queries/ (not the federated one) round robin, POST, JSON results "
+        f"parsed; server: `sckg serve` (query guard, {serve.DEFAULT_BACKENDS} oxigraph backends, "
+        f"{serve.DEFAULT_TIMEOUT_S} s limit) on data/sckg.trig.", "", *lines], soak=soak)
+
+
+def test_endpoint_under_32_clients(data_store: Path) -> None:
+    endpoint_load(data_store, 5, soak=False)
+
+
+@pytest.mark.soak
+def test_soak_endpoint_under_32_clients_for_60_s(data_store: Path) -> None:
+    endpoint_load(data_store, 60, soak=True)
+
+
+def runaway(url: str, name: str, out: list) -> None:
+    began = time.monotonic()
+    status, body = post(url, RUNAWAY[name])
+    out.append((name, status, body.decode("utf-8", "replace").strip(), time.monotonic() - began))
+
+
+def test_runaway_query_is_stopped_while_others_are_answered(data_store: Path) -> None:
+    limit = 3
+    with serve.start(data_store, timeout_s=limit) as server:
+        others = Load(server.query_url, 4)
+        time.sleep(0.5)
+        done: list = []
+        threads = [threading.Thread(target=runaway, args=(server.query_url, name, done)) for name in RUNAWAY]
+        for thread in threads:
+            thread.start()
+        answered_before = len(others.latencies)
+        for thread in threads:
+            thread.join(60)
+        answered_during = len(others.latencies) - answered_before
+        time.sleep(1)
+        others.stop()
+        status, body = post(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert not others.errors, others.errors[:5]
+    assert answered_during > 0 and status == 200 and json.loads(body)["results"]["bindings"]
+    assert len(done) == len(RUNAWAY)
+    for name, code, message, seconds in done:
+        assert code == 503 and "time limit" in message and "\n" not in message, (name, code, message)
+        assert seconds < limit + 6, (name, seconds)
+    record("runaway queries (quick)", [
+        f"Query guard with a {limit} s limit, 4 clients running the queries/ suite meanwhile: "
+        f"{answered_during} of their queries answered while the runaways ran, 0 errors.", "",
+        "| runaway query | status | answered after s |", "|---|---|---|",
+        *[f"| {name} | {code} | {seconds:.1f} |" for name, code, _m, seconds in sorted(done)]], soak=False)
+
+
+@pytest.mark.soak
+def test_soak_runaway_queries_under_load(data_store: Path) -> None:
+    limit, seconds = 5, 60
+    with serve.start(data_store, timeout_s=limit) as server:
+        others = Load(server.query_url, 32)
+        done: list = []
+        names = list(RUNAWAY)
+        for i in range(int(seconds / 10)):
+            time.sleep(10)
+            runaway(server.query_url, names[i % len(names)], done)
+        lines = others.stop()
+    assert not others.errors, others.errors[:5]
+    for name, code, message, took in done:
+        assert code == 503 and "time limit" in message, (name, code, message)
+        assert took < limit + 6, (name, took)
+    record("runaway queries under load (soak)", [
+        f"32 clients on the queries/ suite for {seconds} s with a runaway query every 10 s, {limit} s limit: "
+        "every client query answered (interrupted ones re-sent by the guard to another backend).", "",
+        *lines, "", "| runaway query | status | answered after s |", "|---|---|---|",
+        *[f"| {name} | {code} | {took:.1f} |" for name, code, _m, took in done]], soak=True)
+
+
+def test_updates_are_refused_and_change_nothing(data_store: Path) -> None:
+    before = load.dump(data_store)
+    insert = "INSERT DATA { <https://example.org/a> <https://example.org/b> <https://example.org/c> }"
+    attempts = [
+        ("POST /update sparql-update", "/update", "POST", insert.encode(), "application/sparql-update"),
+        ("POST /update form", "/update", "POST", urllib.parse.urlencode({"update": insert}).encode(),
+         "application/x-www-form-urlencoded"),
+        ("GET /update", f"/update?update={urllib.parse.quote(insert)}", "GET", None, None),
+        ("POST /query sparql-update body", "/query", "POST", insert.encode(), "application/sparql-update"),
+        ("POST /query form update=", "/query", "POST", urllib.parse.urlencode({"update": insert}).encode(),
+         "application/x-www-form-urlencoded"),
+        ("POST /query form query=INSERT", "/query", "POST", urllib.parse.urlencode({"query": insert}).encode(),
+         "application/x-www-form-urlencoded"),
+        ("PUT /store", "/store?default", "PUT", b"<https://a> <https://b> <https://c> .", "application/n-triples"),
+        ("POST /store", "/store?default", "POST", b"<https://a> <https://b> <https://c> .", "application/n-triples"),
+        ("DELETE /store", "/store?default", "DELETE", None, None),
+    ]
+    codes = {}
+    with serve.start(data_store) as server:
+        for name, path, method, body, kind in attempts:
+            request = urllib.request.Request(server.url + path, data=body, method=method,
+                                             headers={"Content-Type": kind} if kind else {})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=30)
+            codes[name] = refused.value.code
+        status, answer = post(server.query_url, "ASK { <https://example.org/a> ?p ?o }")
+    assert all(400 <= code < 500 for code in codes.values()), codes
+    assert status == 200 and json.loads(answer)["boolean"] is False
+    assert load.dump(data_store) == before
+
+
+@pytest.mark.soak
+def test_soak_large_answers_stream_whole_or_break_off(data_store: Path) -> None:
+    """Past 16 MB the guard streams; an answer the limit cuts is a broken chunked stream,
+    never a complete-looking 200 with part of the rows."""
+    limit = 4
+    with serve.start(data_store, timeout_s=limit) as server:
+        url = server.query_url + "?query="
+        with urllib.request.urlopen(url + urllib.parse.quote(
+                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 60000"), timeout=60) as response:
+            assert response.headers.get("Transfer-Encoding") == "chunked"
+            assert len(json.loads(response.read())["results"]["bindings"]) == 60000
+        began = time.monotonic()
+        with pytest.raises(http.client.IncompleteRead):
+            with urllib.request.urlopen(url + urllib.parse.quote(
+                    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"), timeout=60) as response:
+                response.read()
+        assert time.monotonic() - began < limit + 6

@@ -2,7 +2,10 @@
 
 ``oxigraph serve-read-only`` (the ``oxigraph`` package, same version as pyoxigraph)
 answers the SPARQL 1.1 Protocol at ``/query`` with the union of all graphs as the
-default graph, refuses updates, and serves YASGUI at ``/``.
+default graph, refuses updates, and serves YASGUI at ``/``. A read-only endpoint runs
+behind the query guard (:mod:`sckg.serve.guard`): several oxigraph backends, a hard
+wall-clock limit per query (oxigraph's own timeout misses queries that work in
+memory), and the other clients' queries keep being answered meanwhile.
 
 A read-only server sees the store as it was when it opened it. :func:`run` therefore
 records itself in a marker file in the temp directory (keyed by the store's absolute
@@ -33,6 +36,7 @@ from sckg.model import InputError
 
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT_S = 30
+DEFAULT_BACKENDS = 2
 _PR_SET_PDEATHSIG = 1
 
 
@@ -119,6 +123,20 @@ def server_command(
     if timeout_s:
         cmd += ["--timeout-s", str(int(timeout_s))]
     return cmd
+
+
+def guard_command(
+    store: Path | str,
+    bind: str,
+    *,
+    cors: bool = True,
+    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    backends: int = DEFAULT_BACKENDS,
+) -> list[str]:
+    """The command line of the query guard serving ``store`` read-only on ``bind``."""
+    cmd = [sys.executable, "-m", "sckg.serve.guard", "--store", str(store), "--bind", bind]
+    cmd += ["--backends", str(backends), "--timeout-s", str(int(timeout_s or 0))]
+    return cmd + (["--cors"] if cors else [])
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
@@ -210,16 +228,21 @@ def start(
     cors: bool = True,
     timeout_s: int | None = DEFAULT_TIMEOUT_S,
     read_write: bool = False,
+    backends: int = DEFAULT_BACKENDS,
 ) -> Server:
     """Start a server on ``store`` in the background and wait until it answers.
 
-    ``bind`` defaults to a free port on 127.0.0.1. Use as a context manager or call
-    ``stop()``.
+    ``bind`` defaults to a free port on 127.0.0.1. A read-only server is the query
+    guard in front of ``backends`` oxigraph processes; a read-write one is a single
+    oxigraph process. Use as a context manager or call ``stop()``.
     """
     path = Path(store) if read_write else check_store(store)
     bind = bind or f"127.0.0.1:{free_port()}"
     check_port(bind)
-    cmd = server_command(path, bind, cors=cors, timeout_s=timeout_s, read_write=read_write)
+    if read_write:
+        cmd = server_command(path, bind, cors=cors, timeout_s=timeout_s, read_write=True)
+    else:
+        cmd = guard_command(path, bind, cors=cors, timeout_s=timeout_s, backends=backends)
     proc = _spawn(cmd)
     host, port = parse_bind(bind)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', 'localhost') else host}:{port}"

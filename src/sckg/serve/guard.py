@@ -1,0 +1,395 @@
+"""The query guard: a small HTTP front that keeps a read-only endpoint answering.
+
+Oxigraph's ``--timeout-s`` only stops a query where its evaluator reads the store;
+a query whose work happens in memory (a cross join of three or more patterns, joined
+by hashing, or an ORDER BY or DISTINCT over one) runs on, eating CPU and gigabytes of
+memory, and a query it does stop still answers ``200 OK`` with a broken body.
+
+The guard runs several ``oxigraph serve-read-only`` backends on the same store (a
+store may be opened read-only by many processes) and forwards each request to the
+least busy one. A request that passes its wall-clock limit gets ``503`` with a
+one-line message, and the backend running it is killed and restarted; requests of
+other clients that were on that backend are sent again to another one (every
+request the guard forwards is a read, so repeating it is safe). Updates and Graph
+Store writes are refused with ``403`` before they reach a backend.
+
+Run as ``python -m sckg.serve.guard --store DIR --bind HOST:PORT [--cors]
+[--timeout-s N] [--backends N]``; :func:`sckg.serve.start` does that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from sckg.serve import free_port, parse_bind, server_command
+
+GRACE_S = 1.0  # oxigraph's own timeout gets this long to stop a query before the kill
+BUFFER_BYTES = 16 * 1024 * 1024  # answers up to this size are checked before sending
+MAX_BODY_BYTES = 128 * 1024 * 1024  # the same request limit as oxigraph's
+WAIT_FOR_BACKEND_S = 30.0
+ATTEMPTS = 4
+CANCELLED = b"The SPARQL operation has been cancelled"
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
+              "trailer", "upgrade", "content-length", "host"}
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(eq=False)
+class Backend:
+    """One oxigraph process: its port, state and the requests it is answering."""
+
+    port: int
+    process: subprocess.Popen
+    log: object
+    ready: bool = False
+    flights: set = field(default_factory=set)
+
+
+@dataclass(eq=False)
+class Flight:
+    """One forwarded request: where it runs and when it must be done."""
+
+    backend: Backend
+    deadline: float | None
+    started: float
+    killed: bool = False
+
+
+class Pool:
+    """The backends, a lock and the rules for choosing, killing and replacing them."""
+
+    def __init__(self, store: str, count: int, cors: bool, timeout_s: int | None) -> None:
+        self.store, self.count, self.cors, self.timeout_s = store, count, cors, timeout_s
+        self.lock = threading.Condition()
+        self.backends: list[Backend] = []
+        self.kills = 0
+
+    # -- run by the main thread only (so PR_SET_PDEATHSIG ties backends to the process)
+    def spawn(self) -> Backend:
+        port = free_port()
+        log = tempfile.TemporaryFile()
+        cmd = server_command(self.store, f"127.0.0.1:{port}", cors=self.cors, timeout_s=self.timeout_s)
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                                preexec_fn=_die_with_parent)
+        return Backend(port, proc, log)
+
+    def tend(self) -> None:
+        """One supervision step: enforce deadlines, replace dead backends, mark ready ones."""
+        now = time.monotonic()
+        with self.lock:
+            for backend in list(self.backends):
+                late = [f for f in backend.flights if f.deadline is not None and now > f.deadline]
+                if late and backend.process.poll() is None:
+                    for flight in late:
+                        flight.killed = True
+                    self.kills += 1
+                    backend.ready = False
+                    backend.process.kill()
+                if backend.process.poll() is not None:
+                    backend.process.wait()
+                    backend.log.close()
+                    self.backends.remove(backend)
+            missing = self.count - len(self.backends)
+        for _ in range(missing):
+            backend = self.spawn()
+            with self.lock:
+                self.backends.append(backend)
+        for backend in [b for b in self.backends if not b.ready]:
+            if _answers(backend.port):
+                with self.lock:
+                    backend.ready = True
+                    self.lock.notify_all()
+
+    def stop(self) -> None:
+        with self.lock:
+            backends, self.backends = list(self.backends), []
+        for backend in backends:
+            backend.process.terminate()
+        for backend in backends:
+            try:
+                backend.process.wait(5)
+            except subprocess.TimeoutExpired:
+                backend.process.kill()
+                backend.process.wait()
+
+    def first_error(self) -> str | None:
+        """The last stderr line of a backend that exited before it was ever ready."""
+        with self.lock:
+            for backend in self.backends:
+                if not backend.ready and backend.process.poll() is not None:
+                    backend.log.seek(0)
+                    lines = backend.log.read().decode("utf-8", "replace").strip().splitlines()
+                    return lines[-1] if lines else f"exited with code {backend.process.returncode}"
+        return None
+
+    # -- used by request threads
+    def take(self) -> Flight | None:
+        """Register a request on the least busy ready backend (waiting for one if none is)."""
+        limit = self.timeout_s + GRACE_S if self.timeout_s else None
+        end = time.monotonic() + WAIT_FOR_BACKEND_S
+        with self.lock:
+            while True:
+                now = time.monotonic()
+                ready = [b for b in self.backends if b.ready and b.process.poll() is None]
+                if ready:
+                    # Avoid a backend that holds a long-running request: it may be killed.
+                    backend = min(ready, key=lambda b: (any(now - f.started > 1 for f in b.flights),
+                                                        len(b.flights)))
+                    flight = Flight(backend, now + limit if limit else None, now)
+                    backend.flights.add(flight)
+                    return flight
+                if now >= end:
+                    return None
+                self.lock.wait(min(0.2, end - now))
+
+    def release(self, flight: Flight, failed: bool = False) -> None:
+        """Unregister ``flight``; after a failure its backend gets no more requests until
+        the supervisor has seen it answer again (or replaced it)."""
+        with self.lock:
+            flight.backend.flights.discard(flight)
+            if failed:
+                flight.backend.ready = False
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def _answers(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=0.25) as r:
+            return r.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Forwards reads to a backend; refuses writes; turns timeouts into 503."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 120  # an idle keep-alive connection is closed after this
+    server_version = "sckg-guard"
+    pool: Pool
+    cors: bool
+    timeout_s: int | None
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+        self.forward()
+
+    do_POST = do_HEAD = do_OPTIONS = do_PUT = do_DELETE = do_PATCH = do_GET
+
+    def reply(self, status: int, message: str) -> None:
+        body = (message + "\n").encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        if self.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def read_body(self) -> bytes | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks, total = [], 0
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline().strip():
+                        pass
+                    return b"".join(chunks)
+                total += size
+                if total > MAX_BODY_BYTES:
+                    return None
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return None if length > MAX_BODY_BYTES else self.rfile.read(length)
+
+    def forward(self) -> None:
+        path = self.path.split("?", 1)[0]
+        try:
+            body = self.read_body()
+        except ValueError:
+            return self.reply(400, "malformed request body")
+        if body is None:
+            self.close_connection = True
+            return self.reply(413, f"request body larger than {MAX_BODY_BYTES} bytes")
+        if path.startswith("/update") or (path.startswith("/store") and self.command not in ("GET", "HEAD")):
+            return self.reply(403, "this endpoint is read-only: updates and Graph Store writes are refused")
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        for _attempt in range(ATTEMPTS):
+            flight = self.pool.take()
+            if flight is None:
+                return self.reply(503, "no query backend is available; try again shortly")
+            done = False
+            try:
+                done = self.relay(flight, body, headers)
+            except OSError:  # the client went away while it was being answered
+                self.close_connection = done = True
+            finally:
+                self.pool.release(flight, failed=not done)
+            if done:
+                return None
+        return self.reply(503, "the query backends kept failing; try again shortly")
+
+    def relay(self, flight: Flight, body: bytes, headers: dict) -> bool:
+        """Run the request on ``flight``'s backend and answer; False to try another."""
+        limit = f"{self.timeout_s} s" if self.timeout_s else "its"
+        stopped = (f"query stopped: it ran past the endpoint's time limit ({limit}); "
+                   "narrow it (LIMIT, more specific patterns) or run it with `sckg query` on a copy of the store")
+        wait = (self.timeout_s + GRACE_S + 10) if self.timeout_s else None
+        conn = http.client.HTTPConnection("127.0.0.1", flight.backend.port, timeout=wait)
+        try:
+            conn.request(self.command, self.path, body=body or None, headers=headers)
+            response = conn.getresponse()
+            data = response.read(BUFFER_BYTES + 1) if self.command != "HEAD" else b""
+            if len(data) > BUFFER_BYTES:
+                self.stream(response, data)
+                return True
+        except (OSError, http.client.HTTPException):
+            if flight.killed:
+                self.reply(503, stopped)
+                return True
+            return False  # the backend died under us (killed for another query): retry
+        finally:
+            conn.close()
+        if response.status == 200 and data.rstrip().endswith(CANCELLED):
+            self.reply(503, stopped)
+            return True
+        kind = response.headers.get_content_type()
+        if response.status == 200 and kind == "application/sparql-results+json":
+            try:
+                json.loads(data)
+            except ValueError:
+                tail = " ".join(data[-200:].decode("utf-8", "replace").split())
+                self.reply(502, f"the query backend's answer broke off: …{tail}")
+                return True
+        self.send_response(response.status, response.reason)
+        for key, value in response.headers.items():
+            if key.lower() not in HOP_BY_HOP:
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data) if self.command != "HEAD" else
+                                               response.headers.get("Content-Length", "0")))
+        self.end_headers()
+        self.wfile.write(data)
+        return True
+
+    def stream(self, response: http.client.HTTPResponse, head: bytes) -> None:
+        """Relay a large answer as it comes; break the chunked stream off if it fails."""
+        self.send_response(response.status, response.reason)
+        for key, value in response.headers.items():
+            if key.lower() not in HOP_BY_HOP:
+                self.send_header(key, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        pending = head
+        try:
+            while True:
+                more = response.read(1 << 20)
+                if not more:
+                    break
+                pending += more
+                keep = len(CANCELLED) + 8
+                self._chunk(pending[:-keep])
+                pending = pending[-keep:]
+        except (OSError, http.client.HTTPException):
+            self.close_connection = True  # no closing chunk: the client sees a broken answer
+            return
+        if pending.rstrip().endswith(CANCELLED):
+            self.close_connection = True
+            return
+        self._chunk(pending)
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _chunk(self, data: bytes) -> None:
+        if data:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+
+class Guard(ThreadingHTTPServer):
+    """The listening front; one thread per client connection."""
+
+    daemon_threads = True
+    request_queue_size = 256
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that hangs up is no error of ours; nothing may fill stderr
+
+
+def serve(store: str, bind: str, *, backends: int = 2, cors: bool = True, timeout_s: int | None = None) -> int:
+    """Run the guard in the foreground until SIGTERM/SIGINT; the exit code."""
+    pool = Pool(store, backends, cors, timeout_s)
+    stopping: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda s, _f: stopping.append(s))
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # reloads restart the guard (Server.restart)
+    pool.tend()
+    deadline = time.monotonic() + 30
+    while not all(b.ready for b in pool.backends):
+        error = pool.first_error()
+        if error or stopping or time.monotonic() > deadline:
+            pool.stop()
+            print(error or "a backend did not answer within 30 s", file=sys.stderr)
+            return 1
+        time.sleep(0.02)
+        pool.tend()
+    host, port = parse_bind(bind)
+    handler = type("BoundHandler", (Handler,), {"pool": pool, "cors": cors, "timeout_s": timeout_s})
+    try:
+        server = Guard((host, port), handler)
+    except OSError as exc:
+        pool.stop()
+        print(f"{bind}: cannot listen: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        for _tick in itertools.count():
+            if stopping:
+                break
+            pool.tend()
+            time.sleep(0.05)
+    finally:
+        server.shutdown()
+        server.server_close()
+        pool.stop()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line of the guard process (started by :func:`sckg.serve.start`)."""
+    parser = argparse.ArgumentParser(prog="python -m sckg.serve.guard", description=__doc__.splitlines()[0])
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--bind", required=True)
+    parser.add_argument("--cors", action="store_true")
+    parser.add_argument("--timeout-s", type=int, default=0)
+    parser.add_argument("--backends", type=int, default=2)
+    args = parser.parse_args(argv)
+    return serve(args.store, args.bind, backends=max(1, args.backends), cors=args.cors,
+                 timeout_s=args.timeout_s or None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
