@@ -27,6 +27,8 @@ from benchmarks.synthetic import World, write_corpus  # noqa: E402
 from benchmarks.synthetic.recall import pipeline, score  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "generator.md"
+# Everything after this line of generator.md is hand-written and kept when the file is rewritten.
+NOTES = "<!-- notes: kept by measure_generator.py -->"
 
 
 def machine() -> list[str]:
@@ -103,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         *[f"- {n}× {cat}: {text}" for (cat, text), n in result.missing.most_common(15)], "",
     ]
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    notes = old[old.index(NOTES):] if NOTES in old else NOTES + "\n"
+    OUT.write_text("\n".join(lines) + "\n" + notes, encoding="utf-8")
     print("\n".join(lines))
     return 0
 
