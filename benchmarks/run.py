@@ -44,17 +44,30 @@ def machine() -> dict:
             "date": time.strftime("%Y-%m-%d")}
 
 
+def save(results: dict) -> None:
+    """Merge ``results`` into results/bench.json (a partial run keeps the other parts)
+    and regenerate the tables of RESULTS.md; called after every part."""
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    previous = json.loads((out / "bench.json").read_text()) if (out / "bench.json").exists() else {}
+    previous.update(results)
+    (out / "bench.json").write_text(json.dumps(previous, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    report.write(previous, HERE / "RESULTS.md")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="article counts N (comma-separated)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median quoted)")
     parser.add_argument("--big-repeat", type=int, default=1,
-                        help="runs per build at N >= 10 000 (each takes minutes)")
+                        help="runs per build at N >= 1 000 (each takes minutes)")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--full-sizes", default="10,30",
                         help="N at which full pyshacl validation is timed (it is slow)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench",
                         help="scratch folder (corpora, stores; reused between runs)")
+    parser.add_argument("--serial-max", type=int, default=10_000,
+                        help="largest N also built serially (the process pool runs every N)")
     parser.add_argument("--only", default="throughput,incremental,load,queries",
                         help="which parts to run")
     args = parser.parse_args(argv)
@@ -73,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     if "throughput" in parts:
         results["throughput"] = []
         for n in sizes:
-            repeat = args.big_repeat if n >= 10_000 else args.repeat
-            for executor in ("serial", "process"):
+            repeat = args.big_repeat if n >= 1_000 else args.repeat
+            for executor in ("serial", "process") if n <= args.serial_max else ("process",):
                 row = measure.build(corpora.folder(n), args.work / f"n{n}-{executor}.trig", executor,
                                     args.workers, repeat)
                 row.update(n=n, mb=corpora.megabytes(n))
@@ -82,14 +95,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"throughput {row}", file=sys.stderr)
                 builds[n] = args.work / f"n{n}-{executor}.trig"
             serial, process = (args.work / f"n{n}-{e}.trig" for e in ("serial", "process"))
-            results.setdefault("identical", {})[n] = serial.read_bytes() == process.read_bytes()
+            if n <= args.serial_max:
+                results.setdefault("identical", {})[n] = serial.read_bytes() == process.read_bytes()
+            save(results)
     for n in sizes:
         builds.setdefault(n, args.work / f"n{n}-process.trig")
         if not builds[n].exists():
             measure.build(corpora.folder(n), builds[n], "process", args.workers, 1)
     if "load" in parts:
-        results["load"] = measure.store_load(builds[max(sizes)], args.work / "load", args.repeat)
+        results["load"] = measure.store_load(builds[max(sizes)], args.work / "load",
+                                             args.big_repeat if max(sizes) >= 10_000 else args.repeat)
         print(f"load {results['load']}", file=sys.stderr)
+        save(results)
     if "incremental" in parts:
         new = corpora.held_out()
         results["incremental"] = []
@@ -98,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             row.update(n=n)
             results["incremental"].append(row)
             print(f"incremental {row}", file=sys.stderr)
+            save(results)
         results["full_pyshacl"] = []
         for n in full_sizes:
             trig = args.work / f"n{n}-full.trig"
@@ -107,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             row.update(n=n)
             results["full_pyshacl"].append(row)
             print(f"full {row}", file=sys.stderr)
+            save(results)
     if "queries" in parts:
         store = args.work / f"store-{max(sizes)}"
         if not store.exists():
@@ -115,14 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         results["queries"] = measure.query_latency(store, ROOT / "queries", max(args.repeat, 5))
         print(f"queries {results['queries']['overall']}", file=sys.stderr)
 
-    out = HERE / "results"
-    out.mkdir(exist_ok=True)
-    previous = json.loads((out / "bench.json").read_text()) if (out / "bench.json").exists() else {}
-    for key, value in results.items():  # a partial run (--only) keeps the other parts
-        previous[key] = value
-    (out / "bench.json").write_text(json.dumps(previous, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    report.write(previous, HERE / "RESULTS.md")
-    print(f"wrote {out / 'bench.json'} and {HERE / 'RESULTS.md'}", file=sys.stderr)
+    save(results)
+    print(f"wrote {HERE / 'results' / 'bench.json'} and {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 
 

@@ -146,6 +146,8 @@ def query_latency(store: Path, queries: Path, repeat: int) -> dict:
                 except Exception as exc:  # recorded, not fatal: the report shows it
                     errors += 1
                     rows = f"error: {exc}"
+                    times.append(time.perf_counter() - started)
+                    break  # a query the guard stopped once is stopped every time
                 times.append(time.perf_counter() - started)
             every += times
             per_query[path.stem] = {"p50": _pct(times, 0.5), "p95": _pct(times, 0.95), "rows": rows}
