@@ -194,6 +194,50 @@ def test_mutated_articles_give_pyshacls_results(articles: Dataset, shapes: Graph
             "sh:SPARQLConstraintComponent"} <= components
 
 
+# --------------------------------------------------------------------------- features the project's shapes do not use yet
+
+SYNTHETIC_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Sequence a sh:NodeShape ; sh:targetClass ex:C ;
+    sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ; sh:datatype xsd:integer ] ,
+        [ sh:path [ sh:inversePath ex:r ] ; sh:maxCount 1 ; sh:class ex:D ] ,
+        [ sh:path ( ex:p [ sh:zeroOrMorePath ex:q ] ) ; sh:nodeKind sh:IRI ; sh:severity sh:Info ] .
+ex:Nodes a sh:NodeShape ; sh:targetNode ex:n1 , ex:absent ;
+    sh:property [ sh:path [ sh:alternativePath ( ex:p [ sh:inversePath ex:p ] ) ] ; sh:minCount 2 ] .
+ex:Objects a sh:NodeShape ; sh:targetObjectsOf ex:r ; sh:nodeKind sh:IRI ; sh:severity sh:Warning .
+ex:Path a sh:PropertyShape ; sh:targetSubjectsOf ex:p ; sh:path ex:p ;
+    sh:sparql [ sh:select "SELECT $this ?value WHERE { $this $PATH ?value . FILTER (isLiteral(?value)) }" ] .
+ex:Pair a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ;
+    sh:qualifiedValueShape [ sh:class ex:D ] ; sh:qualifiedValueShapesDisjoint true ; sh:qualifiedMaxCount 1 .
+ex:Pair2 a sh:PropertyShape ; sh:path ex:p ;
+    sh:qualifiedValueShape [ sh:class ex:E ] ; sh:qualifiedValueShapesDisjoint true ; sh:qualifiedMinCount 1 .
+ex:Holder a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:Pair , ex:Pair2 .
+ex:Off a sh:NodeShape ; sh:targetClass ex:C ; sh:deactivated true ; sh:minLength 100 .
+ex:D a rdfs:Class , sh:NodeShape ; sh:property [ sh:path ex:q ; sh:maxCount 0 ] .
+"""
+SYNTHETIC_DATA = """
+@prefix ex: <https://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a a ex:C ; ex:p ex:b , ex:c , ex:x , "x" . ex:b ex:q 1 , ex:b2 . ex:b2 ex:q ex:b3 . ex:c ex:q "2" .
+ex:x ex:r ex:a . ex:y ex:r ex:a . ex:x a ex:D . ex:b a ex:D , ex:E . ex:c a ex:D ; ex:q 3 .
+ex:n1 ex:p ex:a . ex:z ex:r "literal" .
+ex:e a ex:C ; ex:p ex:f . ex:f a ex:E .
+"""
+
+
+def test_paths_and_targets_beyond_the_project_shapes_give_pyshacls_results() -> None:
+    shapes = Graph().parse(data=SYNTHETIC_SHAPES, format="turtle")
+    data = Graph().parse(data=SYNTHETIC_DATA, format="turtle")
+    compiled, reference, result = both(data, shapes, Graph())
+    assert compiled == reference, format_report(result)
+    components = {v.component for v in result.violations}
+    assert {"sh:MinCountConstraintComponent", "sh:MaxCountConstraintComponent", "sh:DatatypeConstraintComponent",
+            "sh:NodeKindConstraintComponent", "sh:SPARQLConstraintComponent",
+            "sh:QualifiedMaxCountConstraintComponent"} <= components
+    assert {v.path for v in result.violations} >= {"(<https://example.org/p>/<https://example.org/q>)",
+                                                   "^<https://example.org/r>"}
+
+
 # --------------------------------------------------------------------------- engine behaviour
 
 

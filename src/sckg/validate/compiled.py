@@ -282,8 +282,8 @@ class Engine:
     def validate(self, prepared: Prepared, triples: Iterable[tuple], focus: set | None = None) -> list[Result]:
         """All results for the data ``triples`` merged with the prepared ontology.
 
-        With ``focus``, only focus nodes in that set are validated (nested shapes still
-        look at whatever nodes the paths reach).
+        With ``focus``, only focus nodes in that set are validated and only results about
+        them kept (nested shapes still look at whatever nodes the paths reach).
         """
         index, data = build_index(triples, self.plan, prepared.index)
         run = Run(self, index, prepared, data)
@@ -300,7 +300,8 @@ class Engine:
         for shape, nodes in work:
             for node in nodes:
                 results.extend(run.evaluate(shape, node)[1])
-        return results
+        # sh:property under a property shape reports about the values, not the focus node.
+        return results if focus is None else [r for r in results if r.focus in focus]
 
 
 class Prepared:
