@@ -2,6 +2,9 @@
 
 Usage: python benchmarks/generate.py N OUTDIR [--seed 0]
 
+Writes OUTDIR/NNNNNN_<hex>.txt, OUTDIR/manifest.json and OUTDIR/gold/NNNNNN_<hex>.json
+(the answer key in the format of tests/gold: ``sckg eval OUTDIR/gold data.trig``).
+
 Article i depends only on the seed and i: the files for N=100 are the first 100 of
 N=10000, and the same N and seed give byte-identical files.
 """
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     took = time.perf_counter() - started
     size = sum(e["bytes"] for e in entries)
-    print(f"wrote {len(entries)} articles ({size / 1e6:.2f} MB) and manifest.json to {args.outdir} "
+    print(f"wrote {len(entries)} articles ({size / 1e6:.2f} MB), manifest.json and gold/ to {args.outdir} "
           f"in {took:.1f} s", file=sys.stderr)
     return 0
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import World, write_corpus  # noqa: E402
+from benchmarks.synthetic import World, read_gold, write_corpus  # noqa: E402
 from benchmarks.synthetic.recall import pipeline, score  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "generator.md"
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         articles, ds, summary = pipeline([Path(tmp) / "corpus" / e["file"] for e in chosen])
         pipe_time = time.perf_counter() - started
-        result = score(chosen, articles, ds)
+        result = score(chosen, [read_gold(Path(tmp) / "corpus", e) for e in chosen], articles, ds)
     took = statistics.median(times)
     total = sum(sizes)
     encodings = Counter(e["encoding"] for e in entries)
@@ -92,13 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         "- scripts: " + ", ".join(f"{k} {v}" for k, v in sorted(scripts.items())),
         "- damage kinds (files): " + ", ".join(f"{k} {v}" for k, v in sorted(damage.items())),
         f"- provinces: {len({e['province'] for e in entries})}; planted per file on average: "
-        f"{sum(e['planted']['figures'] for e in entries) / args.n:.1f} figures, "
+        f"{sum(len(e['planted']['figures']) for e in entries) / args.n:.1f} figures, "
         f"{sum(len(e['planted']['carriers']) for e in entries) / args.n:.1f} carriers, "
         f"{sum(len(e['planted']['people']) for e in entries) / args.n:.1f} people", "",
         f"## Extraction recall on the first {len(chosen)} articles", "",
         f"The pipeline (read_articles + build_dataset) took {pipe_time:.1f} s for {len(chosen)} articles "
         f"({sum(e['bytes'] for e in chosen) / 1e6:.2f} MB); {summary.figures} figures, "
-        f"{sum(summary.entities.values())} entities. Scored with sckg.evaluate against the manifest's gold records "
+        f"{sum(summary.entities.values())} entities. Scored with sckg.evaluate against the gold records (gold/*.json) "
         "(recall = planted things found; precision = found things that were planted).", "",
         "```", *result.lines(), "```", "",
         "Most often missed (category, name or figure):", "",

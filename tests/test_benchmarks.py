@@ -35,8 +35,9 @@ def test_same_seed_same_bytes(gazetteer, tmp_path):
     first = write_corpus(12, tmp_path / "a", seed=3, world=World(gazetteer, seed=3))
     second = write_corpus(12, tmp_path / "b", seed=3, world=World(gazetteer, seed=3))
     assert first == second
-    names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    names = sorted(str(p.relative_to(tmp_path / "a")) for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(tmp_path / "b")) for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert len(names) == 12 + 12 + 1  # articles, gold records, manifest
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     other = World(gazetteer, seed=4)
@@ -51,6 +52,9 @@ def test_small_corpus_is_a_prefix_of_a_larger_one(gazetteer, tmp_path):
         assert (tmp_path / "small" / entry["file"]).read_bytes() == (tmp_path / "large" / entry["file"]).read_bytes()
     manifest = json.loads((tmp_path / "large" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["count"] == 9 and [e["file"] for e in manifest["articles"]] == [e["file"] for e in large]
+    for entry in small:
+        gold = entry["file"][:-4] + ".json"
+        assert (tmp_path / "small" / "gold" / gold).read_bytes() == (tmp_path / "large" / "gold" / gold).read_bytes()
 
 
 def test_command_line_writes_files_and_manifest(gazetteer, tmp_path):
@@ -64,6 +68,9 @@ def test_command_line_writes_files_and_manifest(gazetteer, tmp_path):
     assert [f[:6] for f in files] == ["000000", "000001", "000002"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["seed"] == 1 and [e["file"] for e in manifest["articles"]] == files
+    from sckg.evaluate import load_gold
+
+    assert [g["article"] for g in load_gold(out / "gold")] == [f[:-4] for f in files]
     here = World(gazetteer, seed=1)
     for i, name in enumerate(files):
         assert generate_article(here, i).data == (out / name).read_bytes(), name
@@ -96,7 +103,7 @@ def test_sample_has_the_seeds_encodings_scripts_and_damage(sample):
             assert d["damaged"].startswith("?") and d["damaged"] != d["original"]
         if e["annotated"]:
             assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)", text), g.name
-        assert e["planted"]["figures"] == len(e["gold"]["figures"]) > 0
+        assert len(e["planted"]["figures"]) == len(g.gold["figures"]) > 0
     sizes = [e["bytes"] for e in entries]
     assert 1000 <= min(sizes) and max(sizes) <= 20000 and 4000 <= statistics.median(sizes) <= 9000
 
@@ -142,7 +149,7 @@ def test_pipeline_reads_generated_articles(sample, tmp_path):
     articles, ds, summary = pipeline([tmp_path / g.name for g in chosen])
     assert summary.articles == 20 and summary.figures > 100
     assert {"Person", "MakerSpace", "GovernmentAgency", "Place"} <= set(summary.entities)
-    result = score([g.entry for g in chosen], articles, ds)
+    result = score([g.entry for g in chosen], [g.gold for g in chosen], articles, ds)
     print("\n" + "\n".join(result.lines()))
     assert result.carriers >= 0.5, result.lines()
     assert result.figure_recall >= 0.5, result.lines()

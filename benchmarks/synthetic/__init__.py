@@ -17,7 +17,7 @@ encoding), ``corpus`` (articles, files and the manifest), ``recall`` (scoring th
 pipeline against the manifest).
 """
 
-from .corpus import FILE_NAME, Generated, generate_article, write_corpus
+from .corpus import FILE_NAME, Generated, generate_article, read_gold, write_corpus
 from .world import World
 
-__all__ = ["FILE_NAME", "Generated", "World", "generate_article", "write_corpus"]
+__all__ = ["FILE_NAME", "Generated", "World", "generate_article", "read_gold", "write_corpus"]

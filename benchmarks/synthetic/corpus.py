@@ -4,6 +4,10 @@ Article ``i`` draws everything from ``random.Random(f"{seed}:article:{i}")`` and
 world (which depends on the seed alone), so it is the same whatever N is: the corpus of
 100 is the first 100 files of the corpus of 10,000. Files are named like the seeds,
 ``{index:06d}_{first 16 hex digits of the SHA-256 of the bytes}.txt``.
+
+Next to the articles: ``manifest.json`` (per file: kind, province, date, encoding,
+script, damage, size, and what was planted) and ``gold/{article-id}.json``, the full
+answer key in the format of tests/gold (``sckg eval OUTDIR/gold data.trig`` reads it).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from .surface import Surface, render
 from .world import World
 
 FILE_NAME = re.compile(r"^\d{6}_[0-9a-f]{16}\.txt$")
+GOLD_NAME = re.compile(r"^\d{6}_[0-9a-f]{16}\.json$")
 # Encodings in the seeds' proportions plus the test articles' variety.
 ENCODINGS = {"utf-8": 70, "utf-8-sig": 3, "gb18030": 14, "big5": 13}
 # File sizes: log-normal around a median of 6.9 KB, kept within 2–15 KB.
@@ -34,11 +39,12 @@ MEDIAN_BYTES, SIGMA, MIN_BYTES, MAX_BYTES = 6900, 0.42, 2000, 15000
 
 @dataclass
 class Generated:
-    """One generated article: its file name, bytes and manifest entry."""
+    """One generated article: its file name, bytes, manifest entry and gold record."""
 
     name: str
     data: bytes
     entry: dict
+    gold: dict
 
 
 def _surface(rng: random.Random) -> Surface:
@@ -95,9 +101,9 @@ def generate_article(world: World, index: int) -> Generated:
         "encoding": surface.encoding, "script": gold["script"], "annotated": bool(surface.annotate),
         "full_width": surface.full_width, "line_endings": "crlf" if surface.crlf else "lf",
         "damage_kinds": kinds, "damage": rendered.damages, "unencodable": rendered.unencodable,
-        "bytes": len(rendered.data), "chars": len(rendered.text), "planted": _planted(gold), "gold": gold,
+        "bytes": len(rendered.data), "chars": len(rendered.text), "planted": _planted(gold),
     }
-    return Generated(name, rendered.data, entry)
+    return Generated(name, rendered.data, entry, gold)
 
 
 def _segments(rng: random.Random, head: list[str], body: list[Paragraph],
@@ -158,26 +164,36 @@ def _planted(gold: dict) -> dict:
         "programmes": sorted(e["name"] for e in by_type.get("Programme", [])),
         "organisations": sorted(e["name"] for t, es in sorted(by_type.items()) for e in es
                                 if t not in ("Place", "InnovationCarrier", "Person", "Event", "Programme")),
-        "figures": len(gold["figures"]),
+        "figures": [[f["value"], f["unit"], f["indicator"]] for f in gold["figures"]],
     }
 
 
-def write_corpus(n: int, outdir: Path, seed: int = 0, world: World | None = None) -> list[dict]:
-    """Write articles ``0 … n-1`` and ``manifest.json`` into ``outdir``; returns the entries.
+def read_gold(outdir: Path, entry: dict) -> dict:
+    """The gold record of a manifest entry, from ``outdir/gold``."""
+    return json.loads((outdir / "gold" / (entry["file"][:-4] + ".json")).read_text(encoding="utf-8"))
 
-    Files of an earlier run (our file-name pattern, and the manifest) are removed first.
+
+def write_corpus(n: int, outdir: Path, seed: int = 0, world: World | None = None) -> list[dict]:
+    """Write articles ``0 … n-1``, ``manifest.json`` and ``gold/*.json`` into ``outdir``;
+    returns the manifest entries.
+
+    Files of an earlier run (our file-name patterns, and the manifest) are removed first.
     """
     if world is None:
         from sckg.link import build_gazetteer
         world = World(build_gazetteer(), seed)
-    outdir.mkdir(parents=True, exist_ok=True)
-    for old in outdir.iterdir():
-        if old.is_file() and (FILE_NAME.match(old.name) or old.name == "manifest.json"):
-            old.unlink()
+    golds = outdir / "gold"
+    golds.mkdir(parents=True, exist_ok=True)
+    for folder, pattern in ((outdir, FILE_NAME), (golds, GOLD_NAME)):
+        for old in folder.iterdir():
+            if old.is_file() and (pattern.match(old.name) or old.name == "manifest.json"):
+                old.unlink()
     entries = []
     for i in range(n):
         art = generate_article(world, i)
         (outdir / art.name).write_bytes(art.data)
+        (golds / (art.name[:-4] + ".json")).write_text(
+            json.dumps(art.gold, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         entries.append(art.entry)
     manifest = {"generator": "benchmarks/synthetic", "seed": seed, "count": n, "articles": entries}
     lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for e in entries)

@@ -1,6 +1,6 @@
 """Score the pipeline on generated articles against their manifest.
 
-The manifest's ``gold`` records are in the format of tests/gold, so the project's own
+The gold records (``OUTDIR/gold/*.json``) are in the format of tests/gold, so the project's own
 scorer (``sckg.evaluate.evaluate_article``) matches them against the built dataset:
 entities by category, name or alias; posts; figures by value, unit and qualifier. The
 mis-decoded stretches are checked against what the normalize stage found and repaired.
@@ -66,8 +66,9 @@ def pipeline(paths: list[Path]):
     return articles, ds, summary
 
 
-def score(entries: list[dict], articles, ds) -> Recall:
-    """Recall of the planted entities, posts and figures of ``entries`` in ``ds``."""
+def score(entries: list[dict], golds: list[dict], articles, ds) -> Recall:
+    """Recall in ``ds`` of the planted entities, posts and figures of ``golds``, and of
+    the damage the manifest ``entries`` (in the same order) record."""
     from sckg.evaluate import evaluate_article
     from sckg.normalize.annotations import strip_annotations
     from sckg.normalize.language import simplified
@@ -78,9 +79,9 @@ def score(entries: list[dict], articles, ds) -> Recall:
         axioms.add((s, RDFS.subClassOf, o))
     result = Recall()
     by_id = {a.id: a for a in articles}
-    for entry in entries:
-        ev = evaluate_article(entry["gold"], ds, axioms)
-        planted = Counter(e["type"] for e in entry["gold"]["entities"] if not e.get("optional"))
+    for entry, gold in zip(entries, golds, strict=True):
+        ev = evaluate_article(gold, ds, axioms)
+        planted = Counter(e["type"] for e in gold["entities"] if not e.get("optional"))
         for category, n in planted.items():
             s = ev.entities.get(category)
             row = result.entities.setdefault(category, [0, 0, 0])
