@@ -27,7 +27,7 @@ from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
 from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph
 from sckg.rdf.trig import graph_block, join_blocks, trig_bytes
 from sckg.resolve import resolve
-from sckg.validate import PREFIXES, load_ontology, validate
+from sckg.validate import PREFIXES, context_spec, load_ontology, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMESPACES = sorted({**PREFIXES, **{
@@ -272,11 +272,13 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
     graph = slice_graph(part, _indicators())
     clock.lap("extract")
     nodes = {t for triple in graph for t in triple if isinstance(t, URIRef)}
-    context = load.neighbourhood(store, nodes, exclude_graph=str(name))
     data = new_dataset()
     target = data.graph(name)
     for triple in graph:
         target.add(triple)
+    # As far out as the shapes read: other articles' figures, duplicates, 2-hop parts.
+    context = load.neighbourhood(store, nodes, exclude_graph=str(name), data=target,
+                                 **context_spec().kwargs())
     around = data.graph(SC["context"])
     for triple in context:
         around.add(triple)
