@@ -57,12 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     gazetteer = build_gazetteer()
     gaz_time = time.perf_counter() - started
-    times, entries = [], []
+    times, cpu, entries = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             entries = write_corpus(args.n, Path(tmp) / "corpus", args.seed, World(gazetteer, args.seed))
             times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
             print(f"run {run + 1}: {args.n} files in {times[-1]:.2f} s", file=sys.stderr)
         sizes = sorted(e["bytes"] for e in entries)
         chosen = entries[:args.recall]
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         f"## Generation (N = {args.n}, seed {args.seed})", "",
         f"- speed: {args.n / took:.0f} files/s (median of {args.runs} runs: "
         + ", ".join(f"{t:.2f} s" for t in times) + f"); building the gazetteer once adds {gaz_time:.1f} s",
+        f"- CPU time: {args.n / statistics.median(cpu):.0f} files per CPU second (median "
+        f"{statistics.median(cpu):.2f} s of CPU for {args.n} files; one process)",
         f"- total: {total / 1e6:.2f} MB in {args.n} files, {total / 1e6 / took:.2f} MB/s",
         f"- file size: min {sizes[0]:,} B, median {statistics.median(sizes):,.0f} B, max {sizes[-1]:,} B "
         f"(10th percentile {sizes[len(sizes) // 10]:,} B, 90th {sizes[len(sizes) * 9 // 10]:,} B)",
