@@ -25,6 +25,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -80,7 +81,9 @@ def record(section: str, lines: list[str], soak: bool) -> None:
     text = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
     sections = dict(re.findall(r"^## (.+?)\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S))
     stamp = time.strftime("%Y-%m-%d %H:%M")
-    sections[section] = f"Measured {stamp}.\n\n" + "\n".join(lines) + "\n\n"
+    busy = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    sections[section] = (f"Measured {stamp}, load average {busy} (a shared machine).\n\n"
+                         + "\n".join(lines) + "\n\n")
     head = ["# Reliability figures", "",
             "Written by tests/test_reliability.py (`make soak`; quick runs with `SCKG_RECORD=1`).",
             "", "Machine:", "", *machine(), "", ""]
@@ -140,9 +143,12 @@ def check_batch(paths: list[Path], kinds: list[str], out: str, err: str, code: i
     present = {graph_of(line) for line in after}
     assert graphs <= present
     reasons: dict[str, int] = {}
-    for reason in refused.values():
-        key = re.sub(r"\d[\d.]*", "N", reason.split(" (", 1)[0])
-        reasons[key] = reasons.get(key, 0) + 1
+    for name, kind in zip(names, kinds):
+        if name in refused:
+            key = re.sub(r"\d[\d.]*", "N", re.split(r",| \(|;", refused[name], maxsplit=1)[0])
+            if key.startswith("violates the shapes"):
+                key += f" (a {kind} mutant)"
+            reasons[key] = reasons.get(key, 0) + 1
     return {"added": len(added), "refused": len(refused), **reasons}
 
 
@@ -185,7 +191,8 @@ def test_mutated_articles_are_refused_in_one_line_and_change_nothing(store: Path
     counts = ingest_mutants(store, tmp_path, SEED, 40, chunk=40)
     ingest_subprocess(store, tmp_path, SEED + 1)
     assert counts["added"] > 0 and counts["refused"] > 0
-    record("ingest: 40 mutated articles (quick)", _ingest_lines(counts, time.monotonic() - started), soak=False)
+    record("ingest: 40 mutated articles (quick)", _ingest_lines(counts, SEED, time.monotonic() - started),
+           soak=False)
 
 
 @pytest.mark.soak
@@ -194,11 +201,12 @@ def test_soak_1000_mutated_articles(store: Path, tmp_path: Path) -> None:
     counts = ingest_mutants(store, tmp_path, SEED + 1000, 1000, chunk=100)
     ingest_subprocess(store, tmp_path, SEED + 1001)
     assert counts["added"] + counts["refused"] == 1000
-    record("ingest: 1,000 mutated articles (soak)", _ingest_lines(counts, time.monotonic() - started), soak=True)
+    record("ingest: 1,000 mutated articles (soak)",
+           _ingest_lines(counts, SEED + 1000, time.monotonic() - started), soak=True)
 
 
-def _ingest_lines(counts: dict[str, int], seconds: float) -> list[str]:
-    lines = [f"{counts['added'] + counts['refused']} mutants (seed {SEED}), {counts['added']} added, "
+def _ingest_lines(counts: dict[str, int], seed: int, seconds: float) -> list[str]:
+    lines = [f"{counts['added'] + counts['refused']} mutants (seed {seed}), {counts['added']} added, "
              f"{counts['refused']} refused, no traceback, store unchanged by every refusal; "
              f"{seconds:.0f} s including the real-CLI sample.", "", "| refusal | files |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in sorted(counts.items()) if k not in ("added", "refused")]
@@ -222,23 +230,46 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
 
 
-def add_killed(store: Path, data: Path, *, after_s: float | None = None,
-               grown: int | None = None) -> tuple[bool, float]:
+@dataclass
+class Run:
+    """What one ``sckg add`` run did: killed or not, when, and where it was then."""
+
+    killed: bool
+    seconds: float
+    writing_from: float | None  # seconds in when the store folder started to grow
+    state: str  # what the process had done when it was killed
+
+
+def add_killed(store: Path, data: Path, *, after_s: float | None = None, grown: int | None = None) -> Run:
     """Run ``sckg add`` and SIGKILL it ``after_s`` seconds in, or once the store folder
-    has grown by ``grown`` bytes (mid-write); (whether it was killed, seconds)."""
+    has grown by ``grown`` bytes (mid-write); without either, let it finish."""
     base = folder_bytes(store)
     proc = subprocess.Popen([sys.executable, "-m", "sckg", "add", str(data), "--store", str(store),
                              "--graph", KILL_GRAPH], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    started = time.monotonic()
+    started, writing_from, state = time.monotonic(), None, "finished"
     while proc.poll() is None:
-        elapsed = time.monotonic() - started
-        if (after_s is not None and elapsed >= after_s) or (grown is not None and folder_bytes(store) - base >= grown):
+        elapsed, growth = time.monotonic() - started, folder_bytes(store) - base
+        if growth > 0 and writing_from is None:
+            writing_from = elapsed
+        if (after_s is not None and elapsed >= after_s) or (grown is not None and growth >= grown):
+            state = _state(proc.pid, data, growth)
             proc.send_signal(signal.SIGKILL)
             break
         time.sleep(0.002)
     err = proc.communicate()[1].decode("utf-8", "replace")
     assert proc.returncode in (0, -signal.SIGKILL), err
-    return proc.returncode == -signal.SIGKILL, time.monotonic() - started
+    return Run(proc.returncode == -signal.SIGKILL, time.monotonic() - started, writing_from, state)
+
+
+def _state(pid: int, data: Path, growth: int) -> str:
+    if growth > 0:
+        return f"writing, {growth / 1e6:.0f} MB into the store folder"
+    try:
+        io = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    except OSError:
+        return "store untouched"
+    read = int(io["rchar"]) >= data.stat().st_size
+    return "file read, parsing or validating; store untouched" if read else "starting; store untouched"
 
 
 def counts(store: Path) -> tuple[int, int, int]:
@@ -263,47 +294,50 @@ def all_or_nothing(store: Path, triples: int, base: tuple[int, int, int]) -> int
 
 def test_add_killed_mid_write_leaves_all_or_nothing(store: Path, tmp_path: Path) -> None:
     data = big_ntriples(tmp_path / "big.nt", 20_000)
-    base_total = counts(store)
-    killed, seconds = add_killed(store, data, grown=1_000_000)
-    assert killed, "sckg add finished before it was seen writing"
-    held = all_or_nothing(store, 20_000, base_total)
+    base = counts(store)
+    run = add_killed(store, data, grown=1_000_000)
+    assert run.killed, "sckg add finished before it was seen writing"
+    held = all_or_nothing(store, 20_000, base)
     # The store still takes the same file afterwards.
-    assert not add_killed(store, data)[0]
-    assert all_or_nothing(store, 20_000, base_total) == 20_000
+    assert not add_killed(store, data).killed
+    assert all_or_nothing(store, 20_000, base) == 20_000
     record("sckg add killed mid-write (quick)", [
-        f"20,000 triples, SIGKILL after {seconds:.1f} s once the store had grown 1 MB: the graph held "
-        f"{held} of 20,000 afterwards (all or nothing); a second `sckg add` then completed."], soak=False)
+        f"20,000 triples, SIGKILL after {run.seconds:.1f} s ({run.state}): the graph held {held:,} of 20,000 "
+        "afterwards (all or nothing); a second `sckg add` then completed."], soak=False)
 
 
 @pytest.mark.soak
 def test_soak_add_killed_at_many_points(store: Path, tmp_path: Path) -> None:
     triples = 500_000
     data = big_ntriples(tmp_path / "big.nt", triples)
-    base_total = counts(store)
+    base = counts(store)
     pristine = tmp_path / "pristine"
     shutil.copytree(store, pristine)
     # Calibration: an uninterrupted run, to place the kill points.
-    base = folder_bytes(store)
-    started = time.monotonic()
-    assert not add_killed(store, data)[0]
-    full_s, growth = time.monotonic() - started, folder_bytes(store) - base
-    assert all_or_nothing(store, triples, base_total) == triples
-    points = [("right after start", {"after_s": 0.05}), ("while importing/parsing", {"after_s": 1.5}),
-              ("while validating", {"after_s": full_s * 0.45}), ("write: first MB", {"grown": 1_000_000})]
-    points += [(f"write: {share:.0%} of the growth", {"grown": int(growth * share)})
-               for share in (0.25, 0.5, 0.75, 0.95)]
+    before = folder_bytes(store)
+    calibration = add_killed(store, data)
+    growth = folder_bytes(store) - before
+    assert not calibration.killed and calibration.writing_from
+    assert all_or_nothing(store, triples, base) == triples
+    write_at = calibration.writing_from
+    points = [{"after_s": 0.05}, {"after_s": 1.5}]
+    points += [{"after_s": write_at * share} for share in (0.3, 0.6, 0.9)]
+    points += [{"grown": 1_000_000}] + [{"grown": int(growth * share)} for share in (0.25, 0.5, 0.75, 0.95)]
     rows = []
-    for name, how in points:
+    for how in points:
         shutil.rmtree(store)
         shutil.copytree(pristine, store)
-        killed, seconds = add_killed(store, data, **how)
-        held = all_or_nothing(store, triples, base_total)
-        rows.append(f"| {name} | {seconds:.1f} | {'yes' if killed else 'finished first'} | {held:,} |")
+        run = add_killed(store, data, **how)
+        held = all_or_nothing(store, triples, base)
+        trigger = f"{how['after_s']:.1f} s in" if "after_s" in how else f"store grown {how['grown'] / 1e6:.0f} MB"
+        rows.append(f"| {trigger} | {run.seconds:.1f} | {run.state if run.killed else 'finished first'} "
+                    f"| {held:,} |")
     record("sckg add killed at many points (soak)", [
-        f"{triples:,} triples ({data.stat().st_size / 1e6:.0f} MB N-Triples); an uninterrupted `sckg add` took "
-        f"{full_s:.0f} s and grew the store by {growth / 1e6:.0f} MB.", "",
-        "| kill point | after s | killed | triples of the graph afterwards |", "|---|---|---|---|", *rows],
-        soak=True)
+        f"{triples:,} triples ({data.stat().st_size / 1e6:.0f} MB N-Triples) into a store of {base[1]} quads; an "
+        f"uninterrupted `sckg add` took {calibration.seconds:.0f} s, began writing after "
+        f"{write_at:.0f} s and grew the store folder by {growth / 1e6:.0f} MB.", "",
+        "| kill when | killed after s | state at the kill | triples of the graph afterwards |",
+        "|---|---|---|---|", *rows], soak=True)
 
 
 # --------------------------------------------------------------------------- c/d. the endpoint
@@ -423,21 +457,22 @@ def test_runaway_query_is_stopped_while_others_are_answered(data_store: Path) ->
 
 @pytest.mark.soak
 def test_soak_runaway_queries_under_load(data_store: Path) -> None:
-    limit, seconds = 5, 60
+    limit, seconds, every = 10, 60, 15
     with serve.start(data_store, timeout_s=limit) as server:
         others = Load(server.query_url, 32)
         done: list = []
         names = list(RUNAWAY)
-        for i in range(int(seconds / 10)):
-            time.sleep(10)
+        for i in range(seconds // every):
+            began = time.monotonic()
             runaway(server.query_url, names[i % len(names)], done)
+            time.sleep(max(0.0, every - (time.monotonic() - began)))
         lines = others.stop()
     assert not others.errors, others.errors[:5]
     for name, code, message, took in done:
         assert code == 503 and "time limit" in message, (name, code, message)
         assert took < limit + 6, (name, took)
     record("runaway queries under load (soak)", [
-        f"32 clients on the queries/ suite for {seconds} s with a runaway query every 10 s, {limit} s limit: "
+        f"32 clients on the queries/ suite for {seconds} s with a runaway query every {every} s, {limit} s limit: "
         "every client query answered (interrupted ones re-sent by the guard to another backend).", "",
         *lines, "", "| runaway query | status | answered after s |", "|---|---|---|",
         *[f"| {name} | {code} | {took:.1f} |" for name, code, _m, took in done]], soak=True)

@@ -147,7 +147,7 @@ def open_read_only(store_dir: Path | str) -> ox.Store:
     path = check_store(store_dir)
     try:
         return ox.Store.read_only(str(path))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a corrupt store
         raise InputError(f"{path}: cannot open store: {exc}") from None
 
 
@@ -155,7 +155,7 @@ def _open_writable(path: Path) -> ox.Store | None:
     """The store opened for writing, or None when another process holds its lock."""
     try:
         return ox.Store(str(path))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a corrupt store
         if "lock" in str(exc).lower():
             return None
         raise InputError(f"{path}: cannot open store: {exc}") from None

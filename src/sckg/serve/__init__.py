@@ -98,7 +98,7 @@ def check_store(store: Path | str) -> Path:
     try:
         opened = ox.Store.read_only(str(path))
         empty = next(iter(opened.quads_for_pattern(None, None, None, None)), None) is None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a corrupt store
         raise InputError(f"{path}: cannot open store: {exc}") from None
     if empty:
         raise InputError(f"{path}: store is empty (run `sckg build` first)")

@@ -55,6 +55,7 @@ class Backend:
     process: subprocess.Popen
     log: object
     ready: bool = False
+    probing: bool = False
     flights: set = field(default_factory=set)
 
 
@@ -76,6 +77,8 @@ class Pool:
         self.lock = threading.Condition()
         self.backends: list[Backend] = []
         self.kills = 0
+        self.error: str | None = None  # why the last backend died while starting
+        self.respawn_at = 0.0
 
     # -- run by the main thread only (so PR_SET_PDEATHSIG ties backends to the process)
     def spawn(self) -> Backend:
@@ -100,18 +103,33 @@ class Pool:
                     backend.process.kill()
                 if backend.process.poll() is not None:
                     backend.process.wait()
+                    if not backend.ready and not backend.flights:  # died starting: say why, wait
+                        backend.log.seek(0)
+                        lines = backend.log.read().decode("utf-8", "replace").strip().splitlines()
+                        errors = [line for line in lines if line.startswith("Error:")] or lines[-1:]
+                        self.error = errors[0] if errors else f"exited with code {backend.process.returncode}"
+                        self.respawn_at = now + 1.0
                     backend.log.close()
                     self.backends.remove(backend)
-            missing = self.count - len(self.backends)
+            missing = self.count - len(self.backends) if now >= self.respawn_at else 0
         for _ in range(missing):
             backend = self.spawn()
             with self.lock:
                 self.backends.append(backend)
-        for backend in [b for b in self.backends if not b.ready]:
-            if _answers(backend.port):
-                with self.lock:
-                    backend.ready = True
-                    self.lock.notify_all()
+        with self.lock:
+            waiting = [b for b in self.backends if not b.ready and not b.probing]
+            for backend in waiting:
+                backend.probing = True
+        for backend in waiting:  # probed aside, so a slow answer never delays a kill
+            threading.Thread(target=self._probe, args=(backend,), daemon=True).start()
+
+    def _probe(self, backend: Backend) -> None:
+        answers = backend.process.poll() is None and _answers(backend.port)
+        with self.lock:
+            backend.probing = False
+            if answers and backend.process.poll() is None:
+                backend.ready = True
+                self.lock.notify_all()
 
     def stop(self) -> None:
         with self.lock:
@@ -124,16 +142,6 @@ class Pool:
             except subprocess.TimeoutExpired:
                 backend.process.kill()
                 backend.process.wait()
-
-    def first_error(self) -> str | None:
-        """The last stderr line of a backend that exited before it was ever ready."""
-        with self.lock:
-            for backend in self.backends:
-                if not backend.ready and backend.process.poll() is not None:
-                    backend.log.seek(0)
-                    lines = backend.log.read().decode("utf-8", "replace").strip().splitlines()
-                    return lines[-1] if lines else f"exited with code {backend.process.returncode}"
-        return None
 
     # -- used by request threads
     def take(self) -> Flight | None:
@@ -175,7 +183,7 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
 
 def _answers(port: int) -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=0.25) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2) as r:
             return r.status == 200
     except (urllib.error.URLError, OSError):
         return False
@@ -347,11 +355,10 @@ def serve(store: str, bind: str, *, backends: int = 2, cors: bool = True, timeou
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # reloads restart the guard (Server.restart)
     pool.tend()
     deadline = time.monotonic() + 30
-    while not all(b.ready for b in pool.backends):
-        error = pool.first_error()
-        if error or stopping or time.monotonic() > deadline:
+    while not (pool.backends and all(b.ready for b in pool.backends)):
+        if pool.error or stopping or time.monotonic() > deadline:
             pool.stop()
-            print(error or "a backend did not answer within 30 s", file=sys.stderr)
+            print(pool.error or "a backend did not answer within 30 s", file=sys.stderr)
             return 1
         time.sleep(0.02)
         pool.tend()
