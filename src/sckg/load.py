@@ -332,6 +332,20 @@ def dump(store_dir: Path | str, fmt: str = "nquads") -> bytes:
     raise ValueError(f"unknown dump format {fmt!r}")
 
 
+def zh_label(store_dir: Path | str):
+    """A function giving the zh-Hans ``rdfs:label`` the store holds for an IRI, or None."""
+    store = open_read_only(store_dir)
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+    def lookup(iri: object) -> str | None:
+        for q in store.quads_for_pattern(ox.NamedNode(str(iri)), label, None, None):
+            if isinstance(q.object, ox.Literal) and (q.object.language or "").lower() == "zh-hans":
+                return q.object.value
+        return None
+
+    return lookup
+
+
 def current_graph(store_dir: Path | str) -> rdflib.Graph:
     """The union of all graphs in the store, as one rdflib Graph (for validation)."""
     return to_rdflib(open_read_only(store_dir))

@@ -267,7 +267,9 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
         finder = PlaceFinder(gaz)
     resolution = resolve([extract_article(article, finder.find)], gaz, resolve_place)
     foreign = {place.key: place for place in gaz.foreign.values()}
-    part = article_slices(resolution, lambda key: foreign_iri(foreign[key]))[0]
+    # An IRI the store gives another entity is not reused (slug collisions).
+    part = article_slices(resolution, lambda key: foreign_iri(foreign[key]),
+                          load.zh_label(store))[0]
     name = article_graph(article.id)
     graph = slice_graph(part, _indicators())
     clock.lap("extract")

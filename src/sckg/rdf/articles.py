@@ -51,8 +51,13 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def entity_iris(entities: dict[str, Entity], foreign_iri) -> dict[str, URIRef]:
-    """An IRI for every entity; names whose slugs collide get a digest of their key."""
+def entity_iris(entities: dict[str, Entity], foreign_iri, known_label=None) -> dict[str, URIRef]:
+    """An IRI for every entity; names whose slugs collide get a digest of their key.
+
+    ``known_label(iri)`` gives the zh-Hans label an existing graph already has for an
+    IRI (or None): a slug another entity holds there (山西省… and 陕西省… both read
+    shan-xi-sheng…) collides too.
+    """
     iris: dict[str, URIRef] = {}
     taken: dict[URIRef, str] = {}
     for key in sorted(entities):
@@ -63,7 +68,8 @@ def entity_iris(entities: dict[str, Entity], foreign_iri) -> dict[str, URIRef]:
             iri = foreign_iri(ent.foreign)
         else:
             iri = entity_iri(_KIND.get(ent.category, "org"), ent.name)
-            if iri in taken:
+            held = known_label(iri) if known_label else None
+            if iri in taken or (held is not None and held != ent.name):
                 digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
                 iri = URIRef(f"{iri}-{digest}")
         taken[iri] = key
@@ -232,14 +238,14 @@ class TripleSet:
         return len(self._triples)
 
 
-def article_slices(res: Resolution, foreign_iri) -> list[ArticleSlice]:
+def article_slices(res: Resolution, foreign_iri, known_label=None) -> list[ArticleSlice]:
     """Cut ``res`` into one independent :class:`ArticleSlice` per article.
 
     IRIs are minted here, over the whole resolution, so that a name collision between
     articles is seen; everything else an article's graph needs is copied into its
     slice. Linear in the size of the resolution.
     """
-    iris = entity_iris(res.entities, foreign_iri)
+    iris = entity_iris(res.entities, foreign_iri, known_label)
     mentions: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for key, ent in res.entities.items():
         for mention in ent.mentions:
