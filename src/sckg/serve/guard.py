@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import itertools
 import json
 import signal
 import subprocess
@@ -294,24 +293,23 @@ class Handler(BaseHTTPRequestHandler):
                 tail = " ".join(data[-200:].decode("utf-8", "replace").split())
                 self.reply(502, f"the query backend's answer broke off: …{tail}")
                 return True
-        self.send_response(response.status, response.reason)
-        for key, value in response.headers.items():
-            if key.lower() not in HOP_BY_HOP:
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data) if self.command != "HEAD" else
-                                               response.headers.get("Content-Length", "0")))
-        self.end_headers()
+        self.copy_head(response, "Content-Length", str(len(data) if self.command != "HEAD" else
+                                                       response.headers.get("Content-Length", "0")))
         self.wfile.write(data)
         return True
 
+    def copy_head(self, response: http.client.HTTPResponse, key: str, value: str) -> None:
+        """The backend's status and headers (less hop-by-hop ones), plus ``key: value``."""
+        self.send_response(response.status, response.reason)
+        for name, text in response.headers.items():
+            if name.lower() not in HOP_BY_HOP | {"server", "date"}:
+                self.send_header(name, text)
+        self.send_header(key, value)
+        self.end_headers()
+
     def stream(self, response: http.client.HTTPResponse, head: bytes) -> None:
         """Relay a large answer as it comes; break the chunked stream off if it fails."""
-        self.send_response(response.status, response.reason)
-        for key, value in response.headers.items():
-            if key.lower() not in HOP_BY_HOP:
-                self.send_header(key, value)
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
+        self.copy_head(response, "Transfer-Encoding", "chunked")
         pending = head
         try:
             while True:
@@ -373,9 +371,7 @@ def serve(store: str, bind: str, *, backends: int = 2, cors: bool = True, timeou
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
     try:
-        for _tick in itertools.count():
-            if stopping:
-                break
+        while not stopping:
             pool.tend()
             time.sleep(0.05)
     finally:
