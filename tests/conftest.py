@@ -34,6 +34,22 @@ def place_finder(gazetteer):
     return PlaceFinder(gazetteer)
 
 
+@pytest.fixture(scope="session")
+def shapes():
+    """The repository's SHACL shapes graph, parsed once (tests only read it)."""
+    from sckg.validate import load_shapes
+
+    return load_shapes()
+
+
+@pytest.fixture(scope="session")
+def ontology():
+    """The repository's ontology graph, parsed once (tests only read it)."""
+    from sckg.validate import load_ontology
+
+    return load_ontology()
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     """A fresh Oxigraph store holding tests/fixtures/store/base.trig."""

@@ -10,7 +10,7 @@ from pyshacl.entrypoints import meta_validate
 from rdflib import Dataset, Graph, Namespace, URIRef
 
 from sckg.model import InputError
-from sckg.validate import format_report, format_turtle, load_ontology, load_shapes, validate
+from sckg.validate import format_report, format_turtle, load_shapes, validate
 
 CASES = Path(__file__).parent / "shapes"
 VALID = sorted((CASES / "valid").glob("*.ttl"))
@@ -18,16 +18,6 @@ INVALID = sorted((CASES / "invalid").glob("*.ttl"))
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCS = "https://w3id.org/sckg/shapes#"
 EXPECT = re.compile(r"^# expect: scs:(\S+)$", re.M)
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return load_ontology()
 
 
 def case_graph(path: Path) -> Graph:

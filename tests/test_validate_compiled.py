@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
 
 from sckg.model import InputError
-from sckg.validate import REPO_ROOT, compiled_engine, format_report, load_ontology, load_shapes, validate
+from sckg.validate import REPO_ROOT, compiled_engine, format_report, validate
 
 CASES = Path(__file__).parent / "shapes"
 CASE_FILES = sorted((CASES / "valid").glob("*.ttl")) + sorted((CASES / "invalid").glob("*.ttl"))
@@ -24,16 +24,6 @@ TRIG = REPO_ROOT / "data" / "sckg.trig"
 OWN = ("https://w3id.org/sckg/id/", "https://example.org/sckg-test#")
 SUFFIX = re.compile(r"-(c|m)(\d+)\b")
 MUTANTS = 240
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return load_ontology()
 
 
 def key(v) -> tuple:

@@ -18,7 +18,7 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
 from sckg import load
-from sckg.validate import REPO_ROOT, context_spec, format_report, load_ontology, load_shapes, validate
+from sckg.validate import REPO_ROOT, context_spec, format_report, validate
 from sckg.validate.report import n3
 
 SC = Namespace("https://w3id.org/sckg/ontology#")
@@ -42,16 +42,6 @@ def graphs() -> dict[str, Graph]:
             out[name] = copy
     assert len(out) >= 3
     return out
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return load_ontology()
 
 
 def pick_article(graphs: dict[str, Graph]) -> str:

@@ -137,9 +137,7 @@ def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
 
 
 def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
-    for aid, start, end, _surface in ent.mentions:
-        if aid != article.id:
-            continue
+    for aid, start, end, _surface in ent.mentions:  # this article's only (its slice)
         o0, o1 = article.original_range(start, end)
         base = f"mention-{aid}-{o0}-{o1}"
         node, target = ID[base], ID[base + "-target"]
