@@ -22,6 +22,8 @@ queries should compare tags with ``langMatches``, not ``=``.
 
 from __future__ import annotations
 
+import itertools
+
 import os
 import shutil
 import urllib.error
@@ -354,7 +356,7 @@ def current_graph(store_dir: Path | str) -> rdflib.Graph:
 def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                   exclude_graph: str | None = None, *, follow: Iterable[str] = (),
                   incoming: Iterable[str] = (), peers: Iterable[tuple] = (),
-                  data: rdflib.Graph | None = None) -> rdflib.Graph:
+                  peer_queries: Iterable = (), data: rdflib.Graph | None = None) -> rdflib.Graph:
     """What the store says about ``nodes``: their triples and the types of their objects.
 
     The context of a small addition, without reading the whole store; triples of ``exclude_graph``
@@ -364,7 +366,10 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     added (their subjects described if also followed); for each node and ``peers`` group of
     ``(predicate, kind, x)`` conditions, every node meeting all of them is described — ``"via"``:
     one of the node's values for predicate ``x`` (in the store or in ``data``, the new triples),
-    ``"is"``: the N-Triples term ``x``, ``"node"``: the node.
+    ``"is"``: the N-Triples term ``x``, ``"node"``: the node. Each of ``peer_queries`` has a
+    ``queries(values, node)`` giving SELECTs of one variable, run against the store for each node
+    (``values``: its predicates' N-Triples values, store and new); the nodes it returns are
+    described too.
     """
     store = open_read_only(store_dir)
     skip = ox.NamedNode(exclude_graph) if exclude_graph else None
@@ -393,10 +398,28 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                      if t.predicate in follow_set and not isinstance(t.object, ox.Literal)]
             todo += [t.subject for t in pointing if t.predicate in follow_set]
 
+    counts: dict = {}
+
+    def estimate(predicate: str, obj: str) -> int:
+        # Subjects of one pattern, counted up to a cap: enough to pick where a join starts.
+        if (predicate, obj) not in counts:
+            term = next(iter(ox.parse(f"<urn:x:s> {predicate} {obj} .".encode(), format=ox.RdfFormat.N_TRIPLES)))
+            found = store.quads_for_pattern(None, term.predicate, term.object, ox.DefaultGraph())
+            counts[predicate, obj] = sum(1 for _ in itertools.islice(found, 256))
+        return counts[predicate, obj]
+
     describe(list(wanted))
     for node in wanted:
+        own = described[node] + new.get(node, [])
         for group in peers:
-            describe(sorted(_peers(quads, node, group, described[node] + new.get(node, [])) - {node}, key=str))
+            describe(sorted(_peers(quads, node, group, own) - {node}, key=str))
+        values: dict[str, list[str]] = {}
+        for t in own:
+            values.setdefault(t.predicate.value, []).append(str(t.object))
+        for peer_query in peer_queries:
+            found = {row[0] for text in peer_query.queries(values, str(node), estimate)
+                     for row in store.query(text)}
+            describe(sorted(found - {node}, key=str))
     for obj in sorted({t.object for t in seen if isinstance(t.object, ox.NamedNode)} - described.keys(), key=str):
         seen.update(q.triple for q in quads(obj, RDF_TYPE))
     return to_rdflib(sorted(seen, key=str))

@@ -15,6 +15,10 @@ triples), and further
   values for ``q``, ``("is", term)`` that constant (N-Triples syntax), ``("node",
   None)`` the focus node.
   Every node meeting all conditions of a group is described.
+* ``peer_queries``: where the rewriter of :mod:`sckg.validate.peers` understands the
+  query, the peer search instead runs the constraint itself in the store (its
+  equality conditions and its filters), so only the peers that may violate come
+  back, however large the store; such a constraint has no ``peers`` group.
 
 ``sckg.load.neighbourhood`` takes these as keyword arguments (:meth:`ContextSpec.kwargs`).
 Objects of described nodes always come with their rdf:type triples, and the ontology
@@ -24,13 +28,15 @@ is merged by :func:`sckg.validate.validate` itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import RDF, URIRef, Variable
 from rdflib.term import Node
 
 from sckg.model import InputError
+from sckg.validate.peers import PeerQuery, peer_query
 from sckg.validate.report import PathSpec, n3
-from sckg.validate.sparql import SparqlConstraint, path_predicates
+from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates
 
 
 @dataclass(frozen=True)
@@ -40,10 +46,12 @@ class ContextSpec:
     follow: tuple[str, ...]
     incoming: tuple[str, ...]
     peers: tuple[tuple[tuple[str, str, str | None], ...], ...]
+    peer_queries: tuple[PeerQuery, ...] = ()
 
     def kwargs(self) -> dict:
         """Keyword arguments for ``sckg.load.neighbourhood``."""
-        return {"follow": self.follow, "incoming": self.incoming, "peers": self.peers}
+        return {"follow": self.follow, "incoming": self.incoming, "peers": self.peers,
+                "peer_queries": self.peer_queries}
 
 
 def _path_needs(path: PathSpec, last_described: bool, follow: set, incoming: set) -> None:
@@ -74,7 +82,7 @@ def _needs_description(shape, seen: set) -> bool:
     return shape.path is not None or bool(shape.sparql) or any(_needs_description(n, seen) for n in shape.nested)
 
 
-def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers: set) -> None:
+def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers: set, queries: list) -> None:
     """Walk a query's triple patterns outwards from ``$this``.
 
     Patterns whose subject is known extend what is known (their objects); when none
@@ -116,7 +124,10 @@ def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers
             raise fail("a pattern not connected to $this")
         var = backwards[0]
         group = _peer_group(var, pending, known)
-        if group:
+        found = peer_query(_algebra(constraint.query), var, COMPARE_IRI) if group else None
+        if found is not None:  # the store finds the peers with the query's own filters
+            queries.append(found)
+        elif group:
             peers.add(group)
         else:  # only optional conditions: every node pointing at a described node this way
             for s, p, o, _ in pending:
@@ -150,6 +161,7 @@ def spec_of(engine) -> ContextSpec:
     follow: set = set()
     incoming: set = set()
     peers: set = set()
+    queries: list = []
     done: set = set()
 
     def visit(shape) -> None:
@@ -160,7 +172,7 @@ def spec_of(engine) -> ContextSpec:
             values_read = any(_needs_description(n, set()) for n in shape.nested)
             _path_needs(shape.path, values_read, follow, incoming)
         for constraint in shape.sparql:
-            _query_needs(constraint, follow, incoming, peers)
+            _query_needs(constraint, follow, incoming, peers, queries)
         for nested in shape.nested:
             visit(nested)
 
@@ -169,4 +181,11 @@ def spec_of(engine) -> ContextSpec:
         visit(root)
     follow.discard(RDF.type)
     return ContextSpec(tuple(sorted(map(str, follow))), tuple(sorted(map(str, incoming))),
-                       tuple(sorted(peers, key=str)))
+                       tuple(sorted(peers, key=str)), tuple(queries))
+
+
+@lru_cache(maxsize=None)
+def _algebra(query: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query).algebra
