@@ -112,3 +112,12 @@ def test_a_type_error_never_loses_a_peer(negated: bool, expected: set) -> None:
     }}"""
     new = values(indicator=[f"<{EX}jobs>"], value=['"many"'])
     assert found(query, store, new) == expected
+
+
+def test_blank_node_values_leave_their_variable_open() -> None:
+    store = store_of(FIGURES)
+    new = values(indicator=["_:b0"], value=['"50"^^<http://www.w3.org/2001/XMLSchema#integer>'],
+                 level=[f"<{EX}national>"], area=["_:b1"])
+    # Nothing can be said about a blank node's value in the store: every candidate with a
+    # smaller total and no level stays.
+    assert found(LEVEL, store, new) == {"small", "elsewhere", "noarea", "other"}

@@ -57,8 +57,11 @@ class PeerQuery:
             if _nt(constant) not in values.get(str(predicate), []):
                 return []
         names = sorted(self.this_vars, key=str)
-        bound = [sorted(set(values.get(str(self.this_vars[v]), []))) for v in names]
-        return [self._text(dict(zip(names, row)), values, node, estimate) for row in product(*bound)]
+        # A blank node cannot be written into a query: its variable stays unbound there.
+        bound = [sorted({None if x.startswith("_:") else x for x in values.get(str(self.this_vars[v]), [])},
+                        key=lambda x: x or "") for v in names]
+        return [self._text({k: v for k, v in zip(names, row) if v is not None}, values, node, estimate)
+                for row in product(*bound)]
 
     def _text(self, bindings: dict, values: dict, node: str, estimate) -> str:
         ctx = _Context(self, values, node, bindings)
@@ -161,9 +164,7 @@ class _Context:
                    for part in _conjuncts(other) if isinstance(part, CompValue) and part.name == "Builtin_NOTEXISTS"):
             return []
         vals = sorted(set(self.values.get(str(p1), [])))
-        if not vals:
-            return []
-        return [(f"<{p1}>", vals[0])] if len(vals) == 1 else []
+        return [(f"<{p1}>", vals[0])] if len(vals) == 1 and not vals[0].startswith("_:") else []
 
     def expr(self, e, positive: bool) -> str:
         """An expression as SPARQL; where ``positive`` a type error counts as true."""
@@ -206,14 +207,14 @@ class _Context:
         if not isinstance(graph, CompValue):
             raise _Unsupported(repr(graph))
         if graph.name == "BGP":
-            return " ".join(self.triple(t) for t in graph["triples"])
+            return " ".join(self.triple(t, positive) for t in graph["triples"])
         if graph.name == "Join":
             return f"{self.group(graph['p1'], positive)} {self.group(graph['p2'], positive)}"
         if graph.name == "Filter":
             return f"{self.group(graph['p'], positive)} FILTER ({self.expr(graph['expr'], positive)})"
         raise _Unsupported(graph.name)
 
-    def triple(self, t) -> str:
+    def triple(self, t, positive: bool) -> str:
         s, p, o = t
         if not isinstance(p, URIRef):
             raise _Unsupported("path")
@@ -221,6 +222,10 @@ class _Context:
             subject = self.term(s)
             return "VALUES ?none { }" if subject.startswith('"') else f"{subject} <{p}> {self.term(o)} ."
         vals = sorted(set(self.values.get(str(p), [])))
+        if any(v.startswith("_:") for v in vals):
+            if not positive:  # matching more often would make the negation drop peers
+                raise _Unsupported("a blank node value under a negation")
+            return ""  # matches whatever the blank node is: a superset
         if o in self.bindings:
             return "" if self.bindings[o] in vals else "VALUES ?none { }"
         if isinstance(o, Variable) and o != THIS:
