@@ -5,6 +5,7 @@ start of the name found by scanning left to a word that cannot be part of it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
@@ -40,6 +41,20 @@ _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "
                      "国家火炬中心", "科技部火炬中心"}
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器"}
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
+_NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
+_TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
+_GRADUATE = re.compile(r"(生|毕业)")
+_EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
+_GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
+
+
+@lru_cache(maxsize=65536)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's part-of-speech cut of ``text`` as ``(word, flag)`` pairs, cached: names
+    are cut many times over (each suffix, each article)."""
+    import jieba.posseg as pseg
+
+    return tuple((w.word, w.flag) for w in pseg.cut(text))
 
 
 class _EndMatcher:
@@ -127,17 +142,15 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     m = _LEADING_DATE.match(text, start, end)
     if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
         start = m.end()
-    import jieba.posseg as pseg
-
     while start < end:
         if any(text.startswith(p, start) for p in places):
             break  # a place name (包头) is no verb, whatever the tagger says
-        words = list(pseg.cut(text[start:end]))
+        words = tagged(text[start:end])
         if len(words) < 2:
             break
-        head = words[0]
-        if len(head.word) >= 2 and head.flag.startswith(_VERB_FLAGS) and not head.flag.startswith(("vn", "nr", "ns", "nt", "nz")):
-            start += len(head.word)
+        word, flag = words[0]
+        if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS):
+            start += len(word)
             continue
         break
     return start
@@ -146,6 +159,8 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
 def _trim_title_prefix(text: str, start: int, end: int) -> int:
     """A name never starts inside a title run (…主任王某某的公司): cut after the last title."""
     head = text[start:end]
+    if not _TITLE_ANY.search(head):
+        return start  # no title anywhere in it
     for t in TITLES:
         k = head.rfind(t)
         if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2:
@@ -158,7 +173,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
         return stem == "" or stem.endswith("级") or bool(
-            re.fullmatch(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?", stem))
+            _GENERIC_AGENCY.fullmatch(stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
     bare = stem
@@ -167,9 +182,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all.
-        import jieba.posseg as pseg
-
-        if any(w.flag == "v" for w in pseg.cut(bare)):
+        if any(flag == "v" for _, flag in tagged(bare)):
             return True
         return bool(_DOMAIN_RE.fullmatch(bare))
     if _GENERIC_RE.fullmatch(stem):
@@ -189,12 +202,12 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         suffix = m.group(0)
         category, cls = _SUFFIX_INFO[suffix]
         end = m.end()
-        if cls == "University" and re.match(r"(生|毕业)", text[end:end + 2]):
+        if cls == "University" and _GRADUATE.match(text, end, end + 2):
             continue
         if category == "Event":
-            paren = re.match(r"[(（][^()（）]{1,10}[)）]", text[end:])
+            paren = _EVENT_PAREN.match(text, end)
             if paren:
-                end += paren.end()
+                end = paren.end()
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = _trim_title_prefix(text, start, m.end())
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)

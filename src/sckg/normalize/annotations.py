@@ -24,6 +24,7 @@ _SYLLABLE = f"[{_LETTERS}]{{1,6}}"
 _ANNOTATION = re.compile(rf"\(({_SYLLABLE}) ?\)")
 _BROKEN = re.compile(rf"\?({_SYLLABLE})\)")
 _TONE_MARK = re.compile(f"[{_TONED}]")
+_MAY_START = re.compile(r"[(?]")
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,8 @@ def strip_annotations(text: str) -> Annotated:
                 pos = match.end()
                 continue
         # Copy the run up to the next character that could start an annotation.
-        stop = pos + 1
-        while stop < n and text[stop] not in "(?":
-            stop += 1
+        found = _MAY_START.search(text, pos + 1)
+        stop = found.start() if found else n
         if stop < n and text[stop] == "(" and stop > pos + 1:
             stop -= 1  # leave the annotated character to the next round
         out.emit(pos, stop, text[pos:stop])

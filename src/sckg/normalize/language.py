@@ -62,23 +62,29 @@ def _unknown_score(char: str) -> float:
 def log_probability(text: str) -> float:
     """Best segmentation log-probability of ``text`` under jieba's unigram word model."""
     freq, log_total = _dictionary()
+    log = math.log
     text = simplified(text)
     n = len(text)
     best = [0.0] + [-math.inf] * n
     for i in range(n):
-        if best[i] == -math.inf:
+        here = best[i]
+        if here == -math.inf:
             continue
-        for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
-            word = text[i:j]
-            f = freq.get(word)
+        char = text[i]
+        f = freq.get(char)
+        score = here + log(f) - log_total if f else here + _unknown_score(char)
+        if score > best[i + 1]:
+            best[i + 1] = score
+        if f is None:
+            continue  # jieba's dictionary holds every prefix of its words: none starts here
+        for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
+            f = freq.get(text[i:j])
+            if f is None:
+                break  # no longer word either
             if f:
-                score = best[i] + math.log(f) - log_total
-            elif j == i + 1:
-                score = best[i] + _unknown_score(word)
-            else:
-                continue
-            if score > best[j]:
-                best[j] = score
+                score = here + log(f) - log_total
+                if score > best[j]:
+                    best[j] = score
     return best[n]
 
 

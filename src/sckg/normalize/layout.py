@@ -42,13 +42,13 @@ def _kind_outside(line: str) -> str | None:
     """The kind of a line wherever it stands, or None if it reads as text."""
     if _COPYRIGHT.search(line):
         return "copyright"
-    if _NAVIGATION.search(line) and len(line) <= 80:
+    if len(line) <= 80 and _NAVIGATION.search(line):
         return "navigation"
     if _RELATED.match(line):
         return "related"
     if _HOT.match(line):
         return "hot"
-    if _FOOTER.search(line) and len(line) <= 80:
+    if len(line) <= 80 and _FOOTER.search(line):
         return "footer"
     return None
 
@@ -56,9 +56,9 @@ def _kind_outside(line: str) -> str | None:
 def _header_kind(line: str) -> str | None:
     if ORIGINAL_TITLE.match(line):
         return "metadata"
-    if HEADER_META.search(line) and len(line) <= 100 and not _SENTENCE_END.search(line):
+    if len(line) <= 100 and HEADER_META.search(line) and not _SENTENCE_END.search(line):
         return "metadata"
-    if BYLINE.search(line) and len(line) <= 40 and not _SENTENCE_END.search(line):
+    if len(line) <= 40 and BYLINE.search(line) and not _SENTENCE_END.search(line):
         return "byline"
     return None
 

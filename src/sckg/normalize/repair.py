@@ -14,6 +14,7 @@ the damaged text (``sckg.normalize.language``).
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ _MIN_GAIN = 1.0
 # is a question mark, not damage.
 _MIN_CJK = 2
 _LOST = "\ufffd"
+_ANCHOR_CHARS = "?？" + _LOST
+_ANCHOR_CHAR = re.compile("[?？\ufffd]")
 
 Token = int | None  # a byte, or None for a byte that was lost
 
@@ -197,7 +200,12 @@ def repair(text: str, lost: tuple[int, ...] = ()) -> Repaired:
     i = 0
     n = len(text)
     while i < n:
-        if text[i] not in "?？" + _LOST or not _is_anchor(text, i, lost_set):
+        if text[i] not in _ANCHOR_CHARS:
+            found = _ANCHOR_CHAR.search(text, i)
+            if found is None:
+                break
+            i = found.start()
+        if not _is_anchor(text, i, lost_set):
             i += 1
             continue
         best: tuple[float, int, str] | None = None

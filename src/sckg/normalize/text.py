@@ -8,11 +8,11 @@ position has its source-script character.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
 from sckg.model import MapBuilder, OffsetMap
-from sckg.normalize.annotations import is_cjk
 from sckg.normalize.language import simplified
 
 # Deleted outright: zero-width characters, direction marks, stray control characters
@@ -46,20 +46,18 @@ class Normalized:
     traditional: bool
 
 
-def _fold(char: str) -> str:
-    """Full-width letters and digits to ASCII; Chinese punctuation stays full-width."""
-    code = ord(char)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    return char
+# Full-width letters and digits to ASCII; Chinese punctuation stays full-width.
+_FOLD = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+         for code in range(start, end + 1)}
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
 def normalize_characters(text: str) -> Normalized:
     """Apply the character and whitespace rules to ``text`` (see module docstring)."""
     text = _LINE_BREAKS.sub("\n", text)
     simple = simplified(text)
-    changed = sum(1 for a, b in zip(text, simple) if a != b)
-    cjk = sum(1 for c in text if is_cjk(c)) or 1
+    changed = 0 if simple == text else sum(map(operator.ne, text, simple))
+    cjk = len(_CJK.findall(text)) or 1
     traditional = changed / cjk > 0.02
     out = MapBuilder()
     script_parts: list[str] = []
@@ -102,8 +100,8 @@ def _line(text: str, simple: str, start: int, end: int, out: MapBuilder,
             out.emit(i, j, text[i])
             script_parts.append(text[i])
         else:  # ordinary characters map one to one
-            out.emit(i, j, "".join(_fold(ch) for ch in simple[i:j]))
-            script_parts.append("".join(_fold(ch) for ch in text[i:j]))
+            out.emit(i, j, simple[i:j].translate(_FOLD))
+            script_parts.append(text[i:j].translate(_FOLD))
     if end < len(text):
         out.emit(end, end + 1, "\n")
         script_parts.append("\n")
