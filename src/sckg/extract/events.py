@@ -25,6 +25,10 @@ _VISIT = re.compile(r"到(?P<target>[^，。；]{2,30}?)(调研|考察|视察|�
 _THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
 _MAIN_VENUE = re.compile(r"主会场设在")
 _SUB_VENUE = re.compile(r"([\u4e00-\u9fff]{2,6})分会场")
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_BACK_REFERENCE = re.compile(r"(本届|本次|该|此次)[\u4e00-\u9fff]{0,4}(活动周|大赛|培训班|活动|会议)")
+_HELD_BY = re.compile(r"([\u4e00-\u9fff]{2,6})(举办|举行|主办)(了)?$")
+_HELD_IN = re.compile(r"在([\u4e00-\u9fff]{2,8})(举办|举行|召开|开班|开幕)")
 
 
 def iso(year: str | None, month: str, day: str, default_year: str | None) -> str | None:
@@ -36,7 +40,7 @@ def iso(year: str | None, month: str, day: str, default_year: str | None) -> str
 
 
 def _sentences(text: str):
-    return re.finditer(r"[^。！？]+[。！？]?", text)
+    return _SENTENCE.finditer(text)
 
 
 def _in(m: Mention, s0: int, s1: int) -> bool:
@@ -51,8 +55,7 @@ def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple
     for sentence in _sentences(text):
         s0, s1 = sentence.span()
         events = [i for i, m in enumerate(mentions) if m.category == "Event" and _in(m, s0, s1)]
-        if not events and last_event is not None and re.search(
-                r"(本届|本次|该|此次)[\u4e00-\u9fff]{0,4}(活动周|大赛|培训班|活动|会议)", text[s0:s1]):
+        if not events and last_event is not None and _BACK_REFERENCE.search(text[s0:s1]):
             events = [last_event]  # 本届活动周… refers back to the event just named
         if not events:
             continue
@@ -70,7 +73,7 @@ def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple
                         end = iso(y, mo2 or mo, d2, year)
                         if end:
                             attrs["end_date"] = end
-            held_by = re.search(r"([\u4e00-\u9fff]{2,6})(举办|举行|主办)(了)?$", text[s0:mentions[i].start])
+            held_by = _HELD_BY.search(text[s0:mentions[i].start])
             if held_by and not mentions[i].attr("qualified"):
                 for p in places:
                     if mentions[p].end == s0 + held_by.end(1) and mentions[p].surface == held_by.group(1)[-len(mentions[p].surface):]:
@@ -80,7 +83,7 @@ def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple
             if theme:
                 attrs["theme"] = theme.group(1)
             mentions[i] = replace(mentions[i], attrs=tuple(sorted(attrs.items())))
-            held = re.search(r"在([\u4e00-\u9fff]{2,8})(举办|举行|召开|开班|开幕)", text[s0:s1])
+            held = _HELD_IN.search(text[s0:s1])
             for p in places:
                 pm = mentions[p]
                 if held and pm.surface in held.group(1):

@@ -13,6 +13,7 @@ Indicator keys are the ``skos:notation`` of the concepts in ontology/indicators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -91,6 +92,8 @@ _TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": 
 _FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
              "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
+# Whether any noun of a table occurs at all: most chunks hold none.
+_ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _TABLES.items()}
 # Frames: the clause with this figure as # and the others as %, read before the nouns.
 _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
@@ -104,9 +107,15 @@ _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"优秀组织单位", ("count",), "award-winning-organisers"),
 ]]
 
-_LEVELS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
+_LEVEL_PATTERNS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
            (r"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
            (r"县级|区县级", "county")]
+_LEVELS = [(re.compile(p), level) for p, level in _LEVEL_PATTERNS]
+_AS_OF = re.compile(r"截[至止]|目前|现有")
+_TITLE_SPAN = re.compile(r"《[^》]*》")
+_QUOTE_SPAN = re.compile(r"“[^”]*”")
+_PART_END = re.compile(r"[；;。！？!?\n]")
+_JOINERS = {"、", "和", "及", "与"}
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
@@ -136,10 +145,13 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     quantities = find_quantities(folded)
     figures: list[Figure] = []
     carried_period: str | None = None
+    broad_areas: dict[int, str | None] = {}
+    sentence_stops = [k for k, c in enumerate(folded) if c in _SENTENCE_END] if quantities else []
+    clause_stops = [k for k, c in enumerate(folded) if c in _CLAUSE_END] if quantities else []
     found: list[bool] = []
     for i, q in enumerate(quantities):
-        s_start, s_end = _span(folded, q.start, q.end, _SENTENCE_END)
-        c_start, c_end = _span(folded, q.start, q.end, _CLAUSE_END)
+        s_start, s_end = _span(sentence_stops, q.start, q.end, len(folded))
+        c_start, c_end = _span(clause_stops, q.start, q.end, len(folded))
         prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
         before = folded[prev_end:q.start]
         after = folded[q.end:c_end]
@@ -152,12 +164,13 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
                 and quantities[i - 1].unit_class == q.unit_class:
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
         indicator = indicator or _FALLBACK[q.unit_class]
-        period = parse_period(_strip_titles(head), context.date)
-        if period and re.search(r"截[至止]|目前|现有", head):
+        bare_head = _strip_titles(head)
+        period = parse_period(bare_head, context.date)
+        if period and _AS_OF.search(head):
             carried_period = period
         period = period or carried_period
-        subject = _subject(_strip_titles(head)) if q.unit_class != "rank" else None
-        area = _area(_strip_titles(head)) or _broad(_area(_strip_titles(folded[:s_start])))
+        subject = _subject(bare_head) if q.unit_class != "rank" else None
+        area = _area(bare_head) or _before_sentence(folded, s_start, broad_areas)
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
         elif not subject:
@@ -173,7 +186,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             if ctype is None and figures and figures[-1].carrier_type:
                 ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
-        status = "target" if _TARGET.search(_strip_titles(head)) else "achieved"
+        status = "target" if _TARGET.search(bare_head) else "achieved"
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],
@@ -186,20 +199,33 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     return _link_parts(folded, quantities, figures, found)
 
 
-def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    """The stretch between the stop characters around ``[start, end)``."""
-    s = start
-    while s > 0 and text[s - 1] not in stops:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in stops:
-        e += 1
+def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    """The stretch between the stop characters around ``[start, end)`` of a text of
+    ``length`` whose stop characters stand at ``stops`` (ascending)."""
+    k = bisect.bisect_left(stops, start)
+    s = stops[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(stops, end, k)
+    e = stops[k] if k < len(stops) else length
     return s, e
 
 
 def _strip_titles(text: str) -> str:
     """``text`` with 《…》 titles blanked (same length): years in titles are not periods."""
-    return re.sub(r"《[^》]*》", lambda m: "　" * len(m.group(0)), text)
+    if "《" not in text:
+        return text
+    return _TITLE_SPAN.sub(_blanked, text)
+
+
+def _blanked(m: re.Match[str]) -> str:
+    return "　" * len(m.group(0))
+
+
+def _before_sentence(text: str, start: int, known: dict[int, str | None]) -> str | None:
+    """The broad region (:func:`_broad`) named last before the sentence at ``start``,
+    remembered per sentence in ``known``: all figures of a sentence share it."""
+    if start not in known:
+        known[start] = _broad(_area(_strip_titles(text[:start])))
+    return known[start]
 
 
 def _best(patterns, text: str, *, nearest_end: bool) -> tuple[re.Match[str], str, str | None] | None:
@@ -224,7 +250,8 @@ def _marked(text: str, quantities: list[Quantity], q: Quantity, start: int, end:
 
 def _blank(text: str) -> str:
     """``text`` with 《titles》 and “quoted names” blanked (same length)."""
-    return re.sub(r"“[^”]*”", lambda m: "　" * len(m.group(0)), _strip_titles(text))
+    text = _strip_titles(text)
+    return _QUOTE_SPAN.sub(_blanked, text) if "“" in text else text
 
 
 def _population(prefix: str) -> tuple[str | None, str | None]:
@@ -236,7 +263,7 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
     last = max(hits, key=lambda h: (h[1], h[1] - h[0]))
     group, start = {last[2]}, last[0]
     for h in reversed([h for h in hits if h[1] <= last[0]]):
-        if re.fullmatch(r"[、和及与]", prefix[h[1]:start]):
+        if prefix[h[1]:start] in _JOINERS:
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
@@ -266,8 +293,9 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
         order = [(noun_after, False), (before, True), (after, False)]
     if q.unit_class != "person-time":
         order.append((clause_head, True))
+    any_noun = _ANY_NOUN[q.unit_class]
     for chunk, nearest_end in order:
-        found = _best(table, chunk, nearest_end=nearest_end)
+        found = _best(table, chunk, nearest_end=nearest_end) if any_noun.search(chunk) else None
         if found:
             m, key, ctype = found
             if key == "carriers":
@@ -288,7 +316,7 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
 
 def _level(text: str) -> str | None:
     """The one accreditation level ``text`` names; None for none or several (国家级及省级)."""
-    levels = {level for pattern, level in _LEVELS if re.search(pattern, text)}
+    levels = {level for pattern, level in _LEVELS if pattern.search(text)}
     return levels.pop() if len(levels) == 1 else None
 
 
@@ -350,24 +378,30 @@ _GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届
                       r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|"
                       rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
 _NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
+_ACTION = re.compile(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
+_NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
+_COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
+_SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
+_EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
 
 
 def _subject(head: str) -> str | None:
     """The single named entity (carrier, company, event, action) ``head`` is about, if any."""
     best = None
-    action = re.search(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)", head)
+    action = _ACTION.search(head)
     if action:
         return action.group(1)
-    for clause in re.split(r"[，,；;。！？!?：:]", head):
+    for clause in _CLAUSE_SPLIT.split(head):
         for m in _NAME_RE.finditer(clause):
             name = _NAME_BOUNDARY.sub("", m.group(0))
-            name = re.sub(r"^(?:在孵企业|入孵企业|新一代|现有|已有)", "", name)
+            name = _NAME_LEAD.sub("", name)
             rest = clause[m.end():]
-            if rest.startswith("等") or len(name) < 3 or re.search(r"\d|[一二三四五六七八九十]+[家个]", name) \
+            if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
                     or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
                 continue
-            proper = _GENERIC.sub("", re.sub(rf"(?:{_NAME_SUFFIX})$", "", name))
-            edition = re.search(r"第[一二三四五六七八九十\d]+届", name)
+            proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))
+            edition = _EDITION.search(name)
             if len(proper) >= 2 or (edition and _area(name)):
                 best = name
     return best
@@ -379,7 +413,7 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
     out = list(figures)
     for i, q in enumerate(quantities):
         k = text.rfind("其中", 0, q.start)
-        if k < 0 or re.search(r"[；;。！？!?\n]", text[k:q.start]):
+        if k < 0 or _PART_END.search(text, k, q.start):
             continue
         part = out[i]
         for j in range(i - 1, -1, -1):

@@ -4,6 +4,7 @@ start of the name found by scanning left to a word that cannot be part of it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相�
                                  r"[\d一二三四五六七八九十]+届|前[\d一二三四五六七八九十]+届)")
 # Fixed phrases that hold a 、 but are one name part.
 _PHRASES = ("大众创业、万众创新",)
+_PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
                 "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
@@ -49,36 +51,40 @@ _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|�
 
 
 @lru_cache(maxsize=65536)
-def tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba's part-of-speech cut of ``text`` as ``(word, flag)`` pairs, cached: names
-    are cut many times over (each suffix, each article)."""
+def _head_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The first two words of jieba's part-of-speech cut of ``text`` as ``(word, flag)``
+    pairs. The tagger yields word by word, so the rest of ``text`` is never tagged (its
+    HMM is the slow part); cached, as names are cut many times over."""
     import jieba.posseg as pseg
 
-    return tuple((w.word, w.flag) for w in pseg.cut(text))
+    return tuple((w.word, w.flag) for w in itertools.islice(pseg.cut(text), 2))
+
+
+@lru_cache(maxsize=65536)
+def _has_verb(text: str) -> bool:
+    """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
+    import jieba.posseg as pseg
+
+    return any(w.flag == "v" for w in pseg.cut(text))
 
 
 class _EndMatcher:
     """Which of a list of words ends at a position of a text: the first in list order.
 
-    One dictionary lookup per distinct word length instead of a scan of the list.
+    Only the words that end in the character before the position are tried, in list
+    order, instead of a scan of the whole list.
     """
 
     def __init__(self, words) -> None:
-        self.rank: dict[str, int] = {}
-        for k, w in enumerate(words):
-            self.rank.setdefault(w, k)
-        self.lengths = sorted({len(w) for w in self.rank})
+        self.by_last: dict[str, tuple[str, ...]] = {}
+        for w in dict.fromkeys(words):
+            self.by_last[w[-1]] = self.by_last.get(w[-1], ()) + (w,)
 
     def __call__(self, text: str, i: int) -> str | None:
-        best = None
-        for length in self.lengths:
-            if length > i:
-                break
-            w = text[i - length:i]
-            k = self.rank.get(w)
-            if k is not None and (best is None or k < self.rank[best]):
-                best = w
-        return best
+        for w in self.by_last.get(text[i - 1], ()) if i > 0 else ():
+            if len(w) <= i and text.startswith(w, i - len(w)):
+                return w
+        return None
 
 
 _LONG_SUFFIX_AT = _EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
@@ -95,6 +101,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
     """
     i = end
     depth = 0
+    place_ends = {p[-1] for p in places if len(p) >= 2}
     while i > floor and end - i < _MAX_NAME:
         c = text[i - 1]
         if c == "”" and "“" in text[max(floor, i - 12):i - 1]:
@@ -111,7 +118,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if depth:
             i -= 1
             continue
-        phrase = next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
+        phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
         if phrase:
             i -= len(phrase)
             continue
@@ -120,7 +127,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             i -= len(suffix)
             continue
         stop = _LONG_STOP_AT(text, i)
-        place = next((p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
+        place = c in place_ends and next(
+            (p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
         if place and not stop:
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
@@ -145,7 +153,7 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     while start < end:
         if any(text.startswith(p, start) for p in places):
             break  # a place name (包头) is no verb, whatever the tagger says
-        words = tagged(text[start:end])
+        words = _head_words(text[start:end])
         if len(words) < 2:
             break
         word, flag = words[0]
@@ -182,7 +190,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all.
-        if any(flag == "v" for _, flag in tagged(bare)):
+        if _has_verb(bare):
             return True
         return bool(_DOMAIN_RE.fullmatch(bare))
     if _GENERIC_RE.fullmatch(stem):
@@ -246,6 +254,13 @@ def _widest(mentions: list[Mention]) -> list[Mention]:
 
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
+_PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
+_ACTIVITY = re.compile(r"活动")
+_FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
+_FUND_REGION = re.compile(r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))")
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(处|司)(?=[、，,和与等负])")
+_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司))")
 
 
 def titled_names(text: str) -> list[Mention]:
@@ -255,16 +270,16 @@ def titled_names(text: str) -> list[Mention]:
         found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if re.search(r"[，。！？,!?]", inner):
+        if _SENTENCE_PUNCT.search(inner):
             continue
         after = text[m.end():m.end() + 4]
         if QUOTED_PROGRAMME.search(inner):
             found.append(Mention(inner, m.start(1), m.end(1), "Programme", "ActionProgramme"))
-        elif re.match(r"(创新工程|工程|行动|战略|计划)", after):
-            tail = re.match(r"(创新工程|工程|行动|战略|计划)", after).group(0)
+        elif _PROGRAMME_TAIL.match(after):
+            tail = _PROGRAMME_TAIL.match(after).group(0)
             found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
                                  m.end() + len(tail), "Programme", "ActionProgramme"))
-        elif QUOTED_EVENT.search(inner) and re.match(r"活动", after):
+        elif QUOTED_EVENT.search(inner) and _ACTIVITY.match(after):
             found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))
     return found
 
@@ -272,11 +287,10 @@ def titled_names(text: str) -> list[Mention]:
 def fund_names(text: str) -> list[Mention]:
     """Named funds: a region or agency and 专项资金/基金 (…科技专项资金)."""
     found = []
-    for m in re.finditer(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)", text):
+    for m in _FUND_NAME.finditer(text):
         start = _left_edge(text, m.end(2) - len(m.group(2)), 0)
         name = text[start:m.end()]
-        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and re.match(
-                r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))", name):
+        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and _FUND_REGION.match(name):
             found.append(Mention(name, start, m.end(), "Programme", "Fund"))
     return found
 
@@ -287,15 +301,15 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.category != "GovernmentAgency":
             continue
-        m = re.match(r"[\u4e00-\u9fff]{1,4}?(处|司)(?=[、，,和与等负])", text[mention.end:])
+        m = _UNIT_AFTER.match(text, mention.end)
         if m and SUB_UNIT.search(m.group(0)):
-            end = mention.end + m.end()
+            end = m.end()
             found.append(Mention(text[mention.start:end], mention.start, end,
                                  "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
             # Further units listed after it share the parent: 区域处、高新处.
-            rest = text[end:]
-            for more in re.finditer(r"^、([\u4e00-\u9fff]{1,4}?(处|司))", rest):
-                s = end + more.start(1)
+            more = _MORE_UNIT.match(text, end)
+            if more:
+                s = more.start(1)
                 found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
                                      "GovernmentAgency", (("parent", mention.surface),)))
     return found

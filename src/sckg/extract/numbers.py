@@ -71,6 +71,11 @@ RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
+_NUMBER = re.compile(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?")
+_RANK_VERB = re.compile(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$")
+_QUALIFIED = re.compile(r"(?:逾|近|超|上|约|达|数)$")
+_LETTER = re.compile(r"[A-Za-z]")
+_MAG_END = re.compile(rf"(?:{_MAG})$")
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ def parse_chinese(text: str) -> Decimal:
 def parse_number(text: str) -> Decimal:
     """Value of a written number: ``1,128`` ``1.5亿`` ``2.47万`` ``十一`` ``三千五百``."""
     text = fold_width(text).strip()
-    m = re.fullmatch(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?", text)
+    m = _NUMBER.fullmatch(text)
     if m:
         value = Decimal(m["d"].replace(",", ""))
         return value * _MAGNITUDE[m["m"]] if m["m"] else value
@@ -152,8 +157,8 @@ def find_quantities(text: str) -> list[Quantity]:
         value = parse_number(m["num"])
         out.append(Quantity(m.start(), m.end(), _plain(value), "percent", "percent", "百分之"))
     for m in RANK_RE.finditer(text):
-        if m.group(0)[-1] in "位名" or re.search(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$",
-                                                 text[max(0, m.start() - 10):m.start()]):
+        if m.group(0)[-1] in "位名" or _RANK_VERB.search(
+                text[max(0, m.start() - 10):m.start()]):
             if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家":
                 continue
             value = parse_number(m["num"])
@@ -176,9 +181,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if num == "一" and not m["num2"]:
         return None  # 一批 一家 一次性: an article, not a count
-    if _is_bare_magnitude(num) and not re.search(r"(?:逾|近|超|上|约|达|数)$", text[:m.start()]):
+    if _is_bare_magnitude(num) and not _QUALIFIED.search(text, max(0, m.start() - 2), m.start()):
         return None  # 万众 千家万户: idiom, unless a qualifier makes it a number
-    if re.match(r"[A-Za-z]", after[:1]) or (m.start() and re.match(r"[A-Za-z]", before)):
+    if _LETTER.match(after[:1]) or (m.start() and _LETTER.match(before)):
         return None
     try:
         value = parse_number(num)
@@ -187,9 +192,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     key, factor, unit_class = UNITS[unit]
     mult = _MAGNITUDE[m["mag"]] if m["mag"] else 1
-    if value_max is not None and not re.search(rf"(?:{_MAG})$", m["num"]) and re.search(
-            rf"(?:{_MAG})$", m["num2"]):
-        value *= _MAGNITUDE[re.search(rf"(?:{_MAG})$", m["num2"]).group(0)]  # 3至5万 → 3万至5万
+    if value_max is not None and not _MAG_END.search(m["num"]) and _MAG_END.search(m["num2"]):
+        value *= _MAGNITUDE[_MAG_END.search(m["num2"]).group(0)]  # 3至5万 → 3万至5万
     value = _plain(value * mult * factor)
     if value_max is not None:
         value_max = _plain(value_max * mult * factor)

@@ -19,6 +19,8 @@ _PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n�
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
+_TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 
@@ -103,8 +105,7 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
 def find_people(text: str, taken: list[Mention]) -> list[Mention]:
     """Personal names in ``text``, not overlapping the names already ``taken``."""
     spans: set[tuple[int, int]] = set()
-    title_re = re.compile("|".join(map(re.escape, TITLES)))
-    for m in title_re.finditer(text):
+    for m in _TITLE_RE.finditer(text):
         end = read_name(text, m.end())
         if end:
             spans.add((m.end(), end))
@@ -178,7 +179,7 @@ def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
 def founders(text: str, mentions: list[Mention]) -> list[Relation]:
     """创始人 posts: a person who 创立/创办/打造 an organisation, or who says 我成立了 it."""
     out = []
-    for sentence in re.finditer(r"[^。！？]+[。！？]?", text):
+    for sentence in _SENTENCE.finditer(text):
         s0, s1 = sentence.span()
         people = [i for i, m in enumerate(mentions) if m.category == "Person" and s0 <= m.start < s1]
         for m in _FOUNDING.finditer(text, s0, s1):

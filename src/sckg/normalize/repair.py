@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from sckg.model import MapBuilder, OffsetMap
 from sckg.normalize.annotations import is_cjk
-from sckg.normalize.language import char_log_frequency, log_probability, per_char, simplified
+from sckg.normalize.language import char_log_frequency, log_probabilities, log_probability, per_char, simplified
 
 _MAX_STRETCH = 16  # characters; damage realigns at the first ASCII byte
 _MAX_COMBINATIONS = 256
@@ -48,7 +48,7 @@ class Repaired:
 
 
 @lru_cache(maxsize=1)
-def _byte_table() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+def _byte_table() -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
     """For each trail byte the likeliest characters with any lead, and the reverse."""
     by_trail: dict[int, list[tuple[float, str]]] = {}
     by_lead: dict[int, list[tuple[float, str]]] = {}
@@ -62,8 +62,8 @@ def _byte_table() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
             by_trail.setdefault(trail, []).append((score, char))
             by_lead.setdefault(lead, []).append((score, char))
 
-    def top(table: dict[int, list[tuple[float, str]]]) -> dict[int, list[str]]:
-        return {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))[:24]]
+    def top(table: dict[int, list[tuple[float, str]]]) -> dict[int, tuple[str, ...]]:
+        return {k: tuple(c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))[:24])
                 for k, v in table.items()}
 
     return top(by_trail), top(by_lead)
@@ -84,48 +84,71 @@ def _unit_bytes(char: str) -> list[list[Token]] | None:
     return options or None
 
 
-def _decode(tokens: list[Token]) -> list[list[str]] | None:
+@lru_cache(maxsize=1)
+def _pair_table() -> list[tuple[str, ...] | None]:
+    """Every two-byte sequence with a lead byte of 0x80 or more, read as GBK: the
+    one-reading tuple, or None where it is no GBK character; indexed ``lead << 8 | trail``."""
+    table: list[tuple[str, ...] | None] = [None] * 0x10000
+    for lead in range(0x80, 0x100):
+        for trail in range(0x100):
+            try:
+                table[lead << 8 | trail] = (bytes((lead, trail)).decode("gbk"),)
+            except UnicodeDecodeError:
+                pass
+    return table
+
+
+_LOST_ONLY = (_LOST,)
+_ASCII = [(chr(b),) for b in range(0x80)]
+
+
+def _decode(tokens: list[Token]) -> list[tuple[str, ...]] | None:
     """Read tokens as GBK; each position lists its candidate characters."""
     by_trail, by_lead = _byte_table()
-    out: list[list[str]] = []
+    pairs = _pair_table()
+    out: list[tuple[str, ...]] = []
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
         t = tokens[i]
-        u = tokens[i + 1] if i + 1 < len(tokens) else "end"
         if t is not None and t < 0x80:
-            out.append([chr(t)])
+            out.append(_ASCII[t])
             i += 1
-        elif u == "end":
-            out.append([_LOST])
+        elif i + 1 == n:
+            out.append(_LOST_ONLY)
             i += 1
-        elif t is None and u is None:
-            out.append([_LOST])
-            i += 2
-        elif t is None:
-            out.append(by_trail.get(u, [_LOST]))
-            i += 2
-        elif u is None:
-            out.append(by_lead.get(t, [_LOST]))
-            i += 2
         else:
-            try:
-                out.append([bytes((t, u)).decode("gbk")])
-            except UnicodeDecodeError:
-                return None
+            u = tokens[i + 1]
+            if t is None:
+                out.append(_LOST_ONLY if u is None else by_trail.get(u, _LOST_ONLY))
+            elif u is None:
+                out.append(by_lead.get(t, _LOST_ONLY))
+            else:
+                pair = pairs[t << 8 | u]
+                if pair is None:
+                    return None
+                out.append(pair)
             i += 2
     return out
 
 
-def _in_context(decoded: list[list[str]]) -> list[list[str]]:
+def _in_context(decoded: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Narrow each guessed character to the two likeliest between its neighbours."""
     out = []
+    last = len(decoded) - 1
     for k, options in enumerate(decoded):
         if len(options) > 2:
             before = decoded[k - 1][0] if k > 0 else ""
-            after = decoded[k + 1][0] if k + 1 < len(decoded) else ""
-            options = sorted(options, key=lambda c: -log_probability(before + c + after))[:2]
+            after = decoded[k + 1][0] if k < last else ""
+            options = _narrow(before, options, after)
         out.append(options)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _narrow(before: str, options: tuple[str, ...], after: str) -> tuple[str, ...]:
+    """The two likeliest of ``options`` between ``before`` and ``after``."""
+    return tuple(sorted(options, key=lambda c: -log_probability(before + c + after))[:2])
 
 
 def candidates(stretch: str) -> list[str]:
@@ -156,15 +179,20 @@ def _best_repair(text: str, start: int, end: int, right_end: int) -> tuple[float
     left = text[max(0, start - _CONTEXT):start]
     right = text[end:right_end]
     base = per_char(left + text[start:right_end])
+    readings = [c for c in candidates(text[start:end]) if c.count(_LOST) <= 1 and not any(map(_rare, c))]
+    windows = [left + cand + right for cand in readings]
     best: tuple[float, str] | None = None
-    for cand in candidates(text[start:end]):
-        if cand.count(_LOST) > 1 or any(
-                is_cjk(c) and char_log_frequency(c) < -16 for c in cand):
-            continue
-        gain = per_char(left + cand + right) - base
+    for cand, window, score in zip(readings, windows, log_probabilities(windows)):
+        gain = score / max(1, len(window)) - base
         if best is None or gain > best[0]:
             best = (gain, cand)
     return best
+
+
+@lru_cache(maxsize=65536)
+def _rare(char: str) -> bool:
+    """A Chinese character too rare to be part of a repair."""
+    return is_cjk(char) and char_log_frequency(char) < -16
 
 
 def _stretch_ends(text: str, start: int) -> list[int]:
