@@ -40,7 +40,7 @@ def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
     annotated = strip_annotations(original)
     repaired = repair(annotated.text, annotated.lost)
     chars = normalize_characters(repaired.text)
-    offsets = annotated.offsets.then(repaired.offsets).then(chars.offsets)
+    offsets = _then(_then(annotated.offsets, repaired.offsets), chars.offsets)
     to_clean = _inverse(chars.offsets)
     damages = []
     for start, end, damaged, fixed in repaired.damages:
@@ -52,6 +52,14 @@ def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
         damages.append(Damage(o_start, o_end, c_start, c_end, original[o_start:o_end],
                               None if fixed is None else chars.text[c_start:c_end]))
     return chars.text, chars.script_text, offsets, damages, chars.traditional
+
+
+def _then(first: OffsetMap, later: OffsetMap) -> OffsetMap:
+    """``first.then(later)``; a step that changed nothing (most texts have no pinyin
+    and no damage) maps as the identity, so the composition is ``later`` itself."""
+    if first == OffsetMap.identity(first.orig_length):
+        return later
+    return first.then(later)
 
 
 def _repaired_start(offsets: OffsetMap, input_pos: int) -> int:

@@ -41,6 +41,9 @@ _MAX_DAMAGED = 0.01
 # A guess (UTF-16/32 without a BOM, or a damaged file) must read as common Chinese at
 # least this well (share of common characters) to be believed.
 _MIN_SCORE = 0.9
+# Control bytes that do not occur in text (tab, line feed, form feed, carriage return
+# and escape do).
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def read_text(path: str | Path, data: bytes | None = None) -> tuple[str, str]:
@@ -172,7 +175,7 @@ def _has_han(text: str) -> bool:
 def _looks_binary(data: bytes) -> bool:
     """More than 1 % control bytes (NUL included): a few stray ones are text damage."""
     head = data[:65536]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > len(head) * 0.01
 
 

@@ -67,19 +67,19 @@ def log_probability(text: str) -> float:
 def log_probabilities(texts: list[str]) -> list[float]:
     """:func:`log_probability` of each of ``texts``, the same values, computed faster
     for texts that share their beginnings (the readings of one damaged stretch): each
-    text reuses the scores of the prefix it shares with its neighbour in sorted order."""
+    distinct text (once simplified) is scored once, in sorted order, reusing the scores
+    of the prefix it shares with the one before."""
     simple = [simplified(t) for t in texts]
-    out = [0.0] * len(texts)
+    scores: dict[str, float] = {}
     best = [0.0]
     previous = ""
-    for k in sorted(range(len(texts)), key=simple.__getitem__):
-        text = simple[k]
+    for text in sorted(set(simple)):
         shared, limit = 0, min(len(text), len(previous))
         while shared < limit and text[shared] == previous[shared]:
             shared += 1
-        out[k] = _segment(text, best, shared)
+        scores[text] = _segment(text, best, shared)
         previous = text
-    return out
+    return [scores[text] for text in simple]
 
 
 def _segment(text: str, best: list[float], known: int) -> float:

@@ -12,8 +12,11 @@ import re
 
 from sckg.model import Block
 
+# _NAVIGATION and _FOOTER are tests (only whether they occur in a line counts), so
+# they leave out what a match may but need not hold: 您当前所在位置 holds 位置, and
+# "a - b - c" holds its runs' ends.
 _NAVIGATION = re.compile(
-    r"您?(当前|现在)?的?(所在)?位置|>>|\S\s*>\s*\S+\s*>|^(首页|网站首页|新闻中心|新闻动态|"
+    r"位置|>>|\S\s*>\s*\S+\s*>|^(首页|网站首页|新闻中心|新闻动态|"
     r"正文|返回|打印|关闭)$|加入收藏|设为首页|^您好.{0,3}欢迎|欢迎(进入|访问|光临|来到)|"
     r"上一篇|下一篇|^分享到|返回顶部|关闭窗口|打印本页|【字体|字号[:：]")
 _COPYRIGHT = re.compile(
@@ -25,7 +28,7 @@ _RELATED = re.compile(
 _HOT = re.compile(r"^(热点(视频|新闻|舆情|推荐|图片|专题)?|即时播报|热门(文章|新闻|推荐)?|"
                   r"排行榜?|今日(热点|推荐)|头条)$")
 _FOOTER = re.compile(r"^(关注我们|微信公众号|官方微博|微博|微信|联系我们|关于(我们|本站)|网站地图|"
-                     r"下载客户端)|\S+\s+-\s+\S+\s+-\s+\S+")
+                     r"下载客户端)|\S\s+-\s+\S+\s+-\s+\S")
 HEADER_META = re.compile(
     r"(来源|时间|发布|发表|日期|浏览|点击|阅读(次数|量)?)\s*[:：]|^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")

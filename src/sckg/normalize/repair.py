@@ -172,20 +172,31 @@ def candidates(stretch: str) -> list[str]:
     return list(found)
 
 
-def _best_repair(text: str, start: int, end: int, right_end: int) -> tuple[float, str] | None:
-    """The best reading of ``text[start:end]`` and its gain, scored over a window that
-    reaches ``right_end`` whatever ``end`` is, so that stretches of different length
-    compete on the same text."""
+def _best_repair(text: str, start: int, ends: list[int], right_end: int) -> tuple[float, int, str] | None:
+    """The best reading of a stretch ``text[start:end]`` over the possible ``ends``:
+    ``(gain, end, reading)``. Each stretch is scored over a window that reaches
+    ``right_end`` whatever its end is, so that stretches of different length compete
+    on the same text; all readings of all stretches are scored in one batch (many
+    read the same once simplified)."""
     left = text[max(0, start - _CONTEXT):start]
-    right = text[end:right_end]
     base = per_char(left + text[start:right_end])
-    readings = [c for c in candidates(text[start:end]) if c.count(_LOST) <= 1 and not any(map(_rare, c))]
-    windows = [left + cand + right for cand in readings]
-    best: tuple[float, str] | None = None
-    for cand, window, score in zip(readings, windows, log_probabilities(windows)):
-        gain = score / max(1, len(window)) - base
-        if best is None or gain > best[0]:
-            best = (gain, cand)
+    tried: list[tuple[int, list[str], list[str]]] = []
+    for end in ends:
+        if sum(1 for c in text[start:end] if is_cjk(c)) < _MIN_CJK:
+            continue
+        right = text[end:right_end]
+        readings = [c for c in candidates(text[start:end]) if c.count(_LOST) <= 1 and not any(map(_rare, c))]
+        tried.append((end, readings, [left + cand + right for cand in readings]))
+    scores = iter(log_probabilities([window for _, _, windows in tried for window in windows]))
+    best: tuple[float, int, str] | None = None
+    for end, readings, windows in tried:
+        found: tuple[float, str] | None = None
+        for cand, window in zip(readings, windows):
+            gain = next(scores) / max(1, len(window)) - base
+            if found is None or gain > found[0]:
+                found = (gain, cand)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], end, found[1])
     return best
 
 
@@ -236,15 +247,9 @@ def repair(text: str, lost: tuple[int, ...] = ()) -> Repaired:
         if not _is_anchor(text, i, lost_set):
             i += 1
             continue
-        best: tuple[float, int, str] | None = None
         ends = _stretch_ends(text, i)
         right_end = min(n, (ends[-1] if ends else i + 1) + _CONTEXT)
-        for end in ends:
-            if sum(1 for c in text[i:end] if is_cjk(c)) < _MIN_CJK:
-                continue
-            found = _best_repair(text, i, end, right_end)
-            if found and (best is None or found[0] > best[0]):
-                best = (found[0], end, found[1])
+        best = _best_repair(text, i, ends, right_end)
         if best and best[0] >= _MIN_GAIN:
             end, fixed = best[1], best[2]
         elif i in lost_set or text[i] == _LOST:

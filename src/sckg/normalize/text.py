@@ -29,11 +29,11 @@ _SPACE = set(" \t\u00a0\u2002\u2003\u2009\u3000\u202f\u205f")
 _BLANK = _SPACE | _INVISIBLE
 _SPACE_CLASS = "".join(sorted(_SPACE))
 _INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
-_TOKEN = re.compile(
+# What is not plain text in a line: the characters between two matches map one to one.
+_SPECIAL = re.compile(
     f"(?P<space>[{_SPACE_CLASS}][{_SPACE_CLASS}{_INVISIBLE_CLASS}]*)"
     f"|(?P<doubled>,{{2,}}|，{{2,}}|、{{2,}})"
-    f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)"
-    f"|(?P<text>[^{_SPACE_CLASS}{_INVISIBLE_CLASS},，、]+|[,，、])")
+    f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Normalized:
 # Full-width letters and digits to ASCII; Chinese punctuation stays full-width.
 _FOLD = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
          for code in range(start, end + 1)}
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def normalize_characters(text: str) -> Normalized:
@@ -57,17 +58,19 @@ def normalize_characters(text: str) -> Normalized:
     text = _LINE_BREAKS.sub("\n", text)
     simple = simplified(text)
     changed = 0 if simple == text else sum(map(operator.ne, text, simple))
-    cjk = len(_CJK.findall(text)) or 1
+    cjk = sum(map(len, _CJK.findall(text))) or 1
     traditional = changed / cjk > 0.02
     out = MapBuilder()
     script_parts: list[str] = []
     n = len(text)
+    # Folding maps one character to one, so the whole text is folded once.
+    folded_simple, folded_text = _fold(simple), _fold(text)
     line_start = 0
     while line_start <= n:
         line_end = text.find("\n", line_start)
         if line_end == -1:
             line_end = n
-        _line(text, simple, line_start, line_end, out, script_parts)
+        _line(text, folded_text, folded_simple, line_start, line_end, out, script_parts)
         line_start = line_end + 1
     clean, offsets = out.build(n)
     # Drop the trailing newline the last line left behind.
@@ -77,9 +80,15 @@ def normalize_characters(text: str) -> Normalized:
     return Normalized(clean, "".join(script_parts), offsets, traditional)
 
 
-def _line(text: str, simple: str, start: int, end: int, out: MapBuilder,
+def _fold(text: str) -> str:
+    return text.translate(_FOLD) if _FULL_WIDTH.search(text) else text
+
+
+def _line(text: str, folded_text: str, folded_simple: str, start: int, end: int, out: MapBuilder,
           script_parts: list[str]) -> None:
-    """Emit one line: stripped, spaces collapsed, commas undoubled; nothing if empty."""
+    """Emit one line: stripped, spaces collapsed, commas undoubled; nothing if empty.
+    ``folded_text`` and ``folded_simple`` are ``text`` folded and ``text`` simplified
+    and folded."""
     pos = start
     while pos < end and text[pos] in _BLANK:
         pos += 1
@@ -88,20 +97,23 @@ def _line(text: str, simple: str, start: int, end: int, out: MapBuilder,
         stop -= 1
     if pos >= stop:
         return
-    for m in _TOKEN.finditer(text, pos, stop):
+    done = pos
+    for m in _SPECIAL.finditer(text, pos, stop):
         i, j = m.span()
+        if done < i:  # ordinary characters map one to one
+            out.emit(done, i, folded_simple[done:i])
+            script_parts.append(folded_text[done:i])
+        done = j
         kind = m.lastgroup
-        if kind == "invisible":
-            continue
         if kind == "space":
             out.emit(i, j, " ")
             script_parts.append(" ")
         elif kind == "doubled":
             out.emit(i, j, text[i])
             script_parts.append(text[i])
-        else:  # ordinary characters map one to one
-            out.emit(i, j, simple[i:j].translate(_FOLD))
-            script_parts.append(text[i:j].translate(_FOLD))
+    if done < stop:
+        out.emit(done, stop, folded_simple[done:stop])
+        script_parts.append(folded_text[done:stop])
     if end < len(text):
         out.emit(end, end + 1, "\n")
         script_parts.append("\n")
