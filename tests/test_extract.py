@@ -5,6 +5,8 @@ than the seeds), so the rules must generalise."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sckg.extract import extract_article
@@ -277,3 +279,40 @@ def test_boilerplate_is_not_read(place_finder):
     # The title line is boilerplate: its names are not mentions of the body.
     assert not any(m.surface.startswith("成都高新区") for m in ex.mentions)
     assert "锦城青年众创空间" in _names(ex)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_place_finder_reads_each_line_on_its_own(place_finder):
+    """extract_article searches each line once, for its paragraph and for the article's
+    place names; that gives what a search of the whole text gives only while the
+    finder reads lines on their own (no place across a line break, no context from
+    the lines around)."""
+    golden = Path(__file__).parent / "golden"
+    texts = [normalize_text(p.read_text("utf-8")).clean for p in sorted(golden.glob("*/input.txt"))]
+    texts.append("在成都\n市锦江区和德阳\n举办。阿坝州、甘孜州\n凉山州")
+    for text in texts:
+        whole = [(p.surface, p.start, p.end) for p in place_finder.find(text)]
+        by_line, pos = [], 0
+        for line in text.split("\n"):
+            by_line += [(p.surface, p.start + pos, p.end + pos) for p in place_finder.find(line)]
+            pos += len(line) + 1
+        assert whole == by_line
+        assert whole
+
+
+def test_cached_tagger_cuts_as_jieba_does():
+    """The names module tags with jieba's part-of-speech tagger, its HMM cached per
+    stretch of unknown characters: the words and tags must be jieba's own."""
+    import jieba.posseg as pseg
+
+    from sckg.extract.names import _tagger
+
+    golden = Path(__file__).parent / "golden"
+    lines = [line for p in sorted(golden.glob("*/input.txt")) for line in p.read_text("utf-8").splitlines()]
+    lines += ["阿克苏地区柯坪县巴格托格拉克创客空间", "热合曼·吐尔逊创办的公司", "2019年度ABC科技孵化器"]
+    for line in lines:
+        for text in (line, line[3:], line[:12]):
+            assert [(w.word, w.flag) for w in _tagger().cut(text)] == \
+                [(w.word, w.flag) for w in pseg.cut(text)]

@@ -3,7 +3,11 @@ places and figures read from an article's body (never its boilerplate), plus the
 reporters, editors, publisher and source its byline and metadata name.
 
 Places are found by a function the pipeline passes in (the gazetteer's finder), so
-this stage does not depend on the gazetteer module.
+this stage does not depend on the gazetteer module. That function must read each line
+on its own: a place never spans a line break, and what it finds in a line does not
+depend on the lines around it (the gazetteer's finder cuts words with jieba, which
+cuts at line breaks). Each line is then searched once, for its paragraph and for the
+article's list of place names.
 """
 
 from __future__ import annotations
@@ -80,6 +84,14 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
                 relations.append(Relation("subOrganizationOf", child, i))
     shifted = [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return shifted, relations
+
+
+def _shifted(relations: list[Relation], base: int) -> list[Relation]:
+    """``relations`` with their mention indices moved up by ``base``."""
+    if not base:
+        return relations
+    return [replace(r, subject=r.subject + base, object=None if r.object is None else r.object + base)
+            for r in relations]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -169,21 +181,27 @@ def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
     figures: list[Figure] = []
     people: set[str] = set()
     context = FigureContext(date=article.date)
+    in_line: dict[str, list[PlaceMention]] = {}
+
+    def find_in_line(line: str) -> list[PlaceMention]:
+        if line not in in_line:
+            in_line[line] = find_places(line)
+        return in_line[line]
+
     for block in article.body_blocks:
-        found, rels = _paragraph(block.text, block.start, find_places, people, year)
+        found, rels = _paragraph(block.text, block.start, find_in_line, people, year)
         base = len(mentions)
         mentions += found
-        relations += [replace(r, subject=r.subject + base,
-                              object=None if r.object is None else r.object + base) for r in rels]
+        relations += _shifted(rels, base)
         paragraph_figures = extract_figures(block.text, offset=block.start, context=context)
         first = len(figures)
-        figures += [replace(f, whole=None if f.whole is None else f.whole + first)
+        figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]
     listed, rels = _list_rows(article, find_places)
     base = len(mentions)
     mentions += listed
-    relations += [replace(r, subject=r.subject + base, object=r.object + base) for r in rels]
+    relations += _shifted(rels, base)
     _byline(article, mentions, relations)
-    place_names = [p.surface for p in find_places(article.clean)]
+    place_names = [p.surface for line in article.clean.split("\n") for p in find_in_line(line)]
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)

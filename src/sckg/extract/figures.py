@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
@@ -126,6 +127,8 @@ _QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 �
 
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,；;：:"
+_SENTENCE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_STOP = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _NOUN_STOP = re.compile(r"[，,；;。！？!?、：:（(]|获得|获|被|通过|实现|走上|提供|集聚|参加|参与|"
                         r"在|中|等|之|的青睐|得到|受到|已|均|分别|共|累计")
 _TARGET = re.compile(r"每年(?=[设安投拨])|计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
@@ -146,8 +149,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     figures: list[Figure] = []
     carried_period: str | None = None
     broad_areas: dict[int, str | None] = {}
-    sentence_stops = [k for k, c in enumerate(folded) if c in _SENTENCE_END] if quantities else []
-    clause_stops = [k for k, c in enumerate(folded) if c in _CLAUSE_END] if quantities else []
+    sentence_stops = [m.start() for m in _SENTENCE_STOP.finditer(folded)] if quantities else []
+    clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(folded)] if quantities else []
     found: list[bool] = []
     for i, q in enumerate(quantities):
         s_start, s_end = _span(sentence_stops, q.start, q.end, len(folded))
@@ -378,6 +381,7 @@ _GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届
                       r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|"
                       rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
 _NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
+_NAME_SUFFIX_RE = re.compile(_NAME_SUFFIX)
 _ACTION = re.compile(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
 _NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
@@ -388,22 +392,34 @@ _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
 
 def _subject(head: str) -> str | None:
     """The single named entity (carrier, company, event, action) ``head`` is about, if any."""
-    best = None
     action = _ACTION.search(head)
     if action:
         return action.group(1)
+    best = None
     for clause in _CLAUSE_SPLIT.split(head):
-        for m in _NAME_RE.finditer(clause):
-            name = _NAME_BOUNDARY.sub("", m.group(0))
-            name = _NAME_LEAD.sub("", name)
-            rest = clause[m.end():]
-            if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
-                    or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
-                continue
-            proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))
-            edition = _EDITION.search(name)
-            if len(proper) >= 2 or (edition and _area(name)):
-                best = name
+        name = _clause_subject(clause)
+        if name is not None:
+            best = name
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _clause_subject(clause: str) -> str | None:
+    """The last named entity of one clause (the figures of a sentence share its clauses)."""
+    if not _NAME_SUFFIX_RE.search(clause):
+        return None
+    best = None
+    for m in _NAME_RE.finditer(clause):
+        name = _NAME_BOUNDARY.sub("", m.group(0))
+        name = _NAME_LEAD.sub("", name)
+        rest = clause[m.end():]
+        if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
+                or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
+            continue
+        proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))
+        edition = _EDITION.search(name)
+        if len(proper) >= 2 or (edition and _area(name)):
+            best = name
     return best
 
 

@@ -50,22 +50,41 @@ _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger (its dictionary and tags shared with ``jieba.posseg.dt``)
+    with the HMM it runs over stretches of characters its dictionary does not hold cached
+    per stretch: the HMM is the slow part and the same stretches recur in many names."""
+    import jieba.posseg as pseg
+
+    class Tagger(pseg.POSTokenizer):
+        def _POSTokenizer__cut(self, sentence):  # the HMM step (POSTokenizer.__cut)
+            return iter(_hmm_words(sentence))
+
+    tagger = Tagger.__new__(Tagger)
+    tagger.tokenizer, tagger.word_tag_tab = pseg.dt.tokenizer, pseg.dt.word_tag_tab
+    return tagger
+
+
+@lru_cache(maxsize=65536)
+def _hmm_words(stretch: str) -> tuple:
+    import jieba.posseg as pseg
+
+    return tuple(pseg.POSTokenizer._POSTokenizer__cut(_tagger(), stretch))
+
+
 @lru_cache(maxsize=65536)
 def _head_words(text: str) -> tuple[tuple[str, str], ...]:
     """The first two words of jieba's part-of-speech cut of ``text`` as ``(word, flag)``
-    pairs. The tagger yields word by word, so the rest of ``text`` is never tagged (its
-    HMM is the slow part); cached, as names are cut many times over."""
-    import jieba.posseg as pseg
-
-    return tuple((w.word, w.flag) for w in itertools.islice(pseg.cut(text), 2))
+    pairs. The tagger yields word by word, so the rest of ``text`` is never tagged;
+    cached, as names are cut many times over."""
+    return tuple((w.word, w.flag) for w in itertools.islice(_tagger().cut(text), 2))
 
 
 @lru_cache(maxsize=65536)
 def _has_verb(text: str) -> bool:
     """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
-    import jieba.posseg as pseg
-
-    return any(w.flag == "v" for w in pseg.cut(text))
+    return any(w.flag == "v" for w in _tagger().cut(text))
 
 
 class _EndMatcher:
@@ -190,9 +209,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all.
-        if _has_verb(bare):
-            return True
-        return bool(_DOMAIN_RE.fullmatch(bare))
+        return bool(_DOMAIN_RE.fullmatch(bare)) or _has_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
     has_place = bare != stem or bool(_REGION_PREFIX.match(stem))

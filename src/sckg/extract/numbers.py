@@ -16,6 +16,7 @@ from decimal import Decimal
 
 # Full-width digits and signs map one to one, so offsets stay valid.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")
+_ANY_FULL_WIDTH = re.compile("[０１２３４５６７８９．％～－]")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,6 +60,7 @@ _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _ONE = rf"(?:(?:{_DIGITS})(?:{_MAG})?|{_CN_NUM})"
 
 QUANTITY_RE = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # what a number starts with, for a fast scan
     rf"(?P<num>{_ONE})"
     rf"(?:(?P<sep>至|到|~|-|—|－)(?P<num2>{_ONE}))?"
     rf"(?P<approx>{_APPROX})?"
@@ -94,7 +96,7 @@ class Quantity:
 
 def fold_width(text: str) -> str:
     """``text`` with full-width digits and signs as ASCII (same length)."""
-    return text.translate(_FULL_WIDTH)
+    return text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text
 
 
 def parse_chinese(text: str) -> Decimal:

@@ -124,12 +124,15 @@ def find_people(text: str, taken: list[Mention]) -> list[Mention]:
 
 def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name already known to be a person's."""
-    out = []
+    out: list[Mention] = []
     for name in sorted(names, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            if any(t.start < m.end() and m.start() < t.end for t in taken + out):
-                continue
-            out.append(Mention(name, m.start(), m.end(), "Person", "Person"))
+        start = text.find(name) if name else -1
+        while start != -1:  # each occurrence, left to right, not overlapping
+            end = start + len(name)
+            if not any(t.start < end and start < t.end for t in taken) and not any(
+                    t.start < end and start < t.end for t in out):
+                out.append(Mention(name, start, end, "Person", "Person"))
+            start = text.find(name, end)
     return out
 
 

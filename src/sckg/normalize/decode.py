@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import stat
+from collections import Counter
 from pathlib import Path
 
 from sckg.model import InputError
@@ -187,8 +188,8 @@ def _chinese_score(text: str) -> float:
     """
     from sckg.normalize.language import char_log_frequency
 
-    sample = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
-    if not sample:
+    counts = [(c, k) for c, k in Counter(text[:20000]).items() if "\u4e00" <= c <= "\u9fff"]
+    if not counts:
         return 0.0
-    common = sum(1 for c in sample if char_log_frequency(c) > -12.0)
-    return common / len(sample)
+    common = sum(k for c, k in counts if char_log_frequency(c) > -12.0)
+    return common / sum(k for _, k in counts)
