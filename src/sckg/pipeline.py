@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import SKOS, Dataset, Graph, URIRef
 
 from sckg import load
-from sckg.executor import map_ordered
+from sckg.executor import long_lived, map_ordered
 from sckg.extract import extract_article, load_word_models
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, InputError,
@@ -209,10 +209,11 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
         extractions = map_ordered(extract_file, files, progress=bar.update, **run)
-        resolution = resolve(extractions, gaz, resolve_place)
-        del extractions
-        foreign = {place.key: place for place in gaz.foreign.values()}
-        parts = article_slices(resolution, lambda key: foreign_iri(foreign[key]))
+        with long_lived():  # the extractions: left alone by the garbage collector
+            resolution = resolve(extractions, gaz, resolve_place)
+            del extractions
+            foreign = {place.key: place for place in gaz.foreign.values()}
+            parts = article_slices(resolution, lambda key: foreign_iri(foreign[key]))
         blocks = map_ordered(slice_block, parts, progress=bar.update, **run)
     summary = BuildSummary(articles=len(files), figures=len(resolution.figures),
                            warnings=sorted(set(resolution.warnings)))

@@ -43,6 +43,25 @@ _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
+def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
+    """``resolve_place`` with its answers remembered by (surface, province).
+
+    One resolve run asks about the same few thousand names again and again (every
+    head of every organisation name); the gazetteer does not change during a run.
+    """
+    memo: dict[tuple[str, str | None], PlaceResolution] = {}
+
+    def cached(gaz: Gazetteer, surface: str, *, province: str | None = None) -> PlaceResolution:
+        key = (surface, province)
+        found = memo.get(key)
+        if found is None:
+            found = resolve_place(gaz, surface) if province is None else \
+                resolve_place(gaz, surface, province=province)
+            memo[key] = found
+        return found
+    return cached
+
+
 def _province_of(gaz: Gazetteer, code: str) -> str:
     return code[:2] + "0000"
 
@@ -177,6 +196,7 @@ class _Resolver:
 
 def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceResolver) -> Resolution:
     """Resolve every article's mentions, relations and figures into one entity table."""
+    resolve_place = remembered(resolve_place)
     r = _Resolver(gaz, resolve_place)
     links: list[Link] = []
     figures: list[ResolvedFigure] = []

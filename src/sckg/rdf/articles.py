@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import replace
+from functools import lru_cache
 
 import opencc
-from pypinyin import Style, pinyin
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from sckg import __version__
@@ -21,6 +20,9 @@ from sckg.model import Article, ArticleSlice, Entity, Link, Resolution, Resolved
 from sckg.rdf.figures import add_figures
 from sckg.rdf.iris import (GRAPH, ID, OA, ORG, QB, SC, article_graph, article_iri,
                            entity_iri, place_iri, slug)
+from sckg.rdf.readings import tone_syllables
+from sckg.rdf.terms import integer, text
+from sckg.rdf.triples import TripleSet
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -38,6 +40,14 @@ _ARTICLE_PROPERTY = {"creator": DCTERMS.creator, "editor": SC.editor,
 _NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
 SOFTWARE = ID[f"software-sckg-{__version__.replace('.', '-')}"]
+_ID = str(ID)
+# Terms made once (a namespace attribute makes a new URIRef each time it is read).
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_MENTIONED_IN, _PERSON = SC.mentionedIn, SC.Person
+_ANNOTATION, _HAS_BODY, _HAS_TARGET = OA.Annotation, OA.hasBody, OA.hasTarget
+_SPECIFIC_RESOURCE, _HAS_SOURCE, _HAS_SELECTOR = OA.SpecificResource, OA.hasSource, OA.hasSelector
+_POSITION_SELECTOR, _START, _END = OA.TextPositionSelector, OA.start, OA.end
+_QUOTE_SELECTOR, _EXACT = OA.TextQuoteSelector, OA.exact
 
 
 def new_dataset() -> Dataset:
@@ -104,29 +114,45 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
+@lru_cache(maxsize=65536)
+def _traditional(name: str) -> str:
+    return _S2T.convert(name)
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_label(name: str) -> Literal | None:
+    syllables = tone_syllables(name)
+    return Literal(" ".join(syllables), lang="zh-Latn-pinyin") if syllables else None
+
+
+@lru_cache(maxsize=1024)
+def _class(name: str) -> URIRef:
+    return SC[name]
+
+
 def _labels(g: Graph, iri: URIRef, ent: Entity, traditional: bool) -> None:
-    g.add((iri, RDFS.label, Literal(ent.name, lang="zh-Hans")))
+    g.add((iri, _LABEL, text(ent.name, "zh-Hans")))
     if ent.cls != "Place" or not ent.code:
         if traditional:
             seen = [h for h in sorted(ent.hant) if len(h) == len(ent.name)]
-            g.add((iri, RDFS.label, Literal(seen[0] if seen else _S2T.convert(ent.name), lang="zh-Hant")))
-        syllables = [s[0] for s in pinyin(ent.name, style=Style.TONE, errors="ignore")]
-        if syllables:
-            g.add((iri, RDFS.label, Literal(" ".join(syllables), lang="zh-Latn-pinyin")))
+            g.add((iri, _LABEL, text(seen[0] if seen else _traditional(ent.name), "zh-Hant")))
+        label = _pinyin_label(ent.name)
+        if label is not None:
+            g.add((iri, _LABEL, label))
     for alias in sorted(ent.aliases):
         if alias != ent.name:
-            g.add((iri, SKOS.altLabel, Literal(alias, lang="zh-Hans")))
+            g.add((iri, _ALT_LABEL, text(alias, "zh-Hans")))
 
 
-def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
-    g.add((iri, RDF.type, SC[ent.cls] if ent.category != "Person" else SC.Person))
+def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article, art: URIRef) -> None:
+    g.add((iri, _TYPE, _class(ent.cls) if ent.category != "Person" else _PERSON))
     _labels(g, iri, ent, article.traditional)
-    g.add((iri, SC.mentionedIn, article_iri(article.id)))
+    g.add((iri, _MENTIONED_IN, art))
     attrs = ent.attrs
     if ent.category == "Event":
         edition = edition_number(attrs.get("edition", ""))
         if edition:
-            g.add((iri, SC.edition, Literal(edition, datatype=XSD.integer)))
+            g.add((iri, SC.edition, integer(edition)))
         for key, prop in (("date", SC.startDate), ("end_date", SC.endDate)):
             if attrs.get(key):
                 g.add((iri, prop, date_literal(attrs[key])))
@@ -137,28 +163,31 @@ def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
 
 
 def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
+    add, sources = g.add, {}
     for aid, start, end, _surface in ent.mentions:  # this article's only (its slice)
         o0, o1 = article.original_range(start, end)
-        base = f"mention-{aid}-{o0}-{o1}"
-        node, target = ID[base], ID[base + "-target"]
-        pos, quote = ID[base + "-pos"], ID[base + "-quote"]
-        g.add((node, RDF.type, OA.Annotation))
-        g.add((node, OA.hasBody, iri))
-        g.add((node, OA.hasTarget, target))
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, article_iri(aid)))
-        g.add((target, OA.hasSelector, pos))
-        g.add((target, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(o0, datatype=XSD.integer)))
-        g.add((pos, OA.end, Literal(o1, datatype=XSD.integer)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(article.original[o0:o1])))
+        base = f"{_ID}mention-{aid}-{o0}-{o1}"
+        node, target = URIRef(base), URIRef(base + "-target")
+        pos, quote = URIRef(base + "-pos"), URIRef(base + "-quote")
+        source = sources.get(aid)
+        if source is None:
+            source = sources[aid] = article_iri(aid)
+        add((node, _TYPE, _ANNOTATION))
+        add((node, _HAS_BODY, iri))
+        add((node, _HAS_TARGET, target))
+        add((target, _TYPE, _SPECIFIC_RESOURCE))
+        add((target, _HAS_SOURCE, source))
+        add((target, _HAS_SELECTOR, pos))
+        add((target, _HAS_SELECTOR, quote))
+        add((pos, _TYPE, _POSITION_SELECTOR))
+        add((pos, _START, integer(o0)))
+        add((pos, _END, integer(o1)))
+        add((quote, _TYPE, _QUOTE_SELECTOR))
+        add((quote, _EXACT, text(article.original[o0:o1])))
 
 
 def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[str, Entity],
-           article: Article) -> None:
-    art = article_iri(article.id)
+           art: URIRef) -> None:
     prizes: dict[str, URIRef] = {}
     # Awards first: a project is attached to the award its prize names.
     for link in sorted(links, key=lambda l: l.kind != "winner"):
@@ -172,7 +201,7 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
             role = ID[f"role-{slug(link.value or 'role')}"]
             member = ID[f"membership-{slug(entities[link.subject].name)}-{slug(entities[link.object].name)}-{slug(link.value or '')}"]
             g.add((role, RDF.type, ORG.Role))
-            g.add((role, RDFS.label, Literal(link.value, lang="zh-Hans")))
+            g.add((role, RDFS.label, text(link.value, "zh-Hans")))
             g.add((member, RDF.type, ORG.Membership))
             g.add((member, ORG.member, s))
             g.add((member, ORG.organization, o))
@@ -181,10 +210,10 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
         elif link.kind == "winner":
             award = ID[f"award-{slug(entities[link.object].name)}-{slug(entities[link.subject].name)}"]
             g.add((award, RDF.type, SC.Award))
-            g.add((award, RDFS.label, Literal(f"{entities[link.object].name}{link.value}", lang="zh-Hans")))
+            g.add((award, RDFS.label, text(f"{entities[link.object].name}{link.value}", "zh-Hans")))
             g.add((award, SC.awardedIn, o))
             g.add((award, SC.winner, s))
-            g.add((award, SC.prize, Literal(link.value, lang="zh-Hans")))
+            g.add((award, SC.prize, text(link.value, "zh-Hans")))
             g.add((award, SC.mentionedIn, art))
             prizes[f"{link.object}|{link.value}"] = award
         elif link.kind == "forProject":
@@ -197,12 +226,11 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
             g.add((s, _PROPERTY[link.kind], o))
 
 
-def _article(g: Graph, article: Article) -> None:
-    art = article_iri(article.id)
+def _article(g: Graph, article: Article, art: URIRef) -> None:
     activity = ID[f"extraction-{article.id}"]
     g.add((art, RDF.type, SC.Article))
-    g.add((art, DCTERMS.identifier, Literal(article.id)))
-    g.add((art, DCTERMS.title, Literal(article.title or article.id, lang="zh-Hans")))
+    g.add((art, DCTERMS.identifier, text(article.id)))
+    g.add((art, DCTERMS.title, text(article.title or article.id, "zh-Hans")))
     if article.date:
         g.add((art, DCTERMS.date, date_literal(article.date)))
     g.add((art, PROV.wasGeneratedBy, activity))
@@ -210,30 +238,17 @@ def _article(g: Graph, article: Article) -> None:
     g.add((activity, PROV.used, art))
     g.add((activity, PROV.wasAssociatedWith, SOFTWARE))
     g.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
-    g.add((SOFTWARE, RDFS.label, Literal(f"sckg {__version__}")))
-    g.add((SOFTWARE, SC.softwareVersion, Literal(__version__)))
+    g.add((SOFTWARE, RDFS.label, text(f"sckg {__version__}")))
+    g.add((SOFTWARE, SC.softwareVersion, text(__version__)))
 
 
-class TripleSet:
-    """A named graph as a plain set of rdflib-term triples.
-
-    The rdf stage only adds triples and the next stages only iterate over them, so a
-    set does what an rdflib Graph would do here at a fifth of the cost.
-    """
-
-    def __init__(self, identifier: URIRef) -> None:
-        self.identifier = identifier
-        self._triples: set[tuple] = set()
-
-    def add(self, triple: tuple) -> None:
-        """Add one ``(subject, predicate, object)``."""
-        self._triples.add(triple)
-
-    def __iter__(self):
-        return iter(self._triples)
-
-    def __len__(self) -> int:
-        return len(self._triples)
+def _with_mentions(ent: Entity, mentions: list) -> Entity:
+    """A shallow copy of ``ent`` holding ``mentions`` (what ``dataclasses.replace`` does,
+    without its per-call field inspection)."""
+    copy = object.__new__(Entity)
+    copy.__dict__.update(ent.__dict__)
+    copy.mentions = list(mentions)
+    return copy
 
 
 def article_slices(res: Resolution, foreign_iri, known_label=None) -> list[ArticleSlice]:
@@ -269,7 +284,7 @@ def article_slices(res: Resolution, foreign_iri, known_label=None) -> list[Artic
             referred.update(k for k in (fig.area, fig.subject) if k and k in res.entities)
             if fig.area in res.entities:  # the region a figure is about, named or not
                 described.add(fig.area)
-        entities = {key: replace(res.entities[key], mentions=list(mentions[aid].get(key, [])))
+        entities = {key: _with_mentions(res.entities[key], mentions[aid].get(key, []))
                     for key in sorted(referred)}
         out.append(ArticleSlice(article, sorted(described), entities,
                                 {key: str(iris[key]) for key in entities}, links[aid], figures[aid]))
@@ -281,12 +296,13 @@ def slice_graph(part: ArticleSlice, indicators: dict[str, URIRef]) -> TripleSet:
     article = part.article
     g = TripleSet(article_graph(article.id))
     iris = {key: URIRef(iri) for key, iri in part.iris.items()}
-    _article(g, article)
+    art = article_iri(article.id)
+    _article(g, article, art)
     for key in part.described:
         ent = part.entities[key]
-        _describe(g, iris[key], ent, article)
+        _describe(g, iris[key], ent, article, art)
         _mentions(g, iris[key], ent, article)
-    _links(g, part.links, iris, part.entities, article)
+    _links(g, part.links, iris, part.entities, art)
     add_figures(g, article, part.figures, iris, indicators)
     return g
 

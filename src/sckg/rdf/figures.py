@@ -8,12 +8,13 @@ type, level, subject and the part-of link are attributes and the measure.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from sckg.model import Article, ResolvedFigure
 from sckg.rdf.iris import ID, QB, SC, article_iri
+from sckg.rdf.terms import decimal, integer, text
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
@@ -25,13 +26,30 @@ QUALIFIERS = {"exact": SC.Exact, "at-least": SC.AtLeast, "approximately": SC.App
 STATUS = {"achieved": SC.Achieved, "target": SC.Target}
 LEVELS = {"national": SC.NationalLevel, "provincial": SC.ProvincialLevel,
           "prefectural": SC.PrefecturalLevel, "county": SC.CountyLevel}
+_ID = str(ID)
+# Terms made once (a namespace attribute makes a new URIRef each time it is read).
+_TYPE, _OBSERVATION, _DATA_SET, _FIGURES = RDF.type, QB.Observation, QB.dataSet, SC.figures
+_INDICATOR, _UNSPECIFIED, _VALUE, _UNIT, _NUM = (SC.indicator, SC.UnspecifiedCount, SC.value,
+                                                 SC.unit, UNIT.NUM)
+_QUALIFIER, _EXACT, _STATUS, _ACHIEVED = SC.valueQualifier, SC.Exact, SC.figureStatus, SC.Achieved
+_CUMULATIVE, _TRUE, _REF_AREA, _REF_PERIOD = SC.cumulative, Literal(True), SC.refArea, SC.refPeriod
+_CARRIER_TYPE, _LEVEL, _SUBJECT, _PART_OF = (SC.carrierType, SC.accreditationLevel, SC.subject,
+                                             SC.partOfFigure)
+_DERIVED_FROM, _SOURCE_ARTICLE = PROV.wasDerivedFrom, SC.sourceArticle
+_QUOTE, _QUOTE_START, _QUOTE_END = SC.quote, SC.quoteStart, SC.quoteEnd
 
 
 def observation_iri(article_id: str, index: int) -> URIRef:
     """``id:obs-{article-id}-{n}``."""
-    return ID[f"obs-{article_id}-{index}"]
+    return URIRef(f"{_ID}obs-{article_id}-{index}")
 
 
+@lru_cache(maxsize=512)
+def _carrier_class(name: str) -> URIRef:
+    return SC[name]
+
+
+@lru_cache(maxsize=4096)
 def _period(value: str) -> Literal:
     if re.fullmatch(r"\d{4}", value):
         return Literal(value, datatype=XSD.gYear)
@@ -56,29 +74,30 @@ def add_figures(g: Graph, article: Article, figures: list[ResolvedFigure],
             quote = article.clean[f.value_start:f.value_end]
             q0, q1 = article.original_range(f.value_start, f.value_end)
         used.add((f.indicator, q0))
-        g.add((obs, RDF.type, QB.Observation))
-        g.add((obs, QB.dataSet, SC.figures))
-        g.add((obs, SC.indicator, indicators.get(f.indicator, SC.UnspecifiedCount)))
-        g.add((obs, SC.value, Literal(Decimal(f.value), datatype=XSD.decimal)))
-        g.add((obs, SC.unit, UNITS.get(f.unit, UNIT.NUM)))
-        g.add((obs, SC.valueQualifier, QUALIFIERS.get(f.qualifier, SC.Exact)))
-        g.add((obs, SC.figureStatus, STATUS.get(f.status, SC.Achieved)))
+        add = g.add
+        add((obs, _TYPE, _OBSERVATION))
+        add((obs, _DATA_SET, _FIGURES))
+        add((obs, _INDICATOR, indicators.get(f.indicator, _UNSPECIFIED)))
+        add((obs, _VALUE, decimal(f.value)))
+        add((obs, _UNIT, UNITS.get(f.unit, _NUM)))
+        add((obs, _QUALIFIER, QUALIFIERS.get(f.qualifier, _EXACT)))
+        add((obs, _STATUS, STATUS.get(f.status, _ACHIEVED)))
         if f.cumulative:
-            g.add((obs, SC.cumulative, Literal(True)))
+            add((obs, _CUMULATIVE, _TRUE))
         if rf.area and rf.area in iris:
-            g.add((obs, SC.refArea, iris[rf.area]))
+            add((obs, _REF_AREA, iris[rf.area]))
         if f.period:
-            g.add((obs, SC.refPeriod, _period(f.period)))
+            add((obs, _REF_PERIOD, _period(f.period)))
         if f.carrier_type:
-            g.add((obs, SC.carrierType, SC[f.carrier_type]))
+            add((obs, _CARRIER_TYPE, _carrier_class(f.carrier_type)))
         if f.level in LEVELS:
-            g.add((obs, SC.accreditationLevel, LEVELS[f.level]))
+            add((obs, _LEVEL, LEVELS[f.level]))
         if rf.subject and rf.subject in iris:
-            g.add((obs, SC.subject, iris[rf.subject]))
+            add((obs, _SUBJECT, iris[rf.subject]))
         if f.whole is not None:
-            g.add((obs, SC.partOfFigure, observation_iri(article.id, f.whole)))
-        g.add((obs, PROV.wasDerivedFrom, art))
-        g.add((obs, SC.sourceArticle, art))
-        g.add((obs, SC.quote, Literal(quote, lang="zh-Hans")))
-        g.add((obs, SC.quoteStart, Literal(q0, datatype=XSD.integer)))
-        g.add((obs, SC.quoteEnd, Literal(q1, datatype=XSD.integer)))
+            add((obs, _PART_OF, observation_iri(article.id, f.whole)))
+        add((obs, _DERIVED_FROM, art))
+        add((obs, _SOURCE_ARTICLE, art))
+        add((obs, _QUOTE, text(quote, "zh-Hans")))
+        add((obs, _QUOTE_START, integer(q0)))
+        add((obs, _QUOTE_END, integer(q1)))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rdflib import Namespace, URIRef
+
+from sckg.rdf.readings import plain_syllables
 
 SC = Namespace("https://w3id.org/sckg/ontology#")
 ID = Namespace("https://w3id.org/sckg/id/")
@@ -27,14 +29,23 @@ GAZETTEER_GRAPH = GRAPH["gazetteer"]
 CURATED_GRAPH = GRAPH["curated"]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_PARTS: dict[str, str] = {}  # syllable or word → its slug part
 
 
+def _part(word: str) -> str:
+    found = _PARTS.get(word)
+    if found is None:
+        if len(_PARTS) >= 100_000:
+            _PARTS.clear()
+        found = _PARTS[word] = _NON_SLUG.sub("-", word.lower().replace("ü", "v")).strip("-")
+    return found
+
+
+@lru_cache(maxsize=65536)
 def slug(text: str, max_words: int = 12) -> str:
     """A lowercase ASCII slug of ``text``: pinyin for Chinese, words joined by ``-``."""
     # Non-Chinese runs stay whole words (Iran → iran, not i-r-a-n).
-    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
-    parts = [_NON_SLUG.sub("-", w.lower().replace("ü", "v")).strip("-") for w in words]
-    parts = [p for p in parts if p]
+    parts = [p for p in map(_part, plain_syllables(text)) if p]
     joined = "-".join(parts[:max_words])
     if len(parts) > max_words or not joined:
         # Long names keep a readable head and a short digest of the whole name.

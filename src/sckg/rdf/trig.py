@@ -19,52 +19,97 @@ _BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
+_XSD_DECIMAL, _XSD_STRING, _RDF_TYPE = XSD.decimal, XSD.string, RDF.type
+_INTEGER_TEXT = re.compile(r"[+-]?\d+")
+_SEPARATORS = re.compile(r"[/#][^/#]*$")
+
+
+class _BlankNode(ValueError):
+    """The graph has blank nodes: the fast writer cannot write it."""
+
+
+def _head(iri: str) -> str:
+    """``iri`` up to and including its last ``/`` or ``#`` (all of a prefixed name's
+    namespace that a local name cannot hold)."""
+    m = _SEPARATORS.search(iri)
+    return iri[:m.start() + 1] if m else ""
+
+
 class _Writer:
     """Turtle terms for one set of prefixes; remembers which prefixes it used."""
 
     def __init__(self, namespaces: list[tuple[str, str]]) -> None:
         # Longest namespace first, so id: never shadows a longer namespace it prefixes.
         self.namespaces = sorted(namespaces, key=lambda pn: -len(pn[1]))
+        # A local name holds no / or #, so only namespaces with the IRI's head can match.
+        self._by_head: dict[str, list[tuple[str, str, str]]] = {}
+        for prefix, ns in self.namespaces:
+            self._by_head.setdefault(_head(ns), []).append((prefix, ns, f"@prefix {prefix}: <{ns}> ."))
         self.used: set[str] = set()
         self.cache: dict = {}
+        self.predicates: dict = {_RDF_TYPE: "a"}
 
     def iri(self, iri: str) -> str:
-        for prefix, ns in self.namespaces:
-            if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):]):
-                self.used.add(f"@prefix {prefix}: <{ns}> .")
+        for prefix, ns, line in self._by_head.get(_head(iri), ()):
+            if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
+                self.used.add(line)
                 return f"{prefix}:{iri[len(ns):]}"
         return f"<{iri}>"
 
     def term(self, term) -> str:
         out = self.cache.get(term)
         if out is None:
-            if isinstance(term, URIRef):
-                out = self.iri(str(term))
-            elif isinstance(term, Literal):
-                lexical = str(term)
-                if term.datatype == XSD.decimal and re.fullmatch(r"[+-]?\d+", lexical):
-                    lexical += ".0"  # the canonical decimal, as rdflib writes it
-                if term.datatype in _BARE and _BARE[term.datatype].fullmatch(lexical):
-                    out = lexical
-                else:
-                    out = f'"{lexical.translate(_ESCAPES)}"'
-                    if term.language:
-                        out += f"@{term.language}"
-                    elif term.datatype and term.datatype != XSD.string:
-                        out += "^^" + self.iri(str(term.datatype))
-            else:
-                raise ValueError(f"no blank nodes here: {term!r}")
+            out = self._render(term)
             self.cache[term] = out
         return out
+
+    def predicate(self, term) -> str:
+        """A term in predicate position: ``a`` for rdf:type."""
+        out = self.predicates.get(term)
+        if out is None:
+            out = self.predicates[term] = self.term(term)
+        return out
+
+    def _render(self, term) -> str:
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            lexical = str(term)
+            datatype = term.datatype
+            if datatype == _XSD_DECIMAL and _INTEGER_TEXT.fullmatch(lexical):
+                lexical += ".0"  # the canonical decimal, as rdflib writes it
+            bare = _BARE.get(datatype) if datatype is not None else None
+            if bare is not None and bare.fullmatch(lexical):
+                return lexical
+            out = f'"{lexical.translate(_ESCAPES)}"'
+            if term.language:
+                return out + f"@{term.language}"
+            if datatype and datatype != _XSD_STRING:
+                return out + "^^" + self.iri(str(datatype))
+            return out
+        if isinstance(term, BNode):
+            raise _BlankNode(term)
+        raise ValueError(f"not an RDF term: {term!r}")
 
 
 def _fast_turtle(graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
     """Sorted Turtle of a graph without blank nodes, written term by term."""
     w = _Writer(namespaces)
+    term, predicate = w.term, w.predicate
+    grouped = graph.by_subject() if hasattr(graph, "by_subject") else _group(graph)
     by_subject: dict[str, dict[str, set[str]]] = {}
-    for s, p, o in graph:
-        preds = by_subject.setdefault(w.term(s), {})
-        preds.setdefault("a" if p == RDF.type else w.term(p), set()).add(w.term(o))
+    for s, preds in grouped.items():
+        # Two terms may be written alike (rdflib keeps "1"^^xsd:decimal and "1.0"^^xsd:decimal
+        # apart): group by what is written.
+        target = by_subject.setdefault(term(s), {})
+        for p, objects in preds.items():
+            written = set(map(term, objects))
+            p = predicate(p)
+            found = target.get(p)
+            if found is None:
+                target[p] = written
+            else:
+                found |= written
     lines = []
     for subject in sorted(by_subject):
         preds = by_subject[subject]
@@ -75,10 +120,23 @@ def _fast_turtle(graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], l
     return sorted(w.used), body
 
 
+def _group(graph) -> dict:
+    out: dict = {}
+    for s, p, o in graph:
+        preds = out.get(s)
+        if preds is None:
+            out[s] = {p: {o}}
+        else:
+            preds.setdefault(p, set()).add(o)
+    return out
+
+
 def _turtle(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
     """``(prefix lines, body lines)`` of one graph as Turtle."""
-    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+    try:
         return _fast_turtle(graph, namespaces)
+    except _BlankNode:
+        pass
     graph = to_canonical_graph(graph)
     g = Graph(bind_namespaces="none")
     for prefix, ns in namespaces:

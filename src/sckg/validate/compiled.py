@@ -311,6 +311,29 @@ class Prepared:
         self.index, self.quads, self.conv = index, quads, conv
 
 
+class _Terms:
+    """rdflib ↔ pyoxigraph terms of one validation.
+
+    Kept apart from :class:`Run` so that the SPARQL functions, which hold it, make no
+    reference cycle with the run (a run is large: it should go when it is no longer used).
+    """
+
+    def __init__(self, conv: dict):
+        self.conv = conv
+        self._back: dict | None = None
+        self._scratch: dict = {}
+
+    def back(self, term, search: bool = True) -> Node:
+        """A pyoxigraph term from a SPARQL solution as the data's rdflib term."""
+        if self._back is None or len(self._back) != len(self.conv):
+            self._back = {v: k for k, v in self.conv.items()}
+        return ox_to_rdflib(term, self._back, self._scratch if search else None)
+
+    def computed(self, term) -> Node:
+        """``back`` for a value the query computed (not searched among the data's literals)."""
+        return self.back(term, search=False)
+
+
 class Run:
     """The state of one validation: the index, remembered evaluations, the SPARQL store."""
 
@@ -320,9 +343,7 @@ class Run:
         self.memo: dict = {}
         self.rows: dict = {}
         self._store: ox.Store | None = None
-        self._conv: dict | None = None
-        self._back: dict | None = None
-        self._scratch: dict = {}
+        self._terms: _Terms | None = None
         self._functions: dict | None = None
 
     def focus_nodes(self, shape: Shape) -> set:
@@ -361,18 +382,19 @@ class Run:
     def store(self) -> ox.Store:
         """An in-memory Oxigraph store with the ontology and the data (built on first use)."""
         if self._store is None:
-            self._conv = dict(self.prepared.conv)
+            self._terms = _Terms(dict(self.prepared.conv))
             self._store = ox.Store()
-            data = ox_quads(self.data, self._conv, self.engine.sparql_predicates)
+            data = ox_quads(self.data, self._terms.conv, self.engine.sparql_predicates)
             self._store.extend(self.prepared.quads + data)
         return self._store
 
     def prefetch(self, constraint: SparqlConstraint, nodes: set) -> None:
         """Run ``constraint`` for all of a shape's focus nodes at once."""
         store = self.store()
+        conv = self._terms.conv
         for node in nodes:
-            to_ox(node, self._conv)
-        for node, rows in constraint.rows(store, sorted(nodes, key=str), self._conv, self.functions()).items():
+            to_ox(node, conv)
+        for node, rows in constraint.rows(store, sorted(nodes, key=str), conv, self.functions()).items():
             self.rows[(id(constraint), node)] = rows
 
     def sparql_rows(self, constraint: SparqlConstraint, focus: Node) -> list[dict]:
@@ -380,19 +402,20 @@ class Run:
         rows = self.rows.get((id(constraint), focus))
         if rows is None:
             store = self.store()
-            to_ox(focus, self._conv)
-            rows = constraint.rows(store, [focus], self._conv, self.functions())[focus]
+            conv = self._terms.conv
+            to_ox(focus, conv)
+            rows = constraint.rows(store, [focus], conv, self.functions())[focus]
             self.rows[(id(constraint), focus)] = rows
         return rows
 
     def functions(self) -> dict:
         """The custom SPARQL functions the compiled queries call."""
         if self._functions is None:
-            self._functions = comparison_functions(lambda term: self.back(term, search=False))
+            self.store()
+            self._functions = comparison_functions(self._terms.computed)
         return self._functions
 
     def back(self, term, search: bool = True) -> Node:
         """A pyoxigraph term from a SPARQL solution as the data's rdflib term."""
-        if self._back is None or len(self._back) != len(self._conv):
-            self._back = {v: k for k, v in self._conv.items()}
-        return ox_to_rdflib(term, self._back, self._scratch if search else None)
+        self.store()
+        return self._terms.back(term, search)
