@@ -151,7 +151,7 @@ def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention
     relations: list[Relation] = []
     kind = level = None
     for block in article.body_blocks:
-        heading = _LIST_HEADING.search(block.text)
+        heading = _LIST_HEADING.search(block.text) if "名单" in block.text else None
         if heading:
             words = [w for w in CARRIER_CLASS if heading.group(2).endswith(w)]
             kind = CARRIER_CLASS[max(words, key=len)] if words else None

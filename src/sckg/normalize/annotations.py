@@ -36,6 +36,42 @@ class Annotated:
     lost: tuple[int, ...]  # positions in ``text`` of ``?`` that carried an annotation
 
 
+class JoinedBuilder(MapBuilder):
+    """A MapBuilder that joins a stretch of one-to-one pieces, each starting where the
+    last ended, before it builds their segment (MapBuilder would join their segments
+    too, one piece at a time); the text and map it builds are the same."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._run: list[str] = []
+        self._run_start = self._run_end = -1
+
+    def emit(self, orig_start: int, orig_end: int, text: str) -> None:
+        """As MapBuilder.emit."""
+        if not text:
+            return
+        if len(text) == orig_end - orig_start:
+            if orig_start != self._run_end:
+                self._flush()
+                self._run_start = orig_start
+            self._run.append(text)
+            self._run_end = orig_end
+            return
+        self._flush()
+        super().emit(orig_start, orig_end, text)
+
+    def build(self, orig_length: int) -> tuple[str, OffsetMap]:
+        """As MapBuilder.build."""
+        self._flush()
+        return super().build(orig_length)
+
+    def _flush(self) -> None:
+        if self._run:
+            super().emit(self._run_start, self._run_end, "".join(self._run))
+            self._run = []
+        self._run_end = -1
+
+
 def is_cjk(char: str) -> bool:
     """A CJK unified ideograph (basic block or extension A)."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
@@ -69,7 +105,7 @@ def _may_carry(text: str, pos: int) -> bool:
 
 def strip_annotations(text: str) -> Annotated:
     """Remove pinyin annotations from ``text``; see the module docstring."""
-    out = MapBuilder()
+    out = JoinedBuilder()
     lost: list[int] = []
     length = 0
     pos = 0

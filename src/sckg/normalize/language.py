@@ -69,17 +69,20 @@ def log_probabilities(texts: list[str]) -> list[float]:
     for texts that share their beginnings (the readings of one damaged stretch): each
     distinct text (once simplified) is scored once, in sorted order, reusing the scores
     of the prefix it shares with the one before."""
-    simple = [simplified(t) for t in texts]
+    simple = {t: _T2S.convert(t) for t in texts}  # not cached: most are seen once
+    for t, s in simple.items():
+        if len(s) != len(t):
+            simple[t] = simplified(t)
     scores: dict[str, float] = {}
     best = [0.0]
     previous = ""
-    for text in sorted(set(simple)):
+    for text in sorted(set(simple.values())):
         shared, limit = 0, min(len(text), len(previous))
         while shared < limit and text[shared] == previous[shared]:
             shared += 1
         scores[text] = _segment(text, best, shared)
         previous = text
-    return [scores[text] for text in simple]
+    return [scores[simple[t]] for t in texts]
 
 
 def _segment(text: str, best: list[float], known: int) -> float:

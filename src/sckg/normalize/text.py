@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from sckg.model import MapBuilder, OffsetMap
+from sckg.normalize.annotations import JoinedBuilder
 from sckg.normalize.language import simplified
 
 # Deleted outright: zero-width characters, direction marks, stray control characters
@@ -60,7 +61,7 @@ def normalize_characters(text: str) -> Normalized:
     changed = 0 if simple == text else sum(map(operator.ne, text, simple))
     cjk = sum(map(len, _CJK.findall(text))) or 1
     traditional = changed / cjk > 0.02
-    out = MapBuilder()
+    out = JoinedBuilder()
     script_parts: list[str] = []
     n = len(text)
     # Folding maps one character to one, so the whole text is folded once.
