@@ -95,6 +95,7 @@ _FALLBACK = {"count": "count", "person": "persons", "person-time": "participants
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
 # Whether any noun of a table occurs at all: most chunks hold none.
 _ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _TABLES.items()}
+_ANY_CARRIER = re.compile("|".join(f"(?:{p})" for p, _, _ in _CARRIERS))
 # Frames: the clause with this figure as # and the others as %, read before the nouns.
 _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
@@ -120,6 +121,7 @@ _JOINERS = {"、", "和", "及", "与"}
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
+_QUAL_AFTER_AT = re.compile(r"(以上|之上|左右|上下|以内|之内|以下)")  # matched at a position
 _QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上 不少于 不低于 最低 至少"),
                                      ("approximately", "近 约 将近 接近 大约 左右 上下"),
                                      ("at-most", "不到 不足 少于 低于 以内 之内 以下 不超过 不高于 最高 最多 至多"))
@@ -231,6 +233,22 @@ def _before_sentence(text: str, start: int, known: dict[int, str | None]) -> str
     return known[start]
 
 
+@lru_cache(maxsize=16384)
+def _noun(unit_class: str, text: str, nearest_end: bool) -> tuple[str, str | None] | None:
+    """Indicator key and carrier class of the noun ``text`` names for a unit class:
+    the match nearest the number, then the longest, then the first in the table. The
+    same short chunks (家众创空间) recur in figure after figure, so this is cached."""
+    if not _ANY_NOUN[unit_class].search(text):
+        return None
+    found = _best(_COMPILED[unit_class], text, nearest_end=nearest_end)
+    if not found:
+        return None
+    _, key, ctype = found
+    if key == "carriers":
+        ctype = _one_carrier_type(text, ctype)
+    return key, ctype
+
+
 def _best(patterns, text: str, *, nearest_end: bool) -> tuple[re.Match[str], str, str | None] | None:
     best = None
     for rx, key, ctype in patterns:
@@ -259,6 +277,8 @@ def _blank(text: str) -> str:
 
 def _population(prefix: str) -> tuple[str | None, str | None]:
     """Carrier class and level of the carriers last named in ``prefix`` (a list of kinds → InnovationCarrier)."""
+    if not _ANY_CARRIER.search(prefix):
+        return None, None
     hits = sorted((m.start(), m.end(), ct) for rx, _, ct in _COMPILED["count"][:len(_CARRIERS)]
                   for m in rx.finditer(prefix))
     if not hits:
@@ -296,13 +316,10 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
         order = [(noun_after, False), (before, True), (after, False)]
     if q.unit_class != "person-time":
         order.append((clause_head, True))
-    any_noun = _ANY_NOUN[q.unit_class]
     for chunk, nearest_end in order:
-        found = _best(table, chunk, nearest_end=nearest_end) if any_noun.search(chunk) else None
+        found = _noun(q.unit_class, chunk, nearest_end)
         if found:
-            m, key, ctype = found
-            if key == "carriers":
-                ctype = _one_carrier_type(chunk, ctype)
+            key, ctype = found
             return key, ctype, chunk, noun_after if chunk is noun_after else ""
     return None, None, "", ""
 
@@ -317,6 +334,7 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
+@lru_cache(maxsize=8192)
 def _level(text: str) -> str | None:
     """The one accreditation level ``text`` names; None for none or several (国家级及省级)."""
     levels = {level for pattern, level in _LEVELS if pattern.search(text)}
@@ -328,7 +346,7 @@ def _qualifier(text: str, q: Quantity) -> str:
         return "at-least"
     if q.approx:
         return _QUALIFIER[q.approx]
-    m = _QUAL_AFTER.match(text[q.end:])
+    m = _QUAL_AFTER_AT.match(text, q.end)
     if m:
         return _QUALIFIER[m.group(1)]
     m = _QUAL_BEFORE.search(text[max(0, q.start - 4):q.start])

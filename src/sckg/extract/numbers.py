@@ -211,6 +211,10 @@ _PERIODS = re.compile(
     r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
 
 
+# Every time marker _PERIODS reads holds one of these.
+_PERIOD_WORD = re.compile(r"年|月|目前|至今|现有|现已|以来")
+
+
 def parse_period(head: str, article_date: str | None = None) -> str | None:
     """The as-of date or year the rightmost time marker of ``head`` gives, ISO 8601.
 
@@ -218,6 +222,8 @@ def parse_period(head: str, article_date: str | None = None) -> str | None:
     去年 → the article year − 1; None where the text gives no time or needs the
     article date and it is unknown.
     """
+    if not _PERIOD_WORD.search(head):
+        return None
     best = None
     for m in _PERIODS.finditer(head):
         if best is None or m.end() >= best.end():
