@@ -6,14 +6,16 @@ Places are found by a function the pipeline passes in (the gazetteer's finder), 
 this stage does not depend on the gazetteer module. That function must read each line
 on its own: a place never spans a line break, and what it finds in a line does not
 depend on the lines around it (the gazetteer's finder cuts words with jieba, which
-cuts at line breaks). Each line is then searched once, for its paragraph and for the
-article's list of place names.
+cuts at line breaks), and give the same for the same line. Each line is then
+searched once, for its paragraph and for the article's list of place names, and a
+line that recurs (a stock sentence) is not searched again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from functools import lru_cache
 from dataclasses import replace
 
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
@@ -42,6 +44,12 @@ def load_word_models() -> None:
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     jieba.posseg.dt.tokenizer.check_initialized()
+
+
+@lru_cache(maxsize=8192)
+def _places_in_line(find_places: PlaceFinder, line: str) -> tuple[PlaceMention, ...]:
+    """The places in one line, remembered across articles: some sentences recur."""
+    return tuple(find_places(line))
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
@@ -181,11 +189,12 @@ def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
     figures: list[Figure] = []
     people: set[str] = set()
     context = FigureContext(date=article.date)
-    in_line: dict[str, list[PlaceMention]] = {}
+    in_line: dict[str, tuple[PlaceMention, ...]] = {}
 
-    def find_in_line(line: str) -> list[PlaceMention]:
+    def find_in_line(line: str) -> tuple[PlaceMention, ...]:
         if line not in in_line:
-            in_line[line] = find_places(line)
+            in_line[line] = (_places_in_line(find_places, line) if isinstance(find_places, Hashable)
+                             else tuple(find_places(line)))
         return in_line[line]
 
     for block in article.body_blocks:
