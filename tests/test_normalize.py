@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sckg.cli import main
-from sckg.model import InputError
+from sckg.model import InputError, MapBuilder, OffsetMap
 from sckg.normalize import clean_text, normalize_file, normalize_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -225,3 +225,46 @@ def test_cli_json_has_the_documented_keys():
 def test_normalizing_twice_gives_the_same_article():
     a, b = seed("003"), seed("003")
     assert (a.clean, a.offsets, a.blocks, a.damaged) == (b.clean, b.offsets, b.blocks, b.damaged)
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+def _builder_map(pieces: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """A map made the way the normalize steps make theirs: each piece of the input kept
+    (0), replaced by fewer or more characters (1), deleted (2) or preceded by an
+    insertion (3)."""
+    out, pos = MapBuilder(), 0
+    for length, kind in pieces:
+        if kind == 0:
+            out.emit(pos, pos + length, "x" * length)
+        elif kind == 1:
+            out.emit(pos, pos + length, "y" * (length % 3 + 1))
+        elif kind == 3:
+            out.emit(pos, pos, "z")
+            out.emit(pos, pos + length, "x" * length)
+        pos += length
+    return out.build(pos)
+
+
+_PIECES = st.lists(st.tuples(st.integers(1, 5), st.integers(0, 3)), max_size=12)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_PIECES, st.data())
+def test_map_composition_is_offset_maps_own(first_pieces, data):
+    """clean_text composes the steps' maps in one walk; it must give OffsetMap.then's map."""
+    from sckg.normalize import _then
+
+    text, first = _builder_map(first_pieces)
+    lengths = data.draw(st.lists(st.tuples(st.integers(1, 5), st.integers(0, 3)), max_size=12))
+    pieces, left = [], len(text)
+    for length, kind in lengths:  # pieces that cover the first map's output exactly
+        if left <= 0:
+            break
+        pieces.append((min(length, left), kind))
+        left -= min(length, left)
+    if left:
+        pieces.append((left, 0))
+    _, later = _builder_map(pieces)
+    assert _then(first, later) == first.then(later)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from sckg.model import Article, Damage, InputError, OffsetMap
+from sckg.model import Article, Damage, InputError, OffsetMap, Segment
 from sckg.normalize.annotations import strip_annotations
 from sckg.normalize.decode import read_text
 from sckg.normalize.layout import blocks
@@ -55,11 +55,46 @@ def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
 
 
 def _then(first: OffsetMap, later: OffsetMap) -> OffsetMap:
-    """``first.then(later)``; a step that changed nothing (most texts have no pinyin
-    and no damage) maps as the identity, so the composition is ``later`` itself."""
+    """``first.then(later)``, the same map, built in one walk over both.
+
+    A step that changed nothing (most texts have no pinyin and no damage) maps as the
+    identity, so the composition is the other map itself. Otherwise each linear
+    segment of ``later`` is cut where the segments of ``first`` it spans meet, and
+    neighbours that continue each other are joined, as OffsetMap.then does, without
+    looking each piece up anew.
+    """
     if first == OffsetMap.identity(first.orig_length):
         return later
-    return first.then(later)
+    if later == OffsetMap.identity(later.orig_length):
+        return first
+    inner = first.segments
+    starts = [s.clean_start for s in inner]
+    out: list[list[int]] = []  # [clean_start, clean_end, orig_start, orig_end]
+
+    def add(c0: int, c1: int, o0: int, o1: int) -> None:
+        if out:
+            p = out[-1]
+            if p[1] == c0 and p[3] == o0 and p[1] - p[0] == p[3] - p[2] and c1 - c0 == o1 - o0:
+                p[1], p[3] = c1, o1  # two linear pieces that continue each other
+                return
+        out.append([c0, c1, o0, o1])
+
+    for seg in later.segments:
+        if not seg.linear:
+            add(seg.clean_start, seg.clean_end, *first.to_original(seg.orig_start, seg.orig_end))
+            continue
+        pos, b = seg.clean_start, seg.orig_start
+        k = bisect.bisect_right(starts, b) - 1
+        while pos < seg.clean_end:
+            s = inner[k]
+            stop = min(seg.clean_end, pos + (s.clean_end - b))
+            b_end = b + (stop - pos)
+            if s.linear:
+                add(pos, stop, s.orig_start + (b - s.clean_start), s.orig_start + (b_end - s.clean_start))
+            else:
+                add(pos, stop, s.orig_start, s.orig_end)
+            pos, b, k = stop, b_end, k + 1
+    return OffsetMap(tuple(Segment(*s) for s in out), later.clean_length, first.orig_length)
 
 
 def _repaired_start(offsets: OffsetMap, input_pos: int) -> int:
