@@ -34,7 +34,7 @@ EXECUTORS = ("serial", "process", "dask")
 
 
 @contextmanager
-def long_lived() -> Iterator[None]:
+def long_lived(collect: bool = True) -> Iterator[None]:
     """Leave the objects that exist now out of garbage collection until the block ends.
 
     A build holds millions of objects (articles, extractions, entities) while it
@@ -43,12 +43,21 @@ def long_lived() -> Iterator[None]:
     objects are frozen (:func:`gc.freeze`), not leaked: reference counting still frees
     them. Forked workers inherit the frozen state, so their collections do not touch
     (and copy) the parent's pages either. Blocks nest; the outermost one unfreezes.
+
+    ``collect=False`` also stops collection inside the block, for work that builds one
+    large structure without reference cycles (resolution): collecting would only walk
+    it again and again as it grows.
     """
     outer = gc.get_freeze_count() == 0
+    was_enabled = gc.isenabled()
     gc.freeze()
+    if not collect:
+        gc.disable()
     try:
         yield
     finally:
+        if was_enabled and not collect:
+            gc.enable()
         if outer:
             gc.unfreeze()
 

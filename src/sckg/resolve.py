@@ -88,6 +88,10 @@ class _Resolver:
         self.warnings: list[str] = []
         # (key group, name without 国家) → the first entity so named: _match in O(1).
         self._by_plain: dict[tuple[str, str], str] = {}
+        # Names read before: the same names come back in article after article.
+        self._canonical: dict[tuple, str] = {}
+        self._prefixed: dict[str, str] = {}
+        self._heads: dict[tuple[str, str | None], str | None] = {}
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -96,6 +100,13 @@ class _Resolver:
 
     def canonical(self, m: Mention, province: str | None) -> str:
         """The full name a mention stands for, in the article's context."""
+        key = (m.surface, m.attrs, m.category, m.cls, province)
+        found = self._canonical.get(key)
+        if found is None:
+            found = self._canonical[key] = self._canonical_name(m, province)
+        return found
+
+    def _canonical_name(self, m: Mention, province: str | None) -> str:
         name = m.attr("qualified") or m.surface
         name = name.strip("“”\"")
         name = re.sub(r"^“([^”]+)”", r"\1", name)
@@ -123,6 +134,12 @@ class _Resolver:
 
     def _full_place_prefix(self, name: str) -> str:
         """云南科技厅 → 云南省科学技术厅: a province's short name at the head becomes full."""
+        found = self._prefixed.get(name)
+        if found is None:
+            found = self._prefixed[name] = self._with_full_prefix(name)
+        return found
+
+    def _with_full_prefix(self, name: str) -> str:
         for length in (8, 7, 6, 5, 4, 3, 2):
             head = name[:length]
             r = self.resolve_place(self.gaz, head)
@@ -238,8 +255,11 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                     kind = {"GovernmentAgency": "jurisdiction", "Event": "location"}.get(
                         m.category, "locatedIn")
                     links.append(Link(aid, kind, key, place))
+        subjects: dict[str | None, str | None] = {}
         for index, fig in enumerate(ex.figures):
-            subject = _figure_subject(r, ex, keys, fig.subject)
+            if fig.subject not in subjects:
+                subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
+            subject = subjects[fig.subject]
             area = _figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province:
@@ -252,16 +272,23 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
 
 def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:
     """The division a name starts with (云南省高层次… is in 云南省)."""
+    code = r._heads.get((name, province), "")
+    if code == "":
+        code = r._heads[(name, province)] = _head_code(r, name, province)
+    if code is None:
+        return None
+    key = f"place:{code}"
+    if key not in r.entities:
+        div = r.gaz.divisions[code]
+        r.entities[key] = Entity(key=key, category="Place", cls="Place", name=div.name, code=code)
+    return key
+
+
+def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     for length in (9, 8, 7, 6, 5, 4, 3, 2):
-        head = name[:length]
-        res = r.resolve_place(r.gaz, head, province=province)
+        res = r.resolve_place(r.gaz, name[:length], province=province)
         if res.status == "resolved" and res.code:
-            key = f"place:{res.code}"
-            if key not in r.entities:
-                div = r.gaz.divisions[res.code]
-                r.entities[key] = Entity(key=key, category="Place", cls="Place", name=div.name,
-                                         code=res.code)
-            return key
+            return res.code
     return None
 
 

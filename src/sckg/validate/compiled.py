@@ -18,13 +18,14 @@ from rdflib.term import Node
 
 from sckg.model import InputError
 from sckg.validate import components as c
-from sckg.validate.index import (BASE_PLAN_PREDICATES, RDF_TYPE, Index, IndexPlan, build_index, ox_quads, to_ox,
-                                 triples_of)
+from sckg.validate.index import (BASE_PLAN_PREDICATES, RDF_TYPE, SUBCLASS_OF, Index, IndexPlan, build_index,
+                                 ox_quads, to_ox, triples_of)
 from sckg.validate.report import SH, PathSpec, Result, n3, read_path
 from sckg.validate.sparql import (SparqlConstraint, comparison_functions, compile_constraint, ox_to_rdflib,
                                   path_predicates)
 
 ALLOWED_SEVERITIES = frozenset({SH.Warning, SH.Info})
+_CONFORMS, _FAILS = (True, ()), (False, ())  # results without a result
 _TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
 _DESCRIPTIVE = {SH.message, SH.severity, SH.deactivated, SH.name, SH.description, SH.order, SH.group,
                 SH.path, SH.property, SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount,
@@ -44,6 +45,9 @@ class Shape:
         self.severity, self.deactivated = severity, deactivated
         self.allowed = severity in ALLOWED_SEVERITIES
         self.values = _path_function(path) if path is not None else None
+        # Whether evaluations are remembered: needed only where one (shape, node) can be
+        # asked for more than once in a validation (see Engine._set_memo).
+        self.memo = True
         self.checks: list = []
         self.nested: list[Shape] = []  # shapes applied to this shape's value nodes
         self.sparql: list[SparqlConstraint] = []
@@ -118,6 +122,7 @@ class Engine:
         self._compiling: set[Node] = set()
         self._keys = itertools.count()
         self._inverse: set = set(BASE_PLAN_PREDICATES)
+        self._references: dict[int, list[bool]] = {}  # shape key → [same focus as the parent?, …]
         if any(True for _ in shapes.subjects(RDF.type, SH.ConstraintComponent)):
             raise InputError("shapes: custom constraint components (sh:ConstraintComponent) are not supported "
                              "by the compiled engine; run with engine='pyshacl'")
@@ -129,13 +134,23 @@ class Engine:
         for node in sorted(declared, key=lambda n: (isinstance(n, URIRef), str(n))):
             self.shape(node)
         self.roots = [s for s in self.shapes.values() if s.targeted and not s.deactivated]
+        self._set_memo()
         # The SPARQL store needs only the triples of predicates the queries mention
         # (all of them if some pattern's predicate is a variable).
+        # One object per term (the shapes' own, rdf:type and rdfs:subClassOf the index's
+        # constants): the index hands these back, so lookups succeed by identity.
+        self.terms = {RDF_TYPE: RDF_TYPE, SUBCLASS_OF: SUBCLASS_OF}
+        for triple in shapes:
+            for t in triple:
+                self.terms.setdefault(t, t)
+
+        def canonical(items) -> frozenset:
+            return frozenset(self.terms.setdefault(t, t) for t in items)
         found = [path_predicates(p) for s in self.shapes.values() for k in s.sparql for _, p, _, _ in k.patterns]
-        self.sparql_predicates = None if None in found else frozenset(set().union(*found))
-        self.plan = IndexPlan(frozenset(self._inverse),
-                              frozenset(p for s in self.roots for p in s.subjects_of),
-                              frozenset(p for s in self.roots for p in s.objects_of))
+        self.sparql_predicates = None if None in found else canonical(set().union(*found))
+        self.plan = IndexPlan(canonical(self._inverse),
+                              canonical(p for s in self.roots for p in s.subjects_of),
+                              canonical(p for s in self.roots for p in s.objects_of))
 
     # ------------------------------------------------------------------ compiling
 
@@ -220,9 +235,28 @@ class Engine:
                 shape.sparql.append(constraint)
                 add(self._sparql_check(shape, constraint))
 
+    def _set_memo(self) -> None:
+        """Remember evaluations only of shapes a validation can ask about one node twice.
+
+        A root shape is evaluated once per focus node, and a property shape that only
+        one node shape holds (through sh:property) once per evaluation of that shape, so
+        neither needs remembering unless it is also reached another way. Values reached
+        through sh:node, sh:or or a qualified value shape can repeat (many figures share
+        one indicator), so those shapes are remembered.
+        """
+        roots = {s.key for s in self.roots}
+        for shape in self.shapes.values():
+            refs = self._references.get(shape.key, [])
+            if shape.key in roots:
+                shape.memo = bool(refs)
+            else:
+                shape.memo = refs != [True]
+
     def _nested(self, parent: Shape, node: Node, property_shape: bool | None = None) -> Shape:
         nested = self.shape(node)
         parent.nested.append(nested)
+        # Once per evaluation of the parent with the same focus node: sh:property of a node shape.
+        self._references.setdefault(nested.key, []).append(property_shape is True and parent.path is None)
         if property_shape is not None and (nested.path is not None) != property_shape:
             kind = "a property shape (with sh:path)" if property_shape else "a node shape (without sh:path)"
             raise InputError(f"shapes: {n3(parent.node)} refers to {n3(node)}, which is not {kind}")
@@ -274,7 +308,7 @@ class Engine:
         """The ontology indexed for this engine's shapes (reused by every validation)."""
         # Seeded with the shapes' own terms, so the index hands back the very objects the
         # compiled checks compare with and dictionary lookups succeed by identity.
-        seed = Index(self.plan, terms={t: t for triple in self.graph for t in triple})
+        seed = Index(self.plan, terms=dict(self.terms))
         index, triples = build_index(triples_of(ontology), self.plan, seed)
         conv: dict = {}
         return Prepared(index, ox_quads(triples, conv, self.sparql_predicates), conv)
@@ -359,24 +393,30 @@ class Run:
             nodes |= index.obj_of.get(p, set())
         return nodes
 
-    def evaluate(self, shape: Shape, focus: Node) -> tuple[bool, list[Result]]:
+    def evaluate(self, shape: Shape, focus: Node) -> tuple[bool, list[Result] | tuple]:
         """(conforms, results) of ``focus`` against ``shape``, as pyshacl counts conformance."""
-        key = (shape.key, focus)
-        found = self.memo.get(key)
-        if found is not None:
-            return found
+        if shape.memo:
+            key = (shape.key, focus)
+            found = self.memo.get(key)
+            if found is not None:
+                return found
         if shape.deactivated:
-            found = (True, [])
+            found = _CONFORMS
         else:
             values = shape.values(self.index, focus) if shape.values is not None else (focus,)
-            ok, results = True, []
+            ok, results = True, None
             for check in shape.checks:
                 check_ok, res = check(self, focus, values)
                 if not check_ok and not shape.allowed and not all(r.severity in ALLOWED_SEVERITIES for r in res):
                     ok = False
-                results.extend(res)
-            found = (ok, results)
-        self.memo[key] = found
+                if res:
+                    if results is None:
+                        results = list(res)
+                    else:
+                        results.extend(res)
+            found = (ok, results) if results is not None else _CONFORMS if ok else _FAILS
+        if shape.memo:
+            self.memo[key] = found
         return found
 
     def store(self) -> ox.Store:

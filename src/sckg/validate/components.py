@@ -49,22 +49,37 @@ _KINDS = {
 }
 
 
-def _fail(shape, focus, values, bad, component):
-    results = [shape.result(focus, v, component) for v in values if bad(v)]
-    return not results, results
+_PASS = (True, ())  # a check without results
+
+
+def value_check(shape, bad, component):
+    """A check with one result per value that ``bad(value)`` says fails (nothing is built
+    for a focus node whose values all pass: the common case)."""
+    result = shape.result
+
+    def check(run, focus, values):
+        for v in values:
+            if bad(v):
+                return False, [result(focus, w, component) for w in values if bad(w)]
+        return _PASS
+    return check
 
 
 def class_check(shape, classes):
     """sh:class: each value is an rdf:type/rdfs:subClassOf* instance of every class."""
     def check(run, focus, values):
+        if not values:
+            return _PASS
         index, cache = run.index, run.superclass_cache
-        results = []
+        results = None
         for cls in classes:
             for v in values:
                 if isinstance(v, Literal) or not any(cls in index.superclasses(t, cache)
                                                       for t in index.objects(v, RDF_TYPE)):
+                    if results is None:
+                        results = []
                     results.append(shape.result(focus, v, CLASS))
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
@@ -95,7 +110,7 @@ def datatype_test(rule):
 def datatype_check(shape, rule):
     """sh:datatype."""
     matches = datatype_test(rule)
-    return lambda run, focus, values: _fail(shape, focus, values, lambda v: not matches(v), DATATYPE)
+    return value_check(shape, lambda v: not matches(v), DATATYPE)
 
 
 def node_kind_check(shape, rule):
@@ -106,7 +121,7 @@ def node_kind_check(shape, rule):
         kind = "bnode" if isinstance(v, BNode) else "literal" if isinstance(v, Literal) else (
             "iri" if isinstance(v, Identifier) else None)
         return kind not in allowed
-    return lambda run, focus, values: _fail(shape, focus, values, bad, NODE_KIND)
+    return value_check(shape, bad, NODE_KIND)
 
 
 def count_check(shape, limit: int, at_least: bool):
@@ -115,10 +130,10 @@ def count_check(shape, limit: int, at_least: bool):
 
     def check(run, focus, values):
         if (len(values) >= limit) if at_least else (len(values) <= limit):
-            return True, []
+            return _PASS
         return False, [shape.result(focus, None, component)]
     if at_least and limit == 0:
-        return lambda run, focus, values: (True, [])
+        return lambda run, focus, values: _PASS
     return check
 
 
@@ -131,7 +146,7 @@ def language_in_check(shape, languages: set[str]):
             return True
         lang = str(v.language)
         return not (wildcard or lang.lower() in languages or lang.split("-")[0].lower() in languages)
-    return lambda run, focus, values: _fail(shape, focus, values, bad, LANGUAGE_IN)
+    return value_check(shape, bad, LANGUAGE_IN)
 
 
 _PLAIN = (None, RDF.langString, XSD.string)
@@ -156,11 +171,14 @@ def pattern_check(shape, patterns: list[Literal], flags: Literal | None):
                 for p in patterns]
 
     def check(run, focus, values):
-        results = []
+        results = None
         for matcher in compiled:
-            results += [shape.result(focus, v, PATTERN) for v in values
-                        if isinstance(v, BNode) or not matcher.search(value_string(v))]
-        return not results, results
+            for v in values:
+                if isinstance(v, BNode) or not matcher.search(value_string(v)):
+                    if results is None:
+                        results = []
+                    results.append(shape.result(focus, v, PATTERN))
+        return (False, results) if results else _PASS
     return check
 
 
@@ -195,7 +213,7 @@ def range_check(shape, bounds: list[Literal], minimum: bool):
 
     def check(run, focus, values):
         results = [shape.result(focus, v, component) for bound in bounds for v in values if not ok(v, bound)]
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
@@ -204,23 +222,20 @@ def has_value_check(shape, wanted: list):
     def check(run, focus, values):
         results = [shape.result(focus, None, HAS_VALUE)
                    for hv in wanted if not any(v == hv for v in values)]
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
 def min_length_check(shape, limit: int):
     """sh:minLength (blank nodes always fail)."""
     if limit == 0:
-        return lambda run, focus, values: (True, [])
-    return lambda run, focus, values: _fail(
-        shape, focus, values, lambda v: isinstance(v, BNode) or len(value_string(v)) < limit,
-        MIN_LENGTH)
+        return lambda run, focus, values: _PASS
+    return value_check(shape, lambda v: isinstance(v, BNode) or len(value_string(v)) < limit, MIN_LENGTH)
 
 
 def in_check(shape, members: set):
     """sh:in."""
-    return lambda run, focus, values: _fail(shape, focus, values, lambda v: v not in members,
-                                            IN)
+    return value_check(shape, lambda v: v not in members, IN)
 
 
 def unique_lang_check(shape):
@@ -231,21 +246,24 @@ def unique_lang_check(shape):
             if isinstance(v, Literal) and v.language:
                 tag = str(v.language).lower()
                 (repeated if tag in seen else seen).add(tag)
-        results = [shape.result(focus, None, UNIQUE_LANG) for _ in sorted(repeated)]
-        return not results, results
+        if not repeated:
+            return _PASS
+        return False, [shape.result(focus, None, UNIQUE_LANG) for _ in sorted(repeated)]
     return check
 
 
 def node_check(shape, targets: list):
     """sh:node: a value fails when its validation against the node shape has any result."""
     def check(run, focus, values):
-        results = []
+        results = None
         for target in targets:
             for v in values:
                 ok, nested = run.evaluate(target, v)
                 if not ok or nested:
+                    if results is None:
+                        results = []
                     results.append(shape.result(focus, v, NODE))
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
@@ -254,7 +272,7 @@ def or_check(shape, alternatives: list[list]):
     def check(run, focus, values):
         results = [shape.result(focus, v, OR) for members in alternatives
                    for v in values if not any(run.evaluate(m, v)[0] for m in members)]
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
@@ -268,20 +286,25 @@ def qualified_check(shape, value_shape, siblings: list, minimum: int | None, max
             results.append(shape.result(focus, None, QUALIFIED_MAX_COUNT))
         if minimum is not None and count < minimum:
             results.append(shape.result(focus, None, QUALIFIED_MIN_COUNT))
-        return not results, results
+        return (False, results) if results else _PASS
     return check
 
 
 def property_check(shape, properties: list):
     """sh:property: the property shape's own results, for each value as its focus node."""
     def check(run, focus, values):
-        ok, results = True, []
+        ok, results = True, None
+        evaluate = run.evaluate
         for prop in properties:
             for v in values:
-                nested_ok, nested = run.evaluate(prop, v)
+                nested_ok, nested = evaluate(prop, v)
                 ok = ok and nested_ok
-                results.extend(nested)
-        return ok, results
+                if nested:
+                    if results is None:
+                        results = list(nested)
+                    else:
+                        results.extend(nested)
+        return ok, results if results is not None else ()
     return check
 
 

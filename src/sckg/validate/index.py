@@ -86,9 +86,14 @@ def _own(table: dict, key: Node, owned: set) -> dict:
     return d
 
 
-def build_index(triples: Iterable[tuple], plan: IndexPlan, base: Index | None = None) -> tuple[Index, list]:
+def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[Index, list]:
     """An index of ``triples`` on top of ``base`` (which is left unchanged), and the
-    triples with their terms replaced by the index's single object for each term."""
+    triples as ``(subject, predicate, objects)`` groups with their terms replaced by the
+    index's single object for each term.
+
+    ``triples`` is any iterable of triples, or a graph that has them grouped already
+    (``by_subject()``, as :class:`sckg.rdf.triples.TripleSet` has).
+    """
     index = Index(plan)
     if base is not None:
         index.terms, index.out, index.inn = dict(base.terms), dict(base.out), dict(base.inn)
@@ -97,30 +102,57 @@ def build_index(triples: Iterable[tuple], plan: IndexPlan, base: Index | None = 
     out, inn, owned_out, owned_in = index.out, index.inn, set(), set()
     inverse, subj_of, obj_of = plan.inverse, plan.subjects_of, plan.objects_of
     intern = index.terms.setdefault
-    interned = []
-    for s, p, o in triples:
-        s, p, o = intern(s, s), intern(p, p), intern(o, o)
-        interned.append((s, p, o))
+    groups = []
+    grouped = triples.by_subject() if hasattr(triples, "by_subject") else _grouped(triples)
+    for s, preds in grouped.items():
+        s = intern(s, s)
         d = out.get(s) if s in owned_out else _own(out, s, owned_out)
-        values = d.get(p)
-        if values is None:
-            d[p] = {o}
+        for p, objects in preds.items():
+            p = intern(p, p)
+            objs = [intern(o, o) for o in objects]
+            groups.append((s, p, objs))
+            values = d.get(p)
+            if values is None:
+                d[p] = set(objs)
+            else:
+                values.update(objs)
+            if p in inverse:
+                for o in objs:
+                    e = inn.get(o) if o in owned_in else _own(inn, o, owned_in)
+                    found = e.get(p)
+                    if found is None:
+                        e[p] = {s}
+                    else:
+                        found.add(s)
+            if p in subj_of:
+                index.subj_of.setdefault(p, set()).add(s)
+            if p in obj_of:
+                index.obj_of.setdefault(p, set()).update(objs)
+    return index, groups
+
+
+def _grouped(triples: Iterable[tuple]) -> dict:
+    out: dict = {}
+    for s, p, o in triples:
+        preds = out.get(s)
+        if preds is None:
+            out[s] = {p: [o]}
         else:
-            values.add(o)
-        if p in inverse:
-            d = inn.get(o) if o in owned_in else _own(inn, o, owned_in)
-            d.setdefault(p, set()).add(s)
-        if p in subj_of:
-            index.subj_of.setdefault(p, set()).add(s)
-        if p in obj_of:
-            index.obj_of.setdefault(p, set()).add(o)
-    return index, interned
+            objects = preds.get(p)
+            if objects is None:
+                preds[p] = [o]
+            else:
+                objects.append(o)
+    return out
 
 
 def triples_of(data: Graph | Dataset) -> Iterable[tuple]:
-    """Every triple of ``data``: all named graphs of a Dataset, or a Graph's triples."""
+    """Every triple of ``data``: all named graphs of a Dataset, or a Graph's triples (a
+    graph that has them grouped by subject is handed on as it is)."""
     if isinstance(data, Dataset):
         return ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+    if hasattr(data, "by_subject"):
+        return data
     return iter(data)
 
 
@@ -156,7 +188,16 @@ def to_ox(term: Node, cache: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return found
 
 
-def ox_quads(triples: Iterable[tuple], cache: dict, predicates: frozenset | None = None) -> list[ox.Quad]:
-    """Triples as pyoxigraph quads of the default graph (only ``predicates``, if given)."""
-    return [ox.Quad(to_ox(s, cache), to_ox(p, cache), to_ox(o, cache)) for s, p, o in triples
-            if predicates is None or p in predicates]
+def ox_quads(groups: Iterable[tuple], cache: dict, predicates: frozenset | None = None) -> list[ox.Quad]:
+    """``(subject, predicate, objects)`` groups (as :func:`build_index` gives them) as
+    pyoxigraph quads of the default graph (only ``predicates``, if given)."""
+    out: list[ox.Quad] = []
+    quad = ox.Quad
+    for s, p, objects in groups:
+        if predicates is not None and p not in predicates:
+            continue
+        subject, predicate = to_ox(s, cache), to_ox(p, cache)
+        for o in objects:
+            found = cache.get(o)
+            out.append(quad(subject, predicate, found if found is not None else to_ox(o, cache)))
+    return out
