@@ -109,6 +109,9 @@ class _EndMatcher:
 _LONG_SUFFIX_AT = _EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = _EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = _EndMatcher(LEFT_STOP_WORDS)
+# The last characters of what the left-edge scan stops at or passes whole.
+_MAY_STOP = (set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
+             | set(_STOP_AT.by_last))
 
 
 def _left_edge(text: str, end: int, floor: int, event: bool = False,
@@ -134,8 +137,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             depth -= 1
             i -= 1
             continue
-        if depth:
-            i -= 1
+        if depth or (c not in _MAY_STOP and c not in place_ends):
+            i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue
         phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
         if phrase:
