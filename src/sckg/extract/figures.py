@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from sckg.extract.lexicon import (FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK,
+                                  FIGURE_NOUNS as _TABLES)
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
 
@@ -30,68 +32,6 @@ class FigureContext:
     region: str | None = None  # surface name of the article's main region, e.g. 云南省
 
 
-# Counted nouns per unit class: (pattern, indicator key, carrier class). Where two
-# patterns match, the one nearest the number wins, then the longest, then the first.
-_CARRIERS = [
-    (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
-    (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
-    (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
-    (r"加速器", "carriers", "Accelerator"),
-    (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
-    (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
-    (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
-    (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
-    (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
-    (r"科技大市场", "carriers", "TechnologyMarket"),
-    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", "InnovationCarrier"),
-]
-_E = r"(?:企业|公司)"
-_COUNT = _CARRIERS + [
-    (r"在孵(?:初创|中小)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
-    (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
-    (r"孵化(?:创业)?团队", "incubated-teams", None),
-    (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
-    (r"(?:报名|参赛)团队|团队报名", "applicant-teams", None),
-    (r"获奖企业", "award-winning-enterprises", None), (r"优秀组织单位", "award-winning-organisers", None),
-    (r"支持(?:获奖)?项目|获奖项目", "supported-projects", None),
-    (r"投融资的?(?:创业)?团队", "funded-teams", None), (r"投融资的?(?:初创)?" + _E, "funded-enterprises", None),
-    (r"高新技术企业|高企", "high-tech-enterprises", None),
-    (r"(?:培养|培育)(?!高新)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
-    (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
-    (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
-    (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
-    (r"州市|地州|市州", "prefectures-covered", None),
-    (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
-    (r"服务窗口|窗口", "service-windows", None)]
-_PERSON = [
-    (r"导师", "mentors", None), (r"在孵企业从业人员", "incubatee-employees", None),
-    (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),
-    (r"学员|培训|受训", "trainees", None), (r"资格证书|证书", "certified-staff", None),
-    (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
-    (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
-    (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
-    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None)]
-_EVENT = [
-    (r"培训|辅导|培训班|讲座", "training-sessions", None), (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
-    (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None)]
-_ITEM = [
-    (r"发明专利", "invention-patents", None), (r"申请专利|专利申请", "patent-applications", None),
-    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
-    (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None)]
-_MONEY = [
-    (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
-    (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
-    (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
-    (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
-    (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
-    (r"营业收入|营收|收入", "revenue", None), (r"增加值", "value-added", None),
-    (r"仪器设备|设备", "equipment-value-threshold", None)]
-_TABLES = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
-           "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
-           "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速", "growth-rate", None)],
-           "rank": [(r"报名", "applicant-rank", None)]}
-_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
-             "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
 # Whether any noun of a table occurs at all: most chunks hold none.
 _ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _TABLES.items()}
@@ -109,10 +49,9 @@ _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"优秀组织单位", ("count",), "award-winning-organisers"),
 ]]
 
-_LEVEL_PATTERNS = [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
+_LEVELS = [(re.compile(p), level) for p, level in [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
            (r"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
-           (r"县级|区县级", "county")]
-_LEVELS = [(re.compile(p), level) for p, level in _LEVEL_PATTERNS]
+           (r"县级|区县级", "county")]]
 _AS_OF = re.compile(r"截[至止]|目前|现有")
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
@@ -121,7 +60,6 @@ _JOINERS = {"、", "和", "及", "与"}
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
-_QUAL_AFTER_AT = re.compile(r"(以上|之上|左右|上下|以内|之内|以下)")  # matched at a position
 _QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上 不少于 不低于 最低 至少"),
                                      ("approximately", "近 约 将近 接近 大约 左右 上下"),
                                      ("at-most", "不到 不足 少于 低于 以内 之内 以下 不超过 不高于 最高 最多 至多"))
@@ -175,7 +113,11 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             carried_period = period
         period = period or carried_period
         subject = _subject(bare_head) if q.unit_class != "rank" else None
-        area = _area(bare_head) or _before_sentence(folded, s_start, broad_areas)
+        area = _area(bare_head)
+        if not area:  # else a broad region of earlier sentences, the same for the whole sentence
+            if s_start not in broad_areas:
+                broad_areas[s_start] = _broad(_area(_strip_titles(folded[:s_start])))
+            area = broad_areas[s_start]
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
         elif not subject:
@@ -218,19 +160,7 @@ def _strip_titles(text: str) -> str:
     """``text`` with 《…》 titles blanked (same length): years in titles are not periods."""
     if "《" not in text:
         return text
-    return _TITLE_SPAN.sub(_blanked, text)
-
-
-def _blanked(m: re.Match[str]) -> str:
-    return "　" * len(m.group(0))
-
-
-def _before_sentence(text: str, start: int, known: dict[int, str | None]) -> str | None:
-    """The broad region (:func:`_broad`) named last before the sentence at ``start``,
-    remembered per sentence in ``known``: all figures of a sentence share it."""
-    if start not in known:
-        known[start] = _broad(_area(_strip_titles(text[:start])))
-    return known[start]
+    return _TITLE_SPAN.sub(lambda m: "　" * len(m.group(0)), text)
 
 
 @lru_cache(maxsize=16384)
@@ -272,7 +202,7 @@ def _marked(text: str, quantities: list[Quantity], q: Quantity, start: int, end:
 def _blank(text: str) -> str:
     """``text`` with 《titles》 and “quoted names” blanked (same length)."""
     text = _strip_titles(text)
-    return _QUOTE_SPAN.sub(_blanked, text) if "“" in text else text
+    return _QUOTE_SPAN.sub(lambda m: "　" * len(m.group(0)), text) if "“" in text else text
 
 
 def _population(prefix: str) -> tuple[str | None, str | None]:
@@ -346,7 +276,7 @@ def _qualifier(text: str, q: Quantity) -> str:
         return "at-least"
     if q.approx:
         return _QUALIFIER[q.approx]
-    m = _QUAL_AFTER_AT.match(text, q.end)
+    m = _QUAL_AFTER.match(text[q.end:q.end + 2])  # its words are two characters long
     if m:
         return _QUALIFIER[m.group(1)]
     m = _QUAL_BEFORE.search(text[max(0, q.start - 4):q.start])

@@ -1,6 +1,7 @@
 """Dictionaries of general terms the extractor reads with: posts and titles,
-organisation and carrier suffixes, event and programme words, surnames, and the
-words that end a name on its left. Nothing here names a particular entity."""
+organisation and carrier suffixes, event and programme words, surnames, the words
+that end a name on its left and the nouns figures count. Nothing here names a
+particular entity."""
 
 from __future__ import annotations
 
@@ -138,3 +139,68 @@ DOMAIN_WORDS = sorted("""
 科技 创业 创新 孵化 双创 高新技术 高新 农业 农村 产业 企业 科技型 创业型 综合 服务 网络 线上 线下
 项目 成果 技术 人才 高层次 青年 大学生 返乡 众创 国际 中小 小微 中小企业 文化 创意 电子商务 互联网
 """.split(), key=len, reverse=True)
+
+# The nouns figures count, per unit class of the number (sckg.extract.figures):
+# (pattern, indicator key, carrier class). Where two patterns match, the one nearest
+# the number wins, then the longest, then the first. FIGURE_FALLBACK is the key of a
+# figure whose noun is none of these.
+FIGURE_CARRIERS = [
+    (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
+    (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
+    (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
+    (r"加速器", "carriers", "Accelerator"),
+    (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
+    (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
+    (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
+    (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
+    (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
+    (r"科技大市场", "carriers", "TechnologyMarket"),
+    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", "InnovationCarrier"),
+]
+_E = r"(?:企业|公司)"
+_COUNT = FIGURE_CARRIERS + [
+    (r"在孵(?:初创|中小)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
+    (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
+    (r"孵化(?:创业)?团队", "incubated-teams", None),
+    (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
+    (r"(?:报名|参赛)团队|团队报名", "applicant-teams", None),
+    (r"获奖企业", "award-winning-enterprises", None), (r"优秀组织单位", "award-winning-organisers", None),
+    (r"支持(?:获奖)?项目|获奖项目", "supported-projects", None),
+    (r"投融资的?(?:创业)?团队", "funded-teams", None), (r"投融资的?(?:初创)?" + _E, "funded-enterprises", None),
+    (r"高新技术企业|高企", "high-tech-enterprises", None),
+    (r"(?:培养|培育)(?!高新)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
+    (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
+    (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
+    (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
+    (r"州市|地州|市州", "prefectures-covered", None),
+    (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
+    (r"服务窗口|窗口", "service-windows", None)]
+_PERSON = [
+    (r"导师", "mentors", None), (r"在孵企业从业人员", "incubatee-employees", None),
+    (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),
+    (r"学员|培训|受训", "trainees", None), (r"资格证书|证书", "certified-staff", None),
+    (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
+    (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
+    (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
+    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None)]
+_EVENT = [
+    (r"培训|辅导|培训班|讲座", "training-sessions", None), (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
+    (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None)]
+_ITEM = [
+    (r"发明专利", "invention-patents", None), (r"申请专利|专利申请", "patent-applications", None),
+    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
+    (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None)]
+_MONEY = [
+    (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
+    (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
+    (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
+    (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
+    (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
+    (r"营业收入|营收|收入", "revenue", None), (r"增加值", "value-added", None),
+    (r"仪器设备|设备", "equipment-value-threshold", None)]
+FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
+                "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
+                "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速", "growth-rate", None)],
+                "rank": [(r"报名", "applicant-rank", None)]}
+FIGURE_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
+                   "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}
