@@ -27,6 +27,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 THIS = Variable("this")
 _RELATIONAL = {"=", "!=", "<", ">", "<=", ">="}
+_HASH_JOIN_FROM = 2000  # subjects of the rarest pattern above which two patterns are hash-joined
+_COUNT_CAP = 50_000  # estimates stop counting here (see sckg.load.neighbourhood)
 _FUNCTION_OPS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -70,9 +72,15 @@ class PeerQuery:
             fixed += ctx.same_value(conjunct)
         for _, p, o in self.patterns:
             (fixed if not isinstance(o, Variable) or o in bindings else loose).append((f"<{p}>", ctx.term(o)))
+        lines = []
         if estimate is not None:
             fixed.sort(key=lambda po: estimate(*po))
-        lines = [f"?{self.peer} {p} {o} ." for p, o in fixed]
+            if len(fixed) >= 2 and _HASH_JOIN_FROM < estimate(*fixed[0]) and estimate(*fixed[1]) < _COUNT_CAP:
+                # Two common values, both counted: the store intersects two sub-selects by
+                # hashing, where a nested loop would look up every subject of the first.
+                lines = [f"{{ SELECT ?{self.peer} WHERE {{ ?{self.peer} {p} {o} }} }}" for p, o in fixed[:2]]
+                fixed = fixed[2:]
+        lines += [f"?{self.peer} {p} {o} ." for p, o in fixed]
         lines += [f"?{self.peer} {p} {o} ." for p, o in loose]
         for conjunct in self.conjuncts:
             try:
