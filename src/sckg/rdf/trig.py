@@ -21,7 +21,7 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\
 
 _XSD_DECIMAL, _XSD_STRING, _RDF_TYPE = XSD.decimal, XSD.string, RDF.type
 _INTEGER_TEXT = re.compile(r"[+-]?\d+")
-_SEPARATORS = re.compile(r"[/#][^/#]*$")
+_CACHE_LIMIT = 200_000  # terms remembered by a writer before its memory is cleared
 
 
 class _BlankNode(ValueError):
@@ -31,12 +31,16 @@ class _BlankNode(ValueError):
 def _head(iri: str) -> str:
     """``iri`` up to and including its last ``/`` or ``#`` (all of a prefixed name's
     namespace that a local name cannot hold)."""
-    m = _SEPARATORS.search(iri)
-    return iri[:m.start() + 1] if m else ""
+    return iri[:max(iri.rfind("/"), iri.rfind("#")) + 1]
 
 
 class _Writer:
-    """Turtle terms for one set of prefixes; remembers which prefixes it used."""
+    """Turtle terms for one set of prefixes, each with the prefix line it needs.
+
+    A writer lives as long as the process (one per set of prefixes) and remembers the
+    terms it has written: predicates, classes, entities and many literals come back in
+    graph after graph.
+    """
 
     def __init__(self, namespaces: list[tuple[str, str]]) -> None:
         # Longest namespace first, so id: never shadows a longer namespace it prefixes.
@@ -45,32 +49,25 @@ class _Writer:
         self._by_head: dict[str, list[tuple[str, str, str]]] = {}
         for prefix, ns in self.namespaces:
             self._by_head.setdefault(_head(ns), []).append((prefix, ns, f"@prefix {prefix}: <{ns}> ."))
-        self.used: set[str] = set()
-        self.cache: dict = {}
-        self.predicates: dict = {_RDF_TYPE: "a"}
+        self.cache: dict = {}  # term → (text, prefix line or None)
 
-    def iri(self, iri: str) -> str:
+    def iri(self, iri: str) -> tuple[str, str | None]:
+        """``(text, prefix line used or None)`` of an IRI."""
         for prefix, ns, line in self._by_head.get(_head(iri), ()):
             if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
-                self.used.add(line)
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
+                return f"{prefix}:{iri[len(ns):]}", line
+        return f"<{iri}>", None
 
-    def term(self, term) -> str:
-        out = self.cache.get(term)
-        if out is None:
-            out = self._render(term)
-            self.cache[term] = out
-        return out
+    def entry(self, term) -> tuple[str, str | None]:
+        """``(text, prefix line used or None)`` of a term."""
+        found = self.cache.get(term)
+        if found is None:
+            if len(self.cache) >= _CACHE_LIMIT:
+                self.cache.clear()
+            found = self.cache[term] = self._render(term)
+        return found
 
-    def predicate(self, term) -> str:
-        """A term in predicate position: ``a`` for rdf:type."""
-        out = self.predicates.get(term)
-        if out is None:
-            out = self.predicates[term] = self.term(term)
-        return out
-
-    def _render(self, term) -> str:
+    def _render(self, term) -> tuple[str, str | None]:
         if isinstance(term, URIRef):
             return self.iri(str(term))
         if isinstance(term, Literal):
@@ -80,30 +77,62 @@ class _Writer:
                 lexical += ".0"  # the canonical decimal, as rdflib writes it
             bare = _BARE.get(datatype) if datatype is not None else None
             if bare is not None and bare.fullmatch(lexical):
-                return lexical
+                return lexical, None
             out = f'"{lexical.translate(_ESCAPES)}"'
             if term.language:
-                return out + f"@{term.language}"
+                return out + f"@{term.language}", None
             if datatype and datatype != _XSD_STRING:
-                return out + "^^" + self.iri(str(datatype))
-            return out
+                text, line = self.iri(str(datatype))
+                return out + "^^" + text, line
+            return out, None
         if isinstance(term, BNode):
             raise _BlankNode(term)
         raise ValueError(f"not an RDF term: {term!r}")
 
 
+_WRITERS: dict[tuple, _Writer] = {}
+
+
+def _writer(namespaces: list[tuple[str, str]]) -> _Writer:
+    key = tuple(namespaces)
+    found = _WRITERS.get(key)
+    if found is None:
+        if len(_WRITERS) >= 8:
+            _WRITERS.clear()
+        found = _WRITERS[key] = _Writer(namespaces)
+    return found
+
+
+class _Texts(dict):
+    """The text of each term of one graph (looked up once per term), noting the prefixes used."""
+
+    def __init__(self, writer: _Writer, used: set[str], preset: dict | None = None) -> None:
+        super().__init__(preset or {})
+        self.writer, self.used = writer, used
+
+    def __missing__(self, term) -> str:
+        text, line = self.writer.entry(term)
+        if line is not None:
+            self.used.add(line)
+        self[term] = text
+        return text
+
+
 def _fast_turtle(graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
     """Sorted Turtle of a graph without blank nodes, written term by term."""
-    w = _Writer(namespaces)
-    term, predicate = w.term, w.predicate
+    w = _writer(namespaces)
+    used: set[str] = set()
+    texts = _Texts(w, used)
+    text = texts.__getitem__
+    predicate = _Texts(w, used, {_RDF_TYPE: "a"}).__getitem__
     grouped = graph.by_subject() if hasattr(graph, "by_subject") else _group(graph)
     by_subject: dict[str, dict[str, set[str]]] = {}
     for s, preds in grouped.items():
         # Two terms may be written alike (rdflib keeps "1"^^xsd:decimal and "1.0"^^xsd:decimal
         # apart): group by what is written.
-        target = by_subject.setdefault(term(s), {})
+        target = by_subject.setdefault(text(s), {})
         for p, objects in preds.items():
-            written = set(map(term, objects))
+            written = set(map(text, objects))
             p = predicate(p)
             found = target.get(p)
             if found is None:
@@ -113,11 +142,16 @@ def _fast_turtle(graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], l
     lines = []
     for subject in sorted(by_subject):
         preds = by_subject[subject]
-        order = sorted(preds, key=lambda p: (p != "a", p))
-        parts = [f"{p} " + ",\n        ".join(sorted(preds[p])) for p in order]
+        order = sorted(preds)
+        if "a" in preds:
+            order.remove("a")
+            order.insert(0, "a")
+        parts = [f"{p} {next(iter(objects))}" if len(objects) == 1 else
+                 f"{p} " + ",\n        ".join(sorted(objects))
+                 for p, objects in ((p, preds[p]) for p in order)]
         lines.append(f"{subject} " + " ;\n    ".join(parts) + " .")
     body = "\n".join(lines).split("\n")
-    return sorted(w.used), body
+    return sorted(used), body
 
 
 def _group(graph) -> dict:

@@ -12,20 +12,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from sckg.model import InputError
 from sckg.validate import components as c
 from sckg.validate.index import (BASE_PLAN_PREDICATES, RDF_TYPE, SUBCLASS_OF, Index, IndexPlan, build_index,
-                                 ox_quads, to_ox, triples_of)
+                                 ox_quads, triples_of)
 from sckg.validate.report import SH, PathSpec, Result, n3, read_path
-from sckg.validate.sparql import (SparqlConstraint, comparison_functions, compile_constraint, ox_to_rdflib,
-                                  path_predicates)
+from sckg.validate.run import ALLOWED_SEVERITIES, Prepared, Run, fixed_results
+from sckg.validate.sparql import SparqlConstraint, compile_constraint, path_predicates
 
-ALLOWED_SEVERITIES = frozenset({SH.Warning, SH.Info})
-_CONFORMS, _FAILS = (True, ()), (False, ())  # results without a result
 _TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
 _DESCRIPTIVE = {SH.message, SH.severity, SH.deactivated, SH.name, SH.description, SH.order, SH.group,
                 SH.path, SH.property, SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount,
@@ -311,7 +308,9 @@ class Engine:
         seed = Index(self.plan, terms=dict(self.terms))
         index, triples = build_index(triples_of(ontology), self.plan, seed)
         conv: dict = {}
-        return Prepared(index, ox_quads(triples, conv, self.sparql_predicates), conv)
+        prepared = Prepared(index, ox_quads(triples, conv, self.sparql_predicates), conv)
+        prepared.fixed = fixed_results(self, prepared)
+        return prepared
 
     def validate(self, prepared: Prepared, triples: Iterable[tuple], focus: set | None = None) -> list[Result]:
         """All results for the data ``triples`` merged with the prepared ontology.
@@ -333,129 +332,6 @@ class Engine:
         results: list[Result] = []
         for shape, nodes in work:
             for node in nodes:
-                results.extend(run.evaluate(shape, node)[1])
+                results.extend(run.root_results(shape, node))
         # sh:property under a property shape reports about the values, not the focus node.
         return results if focus is None else [r for r in results if r.focus in focus]
-
-
-class Prepared:
-    """The ontology as an index and as pyoxigraph quads, with the term conversions made."""
-
-    def __init__(self, index: Index, quads: list, conv: dict):
-        self.index, self.quads, self.conv = index, quads, conv
-
-
-class _Terms:
-    """rdflib ↔ pyoxigraph terms of one validation.
-
-    Kept apart from :class:`Run` so that the SPARQL functions, which hold it, make no
-    reference cycle with the run (a run is large: it should go when it is no longer used).
-    """
-
-    def __init__(self, conv: dict):
-        self.conv = conv
-        self._back: dict | None = None
-        self._scratch: dict = {}
-
-    def back(self, term, search: bool = True) -> Node:
-        """A pyoxigraph term from a SPARQL solution as the data's rdflib term."""
-        if self._back is None or len(self._back) != len(self.conv):
-            self._back = {v: k for k, v in self.conv.items()}
-        return ox_to_rdflib(term, self._back, self._scratch if search else None)
-
-    def computed(self, term) -> Node:
-        """``back`` for a value the query computed (not searched among the data's literals)."""
-        return self.back(term, search=False)
-
-
-class Run:
-    """The state of one validation: the index, remembered evaluations, the SPARQL store."""
-
-    def __init__(self, engine: Engine, index: Index, prepared: Prepared, data: list):
-        self.engine, self.index, self.prepared, self.data = engine, index, prepared, data
-        self.superclass_cache: dict = {}
-        self.memo: dict = {}
-        self.rows: dict = {}
-        self._store: ox.Store | None = None
-        self._terms: _Terms | None = None
-        self._functions: dict | None = None
-
-    def focus_nodes(self, shape: Shape) -> set:
-        """The focus nodes ``shape``'s targets select."""
-        index = self.index
-        nodes = set(shape.target_nodes)
-        for cls in shape.target_classes:
-            for sub in index.subclasses(cls):
-                nodes |= index.subjects(RDF_TYPE, sub)
-        for p in shape.subjects_of:
-            nodes |= index.subj_of.get(p, set())
-        for p in shape.objects_of:
-            nodes |= index.obj_of.get(p, set())
-        return nodes
-
-    def evaluate(self, shape: Shape, focus: Node) -> tuple[bool, list[Result] | tuple]:
-        """(conforms, results) of ``focus`` against ``shape``, as pyshacl counts conformance."""
-        if shape.memo:
-            key = (shape.key, focus)
-            found = self.memo.get(key)
-            if found is not None:
-                return found
-        if shape.deactivated:
-            found = _CONFORMS
-        else:
-            values = shape.values(self.index, focus) if shape.values is not None else (focus,)
-            ok, results = True, None
-            for check in shape.checks:
-                check_ok, res = check(self, focus, values)
-                if not check_ok and not shape.allowed and not all(r.severity in ALLOWED_SEVERITIES for r in res):
-                    ok = False
-                if res:
-                    if results is None:
-                        results = list(res)
-                    else:
-                        results.extend(res)
-            found = (ok, results) if results is not None else _CONFORMS if ok else _FAILS
-        if shape.memo:
-            self.memo[key] = found
-        return found
-
-    def store(self) -> ox.Store:
-        """An in-memory Oxigraph store with the ontology and the data (built on first use)."""
-        if self._store is None:
-            self._terms = _Terms(dict(self.prepared.conv))
-            self._store = ox.Store()
-            data = ox_quads(self.data, self._terms.conv, self.engine.sparql_predicates)
-            self._store.extend(self.prepared.quads + data)
-        return self._store
-
-    def prefetch(self, constraint: SparqlConstraint, nodes: set) -> None:
-        """Run ``constraint`` for all of a shape's focus nodes at once."""
-        store = self.store()
-        conv = self._terms.conv
-        for node in nodes:
-            to_ox(node, conv)
-        for node, rows in constraint.rows(store, sorted(nodes, key=str), conv, self.functions()).items():
-            self.rows[(id(constraint), node)] = rows
-
-    def sparql_rows(self, constraint: SparqlConstraint, focus: Node) -> list[dict]:
-        """The solutions of ``constraint`` for ``focus`` (queried now unless prefetched)."""
-        rows = self.rows.get((id(constraint), focus))
-        if rows is None:
-            store = self.store()
-            conv = self._terms.conv
-            to_ox(focus, conv)
-            rows = constraint.rows(store, [focus], conv, self.functions())[focus]
-            self.rows[(id(constraint), focus)] = rows
-        return rows
-
-    def functions(self) -> dict:
-        """The custom SPARQL functions the compiled queries call."""
-        if self._functions is None:
-            self.store()
-            self._functions = comparison_functions(self._terms.computed)
-        return self._functions
-
-    def back(self, term, search: bool = True) -> Node:
-        """A pyoxigraph term from a SPARQL solution as the data's rdflib term."""
-        self.store()
-        return self._terms.back(term, search)

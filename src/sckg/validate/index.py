@@ -42,6 +42,14 @@ class Index:
     inn: dict = field(default_factory=dict)
     subj_of: dict = field(default_factory=dict)
     obj_of: dict = field(default_factory=dict)
+    # The class hierarchy's closures, shared with the base index while no triple of
+    # rdfs:subClassOf is added on top of it.
+    superclass_cache: dict = field(default_factory=dict)
+    subclass_cache: dict = field(default_factory=dict)
+    # The nodes whose outgoing (incoming, for reverse lookups) triples this index added
+    # to its base.
+    touched_out: set | frozenset = _EMPTY
+    touched_in: set | frozenset = _EMPTY
 
     def objects(self, s: Node, p: Node) -> set | frozenset:
         """The objects of (s, p, ?)."""
@@ -67,13 +75,16 @@ class Index:
         return found
 
     def subclasses(self, cls: Node) -> set:
-        """``cls`` and everything that is rdfs:subClassOf* it."""
-        found, todo = {cls}, [cls]
-        while todo:
-            for sub in self.subjects(SUBCLASS_OF, todo.pop()):
-                if sub not in found:
-                    found.add(sub)
-                    todo.append(sub)
+        """``cls`` and everything that is rdfs:subClassOf* it (do not change the set)."""
+        found = self.subclass_cache.get(cls)
+        if found is None:
+            found, todo = {cls}, [cls]
+            while todo:
+                for sub in self.subjects(SUBCLASS_OF, todo.pop()):
+                    if sub not in found:
+                        found.add(sub)
+                        todo.append(sub)
+            self.subclass_cache[cls] = found
         return found
 
 
@@ -103,14 +114,19 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
     inverse, subj_of, obj_of = plan.inverse, plan.subjects_of, plan.objects_of
     intern = index.terms.setdefault
     groups = []
+    hierarchy_changed = False
     grouped = triples.by_subject() if hasattr(triples, "by_subject") else _grouped(triples)
     for s, preds in grouped.items():
         s = intern(s, s)
         d = out.get(s) if s in owned_out else _own(out, s, owned_out)
         for p, objects in preds.items():
             p = intern(p, p)
-            objs = [intern(o, o) for o in objects]
+            # Literals are not interned: they are never looked up by identity, and
+            # hashing an rdflib literal is slow.
+            objs = [o if o.__class__ is Literal else intern(o, o) for o in objects]
             groups.append((s, p, objs))
+            if p is SUBCLASS_OF or p == SUBCLASS_OF:
+                hierarchy_changed = True
             values = d.get(p)
             if values is None:
                 d[p] = set(objs)
@@ -128,6 +144,9 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
                 index.subj_of.setdefault(p, set()).add(s)
             if p in obj_of:
                 index.obj_of.setdefault(p, set()).update(objs)
+    if base is not None and not hierarchy_changed:
+        index.superclass_cache, index.subclass_cache = base.superclass_cache, base.subclass_cache
+    index.touched_out, index.touched_in = owned_out, owned_in
     return index, groups
 
 

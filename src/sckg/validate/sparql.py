@@ -10,8 +10,10 @@ checked in one query instead of one query each.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -187,6 +189,26 @@ def _rdflib_comparisons(text: str, skeleton: str) -> str:
     return "".join(out + [text[last:]])
 
 
+_OX_INTEGER, _OX_DECIMAL = ox.NamedNode(str(XSD.integer)), ox.NamedNode(str(XSD.decimal))
+_INTEGER_FORM = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_FORM = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_NUMERIC_OPS = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge}
+
+
+def _number(term) -> int | Decimal | None:
+    """The value of a well-formed xsd:integer or xsd:decimal literal (as rdflib reads it), else None."""
+    if term.__class__ is not ox.Literal:
+        return None
+    datatype = term.datatype
+    if datatype == _OX_INTEGER:
+        text = term.value
+        return int(text) if _INTEGER_FORM.fullmatch(text) else None
+    if datatype == _OX_DECIMAL:
+        text = term.value
+        return Decimal(text) if _DECIMAL_FORM.fullmatch(text) else None
+    return None
+
+
 def comparison_functions(to_rdflib) -> dict:
     """The custom functions :func:`_rdflib_comparisons` calls, given a term converter."""
     from rdflib.plugins.sparql.operators import XSD_DTs
@@ -195,7 +217,14 @@ def comparison_functions(to_rdflib) -> dict:
         "false", datatype=ox.NamedNode(str(XSD.boolean)))
 
     def make(op: str):
+        fast = _NUMERIC_OPS[op]
+
         def compare(a, b):
+            # Two well-formed xsd:integer or xsd:decimal literals: rdflib compares their
+            # values, so compare them here without making rdflib literals.
+            x, y = _number(a), _number(b)
+            if x is not None and y is not None:
+                return true if fast(x, y) else false
             x, y = to_rdflib(a), to_rdflib(b)
             if not isinstance(x, Literal) or not isinstance(y, Literal):
                 return None
