@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,6 +174,20 @@ def extract_file(path: Path) -> Extraction:
     return extract_article(normalize_file(path), _finder().find)
 
 
+def _extracted(path: Path) -> Extraction:
+    """:func:`extract_file` for a build: the article without what no later stage of a build
+    reads (its blocks and damage), so that less comes back from the workers."""
+    extraction = extract_file(path)
+    extraction.article = replace(extraction.article, blocks=[], damaged=[])
+    return extraction
+
+
+def _for_workers(part: ArticleSlice) -> ArticleSlice:
+    """A slice without what making its graph does not read (the script text), so that less
+    is sent to the workers."""
+    return replace(part, article=replace(part.article, script_text=""))
+
+
 def slice_block(part: ArticleSlice) -> GraphBlock:
     """One article's graph made, validated and written as TriG: the second task."""
     graph = slice_graph(part, _indicators())
@@ -208,7 +222,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     run = dict(executor=executor, workers=workers, scheduler=scheduler)
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
-        extractions = map_ordered(extract_file, files, progress=bar.update, **run)
+        extractions = map_ordered(_extracted, files, progress=bar.update, **run)
         # The extractions left alone by the garbage collector, which has nothing to find
         # in the resolution (no reference cycles) as it grows.
         with long_lived(collect=False):
@@ -216,6 +230,10 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
             del extractions
             foreign = {place.key: place for place in gaz.foreign.values()}
             parts = article_slices(resolution, lambda key: foreign_iri(foreign[key]))
+            if executor != "serial":
+                parts = [_for_workers(part) for part in parts]
+        _indicators()
+        validate(Graph())  # the shapes compiled before the workers fork, so they inherit them
         blocks = map_ordered(slice_block, parts, progress=bar.update, **run)
     summary = BuildSummary(articles=len(files), figures=len(resolution.figures),
                            warnings=sorted(set(resolution.warnings)))
@@ -225,9 +243,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     summary.validation = merge_results([b.validation for b in blocks])
     ontology = Graph(identifier=ONTOLOGY_GRAPH)
     ontology += load_ontology()  # small, and with blank nodes: canonicalised by rdflib
-    gazetteer = TripleSet(GAZETTEER_GRAPH)
-    for triple in gazetteer_graph(gaz):
-        gazetteer.add(triple)
+    gazetteer = gazetteer_graph(gaz, graph=TripleSet(GAZETTEER_GRAPH))
     fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     out.parent.mkdir(parents=True, exist_ok=True)

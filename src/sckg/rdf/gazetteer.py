@@ -53,12 +53,14 @@ def foreign_iri(place: ForeignPlace) -> URIRef:
     return place_iri(name=place.name_en)
 
 
-def gazetteer_graph(gaz: Gazetteer, english: dict[str, str] | None = None) -> Graph:
+def gazetteer_graph(gaz: Gazetteer, english: dict[str, str] | None = None, graph=None) -> Graph:
     """The triples of ``graph:gazetteer`` for every division, foreign place and link.
 
     ``english`` maps division codes to English names (GeoNames' name of the linked entry).
+    ``graph`` is what they are added to (anything with ``add``, ``set`` and ``in``, such as
+    :class:`sckg.rdf.triples.TripleSet`); a new rdflib Graph if None.
     """
-    g = _new_graph()
+    g = graph if graph is not None else _new_graph()
     english = english or {}
     sources: dict[str, URIRef] = {}
     for code in sorted(gaz.divisions):

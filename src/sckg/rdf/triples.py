@@ -41,6 +41,20 @@ class TripleSet:
             objects.add(o)
             self._size += len(objects) - before
 
+    def set(self, triple: tuple) -> None:
+        """Add ``(subject, predicate, object)`` in place of any other object of the subject's
+        predicate (as ``rdflib.Graph.set``)."""
+        s, p, o = triple
+        objects = self._spo.get(s, {}).get(p)
+        if objects:
+            self._size -= len(objects)
+            objects.clear()
+        self.add(triple)
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        return o in self._spo.get(s, {}).get(p, ())
+
     def by_subject(self) -> dict:
         """The triples as ``{subject: {predicate: {object, …}}}`` (to read, not to change)."""
         return self._spo

@@ -115,6 +115,7 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
     intern = index.terms.setdefault
     groups = []
     hierarchy_changed = False
+    subclass_of = intern(SUBCLASS_OF, SUBCLASS_OF)  # the object interned predicates are compared with
     grouped = triples.by_subject() if hasattr(triples, "by_subject") else _grouped(triples)
     for s, preds in grouped.items():
         s = intern(s, s)
@@ -125,7 +126,7 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
             # hashing an rdflib literal is slow.
             objs = [o if o.__class__ is Literal else intern(o, o) for o in objects]
             groups.append((s, p, objs))
-            if p is SUBCLASS_OF or p == SUBCLASS_OF:
+            if p is subclass_of:
                 hierarchy_changed = True
             values = d.get(p)
             if values is None:
@@ -212,11 +213,18 @@ def ox_quads(groups: Iterable[tuple], cache: dict, predicates: frozenset | None 
     pyoxigraph quads of the default graph (only ``predicates``, if given)."""
     out: list[ox.Quad] = []
     quad = ox.Quad
+    get, last, subject = cache.get, None, None
     for s, p, objects in groups:
         if predicates is not None and p not in predicates:
             continue
-        subject, predicate = to_ox(s, cache), to_ox(p, cache)
+        if s is not last:  # the groups of one subject follow each other
+            last, subject = s, get(s)
+            if subject is None:
+                subject = to_ox(s, cache)
+        predicate = get(p)
+        if predicate is None:
+            predicate = to_ox(p, cache)
         for o in objects:
-            found = cache.get(o)
+            found = get(o)
             out.append(quad(subject, predicate, found if found is not None else to_ox(o, cache)))
     return out
