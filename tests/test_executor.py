@@ -49,3 +49,22 @@ def test_unknown_executor_is_refused():
 def test_empty_input_and_default_workers():
     assert map_ordered(square, [], executor="process") == []
     assert default_workers() >= 1
+
+
+def test_long_lived_freezes_then_restores_the_collector():
+    import gc
+
+    from sckg.executor import long_lived
+
+    if gc.get_freeze_count() or not gc.isenabled():
+        pytest.skip("the collector is not in its usual state")
+    with long_lived():
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        with long_lived(collect=False):
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # the inner block leaves the outer's freeze
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    with pytest.raises(ValueError):
+        with long_lived(collect=False):
+            raise ValueError("restored all the same")
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

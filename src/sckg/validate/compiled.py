@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from sckg.model import InputError
 from sckg.validate import components as c
-from sckg.validate.index import (BASE_PLAN_PREDICATES, RDF_TYPE, SUBCLASS_OF, Index, IndexPlan, build_index,
+from sckg.validate.index import (_EMPTY, BASE_PLAN_PREDICATES, RDF_TYPE, SUBCLASS_OF, Index, IndexPlan, build_index,
                                  ox_quads, triples_of)
 from sckg.validate.report import SH, PathSpec, Result, n3, read_path
 from sckg.validate.run import ALLOWED_SEVERITIES, Prepared, Run, fixed_results
@@ -65,12 +65,21 @@ class Shape:
 
 
 def _path_function(path: PathSpec):
+    """``values(index, node)``: the value nodes of ``path`` from ``node`` (a set not to be changed)."""
     if isinstance(path, URIRef):
-        return lambda index, node: index.objects(node, path)
+        def objects(index, node):  # index.objects(node, path), inlined: the commonest path
+            d = index.out.get(node)
+            return d.get(path, _EMPTY) if d else _EMPTY
+        return objects
     op, inner = path
     if op == "^":
         return lambda index, node: index.subjects(inner, node)
     if op == "|":
+        if all(isinstance(p, URIRef) for p in inner):
+            def alternatives(index, node):
+                d = index.out.get(node)
+                return set().union(*(d.get(p, _EMPTY) for p in inner)) if d else set()
+            return alternatives
         parts = [_path_function(p) for p in inner]
         return lambda index, node: set().union(*(f(index, node) for f in parts))
     if op == "/":

@@ -32,22 +32,29 @@ class Prepared:
         self.fixed: dict[tuple, tuple[list, frozenset, frozenset]] = {}
 
 
+class _Reads(dict):
+    """A copy of an index table that notes every key looked up (with ``get``)."""
+
+    def __init__(self, table: dict):
+        super().__init__(table)
+        self.read: set = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return dict.get(self, key, default)
+
+
 class _Tracing(Index):
-    """An index that notes every node whose triples are read."""
+    """An index that notes every node whose outgoing or incoming triples are read."""
 
     def __init__(self, index: Index):
-        super().__init__(index.plan, index.terms, index.out, index.inn, index.subj_of, index.obj_of,
-                         {}, index.subclass_cache)
-        self.read_out: set = set()
-        self.read_in: set = set()
+        super().__init__(index.plan, index.terms, _Reads(index.out), _Reads(index.inn), index.subj_of,
+                         index.obj_of, {}, index.subclass_cache)
 
-    def objects(self, s, p):
-        self.read_out.add(s)
-        return Index.objects(self, s, p)
-
-    def subjects(self, p, o):
-        self.read_in.add(o)
-        return Index.subjects(self, p, o)
+    def forget(self) -> None:
+        """Start noting afresh."""
+        self.out.read, self.inn.read = set(), set()
+        self.superclass_cache.clear()
 
 
 def _asks_sparql(shape, seen: set) -> bool:
@@ -75,10 +82,9 @@ def fixed_results(engine, prepared: Prepared) -> dict:
         for node in run.focus_nodes(shape):
             # Nothing remembered from another evaluation: each notes all it reads.
             run.memo.clear()
-            tracer.superclass_cache.clear()
-            tracer.read_out, tracer.read_in = set(), set()
+            tracer.forget()
             results = list(run.evaluate(shape, node)[1])
-            fixed[(shape.key, node)] = (results, frozenset(tracer.read_out), frozenset(tracer.read_in))
+            fixed[(shape.key, node)] = (results, frozenset(tracer.out.read), frozenset(tracer.inn.read))
     return fixed
 
 

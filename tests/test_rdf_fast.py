@@ -1,0 +1,93 @@
+"""The rdf stage's shortcuts give what the plain ways give: remembered pinyin readings
+(src/sckg/rdf/readings.py), literals made once (terms.py), the TripleSet (triples.py)
+and the Turtle writer's remembered term texts (trig.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+
+from pypinyin import Style, lazy_pinyin, pinyin
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from sckg.rdf import terms
+from sckg.rdf.iris import ID, SC, slug
+from sckg.rdf.readings import plain_syllables, tone_syllables
+from sckg.rdf.trig import graph_block
+from sckg.rdf.triples import TripleSet
+
+NAMES = ["云南省科学技术厅", "重庆市", "长沙银行股份有限公司", "音乐学院", "行长", "乐山市",
+         "绿色发展", "吕梁", "女子足球", "Iran", "ABC科技有限公司", "2023年第五届", "中关村/海淀",
+         "“彩云创客行动”", "", " ", "ü", "北京字节跳动科技有限公司第十二届全国大学生创新创业大赛组委会",
+         "한국", "昆明国家高新技术产业开发区管理委员会", "X-Lab 创客空间"]
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _reference_slug(text: str, max_words: int = 12) -> str:
+    """slug as it was written before the readings were remembered."""
+    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
+    parts = [_NON_SLUG.sub("-", w.lower().replace("ü", "v")).strip("-") for w in words]
+    parts = [p for p in parts if p]
+    joined = "-".join(parts[:max_words])
+    if len(parts) > max_words or not joined:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        joined = f"{joined}-{digest}" if joined else digest
+    return joined
+
+
+def test_remembered_readings_are_pypinyins():
+    for _ in range(2):  # the second time from memory
+        for name in NAMES:
+            assert plain_syllables(name) == lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [s])
+            assert list(tone_syllables(name)) == [s[0] for s in pinyin(name, style=Style.TONE, errors="ignore")]
+            assert slug(name) == _reference_slug(name), name
+
+
+def test_literals_made_once_equal_literals_made_each_time():
+    assert terms.text("云南", "zh-Hans") == Literal("云南", lang="zh-Hans")
+    assert terms.text("云南", "zh-Hans") is terms.text("云南", "zh-Hans")
+    assert terms.text("x") == Literal("x") and terms.text("x").datatype is None
+    assert terms.integer(7) == Literal(7, datatype=XSD.integer)
+    assert terms.decimal("1.50") == Literal(Decimal("1.50"), datatype=XSD.decimal)
+    assert str(terms.decimal("1.50")) == "1.50"
+
+
+def test_triple_set_counts_distinct_triples_and_replaces_with_set():
+    g = TripleSet(URIRef("urn:g"))
+    a, b, p = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:p")
+    for triple in [(a, p, b), (a, p, b), (a, p, Literal(1)), (b, p, a)]:
+        g.add(triple)
+    assert len(g) == 3 and set(g) == {(a, p, b), (a, p, Literal(1)), (b, p, a)}
+    assert (a, p, Literal(1)) in g and (a, p, Literal(2)) not in g
+    g.set((a, p, Literal(2)))
+    assert len(g) == 2 and set(g) == {(a, p, Literal(2)), (b, p, a)}
+    assert g.by_subject()[a] == {p: {Literal(2)}}
+
+
+def _graphs(triples):
+    ts, rg = TripleSet(URIRef("https://w3id.org/sckg/graph/t")), Graph(identifier=URIRef("https://w3id.org/sckg/graph/t"))
+    for triple in triples:
+        ts.add(triple)
+        rg.add(triple)
+    return ts, rg
+
+
+def test_turtle_of_a_triple_set_is_that_of_the_same_rdflib_graph():
+    namespaces = [("id", str(ID)), ("sc", str(SC)), ("rdf", str(RDF)), ("rdfs", str(RDFS)),
+                  ("xsd", str(XSD)), ("graph", "https://w3id.org/sckg/graph/")]
+    node, other = ID["x"], ID["y"]
+    triples = [(node, RDF.type, SC.Place), (node, RDFS.label, Literal("云南", lang="zh-Hans")),
+               (node, SC.value, Literal("1", datatype=XSD.decimal)),  # both written 1.0: one object
+               (node, SC.value, Literal("1.0", datatype=XSD.decimal)),
+               (node, SC.number, Literal(3, datatype=XSD.integer)), (node, SC.flag, Literal(True)),
+               (node, SC.date, Literal("2021-06", datatype=XSD.gYearMonth)),
+               (node, SC.quote, Literal('say "hi"\n')), (other, SC.kind, RDF.type),  # rdf:type as an object
+               (other, SC.link, URIRef("http://example.org/a#b"))]
+    ts, rg = _graphs(triples)
+    for _ in range(2):  # the second time the texts come from the writer's memory
+        assert graph_block(ts, namespaces) == graph_block(rg, namespaces)
+    prefixes, lines = graph_block(ts, namespaces)
+    assert "    id:x a sc:Place ;" in lines and any("sc:value 1.0 ." in line for line in lines)
+    assert any("sc:kind rdf:type" in line for line in lines)
+    assert "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ." in prefixes
