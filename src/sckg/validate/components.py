@@ -12,7 +12,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, BNode, Literal
+from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from sckg.model import InputError
@@ -116,8 +116,13 @@ def datatype_check(shape, rule):
 def node_kind_check(shape, rule):
     """sh:nodeKind."""
     allowed = {kind for kind, rules in _KINDS.items() if rule in rules}
+    # The usual classes answered at once (isinstance of rdflib's terms is slow).
+    known = {URIRef: "iri" in allowed, Literal: "literal" in allowed, BNode: "bnode" in allowed}
 
     def bad(v):
+        ok = known.get(v.__class__)
+        if ok is not None:
+            return not ok
         kind = "bnode" if isinstance(v, BNode) else "literal" if isinstance(v, Literal) else (
             "iri" if isinstance(v, Identifier) else None)
         return kind not in allowed
@@ -154,7 +159,7 @@ _PLAIN = (None, RDF.langString, XSD.string)
 
 def value_string(v) -> str:
     """The string a pattern or length test sees (pyshacl's value_node_to_string)."""
-    if isinstance(v, Literal) and v.value is not None and v.datatype in _PLAIN:
+    if (v.__class__ is Literal or isinstance(v, Literal)) and v.value is not None and v.datatype in _PLAIN:
         return str(v.value)
     return str(v)
 
@@ -196,11 +201,28 @@ def compare_literal(l1: Literal, l2: Literal) -> int:
     return -1
 
 
+_NUMBERS = frozenset({XSD.integer, XSD.decimal})
+
+
+def _number(v):
+    """The value of a well-typed xsd:integer or xsd:decimal literal (a finite number), else None:
+    rdflib compares two such literals by their values."""
+    if v.__class__ is Literal and v.datatype in _NUMBERS and not v.ill_typed:
+        value = v.value
+        if value.__class__ is int or (value.__class__ is Decimal and value.is_finite()):
+            return value
+    return None
+
+
 def range_check(shape, bounds: list[Literal], minimum: bool):
     """sh:minInclusive / sh:maxInclusive."""
     component = MIN_INCLUSIVE if minimum else MAX_INCLUSIVE
+    numbers = {bound: _number(bound) for bound in bounds}
 
     def ok(v, bound):
+        x, limit = _number(v), numbers[bound]
+        if x is not None and limit is not None:
+            return x >= limit if minimum else x <= limit
         if not isinstance(v, Literal):
             return False
         if isinstance(bound.value, str) != isinstance(v.value, str):

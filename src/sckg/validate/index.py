@@ -99,8 +99,8 @@ def _own(table: dict, key: Node, owned: set) -> dict:
 
 def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[Index, list]:
     """An index of ``triples`` on top of ``base`` (which is left unchanged), and the
-    triples as ``(subject, predicate, objects)`` groups with their terms replaced by the
-    index's single object for each term.
+    triples as ``(subject, predicate, objects)`` groups, subjects and predicates replaced
+    by the index's single object for each term.
 
     ``triples`` is any iterable of triples, or a graph that has them grouped already
     (``by_subject()``, as :class:`sckg.rdf.triples.TripleSet` has).
@@ -119,20 +119,28 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
     grouped = triples.by_subject() if hasattr(triples, "by_subject") else _grouped(triples)
     for s, preds in grouped.items():
         s = intern(s, s)
-        d = out.get(s) if s in owned_out else _own(out, s, owned_out)
+        if s in out or s in owned_out:  # the base (or an equal term) has it: merge into a copy
+            d = out.get(s) if s in owned_out else _own(out, s, owned_out)
+            fresh = None
+        else:  # a subject of the data only: its table is made below, sharing the graph's sets
+            d = fresh = {}
         for p, objects in preds.items():
             p = intern(p, p)
-            # Literals are not interned: they are never looked up by identity, and
-            # hashing an rdflib literal is slow.
-            objs = [o if o.__class__ is Literal else intern(o, o) for o in objects]
+            # Objects are not interned: hashing an rdflib literal is slow, and the rdf stage
+            # hands over one object per node already. A graph's own sets of objects are
+            # shared (the index never changes them); a list of objects becomes a set.
+            objs = objects if objects.__class__ is set else set(objects)
             groups.append((s, p, objs))
             if p is subclass_of:
                 hierarchy_changed = True
-            values = d.get(p)
-            if values is None:
-                d[p] = set(objs)
+            if fresh is not None:
+                fresh[p] = objs
             else:
-                values.update(objs)
+                values = d.get(p)
+                if values is None:
+                    d[p] = set(objs)
+                else:
+                    values.update(objs)
             if p in inverse:
                 for o in objs:
                     e = inn.get(o) if o in owned_in else _own(inn, o, owned_in)
@@ -145,6 +153,9 @@ def build_index(triples, plan: IndexPlan, base: Index | None = None) -> tuple[In
                 index.subj_of.setdefault(p, set()).add(s)
             if p in obj_of:
                 index.obj_of.setdefault(p, set()).update(objs)
+        if fresh is not None:
+            out[s] = fresh
+            owned_out.add(s)
     if base is not None and not hierarchy_changed:
         index.superclass_cache, index.subclass_cache = base.superclass_cache, base.subclass_cache
     index.touched_out, index.touched_in = owned_out, owned_in
@@ -186,14 +197,14 @@ def to_ox(term: Node, cache: dict) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         return found
     try:
         cls = term.__class__
-        if cls is URIRef or isinstance(term, URIRef):
+        if cls is URIRef or (cls is not Literal and isinstance(term, URIRef)):
             try:
                 found = ox.NamedNode(str(term))
             except ValueError:  # rdflib accepts IRIs Oxigraph refuses: carry them under a stand-in
                 found = ox.NamedNode("urn:x-sckg:iri:" + quote(str(term), safe=""))
-        elif isinstance(term, BNode):
+        elif cls is not Literal and isinstance(term, BNode):
             found = ox.BlankNode(str(term))
-        elif isinstance(term, Literal):
+        elif cls is Literal or isinstance(term, Literal):
             if term.language:
                 found = ox.Literal(str(term), language=term.language)
             elif term.datatype:
