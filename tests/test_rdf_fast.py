@@ -1,6 +1,6 @@
 """The rdf stage's shortcuts give what the plain ways give: remembered pinyin readings
-(src/sckg/rdf/readings.py), literals made once (terms.py), the TripleSet (triples.py)
-and the Turtle writer's remembered term texts (trig.py)."""
+(src/sckg/rdf/iris.py), literals made once and the TripleSet (triples.py), and the
+Turtle writer's remembered term texts (trig.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from decimal import Decimal
 from pypinyin import Style, lazy_pinyin, pinyin
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from sckg.rdf import terms
-from sckg.rdf.iris import ID, SC, slug
-from sckg.rdf.readings import plain_syllables, tone_syllables
+from sckg.rdf import triples as terms
+from sckg.rdf.iris import ID, SC, plain_syllables, slug, tone_syllables
 from sckg.rdf.trig import graph_block
 from sckg.rdf.triples import TripleSet
 

@@ -19,10 +19,8 @@ from sckg import __version__
 from sckg.model import Article, ArticleSlice, Entity, Link, Resolution, ResolvedFigure
 from sckg.rdf.figures import add_figures
 from sckg.rdf.iris import (GRAPH, ID, OA, ORG, QB, SC, article_graph, article_iri,
-                           entity_iri, place_iri, slug)
-from sckg.rdf.readings import tone_syllables
-from sckg.rdf.terms import integer, text
-from sckg.rdf.triples import TripleSet
+                           entity_iri, place_iri, slug, tone_syllables)
+from sckg.rdf.triples import TripleSet, integer, text
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 PROV = Namespace("http://www.w3.org/ns/prov#")

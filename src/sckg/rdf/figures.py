@@ -14,7 +14,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from sckg.model import Article, ResolvedFigure
 from sckg.rdf.iris import ID, QB, SC, article_iri
-from sckg.rdf.terms import decimal, integer, text
+from sckg.rdf.triples import decimal, integer, text
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 UNIT = Namespace("http://qudt.org/vocab/unit/")

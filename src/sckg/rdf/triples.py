@@ -1,17 +1,22 @@
-"""A named graph as plain Python containers: what the rdf stage builds and the next
-stages read.
+"""Triples and literals made cheaply: what the rdf stage builds and the next stages read.
 
 The rdf stage only adds triples and the next stages only read them, so nested
-dictionaries do what an rdflib Graph would do here at a fraction of the cost, and
-they hold the triples already grouped by subject and predicate, as the Turtle
-writer and the validator's index want them.
+dictionaries (:class:`TripleSet`) do what an rdflib Graph would do here at a
+fraction of the cost, and they hold the triples already grouped by subject and
+predicate, as the Turtle writer and the validator's index want them.
+
+An rdflib ``Literal`` takes microseconds to make (it parses its value); offsets,
+labels and quotes repeat within an article and across articles. Literals are
+immutable, so one object serves every graph (:func:`text`, :func:`integer`,
+:func:`decimal`); the memory is bounded: it is cleared when full.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import XSD, Literal, URIRef
 
 
 class TripleSet:
@@ -67,3 +72,39 @@ class TripleSet:
 
     def __len__(self) -> int:
         return self._size
+
+
+# --------------------------------------------------------------------------- literals
+
+_LIMIT = 100_000
+_TEXTS: dict[tuple, Literal] = {}
+_INTEGERS: dict[int, Literal] = {}
+_DECIMALS: dict[str, Literal] = {}
+
+
+def _remember(table: dict, key, make) -> Literal:
+    if len(table) >= _LIMIT:
+        table.clear()
+    found = table[key] = make()
+    return found
+
+
+def text(value: str, lang: str | None = None) -> Literal:
+    """``Literal(value, lang=lang)``."""
+    found = _TEXTS.get((value, lang))
+    return found if found is not None else _remember(
+        _TEXTS, (value, lang), lambda: Literal(value, lang=lang))
+
+
+def integer(value: int) -> Literal:
+    """``Literal(value, datatype=XSD.integer)``."""
+    found = _INTEGERS.get(value)
+    return found if found is not None else _remember(
+        _INTEGERS, value, lambda: Literal(value, datatype=XSD.integer))
+
+
+def decimal(value: str) -> Literal:
+    """``Literal(Decimal(value), datatype=XSD.decimal)``, for a decimal written as a string."""
+    found = _DECIMALS.get(value)
+    return found if found is not None else _remember(
+        _DECIMALS, value, lambda: Literal(Decimal(value), datatype=XSD.decimal))
