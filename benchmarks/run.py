@@ -1,6 +1,6 @@
 """Run the sckg benchmarks and write benchmarks/results/bench.json and RESULTS.md.
 
-    python benchmarks/run.py                       # N = 100, 1 000, 10 000 (about 40 min)
+    python benchmarks/run.py                       # N = 100, 1 000, 10 000 (about 90 min on 2 cores)
     python benchmarks/run.py --sizes 100,1000 --repeat 3
 
 Every measurement is wall time of real work on real files: builds run as
