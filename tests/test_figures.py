@@ -198,11 +198,12 @@ def test_quantities_find_ascii_and_full_width_separators():
 
 def test_every_indicator_is_a_concept_with_labels():
     import sckg.extract.figures as figures
+    import sckg.extract.lexicon as lexicon
 
     g = Graph().parse(ROOT / "ontology" / "indicators.ttl")
     notations = {str(o) for o in g.objects(None, SKOS.notation)}
-    used = {key for table in figures._TABLES.values() for _, key, _ in table}
-    used |= set(figures._FALLBACK.values()) | {key for _, _, key in figures._FRAMES}
+    used = {key for table in lexicon.FIGURE_NOUNS.values() for _, key, _ in table}
+    used |= set(lexicon.FIGURE_FALLBACK.values()) | {key for _, _, key in figures._FRAMES}
     assert used <= notations, used - notations
     for concept in g.subjects(SKOS.notation, None):
         langs = {o.language for o in g.objects(concept, SKOS.prefLabel)}

@@ -22,7 +22,6 @@ queries should compare tags with ``langMatches``, not ``=``.
 
 from __future__ import annotations
 
-
 import os
 import shutil
 import urllib.error
@@ -399,14 +398,12 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
 
     counts: dict = {}
 
-    def estimate(predicate: str, obj: str) -> int:
-        # Subjects of one pattern, counted by the store up to a cap: where a join starts.
-        if (predicate, obj) not in counts:
-            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?s WHERE {{ ?s {predicate} {obj} }} LIMIT 50000 }} }}"
-            counts[predicate, obj] = int(next(iter(store.query(text)))[0].value)
-            if predicate == f"<{RDF_TYPE.value}>":  # classes last among equals
-                counts[predicate, obj] += 1
-        return counts[predicate, obj]
+    def estimate(predicate: str, obj: str, cap: int) -> int:
+        # Subjects of one pattern, counted by the store up to ``cap``: where a join starts.
+        if (predicate, obj, cap) not in counts:
+            text = f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?s WHERE {{ ?s {predicate} {obj} }} LIMIT {cap} }} }}"
+            counts[predicate, obj, cap] = int(next(iter(store.query(text)))[0].value)
+        return counts[predicate, obj, cap]
 
     describe(list(wanted))
     for node in wanted:

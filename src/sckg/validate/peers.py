@@ -28,7 +28,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 THIS = Variable("this")
 _RELATIONAL = {"=", "!=", "<", ">", "<=", ">="}
 _HASH_JOIN_FROM = 2000  # subjects of the rarest pattern above which two patterns are hash-joined
-_COUNT_CAP = 50_000  # estimates stop counting here (see sckg.load.neighbourhood)
+_COUNT_CAP = 50_000  # estimates stop counting here
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _FUNCTION_OPS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
@@ -52,8 +53,8 @@ class PeerQuery:
         N-Triples terms) are given: one per combination of its values (constants inline,
         which the store joins far faster than VALUES); none when it cannot match at all.
 
-        ``estimate(predicate, object)`` (both N-Triples) guesses how many subjects a
-        pattern has: the store starts from the first pattern written, so the rarest
+        ``estimate(predicate, object, cap)`` (both N-Triples) counts a pattern's subjects
+        up to ``cap``: the store starts from the first pattern written, so the rarest
         comes first."""
         for predicate, constant in self.requires:
             if _nt(constant) not in values.get(str(predicate), []):
@@ -74,8 +75,9 @@ class PeerQuery:
             (fixed if not isinstance(o, Variable) or o in bindings else loose).append((f"<{p}>", ctx.term(o)))
         lines = []
         if estimate is not None:
-            fixed.sort(key=lambda po: estimate(*po))
-            if len(fixed) >= 2 and _HASH_JOIN_FROM < estimate(*fixed[0]) and estimate(*fixed[1]) < _COUNT_CAP:
+            size = {po: estimate(*po, _COUNT_CAP) for po in fixed}
+            fixed.sort(key=lambda po: (size[po], po[0] == _RDF_TYPE))  # classes last among equals
+            if len(fixed) >= 2 and _HASH_JOIN_FROM < size[fixed[0]] and size[fixed[1]] < _COUNT_CAP:
                 # Two common values, both counted: the store intersects two sub-selects by
                 # hashing, where a nested loop would look up every subject of the first.
                 lines = [f"{{ SELECT ?{self.peer} WHERE {{ ?{self.peer} {p} {o} }} }}" for p, o in fixed[:2]]
