@@ -175,6 +175,21 @@ def test_neighbourhood_holds_referenced_nodes_and_their_types(store: Path) -> No
     assert len(load.current_graph(store)) == 31
 
 
+def test_neighbourhood_leaves_out_what_only_the_replaced_graph_says(store: Path) -> None:
+    sc = "https://w3id.org/sckg/ontology#"
+    hub, label = rdflib.URIRef(ID + "org-hub"), rdflib.URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    for n, graph in enumerate(["article-a", "article-b"]):
+        g = rdflib.Graph()
+        g.add((hub, label, rdflib.Literal("枢纽", lang="zh-Hans")))  # stated by both graphs
+        g.add((hub, rdflib.URIRef(sc + "mentionedIn"), rdflib.URIRef(ID + graph)))  # by one each
+        load.replace_graph(store, load.GRAPH_NS + graph, g)
+    context = load.neighbourhood(store, {hub}, exclude_graph=load.GRAPH_NS + "article-b")
+    about = {(p.removeprefix(sc), str(o)) for _, p, o in context.triples((hub, None, None))}
+    # Read from the union graph (each triple once), without what only article-b says.
+    assert about == {(str(label), "枢纽"), ("mentionedIn", ID + "article-a")}
+    assert len(context) == 2
+
+
 def test_add_through_a_read_write_server(store: Path) -> None:
     from sckg import serve
 

@@ -121,3 +121,37 @@ def test_blank_node_values_leave_their_variable_open() -> None:
     # Nothing can be said about a blank node's value in the store: every candidate with a
     # smaller total and no level stays.
     assert found(LEVEL, store, new) == {"small", "elsewhere", "noarea", "other"}
+
+
+DATED = """SELECT $this ?value WHERE {
+  $this ex:indicator ?i ; ex:value ?part .
+  ?value ex:indicator ?i ; ex:value ?total .
+  FILTER (?part > ?total)
+  FILTER (EXISTS { $this ex:date ?d . ?value ex:date ?d }
+          || (NOT EXISTS { $this ex:date ?d1 } && NOT EXISTS { ?value ex:date ?d2 }
+              && EXISTS { $this ex:article ?a . ?value ex:article ?a }))
+}"""
+
+DATED_FIGURES = """
+ex:sameday ex:indicator ex:jobs ; ex:value 5 ; ex:date "2018" ; ex:article ex:a1 .
+ex:otherday ex:indicator ex:jobs ; ex:value 5 ; ex:date "2019" ; ex:article ex:a1 .
+ex:undated ex:indicator ex:jobs ; ex:value 5 ; ex:article ex:a1 .
+ex:undatedelsewhere ex:indicator ex:jobs ; ex:value 5 ; ex:article ex:a2 .
+"""
+
+
+@pytest.mark.parametrize("own, expected, pattern", [
+    ({"date": ['"2018"'], "article": [f"<{EX}a1>"]}, {"sameday"}, f'?value <{EX}date> "2018" .'),
+    # Without a date the first side is false, so the second side's same-value condition
+    # (the same article) must hold: the store starts from it, not from the indicator.
+    ({"article": [f"<{EX}a1>"]}, {"undated"}, f"?value <{EX}article> <{EX}a1> ."),
+])
+def test_a_shared_value_the_constraint_requires_becomes_a_pattern(own, expected, pattern) -> None:
+    from rdflib import Variable
+
+    store = store_of(DATED_FIGURES)
+    new = values(indicator=[f"<{EX}jobs>"], value=['"50"^^<http://www.w3.org/2001/XMLSchema#integer>'], **own)
+    assert found(DATED, store, new) == expected
+    query = peer_query(prepareQuery(PREFIX + DATED).algebra, Variable("value"), COMPARE_IRI)
+    [text] = query.queries(new, f"<{EX}new>")
+    assert pattern in text.splitlines()[1], text

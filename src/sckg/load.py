@@ -123,12 +123,42 @@ def to_quads(data: object) -> list[ox.Quad]:
 
 
 def to_rdflib(quads: Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
-    """The triples of ``quads`` as one rdflib Graph (graph names dropped: their union)."""
-    triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
+    """The triples of ``quads`` as one rdflib Graph (graph names dropped: their union).
+
+    Terms are converted one by one, as rdflib's N-Triples parser would read them (a plain
+    string literal without a datatype, each blank node label a fresh blank node), and
+    each distinct term once.
+    """
     graph = rdflib.Graph()
-    if triples:
-        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    made: dict = {}
+
+    def term(t):
+        found = made.get(t)
+        if found is None:
+            found = made[t] = _rdflib_term(t)
+        return found
+
+    add = graph.add
+    for q in quads:
+        add((term(q.subject), term(q.predicate), term(q.object)))
     return graph
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _rdflib_term(t):
+    if isinstance(t, ox.NamedNode):
+        return rdflib.URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return rdflib.BNode()
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        return rdflib.Literal(t.value, datatype=None if datatype in (_XSD_STRING, _LANG_STRING) else datatype)
+    raise InputError(f"cannot read {t} into rdflib (RDF-star triple terms are not supported)")
 
 
 # --------------------------------------------------------------------------- opening
@@ -377,10 +407,17 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     for t in _triples(to_quads(data)) if data is not None and len(data) else []:
         new.setdefault(t.subject, []).append(t)
 
+    union = ox.DefaultGraph()
+
     def quads(s=None, p=None, o=None):
-        # Named graphs only: the default graph's union copies would bring back ``skip``.
-        return (q for q in store.quads_for_pattern(s, p, o, None)
-                if q.graph_name != skip and not isinstance(q.graph_name, ox.DefaultGraph))
+        # The union (default) graph holds each triple once, however many articles repeat it
+        # (a hub entity's label and type in thousands of graphs); a triple only ``skip``
+        # holds is not there any more once the new version replaces it.
+        found = [q.triple for q in store.quads_for_pattern(s, p, o, union)]
+        gone = {q.triple for q in store.quads_for_pattern(s, p, o, skip)} if skip is not None else ()
+        return [t for t in found if t not in gone or any(
+            q.graph_name not in (skip, union)
+            for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
 
     seen, described = set(), {}  # the context's triples; each described node's triples in the store
 
@@ -389,8 +426,8 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
             node = todo.pop()
             if node in described:
                 continue
-            own = described[node] = [q.triple for q in quads(node)]
-            pointing = [q.triple for p in incoming_set for q in quads(None, p, node)]
+            own = described[node] = quads(node)
+            pointing = [t for p in incoming_set for t in quads(None, p, node)]
             seen.update(own + pointing)
             todo += [t.object for t in own + new.get(node, [])
                      if t.predicate in follow_set and not isinstance(t.object, ox.Literal)]
@@ -418,7 +455,7 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                      for row in store.query(text)}
             describe(sorted(found - {node}, key=str))
     for obj in sorted({t.object for t in seen if isinstance(t.object, ox.NamedNode)} - described.keys(), key=str):
-        seen.update(q.triple for q in quads(obj, RDF_TYPE))
+        seen.update(quads(obj, RDF_TYPE))
     return to_rdflib(sorted(seen, key=str))
 
 

@@ -154,27 +154,44 @@ class _Context:
         return _nt(t)
 
     def same_value(self, conjunct) -> list[tuple[str, str]]:
-        """For ``EXISTS { $this p ?a . ?peer p ?a } || (NOT EXISTS { $this p ?b } && …)``
-        when the focus node has one value for p: the peer must have it too, a pattern the
-        store can start from (as ``(predicate, object)``), not only a filter."""
+        """Patterns the peer must have, as ``(predicate, object)``, from
+        ``EXISTS { $this p ?a . ?peer p ?a } || (NOT EXISTS { $this p ?b } && …)``: when the
+        focus node has one value for p, the peer has it too; when it has none, the first
+        side is false, so every same-value conjunct of the second side holds instead.
+        The store can start from such a pattern, where a filter is only checked."""
         if not (isinstance(conjunct, CompValue) and conjunct.name == "ConditionalOrExpression"):
             return []
         disjuncts = [conjunct["expr"]] + list(conjunct.get("other") or [])
-        exists = [d for d in disjuncts if isinstance(d, CompValue) and d.name == "Builtin_EXISTS"]
-        if len(disjuncts) != 2 or len(exists) != 1:
+        shared = [d for d in disjuncts if self._shared(d) is not None]
+        if len(disjuncts) != 2 or len(shared) != 1:
             return []
-        triples = _plain_triples(_graph(exists[0]))
-        if triples is None or len(triples) != 2:
-            return []
-        (s1, p1, o1), (s2, p2, o2) = sorted(triples, key=lambda t: t[0] != THIS)
-        if s1 != THIS or s2 != self.query.peer or p1 != p2 or o1 != o2 or not isinstance(o1, Variable):
-            return []
-        other = disjuncts[1 - disjuncts.index(exists[0])]
+        p1 = self._shared(shared[0])
+        other = _conjuncts(disjuncts[1 - disjuncts.index(shared[0])])
         if not any(_plain_triples(_graph(part)) == [(THIS, p1, _var_of(part))]
-                   for part in _conjuncts(other) if isinstance(part, CompValue) and part.name == "Builtin_NOTEXISTS"):
+                   for part in other if isinstance(part, CompValue) and part.name == "Builtin_NOTEXISTS"):
             return []
         vals = sorted(set(self.values.get(str(p1), [])))
-        return [(f"<{p1}>", vals[0])] if len(vals) == 1 and not vals[0].startswith("_:") else []
+        if vals:
+            return [(f"<{p1}>", vals[0])] if len(vals) == 1 and not vals[0].startswith("_:") else []
+        out = []
+        for part in other:
+            q = self._shared(part)
+            found = sorted(set(self.values.get(str(q), []))) if q is not None else []
+            if len(found) == 1 and not found[0].startswith("_:"):
+                out.append((f"<{q}>", found[0]))
+        return out
+
+    def _shared(self, e) -> URIRef | None:
+        """p when ``e`` is ``EXISTS { $this p ?a . ?peer p ?a }``, else None."""
+        if not (isinstance(e, CompValue) and e.name == "Builtin_EXISTS"):
+            return None
+        triples = _plain_triples(_graph(e))
+        if triples is None or len(triples) != 2:
+            return None
+        (s1, p1, o1), (s2, p2, o2) = sorted(triples, key=lambda t: t[0] != THIS)
+        if s1 != THIS or s2 != self.query.peer or p1 != p2 or o1 != o2 or not isinstance(o1, Variable):
+            return None
+        return p1
 
     def expr(self, e, positive: bool) -> str:
         """An expression as SPARQL; where ``positive`` a type error counts as true."""
