@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs per build at N >= 1 000 (each takes minutes)")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--full-sizes", default="10,30",
-                        help="N at which full pyshacl validation is timed (it is slow)")
+                        help="N at which full pyshacl validation is timed (it is slow; \"\" keeps the last run's)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench",
                         help="scratch folder (corpora, stores; reused between runs)")
     parser.add_argument("--serial-max", type=int, default=10_000,
@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             results["incremental"].append(row)
             print(f"incremental {row}", file=sys.stderr)
             save(results)
-        results["full_pyshacl"] = []
+        if full_sizes:  # --full-sizes "" keeps the last run's full validations (slow)
+            results["full_pyshacl"] = []
         for n in full_sizes:
             trig = args.work / f"n{n}-full.trig"
             if not trig.exists():

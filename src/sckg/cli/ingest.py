@@ -36,16 +36,13 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
         sckg ingest new/905_0123456789abcdef.txt --store data/store
     """
     from sckg import pipeline, serve
-    from sckg.link import build_gazetteer
     from sckg.validate import format_report
 
     store = store or pipeline.STORE
-    gaz = None
     status = 0
     for path in articles:
         try:
-            gaz = gaz or build_gazetteer()
-            result = pipeline.ingest(path, store, gaz, server=server)
+            result = pipeline.ingest(path, store, server=server)  # one gazetteer for all files
         except InputError as exc:
             click.echo(f"sckg ingest: {' '.join(str(exc).split())}", err=True)
             status = max(status, 2)

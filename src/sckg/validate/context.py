@@ -28,7 +28,6 @@ is merged by :func:`sckg.validate.validate` itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import RDF, URIRef, Variable
 from rdflib.term import Node
@@ -36,7 +35,7 @@ from rdflib.term import Node
 from sckg.model import InputError
 from sckg.validate.peers import PeerQuery, peer_query
 from sckg.validate.report import PathSpec, n3
-from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates
+from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates, query_algebra
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def _query_needs(constraint: SparqlConstraint, follow: set, incoming: set, peers
             raise fail("a pattern not connected to $this")
         var = backwards[0]
         group = _peer_group(var, pending, known)
-        found = peer_query(_algebra(constraint.query), var, COMPARE_IRI) if group else None
+        found = peer_query(query_algebra(constraint.query), var, COMPARE_IRI) if group else None
         if found is not None:  # the store finds the peers with the query's own filters
             queries.append(found)
         elif group:
@@ -182,10 +181,3 @@ def spec_of(engine) -> ContextSpec:
     follow.discard(RDF.type)
     return ContextSpec(tuple(sorted(map(str, follow))), tuple(sorted(map(str, incoming))),
                        tuple(sorted(peers, key=str)), tuple(queries))
-
-
-@lru_cache(maxsize=None)
-def _algebra(query: str):
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(query).algebra

@@ -10,6 +10,8 @@ checked in one query instead of one query each.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import operator
 import re
 from dataclasses import dataclass, field
@@ -138,7 +140,6 @@ def query_patterns(query: str) -> list[tuple]:
     ``required`` is True for patterns every solution matches (the main group, not
     OPTIONAL, UNION, MINUS or (NOT) EXISTS). A path predicate is kept as the rdflib Path.
     """
-    from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
     out: list[tuple] = []
@@ -156,8 +157,16 @@ def query_patterns(query: str) -> list[tuple]:
             for item in node:
                 walk(item, required)
 
-    walk(prepareQuery(query).algebra, True)
+    walk(query_algebra(query), True)
     return out
+
+
+@lru_cache(maxsize=None)
+def query_algebra(query: str):
+    """rdflib's algebra of a query (parsed once: pyparsing takes ~50 ms a query); read only."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query).algebra
 
 
 def path_predicates(p) -> set | None:
