@@ -143,6 +143,14 @@ def test_people_before_speech_verbs(place_finder):
     assert {"郑雅琴", "林国栋"} <= set(people), people
 
 
+@pytest.mark.parametrize("sentence, person", [
+    pytest.param("省科技厅副厅长刘新说,今后将继续加强。", "刘新", id="two-characters-before-said"),
+])
+def test_people_at_a_name_boundary(place_finder, sentence, person):
+    people = _names(_extract(place_finder, [sentence]), "Person")
+    assert list(people) == [person], people
+
+
 def test_people_with_middle_dot(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
     assert "热合曼·吐尔逊" in _names(ex, "Person")

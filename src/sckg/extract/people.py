@@ -21,6 +21,8 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# A verb of speech that ends its clause: 刘新说, is 刘新 speaking, not 刘新说.
+_SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 
@@ -41,6 +43,12 @@ def _surname_ok(name: str) -> bool:
     return name[0] in SURNAMES or name[:2] in SURNAMES
 
 
+def _spoken_at(text: str, pos: int) -> bool:
+    """Whether a verb of speech that closes its clause starts at ``pos``."""
+    m = _SPOKEN.match(text, pos)
+    return bool(m) and (m.end() == len(text) or text[m.end()] in _PUNCT)
+
+
 def read_name(text: str, pos: int) -> int | None:
     """End of a personal name starting at ``pos`` (2–4 characters), or None."""
     for length in (3, 2, 4):
@@ -48,6 +56,8 @@ def read_name(text: str, pos: int) -> int | None:
         if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
         if any(c in NOT_NAME_CHARS for c in name[1:]) or not _surname_ok(name):
+            continue
+        if length == 3 and _spoken_at(text, pos + 2):
             continue
         if _boundary(text, pos + length):
             return pos + length
