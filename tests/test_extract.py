@@ -77,6 +77,16 @@ def test_names_by_ending(place_finder, sentence, name, cls):
     assert names.get(name) == cls, f"want {name} as {cls}; got {names}"
 
 
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("2021年,从安徽科技大学毕业的赵博创办了公司。", "安徽科技大学", "University",
+                 id="university-before-graduating"),
+])
+def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
+    ex = _extract(place_finder, [sentence])
+    names = _names(ex)
+    assert names.get(name) == cls, f"want {name} as {cls}; got {names}"
+
+
 def test_agencies_with_region_prefix(place_finder):
     ex = _extract(place_finder, ["自治区科技厅与省科技厅签署合作协议,宁夏回族自治区教育厅派员参加。"])
     agencies = _names(ex, "GovernmentAgency")
@@ -115,11 +125,12 @@ def test_quoted_action_programme(place_finder):
 
 
 @pytest.mark.parametrize("sentence, kind", ids=[
-    "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces"], argvalues=[
+    "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling"], argvalues=[
     ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
     ("今年新认定省级众创空间18家。", "众创空间"),
     ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
     ("全市16家众创空间获得运营补助。", "众创空间"),
+    ("他大学毕业后回到家乡创业。", "大学"),
 ])
 def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])

@@ -45,7 +45,7 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
-_GRADUATE = re.compile(r"(生|毕业)")
+_GRADUATE = re.compile(r"生|毕业(生)?")
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
 
@@ -230,8 +230,9 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         suffix = m.group(0)
         category, cls = _SUFFIX_INFO[suffix]
         end = m.end()
-        if cls == "University" and _GRADUATE.match(text, end, end + 2):
-            continue
+        graduate = _GRADUATE.match(text, end) if cls == "University" else None
+        if graduate and graduate.group(0) != "毕业":
+            continue  # 大学生, 大学毕业生: people, not a university
         if category == "Event":
             paren = _EVENT_PAREN.match(text, end)
             if paren:
@@ -239,6 +240,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = _trim_title_prefix(text, start, m.end())
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
+            continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         name = text[start:end]
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))
