@@ -80,6 +80,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
 @pytest.mark.parametrize("sentence, name, cls", [
     pytest.param("2021年,从安徽科技大学毕业的赵博创办了公司。", "安徽科技大学", "University",
                  id="university-before-graduating"),
+    pytest.param("南平雄鹰数据科技有限公司成立于2019年。", "南平雄鹰数据科技有限公司", "Company",
+                 id="noun-holding-a-stop-word"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])

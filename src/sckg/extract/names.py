@@ -81,6 +81,11 @@ def _head_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in itertools.islice(_tagger().cut(text), 2))
 
 
+def _tag(word: str) -> str:
+    """jieba's dictionary tag of ``word`` ("" for a word its dictionary does not hold)."""
+    return _tagger().word_tag_tab.get(word, "")
+
+
 @lru_cache(maxsize=65536)
 def _has_verb(text: str) -> bool:
     """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
@@ -157,6 +162,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if c in LEFT_STOPS:
             break
         stop = stop or _STOP_AT(text, i)
+        if stop and len(stop) == 1 and i - 2 >= floor and _tag(text[i - 2:i]) in ("n", "nz"):
+            i -= 2  # the stop word ends a noun (据 in 数据): the noun is passed whole
+            continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
