@@ -159,6 +159,16 @@ def test_question_mark_in_text_is_not_damage():
     assert "你知道吗?我们来看看" in article.clean
 
 
+@pytest.mark.parametrize("line", ["【责任编辑:韩立群】", "(编辑:韩立群)", "（责任编辑：韩立群）"])
+def test_bracketed_editor_line_after_the_body(line):
+    text = ("湖北省众创空间建设提速\n2022-05-06 09:30  来源:湖北日报\n"
+            "  今年以来,全省新增省级众创空间12家。\n  下一步将继续加大支持力度。\n" + line + "\n")
+    article = normalize_text(text)
+    assert article.editors == ["韩立群"]
+    assert "韩立群" not in article.body
+    assert article.body.endswith("下一步将继续加大支持力度。")
+
+
 def test_damage_made_by_dropping_one_gbk_byte_is_repaired():
     # Make real damage: GBK bytes with one lead byte lost, read as GBK again.
     sentence = "今年全省新增众创空间。科技企业孵化器数量稳步增长"

@@ -123,7 +123,7 @@ def classify(lines: list[str]) -> list[str]:
                 kinds[i] = "source"
             elif BYLINE.match(line) and len(line) <= 30 and not _SENTENCE_END.search(line):
                 kinds[i] = "byline"
-            elif re.match(r"^[（(](记者|编辑|责任编辑|通讯员)", line) and len(line) <= 30:
+            elif re.match(r"^[（(【\[](记者|编辑|责任编辑|通讯员)", line) and len(line) <= 30:
                 kinds[i] = "byline"
             else:
                 kinds[i] = "body"

@@ -12,8 +12,9 @@ _DATE = re.compile(
     r"(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-_REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生)\s*[:：]?\s*([^:：*|]+)")
-_EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|]+)")
+# A byline may be bracketed: (编辑:某某), 【责任编辑:某某】.
+_REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生)\s*[:：]?\s*([^:：*|)）】\]]+)")
+_EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|)）】\]]+)")
 _PERSON = re.compile(rf"^{_NAME}$")
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
 _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
