@@ -57,6 +57,7 @@ def test_parse_number(text, value):
     ("给予不超过50万元的奖励。", "500000", "CNY", "at-most"),
     ("获得最高100万元的奖励资金。", "1000000", "CNY", "at-most"),
     ("每年培训不少于20期。", "20", "count", "at-least"),
+    ("拥有创业导师十名。", "10", "count", "exact"),
 ])
 def test_value_unit_qualifier(text, value, unit, qualifier):
     f = one(text)
@@ -70,6 +71,7 @@ def test_value_unit_qualifier(text, value, unit, qualifier):
     "历经3个月的选拔，他今年28岁。",
     "咨询电话：0991-2345678，文号新科发〔2020〕12号。",
     "大众创业、万众创新，一批优秀企业涌现，一次性补贴到位。",
+    "几十家企业参赛，进入前十名的团队晋级。",
 ])
 def test_not_figures(text):
     assert extract_figures(text) == []

@@ -183,7 +183,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if num == "一" and not m["num2"]:
         return None  # 一批 一家 一次性: an article, not a count
-    if _is_bare_magnitude(num) and not _QUALIFIED.search(text, max(0, m.start() - 2), m.start()):
+    # 十名 is ten; 几十名 and 前十名 are not counts.
+    bare = _is_bare_magnitude(num) and (num != "十" or before == "几" or before in _ORDINAL_BEFORE)
+    if bare and not _QUALIFIED.search(text, max(0, m.start() - 2), m.start()):
         return None  # 万众 千家万户: idiom, unless a qualifier makes it a number
     if _LETTER.match(after[:1]) or (m.start() and _LETTER.match(before)):
         return None
