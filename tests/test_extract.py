@@ -159,6 +159,7 @@ def test_people_before_speech_verbs(place_finder):
 @pytest.mark.parametrize("sentence, person", [
     pytest.param("省科技厅副厅长刘新说,今后将继续加强。", "刘新", id="two-characters-before-said"),
     pytest.param("董事长杨鹏刚领衔的团队获得二等奖。", "杨鹏刚", id="before-leading"),
+    pytest.param("在外打拼多年的王建国带著项目回到家乡创业。", "王建国", id="traditional-with"),
 ])
 def test_people_at_a_name_boundary(place_finder, sentence, person):
     people = _names(_extract(place_finder, [sentence]), "Person")

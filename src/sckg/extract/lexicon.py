@@ -101,7 +101,7 @@ LEFT_STOP_WORDS = sorted("""
 出席 发布 实施 颁布 印发 出台 支持 推进 推动 加强 加快 打造 建设 建成 培育 引导 鼓励 促成
 调研 考察 走访 视察 介绍 表示 指出 强调 说 据 经 今年 去年 近年来 目前 日前 近日 同时 此外
 其中 还 也 都 已 均 共 仅 首批 一批 多家 各级 各类 全省 全区 全疆 全市 我省 我区 我市 本届
-就 即 又 再 更 曾 正 当 该 其 这 那 此 各 每 首家 一家 第一家 以及 及其 带着 凭着 因 而
+就 即 又 再 更 曾 正 当 该 其 这 那 此 各 每 首家 一家 第一家 以及 及其 带着 凭着 带著 凭著 因 而
 """.split(), key=len, reverse=True)
 
 SURNAMES = set("""
@@ -121,7 +121,8 @@ SURNAMES = set("""
 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
 """.split())
 # Words that follow a person's name as its subject.
-SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|因|以|正|激动地说)"
+# 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).
+SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|带著|凭著|因|以|正|激动地说)"
 NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村")
 
 # Words that, alone or together, make the part of a name before its type word generic:

@@ -102,7 +102,7 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         cut = max(text.rfind(c, start, text.index("·", start)) for c in "的了是在和与")
         if cut >= start:
             start = cut + 1
-        for w in ("带着", "凭着", "激动", "说", "表示", "介绍", "正"):
+        for w in ("带着", "带著", "凭着", "凭著", "激动", "说", "表示", "介绍", "正"):
             k = text.find(w, text.index("·", start), end)
             if k != -1:
                 end = k
