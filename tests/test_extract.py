@@ -82,6 +82,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  id="university-before-graduating"),
     pytest.param("南平雄鹰数据科技有限公司成立于2019年。", "南平雄鹰数据科技有限公司", "Company",
                  id="noun-holding-a-stop-word"),
+    pytest.param("赵博带着“高效节水灌溉”项目入驻保定星火科创双创产业园。", "保定星火科创双创产业园",
+                 "EntrepreneurshipPark", id="carrier-after-a-quoted-project"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])
