@@ -84,6 +84,9 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  id="noun-holding-a-stop-word"),
     pytest.param("赵博带着“高效节水灌溉”项目入驻保定星火科创双创产业园。", "保定星火科创双创产业园",
                  "EntrepreneurshipPark", id="carrier-after-a-quoted-project"),
+    pytest.param("漳州长风电商加速器位于漳州市。", "漳州长风电商加速器", "Accelerator", id="title-across-a-place"),
+    pytest.param("5月3日至5日,第九期江西省创业导师培训班在南昌市举办。", "第九期江西省创业导师培训班",
+                 "TrainingCourse", id="title-inside-an-event"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, TITLES)
+    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, SURNAMES, TITLES)
 from sckg.model import Mention
 
 _MAX_NAME = 28
@@ -194,16 +194,34 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     return start
 
 
-def _trim_title_prefix(text: str, start: int, end: int) -> int:
-    """A name never starts inside a title run (…主任王某某的公司): cut after the last title."""
+def _trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) -> int:
+    """A name never starts inside a title run (…主任王某某的公司): cut after the last title.
+
+    Only a title that a surname follows and that does not begin inside a place name
+    counts: 创业导师培训班 and 漳州长风 (州长) hold no post.
+    """
     head = text[start:end]
     if not _TITLE_ANY.search(head):
         return start  # no title anywhere in it
     for t in TITLES:
         k = head.rfind(t)
-        if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2:
+        if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2 and _post_at(head, k, t, places):
             return start + k + len(t)
     return start
+
+
+def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
+    """Whether ``title`` at ``k`` in ``head`` can be a post before a person's name."""
+    after = head[k + len(title):]
+    if after[:1] not in SURNAMES and after[:2] not in SURNAMES:
+        return False
+    for place in places:
+        j = head.find(place)
+        while j != -1:
+            if j < k < j + len(place):
+                return False
+            j = head.find(place, j + 1)
+    return True
 
 
 def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
@@ -246,7 +264,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if paren:
                 end = paren.end()
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
-        start = _trim_title_prefix(text, start, m.end())
+        start = _trim_title_prefix(text, start, m.end(), places)
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
