@@ -87,6 +87,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
     pytest.param("漳州长风电商加速器位于漳州市。", "漳州长风电商加速器", "Accelerator", id="title-across-a-place"),
     pytest.param("5月3日至5日,第九期江西省创业导师培训班在南昌市举办。", "第九期江西省创业导师培训班",
                  "TrainingCourse", id="title-inside-an-event"),
+    pytest.param("近日,四川省科技厅在宜宾市召开全省创新创业服务体系建设工作会。",
+                 "全省创新创业服务体系建设工作会", "Meeting", id="nominal-verb-before-meeting"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])

@@ -165,6 +165,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop and len(stop) == 1 and i - 2 >= floor and _tag(text[i - 2:i]) in ("n", "nz"):
             i -= 2  # the stop word ends a noun (据 in 数据): the noun is passed whole
             continue
+        if stop and event and i == end and _tag(stop) == "vn":
+            i -= len(stop)  # a nominal verb right before the event word: 体系建设工作会
+            continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
