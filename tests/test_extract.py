@@ -89,6 +89,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  "TrainingCourse", id="title-inside-an-event"),
     pytest.param("近日,四川省科技厅在宜宾市召开全省创新创业服务体系建设工作会。",
                  "全省创新创业服务体系建设工作会", "Meeting", id="nominal-verb-before-meeting"),
+    pytest.param("宾阳聚能科技企业孵化器位于宾阳县。", "宾阳聚能科技企业孵化器", "TechnologyBusinessIncubator",
+                 id="brand-unknown-to-jieba"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])
@@ -134,12 +136,14 @@ def test_quoted_action_programme(place_finder):
 
 
 @pytest.mark.parametrize("sentence, kind", ids=[
-    "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling"], argvalues=[
+    "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling",
+    "place-and-verb"], argvalues=[
     ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
     ("今年新认定省级众创空间18家。", "众创空间"),
     ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
     ("全市16家众创空间获得运营补助。", "众创空间"),
     ("他大学毕业后回到家乡创业。", "大学"),
+    ("四川新增科技企业孵化器15家。", "孵化器"),
 ])
 def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])

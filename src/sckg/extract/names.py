@@ -92,6 +92,12 @@ def _has_verb(text: str) -> bool:
     return any(w.flag == "v" for w in _tagger().cut(text))
 
 
+@lru_cache(maxsize=65536)
+def _has_known_verb(text: str) -> bool:
+    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess)."""
+    return any(w.flag == "v" and _tag(w.word) == "v" for w in _tagger().cut(text))
+
+
 class _EndMatcher:
     """Which of a list of words ends at a position of a text: the first in list order.
 
@@ -240,7 +246,10 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         bare = bare.replace(place, "")
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
-        # a verb before the type word (内容涵盖孵化器) means it is no name at all.
+        # a verb before the type word (内容涵盖孵化器) means it is no name at all, but
+        # after a place a word jieba's dictionary does not hold is a brand (宾阳聚能).
+        if any(stem.startswith(p) for p in places):
+            return bool(_DOMAIN_RE.fullmatch(bare)) or _has_known_verb(bare)
         return bool(_DOMAIN_RE.fullmatch(bare)) or _has_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
