@@ -60,7 +60,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
                year: str | None) -> tuple[list[Mention], list[Relation]]:
     """Mentions (paragraph offsets) and relations of one paragraph."""
     places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
-    names = suffix_names(text, [p.surface for p in places]) + titled_names(text) + fund_names(text)
+    place_names = [p.surface for p in places]
+    names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     names += sub_units(text, names)
     names = _dedupe(names)
     projects = []

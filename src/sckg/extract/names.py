@@ -345,13 +345,18 @@ def titled_names(text: str) -> list[Mention]:
     return found
 
 
-def fund_names(text: str) -> list[Mention]:
-    """Named funds: a region or agency and 专项资金/基金 (…科技专项资金)."""
+def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
+    """Named funds: a region or agency and 专项资金/基金 (…科技专项资金).
+
+    ``places`` are the place names found in ``text``: a name that starts with one
+    (万州区…引导基金) is a region's fund.
+    """
     found = []
     for m in _FUND_NAME.finditer(text):
         start = _left_edge(text, m.end(2) - len(m.group(2)), 0)
         name = text[start:m.end()]
-        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and _FUND_REGION.match(name):
+        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and (
+                _FUND_REGION.match(name) or any(name.startswith(p) for p in places)):
             found.append(Mention(name, start, m.end(), "Programme", "Fund"))
     return found
 
