@@ -91,6 +91,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  "全省创新创业服务体系建设工作会", "Meeting", id="nominal-verb-before-meeting"),
     pytest.param("宾阳聚能科技企业孵化器位于宾阳县。", "宾阳聚能科技企业孵化器", "TechnologyBusinessIncubator",
                  id="brand-unknown-to-jieba"),
+    pytest.param("金东区融创智造科技企业孵化器位于金东区。", "金东区融创智造科技企业孵化器",
+                 "TechnologyBusinessIncubator", id="brand-with-a-one-character-verb"),
     pytest.param("万州区天使投资引导基金首期规模达到2亿元。", "万州区天使投资引导基金", "Fund", id="district-fund"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):

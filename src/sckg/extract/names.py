@@ -94,8 +94,10 @@ def _has_verb(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _has_known_verb(text: str) -> bool:
-    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess)."""
-    return any(w.flag == "v" and _tag(w.word) == "v" for w in _tagger().cut(text))
+    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
+    a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
+    return any(w.flag == "v" and _tag(w.word) == "v" and (len(w.word) > 1 or w.word == text)
+               for w in _tagger().cut(text))
 
 
 class _EndMatcher:
