@@ -143,8 +143,9 @@ class Pool:
                 backend.process.wait()
 
     # -- used by request threads
-    def take(self) -> Flight | None:
-        """Register a request on the least busy ready backend (waiting for one if none is)."""
+    def take(self, began: float | None = None) -> Flight | None:
+        """Register a request on the least busy ready backend (waiting for one if none is);
+        its deadline counts from ``began`` (monotonic; default now)."""
         limit = self.timeout_s + GRACE_S if self.timeout_s else None
         end = time.monotonic() + WAIT_FOR_BACKEND_S
         with self.lock:
@@ -155,7 +156,7 @@ class Pool:
                     # Avoid a backend that holds a long-running request: it may be killed.
                     backend = min(ready, key=lambda b: (any(now - f.started > 1 for f in b.flights),
                                                         len(b.flights)))
-                    flight = Flight(backend, now + limit if limit else None, now)
+                    flight = Flight(backend, (now if began is None else began) + limit if limit else None, now)
                     backend.flights.add(flight)
                     return flight
                 if now >= end:
@@ -246,8 +247,12 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/update") or (path.startswith("/store") and self.command not in ("GET", "HEAD")):
             return self.reply(403, "this endpoint is read-only: updates and Graph Store writes are refused")
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        # The limit is the request's: a retry (backend killed for another query) keeps the time used.
+        began = time.monotonic()
         for _attempt in range(ATTEMPTS):
-            flight = self.pool.take()
+            if self.timeout_s and time.monotonic() - began >= self.timeout_s:
+                return self.reply(503, self.stopped_message())
+            flight = self.pool.take(began)
             if flight is None:
                 return self.reply(503, "no query backend is available; try again shortly")
             done = False
@@ -261,11 +266,15 @@ class Handler(BaseHTTPRequestHandler):
                 return None
         return self.reply(503, "the query backends kept failing; try again shortly")
 
+    def stopped_message(self) -> str:
+        """The one line a query stopped by the time limit gets."""
+        limit = f"{self.timeout_s} s" if self.timeout_s else "its"
+        return (f"query stopped: it ran past the endpoint's time limit ({limit}); "
+                "narrow it (LIMIT, more specific patterns) or run it with `sckg query` on a copy of the store")
+
     def relay(self, flight: Flight, body: bytes, headers: dict) -> bool:
         """Run the request on ``flight``'s backend and answer; False to try another."""
-        limit = f"{self.timeout_s} s" if self.timeout_s else "its"
-        stopped = (f"query stopped: it ran past the endpoint's time limit ({limit}); "
-                   "narrow it (LIMIT, more specific patterns) or run it with `sckg query` on a copy of the store")
+        stopped = self.stopped_message()
         wait = (self.timeout_s + GRACE_S + 10) if self.timeout_s else None
         conn = http.client.HTTPConnection("127.0.0.1", flight.backend.port, timeout=wait)
         try:
