@@ -34,7 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from sckg.load.terms import to_rdflib
+from sckg.load.terms import to_rdflib, triples_of
 from sckg.model import InputError
 
 GRAPH_NS = "https://w3id.org/sckg/graph/"
@@ -241,10 +241,6 @@ def _http(url: str, body: bytes, content_type: str, server: str, method: str = "
         ) from None
 
 
-def _triples(quads: Iterable[ox.Quad | ox.Triple]) -> list[ox.Triple]:
-    return [q.triple if isinstance(q, ox.Quad) else q for q in quads]
-
-
 def add_quads(
     store_dir: Path | str,
     quads: Iterable[ox.Quad | ox.Triple],
@@ -259,7 +255,7 @@ def add_quads(
     with the Graph Store Protocol. Either all triples land or none do.
     """
     path = check_store(store_dir)
-    triples = _triples(quads)
+    triples = triples_of(quads)
     store = _open_writable(path)
     if store is not None:
         g = ox.NamedNode(graph)
@@ -287,7 +283,7 @@ def replace_graph(
     """
     path = check_store(store_dir)
     items = to_quads(quads) if isinstance(quads, rdflib.Graph) else quads
-    triples = _triples(items)  # type: ignore[arg-type]
+    triples = triples_of(items)  # type: ignore[arg-type]
     update = _replace_update(graph, triples)
     store = _open_writable(path)
     if store is not None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from sckg.load import RDF_TYPE, _triples, open_read_only, to_quads
-from sckg.load.terms import to_rdflib
+from sckg.load import RDF_TYPE, open_read_only, to_quads
+from sckg.load.terms import to_rdflib, triples_of
 
 
 def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
@@ -40,7 +40,7 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     wanted = sorted({ox.NamedNode(str(n)) for n in nodes if isinstance(n, (rdflib.URIRef, ox.NamedNode))}, key=str)
     follow_set, incoming_set = {ox.NamedNode(p) for p in follow}, sorted({ox.NamedNode(p) for p in incoming}, key=str)
     new: dict = {}
-    for t in _triples(to_quads(data)) if data is not None and len(data) else []:
+    for t in triples_of(to_quads(data)) if data is not None and len(data) else []:
         new.setdefault(t.subject, []).append(t)
 
     union = ox.DefaultGraph()

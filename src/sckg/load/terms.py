@@ -47,3 +47,8 @@ def _rdflib_term(t):
         datatype = t.datatype.value
         return rdflib.Literal(t.value, datatype=None if datatype in (_XSD_STRING, _LANG_STRING) else datatype)
     raise InputError(f"cannot read {t} into rdflib (RDF-star triple terms are not supported)")
+
+
+def triples_of(quads: Iterable[ox.Quad | ox.Triple]) -> list[ox.Triple]:
+    """The triples of quads (graph names dropped), triples as they are."""
+    return [q.triple if isinstance(q, ox.Quad) else q for q in quads]

@@ -9,8 +9,9 @@ The guard runs several ``oxigraph serve-read-only`` backends on the same store (
 store may be opened read-only by many processes) and forwards each request to the
 least busy one. A request that passes its wall-clock limit gets ``503`` with a
 one-line message, and the backend running it is killed and restarted; requests of
-other clients that were on that backend are sent again to another one (every
-request the guard forwards is a read, so repeating it is safe). Updates and Graph
+other clients that were on that backend are sent again to another one, within what
+is left of their own limit (every request the guard forwards is a read, so repeating
+it is safe). Updates and Graph
 Store writes are refused with ``403`` before they reach a backend.
 
 Run as ``python -m sckg.serve.guard --store DIR --bind HOST:PORT [--cors]
