@@ -287,6 +287,14 @@ def test_carrier_type_and_level_by_apposition(place_finder):
     assert ("湘江智谷创业园", "长沙市", None) in _rels(ex, "locatedIn")
 
 
+@pytest.mark.parametrize("name", ["洛江区曙光创客工场", "历下区数智科创梦工场", "长沙麓谷创新工坊", "杭州西溪创业咖啡"])
+def test_maker_space_name_endings(place_finder, name):
+    # 创客工场, 梦工场, 创新工坊 and 创业咖啡 end the names of maker spaces as 创客空间 does.
+    ex = _extract(place_finder, [f"{name}是今年新认定的省级众创空间,已有入驻团队20个。"])
+    carrier = _mention(ex, name)
+    assert (carrier.category, carrier.cls) == ("InnovationCarrier", "MakerSpace")
+
+
 def test_notice_table_of_recognised_carriers(place_finder):
     ex = _extract(place_finder, [
         "经专家评审和实地核查,认定以下单位为2023年度省级众创空间。",

@@ -66,6 +66,8 @@ CARRIER_SUFFIXES: list[tuple[str, str]] = [
     ("创业园", "EntrepreneurshipPark"), ("产业园", "EntrepreneurshipPark"),
     ("科技大市场", "TechnologyMarket"), ("创客家园", "MakerSpace"), ("创客中心", "MakerSpace"),
     ("创客空间", "MakerSpace"), ("创业谷", "IncubationBase"),
+    ("创客工场", "MakerSpace"), ("梦工场", "MakerSpace"), ("创新工坊", "MakerSpace"),
+    ("创业咖啡", "MakerSpace"),
 ]
 # Generic carrier words: in a sentence they name a type, not an entity.
 CARRIER_TYPE_WORDS: list[tuple[str, str]] = [
