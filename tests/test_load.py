@@ -233,3 +233,20 @@ def test_add_killed_midway_leaves_all_or_nothing(store: Path, tmp_path: Path) ->
     proc.wait()
     assert count(store, load.CURATED_GRAPH) in (0, n)
     assert count(store, ARTICLE_GRAPH) == 23
+
+
+def test_neighbourhood_peer_groups_describe_nodes_sharing_a_value(store: Path) -> None:
+    # The equality-only fallback for constraints the rewriter cannot read: every node with
+    # the focus node's value for a predicate is described.
+    sc = "https://w3id.org/sckg/ontology#"
+    indicator, jobs = rdflib.URIRef(sc + "indicator"), rdflib.URIRef(sc + "Jobs")
+    old, other, new = (rdflib.URIRef(ID + f"obs-{n}") for n in ("old", "other", "new"))
+    g = rdflib.Graph()
+    g.add((old, indicator, jobs))
+    g.add((other, indicator, rdflib.URIRef(sc + "Money")))
+    load.replace_graph(store, load.GRAPH_NS + "article-p", g)
+    data = rdflib.Graph()
+    data.add((new, indicator, jobs))
+    context = load.neighbourhood(store, {new}, data=data, peers=[((sc + "indicator", "via", sc + "indicator"),)])
+    assert (old, indicator, jobs) in context
+    assert not list(context.triples((other, None, None)))

@@ -45,7 +45,7 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
 
     union = ox.DefaultGraph()
 
-    def quads(s=None, p=None, o=None):
+    def stated(s=None, p=None, o=None):
         # The union (default) graph holds each triple once, however many articles repeat it
         # (a hub entity's label and type in thousands of graphs); a triple only ``skip``
         # holds is not there any more once the new version replaces it.
@@ -62,8 +62,8 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
             node = todo.pop()
             if node in described:
                 continue
-            own = described[node] = quads(node)
-            pointing = [t for p in incoming_set for t in quads(None, p, node)]
+            own = described[node] = stated(node)
+            pointing = [t for p in incoming_set for t in stated(None, p, node)]
             seen.update(own + pointing)
             todo += [t.object for t in own + new.get(node, [])
                      if t.predicate in follow_set and not isinstance(t.object, ox.Literal)]
@@ -82,7 +82,7 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     for node in wanted:
         own = described[node] + new.get(node, [])
         for group in peers:
-            describe(sorted(_peers(quads, node, group, own) - {node}, key=str))
+            describe(sorted(_peers(stated, node, group, own) - {node}, key=str))
         values: dict[str, list[str]] = {}
         for t in own:
             values.setdefault(t.predicate.value, []).append(str(t.object))
@@ -91,11 +91,11 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                      for row in store.query(text)}
             describe(sorted(found - {node}, key=str))
     for obj in sorted({t.object for t in seen if isinstance(t.object, ox.NamedNode)} - described.keys(), key=str):
-        seen.update(quads(obj, RDF_TYPE))
+        seen.update(stated(obj, RDF_TYPE))
     return to_rdflib(sorted(seen, key=str))
 
 
-def _peers(quads, node, group: tuple, own: list) -> set:
+def _peers(stated, node, group: tuple, own: list) -> set:
     """The nodes meeting every condition of a peer group for ``node`` (see neighbourhood)."""
     conditions = []  # likely narrowest first: fixed terms ("is") are often classes with many instances
     for predicate, kind, x in sorted(group, key=lambda c: {"node": 0, "via": 1}.get(c[1], 2)):
@@ -109,10 +109,10 @@ def _peers(quads, node, group: tuple, own: list) -> set:
     best: set | None = None
     for p, values in conditions:  # the narrowest condition gives the candidates
         found: set = set()
-        for q in (q for v in values for q in quads(None, p, v)):
+        for q in (q for v in values for q in stated(None, p, v)):
             found.add(q.subject)
             if best is not None and len(found) >= len(best):
                 break
         else:
             best = found
-    return {c for c in best or () if all(any(True for v in vs for _ in quads(c, p, v)) for p, vs in conditions)}
+    return {c for c in best or () if all(any(True for v in vs for _ in stated(c, p, v)) for p, vs in conditions)}
