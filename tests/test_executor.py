@@ -58,13 +58,32 @@ def test_long_lived_freezes_then_restores_the_collector():
 
     if gc.get_freeze_count() or not gc.isenabled():
         pytest.skip("the collector is not in its usual state")
+    thresholds = gc.get_threshold()
     with long_lived():
         assert gc.get_freeze_count() > 0 and gc.isenabled()
+        assert gc.get_threshold()[2] >= 1000
         with long_lived(collect=False):
             assert not gc.isenabled()
         assert gc.isenabled() and gc.get_freeze_count() > 0  # the inner block leaves the outer's freeze
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert gc.get_freeze_count() == 0 and gc.isenabled() and gc.get_threshold() == thresholds
     with pytest.raises(ValueError):
         with long_lived(collect=False):
             raise ValueError("restored all the same")
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_results_kept_in_a_long_lived_block_do_not_bring_full_collections():
+    """A build keeps every article's result while it makes the next: with the heap frozen,
+    CPython's own rule would collect the oldest generation every ~70,000 survivors, and
+    each full collection walks all of them again (quadratic in the number of articles)."""
+    import gc
+
+    from sckg.executor import long_lived
+
+    if gc.get_freeze_count() or not gc.isenabled():
+        pytest.skip("the collector is not in its usual state")
+    with long_lived():
+        before = gc.get_stats()[2]["collections"]
+        kept = [[i] for i in range(300_000)]  # survivors, one container each
+        full = gc.get_stats()[2]["collections"] - before
+    assert len(kept) == 300_000 and full <= 1
