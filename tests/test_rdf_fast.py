@@ -86,7 +86,8 @@ def test_turtle_of_a_triple_set_is_that_of_the_same_rdflib_graph():
     ts, rg = _graphs(triples)
     for _ in range(2):  # the second time the texts come from the writer's memory
         assert graph_block(ts, namespaces) == graph_block(rg, namespaces)
-    prefixes, lines = graph_block(ts, namespaces)
+    prefixes, block = graph_block(ts, namespaces)
+    lines = block.split("\n")
     assert "    id:x a sc:Place ;" in lines and any("sc:value 1.0 ." in line for line in lines)
     assert any("sc:kind rdf:type" in line for line in lines)
     assert "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ." in prefixes

@@ -647,10 +647,10 @@ class ArticleSlice:
 
 @dataclass
 class GraphBlock:
-    """One named graph written out: its TriG lines, prefixes and validation result."""
+    """One named graph written out: its TriG text, prefixes and validation result."""
 
     graph: str
     prefixes: list[str]
-    lines: list[str]
+    text: str
     triples: int
     validation: ValidationResult | None = None

@@ -191,8 +191,8 @@ def _for_workers(part: ArticleSlice) -> ArticleSlice:
 def slice_block(part: ArticleSlice) -> GraphBlock:
     """One article's graph made, validated and written as TriG: the second task."""
     graph = slice_graph(part, _indicators())
-    prefixes, lines = graph_block(graph, NAMESPACES)
-    return GraphBlock(str(graph.identifier), prefixes, lines, len(graph), validate(graph))
+    prefixes, text = graph_block(graph, NAMESPACES)
+    return GraphBlock(str(graph.identifier), prefixes, text, len(graph), validate(graph))
 
 
 def merge_results(results: list[ValidationResult]) -> ValidationResult:
@@ -247,7 +247,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(join_blocks([(b.graph, b.prefixes, b.lines) for b in blocks]
+    out.write_bytes(join_blocks([(b.graph, b.prefixes, b.text) for b in blocks]
                                 + [f[:3] for f in fixed]))
     summary.out = out
     if store is not None:

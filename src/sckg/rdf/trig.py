@@ -182,8 +182,9 @@ def _turtle(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str],
             [l for l in lines if l.strip() and not l.startswith("@prefix")])
 
 
-def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
-    """``(prefix lines, TriG block lines)`` of one named graph, on its own.
+def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], str]:
+    """``(prefix lines, TriG block)`` of one named graph, on its own; the block is one
+    string of lines, each ending in a newline.
 
     Blocks of different graphs can be made in different processes and joined with
     :func:`join_blocks` into the bytes :func:`trig_bytes` gives for their dataset.
@@ -195,17 +196,19 @@ def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[s
     label = f"graph:{name[len(graph_ns):]}" if graph_ns and name.startswith(graph_ns) else f"<{name}>"
     if label.startswith("graph:"):
         prefixes.add(f"@prefix graph: <{graph_ns}> .")
-    return sorted(prefixes), [f"{label} {{", *("    " + line for line in body), "}", ""]
+    # One string, not a list of lines: a build holds the blocks of every article until it
+    # writes them, and the garbage collector would visit each line of a list every time.
+    return sorted(prefixes), "\n".join([f"{label} {{", *("    " + line for line in body), "}", ""])
 
 
-def join_blocks(blocks: list[tuple[str, list[str], list[str]]]) -> bytes:
-    """TriG bytes from ``(graph IRI, prefix lines, block lines)`` triples, in IRI order."""
+def join_blocks(blocks: list[tuple[str, list[str], str]]) -> bytes:
+    """TriG bytes from ``(graph IRI, prefix lines, block)`` triples, in IRI order."""
     prefixes: set[str] = set()
-    lines: list[str] = []
-    for _name, head, body in sorted(blocks, key=lambda b: b[0]):
+    texts: list[str] = []
+    for _name, head, block in sorted(blocks, key=lambda b: b[0]):
         prefixes.update(head)
-        lines.extend(body)
-    return "\n".join(sorted(prefixes) + [""] + lines).encode("utf-8")
+        texts.append(block)
+    return "\n".join(sorted(prefixes) + [""] + texts).encode("utf-8")
 
 
 def trig_bytes(ds: Dataset, namespaces: list[tuple[str, str]] | None = None) -> bytes:
