@@ -94,6 +94,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
     pytest.param("金东区融创智造科技企业孵化器位于金东区。", "金东区融创智造科技企业孵化器",
                  "TechnologyBusinessIncubator", id="brand-with-a-one-character-verb"),
     pytest.param("万州区天使投资引导基金首期规模达到2亿元。", "万州区天使投资引导基金", "Fund", id="district-fund"),
+    pytest.param("安阳灯塔众创空间入驻团队已有12个。", "安阳灯塔众创空间", "MakerSpace",
+                 id="short-place-name-inside-a-brand"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])
@@ -140,13 +142,14 @@ def test_quoted_action_programme(place_finder):
 
 @pytest.mark.parametrize("sentence, kind", ids=[
     "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling",
-    "place-and-verb"], argvalues=[
+    "place-and-verb", "province-and-city"], argvalues=[
     ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
     ("今年新认定省级众创空间18家。", "众创空间"),
     ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
     ("全市16家众创空间获得运营补助。", "众创空间"),
     ("他大学毕业后回到家乡创业。", "大学"),
     ("四川新增科技企业孵化器15家。", "孵化器"),
+    ("湖北省武汉市科技企业孵化器数量快速增长。", "孵化器"),
 ])
 def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])

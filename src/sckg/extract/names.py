@@ -47,6 +47,8 @@ _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
 _GRADUATE = re.compile(r"生|毕业(生)?")
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
+# The words a division's full name ends with (a short form lacks them).
+_DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
 
 
@@ -235,6 +237,26 @@ def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
     return True
 
 
+def _without_places(stem: str, places: list[str]) -> str:
+    """``stem`` with its place names taken out.
+
+    After a place that leads the stem, a place written in its short form, without its
+    division word (灯塔 in 平顶山灯塔孵化器: 灯塔市), is a brand word and stays; a place
+    with its division word (成都市锦江区) is still a place.
+    """
+    by_length = sorted(places, key=len, reverse=True)
+    lead = next((p for p in by_length if stem.startswith(p)), None)
+    if lead is None:
+        for place in by_length:
+            stem = stem.replace(place, "")
+        return stem
+    rest = stem[len(lead):]
+    for place in by_length:
+        if place.endswith(_DIVISION_WORDS):
+            rest = rest.replace(place, "")
+    return rest
+
+
 def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
     stem = name[: len(name) - len(suffix)]
@@ -243,9 +265,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
             _GENERIC_AGENCY.fullmatch(stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
-    bare = stem
-    for place in sorted(places, key=len, reverse=True):
-        bare = bare.replace(place, "")
+    bare = _without_places(stem, places)
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all, but
