@@ -89,6 +89,8 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  "TrainingCourse", id="title-inside-an-event"),
     pytest.param("近日,四川省科技厅在宜宾市召开全省创新创业服务体系建设工作会。",
                  "全省创新创业服务体系建设工作会", "Meeting", id="nominal-verb-before-meeting"),
+    pytest.param("近日,江西省科技厅在九江市召开全省孵化载体建设工作推进会。",
+                 "全省孵化载体建设工作推进会", "Meeting", id="nominal-verb-and-noun-before-meeting"),
     pytest.param("宾阳聚能科技企业孵化器位于宾阳县。", "宾阳聚能科技企业孵化器", "TechnologyBusinessIncubator",
                  id="brand-unknown-to-jieba"),
     pytest.param("金东区融创智造科技企业孵化器位于金东区。", "金东区融创智造科技企业孵化器",

@@ -175,8 +175,10 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop and len(stop) == 1 and i - 2 >= floor and _tag(text[i - 2:i]) in ("n", "nz"):
             i -= 2  # the stop word ends a noun (据 in 数据): the noun is passed whole
             continue
-        if stop and event and i == end and _tag(stop) == "vn":
-            i -= len(stop)  # a nominal verb right before the event word: 体系建设工作会
+        if stop and event and _tag(stop) == "vn" and (i == end or _qualifies_meeting(text[i:end])):
+            # A nominal verb right before the event word (体系建设工作会), or before one
+            # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
+            i -= len(stop)
             continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
@@ -184,6 +186,12 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             break
         i -= 1
     return i
+
+
+def _qualifies_meeting(word: str) -> bool:
+    """Whether ``word`` is one noun of jieba's dictionary (工作, 现场, 经验) that can stand
+    between what a meeting is about and its event word."""
+    return 2 <= len(word) <= 3 and _tag(word) in ("n", "vn")
 
 
 def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
