@@ -197,6 +197,14 @@ def test_two_posts_at_one_organisation(place_finder):
     assert ("孙志刚", "副厅长", "陕西省科学技术厅") in posts
 
 
+def test_posts_at_an_abbreviated_commission(place_finder):
+    ex = _extract(place_finder, ["天津市科委党组成员、副主任周立新出席会议,天津市教委副主任马文静讲话。"])
+    posts = _posts(ex)
+    assert ("周立新", "党组成员", "天津市科委") in posts
+    assert ("周立新", "副主任", "天津市科委") in posts
+    assert ("马文静", "副主任", "天津市教委") in posts
+
+
 def test_posts_at_two_organisations_in_one_chain(place_finder):
     ex = _extract(place_finder, ["宝鸡高新区管委会二级巡视员、宝鸡高新区创业园负责人刘德胜介绍了园区的经验。"])
     posts = _posts(ex)
