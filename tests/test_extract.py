@@ -89,11 +89,15 @@ def test_names_by_ending(place_finder, sentence, name, cls):
                  "TrainingCourse", id="title-inside-an-event"),
     pytest.param("近日,四川省科技厅在宜宾市召开全省创新创业服务体系建设工作会。",
                  "全省创新创业服务体系建设工作会", "Meeting", id="nominal-verb-before-meeting"),
+    pytest.param("近日,江西省科技厅在九江市召开全省孵化载体建设工作推进会。",
+                 "全省孵化载体建设工作推进会", "Meeting", id="nominal-verb-and-noun-before-meeting"),
     pytest.param("宾阳聚能科技企业孵化器位于宾阳县。", "宾阳聚能科技企业孵化器", "TechnologyBusinessIncubator",
                  id="brand-unknown-to-jieba"),
     pytest.param("金东区融创智造科技企业孵化器位于金东区。", "金东区融创智造科技企业孵化器",
                  "TechnologyBusinessIncubator", id="brand-with-a-one-character-verb"),
     pytest.param("万州区天使投资引导基金首期规模达到2亿元。", "万州区天使投资引导基金", "Fund", id="district-fund"),
+    pytest.param("安阳灯塔众创空间入驻团队已有12个。", "安阳灯塔众创空间", "MakerSpace",
+                 id="short-place-name-inside-a-brand"),
 ])
 def test_names_with_hard_left_edges(place_finder, sentence, name, cls):
     ex = _extract(place_finder, [sentence])
@@ -140,13 +144,14 @@ def test_quoted_action_programme(place_finder):
 
 @pytest.mark.parametrize("sentence, kind", ids=[
     "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling",
-    "place-and-verb"], argvalues=[
+    "place-and-verb", "province-and-city"], argvalues=[
     ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
     ("今年新认定省级众创空间18家。", "众创空间"),
     ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
     ("全市16家众创空间获得运营补助。", "众创空间"),
     ("他大学毕业后回到家乡创业。", "大学"),
     ("四川新增科技企业孵化器15家。", "孵化器"),
+    ("湖北省武汉市科技企业孵化器数量快速增长。", "孵化器"),
 ])
 def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])
@@ -190,6 +195,14 @@ def test_two_posts_at_one_organisation(place_finder):
     posts = _posts(ex)
     assert ("孙志刚", "党组成员", "陕西省科学技术厅") in posts
     assert ("孙志刚", "副厅长", "陕西省科学技术厅") in posts
+
+
+def test_posts_at_an_abbreviated_commission(place_finder):
+    ex = _extract(place_finder, ["天津市科委党组成员、副主任周立新出席会议,天津市教委副主任马文静讲话。"])
+    posts = _posts(ex)
+    assert ("周立新", "党组成员", "天津市科委") in posts
+    assert ("周立新", "副主任", "天津市科委") in posts
+    assert ("马文静", "副主任", "天津市教委") in posts
 
 
 def test_posts_at_two_organisations_in_one_chain(place_finder):

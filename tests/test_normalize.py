@@ -117,6 +117,39 @@ def test_traditional_source_keeps_its_script_alongside():
     assert not seed("001").traditional
 
 
+@pytest.mark.parametrize("source, clean", [
+    ("吉林省乾安县新建众创空间3家,乾安的创客越来越多。", "吉林省乾安县新建众创空间3家,乾安的创客越来越多。"),
+    ("吉林省乾安縣新建眾創空間3家,天氣乾燥。", "吉林省乾安县新建众创空间3家,天气干燥。"),
+    ("河南省濬縣舉辦創業大賽。", "河南省浚县举办创业大赛。"),
+])
+def test_division_names_survive_simplification(source, clean):
+    article = normalize_text(source + "\n")
+    assert article.clean == clean
+    assert article.traditional == (source != clean)
+
+
+def test_protected_division_names_match_the_gazetteer():
+    """PLACE_FORMS holds every division name (and short form, in either script) that
+    t2s would change into something other than the gazetteer's zh-Hans form."""
+    from sckg.link import names
+    from sckg.link.divisions import base_divisions
+    from sckg.normalize.language import _T2S, PLACE_FORMS
+
+    def t2s(text: str) -> str:
+        out = _T2S.convert(text)
+        return out if len(out) == len(text) else "".join(
+            _T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
+
+    divisions, _ = base_divisions()
+    damaged = {}
+    for d in divisions.values():
+        pairs = [(d.name, d.name), *((s, s) for s in d.short_names)]
+        if d.name_hant:
+            pairs += [(d.name_hant, d.name), *zip(names.traditional(list(d.short_names)), d.short_names)]
+        damaged.update((form, zh) for form, zh in pairs if len(form) == len(zh) and t2s(form) != zh)
+    assert PLACE_FORMS == damaged
+
+
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_body_paragraphs_map_to_original_text(prefix):
     article = seed(prefix)

@@ -89,6 +89,16 @@ def test_zone_is_named_by_its_full_official_name(resolution):
     assert "昆明高新区" in zone.aliases
 
 
+def test_abbreviated_commission_is_named_in_full(place_finder, gazetteer):
+    ex = _article(place_finder, "964_tianjin", "天津市召开孵化器工作会",
+                  ["天津市科委副主任周立新出席会议,天津市科学技术委员会将继续支持孵化器建设。",
+                   "天津市教委副主任马文静介绍了高校创业教育情况。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    commission = _by_name(res, "天津市科学技术委员会")
+    assert "天津市科委" in commission.aliases
+    assert "天津市教委" in _by_name(res, "天津市教育委员会").aliases
+
+
 def test_zone_full_name_first(place_finder, gazetteer):
     exs = [_article(place_finder, *a) for a in (YUNNAN_FULL, YUNNAN)]
     res = resolve(exs, gazetteer, resolve_place)

@@ -39,6 +39,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("人力资源和社会保障厅", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
     ("农业农村厅", "GovernmentAgency"), ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("经信委", "GovernmentAgency"),
+    ("科委", "GovernmentAgency"), ("教委", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
     ("商务局", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("人社局", "GovernmentAgency"),
     ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),

@@ -47,6 +47,8 @@ _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
 _GRADUATE = re.compile(r"生|毕业(生)?")
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
+# The words a division's full name ends with (a short form lacks them).
+_DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
 
 
@@ -173,8 +175,10 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop and len(stop) == 1 and i - 2 >= floor and _tag(text[i - 2:i]) in ("n", "nz"):
             i -= 2  # the stop word ends a noun (据 in 数据): the noun is passed whole
             continue
-        if stop and event and i == end and _tag(stop) == "vn":
-            i -= len(stop)  # a nominal verb right before the event word: 体系建设工作会
+        if stop and event and _tag(stop) == "vn" and (i == end or _qualifies_meeting(text[i:end])):
+            # A nominal verb right before the event word (体系建设工作会), or before one
+            # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
+            i -= len(stop)
             continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
@@ -182,6 +186,12 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             break
         i -= 1
     return i
+
+
+def _qualifies_meeting(word: str) -> bool:
+    """Whether ``word`` is one noun of jieba's dictionary (工作, 现场, 经验) that can stand
+    between what a meeting is about and its event word."""
+    return 2 <= len(word) <= 3 and _tag(word) in ("n", "vn")
 
 
 def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
@@ -235,6 +245,26 @@ def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
     return True
 
 
+def _without_places(stem: str, places: list[str]) -> str:
+    """``stem`` with its place names taken out.
+
+    After a place that leads the stem, a place written in its short form, without its
+    division word (灯塔 in 平顶山灯塔孵化器: 灯塔市), is a brand word and stays; a place
+    with its division word (成都市锦江区) is still a place.
+    """
+    by_length = sorted(places, key=len, reverse=True)
+    lead = next((p for p in by_length if stem.startswith(p)), None)
+    if lead is None:
+        for place in by_length:
+            stem = stem.replace(place, "")
+        return stem
+    rest = stem[len(lead):]
+    for place in by_length:
+        if place.endswith(_DIVISION_WORDS):
+            rest = rest.replace(place, "")
+    return rest
+
+
 def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
     stem = name[: len(name) - len(suffix)]
@@ -243,9 +273,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
             _GENERIC_AGENCY.fullmatch(stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
-    bare = stem
-    for place in sorted(places, key=len, reverse=True):
-        bare = bare.replace(place, "")
+    bare = _without_places(stem, places)
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all, but

@@ -6,11 +6,22 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from functools import lru_cache
 
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+# Division names that OpenCC's t2s damages, in either script, and the zh-Hans form each
+# keeps: 乾 is a simplified character too (乾安县 would become 干安县), and 濬縣 and 澂江
+# are the traditional forms of 浚县 and 澄江, which t2s leaves as they are. Derived from
+# the gazetteer's divisions (full names and short forms, zh-Hans and zh-Hant); the test
+# suite checks the table against it (tests/test_normalize.py).
+PLACE_FORMS = {
+    "乾安县": "乾安县", "乾安": "乾安", "乾县": "乾县",
+    "濬縣": "浚县", "澂江縣": "澄江县", "澂江": "澄江",
+}
+_PLACE_FORM = re.compile("|".join(sorted(map(re.escape, PLACE_FORMS), key=len, reverse=True)))
 _MAX_WORD = 6
 # Scores (natural log) for characters jieba's dictionary does not hold.
 _PUNCTUATION = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()\"'-")
@@ -31,11 +42,24 @@ def _dictionary() -> tuple[dict[str, int], float]:
 
 @lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
-    """``text`` in simplified characters, character for character where possible."""
+    """``text`` in simplified characters, character for character where possible;
+    the division names of :data:`PLACE_FORMS` come out as the gazetteer writes them."""
+    return _to_simplified(text)
+
+
+def _to_simplified(text: str) -> str:
+    """:func:`simplified`, not cached."""
     out = _T2S.convert(text)
-    if len(out) == len(text):
+    if len(out) != len(text):
+        out = "".join(_T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
+    places = _PLACE_FORM.search(text)
+    if places is None:
         return out
-    return "".join(_T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
+    chars = list(out)
+    while places is not None:
+        chars[places.start():places.end()] = PLACE_FORMS[places.group()]
+        places = _PLACE_FORM.search(text, places.end())
+    return "".join(chars)
 
 
 @lru_cache(maxsize=65536)
@@ -69,10 +93,7 @@ def log_probabilities(texts: list[str]) -> list[float]:
     for texts that share their beginnings (the readings of one damaged stretch): each
     distinct text (once simplified) is scored once, in sorted order, reusing the scores
     of the prefix it shares with the one before."""
-    simple = {t: _T2S.convert(t) for t in texts}  # not cached: most are seen once
-    for t, s in simple.items():
-        if len(s) != len(t):
-            simple[t] = simplified(t)
+    simple = {t: _to_simplified(t) for t in texts}  # not cached: most are seen once
     scores: dict[str, float] = {}
     best = [0.0]
     previous = ""
