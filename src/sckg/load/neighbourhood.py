@@ -20,7 +20,8 @@ from sckg.load.terms import to_rdflib, triples_of
 def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
                   exclude_graph: str | None = None, *, follow: Iterable[str] = (),
                   incoming: Iterable[str] = (), peers: Iterable[tuple] = (),
-                  peer_queries: Iterable = (), data: rdflib.Graph | None = None) -> rdflib.Graph:
+                  peer_queries: Iterable = (), checked: Iterable[tuple] = (),
+                  data: rdflib.Graph | None = None) -> rdflib.Graph:
     """What the store says about ``nodes``: their triples and the types of their objects.
 
     The context of a small addition, without reading the whole store; triples of ``exclude_graph``
@@ -33,7 +34,9 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     ``"is"``: the N-Triples term ``x``, ``"node"``: the node. Each of ``peer_queries`` has a
     ``queries(values, node)`` giving SELECTs of one variable, run against the store for each node
     (``values``: its predicates' N-Triples values, store and new); the nodes it returns are
-    described too.
+    described too. Of a node's values for a ``checked`` predicate ``(predicate, classes, iri,
+    keep)``, only those that may fail the shapes (not in the store as an instance of each of
+    ``classes``, not an IRI when ``iri``) and ``keep`` others are taken.
     """
     store = open_read_only(store_dir)
     skip = ox.NamedNode(exclude_graph) if exclude_graph else None
@@ -56,13 +59,29 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
             for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
 
     seen, described = set(), {}  # the context's triples; each described node's triples in the store
+    checks = {ox.NamedNode(p): (classes, iri, keep) for p, classes, iri, keep in checked}
+
+    def trimmed(node, own: list) -> list:
+        by_predicate: dict = {}
+        for t in own:
+            if t.predicate in checks:
+                by_predicate.setdefault(t.predicate, []).append(t)
+        dropped = set()
+        for predicate, found in by_predicate.items():
+            classes, iri, keep = checks[predicate]
+            if len(found) <= keep + _WORTH_A_QUERY:
+                continue
+            failing = _may_fail(store, node, predicate, classes, iri, skip)
+            fine = sorted((t for t in found if t.object not in failing), key=str)
+            dropped.update(fine[keep:])
+        return [t for t in own if t not in dropped] if dropped else own
 
     def describe(todo: list) -> None:
         while todo:
             node = todo.pop()
             if node in described:
                 continue
-            own = described[node] = stated(node)
+            own = described[node] = trimmed(node, stated(node))
             pointing = [t for p in incoming_set for t in stated(None, p, node)]
             seen.update(own + pointing)
             todo += [t.object for t in own + new.get(node, [])
@@ -116,3 +135,25 @@ def _peers(stated, node, group: tuple, own: list) -> set:
         else:
             best = found
     return {c for c in best or () if all(any(True for v in vs for _ in stated(c, p, v)) for p, vs in conditions)}
+
+
+# A node with this many values of a checked predicate beyond ``keep`` is trimmed with one
+# query to the store; fewer are cheaper to take as they are.
+_WORTH_A_QUERY = 16
+
+
+def _may_fail(store, node, predicate, classes, iri: bool, skip) -> set:
+    """Values of ``node``'s ``predicate`` that are not IRIs (when ``iri``) or lack a type that
+    is one of ``classes`` or a subclass of it; with the nodes ``skip`` gives a type, whose
+    type may go with that graph."""
+    tests = ["!isIRI(?v)"] if iri else []
+    tests += [f"NOT EXISTS {{ ?v a ?t . ?t <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{c}> }}"
+              for c in classes]
+    if not tests:
+        return set()
+    # The default graph is the union of the store's graphs: one lookup per value.
+    text = f"SELECT DISTINCT ?v WHERE {{ {node} {predicate} ?v FILTER({' || '.join(tests)}) }}"
+    found = {row[0] for row in store.query(text)}
+    if skip is not None and classes:
+        found.update(q.subject for q in store.quads_for_pattern(None, RDF_TYPE, None, skip))
+    return found

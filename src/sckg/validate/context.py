@@ -19,6 +19,13 @@ triples), and further
   query, the peer search instead runs the constraint itself in the store (its
   equality conditions and its filters), so only the peers that may violate come
   back, however large the store; such a constraint has no ``peers`` group.
+* ``checked``: ``(predicate, classes, iri, keep)`` for predicates that the shapes read
+  only one value at a time (sh:class, sh:nodeKind sh:IRI) and count only up to a small
+  sh:minCount (``keep``): of a node's values for them in the store, only those that
+  may fail there (not of every class in ``classes``; not an IRI, when ``iri``), and
+  ``keep`` others, are needed. A
+  hub entity ``sc:mentionedIn`` thousands of articles then costs what a small one does,
+  with the same results: a value left out has its type in a graph the change keeps.
 
 ``sckg.load.neighbourhood`` takes these as keyword arguments (:meth:`ContextSpec.kwargs`).
 Objects of described nodes always come with their rdf:type triples, and the ontology
@@ -29,12 +36,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, URIRef, Variable
+from rdflib import RDF, RDFS, URIRef, Variable
 from rdflib.term import Node
 
 from sckg.model import InputError
 from sckg.validate.peers import PeerQuery, peer_query
-from sckg.validate.report import PathSpec, n3
+from sckg.validate.report import SH, PathSpec, n3
 from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates, query_algebra
 
 
@@ -46,11 +53,12 @@ class ContextSpec:
     incoming: tuple[str, ...]
     peers: tuple[tuple[tuple[str, str, str | None], ...], ...]
     peer_queries: tuple[PeerQuery, ...] = ()
+    checked: tuple[tuple[str, tuple[str, ...], bool, int], ...] = ()
 
     def kwargs(self) -> dict:
         """Keyword arguments for ``sckg.load.neighbourhood``."""
         return {"follow": self.follow, "incoming": self.incoming, "peers": self.peers,
-                "peer_queries": self.peer_queries}
+                "peer_queries": self.peer_queries, "checked": self.checked}
 
 
 def _path_needs(path: PathSpec, last_described: bool, follow: set, incoming: set) -> None:
@@ -180,4 +188,52 @@ def spec_of(engine) -> ContextSpec:
         visit(root)
     follow.discard(RDF.type)
     return ContextSpec(tuple(sorted(map(str, follow))), tuple(sorted(map(str, incoming))),
-                       tuple(sorted(peers, key=str)), tuple(queries))
+                       tuple(sorted(peers, key=str)), tuple(queries),
+                       _checked_one_by_one(engine, follow | incoming))
+
+
+# What a property shape may hold for its predicate to be "checked" (see the module docstring):
+# these constraints look at one value at a time or count up to sh:minCount; the rest describe.
+_VALUE_BY_VALUE = {SH["class"], SH.nodeKind, SH.minCount}
+_DESCRIPTIVE = {SH.path, SH.message, SH.name, SH.description, SH.severity, SH.order, SH.group,
+                RDF.type, RDFS.label, RDFS.comment}
+
+
+def _checked_one_by_one(engine, read_further: set) -> tuple[tuple[str, tuple[str, ...], bool, int], ...]:
+    """``(predicate, classes, iri, keep)`` for each predicate every shape reads value by value."""
+    ruled_out = set(read_further)
+    uses: dict[URIRef, list] = {}
+    for shape in engine.shapes.values():
+        for constraint in shape.sparql:
+            for _, p, _, _ in constraint.patterns:
+                ruled_out.update(path_predicates(p) or ())
+        for target in (*shape.subjects_of, *shape.objects_of):
+            ruled_out.add(target)
+        if isinstance(shape.path, URIRef):
+            uses.setdefault(shape.path, []).append(shape)
+        elif shape.path is not None:
+            ruled_out.update(_predicates_of(shape.path))
+    out = []
+    for predicate, shapes in sorted(uses.items()):
+        classes, iri, keep = set(), False, 1
+        for shape in shapes:
+            said = set(engine.graph.predicate_objects(shape.node))
+            if shape.nested or shape.sparql or any(p not in _VALUE_BY_VALUE | _DESCRIPTIVE for p, _ in said) \
+                    or any(p == SH.nodeKind and o != SH.IRI for p, o in said):
+                ruled_out.add(predicate)
+            classes |= {o for p, o in said if p == SH["class"]}
+            iri = iri or (SH.nodeKind, SH.IRI) in said
+            keep = max([keep] + [int(o) for p, o in said if p == SH.minCount])
+        if predicate not in ruled_out and keep <= _KEEP_AT_MOST:
+            out.append((str(predicate), tuple(sorted(map(str, classes))), iri, keep))
+    return tuple(out)
+
+
+_KEEP_AT_MOST = 10
+
+
+def _predicates_of(path: PathSpec) -> set:
+    if isinstance(path, URIRef):
+        return {path}
+    _, inner = path
+    return set().union(*map(_predicates_of, inner)) if isinstance(inner, (list, tuple)) else _predicates_of(inner)
