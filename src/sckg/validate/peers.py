@@ -75,7 +75,12 @@ class PeerQuery:
             (fixed if not isinstance(o, Variable) or o in bindings else loose).append((f"<{p}>", ctx.term(o)))
         lines = []
         if estimate is not None:
-            size = {po: estimate(*po, _COUNT_CAP) for po in fixed}
+            # Counted first only as far as it takes to tell a rare pattern (where the store
+            # starts, looking the others up for each of its subjects, whatever their size);
+            # further only when every pattern is common and two are to be hash-joined.
+            size = {po: estimate(*po, _HASH_JOIN_FROM + 1) for po in fixed}
+            if fixed and min(size.values()) > _HASH_JOIN_FROM:
+                size = {po: estimate(*po, _COUNT_CAP) for po in fixed}
             fixed.sort(key=lambda po: (size[po], po[0] == _RDF_TYPE))  # classes last among equals
             if len(fixed) >= 2 and _HASH_JOIN_FROM < size[fixed[0]] and size[fixed[1]] < _COUNT_CAP:
                 # Two common values, both counted: the store intersects two sub-selects by
