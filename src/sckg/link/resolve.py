@@ -18,6 +18,7 @@ the candidates, and the caller logs ``PlaceResolution.message``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -134,12 +135,13 @@ def _is_word(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _jieba_common_words() -> frozenset[str]:
     text = resources.files("jieba").joinpath("dict.txt").read_text("utf-8")
-    out = set()
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and len(parts[0]) == 2 and parts[2] != "ns" and int(parts[1]) >= _COMMON_FREQ:
-            out.add(parts[0])
-    return frozenset(out)
+    # Only the lines of two-character words are matched (a regex over the whole file: 0.08 s
+    # against 0.16 s for splitting all its 350,000 lines, at every start of `sckg ingest`).
+    return frozenset(m[1] for m in _TWO_CHARACTER_ENTRY.finditer(text)
+                     if m[3] != "ns" and int(m[2]) >= _COMMON_FREQ)
+
+
+_TWO_CHARACTER_ENTRY = re.compile(r"^(\S\S) (\d+) (\S+)$", re.MULTILINE)
 
 
 def _common_word(form: str) -> bool:
