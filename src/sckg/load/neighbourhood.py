@@ -62,6 +62,8 @@ def neighbourhood(store_dir: Path | str, nodes: Iterable[object],
     checks = {ox.NamedNode(p): (classes, iri, keep) for p, classes, iri, keep in checked}
 
     def trimmed(node, own: list) -> list:
+        if not isinstance(node, ox.NamedNode):  # a blank node cannot be named in a query
+            return own
         by_predicate: dict = {}
         for t in own:
             if t.predicate in checks:
