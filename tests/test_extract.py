@@ -144,7 +144,8 @@ def test_quoted_action_programme(place_finder):
 
 @pytest.mark.parametrize("sentence, kind", ids=[
     "national-incubators", "provincial-maker-spaces", "all-competitions", "16-maker-spaces", "schooling",
-    "place-and-verb", "province-and-city"], argvalues=[
+    "place-and-verb", "province-and-city", "level-and-above", "level-and-above-after-place", "one-office"],
+    argvalues=[
     ("目前全省共有国家级科技企业孵化器20家。", "孵化器"),
     ("今年新认定省级众创空间18家。", "众创空间"),
     ("各类创新创业大赛吸引了大批青年团队参赛。", "大赛"),
@@ -152,6 +153,9 @@ def test_quoted_action_programme(place_finder):
     ("他大学毕业后回到家乡创业。", "大学"),
     ("四川新增科技企业孵化器15家。", "孵化器"),
     ("湖北省武汉市科技企业孵化器数量快速增长。", "孵化器"),
+    ("目前,省级以上众创空间已覆盖全部县区。", "众创空间"),
+    ("全省国家级及以上科技企业孵化器达到30家。", "孵化器"),
+    ("从一间办公室起步,到拥有自己的厂房。", "办公室"),
 ])
 def test_generic_kind_words_are_not_names(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])

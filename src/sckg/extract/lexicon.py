@@ -135,7 +135,7 @@ GENERIC_WORDS = sorted("""
 国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
 发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
 国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 省 市 州 县 区 级 的
-和 及 与 、 本 自治区 经 经过 获批 已 年度 设区市 单位
+和 及 与 、 本 自治区 经 经过 获批 已 年度 设区市 单位 以上
 """.split(), key=len, reverse=True)
 # Domain words: a stem made only of these and generic words, with no place, names a
 # kind (农业科技创新创业孵化基地), not one carrier.

@@ -50,6 +50,7 @@ _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +271,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
         return stem == "" or stem.endswith("级") or bool(
-            _GENERIC_AGENCY.fullmatch(stem))
+            _GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem))
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
     bare = _without_places(stem, places)
@@ -308,6 +309,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = _trim_title_prefix(text, start, m.end(), places)
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
+            start += 1
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         name = text[start:end]
