@@ -273,7 +273,9 @@ def test_only_predicates_checked_value_by_value_are_trimmed() -> None:
                         [ sh:path ex:queried ; sh:class ex:D ] ,
                         [ sh:path ( ex:step ex:last ) ; sh:minCount 1 ] ,
                         [ sh:path ex:last ; sh:class ex:D ] ,
-                        [ sh:path ex:plain ; sh:minCount 1 ] ;
+                        [ sh:path ex:plain ; sh:minCount 1 ] ,
+                        [ sh:path [ sh:zeroOrMorePath [ sh:alternativePath ( ex:alt ex:other ) ] ] ; sh:minCount 1 ] ,
+                        [ sh:path ex:alt ; sh:class ex:D ] ;
             sh:sparql [ sh:select "SELECT $this WHERE { $this <http://example.org/queried> ?x }" ] .
     """)
     checked = {p.removeprefix("http://example.org/"): (c, iri, keep) for p, c, iri, keep in context_spec(shapes).checked}

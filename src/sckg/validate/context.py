@@ -197,6 +197,7 @@ def spec_of(engine) -> ContextSpec:
 _VALUE_BY_VALUE = {SH["class"], SH.nodeKind, SH.minCount}
 _DESCRIPTIVE = {SH.path, SH.message, SH.name, SH.description, SH.severity, SH.order, SH.group,
                 RDF.type, RDFS.label, RDFS.comment}
+_KEEP_AT_MOST = 10  # a larger sh:minCount: the predicate's values are all taken
 
 
 def _checked_one_by_one(engine, read_further: set) -> tuple[tuple[str, tuple[str, ...], bool, int], ...]:
@@ -211,8 +212,8 @@ def _checked_one_by_one(engine, read_further: set) -> tuple[tuple[str, tuple[str
             ruled_out.add(target)
         if isinstance(shape.path, URIRef):
             uses.setdefault(shape.path, []).append(shape)
-        elif shape.path is not None:
-            ruled_out.update(_predicates_of(shape.path))
+        elif shape.path is not None:  # every step of a longer path: all its values are read
+            _path_needs(shape.path, True, ruled_out, ruled_out)
     out = []
     for predicate, shapes in sorted(uses.items()):
         classes, iri, keep = set(), False, 1
@@ -227,13 +228,3 @@ def _checked_one_by_one(engine, read_further: set) -> tuple[tuple[str, tuple[str
         if predicate not in ruled_out and keep <= _KEEP_AT_MOST:
             out.append((str(predicate), tuple(sorted(map(str, classes))), iri, keep))
     return tuple(out)
-
-
-_KEEP_AT_MOST = 10
-
-
-def _predicates_of(path: PathSpec) -> set:
-    if isinstance(path, URIRef):
-        return {path}
-    _, inner = path
-    return set().union(*map(_predicates_of, inner)) if isinstance(inner, (list, tuple)) else _predicates_of(inner)
