@@ -236,7 +236,16 @@ def big_ntriples(path: Path, triples: int) -> Path:
 
 
 def folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    """Bytes of the files in ``folder``, read while a running ``sckg add`` may be
+    renaming or deleting them (RocksDB rotates LOG and drops obsolete files)."""
+    total = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file():
+                total += path.stat().st_size
+        except FileNotFoundError:
+            continue  # removed between the listing and the stat
+    return total
 
 
 @dataclass
