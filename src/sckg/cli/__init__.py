@@ -5,13 +5,22 @@ Each verb family lives in its own module and registers its commands on ``main``.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import sys
 
 import click
 
 from sckg import __version__
 from sckg.model import InputError
+
+
+# When the interpreter exits, its last garbage collection walks every object still alive:
+# after a command has loaded jieba's dictionary and the gazetteer that is 0.3 s, a sixth
+# of `sckg ingest`. Frozen objects are skipped; atexit handlers, flushing and closing still
+# run, and the memory goes back to the system with the process as it always does.
+atexit.register(gc.freeze)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -42,7 +42,8 @@ from rdflib.term import Node
 from sckg.model import InputError
 from sckg.validate.peers import PeerQuery, peer_query
 from sckg.validate.report import SH, PathSpec, n3
-from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates, query_algebra
+from sckg.validate.algebra import query_algebra
+from sckg.validate.sparql import COMPARE_IRI, SparqlConstraint, path_predicates
 
 
 @dataclass(frozen=True)

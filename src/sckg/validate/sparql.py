@@ -10,8 +10,6 @@ checked in one query instead of one query each.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import operator
 import re
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from sckg.model import InputError
+from sckg.validate.algebra import query_algebra
 from sckg.validate.report import SH, PathSpec, n3, sparql_path
 
 _VAR_THIS = ox.Variable("this")
@@ -159,14 +158,6 @@ def query_patterns(query: str) -> list[tuple]:
 
     walk(query_algebra(query), True)
     return out
-
-
-@lru_cache(maxsize=None)
-def query_algebra(query: str):
-    """rdflib's algebra of a query (parsed once: pyparsing takes ~50 ms a query); read only."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(query).algebra
 
 
 def path_predicates(p) -> set | None:
