@@ -44,13 +44,22 @@ def machine() -> dict:
             "date": time.strftime("%Y-%m-%d")}
 
 
+PARTS = ("throughput", "incremental", "full_pyshacl", "load", "queries")
+
+
 def save(results: dict) -> None:
     """Merge ``results`` into results/bench.json (a partial run keeps the other parts)
     and regenerate the tables of RESULTS.md; called after every part."""
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     previous = json.loads((out / "bench.json").read_text()) if (out / "bench.json").exists() else {}
-    previous.update(results)
+    # A partial run replaces only its parts; each part keeps the commit and date it was
+    # measured at (the machine line shows the latest run's).
+    measured = previous.setdefault("measured", {})
+    for part in PARTS:
+        if part in results:
+            measured[part] = {"commit": results["machine"]["commit"], "date": results["machine"]["date"]}
+    previous.update({k: v for k, v in results.items() if k != "measured"})
     (out / "bench.json").write_text(json.dumps(previous, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     report.write(previous, HERE / "RESULTS.md")
 

@@ -155,3 +155,28 @@ def test_pipeline_reads_generated_articles(sample, tmp_path):
     assert result.figure_recall >= 0.5, result.lines()
     assert result.ratio(result.entities["Person"]) >= 0.5
     assert result.damage[0] > 0 and result.damage[1] > 0
+
+
+def test_a_partial_bench_run_keeps_each_parts_commit(tmp_path, monkeypatch):
+    """`run.py --only incremental` replaces that part only; the report says for each
+    section at which commit it was measured, not the latest run's commit for all."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import run as bench_run
+
+    monkeypatch.setattr(bench_run, "HERE", tmp_path)
+    machine = {"commit": "aaaaaaa", "date": "2026-01-01"}
+    throughput = [{"n": 10, "mb": 0.1, "executor": "serial", "workers": 1, "seconds": 2.0, "runs": [2.0],
+                   "articles_per_s": 5.0}]
+    bench_run.save({"machine": machine, "throughput": throughput})
+    bench_run.save({"machine": {"commit": "bbbbbbb", "date": "2026-01-02"},
+                    "incremental": [{"n": 10, "store_quads": 5, "warm_seconds": 0.2, "cli_seconds": 1.5,
+                                     "steps": {"context": 0.1}, "conforms": True}]})
+    saved = json.loads((tmp_path / "results" / "bench.json").read_text())
+    assert saved["measured"] == {"throughput": {"commit": "aaaaaaa", "date": "2026-01-01"},
+                                 "incremental": {"commit": "bbbbbbb", "date": "2026-01-02"}}
+    text = (tmp_path / "RESULTS.md").read_text()
+    head, rest = text.split("### Pipeline throughput")
+    throughput_part, incremental_part = rest.split("### Adding one article")
+    assert "Last run 2026-01-02 at commit bbbbbbb" in head
+    assert "Measured at commit aaaaaaa on 2026-01-01" in throughput_part and "bbbbbbb" not in throughput_part
+    assert "Measured at commit bbbbbbb on 2026-01-02" in incremental_part

@@ -7,11 +7,17 @@ from pathlib import Path
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+def _when(res: dict, part: str) -> list[str]:
+    """The line saying at which commit and on which day a part was measured, if known."""
+    at = res.get("measured", {}).get(part)
+    return [f"Measured at commit {at['commit']} on {at['date']}.", ""] if at else []
+
+
 def _throughput(res: dict) -> list[str]:
     rows = res.get("throughput", [])
     if not rows:
         return []
-    out = ["### Pipeline throughput (`sckg build`, start-up included, no store)", "",
+    out = ["### Pipeline throughput (`sckg build`, start-up included, no store)", "", *_when(res, "throughput"),
            "| N | MB | executor | workers | median s | runs | articles/s | MB/s | MB/s per core | s per 1,000 articles |",
            "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -43,7 +49,7 @@ def _incremental(res: dict) -> list[str]:
     out = []
     if rows:
         steps = sorted({k for r in rows for k in r["steps"]})
-        out += ["### Adding one article to a graph of N articles", "",
+        out += ["### Adding one article to a graph of N articles", "", *_when(res, "incremental"),
                 "| N | store quads | in-process median s | `sckg ingest` median s | "
                 + " | ".join(f"{s} s" for s in steps) + " | conforms |",
                 "|---:|---:|---:|---:|" + "---:|" * len(steps) + "---|"]
@@ -53,7 +59,7 @@ def _incremental(res: dict) -> list[str]:
         out.append("")
     full = res.get("full_pyshacl", [])
     if full:
-        out += ["### Validating everything instead (N articles + the new one)", "",
+        out += ["### Validating everything instead (N articles + the new one)", "", *_when(res, "full_pyshacl"),
                 "| N | triples | pyshacl s | compiled engine s | results (pyshacl / compiled) |",
                 "|---:|---:|---:|---:|---|"]
         for r in full:
@@ -67,7 +73,7 @@ def _load(res: dict) -> list[str]:
     r = res.get("load")
     if not r:
         return []
-    return ["### Store load (largest N)", "",
+    return ["### Store load (largest N)", "", *_when(res, "load"),
             "| quads | TriG MB | sckg build_store s | quads/s | pyoxigraph bulk_load alone s | quads/s | ratio |",
             "|---:|---:|---:|---:|---:|---:|---:|",
             f"| {r['quads']:,} | {r['bytes'] / 1e6:.0f} | {r['sckg_seconds']:.1f} | {r['sckg_quads_per_s']:,} | "
@@ -80,6 +86,7 @@ def _queries(res: dict) -> list[str]:
         return []
     n = max(res.get("sizes", [0]))
     out = [f"### queries/ through the endpoint (N={n:,} store, {r['repeat']} runs each, one client)", "",
+           *_when(res, "queries"),
            f"Overall p50 {r['overall']['p50'] * 1000:.0f} ms, p95 {r['overall']['p95'] * 1000:.0f} ms, "
            f"max {r['overall']['max'] * 1000:.0f} ms; errors: {r['errors']}.", "",
            "| query | rows | p50 ms | p95 ms |", "|---|---:|---:|---:|"]
@@ -92,7 +99,7 @@ def tables(res: dict) -> str:
     """The generated part of RESULTS.md."""
     m = res.get("machine", {})
     c = res.get("corpus", {})
-    head = [f"Measured {m.get('date', '?')} at commit {m.get('commit', '?')} on {m.get('cpu', '?')}, "
+    head = [f"Last run {m.get('date', '?')} at commit {m.get('commit', '?')} on {m.get('cpu', '?')}, "
             f"{m.get('cores', '?')} cores, {m.get('ram_gib', '?')} GiB RAM, {m.get('os', '?')}; Python "
             f"{m.get('python', '?')}, pyoxigraph {m.get('pyoxigraph', '?')}, pyshacl {m.get('pyshacl', '?')}.",
             "", f"Corpus: {c.get('articles', 0):,} synthetic articles, {c.get('megabytes', 0)} MB; article size "

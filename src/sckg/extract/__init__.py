@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Hashable
 from functools import lru_cache
 from dataclasses import replace
+from typing import NamedTuple
 
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -31,10 +32,10 @@ _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
-__all__ = ["extract_article", "PlaceFinder", "load_word_models", "word_model_tables"]
+__all__ = ["extract_article", "PlaceFinder", "load_word_models", "word_model_tables", "WordTables"]
 
 
-def load_word_models(tables: tuple | None = None) -> None:
+def load_word_models(tables: WordTables | None = None) -> None:
     """Load jieba's dictionary and tagger now, quietly: once per process, before the
     first article (and before worker processes fork, so they share it).
 
@@ -66,19 +67,28 @@ def load_word_models(tables: tuple | None = None) -> None:
     jieba.posseg.dt.tokenizer.check_initialized()
 
 
-def word_model_tables() -> tuple[dict[str, int], int, dict[str, str]]:
-    """jieba's prefix dictionary (word → frequency), its total and the tag table (word →
-    part of speech), loaded if need be: what :func:`load_word_models` can install."""
+class WordTables(NamedTuple):
+    """jieba's prefix dictionary (word → frequency), its total and its tag table (word →
+    part of speech): what :func:`load_word_models` can install."""
+
+    freq: dict[str, int]
+    total: int
+    tags: dict[str, str]
+
+    def __reduce__(self):
+        # Pickled with the tag table keyed by the dictionary's own string objects, so each
+        # word is stored once (the entry loads a quarter faster); done only when pickling.
+        words = {word: word for word in self.freq}
+        return (WordTables, (self.freq, self.total, {words.get(w, w): t for w, t in self.tags.items()}))
+
+
+def word_model_tables() -> WordTables:
+    """jieba's tables, loaded (from jieba's files) if need be."""
     import jieba
     import jieba.posseg
 
     load_word_models()
-    freq = jieba.dt.FREQ
-    words = {word: word for word in freq}
-    # The tag table keyed by the dictionary's own string objects: pickled, each word is
-    # then stored once (a quarter faster to load).
-    tags = {words.get(word, word): tag for word, tag in jieba.posseg.dt.word_tag_tab.items()}
-    return freq, jieba.dt.total, tags
+    return WordTables(jieba.dt.FREQ, jieba.dt.total, jieba.posseg.dt.word_tag_tab)
 
 
 @lru_cache(maxsize=8192)
