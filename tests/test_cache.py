@@ -201,3 +201,27 @@ def test_a_value_that_does_not_pickle_is_returned_and_not_kept(folder: Path) -> 
     assert cache.cached("thing", build) is build.value
     assert cache.cached("thing", build) is build.value
     assert build.calls == 2 and not (folder.exists() and list(folder.iterdir()))
+
+
+def test_without_a_home_folder_there_is_no_cache(monkeypatch) -> None:
+    monkeypatch.delenv("SCKG_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("SCKG_NO_CACHE", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    build = Builds("v")
+    assert cache.cached("thing", build) == "v" and cache.cached("thing", build) == "v"
+    assert build.calls == 2
+
+
+def test_the_default_folder_follows_xdg(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SCKG_CACHE_DIR", raising=False)
+    monkeypatch.delenv("SCKG_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "sckg"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache.cache_dir() == Path.home() / ".cache" / "sckg"

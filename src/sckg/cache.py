@@ -41,8 +41,12 @@ def cache_dir() -> Path | None:
         return None
     if os.environ.get("SCKG_CACHE_DIR"):
         return Path(os.environ["SCKG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "sckg"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "sckg"
+    try:
+        return Path.home() / ".cache" / "sckg"
+    except RuntimeError:  # no home folder to be found: no cache
+        return None
 
 
 @lru_cache(maxsize=None)
@@ -59,6 +63,11 @@ def _module_digest(name: str) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=None)
+def _version(package: str) -> str:
+    return metadata.version(package)  # scans the installed distributions: once a process
+
+
 def fingerprint(modules: Iterable[str] = (), packages: Iterable[str] = (),
                 files: Iterable[Path] = ()) -> str:
     """What an entry depends on, hashed: Python, sckg's cache format, the named sckg
@@ -66,7 +75,7 @@ def fingerprint(modules: Iterable[str] = (), packages: Iterable[str] = (),
     bytes of ``files`` (data the value is read from)."""
     parts = [f"python {sys.version}", f"format {_FORMAT}", f"pickle {pickle.HIGHEST_PROTOCOL}"]
     parts += [f"module {m} {_module_digest(m)}" for m in sorted(set(modules))]
-    parts += [f"package {p} {metadata.version(p)}" for p in sorted(set(packages))]
+    parts += [f"package {p} {_version(p)}" for p in sorted(set(packages))]
     parts += [f"file {f} {hashlib.sha256(Path(f).read_bytes()).hexdigest()}" for f in files]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
