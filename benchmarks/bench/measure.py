@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -85,15 +86,24 @@ def incremental(trig: Path, article: Path, store: Path, repeat: int) -> dict:
         result = pipeline.ingest(article, store)
         warm.append(time.perf_counter() - started)
         steps.append(result.seconds)
-    cli = []
-    for _ in range(repeat):
+    def command(env: dict | None = None) -> float:
         started = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "sckg", "ingest", str(article), "--store", str(store)],
-                              capture_output=True, text=True)
-        cli.append(time.perf_counter() - started)
+                              capture_output=True, text=True, env=env)
         if proc.returncode not in (0, 1):  # 1: refused by the shapes, after the whole check
             raise SystemExit(f"sckg ingest failed: {proc.stderr.strip()[-400:]}")
+        return time.perf_counter() - started
+
+    cli = [command() for _ in range(repeat)]  # the start-up cache filled by the warm-up above
+    cold_cache = store.parent / f"{store.name}-cold-cache"
+    cold = []
+    for _ in range(repeat):  # an empty cache, as after an install or upgrade: built and written
+        shutil.rmtree(cold_cache, ignore_errors=True)
+        cold.append(command({**os.environ, "SCKG_CACHE_DIR": str(cold_cache)}))
+    shutil.rmtree(cold_cache, ignore_errors=True)
+    off = [command({**os.environ, "SCKG_NO_CACHE": "1"}) for _ in range(repeat)]
     return {"warm_seconds": _median(warm), "cli_seconds": _median(cli),
+            "cli_cold_cache_seconds": _median(cold), "cli_no_cache_seconds": _median(off),
             "steps": {k: _median([s[k] for s in steps if k in s]) for k in steps[0]},
             "triples": result.triples, "conforms": result.validation.conforms,
             "store_quads": len(load.open_read_only(store))}

@@ -57,6 +57,12 @@ def _incremental(res: dict) -> list[str]:
             out.append(f"| {r['n']:,} | {r['store_quads']:,} | {r['warm_seconds']:.3f} | {r['cli_seconds']:.2f} | "
                        + " | ".join(f"{r['steps'].get(s, 0):.3f}" for s in steps) + f" | {r['conforms']} |")
         out.append("")
+        if any("cli_cold_cache_seconds" in r for r in rows):
+            out += ["`sckg ingest` by the state of the start-up cache (`sckg.cache`), median s:", "",
+                    "| N | filled | empty (built and written) | off (`SCKG_NO_CACHE=1`) |", "|---:|---:|---:|---:|"]
+            out += [f"| {r['n']:,} | {r['cli_seconds']:.2f} | {r['cli_cold_cache_seconds']:.2f} | "
+                    f"{r['cli_no_cache_seconds']:.2f} |" for r in rows if "cli_cold_cache_seconds" in r]
+            out.append("")
     full = res.get("full_pyshacl", [])
     if full:
         out += ["### Validating everything instead (N articles + the new one)", "", *_when(res, "full_pyshacl"),
