@@ -41,7 +41,7 @@ def _parse_dir(directory: Path, what: str) -> Graph:
     files = sorted(directory.glob("*.ttl"))
     if not files:
         raise InputError(f"{directory}: no {what} Turtle files (*.ttl) found")
-    # Parsing the repository's ontology and shapes is a sixth of `sckg ingest`'s start-up.
+    # Parsing the repository's ontology and shapes took about 0.3 s of `sckg ingest`'s start-up.
     return cached(f"turtle-{what}", lambda: _parse_files(files), key=str(directory.resolve()),
                   files=files, packages=["rdflib"])
 
