@@ -95,3 +95,56 @@ def test_figures_csv_has_every_observation_with_labelled_columns(store: Path) ->
     assert yunnan[0]["date"] == "2020" and yunnan[0]["unit"] == "NUM"
     money = [r for r in rows if r["quote"].endswith("1.5亿元")]
     assert money and money[0]["value"] == "150000000" and money[0]["unit"] == "CNY"
+
+
+def graph_triples(store: Path, graph: str) -> int:
+    import pyoxigraph as ox
+
+    db = load.open_read_only(store)
+    return len(list(db.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+
+
+@pytest.mark.parametrize("reserved", ["gazetteer", "ontology", "curated", "Ontology"])
+def test_an_article_named_like_a_reserved_graph_never_replaces_it(
+        store: Path, tmp_path: Path, reserved: str) -> None:
+    runner = CliRunner()
+    curated = tmp_path / "mine.ttl"
+    curated.write_text("@prefix sc: <https://w3id.org/sckg/ontology#> .\n"
+                       "<https://w3id.org/sckg/id/place-540000> <http://www.w3.org/2000/01/rdf-schema#comment> \"mine\" .\n", encoding="utf-8")
+    assert runner.invoke(main, ["add", str(curated), "--store", str(store)]).exit_code == 0
+    own = {g: graph_triples(store, load.GRAPH_NS + g) for g in ("gazetteer", "ontology", "curated")}
+    assert all(own.values())
+    article = tmp_path / f"{reserved}.txt"
+    article.write_bytes(NEW_ARTICLE.read_bytes())
+    result = runner.invoke(main, ["ingest", str(article), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert {g: graph_triples(store, load.GRAPH_NS + g) for g in own} == own
+    graph = result.stdout.split("triples into ")[1].split()[0]
+    assert graph.startswith(load.GRAPH_NS + reserved + "-") and graph_triples(store, graph) > 100
+
+
+def test_a_different_text_under_a_taken_id_is_refused_unless_replace(store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(NEW_ARTICLE), "--store", str(store)]).exit_code == 0
+    before = load.dump(store)
+    other = tmp_path / NEW_ARTICLE.name
+    other.write_bytes((NEW_ARTICLE.parent / "902_3f8d61b0e59a2c47.txt").read_bytes())
+    refused = runner.invoke(main, ["ingest", str(other), "--store", str(store)])
+    assert refused.exit_code == 2
+    assert refused.stderr.count("\n") == 1 and "--replace" in refused.stderr and str(other) in refused.stderr
+    assert load.dump(store) == before
+    replaced = runner.invoke(main, ["ingest", str(other), "--store", str(store), "--replace"])
+    assert replaced.exit_code == 0, replaced.output
+    assert load.dump(store) != before and graph_triples(store, GRAPH) > 0
+
+
+def test_the_same_text_under_another_name_is_not_added_twice(store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(NEW_ARTICLE), "--store", str(store)]).exit_code == 0
+    before = load.dump(store)
+    copy = tmp_path / "a-copy-of-it.txt"
+    copy.write_bytes(NEW_ARTICLE.read_bytes())
+    result = runner.invoke(main, ["ingest", str(copy), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert f"already in the store as <{GRAPH}>" in result.stdout
+    assert load.dump(store) == before

@@ -311,3 +311,13 @@ def test_map_composition_is_offset_maps_own(first_pieces, data):
         pieces.append((left, 0))
     _, later = _builder_map(pieces)
     assert _then(first, later) == first.then(later)
+
+
+def test_article_ids_never_name_a_reserved_graph():
+    from sckg.normalize import article_id
+
+    assert article_id("seeds/000_b7111e544d2b0a3f.txt") == "000_b7111e544d2b0a3f"
+    for stem in ("ontology", "gazetteer", "curated", "Gazetteer"):
+        made = article_id(f"x/{stem}.txt")
+        assert made.startswith(stem + "-") and len(made) == len(stem) + 9
+    assert article_id("x/ontology.txt") != article_id("x/Ontology.txt")

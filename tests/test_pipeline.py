@@ -153,3 +153,30 @@ def test_cli_build_bad_file_exits_2(tmp_path):
     assert result.exit_code == 2
     assert "906_empty.txt" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_same_text_under_two_names_is_built_once(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", folder / "a.txt")
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", folder / "b.txt")
+    once = tmp_path / "once"
+    once.mkdir()
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", once / "a.txt")
+    summary = pipeline.build(folder, out=tmp_path / "two.trig", store=None, progress_bar=False)
+    single = pipeline.build(once, out=tmp_path / "one.trig", store=None, progress_bar=False)
+    assert summary.articles == 1
+    assert [w for w in summary.warnings if "b.txt" in w and "a.txt" in w and "same text" in w]
+    assert (tmp_path / "two.trig").read_bytes() == (tmp_path / "one.trig").read_bytes()
+    assert single.figures == summary.figures > 0
+
+
+def test_a_file_named_like_a_reserved_graph_gets_its_own_graph(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", folder / "gazetteer.txt")
+    out = tmp_path / "x.trig"
+    pipeline.build(folder, out=out, store=None, progress_bar=False)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("graph:gazetteer {") == 1
+    assert "graph:gazetteer-" in text and "id:article-gazetteer-" in text

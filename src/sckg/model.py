@@ -9,6 +9,7 @@ offsets index ``Article.original`` (the decoded input file).
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -229,6 +230,12 @@ class Article:
     def original_range(self, start: int, end: int) -> tuple[int, int]:
         """Original character range of the clean range ``[start, end)``."""
         return self.offsets.to_original(start, end)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 (hex) of the text as decoded, in UTF-8: the same text under any file
+        name or encoding has the same digest."""
+        return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --------------------------------------------------------------------------- places
@@ -654,3 +661,8 @@ class GraphBlock:
     text: str
     triples: int
     validation: ValidationResult | None = None
+
+
+#: Article ids that would name a graph the project owns (``graph:ontology`` …); a file
+#: with such a stem gets a longer id (:func:`sckg.normalize.article_id`).
+RESERVED_ARTICLE_IDS = frozenset({"ontology", "gazetteer", "curated"})

@@ -189,6 +189,21 @@ def _extracted(path: Path) -> Extraction:
     return extraction
 
 
+def distinct_texts(extractions: list[Extraction]) -> tuple[list[Extraction], list[str]]:
+    """The extractions with each text once (the first file, by name, keeps it), and a
+    warning for every file left out because an earlier one holds the same text."""
+    first: dict[str, Extraction] = {}
+    kept, repeated = [], []
+    for extraction in extractions:
+        article = extraction.article
+        seen = first.setdefault(article.digest, extraction)
+        if seen is extraction:
+            kept.append(extraction)
+        else:
+            repeated.append(f"{article.path}: the same text as {seen.article.path}; left out")
+    return kept, repeated
+
+
 def _for_workers(part: ArticleSlice) -> ArticleSlice:
     """A slice without what making its graph does not read (the script text), so that less
     is sent to the workers."""
@@ -230,6 +245,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
         extractions = map_ordered(_extracted, files, progress=bar.update, **run)
+        extractions, repeated = distinct_texts(extractions)
         # The extractions left alone by the garbage collector, which has nothing to find
         # in the resolution (no reference cycles) as it grows.
         with long_lived(collect=False):
@@ -242,8 +258,8 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         _indicators()
         validate(Graph())  # the shapes compiled before the workers fork, so they inherit them
         blocks = map_ordered(slice_block, parts, progress=bar.update, **run)
-    summary = BuildSummary(articles=len(files), figures=len(resolution.figures),
-                           warnings=sorted(set(resolution.warnings)))
+    summary = BuildSummary(articles=len(parts), figures=len(resolution.figures),
+                           warnings=sorted(set(resolution.warnings)) + repeated)
     for ent in resolution.entities.values():
         if ent.mentions:
             summary.entities[ent.cls] += 1
@@ -273,20 +289,44 @@ class IngestResult:
     route: str
     validation: ValidationResult
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step
+    duplicate_of: str | None = None  # the graph that already holds the same text
+
+
+def _check_article_id(article: Article, store: Path, name: URIRef, replace: bool) -> str | None:
+    """The graph already holding ``article``'s text under another id, if one does;
+    :class:`InputError` when ``name`` already holds a different text and ``replace`` is off."""
+    digest = str(SC.contentDigest)
+    same = [g for g in load.graphs_with_value(store, digest, article.digest) if g != str(name)]
+    if same:
+        return same[0]
+    held = load.graph_values(store, str(name), digest)
+    if held is not None and article.digest not in held and not replace:
+        raise InputError(f"{article.path}: article id {article.id} is taken: <{name}> holds a different "
+                         f"text; rename the file, or pass --replace to replace that article")
+    return None
 
 
 def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
-           server: str | None = None) -> IngestResult:
+           server: str | None = None, replace: bool = False) -> IngestResult:
     """One new article through the pipeline into its own graph of ``store``.
 
     Entities get the IRIs their canonical names give, so an entity the graph already
     holds is the same node. The article's graph replaces any earlier version in one
     transaction; nothing is written unless it passes the shapes together with what
     the store says about the nodes it touches.
+
+    The article's id (its file name) may not take another text's graph unless
+    ``replace``; a text the store already holds under another id is not added twice
+    (the result's ``duplicate_of`` names the graph holding it).
     """
     clock = _Clock()
     load.check_store(store)
     article = normalize_file(path)
+    name = article_graph(article.id)
+    duplicate = _check_article_id(article, store, name, replace)
+    if duplicate is not None:
+        return IngestResult(article.id, duplicate, 0, "none", ValidationResult(True, [], ""),
+                            clock.laps, duplicate_of=duplicate)
     if gaz is None or gaz is _gazetteer():
         gaz, finder = _gazetteer(), _finder()
     else:
@@ -296,7 +336,6 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
     # An IRI the store gives another entity is not reused (slug collisions).
     part = article_slices(resolution, lambda key: foreign_iri(foreign[key]),
                           load.zh_label(store))[0]
-    name = article_graph(article.id)
     graph = slice_graph(part, _indicators())
     clock.lap("extract")
     nodes = {t for triple in graph for t in triple if isinstance(t, URIRef)}

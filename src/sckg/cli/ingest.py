@@ -17,7 +17,9 @@ from sckg.model import InputError
 @click.option("--store", type=click.Path(path_type=Path), default=None,
               help="Oxigraph store folder (default: data/store).")
 @click.option("--server", default=None, help="URL of a read-write server holding the store.")
-def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -> None:
+@click.option("--replace", is_flag=True,
+              help="Let an article replace a different text already stored under its id.")
+def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, replace: bool) -> None:
     """Add new ARTICLES to the graph, each in its own named graph.
 
     Each article goes through the whole pipeline, is resolved against the entities the
@@ -25,6 +27,11 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
     does its graph replace any earlier version, in one transaction. Ingesting the same
     article twice leaves one copy. A rejected article changes nothing, and the others
     still go in: each file gets one line, on stdout when added, on stderr when not.
+
+    The article id is the file name's stem. A file whose id already names a graph
+    holding a different text is refused unless --replace is given; the same text under
+    another file name is recognised (by its SHA-256) and not added twice. Stems that
+    name the project's own graphs (ontology, gazetteer, curated) get a longer id.
 
     An article file holds one article in UTF-8, UTF-16, GB18030 or Big5, at most
     4 MiB (split larger files); files that are empty, binary, undecodable, without
@@ -42,7 +49,7 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
     status = 0
     for path in articles:
         try:
-            result = pipeline.ingest(path, store, server=server)  # one gazetteer for all files
+            result = pipeline.ingest(path, store, server=server, replace=replace)
         except InputError as exc:
             click.echo(f"sckg ingest: {' '.join(str(exc).split())}", err=True)
             status = max(status, 2)
@@ -52,6 +59,10 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None) -
             click.echo(f"sckg ingest: {path}: internal error, nothing written ({detail}); "
                        f"please report it with this file", err=True)
             status = 3
+            continue
+        if result.duplicate_of:
+            click.echo(f"{path}: the same text is already in the store as <{result.duplicate_of}>; "
+                       f"nothing written")
             continue
         if not result.validation.conforms:
             click.echo(f"sckg ingest: {path}: violates the shapes; nothing written", err=True)

@@ -334,6 +334,23 @@ def zh_label(store_dir: Path | str):
     return lookup
 
 
+def graph_values(store_dir: Path | str, graph: str, predicate: str) -> list[str] | None:
+    """The values of ``predicate`` in named graph ``graph``, sorted; None when the store
+    holds no such graph at all (an empty list: the graph exists without the predicate)."""
+    store = open_read_only(store_dir)
+    g = ox.NamedNode(graph)
+    if next(iter(store.quads_for_pattern(None, None, None, g)), None) is None:
+        return None
+    return sorted(q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, g))
+
+
+def graphs_with_value(store_dir: Path | str, predicate: str, value: str) -> list[str]:
+    """The named graphs holding some ``?s predicate "value"``, sorted."""
+    store = open_read_only(store_dir)
+    found = store.quads_for_pattern(None, ox.NamedNode(predicate), ox.Literal(value), None)
+    return sorted({q.graph_name.value for q in found if isinstance(q.graph_name, ox.NamedNode)})
+
+
 def current_graph(store_dir: Path | str) -> rdflib.Graph:
     """The union of all graphs in the store, as one rdflib Graph (for validation)."""
     return to_rdflib(open_read_only(store_dir))

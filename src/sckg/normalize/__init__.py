@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from sckg.model import Article, Damage, InputError, OffsetMap, Segment
+from sckg.model import RESERVED_ARTICLE_IDS, Article, Damage, InputError, OffsetMap, Segment
 from sckg.normalize.annotations import strip_annotations
 from sckg.normalize.decode import read_text
 from sckg.normalize.layout import blocks
@@ -138,9 +138,12 @@ def article_id(path: str | Path) -> str:
     ASCII letters, digits, ``_`` and ``-`` (so IRIs and prefixed names can hold it);
     else a readable ASCII form of it (pinyin for Chinese) and a digest of the whole
     name, so two file names never share an id: ``新闻 稿.txt`` → ``xin-wen-gao-1f0c…``.
+    A stem that names a graph the project owns (``ontology.txt``) gets the digest too, so
+    an article can never take the place of ``graph:ontology``, ``graph:gazetteer`` or
+    ``graph:curated``: ``ontology.txt`` → ``ontology-5b5d…``.
     """
     stem = Path(path).stem
-    if _SAFE_ID.fullmatch(stem):
+    if _SAFE_ID.fullmatch(stem) and stem.lower() not in RESERVED_ARTICLE_IDS:
         return stem
     words = lazy_pinyin(stem, errors=lambda s: [s])
     ascii_words = (unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in words)

@@ -228,6 +228,7 @@ def _article(g: Graph, article: Article, art: URIRef) -> None:
     activity = ID[f"extraction-{article.id}"]
     g.add((art, RDF.type, SC.Article))
     g.add((art, DCTERMS.identifier, text(article.id)))
+    g.add((art, SC.contentDigest, text(article.digest)))
     g.add((art, DCTERMS.title, text(article.title or article.id, "zh-Hans")))
     if article.date:
         g.add((art, DCTERMS.date, date_literal(article.date)))
