@@ -9,7 +9,6 @@ Soak runs write their figures to benchmarks/results/soak.md; quick runs do too w
 
 from __future__ import annotations
 
-import http.client
 import importlib.util
 import json
 import os
@@ -528,19 +527,24 @@ def test_updates_are_refused_and_change_nothing(data_store: Path) -> None:
 
 
 @pytest.mark.soak
-def test_soak_large_answers_stream_whole_or_break_off(data_store: Path) -> None:
-    """Past 16 MB the guard streams; an answer the limit cuts is a broken chunked stream,
-    never a complete-looking 200 with part of the rows."""
+def test_soak_large_answers_come_whole_or_as_a_clean_error(data_store: Path) -> None:
+    """Past 16 MB the guard spools an answer to disk before it sends any of it: a large
+    answer comes whole with its Content-Length, and one the limit cuts is a 503 with the
+    one-line message, never a 200 with part of the rows."""
     limit = 4
     with serve.start(data_store, timeout_s=limit) as server:
         url = server.query_url + "?query="
         with urllib.request.urlopen(url + urllib.parse.quote(
                 "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 60000"), timeout=60) as response:
-            assert response.headers.get("Transfer-Encoding") == "chunked"
-            assert len(json.loads(response.read())["results"]["bindings"]) == 60000
+            body = response.read()
+            assert response.headers.get("Transfer-Encoding") is None
+            assert int(response.headers["Content-Length"]) == len(body) > 16 * 1024 * 1024
+        assert len(json.loads(body)["results"]["bindings"]) == 60000
         began = time.monotonic()
-        with pytest.raises(http.client.IncompleteRead):
-            with urllib.request.urlopen(url + urllib.parse.quote(
-                    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"), timeout=60) as response:
-                response.read()
+        with pytest.raises(urllib.error.HTTPError) as stopped:
+            urllib.request.urlopen(url + urllib.parse.quote(
+                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"), timeout=60)
+        message = stopped.value.read().decode("utf-8")
         assert time.monotonic() - began < limit + 6
+    assert stopped.value.code == 503, message[:300]
+    assert message.startswith("query stopped:") and message.count("\n") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import signal
 import socket
@@ -177,3 +178,64 @@ def test_sckg_serve_reloads_on_sighup_and_stops_on_sigint(store: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# --------------------------------------------------------------------------- the guard's answers
+
+CROSS_3 = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 31^3 rows, some 18 MiB of JSON
+RUNAWAY_ROWS = "SELECT ?a { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"  # 31^5 rows
+JSON = "application/sparql-results+json"
+
+
+def ask(url: str, query: str, accept: str = JSON, timeout: float = 60) -> tuple[int, dict, bytes]:
+    """(status, headers, body) of a POSTed query; transport errors propagate."""
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_a_large_answer_is_sent_whole_with_its_length(store: Path) -> None:
+    with serve.start(store) as server:
+        status, headers, body = ask(server.query_url, CROSS_3)
+    assert status == 200
+    assert "Transfer-Encoding" not in headers and int(headers["Content-Length"]) == len(body)
+    assert len(body) > 16 * 1024 * 1024  # past what the guard keeps in memory
+    assert len(json.loads(body)["results"]["bindings"]) == 31 ** 3
+
+
+@pytest.mark.parametrize("accept", [JSON, "text/csv", "text/tab-separated-values"])
+def test_an_answer_the_time_limit_cuts_is_a_503_never_a_cut_200(store: Path, accept: str) -> None:
+    with serve.start(store, timeout_s=1) as server:
+        try:
+            status, headers, body = ask(server.query_url, RUNAWAY_ROWS, accept)
+        except (http.client.HTTPException, OSError) as exc:
+            raise AssertionError(f"the answer broke off instead of a clean status: {exc!r}") from None
+        after = ask(server.query_url, "ASK { ?s ?p ?o }")
+    assert status == 503, (status, body[:200])
+    lines = body.decode("utf-8").splitlines()
+    assert len(lines) == 1 and lines[0].startswith("query stopped:") and "time limit (1 s)" in lines[0]
+    assert int(headers["Content-Length"]) == len(body)
+    assert after[0] == 200 and json.loads(after[2])["boolean"] is True
+
+
+def test_head_a_refusal_with_cors_and_an_oversized_request(store: Path) -> None:
+    with serve.start(store) as server:
+        head = urllib.request.Request(f"{server.url}/", method="HEAD")
+        with urllib.request.urlopen(head, timeout=10) as response:
+            assert response.status == 200 and response.read() == b""
+            assert response.headers.get_content_type() == "text/html"
+        refused = urllib.request.Request(f"{server.url}/update", data=b"CLEAR ALL", method="POST",
+                                         headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(refused, timeout=10)
+        assert error.value.code == 403 and error.value.headers.get("Access-Control-Allow-Origin") == "*"
+        host, port = server.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                         b"Content-Length: 999999999\r\n\r\nASK {}")
+            answer = sock.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 413 ")

@@ -11,8 +11,12 @@ least busy one. A request that passes its wall-clock limit gets ``503`` with a
 one-line message, and the backend running it is killed and restarted; requests of
 other clients that were on that backend are sent again to another one, within what
 is left of their own limit (every request the guard forwards is a read, so repeating
-it is safe). Updates and Graph
-Store writes are refused with ``403`` before they reach a backend.
+it is safe). Updates and Graph Store writes are refused with ``403`` before they
+reach a backend.
+
+A client gets a whole answer with its status, or a one-line error status, never a
+``200`` whose body breaks off: each answer is read whole and checked before any of
+it is sent (:mod:`sckg.serve.relay`).
 
 Run as ``python -m sckg.serve.guard --store DIR --bind HOST:PORT [--cors]
 [--timeout-s N] [--backends N]``; :func:`sckg.serve.start` does that.
@@ -21,8 +25,7 @@ Run as ``python -m sckg.serve.guard --store DIR --bind HOST:PORT [--cors]
 from __future__ import annotations
 
 import argparse
-import http.client
-import json
+import os
 import signal
 import subprocess
 import sys
@@ -32,18 +35,14 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 from sckg.serve import free_port, parse_bind, server_command
+from sckg.serve.relay import Handler
 
 GRACE_S = 1.0  # oxigraph's own timeout gets this long to stop a query before the kill
-BUFFER_BYTES = 16 * 1024 * 1024  # answers up to this size are checked before sending
-MAX_BODY_BYTES = 128 * 1024 * 1024  # the same request limit as oxigraph's
 WAIT_FOR_BACKEND_S = 30.0
-ATTEMPTS = 4
-CANCELLED = b"The SPARQL operation has been cancelled"
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
-              "trailer", "upgrade", "content-length", "host"}
+LOG_WINDOW_BYTES = 1 << 20  # of a backend's stderr read back after an answer
 _PR_SET_PDEATHSIG = 1
 
 
@@ -172,6 +171,20 @@ class Pool:
             if failed:
                 flight.backend.ready = False
 
+    def log_mark(self, backend: Backend) -> int:
+        """Where ``backend``'s stderr ends now (see :meth:`log_since`)."""
+        with self.lock:
+            return 0 if backend.log.closed else os.fstat(backend.log.fileno()).st_size
+
+    def log_since(self, backend: Backend, mark: int) -> bytes:
+        """What ``backend`` wrote on its stderr after ``mark`` (its first megabyte):
+        oxigraph reports there the errors it wrote into an answer's body."""
+        with self.lock:  # tend() closes the log of a dead backend
+            if backend.log.closed:
+                return b""
+            size = os.fstat(backend.log.fileno()).st_size
+            return os.pread(backend.log.fileno(), min(size - mark, LOG_WINDOW_BYTES), mark) if size > mark else b""
+
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
     import ctypes
@@ -188,160 +201,6 @@ def _answers(port: int) -> bool:
             return r.status == 200
     except (urllib.error.URLError, OSError):
         return False
-
-
-class Handler(BaseHTTPRequestHandler):
-    """Forwards reads to a backend; refuses writes; turns timeouts into 503."""
-
-    protocol_version = "HTTP/1.1"
-    timeout = 120  # an idle keep-alive connection is closed after this
-    server_version = "sckg-guard"
-    pool: Pool
-    cors: bool
-    timeout_s: int | None
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
-        self.forward()
-
-    do_POST = do_HEAD = do_OPTIONS = do_PUT = do_DELETE = do_PATCH = do_GET
-
-    def reply(self, status: int, message: str) -> None:
-        body = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        if self.cors:
-            self.send_header("Access-Control-Allow-Origin", "*")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def read_body(self) -> bytes | None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks, total = [], 0
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline().strip():
-                        pass
-                    return b"".join(chunks)
-                total += size
-                if total > MAX_BODY_BYTES:
-                    return None
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-        length = int(self.headers.get("Content-Length") or 0)
-        return None if length > MAX_BODY_BYTES else self.rfile.read(length)
-
-    def forward(self) -> None:
-        path = self.path.split("?", 1)[0]
-        try:
-            body = self.read_body()
-        except ValueError:
-            return self.reply(400, "malformed request body")
-        if body is None:
-            self.close_connection = True
-            return self.reply(413, f"request body larger than {MAX_BODY_BYTES} bytes")
-        if path.startswith("/update") or (path.startswith("/store") and self.command not in ("GET", "HEAD")):
-            return self.reply(403, "this endpoint is read-only: updates and Graph Store writes are refused")
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-        # The limit is the request's: a retry (backend killed for another query) keeps the time used.
-        began = time.monotonic()
-        for _attempt in range(ATTEMPTS):
-            if self.timeout_s and time.monotonic() - began >= self.timeout_s:
-                return self.reply(503, self.stopped_message())
-            flight = self.pool.take(began)
-            if flight is None:
-                return self.reply(503, "no query backend is available; try again shortly")
-            done = False
-            try:
-                done = self.relay(flight, body, headers)
-            except OSError:  # the client went away while it was being answered
-                self.close_connection = done = True
-            finally:
-                self.pool.release(flight, failed=not done)
-            if done:
-                return None
-        return self.reply(503, "the query backends kept failing; try again shortly")
-
-    def stopped_message(self) -> str:
-        """The one line a query stopped by the time limit gets."""
-        limit = f"{self.timeout_s} s" if self.timeout_s else "its"
-        return (f"query stopped: it ran past the endpoint's time limit ({limit}); "
-                "narrow it (LIMIT, more specific patterns) or run it with `sckg query` on a copy of the store")
-
-    def relay(self, flight: Flight, body: bytes, headers: dict) -> bool:
-        """Run the request on ``flight``'s backend and answer; False to try another."""
-        stopped = self.stopped_message()
-        wait = (self.timeout_s + GRACE_S + 10) if self.timeout_s else None
-        conn = http.client.HTTPConnection("127.0.0.1", flight.backend.port, timeout=wait)
-        try:
-            conn.request(self.command, self.path, body=body or None, headers=headers)
-            response = conn.getresponse()
-            data = response.read(BUFFER_BYTES + 1) if self.command != "HEAD" else b""
-            if len(data) > BUFFER_BYTES:
-                self.stream(response, data)
-                return True
-        except (OSError, http.client.HTTPException):
-            if flight.killed:
-                self.reply(503, stopped)
-                return True
-            return False  # the backend died under us (killed for another query): retry
-        finally:
-            conn.close()
-        if response.status == 200 and data.rstrip().endswith(CANCELLED):
-            self.reply(503, stopped)
-            return True
-        kind = response.headers.get_content_type()
-        if response.status == 200 and kind == "application/sparql-results+json":
-            try:
-                json.loads(data)
-            except ValueError:
-                tail = " ".join(data[-200:].decode("utf-8", "replace").split())
-                self.reply(502, f"the query backend's answer broke off: …{tail}")
-                return True
-        self.copy_head(response, "Content-Length", str(len(data) if self.command != "HEAD" else
-                                                       response.headers.get("Content-Length", "0")))
-        self.wfile.write(data)
-        return True
-
-    def copy_head(self, response: http.client.HTTPResponse, key: str, value: str) -> None:
-        """The backend's status and headers (less hop-by-hop ones), plus ``key: value``."""
-        self.send_response(response.status, response.reason)
-        for name, text in response.headers.items():
-            if name.lower() not in HOP_BY_HOP | {"server", "date"}:
-                self.send_header(name, text)
-        self.send_header(key, value)
-        self.end_headers()
-
-    def stream(self, response: http.client.HTTPResponse, head: bytes) -> None:
-        """Relay a large answer as it comes; break the chunked stream off if it fails."""
-        self.copy_head(response, "Transfer-Encoding", "chunked")
-        pending = head
-        try:
-            while True:
-                more = response.read(1 << 20)
-                if not more:
-                    break
-                pending += more
-                keep = len(CANCELLED) + 8
-                self._chunk(pending[:-keep])
-                pending = pending[-keep:]
-        except (OSError, http.client.HTTPException):
-            self.close_connection = True  # no closing chunk: the client sees a broken answer
-            return
-        if pending.rstrip().endswith(CANCELLED):
-            self.close_connection = True
-            return
-        self._chunk(pending)
-        self.wfile.write(b"0\r\n\r\n")
-
-    def _chunk(self, data: bytes) -> None:
-        if data:
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
 
 
 class Guard(ThreadingHTTPServer):
@@ -371,7 +230,9 @@ def serve(store: str, bind: str, *, backends: int = 2, cors: bool = True, timeou
         time.sleep(0.02)
         pool.tend()
     host, port = parse_bind(bind)
-    handler = type("BoundHandler", (Handler,), {"pool": pool, "cors": cors, "timeout_s": timeout_s})
+    backend_timeout_s = (timeout_s + GRACE_S + 10) if timeout_s else None
+    handler = type("BoundHandler", (Handler,), {"pool": pool, "cors": cors, "timeout_s": timeout_s,
+                                                "backend_timeout_s": backend_timeout_s})
     try:
         server = Guard((host, port), handler)
     except OSError as exc:
