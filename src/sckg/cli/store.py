@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sckg import load
+from sckg.load import ownership
 from sckg import serve as serving
 from sckg.cli import main, one_line_errors
 from sckg.model import InputError
@@ -246,7 +247,8 @@ def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str, engine: 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--graph", "graph", default=load.CURATED_GRAPH, show_default=True, metavar="IRI")
+@click.option("--graph", "graph", default=load.CURATED_GRAPH, show_default=True, metavar="IRI",
+              help="graph:curated or a graph under graph:curated/ (the only graphs a user writes)")
 @_store_option
 @click.option(
     "--server",
@@ -254,9 +256,20 @@ def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str, engine: 
     default=None,
     help=f"read-write Oxigraph server to post to when it holds the store  [default: $SCKG_SERVER or {load.DEFAULT_SERVER}]",
 )
+@click.option("--extend-ontology", is_flag=True,
+              help="accept statements about the vocabulary, if the ontology with them stays consistent")
 @_one_line_errors
-def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | None) -> None:
-    """Validate FILES, then add their triples to one named graph in one transaction.
+def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | None,
+        extend_ontology: bool) -> None:
+    """Validate FILES, then add their triples to the curated graph in one transaction.
+
+    Triples go into --graph: graph:curated, or a graph of your own under
+    graph:curated/ (https://w3id.org/sckg/graph/curated/NAME). A TriG or N-Quads file
+    may name such graphs itself; any other graph name (an article's, the ontology's,
+    the gazetteer's) is refused. Statements about the vocabulary (a subject in sc:,
+    rdfs:subClassOf, owl: axioms, shapes) are refused unless --extend-ontology is given,
+    and then go in only if the OWL reasoner (HermiT) finds the ontology with them
+    consistent, every class still satisfiable.
 
     Nothing changes unless every file parses and the whole addition conforms. Goes
     through a running read-write server (Graph Store Protocol) when one holds the
@@ -264,12 +277,18 @@ def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | N
 
     Example:
 
-        sckg add curated/new-incubators.ttl --graph https://w3id.org/sckg/graph/curated
+        sckg add curated/new-incubators.ttl --graph https://w3id.org/sckg/graph/curated/incubators
     """
     target = load.check_store(store or DEFAULT_STORE)
-    if not graph.startswith(("http://", "https://", "urn:")):
-        raise InputError(f"--graph {graph}: expected an absolute IRI")
-    quads = _parse_all(files)
+    ownership.check_user_graph(graph)
+    quads: list[ox.Quad] = []
+    for path in files:
+        placed = ownership.placed(load.parse_file(path), graph, str(path))
+        if not extend_ontology:
+            ownership.check_no_vocabulary(placed, str(path))
+        quads.extend(placed)
+    if extend_ontology:
+        _check_extension(target, quads)
     validation, result = _check(quads, target)
     if not result.conforms:
         click.echo(_report(validation, result, "text"))
@@ -281,3 +300,18 @@ def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | N
         url = serving.reload_running(target)
         if url:
             click.echo(f"reloaded the running server at {url}")
+
+
+def _check_extension(store: Path, quads: list[ox.Quad]) -> None:
+    """The reasoner's check of the vocabulary statements in ``quads`` (with those already
+    in the user graphs) against the store's ontology."""
+    from sckg.validate import reasoner
+
+    extension = [q for q in quads if ownership.vocabulary_statement(q)]
+    if not extension:
+        return
+    opened = load.open_read_only(store)
+    ontology = opened.quads_for_pattern(None, None, None, ox.NamedNode(load.GRAPH_NS + "ontology"))
+    earlier = [q for g in opened.named_graphs() if ownership.is_user_graph(g.value)
+               for q in opened.quads_for_pattern(None, None, None, g) if ownership.vocabulary_statement(q)]
+    reasoner.check_extension(load.to_rdflib(list(ontology) + earlier), load.to_rdflib(extension))

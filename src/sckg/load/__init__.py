@@ -34,11 +34,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from sckg.load.ownership import CURATED_GRAPH, GRAPH_NS, check_user_graph
 from sckg.load.terms import to_rdflib, triples_of
 from sckg.model import InputError
 
-GRAPH_NS = "https://w3id.org/sckg/graph/"
-CURATED_GRAPH = GRAPH_NS + "curated"
 DEFAULT_SERVER = "http://127.0.0.1:7878"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -212,8 +211,20 @@ def _term(term: object) -> str:
 
 def _insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
     """INSERT DATA of ``triples`` into ``graph`` and into the union (default) graph."""
-    body = " .\n".join(f"{_term(t.subject)} {_term(t.predicate)} {_term(t.object)}" for t in triples)
-    return f"INSERT DATA {{\n{body} .\nGRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
+    return _insert_quads({graph: list(triples)})
+
+
+def _insert_quads(groups: dict[str, list[ox.Triple]]) -> str:
+    """INSERT DATA of each graph's triples into it and into the union (default) graph."""
+    union = " .\n".join(dict.fromkeys(f"{_term(t.subject)} {_term(t.predicate)} {_term(t.object)}"
+                                       for triples in groups.values() for t in triples))
+    if not union:
+        return ""
+    named = "".join(
+        f"GRAPH <{graph}> {{\n" + " .\n".join(
+            f"{_term(t.subject)} {_term(t.predicate)} {_term(t.object)}" for t in triples) + " .\n}\n"
+        for graph, triples in sorted(groups.items()) if triples)
+    return f"INSERT DATA {{\n{union} .\n{named}}}"
 
 
 def _replace_update(graph: str, triples: list[ox.Triple]) -> str:
@@ -248,25 +259,36 @@ def add_quads(
     *,
     server: str | None = None,
 ) -> WriteResult:
-    """Add the triples of ``quads`` to named graph ``graph`` in one transaction.
+    """Add ``quads`` to the store in one transaction: triples and quads of the default
+    graph into named graph ``graph``, quads of a named graph into that graph.
 
-    Writes into the store directly when it can be opened; when a read-write server
-    holds it, posts them to ``server`` (default ``$SCKG_SERVER`` or 127.0.0.1:7878)
-    with the Graph Store Protocol. Either all triples land or none do.
+    Every graph written must be a user's (``graph:curated`` or under
+    ``graph:curated/``, :mod:`sckg.load.ownership`), else :class:`InputError` and
+    nothing changes. Writes into the store directly when it can be opened; when a
+    read-write server holds it, posts them to ``server`` (default ``$SCKG_SERVER`` or
+    127.0.0.1:7878). Either all triples land or none do.
     """
     path = check_store(store_dir)
-    triples = triples_of(quads)
+    check_user_graph(graph)
+    groups: dict[str, list[ox.Triple]] = {}
+    for q in quads:
+        if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode):
+            groups.setdefault(check_user_graph(q.graph_name.value, "named graph"), []).append(q.triple)
+        else:
+            groups.setdefault(graph, []).append(q.triple if isinstance(q, ox.Quad) else q)
+    count = sum(len(triples) for triples in groups.values())
     store = _open_writable(path)
     if store is not None:
-        g = ox.NamedNode(graph)
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples]
-                     + [ox.Quad(t.subject, t.predicate, t.object) for t in triples])
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                      for g, triples in groups.items() for t in triples]
+                     + [ox.Quad(t.subject, t.predicate, t.object) for triples in groups.values()
+                        for t in triples])
         store.flush()
         del store
-        return WriteResult("store", str(path), graph, len(triples))
+        return WriteResult("store", str(path), graph, count)
     base = (server or os.environ.get("SCKG_SERVER") or DEFAULT_SERVER).rstrip("/")
-    _http(f"{base}/update", _insert_data(graph, triples).encode("utf-8"), "application/sparql-update", base)
-    return WriteResult("server", base, graph, len(triples))
+    _http(f"{base}/update", _insert_quads(groups).encode("utf-8"), "application/sparql-update", base)
+    return WriteResult("server", base, graph, count)
 
 
 def replace_graph(

@@ -1,0 +1,102 @@
+"""What a user's addition may write: which graphs, and which statements.
+
+The store's graphs have owners. ``graph:{article-id}`` belongs to the pipeline (``sckg
+build`` and ``sckg ingest``), ``graph:ontology`` and ``graph:gazetteer`` to the build;
+a user's own triples (``sckg add``) go into ``graph:curated`` or a graph of its own
+under ``graph:curated/…``, and nowhere else.
+
+Because the default graph is the union of all graphs, a curated triple such as
+``sc:Person rdfs:subClassOf sc:Place`` would change the meaning of every query over the
+vocabulary. Statements about the vocabulary are therefore refused unless the user asks
+for an ontology extension explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from sckg.model import InputError
+
+GRAPH_NS = "https://w3id.org/sckg/graph/"
+CURATED_GRAPH = GRAPH_NS + "curated"
+USER_GRAPH_NS = CURATED_GRAPH + "/"
+
+_SC = "https://w3id.org/sckg/ontology#"
+_SHAPES = "https://w3id.org/sckg/shapes#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_SH = "http://www.w3.org/ns/shacl#"
+#: Namespaces whose terms are the vocabulary: no addition may describe them.
+VOCABULARY_NAMESPACES = (_SC, _SHAPES, _RDF, _RDFS, _OWL, _SH)
+#: Predicates that state structure (class and property axioms, shapes).
+_STRUCTURE_PREDICATES = {_RDFS + p for p in ("subClassOf", "subPropertyOf", "domain", "range")}
+#: Classes whose instances are vocabulary terms (``ex:X a owl:Class`` defines a term).
+_VOCABULARY_CLASSES = {_OWL + c for c in ("Class", "ObjectProperty", "DatatypeProperty",
+                                          "AnnotationProperty", "Ontology", "Restriction",
+                                          "TransitiveProperty", "FunctionalProperty",
+                                          "InverseFunctionalProperty", "SymmetricProperty")}
+_VOCABULARY_CLASSES |= {_RDFS + "Class", _RDF + "Property"}
+#: Data statements that reuse an OWL term but say nothing about the vocabulary.
+_DATA_PREDICATES = {_OWL + "sameAs", _OWL + "differentFrom"}
+
+
+def is_user_graph(graph: str) -> bool:
+    """True for ``graph:curated`` and the graphs under ``graph:curated/``."""
+    return graph == CURATED_GRAPH or (graph.startswith(USER_GRAPH_NS) and len(graph) > len(USER_GRAPH_NS))
+
+
+def check_user_graph(graph: str, where: str = "--graph") -> str:
+    """``graph`` if a user may write into it, else a one-line :class:`InputError`."""
+    if not graph.startswith(("http://", "https://", "urn:")):
+        raise InputError(f"{where} {graph}: expected an absolute IRI")
+    if not is_user_graph(graph):
+        raise InputError(f"{where} <{graph}>: additions go into <{CURATED_GRAPH}> or a graph under "
+                         f"<{USER_GRAPH_NS}>; the other graphs belong to the build and to ingest")
+    return graph
+
+
+def placed(quads: Iterable[ox.Quad], graph: str, source: str = "") -> list[ox.Quad]:
+    """Each quad in the graph it goes to: the file's default graph into ``graph``, a
+    named graph of the file kept when a user may write there; :class:`InputError` naming
+    ``source`` and the graph otherwise."""
+    out = []
+    for q in quads:
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            out.append(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph)))
+            continue
+        name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else str(q.graph_name)
+        check_user_graph(name, f"{source}: named graph" if source else "named graph")
+        out.append(q)
+    return out
+
+
+def _is_vocabulary(term: object) -> bool:
+    return isinstance(term, ox.NamedNode) and term.value.startswith(VOCABULARY_NAMESPACES)
+
+
+def vocabulary_statement(q: ox.Quad | ox.Triple) -> str | None:
+    """Why ``q`` is a statement about the vocabulary, or None when it is data."""
+    p = q.predicate.value
+    if p in _DATA_PREDICATES:
+        return None
+    if _is_vocabulary(q.subject):
+        return f"its subject {q.subject} is a term of the vocabulary"
+    if p in _STRUCTURE_PREDICATES or p.startswith((_OWL, _SH)):
+        return f"{q.predicate} states the structure of the vocabulary"
+    if p == _RDF + "type" and isinstance(q.object, ox.NamedNode) and (
+            q.object.value in _VOCABULARY_CLASSES or q.object.value.startswith(_SH)):
+        return f"it defines {q.subject} as {q.object}"
+    return None
+
+
+def check_no_vocabulary(quads: Iterable[ox.Quad | ox.Triple], source: str) -> None:
+    """:class:`InputError` naming the first statement about the vocabulary in ``quads``."""
+    for q in quads:
+        why = vocabulary_statement(q)
+        if why:
+            raise InputError(f"{source}: refused: {q.subject} {q.predicate} {q.object} is a statement "
+                             f"about the vocabulary ({why}); pass --extend-ontology to add an "
+                             f"ontology extension")
