@@ -167,3 +167,17 @@ def test_validate_engines_agree(store: Path) -> None:
     assert compiled.exit_code == reference.exit_code == 1
     assert compiled.stdout == reference.stdout
     assert "--engine" in run("validate", "--help").stdout
+
+
+def test_query_store_with_a_failing_service_call_is_one_line(store: Path) -> None:
+    refused = f"http://127.0.0.1:{serve.free_port()}/sparql"  # nothing listens there
+    for fmt in ("csv", "tsv", "json", "table"):
+        for target, words in (("http://127.0.0.1:9/sparql", "port 9"), (refused, "Connection refused")):
+            query = f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"
+            one_line_error(run("query", "-", "--store", str(store), "--format", fmt, input=query),
+                           "<stdin>", "the query failed", words)
+        ask = f"ASK {{ SERVICE <{refused}> {{ ?s ?p ?o }} }}"
+        one_line_error(run("query", "-", "--store", str(store), "--format", fmt, input=ask), "Connection refused")
+    silent = run("query", "-", "--store", str(store), "--format", "csv",
+                 input=f"SELECT * {{ SERVICE SILENT <{refused}> {{ ?s ?p ?o }} }}")
+    assert silent.exit_code == 0 and silent.stdout.splitlines() == ["o,p,s", ",,"]

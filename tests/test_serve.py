@@ -8,10 +8,13 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +22,7 @@ import pytest
 
 from sckg import load, serve
 from sckg.model import InputError
+from sckg.serve import relay
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -239,3 +243,87 @@ def test_head_a_refusal_with_cors_and_an_oversized_request(store: Path) -> None:
                          b"Content-Length: 999999999\r\n\r\nASK {}")
             answer = sock.recv(4096)
     assert answer.startswith(b"HTTP/1.1 413 ")
+
+
+# --------------------------------------------------------------------------- SERVICE calls that fail
+
+
+class _BadEndpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers /cut with JSON results that break off, else 500."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+        if self.path.startswith("/cut"):
+            body, status = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":', 200
+        else:
+            body, status = b"out of order\n", 500
+        self.send_response(status)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+
+@pytest.fixture
+def bad_endpoint():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BadEndpoint)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("accept", [JSON, "text/csv", "text/tab-separated-values"])
+def test_a_failing_service_call_is_a_502_and_service_silent_still_answers(
+        store: Path, bad_endpoint: str, accept: str) -> None:
+    refused = f"http://127.0.0.1:{serve.free_port()}/sparql"  # nothing listens there
+    failures = {
+        "http://127.0.0.1:9/sparql": "port 9 is not allowed",
+        refused: "Connection refused",
+        f"{bad_endpoint}/cut": "Parser error",
+        f"{bad_endpoint}/down": "Error 500",
+    }
+    answers = {}
+    with serve.start(store) as server:
+        for target in failures:
+            answers[target] = ask(server.query_url, f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}", accept)
+        silent = ask(server.query_url, f"SELECT * {{ SERVICE SILENT <{refused}> {{ ?s ?p ?o }} }}", accept)
+        after = ask(server.query_url, "SELECT ?s { ?s ?p ?o } LIMIT 1", accept)
+    for target, words in failures.items():
+        status, headers, body = answers[target]
+        lines = body.decode("utf-8").splitlines()
+        assert status == 502, (target, status, body[:300])
+        assert len(lines) == 1 and lines[0].startswith("the query failed") and words in lines[0], lines
+        assert headers["Content-Type"].startswith("text/plain")
+    assert silent[0] == 200 and after[0] == 200
+    empty = {JSON: b'{"head":{"vars":["o","p","s"]},"results":{"bindings":[{}]}}',
+             "text/csv": b"o,p,s\r\n,,\r\n", "text/tab-separated-values": b"?o\t?p\t?s\n\t\t\n"}
+    assert silent[2] == empty[accept]
+
+
+def _answer(body: bytes) -> relay.Answer:
+    spool = tempfile.SpooledTemporaryFile()
+    spool.write(body)
+    return relay.Answer(200, "OK", [], "text/csv", spool, len(body), None)
+
+
+def test_an_error_counts_only_for_the_answer_that_ends_with_it() -> None:
+    # What a backend wrote on stderr while two requests ran on it: one SERVICE call
+    # failed (with a two-line message); the other request's answer is whole.
+    log = (b"Internal server error while streaming results: Error 500 returned by http://127.0.0.1:1/x with "
+           b"payload:\nout of order\n\nInternal server error while streaming results: Connection refused\n")
+    failed = _answer(b"o,p,s\r\nError 500 returned by http://127.0.0.1:1/x with payload:\nout of order\n")
+    whole = _answer(b"s\r\nhttps://w3id.org/sckg/id/x\r\n")
+    assert relay.streamed_error(failed, log) == b"Error 500 returned by http://127.0.0.1:1/x with payload:\nout of order\n"
+    assert relay.streamed_error(whole, log) is None
+    assert relay.verdict(whole, log, "stopped") is None
+    status, message = relay.verdict(failed, log, "stopped")
+    assert status == 502 and message.endswith("with payload: out of order") and "\n" not in message
+    assert relay.verdict(_answer(b"o\r\nThe SPARQL operation has been cancelled"), b"", "stopped") == (503, "stopped")

@@ -111,6 +111,15 @@ def _query_store(store: Path, text: str, name: str, fmt: str) -> bytes:
         results = opened.query(text)  # the default graph is the union (sckg.load)
     except SyntaxError as exc:
         raise InputError(f"{name}: not a valid SPARQL query: {' '.join(str(exc).split())}") from None
+    except (OSError, RuntimeError) as exc:  # a SERVICE call that failed (ASK evaluates at once)
+        raise InputError(f"{name}: the query failed: {' '.join(str(exc).split())}") from None
+    try:
+        return _serialize(results, fmt)
+    except (OSError, RuntimeError) as exc:  # SELECT/CONSTRUCT evaluate while serialized
+        raise InputError(f"{name}: the query failed: {' '.join(str(exc).split())}") from None
+
+
+def _serialize(results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
     if isinstance(results, ox.QueryTriples):
         return results.serialize(format=ox.RdfFormat.N_TRIPLES)
     if isinstance(results, ox.QueryBoolean):
