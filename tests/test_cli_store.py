@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import socket
+import socketserver
+import struct
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,7 @@ from click.testing import CliRunner
 
 from sckg import load, serve
 from sckg.cli import main
+from sckg.cli import store as cli_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 CARRIERS = """PREFIX sc: <https://w3id.org/sckg/ontology#>
@@ -181,3 +186,95 @@ def test_query_store_with_a_failing_service_call_is_one_line(store: Path) -> Non
     silent = run("query", "-", "--store", str(store), "--format", "csv",
                  input=f"SELECT * {{ SERVICE SILENT <{refused}> {{ ?s ?p ?o }} }}")
     assert silent.exit_code == 0 and silent.stdout.splitlines() == ["o,p,s", ",,"]
+
+
+# --------------------------------------------------------------------------- an endpoint that misbehaves
+
+_HEAD_200 = b"HTTP/1.1 200 OK\r\nContent-Type: %s\r\n"
+_MISBEHAVIOURS = {
+    # path: (what the endpoint sends before it closes the connection, None: nothing, "hang": wait)
+    "short": _HEAD_200 % b"text/csv" + b"Content-Length: 1000\r\n\r\ns\r\nhttps://w3id.org/sckg/id/x\r\n",
+    "chunked-cut": _HEAD_200 % b"text/csv" + b"Transfer-Encoding: chunked\r\n\r\n5\r\ns\r\nab\r\n",
+    "silent": None,
+    "reset": "reset",
+    "not-http": b"SSH-2.0-OpenSSH_9.6\r\n",
+    "broken-json": _HEAD_200 % b"application/sparql-results+json"
+    + b'Content-Length: 39\r\n\r\n{"head":{"vars":["s"]},"results":{"bind',
+    "error-cut": b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 400\r\n\r\nou",
+    "hang": "hang",
+}
+
+
+class _Misbehaving(socketserver.BaseRequestHandler):
+    """Reads one request, then answers as its path says (see _MISBEHAVIOURS)."""
+
+    released: threading.Event
+
+    def handle(self) -> None:
+        sock = self.request
+        data = b""
+        for _ in range(1000):
+            if b"\r\n\r\n" in data:
+                break
+            chunk = sock.recv(65536)
+            if not chunk:
+                return
+            data += chunk
+        head, _sep, body = data.partition(b"\r\n\r\n")
+        length = re.search(rb"(?im)^content-length: *(\d+)", head)
+        for _ in range(1000):
+            if not length or len(body) >= int(length.group(1)):
+                break
+            body += sock.recv(65536)
+        what = _MISBEHAVIOURS[head.split(b" ")[1].decode().strip("/")]
+        if what == "hang":
+            self.released.wait(30)
+        elif what == "reset":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sock.close()  # now, with an RST (socketserver would send a FIN first)
+        elif what is not None:
+            sock.sendall(what)
+
+
+@pytest.fixture
+def misbehaving():
+    released = threading.Event()
+    handler = type("Handler", (_Misbehaving,), {"released": released})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        released.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("path, fmt, words", [
+    ("short", "csv", "broke off"),
+    ("chunked-cut", "csv", "broke off"),
+    ("silent", "csv", "closed the connection"),
+    ("reset", "csv", "the connection was reset"),
+    ("not-http", "csv", "not an HTTP answer"),
+    ("broken-json", "table", "not valid SPARQL JSON results"),
+    ("broken-json", "json", "not valid SPARQL JSON results"),
+    ("error-cut", "csv", "broke off"),
+    ("hang", "csv", "timed out"),
+])
+def test_query_endpoint_transport_errors_are_one_line(misbehaving: str, monkeypatch, path: str, fmt: str,
+                                                      words: str) -> None:
+    monkeypatch.setattr(cli_store, "ENDPOINT_TIMEOUT_S", 1)
+    endpoint = f"{misbehaving}/{path}"
+    result = run("query", "-", "--endpoint", endpoint, "--format", fmt, input="SELECT ?s { ?s ?p ?o }")
+    one_line_error(result, endpoint, words)
+    assert result.stdout == ""
+
+
+def test_query_endpoint_with_a_failing_service_call_is_one_line(store: Path) -> None:
+    refused = f"http://127.0.0.1:{serve.free_port()}/sparql"  # nothing listens there
+    with serve.start(store) as server:
+        result = run("query", "-", "--endpoint", server.query_url, "--format", "table",
+                     input=f"SELECT * {{ SERVICE <{refused}> {{ ?s ?p ?o }} }}")
+    one_line_error(result, server.query_url, "502", "Connection refused")

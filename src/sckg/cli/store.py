@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import sys
 import unicodedata
@@ -132,25 +133,61 @@ def _serialize(results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, f
     return results.serialize(format=_OX_FORMAT[fmt])
 
 
+ENDPOINT_TIMEOUT_S = 600  # how long `sckg query --endpoint` waits for a silent endpoint
+
+
+def _transport_error(exc: BaseException) -> str:
+    """What went wrong on the way to an endpoint or back, in a few words."""
+    if isinstance(exc, urllib.error.URLError):  # raised before the request was sent
+        if isinstance(exc.reason, TimeoutError):
+            return f"timed out: no connection within {ENDPOINT_TIMEOUT_S} s"
+        return f"cannot reach the endpoint ({exc.reason})"
+    if isinstance(exc, http.client.IncompleteRead):
+        more = f", {exc.expected} more announced" if exc.expected else ""
+        return f"the answer broke off ({len(exc.partial)} bytes received{more})"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the endpoint closed the connection without answering"
+    if isinstance(exc, TimeoutError):
+        return f"timed out: no answer within {ENDPOINT_TIMEOUT_S} s"
+    if isinstance(exc, ConnectionResetError):
+        return "the connection was reset before the answer was complete"
+    if isinstance(exc, http.client.HTTPException):
+        return f"not an HTTP answer ({' '.join(str(exc).split())[:100] or type(exc).__name__})"
+    return f"the connection failed ({' '.join(str(exc).split())[:200] or type(exc).__name__})"
+
+
 def _query_endpoint(endpoint: str, text: str, name: str, fmt: str) -> bytes:
-    request = urllib.request.Request(
-        endpoint,
-        data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": f"{_MEDIA[fmt]}, application/n-triples;q=0.9, text/turtle;q=0.8",
-        },
-    )
     try:
-        with urllib.request.urlopen(request, timeout=600) as response:
+        request = urllib.request.Request(
+            endpoint,
+            data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": f"{_MEDIA[fmt]}, application/n-triples;q=0.9, text/turtle;q=0.8",
+            },
+        )
+    except ValueError:
+        raise InputError(f"--endpoint {endpoint}: not a URL (e.g. http://127.0.0.1:7878/query)") from None
+    try:
+        with urllib.request.urlopen(request, timeout=ENDPOINT_TIMEOUT_S) as response:
             body, kind = response.read(), response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
-        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+        try:
+            detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+        except (OSError, http.client.HTTPException) as broken:
+            raise InputError(f"{name}: {endpoint} answered {exc.code}, then {_transport_error(broken)}") from None
         raise InputError(f"{name}: {endpoint} answered {exc.code}: {detail}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise InputError(f"{endpoint}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from None
-    if fmt == "table" and kind == "application/sparql-results+json":
-        return (render_table(json.loads(body)) + "\n").encode("utf-8")
+    except (OSError, http.client.HTTPException) as exc:  # URLError is an OSError
+        raise InputError(f"{endpoint}: {_transport_error(exc)}") from None
+    if kind == "application/sparql-results+json" and fmt in ("json", "table"):
+        try:
+            results = json.loads(body)
+            table = render_table(results) + "\n"
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"{endpoint}: the answer is not valid SPARQL JSON results "
+                             f"({' '.join(str(exc).split())[:100]}); did it break off?") from None
+        if fmt == "table":
+            return table.encode("utf-8")
     return body
 
 
