@@ -6,6 +6,7 @@ and the ontology, into ``data/sckg.trig`` and an Oxigraph store.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -270,12 +271,19 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(join_blocks([(b.graph, b.prefixes, b.text) for b in blocks]
-                                + [f[:3] for f in fixed]))
+    # The dump and the store are written beside the old pair and replace it as one unit.
+    new_out = load.swap.beside(out, "building")
+    try:
+        new_out.write_bytes(join_blocks([(b.graph, b.prefixes, b.text) for b in blocks]
+                                        + [f[:3] for f in fixed]))
+        if store is not None:
+            load.build_store(new_out, store, with_files={new_out: out})
+            summary.store = store
+        else:
+            os.replace(new_out, out)
+    finally:
+        new_out.unlink(missing_ok=True)
     summary.out = out
-    if store is not None:
-        load.build_store(out, store)
-        summary.store = store
     return summary
 
 

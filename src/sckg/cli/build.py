@@ -39,7 +39,7 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
 
         sckg build --seeds seeds --out data/sckg.trig --store data/store --executor process
     """
-    from sckg import pipeline
+    from sckg import pipeline, serve
     from sckg.validate import format_report
 
     try:
@@ -54,6 +54,10 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
         click.echo(f"warning: {warning}", err=True)
     for line in summary.lines():
         click.echo(line)
+    if summary.store is not None:
+        url = serve.reload_running(summary.store)
+        if url:
+            click.echo(f"reloaded the endpoint at {url}")
     if summary.validation is not None and not summary.validation.conforms:
         click.echo(format_report(summary.validation), err=True)
         sys.exit(1)

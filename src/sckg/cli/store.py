@@ -59,6 +59,7 @@ def serve(store: Path | None, bind: str, cors: bool, timeout: int) -> None:
 
         sckg serve --store data/store --bind 127.0.0.1:7878
     """
+    load.swap.recover(store or DEFAULT_STORE)  # a swap a killed build left half done
     code = serving.run(store or DEFAULT_STORE, bind, cors=cors, timeout_s=timeout or None, echo=click.echo)
     sys.exit(code)
 

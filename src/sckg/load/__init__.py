@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from sckg.load import swap
 from sckg.load.ownership import CURATED_GRAPH, GRAPH_NS, check_user_graph
 from sckg.load.terms import to_rdflib, triples_of
 from sckg.model import InputError
@@ -126,8 +127,12 @@ def to_quads(data: object) -> list[ox.Quad]:
 
 
 def check_store(store_dir: Path | str) -> Path:
-    """``store_dir`` as a Path if it holds an Oxigraph store, else :class:`InputError`."""
+    """``store_dir`` as a Path if it holds an Oxigraph store, else :class:`InputError`.
+
+    A swap that a killed build left half done is completed first (:func:`swap.recover`).
+    """
     path = Path(store_dir)
+    swap.recover(path)
     if not (path / "CURRENT").is_file():
         raise InputError(f"{path}: no Oxigraph store here (run `sckg build` first)")
     return path
@@ -155,15 +160,21 @@ def _open_writable(path: Path) -> ox.Store | None:
 # --------------------------------------------------------------------------- writing
 
 
-def build_store(source: object, store_dir: Path | str) -> int:
+def build_store(source: object, store_dir: Path | str, *,
+                with_files: dict[Path, Path] | None = None) -> int:
     """Write a whole dataset into a fresh store at ``store_dir``; the number of quads.
 
     ``source`` is a TriG/N-Quads file path or an rdflib Dataset. The store is built
-    with the bulk loader beside ``store_dir`` and swapped in only when complete.
+    with the bulk loader beside ``store_dir`` and swapped in only when complete, together
+    with ``with_files`` (new file → the file it replaces), as one unit
+    (:mod:`sckg.load.swap`). :class:`InputError` when another process holds the store
+    open for writing; the old store then stays as it was.
     """
     target = Path(store_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.building-{os.getpid()}"
+    swap.recover(target)
+    swap.clean_leftovers(target, *(with_files or {}).values())
+    tmp = swap.beside(target, "building")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         store = ox.Store(str(tmp))
@@ -184,11 +195,8 @@ def build_store(source: object, store_dir: Path | str) -> int:
         count = _named_count(store)
         store.flush()
         del store
-        old = target.parent / f".{target.name}.old-{os.getpid()}"
-        if target.exists():
-            os.rename(target, old)
-        os.rename(tmp, target)
-        shutil.rmtree(old, ignore_errors=True)
+        swap.failpoint("store-built")
+        swap.swap_in(target, tmp, with_files)
         return count
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

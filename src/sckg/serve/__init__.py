@@ -244,8 +244,7 @@ def start(
     else:
         cmd = guard_command(path, bind, cors=cors, timeout_s=timeout_s, backends=backends)
     proc = _spawn(cmd)
-    host, port = parse_bind(bind)
-    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', 'localhost') else host}:{port}"
+    url = bind_url(bind)
     wait_ready(url, proc)
     return Server(url, proc, cmd)
 
@@ -264,9 +263,13 @@ def run(
     """
     path = check_store(store)
     check_port(bind)
-    server = start(path, bind, cors=cors, timeout_s=timeout_s)
     marker = marker_path(path)
-    marker.write_text(json.dumps({"pid": os.getpid(), "url": server.url}) + "\n", encoding="utf-8")
+    _claim(marker, path, bind_url(bind))
+    try:
+        server = start(path, bind, cors=cors, timeout_s=timeout_s)
+    except BaseException:
+        _release(marker)
+        raise
     stopping: list[int] = []
     reloads: list[int] = []
     previous = {
@@ -288,22 +291,65 @@ def run(
         return 0
     finally:
         server.stop()
-        marker.unlink(missing_ok=True)
+        _release(marker)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
 
-def reload_running(store: Path | str) -> str | None:
-    """Ask a ``sckg serve`` running on ``store`` to reload; its URL, or None if none runs."""
-    marker = marker_path(store)
+def bind_url(bind: str) -> str:
+    """The URL a server listening on ``bind`` answers at."""
+    host, port = parse_bind(bind)
+    return f"http://{'127.0.0.1' if host in ('0.0.0.0', 'localhost') else host}:{port}"
+
+
+def running_server(store: Path | str) -> tuple[int, str] | None:
+    """(pid, URL) of the ``sckg serve`` serving ``store``, or None if none runs."""
     try:
-        info = json.loads(marker.read_text(encoding="utf-8"))
+        info = json.loads(marker_path(store).read_text(encoding="utf-8"))
         pid, url = int(info["pid"]), str(info["url"])
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if b"sckg" not in cmdline:
         return None  # a stale marker whose pid now belongs to something else
+    return pid, url
+
+
+def _claim(marker: Path, store: Path, url: str) -> None:
+    """Record this process as the server of ``store``; :class:`InputError` when another
+    live ``sckg serve`` already serves it (a stale marker is replaced)."""
+    body = json.dumps({"pid": os.getpid(), "url": url}) + "\n"
+    for _attempt in range(3):
+        try:
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            other = running_server(store)
+            if other and other[0] != os.getpid():
+                raise InputError(f"{store}: already served by sckg serve (pid {other[0]}) at {other[1]}; "
+                                 f"one server a store: stop it, or query that one") from None
+            marker.unlink(missing_ok=True)
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(body)
+        return
+    raise InputError(f"{marker}: cannot record the server of {store}")
+
+
+def _release(marker: Path) -> None:
+    """Remove ``marker`` if it is this process's (never another server's)."""
+    try:
+        if int(json.loads(marker.read_text(encoding="utf-8"))["pid"]) == os.getpid():
+            marker.unlink(missing_ok=True)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+
+
+def reload_running(store: Path | str) -> str | None:
+    """Ask a ``sckg serve`` running on ``store`` to reload; its URL, or None if none runs."""
+    found = running_server(store)
+    if found is None:
+        return None
+    pid, url = found
     try:
         os.kill(pid, signal.SIGHUP)
     except OSError:
