@@ -327,3 +327,62 @@ def test_an_error_counts_only_for_the_answer_that_ends_with_it() -> None:
     status, message = relay.verdict(failed, log, "stopped")
     assert status == 502 and message.endswith("with payload: out of order") and "\n" not in message
     assert relay.verdict(_answer(b"o\r\nThe SPARQL operation has been cancelled"), b"", "stopped") == (503, "stopped")
+
+
+# --------------------------------------------------------------------------- the backends behind the guard
+
+
+def _backends(guard_pid: int) -> dict[int, str]:
+    """{pid: --bind value} of the oxigraph processes the guard ``guard_pid`` runs."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            if entry.name.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == guard_pid:
+                args = (entry / "cmdline").read_bytes().decode().split("\0")
+                if "serve-read-only" in args:
+                    found[int(entry.name)] = args[args.index("--bind") + 1]
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    return found
+
+
+def _listening(port: int) -> set[str]:
+    """The addresses a TCP socket listens on ``port`` at (IPv4, from /proc/net/tcp)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            found.add(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    return found
+
+
+def test_backends_listen_on_loopback_only(store: Path) -> None:
+    # The guard itself on every interface: its backends still take only 127.0.0.1.
+    with serve.start(store, f"0.0.0.0:{serve.free_port()}", backends=2) as server:
+        binds = _backends(server.process.pid)
+        listening = {bind: _listening(int(bind.rsplit(":", 1)[1])) for bind in binds.values()}
+    assert len(binds) == 2
+    for bind, addresses in listening.items():
+        assert bind.startswith("127.0.0.1:") and addresses == {"127.0.0.1"}, (bind, addresses)
+
+
+# A COUNT over a 7-way cross join: worked out in memory, where oxigraph's own
+# timeout never looks, so only a kill stops it.
+RUNAWAY_COUNT = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r . ?t ?u ?v }"
+
+
+def test_a_query_sent_straight_to_a_backend_gets_the_time_limit_too(store: Path) -> None:
+    with serve.start(store, timeout_s=1, backends=1) as server:
+        [(pid, bind)] = _backends(server.process.pid).items()
+        with pytest.raises((http.client.HTTPException, ConnectionError)):  # its backend killed under it
+            ask(f"http://{bind}/query", RUNAWAY_COUNT, timeout=30)
+        for _ in range(600):  # the guard starts another backend
+            now = _backends(server.process.pid)
+            if now and pid not in now:
+                break
+            time.sleep(0.05)
+        assert now and pid not in now
+        status, _headers, body = ask(server.query_url, "ASK { ?s ?p ?o }")
+    assert status == 200 and json.loads(body)["boolean"] is True

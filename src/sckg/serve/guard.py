@@ -18,6 +18,12 @@ A client gets a whole answer with its status, or a one-line error status, never 
 ``200`` whose body breaks off: each answer is read whole and checked before any of
 it is sent (:mod:`sckg.serve.relay`).
 
+The backends listen on 127.0.0.1 only, but any local user may connect to them
+there (``oxigraph`` binds nothing but HOST:PORT and has no authentication), so the
+guard reads the kernel's socket table and kills a backend that holds a connection
+it did not open for longer than the time limit: a query sent straight to a
+backend gets the same limit as one sent through the guard.
+
 Run as ``python -m sckg.serve.guard --store DIR --bind HOST:PORT [--cors]
 [--timeout-s N] [--backends N]``; :func:`sckg.serve.start` does that.
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,6 +50,7 @@ from sckg.serve.relay import Handler
 GRACE_S = 1.0  # oxigraph's own timeout gets this long to stop a query before the kill
 WAIT_FOR_BACKEND_S = 30.0
 LOG_WINDOW_BYTES = 1 << 20  # of a backend's stderr read back after an answer
+SCAN_EVERY_S = 0.5  # how often the socket table is read for connections the guard did not open
 _PR_SET_PDEATHSIG = 1
 
 
@@ -78,6 +86,8 @@ class Pool:
         self.kills = 0
         self.error: str | None = None  # why the last backend died while starting
         self.respawn_at = 0.0
+        self.strangers: dict[tuple[int, tuple[str, int]], float] = {}  # (backend port, peer): first seen
+        self.scanned_at = 0.0
 
     # -- run by the main thread only (so PR_SET_PDEATHSIG ties backends to the process)
     def spawn(self) -> Backend:
@@ -89,8 +99,10 @@ class Pool:
         return Backend(port, proc, log)
 
     def tend(self) -> None:
-        """One supervision step: enforce deadlines, replace dead backends, mark ready ones."""
+        """One supervision step: enforce deadlines (also on connections that bypass the
+        guard), replace dead backends, mark ready ones."""
         now = time.monotonic()
+        overstayed = self._overstayed(now)
         with self.lock:
             for backend in list(self.backends):
                 late = [f for f in backend.flights if f.deadline is not None and now > f.deadline]
@@ -98,6 +110,10 @@ class Pool:
                     for flight in late:
                         flight.killed = True
                     self.kills += 1
+                    backend.ready = False
+                    backend.process.kill()
+                if backend in overstayed and backend.process.poll() is None:
+                    self.kills += 1  # its other requests are retried on another backend
                     backend.ready = False
                     backend.process.kill()
                 if backend.process.poll() is not None:
@@ -121,6 +137,29 @@ class Pool:
                 backend.probing = True
         for backend in waiting:  # probed aside, so a slow answer never delays a kill
             threading.Thread(target=self._probe, args=(backend,), daemon=True).start()
+
+    def _overstayed(self, now: float) -> set[Backend]:
+        """Backends holding a connection the guard did not open for longer than the
+        time limit (read from the kernel's socket table every :data:`SCAN_EVERY_S`).
+
+        The backends listen on loopback ports any local user can connect to, and
+        oxigraph has no way to refuse them; so a query sent straight to a backend
+        gets the same limit as one through the guard (an idle keep-alive connection
+        counts too: its backend is restarted, which costs nothing but a retry)."""
+        if not self.timeout_s or now - self.scanned_at < SCAN_EVERY_S:
+            return set()
+        self.scanned_at = now
+        with self.lock:
+            ports = {b.port: b for b in self.backends}
+        table = _tcp_sockets()
+        ours = _own_socket_inodes()  # after the table: a socket in it that is ours is still open
+        mine = {local for local, _remote, _state, inode in table if inode in ours}
+        seen = {}
+        for local, remote, state, _inode in table:
+            if state == _ESTABLISHED and local[0] == "127.0.0.1" and local[1] in ports and remote not in mine:
+                seen[(local[1], remote)] = self.strangers.get((local[1], remote), now)
+        self.strangers = seen  # a connection missing from one scan starts again from zero
+        return {ports[port] for (port, _peer), since in seen.items() if now - since > self.timeout_s + GRACE_S}
 
     def _probe(self, backend: Backend) -> None:
         answers = backend.process.poll() is None and _answers(backend.port)
@@ -193,6 +232,46 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
+
+
+_ESTABLISHED = 1
+
+
+def _tcp_sockets() -> list[tuple[tuple[str, int], tuple[str, int], int, int]]:
+    """(local, remote, state, inode) of the IPv4 TCP sockets of this network namespace
+    (Linux ``/proc/net/tcp``); empty where there is none."""
+    try:
+        lines = open("/proc/net/tcp", encoding="ascii").read().splitlines()[1:]
+    except OSError:
+        return []
+
+    def address(text: str) -> tuple[str, int]:
+        host, port = text.split(":")
+        return socket.inet_ntoa(bytes.fromhex(host)[::-1]), int(port, 16)
+
+    table = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) > 9:
+            table.append((address(fields[1]), address(fields[2]), int(fields[3], 16), int(fields[9])))
+    return table
+
+
+def _own_socket_inodes() -> set[int]:
+    """The inodes of the sockets this process holds open."""
+    found = set()
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return found
+    for name in names:
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith("socket:["):
+            found.add(int(target[8:-1]))
+    return found
 
 
 def _answers(port: int) -> bool:
