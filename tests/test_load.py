@@ -250,3 +250,12 @@ def test_neighbourhood_peer_groups_describe_nodes_sharing_a_value(store: Path) -
     context = load.neighbourhood(store, {new}, data=data, peers=[((sc + "indicator", "via", sc + "indicator"),)])
     assert (old, indicator, jobs) in context
     assert not list(context.triples((other, None, None)))
+
+
+def test_a_literal_past_the_parser_limit_is_a_one_line_error(tmp_path: Path) -> None:
+    big = tmp_path / "big.ttl"
+    big.write_text('<https://w3id.org/sckg/id/x> <http://www.w3.org/2000/01/rdf-schema#comment> "'
+                   + "字" * (6 * 1024 * 1024) + '" .\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load.parse_file(big)
+    assert "big.ttl" in str(info.value) and "16 MiB" in str(info.value) and "\n" not in str(info.value)

@@ -321,3 +321,51 @@ def test_article_ids_never_name_a_reserved_graph():
         made = article_id(f"x/{stem}.txt")
         assert made.startswith(stem + "-") and len(made) == len(stem) + 9
     assert article_id("x/ontology.txt") != article_id("x/Ontology.txt")
+
+
+# --------------------------------------------------------------------------- markup and layout
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>某省新增一批省级众创空间</title>
+<style>p { color: red }</style><script>var s = "<p>某某局</p>";</script></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="/news">新闻</a></div>
+<h1>某省新增一批省级众创空间</h1>
+<p>近日，甘肃省<b>科学技术厅</b>认定兰州市&nbsp;创客工场等5家众创空间为省级众创空间。</p>
+<p>截至目前，全省共有众创空间60家。</p><!-- 统计 -->
+<p>来源：某某日报</p>
+</body></html>
+"""
+
+
+def test_html_is_read_as_the_text_a_browser_shows_with_exact_offsets():
+    article = normalize_text(PAGE)
+    assert "<" not in article.clean and "var s" not in article.clean and "统计" not in article.clean
+    assert "甘肃省科学技术厅认定兰州市 创客工场" in article.clean
+    assert article.title == "某省新增一批省级众创空间"
+    start = article.clean.index("科学技术厅")
+    o_start, o_end = article.original_range(start, start + 5)
+    assert article.original[o_start:o_end] == "科学技术厅"
+    body = article.body
+    assert "全省共有众创空间60家" in body and "创客工场" in body
+
+
+def test_plain_text_with_angle_brackets_is_not_markup():
+    from sckg.normalize.markup import strip_markup
+
+    text = "据统计，增速<5%的地区有3个，a<b 与 b>c 均成立。\n"
+    shown, offsets = strip_markup(text)
+    assert shown == text and offsets.to_original(0, 5) == (0, 5)
+
+
+def test_an_article_that_starts_with_its_body_has_no_title_and_loses_nothing():
+    text = ("近日，江苏省科学技术厅公布了2023年度省级科技企业孵化器名单，全省新增孵化器35家。\n"
+            "据介绍，这些孵化器分布在南京、苏州等8个设区市。\n")
+    article = normalize_text(text)
+    assert article.title is None
+    assert article.body == text.strip()
+
+
+def test_a_page_with_no_body_paragraph_builds_to_what_it_says():
+    text = "首页 > 科技动态\n某市举办众创空间负责人培训班\n【字体：大 中 小】\n打印本页 关闭窗口\n"
+    article = normalize_text(text)
+    assert "某市举办众创空间负责人培训班" in article.body

@@ -180,3 +180,20 @@ def test_a_file_named_like_a_reserved_graph_gets_its_own_graph(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.count("graph:gazetteer {") == 1
     assert "graph:gazetteer-" in text and "id:article-gazetteer-" in text
+
+
+def test_an_html_page_builds_without_markup_in_its_labels(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "page.txt").write_text(
+        "<html><head><title>某市科技局召开众创空间工作会议</title></head><body>\n"
+        "<div><a href='/'>首页</a></div>\n<h1>某市科技局召开众创空间工作会议</h1>\n"
+        "<p>3月5日，<b>兰州市科学技术局</b>召开全市众创空间工作会议，局长张明出席会议并讲话。</p>\n"
+        "<p>截至2022年底，兰州市共有省级以上众创空间45家。</p>\n</body></html>\n", encoding="utf-8")
+    out = tmp_path / "x.trig"
+    summary = pipeline.build(folder, out=out, store=None, progress_bar=False)
+    text = out.read_text(encoding="utf-8")
+    start = text.index("graph:page {")
+    article_graph = text[start:text.index("\n}\n", start)]
+    assert "<p>" not in article_graph and "<b>" not in article_graph and "</" not in article_graph
+    assert "兰州市科学技术局" in article_graph and summary.figures >= 1

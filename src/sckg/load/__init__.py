@@ -103,9 +103,19 @@ def parse_file(path: Path | str, *, rename_blank_nodes: bool = True) -> list[ox.
         msg = str(exc.args[0] if exc.args else exc).removeprefix("Parser error at ")
         msg = " ".join(msg.split())
         raise InputError(f"{path}: not valid {fmt.name}: {msg}") from None
+    except MemoryError as exc:
+        raise InputError(f"{path}: {_too_long(exc)}") from None
     if not quads:
         raise InputError(f"{path}: contains no triples")
     return quads
+
+
+def _too_long(exc: MemoryError) -> str:
+    """What to tell the user when the parser's buffer overflowed (or memory ran out)."""
+    if "buffer maximal size" in str(exc):
+        return ("holds a term (a literal or an IRI) longer than the parser's 16 MiB limit; "
+                "split the value or leave it out")
+    raise exc  # a real shortage of memory is not bad input
 
 
 def to_quads(data: object) -> list[ox.Quad]:
@@ -188,6 +198,8 @@ def build_store(source: object, store_dir: Path | str, *,
                 raise InputError(f"{src}: not valid RDF: {msg}") from None
             except OSError as exc:
                 raise InputError(f"{src}: cannot read: {exc}") from None
+            except MemoryError as exc:
+                raise InputError(f"{src}: {_too_long(exc)}") from None
         else:
             quads = to_quads(source)
             store.bulk_extend(quads)

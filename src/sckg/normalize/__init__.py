@@ -21,6 +21,7 @@ from sckg.model import RESERVED_ARTICLE_IDS, Article, Damage, InputError, Offset
 from sckg.normalize.annotations import strip_annotations
 from sckg.normalize.decode import read_text
 from sckg.normalize.layout import blocks
+from sckg.normalize.markup import strip_markup
 from sckg.normalize.metadata import read_metadata
 from sckg.normalize.repair import repair
 from sckg.normalize.text import normalize_characters
@@ -37,15 +38,16 @@ def clean_text(original: str) -> tuple[str, str, OffsetMap, list[Damage], bool]:
     ``script_text`` is the clean text in the script the source used (traditional where
     it wrote traditional); it has the same length as ``clean``.
     """
-    annotated = strip_annotations(original)
+    shown, markup = strip_markup(original)
+    annotated = strip_annotations(shown)
     repaired = repair(annotated.text, annotated.lost)
     chars = normalize_characters(repaired.text)
-    offsets = _then(_then(annotated.offsets, repaired.offsets), chars.offsets)
+    offsets = _then(_then(_then(markup, annotated.offsets), repaired.offsets), chars.offsets)
     to_clean = _inverse(chars.offsets)
     damages = []
     for start, end, damaged, fixed in repaired.damages:
         # Map the damaged stretch: input of repair → original, output → clean.
-        o_start, o_end = annotated.offsets.to_original(start, end)
+        o_start, o_end = markup.to_original(*annotated.offsets.to_original(start, end))
         r_start = _repaired_start(repaired.offsets, start)
         r_end = r_start + (len(fixed) if fixed is not None else 1)
         c_start, c_end = to_clean(r_start), to_clean(r_end)

@@ -35,6 +35,7 @@ ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]")
 BYLINE = re.compile(r"(记者|通讯员|作者|责任编辑|编辑|摄影|撰稿|实习生)\s*[:：]?\s*[\u4e00-\u9fff]")
 SOURCE = re.compile(r"^[（(]?(转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$|[。！？]”$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_short_label(line: str) -> bool:
@@ -66,9 +67,38 @@ def _header_kind(line: str) -> str | None:
     return None
 
 
+def _reads_as_text(line: str) -> bool:
+    """True for a line of running text: a long line, or a sentence ending in a full
+    stop (a site's slogan ends in ! and is short)."""
+    return len(line) > 40 or (len(line) >= 15 and line.endswith(("。", "；", "。”")))
+
+
+def looks_like_title(line: str) -> bool:
+    """A line that can be a title: not a sentence, not longer than a headline."""
+    return 5 <= len(line) <= 64 and not _SENTENCE_END.search(line) and line.count("，") <= 2
+
+
+def _title_at(lines: list[str], j: int) -> bool:
+    """Whether line ``j`` can be the title: it looks like one and nothing before it reads
+    as text (everything before a title is navigation and labels, and would be lost)."""
+    if not looks_like_title(lines[j]):
+        return False
+    return not any(_kind_outside(line) is None and _reads_as_text(line) for line in lines[:j])
+
+
 def _find_title(lines: list[str]) -> int | None:
     """Index of the title line: the last item of a breadcrumb, else the line before
-    the first metadata line, else the first line that is not navigation."""
+    the first metadata line, else the first line that is not navigation; in each case
+    only a line that looks like a title with no running text before it. None when the
+    article starts straight with its body."""
+    for found in _title_candidates(lines):
+        if _title_at(lines, found):
+            return found
+    return None
+
+
+def _title_candidates(lines: list[str]):
+    """The title's candidates, the likeliest first."""
     head = lines[:20]
     for line in head:
         if _NAVIGATION.search(line) and re.search(r">", line):
@@ -76,17 +106,27 @@ def _find_title(lines: list[str]) -> int | None:
             for j, other in enumerate(head):
                 # The breadcrumb's last item is the page's title, in full or cut short.
                 if other != line and len(last) >= 6 and other.startswith(last.rstrip(".…")):
-                    return j
+                    yield j
     for j, line in enumerate(head):
         if _header_kind(line) == "metadata" and not ORIGINAL_TITLE.match(line):
             for k in range(j - 1, -1, -1):
                 if _kind_outside(head[k]) is None and _header_kind(head[k]) is None:
-                    return k
+                    yield k
+                    break
             break
     for j, line in enumerate(head):
         if _kind_outside(line) is None and _header_kind(line) is None and len(line) >= 5:
-            return j
-    return None
+            yield j
+            break
+
+
+def _no_body_fallback(lines: list[str], kinds: list[str]) -> None:
+    """When nothing was read as body, every line that reads as text is body (a page
+    about something else builds to the little it says); failing that, the title."""
+    for i, line in enumerate(lines):
+        if kinds[i] in ("navigation", "title") and _kind_outside(line) is None \
+                and _header_kind(line) is None and len(_CJK.findall(line)) >= 6:
+            kinds[i] = "body"
 
 
 def classify(lines: list[str]) -> list[str]:
@@ -137,6 +177,8 @@ def classify(lines: list[str]) -> list[str]:
             else:
                 kinds[i] = "related" if section in ("copyright", "navigation") else section
         i += 1
+    if "body" not in kinds:
+        _no_body_fallback(lines, kinds)
     return kinds
 
 
