@@ -118,7 +118,11 @@ def _query_store(store: Path, text: str, name: str, fmt: str) -> bytes:
     try:
         return _serialize(results, fmt)
     except (OSError, RuntimeError) as exc:  # SELECT/CONSTRUCT evaluate while serialized
-        raise InputError(f"{name}: the query failed: {' '.join(str(exc).split())}") from None
+        failure = " ".join(str(exc).split())
+    # Dropped here, not with the traceback: pyoxigraph's results may only be freed by
+    # the thread that made them.
+    del results, opened
+    raise InputError(f"{name}: the query failed: {failure}")
 
 
 def _serialize(results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
