@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BIND   ?= 127.0.0.1:7878
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test build serve docs bench soak second-engine clean
+.PHONY: help setup test build serve docs bench soak second-engine eval-real clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,6 +30,11 @@ serve: build ## build, then serve the SPARQL endpoint on http://$(BIND)/query
 
 docs: $(STAMP) ## generate the ontology documentation into docs/
 	$(BIN)/sckg docs --out docs
+
+eval-real: $(STAMP) ## build corpus/real/ (real articles, not in git) and score it against tests/gold/real
+	@test -d corpus/real || { echo "corpus/real/ is missing: pull the articles listed in tests/gold/real/sources.json (see tests/gold/README.md)" >&2; exit 2; }
+	$(BIN)/sckg build --seeds corpus/real --out build/real/sckg.trig --store build/real/store --quiet || test $$? -eq 4
+	$(BIN)/sckg eval tests/gold/real --data build/real/sckg.trig --brief
 
 bench: $(STAMP) ## run the benchmarks (slow); results in benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/run.py

@@ -110,10 +110,26 @@ def test_bad_file_raises_input_error_naming_it(tmp_path):
     bad.write_bytes(b"\x00\x01\x02\xff\xfe\x00binary\x00\x00" * 20)
     out = tmp_path / "x.trig"
     with pytest.raises(InputError) as info:
-        pipeline.build(folder, out=out, store=None, progress_bar=False)
+        pipeline.build(folder, out=out, store=None, progress_bar=False, strict=True)
     assert "904_badbadbadbadbad0.txt" in str(info.value)
     assert "\n" not in str(info.value)
     assert not out.exists()
+
+
+def test_a_bad_file_is_skipped_and_the_others_are_built(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "903_8e2b74c19f06d3a5.txt", folder / "903_8e2b74c19f06d3a5.txt")
+    (folder / "904_badbadbadbadbad0.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00binary\x00\x00" * 20)
+    (folder / "905_empty.txt").write_bytes(b"")
+    out = tmp_path / "x.trig"
+    summary = pipeline.build(folder, out=out, store=None, progress_bar=False)
+    assert summary.articles == 1 and not summary.complete
+    assert [Path(s.path).name for s in summary.skipped] == ["904_badbadbadbadbad0.txt", "905_empty.txt"]
+    assert all("\n" not in s.reason and s.path in s.reason for s in summary.skipped)
+    assert "graph:903_8e2b74c19f06d3a5 {" in out.read_text(encoding="utf-8")
+    readme = (tmp_path / "refused" / "README").read_text(encoding="utf-8")
+    assert "904_badbadbadbadbad0.txt" in readme and "905_empty.txt" in readme
 
 
 def test_empty_file_raises_input_error_naming_it(tmp_path):

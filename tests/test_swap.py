@@ -84,7 +84,7 @@ def test_a_build_killed_at_any_step_leaves_both_old_or_both_new(pair_a, tmp_path
     # The next build cleans every leftover of the killed one.
     again = build(seeds_b, out, store)
     assert again.returncode == 0, again.stderr
-    assert sorted(p.name for p in out.parent.iterdir()) == ["sckg.trig", "store"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["refused", "sckg.trig", "store"]
 
 
 def test_build_refuses_a_store_another_process_holds_open(pair_a, tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_leftovers_of_killed_builds_are_removed(pair_a, tmp_path: Path) -> None:
     (out.parent / f".sckg.trig.building-{dead}.trig").write_text("half", encoding="utf-8")
     done = build(folder_of(tmp_path, "b", "903_8e2b74c19f06d3a5.txt"), out, store)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.parent.iterdir()) == ["sckg.trig", "store"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["refused", "sckg.trig", "store"]
 
 
 def ask(url: str, query: str) -> list[dict]:

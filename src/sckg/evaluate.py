@@ -64,10 +64,15 @@ def norm(text: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
+#: A gold folder's list of sources (file, url, query) of its articles.
+SOURCES = "sources.json"
+
+
 def load_gold(path: str | Path) -> list[dict]:
-    """The gold articles of a JSON file or of the ``*.json`` files in a folder, by id."""
+    """The gold articles of a JSON file or of the ``*.json`` files in a folder, by id
+    (a folder's ``sources.json``, the list of where its articles came from, is not one)."""
     path = Path(path)
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    files = sorted(p for p in path.glob("*.json") if p.name != SOURCES) if path.is_dir() else [path]
     if not files:
         raise InputError(f"{path}: no gold JSON files")
     gold = []

@@ -661,8 +661,30 @@ class GraphBlock:
     text: str
     triples: int
     validation: ValidationResult | None = None
+    held: HeldBack | None = None  # what the shapes refused, held back from ``text``
 
 
 #: Article ids that would name a graph the project owns (``graph:ontology`` …); a file
 #: with such a stem gets a longer id (:func:`sckg.normalize.article_id`).
 RESERVED_ARTICLE_IDS = frozenset({"ontology", "gazetteer", "curated"})
+
+
+@dataclass
+class HeldBack:
+    """Statements of one article's graph held back because they break the shapes: the
+    rest of the article goes in (quarantine, not rejection)."""
+
+    article: str  # the article id
+    path: str  # the article file
+    text: str  # the held statements as TriG (default graph), with prefixes
+    triples: int
+    whole: bool  # the whole article graph was held back
+    report: str  # the SHACL results, in English and Chinese
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article file a build could not read, with the one-line reason."""
+
+    path: str
+    reason: str

@@ -6,30 +6,32 @@ and the ontology, into ``data/sckg.trig`` and an Oxigraph store.
 
 from __future__ import annotations
 
-import os
+import shutil
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from rdflib import SKOS, Dataset, Graph, URIRef
+from rdflib import PROV, SKOS, Dataset, Graph, URIRef
 
 from sckg import load
 from sckg.cache import cached
 from sckg.executor import long_lived, map_ordered
 from sckg.extract import extract_article, load_word_models, word_model_tables
+from sckg.load.refused import write_refused
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
-from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, InputError,
-                        ValidationResult)
+from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, HeldBack,
+                        InputError, Skipped, ValidationResult)
 from sckg.normalize import normalize_file
 from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
-from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph
-from sckg.rdf.trig import graph_block, join_blocks, trig_bytes
+from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph, article_iri
+from sckg.rdf.trig import graph_block, join_blocks, trig_bytes, turtle_text
 from sckg.resolve import resolve
-from sckg.validate import PREFIXES, context_spec, load_ontology, validate
+from sckg.validate import PREFIXES, context_spec, format_report, load_ontology, validate
+from sckg.validate.quarantine import quarantine
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMESPACES = sorted({**PREFIXES, **{
@@ -62,10 +64,20 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     out: Path | None = None
     store: Path | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+    held: list[HeldBack] = field(default_factory=list)
+    refused: Path | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when every file went in whole: nothing skipped, nothing held back."""
+        return not self.skipped and not self.held
 
     def lines(self) -> list[str]:
         """The summary as text lines."""
-        out = [f"articles: {self.articles}", f"figures: {self.figures}", f"triples: {self.triples}"]
+        out = [f"articles: {self.articles}", f"skipped: {len(self.skipped)}",
+               f"held back: {sum(h.triples for h in self.held)} statements of {len(self.held)} articles",
+               f"figures: {self.figures}", f"triples: {self.triples}"]
         out += [f"entities {cls}: {n}" for cls, n in sorted(self.entities.items())]
         if self.validation is not None:
             bad = sum(1 for v in self.validation.violations if v.severity == "Violation")
@@ -74,6 +86,8 @@ class BuildSummary:
                        f" ({bad} violations, {warn} warnings)")
         if self.out:
             out.append(f"wrote {self.out}")
+        if self.refused and not self.complete:
+            out.append(f"held back and skipped: see {self.refused / 'README'}")
         if self.store:
             out.append(f"store {self.store}")
         return out
@@ -211,11 +225,37 @@ def _for_workers(part: ArticleSlice) -> ArticleSlice:
     return replace(part, article=replace(part.article, script_text=""))
 
 
-def slice_block(part: ArticleSlice) -> GraphBlock:
-    """One article's graph made, validated and written as TriG: the second task."""
+def slice_block(part: ArticleSlice, hold_back: bool = True) -> GraphBlock:
+    """One article's graph made, validated and written as TriG: the second task.
+
+    With ``hold_back``, statements that break the shapes are held back (quarantine) and
+    the block holds the rest; otherwise the block holds the whole graph and its results.
+    """
     graph = slice_graph(part, _indicators())
+    result = validate(graph)
+    held = None
+    if hold_back and not result.conforms:
+        graph, held = _quarantined(graph, result, part.article)
+        result = validate(graph)
     prefixes, text = graph_block(graph, NAMESPACES)
-    return GraphBlock(str(graph.identifier), prefixes, text, len(graph), validate(graph))
+    return GraphBlock(str(graph.identifier), prefixes, text, len(graph), result, held)
+
+
+def _quarantined(graph, result: ValidationResult, article: Article) -> tuple[Graph, HeldBack]:
+    """``graph`` without what breaks the shapes, and what was held back."""
+    whole = Graph(identifier=graph.identifier)
+    for triple in graph:
+        whole.add(triple)
+    art = article_iri(article.id)
+    keep = {art, *whole.objects(art, PROV.wasGeneratedBy)}
+    split = quarantine(whole, result, validate, keep)
+    kept = Graph(identifier=graph.identifier)
+    for triple in split.kept:
+        kept.add(triple)
+    report = format_report(ValidationResult(False, split.results, ""))
+    held = HeldBack(article.id, article.path, turtle_text(split.held, NAMESPACES), len(split.held),
+                    split.whole, report)
+    return kept, held
 
 
 def merge_results(results: list[ValidationResult]) -> ValidationResult:
@@ -229,13 +269,20 @@ def merge_results(results: list[ValidationResult]) -> ValidationResult:
 
 def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
           progress_bar: bool = True, executor: str = "serial", workers: int | None = None,
-          scheduler: str | None = None) -> BuildSummary:
+          scheduler: str | None = None, strict: bool = False) -> BuildSummary:
     """The whole build: article files to a validated TriG file and an Oxigraph store.
 
     Reading and extracting each article, and making, validating and writing each
     article's graph, are independent tasks run by ``executor`` (see
     :mod:`sckg.executor`); resolution across articles runs here in between. The bytes
     written do not depend on the executor or the number of workers.
+
+    A file that cannot be read as an article is skipped, and statements that break the
+    shapes are held back (written to ``refused/`` beside ``out``); the summary counts
+    both. With ``strict``, the first unreadable file raises :class:`InputError` and a
+    graph that breaks the shapes writes nothing (the summary's validation says why).
+    The dump, the store and ``refused/`` replace the old ones together, only when all
+    three are complete.
     """
     from tqdm import tqdm
 
@@ -245,7 +292,14 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     run = dict(executor=executor, workers=workers, scheduler=scheduler)
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
-        extractions = map_ordered(_extracted, files, progress=bar.update, **run)
+        read = map_ordered(_extracted if strict else _extracted_or_skipped, files,
+                           progress=bar.update, **run)
+        skipped = [r for r in read if isinstance(r, Skipped)]
+        extractions = [r for r in read if not isinstance(r, Skipped)]
+        del read
+        if not extractions:
+            raise InputError(f"{seeds}: none of the {len(files)} article files could be read "
+                             f"(first: {skipped[0].reason})")
         extractions, repeated = distinct_texts(extractions)
         # The extractions left alone by the garbage collector, which has nothing to find
         # in the resolution (no reference cycles) as it grows.
@@ -258,33 +312,56 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
                 parts = [_for_workers(part) for part in parts]
         _indicators()
         validate(Graph())  # the shapes compiled before the workers fork, so they inherit them
-        blocks = map_ordered(slice_block, parts, progress=bar.update, **run)
+        blocks = map_ordered(partial(slice_block, hold_back=not strict), parts, progress=bar.update, **run)
     summary = BuildSummary(articles=len(parts), figures=len(resolution.figures),
-                           warnings=sorted(set(resolution.warnings)) + repeated)
+                           warnings=sorted(set(resolution.warnings)) + repeated,
+                           skipped=skipped, held=[b.held for b in blocks if b.held])
     for ent in resolution.entities.values():
         if ent.mentions:
             summary.entities[ent.cls] += 1
     summary.validation = merge_results([b.validation for b in blocks])
+    if not summary.validation.conforms:
+        return summary  # only with strict: nothing is replaced
     ontology = Graph(identifier=ONTOLOGY_GRAPH)
     ontology += load_ontology()  # small, and with blank nodes: canonicalised by rdflib
     gazetteer = gazetteer_graph(gaz, graph=TripleSet(GAZETTEER_GRAPH))
     fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
+    _write(out, store, join_blocks([(b.graph, b.prefixes, b.text) for b in blocks] + [f[:3] for f in fixed]),
+           summary)
+    return summary
+
+
+def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary) -> None:
+    """The dump, ``refused/`` and the store written beside the old ones, then put in
+    their place as one unit (:mod:`sckg.load.swap`)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    # The dump and the store are written beside the old pair and replace it as one unit.
-    new_out = load.swap.beside(out, "building")
+    refused = out.parent / "refused"
+    new_out, new_refused = load.swap.beside(out, "building"), load.swap.beside(refused, "building")
     try:
-        new_out.write_bytes(join_blocks([(b.graph, b.prefixes, b.text) for b in blocks]
-                                        + [f[:3] for f in fixed]))
+        new_out.write_bytes(dump)
+        write_refused(new_refused, summary.held, summary.skipped)
+        files = {new_out: out, new_refused: refused}
         if store is not None:
-            load.build_store(new_out, store, with_files={new_out: out})
+            load.build_store(new_out, store, with_files=files)
             summary.store = store
         else:
-            os.replace(new_out, out)
+            load.swap.clean_leftovers(out, refused)
+            for new, final in files.items():
+                load.swap.replace_path(new, final, load.swap.beside(final, "old"))
+            shutil.rmtree(load.swap.beside(refused, "old"), ignore_errors=True)
     finally:
         new_out.unlink(missing_ok=True)
-    summary.out = out
-    return summary
+        shutil.rmtree(new_refused, ignore_errors=True)
+    summary.out, summary.refused = out, refused
+
+
+def _extracted_or_skipped(path: Path) -> Extraction | Skipped:
+    """:func:`_extracted`, or the reason the file cannot be read as an article."""
+    try:
+        return _extracted(path)
+    except InputError as exc:
+        return Skipped(str(path), " ".join(str(exc).split()))
 
 
 @dataclass

@@ -88,11 +88,25 @@ def _apply(plan: dict) -> None:
         failpoint("store-moved-aside")
         os.rename(store_new, store)
     failpoint("store-swapped")
-    for new, final in plan.get("files", []):
-        if Path(new).exists():
-            os.replace(new, final)
+    for new, final, aside in plan.get("files", []):
+        replace_path(Path(new), Path(final), Path(aside))
     failpoint("files-swapped")
     _remove(old)
+    for _new, _final, aside in plan.get("files", []):
+        _remove(Path(aside))
+
+
+def replace_path(new: Path, final: Path, aside: Path) -> None:
+    """Put file or folder ``new`` in place of ``final`` (a folder goes via ``aside``,
+    removed later); nothing when ``new`` is gone (already done)."""
+    if not new.exists():
+        return
+    if new.is_dir():
+        if final.exists():
+            os.rename(final, aside)
+        os.rename(new, final)
+    else:
+        os.replace(new, final)
 
 
 def recover(store: Path | str) -> None:
@@ -138,7 +152,8 @@ def swap_in(store: Path, store_new: Path, files: dict[Path, Path] | None = None)
     value, as one unit (see the module's docstring)."""
     plan = {"store": str(store.resolve()), "store_new": str(store_new.resolve()),
             "old": str(beside(store, "old").resolve()),
-            "files": [[str(Path(a).resolve()), str(Path(b).resolve())] for a, b in (files or {}).items()]}
+            "files": [[str(Path(a).resolve()), str(Path(b).resolve()), str(beside(Path(b), "old").resolve())]
+                      for a, b in (files or {}).items()]}
     journal = journal_path(store)
     with store_lock(store):
         failpoint("before-journal")

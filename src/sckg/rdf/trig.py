@@ -201,6 +201,13 @@ def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[s
     return sorted(prefixes), "\n".join([f"{label} {{", *("    " + line for line in body), "}", ""])
 
 
+def turtle_text(graph: Graph, namespaces: list[tuple[str, str]]) -> str:
+    """One graph as Turtle (also a TriG file whose statements are in its default graph),
+    the same text for the same graph every time."""
+    head, body = _turtle(graph, namespaces)
+    return "".join(line + "\n" for line in [*sorted(set(head)), "", *body])
+
+
 def join_blocks(blocks: list[tuple[str, list[str], str]]) -> bytes:
     """TriG bytes from ``(graph IRI, prefix lines, block)`` triples, in IRI order."""
     prefixes: set[str] = set()

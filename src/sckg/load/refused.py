@@ -1,0 +1,69 @@
+"""What a build or an ingest held back, written where a user finds it: ``refused/``.
+
+Beside the dump (``data/refused/`` for ``data/sckg.trig``), one TriG file an article,
+``{article-id}.trig``, holding the statements the shapes refused (in its default graph,
+so that after a fix ``sckg add`` takes it into the curated graph) under a comment with
+the SHACL results in English and Chinese; and a ``README`` listing every article with
+statements held back and every file that could not be read, with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sckg.model import HeldBack, Skipped
+
+README = "README"
+
+
+def _commented(text: str) -> str:
+    return "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
+
+
+def held_file_text(held: HeldBack) -> str:
+    """The TriG file of one article's held-back statements, with its report."""
+    what = "the whole article graph" if held.whole else f"{held.triples} statements"
+    head = (f"Held back from article {held.article} ({held.path}): {what} broke the shapes.\n"
+            f"文章 {held.article}（{held.path}）中违反约束而暂扣的内容：{held.triples} 条陈述。\n"
+            "Fix them and add them with `sckg add`, or fix the article and ingest it again.\n"
+            "修正后可用 `sckg add` 加入，或修正文章后重新 `sckg ingest`。\n\n" + held.report)
+    return _commented(head) + "\n" + held.text
+
+
+def readme_text(held: list[HeldBack], skipped: list[Skipped]) -> str:
+    """The listing of ``refused/``: one line an article held back or file skipped."""
+    lines = ["# What the last build held back or skipped", "",
+             f"articles with statements held back: {len(held)}",
+             f"files skipped (could not be read as an article): {len(skipped)}", ""]
+    for item in sorted(held, key=lambda h: h.article):
+        what = "whole graph" if item.whole else f"{item.triples} statements"
+        lines.append(f"held back  {item.article}.trig  {item.path}  ({what})")
+    for item in sorted(skipped, key=lambda s: s.path):
+        lines.append(f"skipped    {item.path}  {item.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped]) -> Path:
+    """Write ``folder`` (new, must not exist) with one file per held article and the
+    README; the folder."""
+    folder.mkdir(parents=True)
+    for item in held:
+        (folder / f"{item.article}.trig").write_text(held_file_text(item), encoding="utf-8")
+    (folder / README).write_text(readme_text(held, skipped), encoding="utf-8")
+    return folder
+
+
+def add_held(folder: Path, held: HeldBack) -> Path:
+    """Add (or replace) one article's held-back file in ``folder`` and list it in the
+    README (``sckg ingest``); the file written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{held.article}.trig"
+    path.write_text(held_file_text(held), encoding="utf-8")
+    readme = folder / README
+    lines = readme.read_text(encoding="utf-8").splitlines() if readme.exists() else [
+        "# What was held back", ""]
+    what = "whole graph" if held.whole else f"{held.triples} statements"
+    entry = f"held back  {held.article}.trig  {held.path}  ({what})"
+    lines = [line for line in lines if not line.startswith(f"held back  {held.article}.trig ")] + [entry]
+    readme.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
