@@ -114,3 +114,23 @@ def test_report_nodes_expand_to_iris() -> None:
     assert expand("id:obs-a-1") == ID["obs-a-1"]
     assert expand("<https://example.org/x>") == URIRef("https://example.org/x")
     assert expand("_:b0") is None and expand("nope:x") is None
+
+
+def test_ingest_holds_back_what_breaks_the_shapes_unless_all_or_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "data" / "store"
+    load.build_store(ROOT / "data" / "sckg.trig", store)
+    article = tmp_path / "misread.txt"
+    article.write_text(MISREAD, encoding="utf-8")
+    before = load.dump(store)
+    refused = CliRunner().invoke(main, ["ingest", str(article), "--store", str(store), "--all-or-nothing"])
+    assert refused.exit_code == 1, refused.output
+    assert load.dump(store) == before and not (tmp_path / "data" / "refused").exists()
+    held = CliRunner().invoke(main, ["ingest", str(article), "--store", str(store)])
+    assert held.exit_code == 4, held.output
+    assert "held back" in held.stderr and "triples into" in held.stdout
+    graph = ox.NamedNode(load.GRAPH_NS + "misread")
+    opened = load.open_read_only(store)
+    kinds = [q for q in opened.quads_for_pattern(None, None, ox.NamedNode("http://purl.org/linked-data/cube#Observation"), graph)]
+    assert len(kinds) == 3
+    assert "PartWithinWholeShape" in (tmp_path / "data" / "refused" / "misread.trig").read_text(encoding="utf-8")
+    assert "misread.trig" in (tmp_path / "data" / "refused" / "README").read_text(encoding="utf-8")

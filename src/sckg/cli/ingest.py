@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sckg.cli import main
+from sckg.cli.build import INCOMPLETE
 from sckg.model import InputError
 
 
@@ -19,7 +20,10 @@ from sckg.model import InputError
 @click.option("--server", default=None, help="URL of a read-write server holding the store.")
 @click.option("--replace", is_flag=True,
               help="Let an article replace a different text already stored under its id.")
-def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, replace: bool) -> None:
+@click.option("--all-or-nothing", is_flag=True,
+              help="Refuse an article whose graph breaks the shapes instead of holding back statements.")
+def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, replace: bool,
+           all_or_nothing: bool) -> None:
     """Add new ARTICLES to the graph, each in its own named graph.
 
     Each article goes through the whole pipeline, is resolved against the entities the
@@ -33,10 +37,16 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
     another file name is recognised (by its SHA-256) and not added twice. Stems that
     name the project's own graphs (ontology, gazetteer, curated) get a longer id.
 
-    An article file holds one article in UTF-8, UTF-16, GB18030 or Big5, at most
-    4 MiB (split larger files); files that are empty, binary, undecodable, without
-    Chinese text or without an article body are refused. Exit code 0 when every file
-    went in, 1 when one violates the shapes, 2 on bad input, 3 on an internal error.
+    Statements that break the shapes (a misread figure and its quote, an entity and
+    its mentions) are held back and the rest of the article goes in; what was held
+    back is written with the SHACL results to refused/{article-id}.trig beside the
+    store. --all-or-nothing refuses such an article whole instead.
+
+    An article file holds one article in UTF-8, UTF-16, GB18030 or Big5 (or an HTML
+    page), at most 4 MiB (split larger files); files that are empty, binary,
+    undecodable or without Chinese text are refused. Exit code 0 when every file went
+    in whole, 4 when statements were held back, 1 when an article was refused for the
+    shapes, 2 on bad input, 3 on an internal error.
 
     Example:
 
@@ -46,10 +56,11 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
     from sckg.validate import format_report
 
     store = store or pipeline.STORE
-    status = 0
+    status, held_any, wrote_any = 0, False, False
     for path in articles:
         try:
-            result = pipeline.ingest(path, store, server=server, replace=replace)
+            result = pipeline.ingest(path, store, server=server, replace=replace,
+                                     all_or_nothing=all_or_nothing)
         except InputError as exc:
             click.echo(f"sckg ingest: {' '.join(str(exc).split())}", err=True)
             status = max(status, 2)
@@ -70,11 +81,16 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
             status = max(status, 1)
             continue
         click.echo(f"{path}: {result.triples} triples into {result.graph} ({result.route})")
-    if status == 0:
+        wrote_any = True
+        if result.held:
+            click.echo(f"sckg ingest: {path}: {result.held.triples} statements broke the shapes and were held "
+                       f"back; see {Path(store).parent / 'refused' / (result.held.article + '.trig')}", err=True)
+            held_any = True
+    if wrote_any:  # the others went in: the endpoint must show them
         url = serve.reload_running(store)
         if url:
             click.echo(f"reloaded the endpoint at {url}")
-    sys.exit(status)
+    sys.exit(status or (INCOMPLETE if held_any else 0))
 
 
 @main.command()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -27,13 +26,13 @@ from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock
 from sckg.normalize import normalize_file
 from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
-from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph, article_iri
+from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_iri
 from sckg.rdf.trig import graph_block, join_blocks, trig_bytes, turtle_text
 from sckg.resolve import resolve
-from sckg.validate import PREFIXES, context_spec, format_report, load_ontology, validate
+from sckg.validate import PREFIXES, format_report, load_ontology, validate
 from sckg.validate.quarantine import quarantine
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NAMESPACES = sorted({**PREFIXES, **{
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -241,14 +240,16 @@ def slice_block(part: ArticleSlice, hold_back: bool = True) -> GraphBlock:
     return GraphBlock(str(graph.identifier), prefixes, text, len(graph), result, held)
 
 
-def _quarantined(graph, result: ValidationResult, article: Article) -> tuple[Graph, HeldBack]:
-    """``graph`` without what breaks the shapes, and what was held back."""
+def _quarantined(graph, result: ValidationResult, article: Article,
+                 check=validate) -> tuple[Graph, HeldBack]:
+    """``graph`` without what breaks the shapes, and what was held back; ``check``
+    validates a reduced graph (by default alone)."""
     whole = Graph(identifier=graph.identifier)
     for triple in graph:
         whole.add(triple)
     art = article_iri(article.id)
     keep = {art, *whole.objects(art, PROV.wasGeneratedBy)}
-    split = quarantine(whole, result, validate, keep)
+    split = quarantine(whole, result, check, keep)
     kept = Graph(identifier=graph.identifier)
     for triple in split.kept:
         kept.add(triple)
@@ -364,141 +365,6 @@ def _extracted_or_skipped(path: Path) -> Extraction | Skipped:
         return Skipped(str(path), " ".join(str(exc).split()))
 
 
-@dataclass
-class IngestResult:
-    """What ingesting one article did."""
-
-    article: str
-    graph: str
-    triples: int
-    route: str
-    validation: ValidationResult
-    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step
-    duplicate_of: str | None = None  # the graph that already holds the same text
-
-
-def _check_article_id(article: Article, store: Path, name: URIRef, replace: bool) -> str | None:
-    """The graph already holding ``article``'s text under another id, if one does;
-    :class:`InputError` when ``name`` already holds a different text and ``replace`` is off."""
-    digest = str(SC.contentDigest)
-    same = [g for g in load.graphs_with_value(store, digest, article.digest) if g != str(name)]
-    if same:
-        return same[0]
-    held = load.graph_values(store, str(name), digest)
-    if held is not None and article.digest not in held and not replace:
-        raise InputError(f"{article.path}: article id {article.id} is taken: <{name}> holds a different "
-                         f"text; rename the file, or pass --replace to replace that article")
-    return None
-
-
-def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
-           server: str | None = None, replace: bool = False) -> IngestResult:
-    """One new article through the pipeline into its own graph of ``store``.
-
-    Entities get the IRIs their canonical names give, so an entity the graph already
-    holds is the same node. The article's graph replaces any earlier version in one
-    transaction; nothing is written unless it passes the shapes together with what
-    the store says about the nodes it touches.
-
-    The article's id (its file name) may not take another text's graph unless
-    ``replace``; a text the store already holds under another id is not added twice
-    (the result's ``duplicate_of`` names the graph holding it).
-    """
-    clock = _Clock()
-    load.check_store(store)
-    article = normalize_file(path)
-    name = article_graph(article.id)
-    duplicate = _check_article_id(article, store, name, replace)
-    if duplicate is not None:
-        return IngestResult(article.id, duplicate, 0, "none", ValidationResult(True, [], ""),
-                            clock.laps, duplicate_of=duplicate)
-    if gaz is None or gaz is _gazetteer():
-        gaz, finder = _gazetteer(), _finder()
-    else:
-        finder = PlaceFinder(gaz)
-    resolution = resolve([extract_article(article, finder.find)], gaz, resolve_place)
-    foreign = {place.key: place for place in gaz.foreign.values()}
-    # An IRI the store gives another entity is not reused (slug collisions).
-    part = article_slices(resolution, lambda key: foreign_iri(foreign[key]),
-                          load.zh_label(store))[0]
-    graph = slice_graph(part, _indicators())
-    clock.lap("extract")
-    nodes = {t for triple in graph for t in triple if isinstance(t, URIRef)}
-    data = new_dataset()
-    target = data.graph(name)
-    for triple in graph:
-        target.add(triple)
-    # As far out as the shapes read: other articles' figures, duplicates, 2-hop parts.
-    context = load.neighbourhood(store, nodes, exclude_graph=str(name), data=target,
-                                 **context_spec().kwargs())
-    around = data.graph(SC["context"])
-    for triple in context:
-        around.add(triple)
-    clock.lap("context")
-    # Incremental: only the new graph's nodes are focus nodes; the rest is context.
-    result = validate(data, focus=nodes)
-    clock.lap("validate")
-    if not result.conforms:
-        return IngestResult(article.id, str(name), len(graph), "none", result, clock.laps)
-    written = load.replace_graph(store, str(name), target, server=server)
-    clock.lap("write")
-    return IngestResult(article.id, str(name), len(graph), written.describe(), result, clock.laps)
-
-
-class _Clock:
-    """Wall time between laps, for the benchmarks (never written to the graph)."""
-
-    def __init__(self) -> None:
-        self.laps: dict[str, float] = {}
-        self.last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = now - self.last
-        self.last = now
-
-
-FIGURE_COLUMNS = ["article", "indicator", "value", "unit", "qualifier", "area", "code", "date",
-                  "carrier_type", "level", "subject", "status", "cumulative", "quote",
-                  "quote_start", "quote_end", "observation"]
-
-FIGURES_QUERY = """
-PREFIX sc: <https://w3id.org/sckg/ontology#>
-PREFIX qb: <http://purl.org/linked-data/cube#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?article ?indicator ?value ?unit ?qualifier ?area ?code ?date ?carrier_type ?level
-       ?subject ?status ?cumulative ?quote ?quote_start ?quote_end ?observation WHERE {
-  ?observation a qb:Observation ; sc:sourceArticle ?a ; sc:indicator ?i ; sc:value ?value ;
-       sc:unit ?u ; sc:valueQualifier ?q ; sc:figureStatus ?s ; sc:quote ?quote ;
-       sc:quoteStart ?quote_start ; sc:quoteEnd ?quote_end .
-  ?a dcterms:identifier ?article .
-  OPTIONAL { ?i skos:notation ?indicator }
-  BIND(REPLACE(STR(?u), "^.*[/#]", "") AS ?unit)
-  BIND(STRAFTER(STR(?q), "#") AS ?qualifier)
-  BIND(STRAFTER(STR(?s), "#") AS ?status)
-  OPTIONAL { ?observation sc:refArea ?ar . ?ar rdfs:label ?area . FILTER(langMatches(lang(?area), "zh-Hans"))
-             OPTIONAL { ?ar sc:divisionCode ?code } }
-  OPTIONAL { ?observation sc:refPeriod ?date }
-  OPTIONAL { ?observation sc:carrierType ?ct BIND(STRAFTER(STR(?ct), "#") AS ?carrier_type) }
-  OPTIONAL { ?observation sc:accreditationLevel ?lv BIND(STRAFTER(STR(?lv), "#") AS ?level) }
-  OPTIONAL { ?observation sc:subject ?sj . ?sj rdfs:label ?subject . FILTER(langMatches(lang(?subject), "zh-Hans")) }
-  OPTIONAL { ?observation sc:cumulative ?cumulative }
-} ORDER BY ?article ?quote_start ?observation
-"""
-
-
-def figure_rows(store: Path = STORE) -> list[dict[str, str]]:
-    """Every observation as a flat row (FIGURE_COLUMNS), for CSV export."""
-    import pyoxigraph as ox
-
-    db = load.open_read_only(store)
-    rows = []
-    for solution in db.query(FIGURES_QUERY):
-        row = {}
-        for column in FIGURE_COLUMNS:
-            term = solution[column]
-            row[column] = "" if term is None else (term.value if not isinstance(term, ox.NamedNode) else term.value)
-        rows.append(row)
-    return rows
+# The other entry points; imported last, since they use what is defined above.
+from sckg.pipeline.figures import FIGURE_COLUMNS, FIGURES_QUERY, figure_rows  # noqa: E402,F401
+from sckg.pipeline.ingest import IngestResult, ingest  # noqa: E402,F401
