@@ -378,3 +378,32 @@ def test_cached_tagger_cuts_as_jieba_does():
         for text in (line, line[3:], line[:12]):
             assert [(w.word, w.flag) for w in _tagger().cut(text)] == \
                 [(w.word, w.flag) for w in pseg.cut(text)]
+
+
+def test_names_listed_after_one_title_share_its_posts(place_finder):
+    ex = _extract(place_finder, ["绵阳市科技局副局长杜明远、何静怡等陪同调研。"])
+    posts = _posts(ex)
+    assert ("杜明远", "副局长", "绵阳市科技局") in posts
+    assert ("何静怡", "副局长", "绵阳市科技局") in posts
+
+
+def test_a_name_written_before_its_post(place_finder):
+    ex = _extract(place_finder, ["座谈会上，市工信局钱志伟副局长、县科协孟晓兰主席先后发言。"])
+    posts = _posts(ex)
+    assert ("钱志伟", "副局长", "市工信局") in posts
+    assert ("孟晓兰", "主席", "县科协") in posts
+
+
+def test_a_name_after_a_title_wins_over_a_place_inside_it(place_finder):
+    ex = _extract(place_finder, ["德阳市副市长郑江西一行来到孵化器视察。"])
+    assert "郑江西" in _names(ex, "Person")
+    assert "江西" not in _names(ex, "Place")
+    gov = _mention(ex, "德阳市副市长")
+    assert gov.category == "GovernmentAgency" and gov.attr("implied") == "德阳市"
+    assert ("郑江西", "副市长", "德阳市副市长") in _posts(ex)
+
+
+def test_bodies_named_by_level_alone_are_agencies(place_finder):
+    ex = _extract(place_finder, ["由市委组织部、市发改委和我市科技局联合主办，市场监管局协办。"])
+    agencies = {m.surface: m.attr("relative") for m in ex.mentions if m.attr("relative")}
+    assert agencies == {"市委组织部": "市", "市发改委": "市", "我市科技局": "市"}

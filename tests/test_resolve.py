@@ -161,3 +161,20 @@ def test_resolution_is_deterministic(place_finder, gazetteer, resolution):
                     gazetteer, resolve_place)
     assert sorted(again.entities) == sorted(resolution.entities)
     assert again.links == resolution.links
+
+
+def test_bodies_named_by_level_take_the_article_city_and_heads_imply_their_government(tmp_path):
+    from sckg import pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "绵阳市召开众创空间发展推进会\n\n"
+        "  6月8日，绵阳市众创空间发展推进会在涪城区召开。绵阳市副市长郑江西出席会议并讲话，"
+        "市科技局局长杜明远主持会议，市委组织部、县科协有关负责人参加。\n", encoding="utf-8")
+    out = tmp_path / "x.trig"
+    pipeline.build(folder, out=out, store=None, progress_bar=False)
+    text = out.read_text(encoding="utf-8")
+    for name in ("绵阳市人民政府", "绵阳市科学技术局", "中共绵阳市委组织部"):
+        assert f'"{name}"@zh-Hans' in text, name
+    assert '"绵阳市副市长"@zh-Hans' not in text  # the implied government takes no alias from the title

@@ -24,8 +24,10 @@ _EXPANSIONS = [
     ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("发改委", "发展和改革委员会"),
     ("管委会", "管理委员会"), ("人社厅", "人力资源和社会保障厅"), ("工信厅", "工业和信息化厅"),
     ("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"),
-    ("科委", "科学技术委员会"), ("教委", "教育委员会"),
+    ("科委", "科学技术委员会"), ("教委", "教育委员会"), ("工信局", "工业和信息化局"),
+    ("人社局", "人力资源和社会保障局"), ("经信局", "经济和信息化局"), ("科协", "科学技术协会"),
 ]
+_MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 # National bodies, named by their short forms in articles.
 _NATIONAL = {
     "科技部": "中华人民共和国科学技术部", "科学技术部": "中华人民共和国科学技术部",
@@ -67,6 +69,23 @@ def _province_of(gaz: Gazetteer, code: str) -> str:
     return code[:2] + "0000"
 
 
+def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+                 province: str | None) -> str | None:
+    """The city (prefecture-level division) an article is about: the one of its
+    province its places fall in most often; a municipality is its own city."""
+    if province is None:
+        return None
+    if province in _MUNICIPALITIES:
+        return province
+    votes: Counter[str] = Counter()
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface, province=province)
+        if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
+            votes[r.code[:4] + "00"] += 2 if surface == gaz.divisions[r.code].name else 1
+    city = votes.most_common(1)[0][0] if votes else None
+    return city if city in gaz.divisions else None
+
+
 def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
     """The province an article is about: the one its places fall in most often."""
     votes: Counter[str] = Counter()
@@ -93,6 +112,7 @@ class _Resolver:
         self._canonical: dict[tuple, str] = {}
         self._prefixed: dict[str, str] = {}
         self._heads: dict[tuple[str, str | None], str | None] = {}
+        self.city: str | None = None  # the city of the article being resolved
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -101,14 +121,36 @@ class _Resolver:
 
     def canonical(self, m: Mention, province: str | None) -> str:
         """The full name a mention stands for, in the article's context."""
-        key = (m.surface, m.attrs, m.category, m.cls, province)
+        contextual = m.attr("relative") or m.attr("implied")
+        key = (m.surface, m.attrs, m.category, m.cls, province, self.city if contextual else None)
         found = self._canonical.get(key)
         if found is None:
             found = self._canonical[key] = self._canonical_name(m, province)
         return found
 
+    def _relative_name(self, m: Mention, province: str | None) -> str | None:
+        """市工信局 in an article about Lanzhou: 兰州市工业和信息化局; 市委: 中共兰州市委."""
+        implied = m.attr("implied")
+        if implied:
+            r = self.resolve_place(self.gaz, implied, province=province)
+            place = self.gaz.divisions[r.code].name if r.status == "resolved" and r.code else implied
+            return place + "人民政府"
+        level = m.attr("relative")
+        code = province if level == "省" else self.city if level in ("市", "州") else None
+        if not code or code not in self.gaz.divisions:
+            return None
+        place = self.gaz.divisions[code].name
+        body = re.sub(r"^(我|全|本)?[省市县州]", "", m.surface)
+        if body.startswith("委"):
+            return "中共" + place + body
+        return place + body
+
     def _canonical_name(self, m: Mention, province: str | None) -> str:
         name = m.attr("qualified") or m.surface
+        if m.attr("relative") or m.attr("implied"):
+            name = self._relative_name(m, province) or name
+            if m.attr("implied"):
+                return name
         name = name.strip("“”\"")
         name = re.sub(r"^“([^”]+)”", r"\1", name)
         if name in _NATIONAL:
@@ -161,7 +203,7 @@ class _Resolver:
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
                 ent.cls = m.cls
         for k, v in m.attrs:
-            if k not in ("parent", "qualified"):
+            if k not in ("parent", "qualified", "relative", "implied"):
                 ent.attrs.setdefault(k, v)
         return ent
 
@@ -227,6 +269,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
     for ex in extractions:
         aid = ex.article.id
         province = provinces.get(aid)
+        r.city = article_city(ex, gaz, resolve_place, province)
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
         keys: dict[int, str | None] = {}
         for i in order:
@@ -235,7 +278,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             if keys[i]:
                 ent = r.entities[keys[i]]
                 surface = m.surface.strip("“”\"")
-                if surface != ent.name:
+                if surface != ent.name and not m.attr("implied"):
                     ent.aliases.add(surface)
                 if m.attr("qualified") and m.attr("qualified") != ent.name:
                     ent.aliases.add(m.attr("qualified"))

@@ -20,6 +20,7 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
+from sckg.extract.agencies import implied_governments, relative_agencies
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
@@ -109,6 +110,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     names += sub_units(text, names)
     names = _dedupe(names)
+    names += relative_agencies(text, names)
     projects = []
     for m in _PROJECT.finditer(text):
         g = 1 if m.group(1) else 2
@@ -119,10 +121,14 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = [m for m in names if not _overlaps(m, projects)] + projects
     # A place inside a longer name is part of that name (兰州 in 兰州大学).
     mentions += [p for p in places if not _overlaps(p, mentions)]
-    persons = find_people(text, mentions)
+    # A name after a title wins over a place inside it (副市长张广东 is not 广东).
+    persons = find_people(text, [m for m in mentions if m.category != "Place"])
+    persons = [p for p in persons if not _overlaps(p, [m for m in mentions if m.category != "Place"])]
+    mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, persons)]
     mentions += persons
     people.update(p.surface for p in persons)
     mentions += more_mentions(text, people, mentions)
+    mentions += implied_governments(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -23,6 +23,8 @@ _TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 # A verb of speech that ends its clause: 刘新说, is 刘新 speaking, not 刘新说.
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
+# Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
+_ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 
@@ -83,6 +85,33 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _before_title(text: str) -> list[tuple[int, int]]:
+    """Names written before their post: 林某调研员, 王某副局长 (after an organisation, a
+    comma or a list mark, and followed by what ends a name's clause)."""
+    spans = []
+    for m in _TITLE_RE.finditer(text):
+        if not _boundary(text, m.end()) and text[m.end():m.end() + 1] not in ("在", "、"):
+            continue
+        for length in (3, 2):
+            start = m.start() - length
+            name = text[max(start, 0):m.start()]
+            if start < 0 or not all("\u4e00" <= c <= "\u9fff" for c in name) or not _surname_ok(name):
+                continue
+            if any(c in NOT_NAME_CHARS or c in _ORG_END for c in name[1:]) or _common_word(name):
+                continue
+            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in _ORG_END:
+                spans.append((start, m.start()))
+                break
+    return spans
+
+
+def _common_word(word: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) > 1000
+
+
 def _drop_descriptive_head(text: str, start: int, dot: int) -> int:
     """青年创业者热合曼·吐尔逊: common words before a transliterated name are no part of it."""
     import jieba
@@ -116,9 +145,13 @@ def find_people(text: str, taken: list[Mention]) -> list[Mention]:
     """Personal names in ``text``, not overlapping the names already ``taken``."""
     spans: set[tuple[int, int]] = set()
     for m in _TITLE_RE.finditer(text):
-        end = read_name(text, m.end())
-        if end:
-            spans.add((m.end(), end))
+        start, end = m.end(), read_name(text, m.end())
+        while end:  # 副主任张某、李某某等: every name of the list after the title
+            spans.add((start, end))
+            if text[end:end + 1] != "、":
+                break
+            start, end = end + 1, read_name(text, end + 1)
+    spans.update(_before_title(text))
     spans.update(_before_speech(text))
     spans.update(_dot_names(text))
     out = []
@@ -148,12 +181,18 @@ def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Ment
 
 def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     """Posts read leftwards from each person through titles and organisations."""
-    by_end = {m.end: i for i, m in enumerate(mentions) if m.category in ORG_CATEGORIES}
+    by_end = {m.end: i for i, m in enumerate(mentions)
+              if m.category in ORG_CATEGORIES and not m.attr("implied")}
+    implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied")}
     out: list[Relation] = []
     for pi, person in enumerate(mentions):
         if person.category != "Person":
             continue
         pos = person.start
+        if pos in implied:  # 周口市副市长张某: the title after the place, at its government
+            gov = mentions[implied[pos]]
+            out.append(Relation("post", pi, implied[pos], gov.surface[len(gov.attr("implied")):]))
+            continue
         pending: list[str] = []
         while pos > 0:
             title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
@@ -176,6 +215,46 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if org is None and pending and pos > 0 and text[pos - 1] not in _PUNCT:
                 continue
             break
+    out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
+    return _shared_by_lists(text, mentions, out)
+
+
+def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
+                       have: set[int]) -> list[Relation]:
+    """Posts written after the name (高新处林某调研员): the titles right after it, at the
+    organisation right before it."""
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        org = by_end.get(person.start)
+        if org is None:
+            continue
+        pos, roles = person.end, []
+        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
+            roles.append(title)
+            pos += len(title)
+            if text[pos:pos + 1] != "、":
+                break
+            pos += 1
+        out += [Relation("post", pi, org, role) for role in roles]
+    return out
+
+
+def _shared_by_lists(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
+    """副主任张某、李某: a name listed after another with no post of its own holds the
+    same posts."""
+    held: dict[int, list[Relation]] = {}
+    for r in relations:
+        held.setdefault(r.subject, []).append(r)
+    people = [i for i, m in enumerate(mentions) if m.category == "Person"]
+    out = list(relations)
+    for before, after in zip(people, people[1:]):
+        first, second = mentions[before], mentions[after]
+        if after in held or before not in held or text[first.end:second.start] != "、":
+            continue
+        held[after] = [Relation("post", after, r.object, r.value) for r in held[before]]
+        out += held[after]
     return out
 
 

@@ -1,0 +1,77 @@
+"""Agencies named relative to the article's place, and governments a post implies.
+
+Articles name the bodies of their own province or city by level alone: 省科技厅,
+市工信局, 市委, 市政协, 我市科技局, 县科协. Such a name stands for the body of the
+province or city the article is about; the resolve stage completes it (the mention
+carries ``relative``: 省 or 市). A post of a government's head, written after a place
+(周口市副市长, 广东省副省长), names no body: the place's people's government is implied,
+and a mention over the place and the title stands for it (``implied``: the full name
+comes from the place in the resolve stage).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sckg.model import Mention
+
+# Bodies a province or city has, by the words that name them after 省/市/县/州.
+_BODIES: list[tuple[str, str]] = [
+    ("人民政府", "GovernmentAgency"), ("政府办公室", "GovernmentAgency"), ("政府", "GovernmentAgency"),
+    ("委组织部", "GovernmentAgency"), ("委宣传部", "GovernmentAgency"), ("委统战部", "GovernmentAgency"),
+    ("委政研室", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
+    ("人大常委会", "GovernmentAgency"), ("政协", "GovernmentAgency"),
+    ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
+    ("科技厅", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
+    ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"),
+    ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
+    ("人社局", "GovernmentAgency"), ("人力资源和社会保障局", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
+    ("商务局", "GovernmentAgency"), ("商务厅", "GovernmentAgency"), ("教育局", "GovernmentAgency"),
+    ("教育厅", "GovernmentAgency"), ("农业农村局", "GovernmentAgency"), ("农业农村厅", "GovernmentAgency"),
+    ("市场监督管理局", "GovernmentAgency"), ("市场监管局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
+    ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
+    ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
+]
+_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|县|州)"
+_BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
+# After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委….
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》\s由经在与和及对向从为据到日赴请受]))"
+                       rf"{_LEVEL}(?P<body>{_BODY})(?!级)")
+_CATEGORY = dict(_BODIES)
+# Heads of government whose body a place before them implies.
+_GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)")
+_PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
+
+
+def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
+    """省科技厅, 市工信局, 市委 …: bodies named by level alone, not inside a longer name."""
+    found = []
+    for m in _RELATIVE.finditer(text):
+        start, end = m.span()
+        if text.startswith("市场", start) and not m.group("body").startswith("场"):
+            continue
+        if any(t.start < end and start < t.end for t in taken):
+            continue
+        level = m.group("level")[-1]
+        category = _CATEGORY[m.group("body")]
+        found.append(Mention(text[start:end], start, end, category, category, (("relative", level),)))
+    return found
+
+
+def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
+    """周口市副市长: a mention over the place and the title for the place's government,
+    when a person's name follows the title."""
+    people = {m.start for m in mentions if m.category == "Person"}
+    found = []
+    for place in mentions:
+        if place.category != "Place" or not place.surface.endswith(_PLACE_LEVEL_END):
+            continue
+        head = _GOVERNMENT_HEADS.match(text, place.end)
+        if not head or head.end() not in people:
+            continue
+        title = head.group(0)
+        if title.endswith("主席") and not place.surface.endswith("自治区"):
+            continue  # 主席 heads the government of an autonomous region only
+        found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
+                             "GovernmentAgency", (("implied", place.surface),)))
+    return found
