@@ -407,3 +407,10 @@ def test_bodies_named_by_level_alone_are_agencies(place_finder):
     ex = _extract(place_finder, ["由市委组织部、市发改委和我市科技局联合主办，市场监管局协办。"])
     agencies = {m.surface: m.attr("relative") for m in ex.mentions if m.attr("relative")}
     assert agencies == {"市委组织部": "市", "市发改委": "市", "我市科技局": "市"}
+
+
+def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
+    ex = _extract(place_finder, ["本报讯（记者 邓雅文 刘建）近日，某市举办创新创业大赛，活动取得实效。",
+                                 "大赛共吸引120个项目参赛。(全媒体记者 孙浩)"])
+    creators = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "creator"}
+    assert {"邓雅文", "刘建", "孙浩"} <= creators

@@ -369,3 +369,13 @@ def test_a_page_with_no_body_paragraph_builds_to_what_it_says():
     text = "首页 > 科技动态\n某市举办众创空间负责人培训班\n【字体：大 中 小】\n打印本页 关闭窗口\n"
     article = normalize_text(text)
     assert "某市举办众创空间负责人培训班" in article.body
+
+
+def test_readings_printed_twice_or_without_tone_marks_are_removed():
+    from sckg.normalize.annotations import strip_annotations
+
+    text = "全省共有12家(jia)(jia)高新(xin)区，目(mu)(mu)前发(fā)展良好。"
+    stripped = strip_annotations(text)
+    assert stripped.text == "全省共有12家高新区，目前发展良好。"
+    start = stripped.text.index("高新区")
+    assert text[slice(*stripped.offsets.to_original(start, start + 3))] == "高新(xin)区"

@@ -24,6 +24,7 @@ from sckg.extract.agencies import implied_governments, relative_agencies
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
+from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, founders, more_mentions, posts
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
@@ -165,6 +166,26 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A reporter's byline in brackets at the head or the end of a paragraph: 本报讯（记者 张某
+# 李某）, ……。(全媒体记者 王某).
+_BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|全媒体|融媒体|首席|特约)?(?:记者|通讯员)\s*"
+                          r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
+_BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def body_bylines(article: Article) -> list[tuple[int, int]]:
+    """Clean spans of the reporters named in bracketed bylines inside body paragraphs."""
+    spans = []
+    for b in article.body_blocks:
+        for m in _BODY_BYLINE.finditer(b.text):
+            if m.start() > 12 and m.end() < len(b.text) - 1:
+                continue  # only at a paragraph's head (本报讯…) or its end
+            for name in _BYLINE_NAME.finditer(m.group(1)):
+                if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
+                    spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
+    return spans
+
+
 def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
     """Reporters, editors, publisher and source, located in the boilerplate lines."""
     def locate(name: str, kinds: tuple[str, ...]) -> tuple[int, int] | None:
@@ -182,6 +203,11 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             if span:
                 mentions.append(Mention(name, span[0], span[1], "Person", "Person"))
                 relations.append(Relation(role, article_node, len(mentions) - 1))
+    taken = {(m.start, m.end) for m in mentions}
+    for start, end in body_bylines(article):
+        if (start, end) not in taken and not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(Mention(article.clean[start:end], start, end, "Person", "Person"))
+            relations.append(Relation("creator", article_node, len(mentions) - 1))
     outlets = []
     for role, name in (("publisher", article.publisher), ("source", article.source)):
         # A site operator named in a welcome banner is not a media outlet.

@@ -1,7 +1,7 @@
 """Pinyin annotations: some sites print a reading after characters, ``創(chuàng)業(yè)``.
 
 An annotation is removed when it is a pinyin syllable in parentheses right after a
-Chinese character (``創(chuàng)`` and ``創(chuàng )``), or after a ``?`` that stands for a
+Chinese character (and so is the same syllable printed again right after it) (``創(chuàng)`` and ``創(chuàng )``), or after a ``?`` that stands for a
 character lost to mis-decoding. A broken one whose ``(`` was swallowed by the damage
 (``?shù)``) is removed too. Each annotated character maps back to the character and
 its annotation together.
@@ -79,8 +79,11 @@ def is_cjk(char: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _readings(char: str) -> frozenset[str]:
+    """The character's readings, with tone marks and without (pages print either)."""
+    if not is_cjk(char):
+        return frozenset()
     return frozenset(pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")[0]
-                     if is_cjk(char) else ())
+                     + pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0])
 
 
 def _is_reading(char: str, syllable: str) -> bool:
@@ -124,11 +127,16 @@ def strip_annotations(text: str) -> Annotated:
             match = _ANNOTATION.match(text, pos + 1)
             if match and (_is_reading(char, match.group(1)) if is_cjk(char)
                           else _TONE_MARK.search(match.group(1))):
-                out.emit(pos, match.end(), char)
+                end = match.end()
+                # Some pages print the reading twice: 家(jia)(jia).
+                while (again := _ANNOTATION.match(text, end)) and again.group(1) == match.group(1):
+                    end = again.end()
+                match_end = end
+                out.emit(pos, match_end, char)
                 if char == "?":
                     lost.append(length)
                 length += 1
-                pos = match.end()
+                pos = match_end
                 continue
         # Copy the run up to the next character that could start an annotation.
         found = _MAY_START.search(text, pos + 1)
