@@ -259,3 +259,19 @@ def test_a_literal_past_the_parser_limit_is_a_one_line_error(tmp_path: Path) -> 
     with pytest.raises(InputError) as info:
         load.parse_file(big)
     assert "big.ttl" in str(info.value) and "16 MiB" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_store_built_from_a_file_keeps_its_blank_nodes_in_the_union(tmp_path: Path) -> None:
+    # Anonymous blank nodes ([ ] and lists, as the ontology's axioms have) get new labels
+    # at every parse: the union copies must be made from the quads loaded, not parsed again.
+    source = tmp_path / "lists.trig"
+    source.write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/sckg/graph/ontology> {\n"
+        "  <https://w3id.org/sckg/ontology#A> owl:unionOf ( <https://w3id.org/sckg/ontology#B> "
+        "<https://w3id.org/sckg/ontology#C> ) ;\n"
+        "    owl:equivalentClass [ a owl:Restriction ; owl:onProperty <https://w3id.org/sckg/ontology#p> ] .\n"
+        "}\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert load.build_store(source, store) == 8
+    assert union_is_the_set_of_named_triples(store)

@@ -192,7 +192,9 @@ def build_store(source: object, store_dir: Path | str, *,
             src = Path(source)
             try:
                 store.bulk_load(path=str(src), format=rdf_format(src))
-                store.bulk_extend(_in_default(ox.parse(path=str(src), format=rdf_format(src))))
+                # The union copies come from the loaded quads, not from a second parse:
+                # each parse gives anonymous blank nodes ([ ], lists) new labels.
+                store.bulk_extend(_in_default(store.quads_for_pattern(None, None, None, None)))
             except (SyntaxError, ValueError) as exc:
                 msg = " ".join(str(exc).split()).removeprefix("Parser error at ")
                 raise InputError(f"{src}: not valid RDF: {msg}") from None
