@@ -386,3 +386,303 @@ def test_a_query_sent_straight_to_a_backend_gets_the_time_limit_too(store: Path)
         assert now and pid not in now
         status, _headers, body = ask(server.query_url, "ASK { ?s ?p ?o }")
     assert status == 200 and json.loads(body)["boolean"] is True
+
+
+# --------------------------------------------------------------------------- reloads under a polling client
+
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+
+
+class Poller:
+    """Clients that keep asking the endpoint for its triple count until stopped, at most
+    ``limit`` requests or ``seconds`` in all: the first on one kept-alive connection (as
+    a dashboard does), the others on a new connection per request (as a script does)."""
+
+    def __init__(self, url: str, clients: int = 2, limit: int = 6000, seconds: float = 60) -> None:
+        assert url.startswith("http://127.0.0.1:")
+        self.url, self.limit, self.deadline = url, limit, time.monotonic() + seconds
+        self.seen: list[list[int]] = [[] for _ in range(clients)]
+        self.failures: list[str] = []
+        self.sent = 0
+        self.lock = threading.Lock()
+        self.running = True
+        self.threads = [threading.Thread(target=self.poll, args=(i,), daemon=True) for i in range(clients)]
+        for thread in self.threads:
+            thread.start()
+
+    def _go(self) -> bool:
+        with self.lock:
+            if not self.running or self.sent >= self.limit or time.monotonic() > self.deadline:
+                return False
+            self.sent += 1
+            return True
+
+    def poll(self, client: int) -> None:
+        host, port = self.url.removeprefix("http://").split("/")[0].split(":")
+        body = urllib.parse.urlencode({"query": COUNT})
+        headers = {"Accept": JSON, "Content-Type": "application/x-www-form-urlencoded"}
+        conn = None
+        while self._go():
+            try:
+                if conn is None:
+                    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+                conn.request("POST", "/query", body=body, headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                if response.status != 200:
+                    raise AssertionError(f"status {response.status}: {data[:200]!r}")
+                self.seen[client].append(int(json.loads(data)["results"]["bindings"][0]["n"]["value"]))
+            except Exception as exc:  # noqa: BLE001 - every failure is recorded and asserted on
+                with self.lock:
+                    self.failures.append(f"client {client}: {exc!r}"[:300])
+                if conn is not None:
+                    conn.close()
+                conn = None
+                time.sleep(0.01)  # a refused connection fails at once: do not spend the budget on it
+            if client > 0 and conn is not None:
+                conn.close()
+                conn = None
+        if conn is not None:
+            conn.close()
+
+    def wait_all_see(self, count: int, seconds: float = 60) -> bool:
+        """Whether every client's latest answer is ``count`` within ``seconds``."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if all(seen and seen[-1] == count for seen in self.seen):
+                return True
+            if not any(thread.is_alive() for thread in self.threads):
+                return False
+            time.sleep(0.02)
+        return False
+
+    def stop(self) -> None:
+        self.running = False
+        for thread in self.threads:
+            thread.join(60)
+
+
+def _store_count(store: Path) -> int:
+    """The triple count of ``store``'s default graph, read from the store itself."""
+    opened = ox.Store.read_only(str(store))
+    try:
+        return sum(1 for _ in opened.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    finally:
+        del opened
+
+
+def _triples(n: int) -> list[ox.Triple]:
+    subject = ox.NamedNode(f"https://w3id.org/sckg/id/reload-test-{n}")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    return [ox.Triple(subject, label, ox.Literal(f"reload {n} label {k}")) for k in range(3)]
+
+
+class Lines:
+    """The lines a process writes on a pipe, collected by a thread."""
+
+    def __init__(self, pipe) -> None:
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self.thread.start()
+
+    def _read(self, pipe) -> None:
+        for line in pipe:
+            self.lines.append(line.rstrip("\n"))
+
+    def matching(self, prefix: str) -> list[str]:
+        """The lines so far that start with ``prefix``."""
+        return [line for line in list(self.lines) if line.startswith(prefix)]
+
+    def wait_for(self, prefix: str, count: int = 1, seconds: float = 60) -> list[str]:
+        """The lines that start with ``prefix``, once there are ``count`` (bounded wait)."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and len(self.matching(prefix)) < count:
+            time.sleep(0.02)
+        return self.matching(prefix)
+
+
+def test_sckg_serve_reloads_under_a_polling_client_without_a_failed_request(store: Path) -> None:
+    from click.testing import CliRunner
+
+    from sckg.cli import main
+
+    port = serve.free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sckg", "serve", "--store", str(store), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    out, err = Lines(proc.stdout), Lines(proc.stderr)
+    url = f"http://127.0.0.1:{port}/query"
+    article = Path(__file__).parent / "articles" / "unseen" / "903_8e2b74c19f06d3a5.txt"
+    poller = None
+    try:
+        assert out.wait_for("SPARQL endpoint:"), err.lines
+        counts = [_store_count(store)]
+        poller = Poller(url)
+        assert poller.wait_all_see(counts[0])
+        writes = [lambda n=n: load.add_quads(store, _triples(n)) for n in range(3)]
+        writes.append(lambda: CliRunner().invoke(main, ["ingest", str(article), "--store", str(store)]))
+        for number, write in enumerate(writes, 1):
+            result = write()
+            counts.append(_store_count(store))
+            assert counts[-1] > counts[-2]
+            if number <= 3:  # sckg ingest sends the signal itself
+                assert serve.reload_running(store) == f"http://127.0.0.1:{port}"
+            else:
+                assert result.exit_code == 0 and "reloaded the endpoint" in result.output, result.output
+            # `reloaded` is said only once the new graph answers.
+            assert len(out.wait_for("reloaded", number)) == number, out.lines
+            assert sparql(url, COUNT)["results"]["bindings"][0]["n"]["value"] == str(counts[-1])
+            assert poller.wait_all_see(counts[-1]), (counts, [seen[-3:] for seen in poller.seen], poller.failures[:3])
+        # A reload that cannot open the store: said on stderr, the old backends keep answering.
+        current = store / "CURRENT"
+        good = current.read_bytes()
+        current.write_bytes(b"MANIFEST-999999\n")
+        try:
+            serve.reload_running(store)
+            failed = err.wait_for("error: reload of")
+        finally:
+            current.write_bytes(good)
+        assert len(failed) == 1 and "still serving the previous content" in failed[0], err.lines
+        assert "MANIFEST-999999" in failed[0]
+        assert sparql(url, COUNT)["results"]["bindings"][0]["n"]["value"] == str(counts[-1])
+        serve.reload_running(store)
+        assert len(out.wait_for("reloaded", len(writes) + 1)) == len(writes) + 1
+        # Two signals in a row: one or two reloads, no request fails, the count stays.
+        serve.reload_running(store)
+        serve.reload_running(store)
+        assert len(out.wait_for("reloaded", len(writes) + 2)) >= len(writes) + 2
+        poller.stop()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(30)
+        out.thread.join(10)
+        err.thread.join(10)
+        assert proc.returncode == 0, err.lines
+        assert out.lines[-1] == "stopped", out.lines
+    finally:
+        if poller is not None:
+            poller.stop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    sent = sum(len(seen) for seen in poller.seen) + len(poller.failures)
+    print(f"polling client: {sent} requests, {len(poller.failures)} failed, "
+          f"{len(out.matching('reloaded'))} reloads")
+    assert not poller.failures, (len(poller.failures), sent, poller.failures[:5])
+    assert len(writes) + 2 <= len(out.matching("reloaded")) <= len(writes) + 3, out.lines
+    assert len(err.matching("error: reload of")) == 1, err.lines
+    for seen in poller.seen:
+        assert set(seen) <= set(counts), sorted(set(seen) - set(counts))
+        assert seen == sorted(seen)  # once the new graph is seen, never the old one again
+        assert seen[-1] == counts[-1]
+
+
+class _HeldEndpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers one row, but only once the test lets it."""
+
+    arrived: threading.Event
+    release: threading.Event
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+        self.arrived.set()
+        self.release.wait(60)
+        body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"held"}}]}}'
+        self.send_response(200)
+        self.send_header("Content-Type", JSON)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+
+@pytest.fixture
+def held_endpoint():
+    handler = type("Held", (_HeldEndpoint,), {"arrived": threading.Event(), "release": threading.Event()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/held", handler.arrived, handler.release
+    finally:
+        handler.release.set()
+        server.shutdown()
+        server.server_close()
+
+
+def _count_of(answer: tuple[int, dict, bytes]) -> int:
+    status, _headers, body = answer
+    assert status == 200, (status, body[:300])
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_a_reload_lets_running_requests_finish_on_the_old_backends(store: Path, held_endpoint) -> None:
+    url, arrived, release = held_endpoint
+    # Its answer waits for the endpoint above; its count is that of the graph it ran on.
+    held = f"SELECT (COUNT(*) AS ?n) {{ SERVICE <{url}> {{ ?x ?y ?z }} ?s ?p ?o }}"
+    answers: list = []
+    with serve.start(store) as server:
+        old = set(_backends(server.process.pid))
+        thread = threading.Thread(target=lambda: answers.append(ask(server.query_url, held)), daemon=True)
+        thread.start()
+        assert arrived.wait(60)  # running on an old backend
+        load.add_quads(store, _triples(0))
+        server.reload()
+        after = ask(server.query_url, COUNT)
+        during = set(_backends(server.process.pid))
+        release.set()
+        thread.join(60)
+        for _ in range(600):  # the old backends are stopped once idle
+            now = set(_backends(server.process.pid))
+            if len(now) == 2 and not now & old:
+                break
+            time.sleep(0.05)
+    assert _count_of(after) == 34
+    assert len(answers) == 1 and _count_of(answers[0]) == 31  # whole, on the graph it started on
+    assert len(old) == 2 and old & during  # the old backend running it was not stopped under it
+    assert len(now) == 2 and not now & old
+
+
+def test_a_reload_that_cannot_open_the_store_keeps_the_old_content(store: Path) -> None:
+    with serve.start(store) as server:
+        load.add_quads(store, _triples(0))
+        current = store / "CURRENT"
+        good = current.read_bytes()
+        current.write_bytes(b"MANIFEST-999999\n")
+        try:
+            with pytest.raises(InputError, match="reload failed, still serving the previous content: .*MANIFEST-999999"):
+                server.reload()
+        finally:
+            current.write_bytes(good)
+        before = ask(server.query_url, COUNT)
+        server.reload()
+        after = ask(server.query_url, COUNT)
+        assert len(server.reloads) == 2 and server.reloads[0].error and server.reloads[1].error is None
+    assert _count_of(before) == 31 and _count_of(after) == 34
+
+
+def test_reloads_asked_while_the_store_is_being_written_serve_only_whole_stores(store: Path) -> None:
+    # A backend that opens the store while another process writes it can fail, or answer
+    # ASK and then hang on a query: a reload waits for the writer and checks it was not
+    # written while its backends opened it.
+    with serve.start(store) as server:
+        poller = Poller(server.query_url, clients=2)
+        try:
+            for n in range(20):
+                load.add_quads(store, _triples(n))
+                server.request_reload()  # the next write starts while this reload runs
+                time.sleep(0.01 * (n % 4))
+            server.reload()
+            final = _store_count(store)
+            assert poller.wait_all_see(final), [seen[-3:] for seen in poller.seen]
+        finally:
+            poller.stop()
+        failed = [done.error for done in server.reloads if done.error]
+    assert final == 31 + 3 * 20
+    assert not poller.failures, poller.failures[:5]
+    assert not failed, failed
+    for seen in poller.seen:
+        assert seen == sorted(seen) and seen[0] == 31 and seen[-1] == final

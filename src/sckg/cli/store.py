@@ -53,7 +53,9 @@ def serve(store: Path | None, bind: str, cors: bool, timeout: int) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol.
 
     The union of all graphs is the default graph; YASGUI is at /; updates are
-    refused. Ctrl-C stops the server; SIGHUP (sent by `sckg add`) reloads it.
+    refused. Ctrl-C stops the server. SIGHUP (sent by `sckg add`, `sckg ingest` and
+    `sckg build` after they write the store) reloads it without refusing a request:
+    the old content is answered until the new one is, then `reloaded` is printed.
 
     Example:
 

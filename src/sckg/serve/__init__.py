@@ -7,24 +7,25 @@ behind the query guard (:mod:`sckg.serve.guard`): several oxigraph backends, a h
 wall-clock limit per query (oxigraph's own timeout misses queries that work in
 memory), and the other clients' queries keep being answered meanwhile.
 
-A read-only server sees the store as it was when it opened it. :func:`run` therefore
-records itself in a marker file in the temp directory (keyed by the store's absolute
-path, so a rebuilt store keeps it) and restarts its server process on SIGHUP;
-:func:`reload_running` sends that signal after a direct write to the store.
+A read-only backend sees the store as it was when it opened it. :func:`run` therefore
+records itself in a marker file (:mod:`sckg.serve.marker`) and, on SIGHUP (sent by
+:func:`reload_running` after a direct write to the store), passes the signal on to the
+guard, which starts new backends beside the old ones and switches to them once they
+answer, without closing its listening socket: a client sees the old graph or the new
+one, never an error. :func:`run` says ``reloaded`` once the guard reports that the new
+backends answer, and reports on stderr a reload that could not start (the old
+content is still served); :meth:`Server.reload` does the same for a program.
 """
 
 from __future__ import annotations
 
 import ctypes
-import hashlib
-import json
-import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -33,17 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sckg.model import InputError
+# marker_path, reload_running, running_server and Reload are part of this module's API.
+from sckg.serve.marker import Reload, claim, marker_path, release, reload_running, running_server
 
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT_S = 30
 DEFAULT_BACKENDS = 2
 _PR_SET_PDEATHSIG = 1
-
-
-def marker_path(store: Path | str) -> Path:
-    """Where a ``sckg serve`` running on ``store`` records its pid and URL."""
-    key = hashlib.sha1(str(Path(store).resolve()).encode("utf-8")).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"sckg-serve-{key}.json"
 
 
 def oxigraph_binary() -> str:
@@ -147,11 +144,11 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         pass
 
 
-def _spawn(cmd: list[str]) -> subprocess.Popen:
+def _spawn(cmd: list[str], reports: bool = False) -> subprocess.Popen:
     return subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if reports else subprocess.DEVNULL,  # the guard's reload reports
         stderr=subprocess.PIPE,
         start_new_session=True,  # Ctrl-C reaches us; we stop the child ourselves
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
@@ -194,25 +191,93 @@ def _stop(proc: subprocess.Popen, grace: float = 5.0) -> int:
 
 @dataclass
 class Server:
-    """A running server: ``url`` (e.g. ``http://127.0.0.1:7878``), ``query_url``, ``stop()``."""
+    """A running server: ``url`` (e.g. ``http://127.0.0.1:7878``), ``query_url``, ``stop()``,
+    ``reload()``; ``reloads`` lists the reloads its guard reported, oldest first."""
 
     url: str
     process: subprocess.Popen
     command: list[str] = field(repr=False)
+    reloads: list[Reload] = field(default_factory=list, repr=False)
+    _reported: threading.Condition = field(default_factory=threading.Condition, repr=False)
+
+    def __post_init__(self) -> None:
+        self._watch()
 
     @property
     def query_url(self) -> str:
         return f"{self.url}/query"
 
+    def _watch(self) -> None:
+        """Collect the reloads the guard reports on its stdout (a read-write server has none)."""
+        self._reader = None
+        if self.process.stdout is not None:
+            self._reader = threading.Thread(target=self._collect, args=(self.process.stdout,), daemon=True)
+            self._reader.start()
+
+    def _collect(self, pipe) -> None:
+        try:
+            for raw in pipe:
+                done = Reload.parse(raw.decode("utf-8", "replace"))
+                if done is not None:
+                    with self._reported:
+                        self.reloads.append(done)
+                        self._reported.notify_all()
+        except (OSError, ValueError):
+            pass  # the pipe was closed
+        finally:
+            pipe.close()
+            with self._reported:
+                self._reported.notify_all()
+
     def stop(self) -> int:
-        """Stop the server and wait for it; idempotent."""
-        return _stop(self.process)
+        """Stop the server and wait for it (and for its last reports); idempotent."""
+        code = _stop(self.process)
+        if self._reader is not None:
+            self._reader.join(5)
+        return code
 
     def restart(self) -> None:
-        """Stop and start again, so a read-only server sees the store's new content."""
+        """Stop and start again, so a read-only server sees the store's new content
+        (its clients are refused meanwhile: :meth:`reload` is the way without that)."""
+        reports = self.process.stdout is not None
         self.stop()
-        self.process = _spawn(self.command)
+        self.process = _spawn(self.command, reports=reports)
+        self._watch()
         wait_ready(self.url, self.process)
+
+    def request_reload(self) -> float:
+        """Ask the guard to reload and return at once: the moment (``time.monotonic()``)
+        the request was sent, for :meth:`reload_outcome`."""
+        sent = time.monotonic()
+        self.process.send_signal(signal.SIGHUP)
+        return sent
+
+    def reload_outcome(self, sent: float) -> Reload | None:
+        """The first reload reported whose backends began starting after ``sent`` (so
+        they opened the store after it), or None while there is none."""
+        with self._reported:
+            return next((done for done in self.reloads if done.began >= sent), None)
+
+    def reload(self, timeout: float = 60.0) -> None:
+        """See the store's current content: returns once new backends opened after this
+        call answer every new request, with no request refused or cut meanwhile.
+
+        :class:`InputError` when they could not start (the old content is still
+        served) or did not within ``timeout`` seconds. A read-write server, which sees
+        every write already, is restarted."""
+        if self.process.stdout is None:
+            self.restart()
+            return
+        sent = self.request_reload()
+        deadline = time.monotonic() + timeout
+        with self._reported:
+            while (done := self.reload_outcome(sent)) is None:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    state = "exited" if self.process.poll() is not None else f"did not reload within {timeout:.0f} s"
+                    raise InputError(f"{self.url}: the server {state}")
+                self._reported.wait(0.1)
+        if done.error is not None:
+            raise InputError(f"{self.url}: reload failed, still serving the previous content: {done.error}")
 
     def __enter__(self) -> Server:
         return self
@@ -243,7 +308,7 @@ def start(
         cmd = server_command(path, bind, cors=cors, timeout_s=timeout_s, read_write=True)
     else:
         cmd = guard_command(path, bind, cors=cors, timeout_s=timeout_s, backends=backends)
-    proc = _spawn(cmd)
+    proc = _spawn(cmd, reports=not read_write)
     url = bind_url(bind)
     wait_ready(url, proc)
     return Server(url, proc, cmd)
@@ -257,101 +322,64 @@ def run(
     timeout_s: int | None = DEFAULT_TIMEOUT_S,
     echo=print,
 ) -> int:
-    """Serve ``store`` in the foreground until SIGINT/SIGTERM; restart on SIGHUP.
+    """Serve ``store`` in the foreground until SIGINT/SIGTERM; reload on SIGHUP.
 
-    Returns the exit code (0 after a clean stop).
+    A SIGHUP is passed on to the guard, which keeps answering while it reloads;
+    ``reloaded`` is said once the new content answers, and a reload that could not
+    start is reported on stderr. Returns the exit code (0 after a clean stop).
     """
     path = check_store(store)
     check_port(bind)
     marker = marker_path(path)
-    _claim(marker, path, bind_url(bind))
-    try:
-        server = start(path, bind, cors=cors, timeout_s=timeout_s)
-    except BaseException:
-        _release(marker)
-        raise
-    stopping: list[int] = []
     reloads: list[int] = []
-    previous = {
-        sig: signal.signal(sig, lambda s, _f: stopping.append(s)) for sig in (signal.SIGINT, signal.SIGTERM)
-    }
-    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda s, _f: reloads.append(s))
-    echo(f"SPARQL endpoint: {server.query_url} (YASGUI at {server.url}/) serving {path}; Ctrl-C stops it")
+    # Before the marker exists: a writer that finds it may signal at once.
+    previous = {signal.SIGHUP: signal.signal(signal.SIGHUP, lambda s, _f: reloads.append(s))}
     try:
-        while not stopping:
-            if reloads:
-                reloads.clear()
-                server.restart()
-                echo(f"reloaded {path}")
-            if server.process.poll() is not None:
-                echo(f"error: oxigraph server exited with code {server.process.returncode}")
-                return 1
-            time.sleep(0.1)
+        claim(marker, path, bind_url(bind))
+        try:
+            server = start(path, bind, cors=cors, timeout_s=timeout_s)
+        except BaseException:
+            release(marker)
+            raise
+        stopping: list[int] = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, lambda s, _f: stopping.append(s))
+        echo(f"SPARQL endpoint: {server.query_url} (YASGUI at {server.url}/) serving {path}; Ctrl-C stops it")
+        said = 0
+        try:
+            while not stopping:
+                if reloads:
+                    reloads.clear()
+                    server.request_reload()
+                said = _say_reloads(server, path, said, echo)
+                if server.process.poll() is not None:
+                    echo(f"error: oxigraph server exited with code {server.process.returncode}")
+                    return 1
+                time.sleep(0.1)
+        finally:
+            server.stop()  # after it, server.reloads holds every reload the guard finished
+            release(marker)
+            said = _say_reloads(server, path, said, echo)
         echo("stopped")
         return 0
     finally:
-        server.stop()
-        _release(marker)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _say_reloads(server: Server, path: Path, said: int, echo) -> int:
+    """Say the reloads ``server`` reported after the first ``said``; how many are said."""
+    done = server.reloads[said:]  # appended to by the thread that reads the guard's reports
+    for reload in done:
+        if reload.error is None:
+            echo(f"reloaded {path}")
+        else:
+            print(f"error: reload of {path} failed, still serving the previous content: {reload.error}",
+                  file=sys.stderr, flush=True)
+    return said + len(done)
 
 
 def bind_url(bind: str) -> str:
     """The URL a server listening on ``bind`` answers at."""
     host, port = parse_bind(bind)
     return f"http://{'127.0.0.1' if host in ('0.0.0.0', 'localhost') else host}:{port}"
-
-
-def running_server(store: Path | str) -> tuple[int, str] | None:
-    """(pid, URL) of the ``sckg serve`` serving ``store``, or None if none runs."""
-    try:
-        info = json.loads(marker_path(store).read_text(encoding="utf-8"))
-        pid, url = int(info["pid"]), str(info["url"])
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if b"sckg" not in cmdline:
-        return None  # a stale marker whose pid now belongs to something else
-    return pid, url
-
-
-def _claim(marker: Path, store: Path, url: str) -> None:
-    """Record this process as the server of ``store``; :class:`InputError` when another
-    live ``sckg serve`` already serves it (a stale marker is replaced)."""
-    body = json.dumps({"pid": os.getpid(), "url": url}) + "\n"
-    for _attempt in range(3):
-        try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            other = running_server(store)
-            if other and other[0] != os.getpid():
-                raise InputError(f"{store}: already served by sckg serve (pid {other[0]}) at {other[1]}; "
-                                 f"one server a store: stop it, or query that one") from None
-            marker.unlink(missing_ok=True)
-            continue
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(body)
-        return
-    raise InputError(f"{marker}: cannot record the server of {store}")
-
-
-def _release(marker: Path) -> None:
-    """Remove ``marker`` if it is this process's (never another server's)."""
-    try:
-        if int(json.loads(marker.read_text(encoding="utf-8"))["pid"]) == os.getpid():
-            marker.unlink(missing_ok=True)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-
-
-def reload_running(store: Path | str) -> str | None:
-    """Ask a ``sckg serve`` running on ``store`` to reload; its URL, or None if none runs."""
-    found = running_server(store)
-    if found is None:
-        return None
-    pid, url = found
-    try:
-        os.kill(pid, signal.SIGHUP)
-    except OSError:
-        return None
-    return url
