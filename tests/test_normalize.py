@@ -379,3 +379,37 @@ def test_readings_printed_twice_or_without_tone_marks_are_removed():
     assert stripped.text == "全省共有12家高新区，目前发展良好。"
     start = stripped.text.index("高新区")
     assert text[slice(*stripped.offsets.to_original(start, start + 3))] == "高新(xin)区"
+
+
+NOTICE = """陇科高发〔2022〕17号
+各市（州）科技局，兰州新区科技发展局：
+为推动全省科技企业孵化器高质量发展，经研究，决定认定兰州某某科技企业孵化器等12家单位为省级科技企业孵化器。
+请各市（州）科技局加强指导和服务。
+附件：1.2022年度省级科技企业孵化器名单
+2.省级科技企业孵化器管理办法
+甘肃省科学技术厅
+2022年8月16日
+（此件公开发布）
+"""
+
+
+def test_a_notice_is_read_as_a_notice():
+    article = normalize_text(NOTICE)
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["陇科高发〔2022〕17号"] == "metadata"
+    assert kinds["各市（州）科技局，兰州新区科技发展局："] == "addressee"
+    assert kinds["附件：1.2022年度省级科技企业孵化器名单"] == "attachment"
+    assert kinds["2.省级科技企业孵化器管理办法"] == "attachment"
+    assert kinds["甘肃省科学技术厅"] == kinds["2022年8月16日"] == "signature"
+    assert kinds["（此件公开发布）"] == "metadata"
+    assert article.title is None and article.date == "2022-08-16" and article.publisher == "甘肃省科学技术厅"
+    assert "决定认定兰州某某科技企业孵化器等12家单位" in article.body
+
+
+def test_a_signature_date_in_chinese_numerals():
+    from sckg.normalize.notice import signature_date
+
+    assert signature_date("二○一一年二月十六日") == "2011-02-16"
+    assert signature_date("二〇二二年十二月三十日") == "2022-12-30"
+    assert signature_date("2023年7月26日") == "2023-07-26"
+    assert signature_date("2023726") is None

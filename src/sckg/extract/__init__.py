@@ -32,6 +32,7 @@ PlaceFinder = Callable[[str], list[PlaceMention]]
 _PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
 _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
+_ISSUER = re.compile(r"(厅|局|委|委员会|政府|办公室|办公厅|部)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
 __all__ = ["extract_article", "PlaceFinder", "load_word_models", "word_model_tables", "WordTables"]
@@ -213,6 +214,11 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         # A site operator named in a welcome banner is not a media outlet.
         if name and (role == "source" or _MEDIA_NAME.search(name)):
             outlets.append((role, name))
+        elif name and role == "publisher" and _ISSUER.search(name):
+            span = locate(name, ("signature", "metadata"))  # a notice's issuer publishes it
+            if span:
+                mentions.append(Mention(name, span[0], span[1], "GovernmentAgency", "GovernmentAgency"))
+                relations.append(Relation("publisher", article_node, len(mentions) - 1))
     for b in article.blocks:
         if b.kind == "byline":
             for m in _OUTLET.finditer(b.text):

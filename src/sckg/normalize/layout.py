@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sckg.model import Block
+from sckg.normalize.notice import DOC_NUMBER, INDEX_TABLE, mark_notice
 
 # _NAVIGATION and _FOOTER are tests (only whether they occur in a line counts), so
 # they leave out what a match may but need not hold: 您当前所在位置 holds 位置, and
@@ -58,7 +59,7 @@ def _kind_outside(line: str) -> str | None:
 
 
 def _header_kind(line: str) -> str | None:
-    if ORIGINAL_TITLE.match(line):
+    if ORIGINAL_TITLE.match(line) or DOC_NUMBER.match(line) or INDEX_TABLE.match(line):
         return "metadata"
     if len(line) <= 100 and HEADER_META.search(line) and not _SENTENCE_END.search(line):
         return "metadata"
@@ -75,7 +76,8 @@ def _reads_as_text(line: str) -> bool:
 
 def looks_like_title(line: str) -> bool:
     """A line that can be a title: not a sentence, not longer than a headline."""
-    return 5 <= len(line) <= 64 and not _SENTENCE_END.search(line) and line.count("，") <= 2
+    return (5 <= len(line) <= 72 and not _SENTENCE_END.search(line)
+            and len(re.findall("[，,]", line)) <= 2 and not line.endswith(("：", ":")))
 
 
 def _title_at(lines: list[str], j: int) -> bool:
@@ -83,7 +85,8 @@ def _title_at(lines: list[str], j: int) -> bool:
     as text (everything before a title is navigation and labels, and would be lost)."""
     if not looks_like_title(lines[j]):
         return False
-    return not any(_kind_outside(line) is None and _reads_as_text(line) for line in lines[:j])
+    return not any(_kind_outside(line) is None and _header_kind(line) is None and _reads_as_text(line)
+                   for line in lines[:j])
 
 
 def _find_title(lines: list[str]) -> int | None:
@@ -118,6 +121,17 @@ def _title_candidates(lines: list[str]):
         if _kind_outside(line) is None and _header_kind(line) is None and len(line) >= 5:
             yield j
             break
+
+
+def _text_follows(lines: list[str], start: int) -> bool:
+    """Whether running text (a long paragraph of sentences) follows ``start`` before a
+    copyright notice: then a sidebar heading or share bar there is not the body's end."""
+    for line in lines[start:]:
+        if _COPYRIGHT.search(line):
+            return False
+        if len(line) >= 60 and "。" in line and len(re.findall("[，,]", line)) >= 2:
+            return True
+    return False
 
 
 def _no_body_fallback(lines: list[str], kinds: list[str]) -> None:
@@ -157,8 +171,11 @@ def classify(lines: list[str]) -> list[str]:
         if section is None:
             if outside in ("copyright", "related", "hot", "footer") or (
                     outside == "navigation" and re.search(r"上一篇|下一篇|分享到", line)):
-                section = outside
                 kinds[i] = outside
+                if outside != "copyright" and _text_follows(lines, i + 1):
+                    i += 1  # a share bar or a heading above the article itself: read on
+                    continue
+                section = outside
             elif SOURCE.match(line) and len(line) <= 40:
                 kinds[i] = "source"
             elif BYLINE.match(line) and len(line) <= 30 and not _SENTENCE_END.search(line):
@@ -177,6 +194,7 @@ def classify(lines: list[str]) -> list[str]:
             else:
                 kinds[i] = "related" if section in ("copyright", "navigation") else section
         i += 1
+    mark_notice(lines, kinds)
     if "body" not in kinds:
         _no_body_fallback(lines, kinds)
     return kinds

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from sckg.model import Block
+from sckg.normalize.notice import signature_date
 
 _DATE = re.compile(
     r"(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -21,6 +22,7 @@ _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
 _SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]\s*(?:转载)?\s*([^\s*|]+)")
 _WELCOME = re.compile(r"欢迎(?:进入|访问|光临|来到)\s*([^\s,，!！。]+?)(?:官方网站|官网|网站)?[!！。]?$")
 _OWNER = re.compile(r"版权所有\s*[:：]?\s*([\u4e00-\u9fff]+?(?:网|报|社|台))")
+_PUBLISHING_BODY = re.compile(r"^(?:发布机构|发文机关)\s*[:：]?\s*([\u4e00-\u9fff（）()]{3,40})$")
 _NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
 
 
@@ -110,6 +112,14 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 publishers.insert(0, parts[0])
             elif _SITE_END.search(text) and len(text) <= 12:
                 publishers.append(text)
+    issuers = [b.text for b in blocks if b.kind == "signature" and not signature_date(b.text)]
+    signed = [signature_date(b.text) for b in blocks if b.kind == "signature" and signature_date(b.text)]
+    if signed and meta.date is None:
+        meta.date = signed[0]
+    for b in blocks:
+        m = _PUBLISHING_BODY.match(b.text) if b.kind == "metadata" else None
+        if m and not issuers:
+            issuers.append(m.group(1))
     for b in blocks:
         if b.kind == "copyright":
             for pattern in (_OWNER, _NOTICE_SITE):
@@ -121,6 +131,8 @@ def read_metadata(blocks: list[Block]) -> Metadata:
     if publishers and cited and cited[0] not in publishers:
         meta.source = meta.source or cited[0]
     publishers += cited
+    # A notice's issuer, who signs it, is its publisher, before the site that shows it.
+    publishers = [i.replace(" ", "") for i in issuers] + publishers
     meta.publisher = publishers[0] if publishers else None
     if meta.source == meta.publisher:
         meta.source = None
