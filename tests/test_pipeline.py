@@ -1,4 +1,4 @@
-"""Tests of the pipeline (src/sckg/pipeline.py) and ``sckg build``: the seeds build to
+"""Tests of the pipeline (src/sckg/pipeline) and ``sckg build``: the seeds build to
 the committed TriG bytes, conform to the shapes, score well against the gold
 annotations (seeds and unseen articles); bad input is refused naming the file."""
 

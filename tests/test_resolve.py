@@ -1,4 +1,4 @@
-"""Tests of the resolve stage (src/sckg/resolve.py): abbreviations read in the
+"""Tests of the resolve stage (src/sckg/resolve): abbreviations read in the
 article's province, one entity per real thing across articles, aliases, dropped
 far-away short place names, figure areas. Articles are written for the tests."""
 
@@ -178,3 +178,21 @@ def test_bodies_named_by_level_take_the_article_city_and_heads_imply_their_gover
     for name in ("绵阳市人民政府", "绵阳市科学技术局", "中共绵阳市委组织部"):
         assert f'"{name}"@zh-Hans' in text, name
     assert '"绵阳市副市长"@zh-Hans' not in text  # the implied government takes no alias from the title
+
+
+def test_whole_district_and_whole_city_figures_take_the_article_places(tmp_path):
+    from sckg import pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "d.txt").write_text(
+        "西湖区众创空间发展势头良好\n\n"
+        "  近年来，杭州市西湖区大力推进众创空间建设，西湖区科技局牵头出台扶持政策。"
+        "截至2022年底，全区共有众创空间36家，其中国家级备案众创空间9家。"
+        "全市共有众创空间320家。\n", encoding="utf-8")
+    out = tmp_path / "x.trig"
+    pipeline.build(folder, out=out, store=tmp_path / "store", progress_bar=False)
+    rows = {r["quote"]: r["area"] for r in pipeline.figure_rows(tmp_path / "store")}
+    district = [a for q, a in rows.items() if "全区共有众创空间36家" in q]
+    city = [a for q, a in rows.items() if "全市共有众创空间320家" in q]
+    assert district == ["西湖区"] and city == ["杭州市"], rows

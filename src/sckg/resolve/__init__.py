@@ -10,11 +10,11 @@ resolve unambiguously is reported, never guessed.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 
 from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
+from sckg.resolve.context import article_city, article_county, article_province
 
 PlaceResolver = Callable[..., PlaceResolution]
 
@@ -27,7 +27,6 @@ _EXPANSIONS = [
     ("科委", "科学技术委员会"), ("教委", "教育委员会"), ("工信局", "工业和信息化局"),
     ("人社局", "人力资源和社会保障局"), ("经信局", "经济和信息化局"), ("科协", "科学技术协会"),
 ]
-_MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 # National bodies, named by their short forms in articles.
 _NATIONAL = {
     "科技部": "中华人民共和国科学技术部", "科学技术部": "中华人民共和国科学技术部",
@@ -65,39 +64,6 @@ def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
     return cached
 
 
-def _province_of(gaz: Gazetteer, code: str) -> str:
-    return code[:2] + "0000"
-
-
-def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
-                 province: str | None) -> str | None:
-    """The city (prefecture-level division) an article is about: the one of its
-    province its places fall in most often; a municipality is its own city."""
-    if province is None:
-        return None
-    if province in _MUNICIPALITIES:
-        return province
-    votes: Counter[str] = Counter()
-    for surface in extraction.place_names:
-        r = resolve_place(gaz, surface, province=province)
-        if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
-            votes[r.code[:4] + "00"] += 2 if surface == gaz.divisions[r.code].name else 1
-    city = votes.most_common(1)[0][0] if votes else None
-    return city if city in gaz.divisions else None
-
-
-def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
-    """The province an article is about: the one its places fall in most often."""
-    votes: Counter[str] = Counter()
-    for surface in extraction.place_names:
-        r = resolve_place(gaz, surface)
-        if r.status == "resolved" and r.code:
-            # A two-character short form is weak evidence (会同 is also a verb).
-            full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
-            votes[_province_of(gaz, r.code)] += 2 if full else 1
-    return votes.most_common(1)[0][0] if votes else None
-
-
 class _Resolver:
     """Builds the entity table while reading one article after another."""
 
@@ -113,6 +79,7 @@ class _Resolver:
         self._prefixed: dict[str, str] = {}
         self._heads: dict[tuple[str, str | None], str | None] = {}
         self.city: str | None = None  # the city of the article being resolved
+        self.county: str | None = None  # and its county or district, when it names one
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -270,6 +237,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         aid = ex.article.id
         province = provinces.get(aid)
         r.city = article_city(ex, gaz, resolve_place, province)
+        r.county = article_county(ex, gaz, resolve_place, r.city)
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
         keys: dict[int, str | None] = {}
         for i in order:
@@ -336,10 +304,31 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     return None
 
 
+_AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
+_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
+
+
+def _local_area(r: _Resolver, area: str, province: str | None) -> str | None:
+    """全市, 我县, 全区 … in the article's context: its city, its county or district (全区
+    is the whole autonomous region in one, a district elsewhere)."""
+    m = _LOCAL_REF.match(area)
+    if not m:
+        return None
+    if m.group(2) in ("市", "州", "盟"):
+        return r.city
+    if m.group(2) == "区" and province in _AUTONOMOUS_REGIONS:
+        return province
+    return r.county if r.county and r.gaz.divisions[r.county].name.endswith(m.group(2)) else None
+
+
 def _figure_area(r: _Resolver, area: str | None, province: str | None) -> str | None:
     if not area:
         return None
-    if _AREA_REF.match(area) and province:
+    local = _local_area(r, area, province) if _LOCAL_REF.match(area) else None
+    if local:
+        code = local
+    elif _AREA_REF.match(area) and province and not (area in ("全区", "我区") and province not in
+                                                     _AUTONOMOUS_REGIONS and r.county):
         code = province
     else:
         res = r.resolve_place(r.gaz, area, province=province)

@@ -1,0 +1,60 @@
+"""The places an article is about: its province, its city and its county or district,
+by the places it names (the context in which short names such as 省科技厅, 市委 and
+全区 are read)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from sckg.model import Extraction, Gazetteer, PlaceResolution
+
+PlaceResolver = Callable[..., PlaceResolution]
+MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+
+
+def _province_of(gaz: Gazetteer, code: str) -> str:
+    return code[:2] + "0000"
+
+
+def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+                 province: str | None) -> str | None:
+    """The city (prefecture-level division) an article is about: the one of its
+    province its places fall in most often; a municipality is its own city."""
+    if province is None:
+        return None
+    if province in MUNICIPALITIES:
+        return province
+    votes: Counter[str] = Counter()
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface, province=province)
+        if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
+            votes[r.code[:4] + "00"] += 2 if surface == gaz.divisions[r.code].name else 1
+    city = votes.most_common(1)[0][0] if votes else None
+    return city if city in gaz.divisions else None
+
+
+def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
+    """The province an article is about: the one its places fall in most often."""
+    votes: Counter[str] = Counter()
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface)
+        if r.status == "resolved" and r.code:
+            # A two-character short form is weak evidence (会同 is also a verb).
+            full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
+            votes[_province_of(gaz, r.code)] += 2 if full else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+                   city: str | None) -> str | None:
+    """The county-level division (a district, a county) of ``city`` an article is about:
+    the one its places fall in most often."""
+    if city is None:
+        return None
+    votes: Counter[str] = Counter()
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface, province=city[:2] + "0000")
+        if r.status == "resolved" and r.code and r.code[:4] == city[:4] and not r.code.endswith("00"):
+            votes[r.code] += 1
+    return votes.most_common(1)[0][0] if votes else None
