@@ -1,0 +1,247 @@
+"""The features the learned entity recogniser (:mod:`sckg.extract.ner`) sees for each
+character of a sentence.
+
+For every character: the characters and character bigrams in a ±2 window (full-width
+forms folded to ASCII, digits to ``0``, Latin letters lower-cased), the character
+classes around it, jieba's word around it (its position in the word, its part of
+speech, the word itself and its neighbours' tags), and whether it lies in a word of the
+project's dictionaries: surnames, posts (``lexicon.TITLES``), organisation and carrier
+endings (``lexicon.ORG_SUFFIXES``, ``lexicon.CARRIER_SUFFIXES``), the names of China's
+divisions (cpca's table with the short forms of ``sckg.link.names``) and of countries
+(``sckg.link.foreign``). One attribute names the domain (the corpus's conventions).
+
+Changing what a feature means changes what the model reads: bump ``FEATURE_VERSION``
+and retrain (``make model``); :class:`sckg.extract.ner.Labeller` refuses a model
+trained with another version.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+FEATURE_VERSION = "1"
+# news: CLUENER2020's conventions (posts, agencies, companies told apart; fine
+# addresses); paper: People's Daily's (PER/LOC/ORG only); resume and weibo: their own.
+DOMAINS = ("news", "paper", "resume", "weibo")
+
+# Full-width ASCII (！ … ～) and the ideographic space fold to their ASCII forms, one
+# character for one, so offsets are unchanged.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# The features that also get a copy per domain.
+_DOMAIN_COPIED = ("c-1=", "c0=", "c1=", "b-1=", "b0=", "wpf=", "w=", "ti=", "pl=", "sf=")
+_CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+_ORG_CLASS = {"Company": "co", "Cooperative": "cp", "University": "un", "ResearchInstitute": "ri",
+              "Association": "as", "PublicInstitution": "pi", "GovernmentAgency": "go",
+              "MediaOutlet": "me"}
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width ASCII forms folded to ASCII (same length, same offsets)."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=4096)
+def char_class(ch: str) -> str:
+    """One letter for a character's kind: D digit, N Chinese numeral, L Latin letter,
+    H other Han character, S space, P punctuation, O anything else."""
+    if "0" <= ch <= "9":
+        return "D"
+    if ch in _CHINESE_NUMERALS:
+        return "N"
+    if ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
+        return "L"
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return "H"
+    if ch.isspace():
+        return "S"
+    if unicodedata.category(ch).startswith(("P", "S")):
+        return "P"
+    return "O"
+
+
+def _shape(ch: str) -> str:
+    """The character as a feature value: digits as 0, Latin letters lower-cased."""
+    if "0" <= ch <= "9":
+        return "0"
+    return ch.lower() if ch.isascii() else ch
+
+
+@lru_cache(maxsize=1)
+def dictionaries() -> dict[str, dict[str, str]]:
+    """The dictionaries the features look words up in: name → {word: kind}."""
+    from sckg.extract import lexicon
+    from sckg.link.divisions import read_cpca
+    from sckg.link.foreign import COUNTRIES
+    from sckg.link.names import short_forms
+
+    places: dict[str, str] = {}
+    for code, name, _lat, _lon in read_cpca():
+        level = "p" if code.endswith("0000") else ("f" if code.endswith("00") else "c")
+        places.setdefault(name, level)
+        for short in short_forms(name, {"p": "province", "f": "prefecture", "c": "county"}[level]):
+            if len(short) >= 2:
+                places.setdefault(short, level + "s")
+    for _iso, (name, others) in sorted(COUNTRIES.items()):
+        for form in (name, *others):
+            places.setdefault(form, "n")
+    suffixes = {word: _ORG_CLASS[cls] for word, cls in reversed(lexicon.ORG_SUFFIXES)}
+    suffixes.update({word: "ca" for word, _cls in lexicon.CARRIER_SUFFIXES})
+    return {
+        "title": {word: "t" for word in lexicon.TITLES},
+        "place": places,
+        "suffix": suffixes,
+        "surname": {word: "s" for word in lexicon.SURNAMES},
+    }
+
+
+@lru_cache(maxsize=1)
+def _max_lengths() -> dict[str, int]:
+    return {name: max(map(len, words)) for name, words in dictionaries().items()}
+
+
+def _longest_matches(text: str, name: str) -> list[str]:
+    """Per character, ``B-kind``/``I-kind``/``E-kind``/``S-kind`` of the longest
+    dictionary words, taken left to right without overlap, else ``""``."""
+    words, longest = dictionaries()[name], _max_lengths()[name]
+    marks = [""] * len(text)
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(longest, n - i), 0, -1):
+            kind = words.get(text[i:i + length])
+            if kind is not None:
+                if length == 1:
+                    marks[i] = "S-" + kind
+                else:
+                    marks[i] = "B-" + kind
+                    for j in range(i + 1, i + length - 1):
+                        marks[j] = "I-" + kind
+                    marks[i + length - 1] = "E-" + kind
+                i += length
+                break
+        else:
+            i += 1
+    return marks
+
+
+def _suffix_ends(text: str) -> list[str]:
+    """Per character, the class of the longest organisation or carrier ending that ends
+    there (``""`` when none does)."""
+    words, longest = dictionaries()["suffix"], _max_lengths()["suffix"]
+    ends = [""] * len(text)
+    for i in range(len(text)):
+        for length in range(min(longest, i + 1), 1, -1):
+            kind = words.get(text[i + 1 - length:i + 1])
+            if kind is not None:
+                ends[i] = kind
+                break
+    return ends
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """jieba's part-of-speech cut of ``text`` as ``(word, flag)``; characters it would
+    drop (it never should) come back as words tagged ``x`` so lengths always add up."""
+    import jieba.posseg as pseg
+
+    words = [(w.word, w.flag) for w in pseg.dt.cut(text)]
+    if sum(len(w) for w, _ in words) != len(text):
+        return [(ch, "x") for ch in text]
+    return words
+
+
+def _tag_group(flag: str) -> str:
+    if flag.startswith("nr"):
+        return "nr"
+    if flag in ("ns", "nt", "nz"):
+        return flag
+    return flag[:1] if flag[:1] in ("n", "v", "a") else "o"
+
+
+def _lexicon_marks(text: str) -> list[set[str]]:
+    """Per character, ``position.group`` of every word of jieba's dictionary (two to
+    eight characters) that covers it, whether or not the cut chose it."""
+    import jieba
+    import jieba.posseg as pseg
+
+    freq, tags = jieba.dt.FREQ, pseg.dt.word_tag_tab
+    marks: list[set[str]] = [set() for _ in text]
+    n = len(text)
+    for i in range(n):
+        for end in range(i + 2, min(i + 8, n) + 1):
+            count = freq.get(text[i:end])
+            if count is None:  # the dictionary holds every prefix of its words
+                break
+            if count:
+                group = _tag_group(tags.get(text[i:end], "x"))
+                marks[i].add("B." + group)
+                for j in range(i + 1, end - 1):
+                    marks[j].add("M." + group)
+                marks[end - 1].add("E." + group)
+    return marks
+
+
+def sentence_features(text: str, domain: str) -> list[list[str]]:
+    """The attributes of each character of ``text`` (one list per character) in
+    ``domain`` (one of ``DOMAINS``)."""
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown domain {domain!r}: one of {', '.join(DOMAINS)}")
+    text = fold(text)
+    n = len(text)
+    shapes = ["^", "^"] + [_shape(ch) for ch in text] + ["$", "$"]
+    classes = ["^", "^"] + [char_class(ch) for ch in text] + ["$", "$"]
+    word_of: list[tuple[int, int]] = []  # per character: index of its word, position in it
+    words = _words(text)
+    for k, (word, _flag) in enumerate(words):
+        word_of.extend((k, j) for j in range(len(word)))
+    titles = _longest_matches(text, "title")
+    places = _longest_matches(text, "place")
+    suffix_end = _suffix_ends(text)
+    title_starts = {i for i, m in enumerate(titles) if m[:1] in ("B", "S")}
+    title_ends = {i for i, m in enumerate(titles) if m[:1] in ("E", "S")}
+    surnames = dictionaries()["surname"]
+    lexicon = _lexicon_marks(text)
+    out: list[list[str]] = []
+    for i in range(n):
+        p = i + 2
+        c = shapes
+        k, j = word_of[i]
+        word, flag = words[k]
+        pos = "S" if len(word) == 1 else ("B" if j == 0 else ("E" if j == len(word) - 1 else "M"))
+        prev_word, prev_flag = words[k - 1] if k else ("^", "^")
+        next_word, next_flag = words[k + 1] if k + 1 < len(words) else ("$", "$")
+        feats = [
+            "bias", "d=" + domain,
+            "c-2=" + c[p - 2], "c-1=" + c[p - 1], "c0=" + c[p], "c1=" + c[p + 1], "c2=" + c[p + 2],
+            "b-2=" + c[p - 2] + c[p - 1], "b-1=" + c[p - 1] + c[p], "b0=" + c[p] + c[p + 1],
+            "b1=" + c[p + 1] + c[p + 2], "t-1=" + c[p - 1] + c[p] + c[p + 1],
+            "t-2=" + c[p - 2] + c[p - 1] + c[p], "t0=" + c[p] + c[p + 1] + c[p + 2],
+            "k0=" + classes[p], "k=" + "".join(classes[p - 2:p + 3]),
+            "wp=" + pos, "wf=" + flag, "wpf=" + pos + flag,
+            "pf=" + prev_flag, "nf=" + next_flag, "pw=" + prev_word, "nw=" + next_word,
+        ]
+        if len(word) > 1:
+            feats.append("w=" + word)
+        if titles[i]:
+            feats.append("ti=" + titles[i][0])
+        if i + 1 in title_starts:
+            feats.append("ti>")
+        if i - 1 in title_ends:
+            feats.append("ti<")
+        if places[i]:
+            feats.append("pl=" + places[i])
+        if suffix_end[i]:
+            feats.append("sf=" + suffix_end[i])
+        if i + 1 < n and suffix_end[i + 1]:
+            feats.append("sf>=" + suffix_end[i + 1])
+        feats.extend("lx=" + mark for mark in sorted(lexicon[i]))
+        if text[i] in surnames:
+            feats.append("sn")
+        if text[i:i + 2] in surnames:
+            feats.append("sn2")
+        if i and text[i - 1] in surnames:
+            feats.append("sn-1")
+        # Domain copies of the strongest features, so each corpus's conventions can
+        # differ (Daumé's feature augmentation).
+        feats.extend([f"{domain}|{f}" for f in feats if f.startswith(_DOMAIN_COPIED)])
+        out.append(feats)
+    return out
