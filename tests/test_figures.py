@@ -289,3 +289,16 @@ def test_seed_figures_are_deterministic():
     first = [_article_figures(p)[1] for p in SEEDS[:2]]
     assert first == [_article_figures(p)[1] for p in SEEDS[:2]]
     assert all(re.fullmatch(r"\d+(?:\.\d+)?", f.value) for figs in first for f in figs)
+
+
+@pytest.mark.parametrize("text,indicator,carrier_type", [
+    ("省科技厅认定某某科技有限公司等12家单位为省级科技企业孵化器。", "carriers", "TechnologyBusinessIncubator"),
+    ("经评审，确定某某创客空间等26家机构为国家备案众创空间。", "carriers", "MakerSpace"),
+    ("来自各市州的120余人参加了本次培训。", "trainees", None),
+    ("目前已有45个创业团队入驻。", "incubated-teams", None),
+    ("园区已入驻科技型企业86家。", "resident-enterprises", None),
+    ("获奖项目共分享50万元奖金。", "prize-money", None),
+])
+def test_indicators_read_from_the_frame_of_the_sentence(text, indicator, carrier_type):
+    figure = one(text)
+    assert (figure.indicator, figure.carrier_type) == (indicator, carrier_type)

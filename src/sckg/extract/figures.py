@@ -42,7 +42,14 @@ _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
     (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),
     (r"#[^%]*(?:青睐|客户)", ("count",), "customers"),
-    (r"#[^%]*(?:集聚|入驻)", ("count",), "resident-enterprises"),
+    (r"(?:入驻|进驻)[^%#，,；;]{0,8}团队[^%]{0,2}#|#[^%]{0,4}团队[^%]{0,6}(?:入驻|进驻)", ("count",),
+     "incubated-teams"),
+    (r"#[^%]*(?:集聚|入驻|进驻)|(?:入驻|进驻)[^%#，,；;]{0,10}#", ("count",), "resident-enterprises"),
+    (r"#[^%]{0,8}(?:参加|参与|接受)了?[^%]{0,8}培训", ("person", "person-time"), "trainees"),
+    (r"#[^%]{0,4}奖金|奖金[^%]{0,6}#|奖励资金[^%]{0,6}#", ("money",), "prize-money"),
+    # A list of named carriers: 认定某某等12家单位为省级科技企业孵化器.
+    (r"等#[^%]{0,6}(?:单位|机构|企业|平台)?[^%]{0,12}(?:为|获评|获批|予以|认定为?|确定为?|列入|入选|名列)"
+     r"[^%]{0,24}(?:众创空间|孵化器|星创天地|大学科技园|孵化基地|加速器|载体)", ("count",), "carriers"),
     (r"#[^%]*获得[^%]*证书", ("person",), "certified-staff"),
     (r"#[^%]*成果[^%]*转移转化", ("count", "item"), "transferred-achievements"),
     (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
@@ -232,6 +239,10 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     """Indicator key, carrier class, the noun text it was read from, the noun after the unit."""
     for rx, classes, key in _FRAMES:
         if q.unit_class in classes and rx.search(marked):
+            if key == "carriers":  # the kind is the carrier word the list is put under
+                tail = marked[marked.index("#") + 1:]
+                found = _best(_COMPILED["count"][:len(_CARRIERS)], tail, nearest_end=False)
+                return key, _one_carrier_type(tail, found[2]) if found else None, tail, ""
             return key, None, "", ""
     table = _COMPILED[q.unit_class]
     if not table:
