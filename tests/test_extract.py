@@ -414,3 +414,19 @@ def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
                                  "大赛共吸引120个项目参赛。(全媒体记者 孙浩)"])
     creators = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "creator"}
     assert {"邓雅文", "刘建", "孙浩"} <= creators
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("文件要求各地支持民营孵化器和专业孵化器发展。", "民营孵化器"),
+    ("2017年度国家备案众创空间名单已经公布。", "2017年度国家备案众创空间"),
+    ("附件列出1.孵化器 2.众创空间的申报要求。", "1.孵化器"),
+    ("辖区内国家级科技企业孵化器达到12家。", "辖区内国家级科技企业孵化器"),
+])
+def test_kinds_of_carriers_are_not_named_carriers(place_finder, sentence, kind):
+    ex = _extract(place_finder, [sentence])
+    assert kind not in _names(ex, "InnovationCarrier")
+
+
+def test_a_meeting_name_keeps_the_word_its_first_character_starts(place_finder):
+    ex = _extract(place_finder, ["12月15日，全省经济工作会在兰州召开。"])
+    assert not any(name.startswith("济") for name in _names(ex, "Event")), _names(ex, "Event")

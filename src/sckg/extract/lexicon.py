@@ -136,6 +136,8 @@ GENERIC_WORDS = sorted("""
 发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
 国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 省 市 州 县 区 级 的
 和 及 与 、 本 自治区 经 经过 获批 已 年度 设区市 单位 以上
+专业 专业性 民营 国有 公办 民办 社会化 市场化 创新型 综合性 传统 新形势下 先进 国外 国内外 海外
+辖区内 辖区 部分 示范性 开放式 自 些 一个 某些 众多 大批 该 此 其 每个 每家 各地 全国性 区域性 省内外
 """.split(), key=len, reverse=True)
 # Domain words: a stem made only of these and generic words, with no place, names a
 # kind (农业科技创新创业孵化基地), not one carrier.

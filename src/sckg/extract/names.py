@@ -24,9 +24,10 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 SUFFIXES = _suffix_table()
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
-_GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + r"|[\d一二三四五六七八九十两]+[家个所批])*")
-_DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS))
-                        + r"|[\d一二三四五六七八九十两]+[家个所批])*")
+# Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.
+_COUNTS = r"|[\d一二三四五六七八九十两]+[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]"
+_GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
+_DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
@@ -184,9 +185,20 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
+            elif event and len(stop) == 1 and i < end and _common_word(text[i - 1:i + 1]):
+                i -= 1  # the stop is the head of a word (经 of 经济, 本 of 本次): no stop
+                continue
             break
         i -= 1
     return i
+
+
+def _common_word(word: str) -> bool:
+    """Whether jieba's dictionary knows ``word`` as a common word."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) > 2000
 
 
 def _qualifies_meeting(word: str) -> bool:
