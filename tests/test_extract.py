@@ -430,3 +430,15 @@ def test_kinds_of_carriers_are_not_named_carriers(place_finder, sentence, kind):
 def test_a_meeting_name_keeps_the_word_its_first_character_starts(place_finder):
     ex = _extract(place_finder, ["12月15日，全省经济工作会在兰州召开。"])
     assert not any(name.startswith("济") for name in _names(ex, "Event")), _names(ex, "Event")
+
+
+def test_posts_at_departments_named_after_their_agency(place_finder):
+    ex = _extract(place_finder, ["四川省科技厅成果转化与区域合作处处长袁志强表示，将加快发展。",
+                                 "科技部火炬中心孵化器管理处副处长邱文静、处长秦立新出席。",
+                                 "陕西省科技厅高新处毛海燕调研员致辞。"])
+    posts = _posts(ex)
+    assert ("袁志强", "处长", "四川省科技厅成果转化与区域合作处") in posts
+    assert ("邱文静", "副处长", "科技部火炬中心孵化器管理处") in posts
+    assert ("秦立新", "处长", "科技部火炬中心孵化器管理处") in posts
+    assert ("毛海燕", "调研员", "陕西省科技厅高新处") in posts
+    assert "科技部火炬中心孵化器" not in _names(ex, "InnovationCarrier")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, SURNAMES, TITLES)
+    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, SURNAMES, TITLE_RE, TITLES)
 from sckg.model import Mention
 
 _MAX_NAME = 28
@@ -326,6 +326,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         name = text[start:end]
+        if category == "InnovationCarrier" and _MANAGING_UNIT.match(text, end):
+            continue  # 孵化器管理处: the department that manages carriers, no carrier
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))
             continue
@@ -365,7 +367,10 @@ _PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
 _ACTIVITY = re.compile(r"活动")
 _FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
 _FUND_REGION = re.compile(r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))")
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(处|司)(?=[、，,和与等负])")
+# A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+                         + TITLE_RE + "))")
+_MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司))")
 
 
@@ -410,7 +415,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """Departments named after an agency: 省科技厅高新处 (a 处 of the 厅)."""
     found = []
     for mention in mentions:
-        if mention.category != "GovernmentAgency":
+        if mention.category not in ("GovernmentAgency", "PublicInstitution"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
         if m and SUB_UNIT.search(m.group(0)):

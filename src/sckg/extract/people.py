@@ -185,6 +185,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
               if m.category in ORG_CATEGORIES and not m.attr("implied")}
     implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied")}
     out: list[Relation] = []
+    orphans: dict[int, list[str]] = {}
     for pi, person in enumerate(mentions):
         if person.category != "Person":
             continue
@@ -215,8 +216,28 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if org is None and pending and pos > 0 and text[pos - 1] not in _PUNCT:
                 continue
             break
+        if pending and "、" in (text[pos - 1:pos], text[pos:pos + 1]):
+            orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
+    out += _orphan_posts(text, mentions, out, orphans)
     out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
     return _shared_by_lists(text, mentions, out)
+
+
+def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
+                  orphans: dict[int, list[str]]) -> list[Relation]:
+    """Titles listed after another person's post, with no organisation of their own,
+    hold at that person's organisation."""
+    out = []
+    for pi, roles in orphans.items():
+        before = [i for i, m in enumerate(mentions) if m.category == "Person" and m.end <= mentions[pi].start]
+        if not before:
+            continue
+        prev = before[-1]
+        between = text[mentions[prev].end:mentions[pi].start]
+        orgs = {r.object for r in relations if r.subject == prev and r.kind == "post"}
+        if len(orgs) == 1 and between.startswith("、") and len(between) <= 8:
+            out += [Relation("post", pi, orgs.pop(), role) for role in roles]
+    return out
 
 
 def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
