@@ -442,3 +442,11 @@ def test_posts_at_departments_named_after_their_agency(place_finder):
     assert ("秦立新", "处长", "科技部火炬中心孵化器管理处") in posts
     assert ("毛海燕", "调研员", "陕西省科技厅高新处") in posts
     assert "科技部火炬中心孵化器" not in _names(ex, "InnovationCarrier")
+
+
+def test_a_zone_s_committees_and_their_posts(place_finder):
+    ex = _extract(place_finder, ["成都高新区党工委副书记、管委会副主任范晓东出席活动。"])
+    posts = _posts(ex)
+    assert ("范晓东", "党工委副书记", "成都高新区党工委") in posts
+    assert ("范晓东", "副主任", "管委会") in posts
+    assert _mention(ex, "管委会").attr("qualified") == "成都高新区管委会"

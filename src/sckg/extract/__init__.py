@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import implied_governments, relative_agencies
+from sckg.extract.agencies import implied_governments, relative_agencies, zone_bodies
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
@@ -131,6 +131,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     people.update(p.surface for p in persons)
     mentions += more_mentions(text, people, mentions)
     mentions += implied_governments(text, mentions)
+    bodies = zone_bodies(text, mentions)
+    mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
+    mentions += bodies
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

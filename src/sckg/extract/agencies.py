@@ -75,3 +75,29 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
                              "GovernmentAgency", (("implied", place.surface),)))
     return found
+
+
+_ZONE_END = ("高新区", "经开区", "开发区", "新区", "新城", "园区", "试验区", "示范区")
+_ZONE_BODY = re.compile(r"党工委|管委会|管理委员会")
+_LISTED_BODY = re.compile(r"、(党工委|管委会|管理委员会)")
+
+
+def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A zone's party working committee and administrative committee named after it
+    (西安高新区党工委), and again alone later in the same list (…副书记、管委会副主任)."""
+    found = []
+    for zone in mentions:
+        if not zone.surface.endswith(_ZONE_END) or zone.category not in ("InnovationCarrier", "Place"):
+            continue
+        m = _ZONE_BODY.match(text, zone.end)
+        if not m:
+            continue
+        body = zone.surface + m.group(0)
+        found.append(Mention(body, zone.start, m.end(), "GovernmentAgency", "GovernmentAgency"))
+        clause_end = min((text.find(c, m.end()) for c in "，。；" if text.find(c, m.end()) != -1),
+                         default=len(text))
+        for listed in _LISTED_BODY.finditer(text, m.end(), clause_end):
+            if listed.group(1) != m.group(0):
+                found.append(Mention(listed.group(1), listed.start(1), listed.end(1), "GovernmentAgency",
+                                     "GovernmentAgency", (("qualified", zone.surface + listed.group(1)),)))
+    return found

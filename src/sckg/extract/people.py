@@ -24,6 +24,7 @@ _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 # A verb of speech that ends its clause: 刘新说, is 刘新 speaking, not 刘新说.
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
+_BODY_TITLES = ("党工委", "党委", "党组")
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
@@ -202,6 +203,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             pending.append(title)
             pos -= len(title)
             org = by_end.get(pos)
+            body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
+            own = by_end.get(pos + len(body)) if body else None
+            if own is not None and mentions[own].surface.endswith(body):
+                org = own  # 某高新区党工委副书记: the 党工委 named with the zone holds the post
             if org is None and text[pos - 1:pos] == "的":
                 org = _nearest_org(mentions, pos - 1, text)
                 pos = mentions[org].start if org is not None else pos
