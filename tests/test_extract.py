@@ -450,3 +450,13 @@ def test_a_zone_s_committees_and_their_posts(place_finder):
     assert ("范晓东", "党工委副书记", "成都高新区党工委") in posts
     assert ("范晓东", "副主任", "管委会") in posts
     assert _mention(ex, "管委会").attr("qualified") == "成都高新区管委会"
+
+
+def test_names_before_the_verb_that_follows_them(place_finder):
+    ex = _extract(place_finder, ["近日，经开区管委会副主任孔令杰带队赴南京某某产业园调研。",
+                                 "贵州省某某创新工场副总经理韦晓丹做了经验分享。",
+                                 "山西省政府副秘书长郝建军主持座谈会。"])
+    people = _names(ex, "Person")
+    assert {"孔令杰", "韦晓丹", "郝建军"} <= set(people)
+    assert not any("孔令杰" in n for n in _names(ex, "InnovationCarrier"))
+    assert not any("郝建军" in n for n in _names(ex, "Event"))
