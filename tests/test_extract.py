@@ -460,3 +460,8 @@ def test_names_before_the_verb_that_follows_them(place_finder):
     assert {"孔令杰", "韦晓丹", "郝建军"} <= set(people)
     assert not any("孔令杰" in n for n in _names(ex, "InnovationCarrier"))
     assert not any("郝建军" in n for n in _names(ex, "Event"))
+
+
+def test_the_contact_person_of_a_notice(place_finder):
+    ex = _extract(place_finder, ["请各单位于10月30日前报送材料。", "联系人：高新处 喻文涛，电话：0851-12345678。"])
+    assert "喻文涛" in _names(ex, "Person")

@@ -27,6 +27,8 @@ _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _BODY_TITLES = ("党工委", "党委", "党组")
+_CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
+                      r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
@@ -155,6 +157,9 @@ def find_people(text: str, taken: list[Mention]) -> list[Mention]:
                 break
             start, end = end + 1, read_name(text, end + 1)
     spans.update(_before_title(text))
+    for m in _CONTACT.finditer(text):  # 联系人：高新处 张某 0571-…
+        if _surname_ok(m.group(1)):
+            spans.add(m.span(1))
     spans.update(_before_speech(text))
     spans.update(_dot_names(text))
     out = []
