@@ -248,14 +248,14 @@ def test_head_a_refusal_with_cors_and_an_oversized_request(store: Path) -> None:
 # --------------------------------------------------------------------------- SERVICE calls that fail
 
 
-class _BadEndpoint(BaseHTTPRequestHandler):
-    """A SPARQL endpoint that answers /cut with JSON results that break off, else 500."""
+class _Endpoint(BaseHTTPRequestHandler):
+    """A quiet test endpoint; ``answer`` says what it sends."""
+
+    def answer(self) -> tuple[int, bytes]:
+        raise NotImplementedError
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server naming
-        if self.path.startswith("/cut"):
-            body, status = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":', 200
-        else:
-            body, status = b"out of order\n", 500
+        status, body = self.answer()
         self.send_response(status)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(body)))
@@ -266,6 +266,15 @@ class _BadEndpoint(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
         pass
+
+
+class _BadEndpoint(_Endpoint):
+    """A SPARQL endpoint that answers /cut with JSON results that break off, else 500."""
+
+    def answer(self) -> tuple[int, bytes]:
+        if self.path.startswith("/cut"):
+            return 200, b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":'
+        return 500, b"out of order\n"
 
 
 @pytest.fixture
@@ -577,26 +586,16 @@ def test_sckg_serve_reloads_under_a_polling_client_without_a_failed_request(stor
         assert seen[-1] == counts[-1]
 
 
-class _HeldEndpoint(BaseHTTPRequestHandler):
+class _HeldEndpoint(_Endpoint):
     """A SPARQL endpoint that answers one row, but only once the test lets it."""
 
     arrived: threading.Event
     release: threading.Event
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+    def answer(self) -> tuple[int, bytes]:
         self.arrived.set()
         self.release.wait(60)
-        body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"held"}}]}}'
-        self.send_response(200)
-        self.send_header("Content-Type", JSON)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_POST = do_GET
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
-        pass
+        return 200, b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"held"}}]}}'
 
 
 @pytest.fixture
