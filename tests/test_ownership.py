@@ -45,7 +45,8 @@ def test_user_graphs_are_curated_and_below_it() -> None:
     assert ownership.is_user_graph(G + "curated")
     assert ownership.is_user_graph(G + "curated/incubators")
     for other in (G + "ontology", G + "gazetteer", G + "000_b7111e544d2b0a3f", G + "curated/",
-                  G + "curatedx", "urn:x:evil", "https://example.org/g"):
+                  G + "curatedx", "urn:x:evil", "https://example.org/g", G + "curated/../ontology",
+                  G + "curated/./x", G + "curated/a/..", G + "curated/a b", G + "curated/x?y"):
         assert not ownership.is_user_graph(other), other
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
+from sckg import load
 from sckg.cli import main
 from sckg.model import InputError
 
@@ -61,11 +63,12 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
     from sckg import pipeline, serve
     from sckg.validate import format_report
 
+    target = None if no_store else (store or pipeline.STORE)
     try:
-        summary = pipeline.build(seeds or pipeline.SEEDS, out or pipeline.TRIG,
-                                 None if no_store else (store or pipeline.STORE),
-                                 progress_bar=not quiet, executor=executor, workers=workers,
-                                 scheduler=scheduler if executor == "dask" else None, strict=strict)
+        with load.command_lock(target) if target else contextlib.nullcontext():
+            summary = pipeline.build(seeds or pipeline.SEEDS, out or pipeline.TRIG, target,
+                                     progress_bar=not quiet, executor=executor, workers=workers,
+                                     scheduler=scheduler if executor == "dask" else None, strict=strict)
     except InputError as exc:
         click.echo(f"sckg build: {' '.join(str(exc).split())}", err=True)
         sys.exit(2)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from sckg import load
 from sckg.cli import main
 from sckg.cli.build import INCOMPLETE
 from sckg.model import InputError
@@ -57,6 +58,12 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
 
     store = store or pipeline.STORE
     status, held_any, wrote_any = 0, False, False
+    try:
+        lock = load.command_lock(store)  # one writer at a time; readers wait for it
+        lock.__enter__()
+    except InputError as exc:
+        click.echo(f"sckg ingest: {' '.join(str(exc).split())}", err=True)
+        sys.exit(2)
     for path in articles:
         try:
             result = pipeline.ingest(path, store, server=server, replace=replace,
@@ -86,6 +93,7 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
             click.echo(f"sckg ingest: {path}: {result.held.triples} statements broke the shapes and were held "
                        f"back; see {Path(store).parent / 'refused' / (result.held.article + '.trig')}", err=True)
             held_any = True
+    lock.__exit__(None, None, None)
     if wrote_any:  # the others went in: the endpoint must show them
         url = serve.reload_running(store)
         if url:
@@ -108,7 +116,8 @@ def figures(store: Path | None, as_csv: bool) -> None:
     from sckg import pipeline
 
     try:
-        rows = pipeline.figure_rows(store or pipeline.STORE)
+        with load.command_lock(store or pipeline.STORE, exclusive=False):
+            rows = pipeline.figure_rows(store or pipeline.STORE)
     except InputError as exc:
         click.echo(f"sckg figures: {exc}", err=True)
         sys.exit(2)

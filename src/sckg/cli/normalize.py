@@ -41,7 +41,7 @@ def article_json(article: Article) -> dict:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Article as JSON.")
 def normalize(files: tuple[str, ...], as_json: bool) -> None:
     """Normalize article FILES: simplified clean body text, or the Article as JSON.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import contextlib
 import json
 import sys
 import unicodedata
@@ -199,7 +200,7 @@ def _query_endpoint(endpoint: str, text: str, name: str, fmt: str) -> bytes:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
 @_store_option
 @click.option("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of the store")
 @click.option(
@@ -231,7 +232,8 @@ def query(file: str, store: Path | None, endpoint: str | None, fmt: str | None) 
     if endpoint:
         out = _query_endpoint(endpoint, text, name, fmt)
     else:
-        out = _query_store(store or DEFAULT_STORE, text, name, fmt)
+        with load.command_lock(store or DEFAULT_STORE, exclusive=False):
+            out = _query_store(store or DEFAULT_STORE, text, name, fmt)
     click.echo(out, nl=False)
 
 
@@ -276,7 +278,7 @@ def _report(validation, result, fmt: str) -> str:
 
 
 @main.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle"]), default="text", show_default=True)
 @click.option("--engine", type=click.Choice(["compiled", "pyshacl"]), default="compiled", show_default=True,
@@ -293,13 +295,15 @@ def validate_cmd(files: tuple[Path, ...], store: Path | None, fmt: str, engine: 
         sckg validate new-carriers.ttl --format text --engine compiled
     """
     quads = _parse_all(files)
-    validation, result = _check(quads, _context_store(store), engine)
+    context = _context_store(store)
+    with load.command_lock(context, exclusive=False) if context else contextlib.nullcontext():
+        validation, result = _check(quads, context, engine)
     click.echo(_report(validation, result, fmt))
     sys.exit(0 if result.conforms else 1)
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--graph", "graph", default=load.CURATED_GRAPH, show_default=True, metavar="IRI",
               help="graph:curated or a graph under graph:curated/ (the only graphs a user writes)")
 @_store_option
@@ -340,14 +344,16 @@ def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | N
         if not extend_ontology:
             ownership.check_no_vocabulary(placed, str(path))
         quads.extend(placed)
-    if extend_ontology:
-        _check_extension(target, quads)
-    validation, result = _check(quads, target)
-    if not result.conforms:
-        click.echo(_report(validation, result, "text"))
-        click.echo(f"not added: {', '.join(map(str, files))} violate the shapes; the store is unchanged", err=True)
-        sys.exit(1)
-    outcome = load.add_quads(target, quads, graph, server=server)
+    with load.command_lock(target):  # no other sckg command writes while this one reads and writes
+        if extend_ontology:
+            _check_extension(target, quads)
+        validation, result = _check(quads, target)
+        if not result.conforms:
+            click.echo(_report(validation, result, "text"))
+            click.echo(f"not added: {', '.join(map(str, files))} violate the shapes; the store is unchanged",
+                       err=True)
+            sys.exit(1)
+        outcome = load.add_quads(target, quads, graph, server=server)
     click.echo(f"added {outcome.describe()}")
     if outcome.route == "store":
         url = serving.reload_running(target)

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 import rdflib
 
 from sckg.load import swap
+from sckg.load.lock import command_lock
 from sckg.load.ownership import CURATED_GRAPH, GRAPH_NS, check_user_graph
 from sckg.load.terms import to_rdflib, triples_of
 from sckg.model import InputError

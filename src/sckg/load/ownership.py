@@ -13,6 +13,7 @@ for an ontology extension explicitly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -43,9 +44,17 @@ _VOCABULARY_CLASSES |= {_RDFS + "Class", _RDF + "Property"}
 _DATA_PREDICATES = {_OWL + "sameAs", _OWL + "differentFrom"}
 
 
+# What may follow graph:curated/: path segments of unreserved characters, none of them
+# "." or ".." (curated/../ontology would read as graph:ontology to a tool that normalises IRIs).
+_USER_PATH = re.compile(r"[A-Za-z0-9_~.-]+(?:/[A-Za-z0-9_~.-]+)*")
+
+
 def is_user_graph(graph: str) -> bool:
     """True for ``graph:curated`` and the graphs under ``graph:curated/``."""
-    return graph == CURATED_GRAPH or (graph.startswith(USER_GRAPH_NS) and len(graph) > len(USER_GRAPH_NS))
+    if graph == CURATED_GRAPH:
+        return True
+    rest = graph[len(USER_GRAPH_NS):] if graph.startswith(USER_GRAPH_NS) else ""
+    return bool(_USER_PATH.fullmatch(rest)) and not any(part in (".", "..") for part in rest.split("/"))
 
 
 def check_user_graph(graph: str, where: str = "--graph") -> str:

@@ -139,10 +139,11 @@ def article_id(path: str | Path) -> str:
     """The article id of a file: its name without the extension when that is made of
     ASCII letters, digits, ``_`` and ``-`` (so IRIs and prefixed names can hold it);
     else a readable ASCII form of it (pinyin for Chinese) and a digest of the whole
-    name, so two file names never share an id: ``新闻 稿.txt`` → ``xin-wen-gao-1f0c…``.
-    A stem that names a graph the project owns (``ontology.txt``) gets the digest too, so
-    an article can never take the place of ``graph:ontology``, ``graph:gazetteer`` or
-    ``graph:curated``: ``ontology.txt`` → ``ontology-5b5d…``.
+    name: ``新闻 稿.txt`` → ``xin-wen-gao-1f0c…``. A stem that names a graph the project
+    owns (``ontology.txt``) gets the digest too, so an article can never take the place of
+    ``graph:ontology``, ``graph:gazetteer`` or ``graph:curated``: ``ontology.txt`` →
+    ``ontology-5b5d…``. A file named like that digest form on purpose gets the same id;
+    ``sckg ingest`` then refuses the second text unless ``--replace``.
     """
     stem = Path(path).stem
     if _SAFE_ID.fullmatch(stem) and stem.lower() not in RESERVED_ARTICLE_IDS:
