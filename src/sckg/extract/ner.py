@@ -43,8 +43,11 @@ TYPES = ("PER", "GOV", "COMP", "ORG", "LOC", "POS", "BOOK", "GAME", "MOVIE", "SC
 ARTICLE_TYPES = ("PER", "GOV", "COMP", "ORG", "LOC", "POS")
 # Texts are tagged a sentence at a time (as the corpora are): cut after these, and at
 # line breaks. A sentence longer than _LONGEST is cut further at commas or blindly.
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|[\r\n]+")
 _LONGEST = 400
+_PAIRS = dict(zip("《“‘（(「『【〈[", "》”’）)」』】〉]"))
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+_EDGE_PUNCTUATION = frozenset("《》“”‘’（）()「」『』【】〈〉[]\"'，,。、；;：:！!？?·•-—…/|~")
 
 Span = tuple[int, int, str]
 
@@ -78,13 +81,29 @@ def bio_spans(tags: list[str]) -> list[Span]:
     return spans
 
 
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the spaces and punctuation at its edges, except brackets and
+    quotes closed inside it (《三体》 keeps its 《》, “贝鲁斯科尼 loses its “)."""
+    while start < end:
+        first, last = text[start], text[end - 1]
+        if first.isspace() or (first in _EDGE_PUNCTUATION and not (
+                first in _PAIRS and _PAIRS[first] in text[start + 1:end])):
+            start += 1
+        elif last.isspace() or (last in _EDGE_PUNCTUATION and not (
+                last in _CLOSERS and _CLOSERS[last] in text[start:end - 1])):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the sentences ``text`` is tagged in, covering its characters
     except line breaks; none longer than ``_LONGEST``."""
     out = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end() if match.group()[0] != "\n" else match.start()
+        end = match.start() if match.group()[0] in "\r\n" else match.end()
         out.extend(_cut_long(text, start, end))
         start = match.end()
     out.extend(_cut_long(text, start, len(text)))
@@ -142,8 +161,12 @@ class Labeller:
             raise ValueError(f"unknown domain {domain!r}: one of {', '.join(DOMAINS)}")
         out: list[Span] = []
         for start, end in sentences(text):
-            out.extend((start + s, start + e, kind)
-                       for s, e, kind in bio_spans(self.tags(text[start:end], domain)))
+            for s, e, kind in bio_spans(self.tags(text[start:end], domain)):
+                s, e = start + s, start + e
+                if kind in ARTICLE_TYPES:  # (the corpora's titles keep their stray 》)
+                    s, e = trim(text, s, e)
+                if s < e:
+                    out.append((s, e, kind))
         return out
 
 

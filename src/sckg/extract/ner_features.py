@@ -1,14 +1,25 @@
 """The features the learned entity recogniser (:mod:`sckg.extract.ner`) sees for each
 character of a sentence.
 
-For every character: the characters and character bigrams in a ±2 window (full-width
-forms folded to ASCII, digits to ``0``, Latin letters lower-cased), the character
-classes around it, jieba's word around it (its position in the word, its part of
-speech, the word itself and its neighbours' tags), and whether it lies in a word of the
-project's dictionaries: surnames, posts (``lexicon.TITLES``), organisation and carrier
-endings (``lexicon.ORG_SUFFIXES``, ``lexicon.CARRIER_SUFFIXES``), the names of China's
-divisions (cpca's table with the short forms of ``sckg.link.names``) and of countries
-(``sckg.link.foreign``). One attribute names the domain (the corpus's conventions).
+For every character:
+
+- the characters in a ±2 window, the bigrams and trigrams around it (full-width forms
+  folded to ASCII, digits to ``0``, Latin letters lower-cased) and the character
+  classes around it (digit, Chinese numeral, Latin, Han, space, punctuation);
+- jieba's cut: the character's position in its word, the word's part of speech in
+  jieba's dictionary (``new`` for a word the dictionary lacks), the word itself, the
+  words before and after it and their tags;
+- every word of jieba's dictionary (two to eight characters) that covers it, as its
+  position in the word and its tag group (person, place, organisation, other name,
+  noun, verb, adjective, other), whether or not the cut chose that word;
+- the project's dictionaries: surnames, posts (``lexicon.TITLES``: inside one, one just
+  before or just after), organisation and carrier endings (``lexicon.ORG_SUFFIXES``,
+  ``lexicon.CARRIER_SUFFIXES``: one ending here or at the next character), the names
+  of China's divisions (cpca's table with the short forms of ``sckg.link.names``) and
+  of countries (``sckg.link.foreign``);
+- the domain (the corpus whose conventions to follow), as an attribute of its own and
+  as a second copy of the strongest features (feature augmentation, Daumé 2007), so
+  that a convention can differ between corpora and still share what they agree on.
 
 Changing what a feature means changes what the model reads: bump ``FEATURE_VERSION``
 and retrain (``make model``); :class:`sckg.extract.ner.Labeller` refuses a model
@@ -139,11 +150,22 @@ def _suffix_ends(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """jieba's part-of-speech cut of ``text`` as ``(word, flag)``; characters it would
-    drop (it never should) come back as words tagged ``x`` so lengths always add up."""
+    """jieba's cut of ``text`` as ``(word, flag)``: the flag is the word's part of speech
+    in jieba's dictionary, ``eng``/``m`` for a run of Latin letters/digits, ``new`` for a
+    word the dictionary lacks (jieba's HMM joined it: often a name). jieba's own
+    part-of-speech tagger guesses tags for such words too, but it is several times
+    slower and did no better as a feature. Characters jieba would drop (it never should)
+    come back as words tagged ``x`` so that lengths always add up."""
+    import jieba
     import jieba.posseg as pseg
 
-    words = [(w.word, w.flag) for w in pseg.dt.cut(text)]
+    tags = pseg.dt.word_tag_tab
+    words = []
+    for word in jieba.dt.cut(text):
+        flag = tags.get(word)
+        if flag is None:
+            flag = "eng" if word.isascii() and word.isalpha() else ("m" if word.isdigit() else "new")
+        words.append((word, flag))
     if sum(len(w) for w, _ in words) != len(text):
         return [(ch, "x") for ch in text]
     return words
