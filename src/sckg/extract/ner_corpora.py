@@ -13,10 +13,12 @@ Training labels (the recogniser's types, see ``sckg.extract.ner.TYPES``):
   types of their own (BOOK, GAME, MOVIE, SCENE) rather than teaching that such spans are
   nothing.
 - People's Daily (``paper``), Resume (``resume``), Weibo (``weibo``) have one
-  organisation type. Each organisation span is typed GOV, COMP or ORG by its ending,
-  with the endings read off CLUENER2020's training split (:func:`ending_types`): an
-  ending of one to four Han characters that ends at least five of its government, company
-  and organization spans, four times in five with the same type. Anything else is ORG.
+  organisation type. Each organisation span is typed GOV, COMP or ORG by its ending:
+  first the project's agency and company endings (``lexicon.ORG_SUFFIXES``: 科学技术厅,
+  管委会, 有限公司 …), then the endings read off CLUENER2020's training split
+  (:func:`ending_types`): an ending of one to four Han characters that ends at least
+  five of its government, company and organization spans, four times in five with the
+  same type. Anything else is ORG.
 - Resume: NAME → PER, TITLE → POS, LOC → LOC, and EDU, PRO, RACE, CONT as they are.
 - Weibo: the names (``.NAM``) → PER, ORG, LOC (GPE and LOC both LOC); the nominal
   mentions (``.NOM``, 男友, 文艺公司) are kept apart as PER_NOM, ORG_NOM, LOC_NOM so
@@ -53,6 +55,7 @@ _RESUME = {"NAME": "PER", "TITLE": "POS", "LOC": "LOC", "EDU": "EDU", "PRO": "PR
 _WEIBO = {"PER.NAM": "PER", "LOC.NAM": "LOC", "GPE.NAM": "LOC", "PER.NOM": "PER_NOM",
           "ORG.NOM": "ORG_NOM", "LOC.NOM": "LOC_NOM", "GPE.NOM": "LOC_NOM"}
 _PAPER = {"PER": "PER", "LOC": "LOC"}
+_LEXICON_TYPES = {"GovernmentAgency": "GOV", "Company": "COMP"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,13 @@ def ending_types(cluener_train: Iterable[Sentence], minimum: int = 5,
 
 
 def organisation_type(name: str, endings: Mapping[str, str]) -> str:
-    """GOV, COMP or ORG for an organisation's name, by its longest known ending."""
+    """GOV, COMP or ORG for an organisation's name: by the project's agency and company
+    endings, else by its longest ending in ``endings``."""
+    from sckg.extract.lexicon import ORG_SUFFIXES
+
+    for suffix, cls in sorted(ORG_SUFFIXES, key=lambda sc: -len(sc[0])):
+        if name.endswith(suffix) and cls in _LEXICON_TYPES:
+            return _LEXICON_TYPES[cls]
     for length in range(min(4, len(name)), 0, -1):
         kind = endings.get(name[-length:])
         if kind:

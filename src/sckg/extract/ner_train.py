@@ -119,7 +119,8 @@ def train(corpora: Path, out_dir: Path, holdout: bool = False, parameters: dict 
         "domains": list(DOMAINS),
         "corpora": used,
         "holdout": holdout,
-        "organisation_endings": "CLUENER2020 train, at least 5 spans, 4 in 5 of one type",
+        "organisation_endings": "lexicon.ORG_SUFFIXES (agencies, companies), then CLUENER2020 "
+                                "train (at least 5 spans, 4 in 5 of one type)",
         "training": {"library": "python-crfsuite", "algorithm": "lbfgs", **parameters},
         "packages": {name: package_metadata.version(name)
                      for name in ("python-crfsuite", "jieba", "cpca")},
