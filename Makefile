@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BIND   ?= 127.0.0.1:7878
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test build serve docs bench soak second-engine eval-real clean
+.PHONY: help setup test build serve docs bench soak second-engine eval-real model bench-ner clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,12 @@ eval-real: $(STAMP) ## build corpus/real/ (real articles, not in git) and score 
 
 bench: $(STAMP) ## run the benchmarks (slow); results in benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/run.py
+
+model: $(STAMP) ## train the entity recogniser from ../shared/corpora (or SCKG_CORPORA) into src/sckg/data/
+	$(BIN)/python -m sckg.extract.ner_train
+
+bench-ner: $(STAMP) ## score the entity recogniser on the public NER test sets; results in benchmarks/results/ner.md
+	$(BIN)/python benchmarks/ner/bench.py
 
 soak: $(STAMP) ## the long reliability tests (1,000 mutated articles, 32 clients for 60 s, kills)
 	$(BIN)/python -m pytest -q -m soak
