@@ -17,7 +17,7 @@ import pytest
 
 from sckg.extract import ner_corpora
 from sckg.extract.ner import (ARTICLE_TYPES, METADATA_FILE, MODEL_FILE, TYPES, Labeller,
-                              bio_spans, bio_tags, read_metadata, sentences)
+                              bio_spans, bio_tags, read_metadata, sentences, trim)
 from sckg.extract.ner_features import DOMAINS, FEATURE_VERSION, fold, sentence_features
 
 SAMPLE = 300
@@ -134,6 +134,15 @@ def test_sentences_cover_the_text_without_line_breaks():
     assert [text[s:e] for s, e in pieces[:3]] == ["第一句。", "第二句！", "第三句" + "长" * 397]
     assert sum(e - s for s, e in pieces) == len(text) - 2
     assert all(e - s <= 400 for s, e in pieces)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("“贝鲁斯科尼", "贝鲁斯科尼"), ("kotick)", "kotick"), ("理查德·", "理查德"),
+    ("《三体》", "《三体》"), ("(中国)公司", "(中国)公司"), (" 王建国\r", "王建国"), ("》“", ""),
+])
+def test_trim_drops_stray_punctuation_at_span_edges(text, kept):
+    start, end = trim("前" + text + "后", 1, 1 + len(text))
+    assert ("前" + text + "后")[start:end] == kept
 
 
 def test_features_fold_full_width_forms_and_keep_one_list_per_character():
