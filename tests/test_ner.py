@@ -1,7 +1,7 @@
 """The learned entity recogniser (sckg.extract.ner): the committed model scored on a
 fixed sample of the public corpora (floors a few points under the measured figures,
 so a regression fails), its metadata, exact offsets on sentences written here, and
-the helpers around the tagger.
+the functions around the tagger.
 
 The corpora are read from ``../shared/corpora`` beside the repository (or
 ``$SCKG_CORPORA``); without them the scoring tests fail, they do not skip.
