@@ -465,3 +465,38 @@ def test_names_before_the_verb_that_follows_them(place_finder):
 def test_the_contact_person_of_a_notice(place_finder):
     ex = _extract(place_finder, ["请各单位于10月30日前报送材料。", "联系人：高新处 喻文涛，电话：0851-12345678。"])
     assert "喻文涛" in _names(ex, "Person")
+
+
+def test_people_no_cue_announces_come_from_the_recogniser(place_finder):
+    """An award list or a caption names people with no title, verb of speech or middle
+    dot before or after them: the learned recogniser finds them."""
+    ex = _extract(place_finder, ["本届大赛一等奖获得者为赵明远、钱晓琳和孙立峰，三人均来自省内高校。",
+                                 "图为创业导师周雅婷在路演现场。"])
+    people = {name for name, category in _names(ex).items() if category == "Person"}
+    assert {"赵明远", "钱晓琳", "孙立峰"} <= people
+
+
+def test_names_padded_with_spaces_and_lists_split_by_spaces(place_finder):
+    ex = _extract(place_finder, ["评审专家：王 涛（组长） 李春梅 郑国华",
+                                 "本次评审工作由省科技厅组织。"])
+    people = {ex.mentions[i].surface.replace(" ", "") for i, m in enumerate(ex.mentions)
+              if m.category == "Person"}
+    assert {"王涛", "李春梅", "郑国华"} <= people
+
+
+def test_the_recogniser_does_not_make_people_of_words_documents_or_places(place_finder):
+    """Abbreviations in document numbers (某科发〔2019〕…), common words a weak cue
+    follows (取得的成绩以及…, 部门相关负责人) and place names are no people."""
+    ex = _extract(place_finder, ["根据《众创空间备案管理办法》（国科火字〔2017〕120号）的要求，各单位认真组织申报。",
+                                 "园区汇报了大赛取得的成绩以及成果转化情况，区级部门相关负责人参加。",
+                                 "吴兴作为主城区，经济发展较快。"])
+    people = {m.surface for m in ex.mentions if m.category == "Person"}
+    assert not people & {"国科", "国科火", "成绩", "门相关", "吴兴"}, people
+
+
+def test_rules_alone_when_no_recogniser_is_given(place_finder):
+    article = normalize_text("四川省双创工作简讯\n本届大赛一等奖获得者为赵明远、钱晓琳和孙立峰。\n")
+    rules = extract_article(article, place_finder.find, propose=None)
+    learned = extract_article(article, place_finder.find)
+    count = lambda ex: sum(m.category == "Person" for m in ex.mentions)  # noqa: E731
+    assert count(rules) < count(learned)

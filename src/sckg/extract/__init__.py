@@ -24,18 +24,21 @@ from sckg.extract.agencies import implied_governments, relative_agencies, zone_b
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
+from sckg.extract.learned import learned_people, person_check, propose as learned_spans
 from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, founders, more_mentions, posts
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
+# The learned recogniser's spans (start, end, type) in a text: sckg.extract.learned.propose.
+Proposer = Callable[[str], list[tuple[int, int, str]]]
 _PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
 _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _ISSUER = re.compile(r"(厅|局|委|委员会|政府|办公室|办公厅|部)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
-__all__ = ["extract_article", "PlaceFinder", "load_word_models", "word_model_tables", "WordTables"]
+__all__ = ["extract_article", "PlaceFinder", "Proposer", "load_word_models", "word_model_tables", "WordTables"]
 
 
 def load_word_models(tables: WordTables | None = None) -> None:
@@ -105,7 +108,7 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
 
 
 def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str],
-               year: str | None) -> tuple[list[Mention], list[Relation]]:
+               year: str | None, propose: Proposer | None) -> tuple[list[Mention], list[Relation]]:
     """Mentions (paragraph offsets) and relations of one paragraph."""
     places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
     place_names = [p.surface for p in places]
@@ -124,10 +127,16 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     # A place inside a longer name is part of that name (兰州 in 兰州大学).
     mentions += [p for p in places if not _overlaps(p, mentions)]
     # A name after a title wins over a place inside it (副市长张广东 is not 广东).
-    persons = find_people(text, [m for m in mentions if m.category != "Place"])
+    proposed = propose(text) if propose is not None else None
+    persons = find_people(text, [m for m in mentions if m.category != "Place"],
+                          None if proposed is None else person_check(proposed))
     persons = [p for p in persons if not _overlaps(p, [m for m in mentions if m.category != "Place"])]
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, persons)]
     mentions += persons
+    if proposed is not None:  # the people no cue announces, where the recogniser sees them
+        learned = learned_people(text, proposed, mentions)
+        mentions += learned
+        persons += learned
     people.update(p.surface for p in persons)
     mentions += more_mentions(text, people, mentions)
     mentions += implied_governments(text, mentions)
@@ -207,9 +216,11 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             if span:
                 mentions.append(Mention(name, span[0], span[1], "Person", "Person"))
                 relations.append(Relation(role, article_node, len(mentions) - 1))
-    taken = {(m.start, m.end) for m in mentions}
+    people = {(m.start, m.end): i for i, m in enumerate(mentions) if m.category == "Person"}
     for start, end in body_bylines(article):
-        if (start, end) not in taken and not any(m.start < end and start < m.end for m in mentions):
+        if (start, end) in people:  # the paragraph's reading already holds the reporter
+            relations.append(Relation("creator", article_node, people[start, end]))
+        elif not any(m.start < end and start < m.end for m in mentions):
             mentions.append(Mention(article.clean[start:end], start, end, "Person", "Person"))
             relations.append(Relation("creator", article_node, len(mentions) - 1))
     outlets = []
@@ -268,8 +279,12 @@ def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention
     return mentions, relations
 
 
-def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
-    """Everything the article's body (and byline) says, as mentions, relations and figures."""
+def extract_article(article: Article, find_places: PlaceFinder,
+                    propose: Proposer | None = learned_spans) -> Extraction:
+    """Everything the article's body (and byline) says, as mentions, relations and figures.
+
+    ``propose`` gives the learned recogniser's spans in a paragraph (the packaged model
+    by default); ``None`` reads with the rules alone."""
     year = article.date[:4] if article.date else None
     mentions: list[Mention] = []
     relations: list[Relation] = []
@@ -285,7 +300,7 @@ def extract_article(article: Article, find_places: PlaceFinder) -> Extraction:
         return in_line[line]
 
     for block in article.body_blocks:
-        found, rels = _paragraph(block.text, block.start, find_in_line, people, year)
+        found, rels = _paragraph(block.text, block.start, find_in_line, people, year, propose)
         base = len(mentions)
         mentions += found
         relations += _shifted(rels, base)

@@ -6,6 +6,7 @@ the name through titles and the organisations that precede them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
 from sckg.model import Mention, Relation
@@ -146,9 +147,17 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_people(text: str, taken: list[Mention]) -> list[Mention]:
-    """Personal names in ``text``, not overlapping the names already ``taken``."""
+def find_people(text: str, taken: list[Mention],
+                confirm: Callable[[int, int], bool] | None = None) -> list[Mention]:
+    """Personal names in ``text``, not overlapping the names already ``taken``.
+
+    A name found only by what follows it (a title after it, a verb of speech) is kept
+    when ``confirm(start, end)`` agrees (the learned recogniser sees a person there):
+    those cues also follow common words (取得的成绩以…, 部门相关负责人)."""
     spans: set[tuple[int, int]] = set()
+    weak = set(_before_title(text)) | set(_before_speech(text))
+    if confirm is not None:
+        weak = {(s, e) for s, e in weak if confirm(s, e)}
     for m in _TITLE_RE.finditer(text):
         start, end = m.end(), read_name(text, m.end())
         while end:  # 副主任张某、李某某等: every name of the list after the title
@@ -156,11 +165,10 @@ def find_people(text: str, taken: list[Mention]) -> list[Mention]:
             if text[end:end + 1] != "、":
                 break
             start, end = end + 1, read_name(text, end + 1)
-    spans.update(_before_title(text))
+    spans.update(weak)
     for m in _CONTACT.finditer(text):  # 联系人：高新处 张某 0571-…
         if _surname_ok(m.group(1)):
             spans.add(m.span(1))
-    spans.update(_before_speech(text))
     spans.update(_dot_names(text))
     out = []
     for start, end in sorted(spans):

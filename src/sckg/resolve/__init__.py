@@ -122,7 +122,9 @@ class _Resolver:
         name = re.sub(r"^“([^”]+)”", r"\1", name)
         if name in _NATIONAL:
             return _NATIONAL[name]
-        if m.category in ("Event", "Programme", "Person", "Project"):
+        if m.category == "Person":
+            return re.sub(r"\s+", "", name)  # 王 某, padded in a table, is 王某
+        if m.category in ("Event", "Programme", "Project"):
             return name.replace("“", "").replace("”", "") if m.category == "Programme" and \
                 m.cls == "ActionProgramme" else name
         parent = m.attr("parent")

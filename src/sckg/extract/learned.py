@@ -1,0 +1,109 @@
+"""What the learned recogniser (:mod:`sckg.extract.ner`) adds to the rules: the people
+it finds that no title, verb of speech or middle dot announces (获奖者蒋某某、金某某,
+an award list, a name in a caption).
+
+The recogniser proposes; the rules decide. A proposed person is kept only when it
+reads as a personal name: two to four Han characters after a known surname (or a
+transliterated name with a middle dot), no character that never ends or continues a
+name, not a common word of the dictionary, not inside a document number (国科发〔…〕)
+and not over a name the rules already hold. Names written with a space between their
+characters (王 某, a table's padding) are read without it; a span that holds several
+names separated by spaces is split into them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from sckg.extract.lexicon import NOT_NAME_CHARS, SURNAMES
+from sckg.model import Mention
+
+# 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
+# The closing bracket is often lost (国科火字〔2021164号), so the year after an opening
+# bracket is enough.
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[〔［\[【(（]\s*(?:19|20)\d\d")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_COMMON = 1000
+_DIVISION_ENDS = ("区", "县", "市", "州", "旗", "省")  # 某某 for 某某区  # a word jieba has seen this often is a word, not a name
+
+
+def propose(text: str) -> list[tuple[int, int, str]]:
+    """The recogniser's spans in ``text`` (its packaged model, the news domain)."""
+    from sckg.extract.ner import Labeller
+
+    return Labeller.load().spans(text, domain="news")
+
+
+def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Mention]) -> list[Mention]:
+    """Personal names among the recogniser's ``spans`` of ``text`` that overlap none of the
+    mentions ``taken`` (the rules' names, places and people)."""
+    blocked = [m.span() for m in _DOCUMENT_NUMBER.finditer(text)]
+    out: list[Mention] = []
+    for start, end, kind in spans:
+        if kind != "PER":
+            continue
+        for s, e in _names_in(text, start, end):
+            if any(bs < e and s < be for bs, be in blocked):
+                continue
+            if any(t.start < e and s < t.end for t in taken) or any(o.start < e and s < o.end for o in out):
+                continue
+            if any(t.start == e and t.category not in ("Person", "Place") for t in taken):
+                continue  # the head of a name that follows it (某某国家自主创新示范区)
+            out.append(Mention(text[s:e], s, e, "Person", "Person"))
+    return out
+
+
+def person_check(spans: list[tuple[int, int, str]]) -> Callable[[int, int], bool]:
+    """Whether the recogniser sees a person over (part of) ``start:end``."""
+    people = [(s, e) for s, e, kind in spans if kind == "PER"]
+    # 某厅某处林某调研员 read as one agency (or place): the name is its last characters.
+    swallowed = {e: s for s, e, kind in spans if kind != "PER"}
+
+    def check(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in people) or swallowed.get(end, end) < start
+    return check
+
+
+def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The personal names a proposed span holds: itself, or each name of a span that
+    several names separated by spaces make up, or none."""
+    surface = text[start:end]
+    if _DOT_NAME.fullmatch(surface):
+        return [(start, end)]
+    parts = [(start + m.start(), start + m.end()) for m in _HAN.finditer(surface)]
+    if "".join(text[s:e] for s, e in parts) != re.sub(r"\s+", "", surface):
+        return []  # letters, digits or punctuation inside: not a name
+    if len(parts) > 1 and all(e - s == 1 for s, e in parts) and len(parts) <= 3:
+        # 王 某: one name padded with spaces, read as written.
+        return [(start, end)] if is_personal_name("".join(text[s:e] for s, e in parts)) else []
+    return [(s, e) for s, e in parts if is_personal_name(text[s:e])]
+
+
+def is_personal_name(name: str) -> bool:
+    """Whether ``name`` (Han characters only) can be a Chinese personal name."""
+    if not 2 <= len(name) <= 4 or not (name[0] in SURNAMES or name[:2] in SURNAMES):
+        return False
+    if any(c in NOT_NAME_CHARS for c in name[1:]):
+        return False
+    places = _place_names()
+    return not _common_word(name) and not any(name + end in places for end in ("", *_DIVISION_ENDS))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """China's divisions and their short forms, and the countries (the names the
+    recogniser's features look up)."""
+    from sckg.extract.ner_features import dictionaries
+
+    return frozenset(dictionaries()["place"])
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) > _COMMON
