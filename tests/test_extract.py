@@ -496,7 +496,7 @@ def test_the_recogniser_does_not_make_people_of_words_documents_or_places(place_
 
 def test_rules_alone_when_no_recogniser_is_given(place_finder):
     article = normalize_text("四川省双创工作简讯\n本届大赛一等奖获得者为赵明远、钱晓琳和孙立峰。\n")
-    rules = extract_article(article, place_finder.find, propose=None)
+    rules = extract_article(article, place_finder.find, read=None)
     learned = extract_article(article, place_finder.find)
     count = lambda ex: sum(m.category == "Person" for m in ex.mentions)  # noqa: E731
     assert count(rules) < count(learned)

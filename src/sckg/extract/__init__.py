@@ -24,21 +24,21 @@ from sckg.extract.agencies import implied_governments, relative_agencies, zone_b
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
-from sckg.extract.learned import learned_people, person_check, propose as learned_spans
+from sckg.extract.learned import Reading, learned_people
 from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, founders, more_mentions, posts
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
-# The learned recogniser's spans (start, end, type) in a text: sckg.extract.learned.propose.
-Proposer = Callable[[str], list[tuple[int, int, str]]]
+# The learned recogniser's reading of a paragraph: sckg.extract.learned.Reading.
+Reader = Callable[[str], Reading]
 _PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
 _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _ISSUER = re.compile(r"(厅|局|委|委员会|政府|办公室|办公厅|部)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
-__all__ = ["extract_article", "PlaceFinder", "Proposer", "load_word_models", "word_model_tables", "WordTables"]
+__all__ = ["extract_article", "PlaceFinder", "Reader", "load_word_models", "word_model_tables", "WordTables"]
 
 
 def load_word_models(tables: WordTables | None = None) -> None:
@@ -108,7 +108,7 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
 
 
 def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str],
-               year: str | None, propose: Proposer | None) -> tuple[list[Mention], list[Relation]]:
+               year: str | None, read: Reader | None) -> tuple[list[Mention], list[Relation]]:
     """Mentions (paragraph offsets) and relations of one paragraph."""
     places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
     place_names = [p.surface for p in places]
@@ -127,14 +127,14 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     # A place inside a longer name is part of that name (兰州 in 兰州大学).
     mentions += [p for p in places if not _overlaps(p, mentions)]
     # A name after a title wins over a place inside it (副市长张广东 is not 广东).
-    proposed = propose(text) if propose is not None else None
+    reading = read(text) if read is not None else None
     persons = find_people(text, [m for m in mentions if m.category != "Place"],
-                          None if proposed is None else person_check(proposed))
+                          None if reading is None else reading.sees_person)
     persons = [p for p in persons if not _overlaps(p, [m for m in mentions if m.category != "Place"])]
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, persons)]
     mentions += persons
-    if proposed is not None:  # the people no cue announces, where the recogniser sees them
-        learned = learned_people(text, proposed, mentions)
+    if reading is not None:  # the people no cue announces, where the recogniser sees them
+        learned = learned_people(text, reading.spans(), mentions)
         mentions += learned
         persons += learned
     people.update(p.surface for p in persons)
@@ -280,10 +280,10 @@ def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention
 
 
 def extract_article(article: Article, find_places: PlaceFinder,
-                    propose: Proposer | None = learned_spans) -> Extraction:
+                    read: Reader | None = Reading) -> Extraction:
     """Everything the article's body (and byline) says, as mentions, relations and figures.
 
-    ``propose`` gives the learned recogniser's spans in a paragraph (the packaged model
+    ``read`` gives the learned recogniser's reading of a paragraph (the packaged model
     by default); ``None`` reads with the rules alone."""
     year = article.date[:4] if article.date else None
     mentions: list[Mention] = []
@@ -300,7 +300,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
         return in_line[line]
 
     for block in article.body_blocks:
-        found, rels = _paragraph(block.text, block.start, find_in_line, people, year, propose)
+        found, rels = _paragraph(block.text, block.start, find_in_line, people, year, read)
         base = len(mentions)
         mentions += found
         relations += _shifted(rels, base)

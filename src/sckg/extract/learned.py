@@ -14,7 +14,6 @@ names separated by spaces is split into them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from sckg.extract.lexicon import NOT_NAME_CHARS, SURNAMES
@@ -27,14 +26,74 @@ _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[〔［\[【(（]\s*(?:1
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _COMMON = 1000
+_NAME_LIKE = ("ns", "nz", "nr", "nrt", "nrfg", "new")
 _DIVISION_ENDS = ("区", "县", "市", "州", "旗", "省")  # 某某 for 某某区  # a word jieba has seen this often is a word, not a name
 
 
-def propose(text: str) -> list[tuple[int, int, str]]:
-    """The recogniser's spans in ``text`` (its packaged model, the news domain)."""
-    from sckg.extract.ner import Labeller
+class Reading:
+    """The recogniser's reading of one paragraph, a sentence at a time and only where it
+    is needed: a sentence is tagged when jieba's cut of it holds a word that may be a
+    name (one it tags as a person's, or one its dictionary lacks that starts with a
+    surname, or a surname alone before a two-character word it takes for a place or
+    name: 马 建昌), or when a rule asks about a name in it (:meth:`sees_person`).
+    Tagging is the costly part of reading an article; about half its sentences pass."""
 
-    return Labeller.load().spans(text, domain="news")
+    def __init__(self, text: str, labeller=None):
+        from sckg.extract.ner import Labeller, sentences
+
+        self.text = text
+        self._labeller = labeller or Labeller.load()
+        self._sentences = sentences(text)
+        self._tagged: dict[int, list[tuple[int, int, str]]] = {}
+
+    def spans(self) -> list[tuple[int, int, str]]:
+        """Spans ``(start, end, type)`` in the sentences that may hold a name."""
+        out = []
+        for k, (start, end) in enumerate(self._sentences):
+            if k in self._tagged or _may_name(self._cut(k)):
+                out += self._tag(k)
+        return out
+
+    def sees_person(self, start: int, end: int) -> bool:
+        """Whether the recogniser sees a person over (part of) ``start:end``, or a name
+        of another kind that ends with it (某厅某处林某调研员 read as one agency)."""
+        for k, (s0, s1) in enumerate(self._sentences):
+            if s0 < end and start < s1:
+                for s, e, kind in self._tag(k):
+                    if (kind == "PER" and s < end and start < e) or (kind != "PER" and e == end and s < start):
+                        return True
+        return False
+
+    def _cut(self, k: int) -> list[tuple[str, str]]:
+        from sckg.extract.ner_features import cut, fold
+
+        start, end = self._sentences[k]
+        return cut(fold(self.text[start:end]))
+
+    def _tag(self, k: int) -> list[tuple[int, int, str]]:
+        if k not in self._tagged:
+            from sckg.extract.ner import ARTICLE_TYPES, bio_spans, trim
+
+            start, end = self._sentences[k]
+            tags = self._labeller.tags(self.text[start:end], "news", self._cut(k))
+            spans = []
+            for s, e, kind in bio_spans(tags):
+                if kind in ARTICLE_TYPES:
+                    s, e = trim(self.text, start + s, start + e)
+                    if s < e:
+                        spans.append((s, e, kind))
+            self._tagged[k] = spans
+        return self._tagged[k]
+
+
+def _may_name(words: list[tuple[str, str]]) -> bool:
+    for i, (word, flag) in enumerate(words):
+        if flag.startswith("nr") or (flag == "new" and 2 <= len(word) <= 4 and word[0] in SURNAMES):
+            return True
+        if len(word) == 1 and word in SURNAMES and i + 1 < len(words) and len(words[i + 1][0]) == 2 \
+                and words[i + 1][1] in _NAME_LIKE:
+            return True
+    return False
 
 
 def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Mention]) -> list[Mention]:
@@ -54,17 +113,6 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
                 continue  # the head of a name that follows it (某某国家自主创新示范区)
             out.append(Mention(text[s:e], s, e, "Person", "Person"))
     return out
-
-
-def person_check(spans: list[tuple[int, int, str]]) -> Callable[[int, int], bool]:
-    """Whether the recogniser sees a person over (part of) ``start:end``."""
-    people = [(s, e) for s, e, kind in spans if kind == "PER"]
-    # 某厅某处林某调研员 read as one agency (or place): the name is its last characters.
-    swallowed = {e: s for s, e, kind in spans if kind != "PER"}
-
-    def check(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in people) or swallowed.get(end, end) < start
-    return check
 
 
 def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -145,11 +145,12 @@ class Labeller:
         """The packaged model, loaded once per process."""
         return _packaged()
 
-    def tags(self, text: str, domain: str = "news") -> list[str]:
-        """The BIO tag of each character of one sentence."""
+    def tags(self, text: str, domain: str = "news", words: list[tuple[str, str]] | None = None) -> list[str]:
+        """The BIO tag of each character of one sentence (``words``: its
+        :func:`~sckg.extract.ner_features.cut`, if the caller has it)."""
         if not text:
             return []
-        features = sentence_features(text, domain)
+        features = sentence_features(text, domain, words)
         with self._lock:
             return self._tagger.tag(features)
 

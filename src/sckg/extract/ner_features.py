@@ -107,49 +107,64 @@ def dictionaries() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _max_lengths() -> dict[str, int]:
-    return {name: max(map(len, words)) for name, words in dictionaries().items()}
+def _prefixes() -> dict[str, frozenset[str]]:
+    """Per dictionary, every non-empty prefix of its words (to stop a scan early)."""
+    return {name: frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+            for name, words in dictionaries().items()}
+
+
+@lru_cache(maxsize=1)
+def _reversed_suffixes() -> frozenset[str]:
+    """Every non-empty ending of the organisation and carrier endings, reversed."""
+    return frozenset(w[::-1][:k] for w in dictionaries()["suffix"] for k in range(1, len(w) + 1))
 
 
 def _longest_matches(text: str, name: str) -> list[str]:
     """Per character, ``B-kind``/``I-kind``/``E-kind``/``S-kind`` of the longest
     dictionary words, taken left to right without overlap, else ``""``."""
-    words, longest = dictionaries()[name], _max_lengths()[name]
+    words, prefixes = dictionaries()[name], _prefixes()[name]
     marks = [""] * len(text)
     i, n = 0, len(text)
     while i < n:
-        for length in range(min(longest, n - i), 0, -1):
-            kind = words.get(text[i:i + length])
+        best, end = None, i + 1
+        while end <= n and text[i:end] in prefixes:
+            kind = words.get(text[i:end])
             if kind is not None:
-                if length == 1:
-                    marks[i] = "S-" + kind
-                else:
-                    marks[i] = "B-" + kind
-                    for j in range(i + 1, i + length - 1):
-                        marks[j] = "I-" + kind
-                    marks[i + length - 1] = "E-" + kind
-                i += length
-                break
-        else:
+                best = (end - i, kind)
+            end += 1
+        if best is None:
             i += 1
+            continue
+        length, kind = best
+        if length == 1:
+            marks[i] = "S-" + kind
+        else:
+            marks[i] = "B-" + kind
+            for j in range(i + 1, i + length - 1):
+                marks[j] = "I-" + kind
+            marks[i + length - 1] = "E-" + kind
+        i += length
     return marks
 
 
 def _suffix_ends(text: str) -> list[str]:
-    """Per character, the class of the longest organisation or carrier ending that ends
-    there (``""`` when none does)."""
-    words, longest = dictionaries()["suffix"], _max_lengths()["suffix"]
+    """Per character, the class of the longest organisation or carrier ending (two
+    characters or more) that ends there (``""`` when none does)."""
+    words, endings = dictionaries()["suffix"], _reversed_suffixes()
     ends = [""] * len(text)
     for i in range(len(text)):
-        for length in range(min(longest, i + 1), 1, -1):
-            kind = words.get(text[i + 1 - length:i + 1])
-            if kind is not None:
-                ends[i] = kind
-                break
+        start, found = i, ""
+        while start >= 0 and text[start:i + 1][::-1] in endings:
+            if i - start >= 1:
+                kind = words.get(text[start:i + 1])
+                if kind is not None:
+                    found = kind
+            start -= 1
+        ends[i] = found
     return ends
 
 
-def _words(text: str) -> list[tuple[str, str]]:
+def cut(text: str) -> list[tuple[str, str]]:
     """jieba's cut of ``text`` as ``(word, flag)``: the flag is the word's part of speech
     in jieba's dictionary, ``eng``/``m`` for a run of Latin letters/digits, ``new`` for a
     word the dictionary lacks (jieba's HMM joined it: often a name). jieba's own
@@ -202,9 +217,11 @@ def _lexicon_marks(text: str) -> list[set[str]]:
     return marks
 
 
-def sentence_features(text: str, domain: str) -> list[list[str]]:
+def sentence_features(text: str, domain: str,
+                      words: list[tuple[str, str]] | None = None) -> list[list[str]]:
     """The attributes of each character of ``text`` (one list per character) in
-    ``domain`` (one of ``DOMAINS``)."""
+    ``domain`` (one of ``DOMAINS``); ``words`` is :func:`cut` of ``text`` when the
+    caller has it already."""
     if domain not in DOMAINS:
         raise ValueError(f"unknown domain {domain!r}: one of {', '.join(DOMAINS)}")
     text = fold(text)
@@ -212,7 +229,7 @@ def sentence_features(text: str, domain: str) -> list[list[str]]:
     shapes = ["^", "^"] + [_shape(ch) for ch in text] + ["$", "$"]
     classes = ["^", "^"] + [char_class(ch) for ch in text] + ["$", "$"]
     word_of: list[tuple[int, int]] = []  # per character: index of its word, position in it
-    words = _words(text)
+    words = cut(text) if words is None else words
     for k, (word, _flag) in enumerate(words):
         word_of.extend((k, j) for j in range(len(word)))
     titles = _longest_matches(text, "title")
@@ -243,16 +260,19 @@ def sentence_features(text: str, domain: str) -> list[list[str]]:
         ]
         if len(word) > 1:
             feats.append("w=" + word)
-        if titles[i]:
-            feats.append("ti=" + titles[i][0])
+        ti = "ti=" + titles[i][0] if titles[i] else ""
+        if ti:
+            feats.append(ti)
         if i + 1 in title_starts:
             feats.append("ti>")
         if i - 1 in title_ends:
             feats.append("ti<")
-        if places[i]:
-            feats.append("pl=" + places[i])
-        if suffix_end[i]:
-            feats.append("sf=" + suffix_end[i])
+        pl = "pl=" + places[i] if places[i] else ""
+        if pl:
+            feats.append(pl)
+        sf = "sf=" + suffix_end[i] if suffix_end[i] else ""
+        if sf:
+            feats.append(sf)
         if i + 1 < n and suffix_end[i + 1]:
             feats.append("sf>=" + suffix_end[i + 1])
         feats.extend("lx=" + mark for mark in sorted(lexicon[i]))
@@ -263,7 +283,12 @@ def sentence_features(text: str, domain: str) -> list[list[str]]:
         if i and text[i - 1] in surnames:
             feats.append("sn-1")
         # Domain copies of the strongest features, so each corpus's conventions can
-        # differ (Daumé's feature augmentation).
-        feats.extend([f"{domain}|{f}" for f in feats if f.startswith(_DOMAIN_COPIED)])
+        # differ (Daumé's feature augmentation): those starting with _DOMAIN_COPIED, in
+        # the order they were added.
+        copied = [feats[3], feats[4], feats[5], feats[8], feats[9], feats[18]]
+        if len(word) > 1:
+            copied.append(feats[23])
+        copied.extend(f for f in (ti, pl, sf) if f)
+        feats.extend([domain + "|" + f for f in copied])
         out.append(feats)
     return out
