@@ -31,10 +31,12 @@ serve: build ## build, then serve the SPARQL endpoint on http://$(BIND)/query
 docs: $(STAMP) ## generate the ontology documentation into docs/
 	$(BIN)/sckg docs --out docs
 
-eval-real: $(STAMP) ## build corpus/real/ (real articles, not in git) and score it against tests/gold/real
-	@test -d corpus/real || { echo "corpus/real/ is missing: pull the articles listed in tests/gold/real/sources.json (see tests/gold/README.md)" >&2; exit 2; }
-	$(BIN)/sckg build --seeds corpus/real --out build/real/sckg.trig --store build/real/store --quiet || test $$? -eq 4
-	$(BIN)/sckg eval tests/gold/real --data build/real/sckg.trig --brief
+eval-real: $(STAMP) ## build corpus/real/ and corpus/heldout/ (real articles, not in git) and score them against tests/gold/
+	@for set in real heldout; do test -d corpus/$$set || { echo "corpus/$$set/ is missing: pull the articles listed in tests/gold/$$set/sources.json (see tests/gold/README.md)" >&2; exit 2; }; done
+	@for set in real heldout; do \
+	  $(BIN)/sckg build --seeds corpus/$$set --out build/$$set/sckg.trig --store build/$$set/store --quiet 2>build/$$set.log || test $$? -eq 4 || { cat build/$$set.log >&2; exit 1; }; \
+	  $(BIN)/sckg eval tests/gold/$$set --data build/$$set/sckg.trig --brief || exit 1; \
+	done
 
 bench: $(STAMP) ## run the benchmarks (slow); results in benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/run.py

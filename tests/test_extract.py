@@ -500,3 +500,13 @@ def test_rules_alone_when_no_recogniser_is_given(place_finder):
     learned = extract_article(article, place_finder.find)
     count = lambda ex: sum(m.category == "Person" for m in ex.mentions)  # noqa: E731
     assert count(rules) < count(learned)
+
+
+def test_bodies_the_recogniser_sees_where_a_post_is_written(place_finder):
+    """A company or agency named before a post with no ending the rules know
+    (某某智谷总裁, 某县组织部…部长) still holds the post."""
+    ex = _extract(place_finder, ["活动邀请了临江县组织部陈晓红部长作主题分享。",
+                                 "会上，云帆控股总裁周文涛介绍了经验。"])
+    posts = _posts(ex)
+    assert ("周文涛", "总裁", "云帆控股") in posts, posts
+    assert ("陈晓红", "部长", "临江县组织部") in posts, posts

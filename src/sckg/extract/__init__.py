@@ -24,7 +24,7 @@ from sckg.extract.agencies import implied_governments, relative_agencies, zone_b
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
-from sckg.extract.learned import Reading, learned_people
+from sckg.extract.learned import Reading, learned_organisations, learned_people
 from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, founders, more_mentions, posts
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
@@ -139,6 +139,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
         persons += learned
     people.update(p.surface for p in persons)
     mentions += more_mentions(text, people, mentions)
+    if reading is not None:  # a body named where a post is, that no ending announces
+        bodies = learned_organisations(text, reading.spans(), mentions)
+        mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += implied_governments(text, mentions)
     bodies = zone_bodies(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]

@@ -155,3 +155,38 @@ def _common_word(word: str) -> bool:
 
     jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(word, 0) > _COMMON
+
+
+# The recogniser's types for a body no ending types: an agency or a company.
+_NAMED_AS = {"GOV": "GovernmentAgency", "COMP": "Company"}
+_BODY_TYPES = ("GOV", "COMP", "ORG")
+
+
+def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:
+    """Organisations the recogniser sees where a post is written (某某公司总经理王某, 某某局
+    王某局长) and the rules found no name: typed by their ending (lexicon's organisation
+    and carrier endings), else as the recogniser types them (an agency, a company); a
+    body of another kind with no known ending is left out."""
+    from sckg.extract.names import SUFFIXES
+
+    from sckg.extract.lexicon import TITLES
+
+    people = {m.start for m in mentions if m.category == "Person"}
+    out: list[Mention] = []
+    for start, end, kind in spans:
+        if kind not in _BODY_TYPES or end - start < 2 or end - start > 30:
+            continue
+        if not (end in people or any(text.startswith(t, end) for t in TITLES)):
+            continue
+        if any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
+            continue
+        surface = text[start:end]
+        ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
+                      None)
+        if ending is not None and ending[0] == "Event":
+            continue
+        category, cls = ending or (_NAMED_AS.get(kind), _NAMED_AS.get(kind))
+        if category is None or surface in _place_names():
+            continue
+        out.append(Mention(surface, start, end, category, cls))
+    return out
