@@ -510,3 +510,16 @@ def test_bodies_the_recogniser_sees_where_a_post_is_written(place_finder):
     posts = _posts(ex)
     assert ("周文涛", "总裁", "云帆控股") in posts, posts
     assert ("陈晓红", "部长", "临江县组织部") in posts, posts
+
+
+def test_a_head_of_government_named_by_the_title_alone(place_finder):
+    """市委副书记、市长某某: 副书记 at the city's party committee, 市长 at the city's
+    government, both of the article's own city (here, from the title line)."""
+    ex = _extract(place_finder, ["市委副书记、市长林志远，市委副书记,常务副市长高德明到孵化器调研。"],
+                  title="临沂市领导调研科技企业孵化器")
+    posts = _posts(ex)
+    assert ("林志远", "副书记", "市委") in posts, posts
+    assert ("林志远", "市长", "市长") in posts, posts
+    heads = [m for m in ex.mentions if m.attr("head")]
+    assert {m.attr("head") for m in heads} == {"市长", "常务副市长"}
+    assert all(m.attr("body") == "人民政府" and m.attr("relative") == "市" for m in heads)

@@ -35,12 +35,16 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|县|州)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》\s由经在与和及对向从为据到日赴请受]))"
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受]))"
                        rf"{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)")
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
+# A head of the article's own province or city named by the title alone (市委副书记、市长某某,
+# 副省长某某): the level the title names.
+_OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长)")
+_HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及"}
 
 
 def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
@@ -74,6 +78,22 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # 主席 heads the government of an autonomous region only
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
                              "GovernmentAgency", (("implied", place.surface),)))
+    return found
+
+
+def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """副省长某某, 市长某某 with no place before the title: the government of the
+    article's own province or city (the resolve stage completes it), a mention over the
+    title carrying ``relative``, ``body`` 人民政府 and ``head`` (the post)."""
+    people = {m.start for m in mentions if m.category == "Person"}
+    ends = {m.end for m in mentions if m.category != "Person"}
+    found = []
+    for m in _OWN_HEADS.finditer(text):
+        if m.end() not in people or m.start() in ends or text[m.start() - 1:m.start()] not in _HEAD_BEFORE:
+            continue
+        level = m.group(1)[0]
+        found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
+                             (("relative", level), ("body", "人民政府"), ("head", m.group(0)))))
     return found
 
 

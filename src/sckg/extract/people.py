@@ -198,7 +198,8 @@ def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Ment
 def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     """Posts read leftwards from each person through titles and organisations."""
     by_end = {m.end: i for i, m in enumerate(mentions)
-              if m.category in ORG_CATEGORIES and not m.attr("implied")}
+              if m.category in ORG_CATEGORIES and not m.attr("implied") and not m.attr("head")}
+    heads = {m.end: i for i, m in enumerate(mentions) if m.attr("head")}
     implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied")}
     out: list[Relation] = []
     orphans: dict[int, list[str]] = {}
@@ -212,6 +213,14 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             continue
         pending: list[str] = []
         while pos > 0:
+            if pos in heads:  # 市委副书记、市长某某: the title alone names its government
+                head = heads[pos]
+                out.append(Relation("post", pi, head, mentions[head].attr("head")))
+                pos = mentions[head].start
+                if text[pos - 1:pos] == "、":
+                    pos -= 1
+                    continue
+                break
             title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
             if not title:
                 break

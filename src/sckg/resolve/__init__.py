@@ -105,9 +105,10 @@ class _Resolver:
         level = m.attr("relative")
         code = province if level == "省" else self.city if level in ("市", "州") else None
         if not code or code not in self.gaz.divisions:
-            return None
+            # 市长 with no city known: the body written, 市人民政府, not the title.
+            return level + m.attr("body") if m.attr("body") else None
         place = self.gaz.divisions[code].name
-        body = re.sub(r"^(我|全|本)?[省市县州]", "", m.surface)
+        body = m.attr("body") or re.sub(r"^(我|全|本)?[省市县州]", "", m.surface)
         if body.startswith("委"):
             return "中共" + place + body
         return place + body
@@ -172,7 +173,7 @@ class _Resolver:
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
                 ent.cls = m.cls
         for k, v in m.attrs:
-            if k not in ("parent", "qualified", "relative", "implied"):
+            if k not in ("parent", "qualified", "relative", "implied", "body", "head"):
                 ent.attrs.setdefault(k, v)
         return ent
 
