@@ -249,12 +249,14 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             if keys[i]:
                 ent = r.entities[keys[i]]
                 surface = m.surface.strip("“”\"")
-                if surface != ent.name and not m.attr("implied"):
+                # 周口市副市長, 市长: a post's words over the body it implies are no name of it.
+                named = not (m.attr("implied") or m.attr("head"))
+                if surface != ent.name and named:
                     ent.aliases.add(surface)
                 if m.attr("qualified") and m.attr("qualified") != ent.name:
                     ent.aliases.add(m.attr("qualified"))
                 script = ex.article.script_text[m.start:m.end]
-                if script != m.surface:
+                if script != m.surface and named:
                     ent.hant.add(script.strip("“”\""))
                 ent.mentions.append((aid, m.start, m.end, m.surface))
         for rel in ex.relations:
