@@ -78,9 +78,41 @@ def _shape(ch: str) -> str:
     return ch.lower() if ch.isascii() else ch
 
 
-@lru_cache(maxsize=1)
+LEXICON_FILE = "ner_lexicon.json"
+_tables: dict[str, dict[str, str]] | None = None
+
+
 def dictionaries() -> dict[str, dict[str, str]]:
-    """The dictionaries the features look words up in: name → {word: kind}."""
+    """The dictionaries the features look words up in: name → {word: kind}.
+
+    They are the ones the packaged model was trained with (``sckg/data/ner_lexicon.json``,
+    written by ``make model``), so that a word added to the project's lexicon later
+    changes nothing the model reads until it is retrained; :func:`build_dictionaries`
+    when no such file is packaged."""
+    global _tables
+    if _tables is None:
+        import json
+        from importlib import resources
+
+        path = resources.files("sckg").joinpath("data", LEXICON_FILE)
+        try:
+            _tables = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            _tables = build_dictionaries()
+    return _tables
+
+
+def use_dictionaries(tables: dict[str, dict[str, str]]) -> None:
+    """Make the features read ``tables`` from now on (training reads the lexicon as it
+    is, then packages it beside the model)."""
+    global _tables
+    _tables = tables
+    _prefixes.cache_clear()
+    _reversed_suffixes.cache_clear()
+
+
+def build_dictionaries() -> dict[str, dict[str, str]]:
+    """The dictionaries built from the project's lexicon and gazetteer tables."""
     from sckg.extract import lexicon
     from sckg.link.divisions import read_cpca
     from sckg.link.foreign import COUNTRIES

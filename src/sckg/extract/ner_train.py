@@ -30,7 +30,8 @@ from pathlib import Path
 
 from sckg.extract import ner_corpora
 from sckg.extract.ner import METADATA_FILE, MODEL_FILE, TYPES, bio_tags
-from sckg.extract.ner_features import DOMAINS, FEATURE_VERSION, sentence_features
+from sckg.extract.ner_features import (DOMAINS, FEATURE_VERSION, LEXICON_FILE, build_dictionaries, dictionaries,
+                                        sentence_features, use_dictionaries)
 
 # Chosen on the development slices (--holdout): against c1/c2 = 0.05/0.01 and 0.1/0.05,
 # 0.2/0.1 scored best on CLUENER2020's held-out tenth (the news domain the extractor
@@ -74,6 +75,7 @@ def train(corpora: Path, out_dir: Path, holdout: bool = False, parameters: dict 
 
     log = log or (lambda message: print(message, flush=True))
     started = time.perf_counter()
+    use_dictionaries(build_dictionaries())  # the lexicon as it is now, packaged below
     cluener = ner_corpora.read(corpora / ner_corpora.TRAINING[0][2])
     endings = ner_corpora.ending_types(
         s for i, s in enumerate(cluener) if not (holdout and held_out("cluener2020", i)))
@@ -129,6 +131,8 @@ def train(corpora: Path, out_dir: Path, holdout: bool = False, parameters: dict 
         **_commit(),
     }
     (out_dir / MODEL_FILE).write_bytes(model)
+    (out_dir / LEXICON_FILE).write_text(
+        json.dumps(dictionaries(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
     (out_dir / METADATA_FILE).write_text(
         json.dumps(metadata, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
     return metadata
