@@ -523,3 +523,12 @@ def test_a_head_of_government_named_by_the_title_alone(place_finder):
     heads = [m for m in ex.mentions if m.attr("head")]
     assert {m.attr("head") for m in heads} == {"市长", "常务副市长"}
     assert all(m.attr("body") == "人民政府" and m.attr("relative") == "市" for m in heads)
+
+
+def test_agencies_the_recogniser_sees_that_end_as_agencies_do(place_finder):
+    """An agency the rules do not know by its ending (某县委组织部) is taken from the
+    recogniser; a kind of agency (县级科技局, 各级科技部门) is not."""
+    ex = _extract(place_finder, ["会议由临江县委组织部主办，各级科技部门和县级科技局参加。"])
+    agencies = {m.surface for m in ex.mentions if m.category == "GovernmentAgency"}
+    assert "临江县委组织部" in agencies, agencies
+    assert not agencies & {"县级科技局", "各级科技部门", "科技部门"}, agencies

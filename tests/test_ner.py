@@ -180,3 +180,15 @@ def test_score_is_span_exact():
 def test_metadata_file_is_json_with_sorted_keys():
     text = resources.files("sckg").joinpath("data", METADATA_FILE).read_text("utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def test_the_features_read_the_dictionaries_packaged_with_the_model(monkeypatch):
+    """A word added to the project's lexicon changes nothing the model reads until it is
+    retrained: the features read sckg/data/ner_lexicon.json, written by training."""
+    from sckg.extract import lexicon, ner_features
+
+    packaged = ner_features.dictionaries()
+    monkeypatch.setattr(lexicon, "TITLES", [*lexicon.TITLES, "首席孵化官"])
+    assert "首席孵化官" in ner_features.build_dictionaries()["title"]
+    assert "首席孵化官" not in ner_features.dictionaries()["title"]
+    assert ner_features.dictionaries() is packaged

@@ -160,13 +160,19 @@ def _common_word(word: str) -> bool:
 # The recogniser's types for a body no ending types: an agency or a company.
 _NAMED_AS = {"GOV": "GovernmentAgency", "COMP": "Company"}
 _BODY_TYPES = ("GOV", "COMP", "ORG")
+# An agency the recogniser sees anywhere, when it ends as an agency's name does.
+_AGENCY_ENDS = ("局", "厅", "委", "部", "办", "政府", "委员会", "办公室", "管委会")
+# …but not a kind of agency: 各级科技部门, 县级科技局, 有关部门.
+_GENERIC_HEADS = ("各", "有关", "相关", "上级", "地方", "本级", "同级", "国家级", "省级", "市级", "县级",
+                  "区级", "乡级", "镇级", "该", "此", "本")
 
 
 def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:
     """Organisations the recogniser sees where a post is written (某某公司总经理王某, 某某局
-    王某局长) and the rules found no name: typed by their ending (lexicon's organisation
-    and carrier endings), else as the recogniser types them (an agency, a company); a
-    body of another kind with no known ending is left out."""
+    王某局长), and agencies it sees anywhere whose name ends as an agency's does (某县
+    组织部, 某市委政研室), where the rules found no name: typed by their ending (lexicon's
+    organisation and carrier endings), else as the recogniser types them (an agency, a
+    company); a body of another kind with no known ending is left out."""
     from sckg.extract.names import SUFFIXES
 
     from sckg.extract.lexicon import TITLES
@@ -176,7 +182,9 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     for start, end, kind in spans:
         if kind not in _BODY_TYPES or end - start < 2 or end - start > 30:
             continue
-        if not (end in people or any(text.startswith(t, end) for t in TITLES)):
+        if not (end in people or any(text.startswith(t, end) for t in TITLES)) and not (
+                kind == "GOV" and text.endswith(_AGENCY_ENDS, start, end)
+                and not text.startswith(_GENERIC_HEADS, start)):
             continue
         if any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
             continue
