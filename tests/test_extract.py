@@ -532,3 +532,11 @@ def test_agencies_the_recogniser_sees_that_end_as_agencies_do(place_finder):
     agencies = {m.surface for m in ex.mentions if m.category == "GovernmentAgency"}
     assert "临江县委组织部" in agencies, agencies
     assert not agencies & {"县级科技局", "各级科技部门", "科技部门"}, agencies
+
+
+def test_a_head_of_government_of_the_city_named_last_in_the_sentence(place_finder):
+    ex = _extract(place_finder, ["安阳市副市长赵立群，林州市市委副书记、市长韩志军，副市长孙丽一行到众创空间调研。"])
+    heads = {m.attr("head"): m.attr("implied") for m in ex.mentions if m.attr("head")}
+    assert heads == {"市长": "林州市", "副市长": "林州市"}, heads
+    posts = _posts(ex)
+    assert ("赵立群", "副市长", "安阳市副市长") in posts, posts

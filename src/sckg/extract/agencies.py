@@ -44,6 +44,7 @@ _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自
 # A head of the article's own province or city named by the title alone (市委副书记、市长某某,
 # 副省长某某): the level the title names.
 _OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长)")
+_PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市")}
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及"}
 
 
@@ -82,9 +83,10 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """副省长某某, 市长某某 with no place before the title: the government of the
-    article's own province or city (the resolve stage completes it), a mention over the
-    title carrying ``relative``, ``body`` 人民政府 and ``head`` (the post)."""
+    """副省长某某, 市长某某 with no place right before the title: the government of the
+    province or city named last in the sentence (``implied``), else of the article's own
+    (``relative`` and ``body`` 人民政府; the resolve stage completes it), a mention over
+    the title carrying ``head`` (the post)."""
     people = {m.start for m in mentions if m.category == "Person"}
     ends = {m.end for m in mentions if m.category != "Person"}
     found = []
@@ -92,9 +94,27 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.end() not in people or m.start() in ends or text[m.start() - 1:m.start()] not in _HEAD_BEFORE:
             continue
         level = m.group(1)[0]
+        place = _named_before(text, mentions, m.start(), level)
+        context = (("implied", place.surface),) if place else (("relative", level), ("body", "人民政府"))
         found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
-                             (("relative", level), ("body", "人民政府"), ("head", m.group(0)))))
+                             (*context, ("head", m.group(0)))))
     return found
+
+
+def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> Mention | None:
+    """The last place of the title's level (a 市 for 市长) named earlier in the sentence:
+    周口市副市长某,项城市市委副书记、市长某 is the mayor of 项城市."""
+    sentence_start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    places = []
+    for m in mentions:
+        if not (sentence_start <= m.start and m.end <= pos) or m.attr("implied"):
+            continue
+        if m.category == "Place" and m.surface.endswith(level):
+            places.append(m)
+        elif m.category == "GovernmentAgency" and (head := _PLACE_HEAD[level].match(m.surface)):
+            # 项城市市委: the city that names the body
+            places.append(Mention(head.group(0), m.start, m.start + head.end(), "Place", "Place"))
+    return max(places, key=lambda m: m.start) if places else None
 
 
 _ZONE_END = ("高新区", "经开区", "开发区", "新区", "新城", "园区", "试验区", "示范区")

@@ -200,7 +200,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     by_end = {m.end: i for i, m in enumerate(mentions)
               if m.category in ORG_CATEGORIES and not m.attr("implied") and not m.attr("head")}
     heads = {m.end: i for i, m in enumerate(mentions) if m.attr("head")}
-    implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied")}
+    implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied") and not m.attr("head")}
     out: list[Relation] = []
     orphans: dict[int, list[str]] = {}
     for pi, person in enumerate(mentions):
