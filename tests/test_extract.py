@@ -540,3 +540,10 @@ def test_a_head_of_government_of_the_city_named_last_in_the_sentence(place_finde
     assert heads == {"市长": "林州市", "副市长": "林州市"}, heads
     posts = _posts(ex)
     assert ("赵立群", "副市长", "安阳市副市长") in posts, posts
+
+
+def test_a_post_the_person_is_said_to_hold(place_finder):
+    ex = _extract(place_finder, ["周明轩，现任四川省科学技术厅成果转化处处长、党支部书记，长期从事孵化器管理工作。"])
+    posts = _posts(ex)
+    assert ("周明轩", "处长", "四川省科学技术厅成果转化处") in posts, posts
+    assert ("周明轩", "党支部书记", "四川省科学技术厅成果转化处") in posts, posts

@@ -249,6 +249,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
     out += _orphan_posts(text, mentions, out, orphans)
     out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
+    out += _appointed(text, mentions, {r.subject for r in out})
     return _shared_by_lists(text, mentions, out)
 
 
@@ -288,6 +289,34 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
                 break
             pos += 1
         out += [Relation("post", pi, org, role) for role in roles]
+    return out
+
+
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任)")
+
+
+def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
+    """某某，现任某某厅某某处处长: the titles right after the organisation the person is
+    said to serve."""
+    by_start: dict[int, int] = {}
+    for i, m in enumerate(mentions):  # the longest name starting at each place
+        if m.category in ORG_CATEGORIES and (m.start not in by_start or m.end > mentions[by_start[m.start]].end):
+            by_start[m.start] = i
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        m = _APPOINTED.match(text, person.end)
+        org = by_start.get(m.end()) if m else None
+        if org is None:
+            continue
+        pos = mentions[org].end
+        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
+            out.append(Relation("post", pi, org, title))
+            pos += len(title)
+            if text[pos:pos + 1] != "、":
+                break
+            pos += 1
     return out
 
 
