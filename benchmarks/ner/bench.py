@@ -79,15 +79,35 @@ def jieba_spans(text: str, _domain: str) -> list[Span]:
     return spans
 
 
-def extractor_spans(text: str, domain: str) -> list[Span]:
-    """Hook for the whole extractor's column (sckg.extract with the labeller wired in):
-    to be filled in and added to ``systems()`` once the extractor proposes typed spans."""
-    raise NotImplementedError
+# The extractor's categories as the labeller's types (posts are relations, not spans).
+_CATEGORY_TYPES = {"Person": "PER", "GovernmentAgency": "GOV", "Company": "COMP", "Place": "LOC",
+                   "PublicInstitution": "ORG", "University": "ORG", "ResearchInstitute": "ORG",
+                   "Association": "ORG", "MediaOutlet": "ORG", "InnovationCarrier": "ORG",
+                   "Cooperative": "ORG"}
+
+
+def extractor_spans(text: str, _domain: str) -> list[Span]:
+    """The whole extractor (rules, gazetteer and the labeller, as ``sckg build`` runs them)
+    on one sentence read as a one-paragraph article: its mentions as typed spans."""
+    from sckg.extract import extract_article
+    from sckg.normalize import normalize_text
+    from sckg.pipeline import _finder
+
+    article = normalize_text("资讯\n\n" + text + "\n", article_id="bench")
+    blocks = [b for b in article.body_blocks if b.text == text]
+    if not blocks:
+        return []  # normalising changed the sentence: offsets cannot be mapped back
+    base = blocks[0].start
+    extraction = extract_article(article, _finder().find)
+    return sorted({(m.start - base, m.end - base, _CATEGORY_TYPES[m.category])
+                   for m in extraction.mentions
+                   if m.category in _CATEGORY_TYPES and base <= m.start and m.end <= base + len(text)})
 
 
 def systems(labeller: Labeller) -> dict[str, tuple[System, bool]]:
     """The systems scored: name → (spans function, whether it reads the domain)."""
-    return {"labeller": (labeller.spans, True), "jieba tags": (jieba_spans, False)}
+    return {"labeller": (labeller.spans, True), "whole extractor": (extractor_spans, False),
+            "jieba tags": (jieba_spans, False)}
 
 
 def run(tests: list, corpora: Path, labeller: Labeller, dev: bool = False,
