@@ -302,3 +302,57 @@ def test_seed_figures_are_deterministic():
 def test_indicators_read_from_the_frame_of_the_sentence(text, indicator, carrier_type):
     figure = one(text)
     assert (figure.indicator, figure.carrier_type) == (indicator, carrier_type)
+
+
+# --------------------------------------------------------------- general reporting patterns
+
+
+@pytest.mark.parametrize("head,date,period", [
+    ("一季度，全县", "2023-04-10", "2023-03-31"), ("2022年二季度，", None, "2022-06-30"),
+    ("今年前三季度，", "2024-11-02", "2024-09-30"), ("去年上半年，", "2024-08-01", "2023-06-30"),
+    ("一季度，", None, None),
+])
+def test_quarters_and_half_years_end_on_their_last_day(head, date, period):
+    assert parse_period(head, date) == period
+
+
+def test_a_year_end_carries_to_the_next_sentences_of_the_paragraph():
+    figs = extract_figures("2019年底，该市建成孵化器12家。全市在孵企业达到480家，毕业企业95家。",
+                           0, FigureContext())
+    assert [f.period for f in figs] == ["2019-12-31"] * 3
+
+
+def test_the_field_of_a_ranking_is_not_the_area_counted():
+    figs = extract_figures("目前，全市共有孵化器30家，居全省第3位。其中，国家级孵化器6家。", 0,
+                           FigureContext(date="2022-06-01"))
+    assert [f.area for f in figs] == ["全市", "全市", "全市"]
+
+
+def test_my_city_after_a_time_phrase_is_the_area():
+    fig = one("今年前三季度我市新增众创空间9家。")
+    assert fig.area == "我市"
+
+
+@pytest.mark.parametrize("text,level", [
+    ("全市拥有国家众创空间7家。", "national"), ("新增国家专业化众创空间2家。", "national"),
+    ("认定了11家天津市科技企业孵化器。", "provincial"), ("其中县区级星创天地4家。", "county"),
+])
+def test_level_words_without_ji(text, level):
+    assert one(text).level == level
+
+
+def test_a_list_of_numbers_first_items_shares_the_level_of_its_head():
+    figs = extract_figures("经评审，确定为湖北省科技企业孵化载体的20家众创空间、6家科技企业孵化器和1家科技企业加速器名单公布。",
+                           0, FigureContext())
+    assert [(f.carrier_type, f.level) for f in figs] == [
+        ("MakerSpace", "provincial"), ("TechnologyBusinessIncubator", "provincial"), ("Accelerator", "provincial")]
+
+
+def test_each_item_of_a_list_keeps_its_own_level():
+    figs = extract_figures("园区已有3家国家级众创空间、6家省级众创空间、8家区级众创空间。", 0, FigureContext())
+    assert [f.level for f in figs] == ["national", "provincial", None]
+
+
+def test_a_population_of_several_levels_has_no_level():
+    figs = extract_figures("全区有国家级孵化器4家、自治区级孵化器11家，在孵企业900家。", 0, FigureContext())
+    assert figs[-1].carrier_type == "TechnologyBusinessIncubator" and figs[-1].level is None

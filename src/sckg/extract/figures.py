@@ -56,10 +56,15 @@ _FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"优秀组织单位", ("count",), "award-winning-organisers"),
 ]]
 
-_LEVELS = [(re.compile(p), level) for p, level in [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
-           (r"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
-           (r"县级|区县级", "county")]]
-_AS_OF = re.compile(r"截[至止]|目前|现有")
+# Carrier words a level word can stand right before without 级 (国家众创空间, 重庆市科技企业孵化器).
+_KIND_AHEAD = r"(?=(?:专业化|科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园|高新区|高新技术产业开发区))"
+_LEVELS = [(re.compile(p), level) for p, level in [
+    (rf"国家级|国家备案|国家级备案|国家火炬中心备案|国家{_KIND_AHEAD}", "national"),
+    (rf"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省){_KIND_AHEAD}|(?:北京|天津|上海|重庆)市{_KIND_AHEAD}",
+     "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
+_ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
+_ALL_KINDS = re.compile(r"各类|各级|全部|所有")
+_AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _PART_END = re.compile(r"[；;。！？!?\n]")
@@ -99,16 +104,20 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     sentence_stops = [m.start() for m in _SENTENCE_STOP.finditer(folded)] if quantities else []
     clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(folded)] if quantities else []
     found: list[bool] = []
+    list_heads: dict[int, str] = {}  # quantity index → level of the list it continues
+    afters: list[str] = []  # the noun after each quantity (5家省级孵化器), if any
     for i, q in enumerate(quantities):
         s_start, s_end = _span(sentence_stops, q.start, q.end, len(folded))
         c_start, c_end = _span(clause_stops, q.start, q.end, len(folded))
         prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
         before = folded[prev_end:q.start]
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
         after = folded[q.end:c_end]
         head = folded[s_start:q.start]
         clause_head = folded[c_start:q.start]
         marked = _marked(folded, quantities, q, c_start, c_end)
-        indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked)
+        indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
+                                                        next_start - q.end)
         found.append(indicator is not None)
         if indicator is None and figures and quantities[i - 1].start >= s_start \
                 and quantities[i - 1].unit_class == q.unit_class:
@@ -120,7 +129,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             carried_period = period
         period = period or carried_period
         subject = _subject(bare_head) if q.unit_class != "rank" else None
-        area = _area(bare_head)
+        area = _area(bare_head, rank=q.unit_class == "rank")
         if not area:  # else a broad region of earlier sentences, the same for the whole sentence
             if s_start not in broad_areas:
                 broad_areas[s_start] = _broad(_area(_strip_titles(folded[:s_start])))
@@ -130,8 +139,15 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         elif not subject:
             area = area or context.region
         qualifier = _qualifier(folded, q)
-        next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
+        if i and prev_end > c_start and afters[-1] and before.startswith(afters[-1]):
+            before = before[len(afters[-1]):]  # 4家国家级孵化器、5家…: 国家级 is the last item's
+        afters.append(noun_after)
         level = _level(noun) or _level(before) or _level(folded[q.end:min(c_end, next_start)])
+        if level is None and noun_after and i in list_heads and not _ANY_LEVEL.search(noun_after):
+            level = list_heads[i]  # 认定为省级载体的34家众创空间、1家…: the list shares its head's level
+        if level and noun_after and (_level(before) or i in list_heads) and i + 1 < len(quantities) \
+                and not _CLAUSE_STOP.search(folded, q.end, quantities[i + 1].start):
+            list_heads[i + 1] = level
         if indicator == "carriers":
             ctype = ctype or "InnovationCarrier"
         elif not subject and not (noun_after and q.unit_class in ("count", "person")):
@@ -227,16 +243,18 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
-    for h in [last] + [h for h in reversed(hits) if h[2] == ctype]:
-        level = _level(prefix[max(0, h[0] - 6):h[1]])  # 首批20家省级科技企业孵化器 … 孵化器自有
-        if level:
-            return ctype, level
-    return ctype, None
+    if _ALL_KINDS.search(prefix, max(0, last[0] - 4), last[0]):
+        return ctype, None  # 各类孵化器: every level
+    # 首批20家省级科技企业孵化器 … 孵化器自有; several levels listed (4家国家级孵化器、5家省级孵化器) are all of them
+    levels = [_level(prefix[max(0, h[0] - 6):h[1]]) for h in [last] + [h for h in reversed(hits) if h[2] == ctype]]
+    levels = [level for level in levels if level]
+    return ctype, levels[0] if levels and len(set(levels)) == 1 else None
 
 
 def _indicator(q: Quantity, before: str, after: str, clause_head: str,
-               marked: str) -> tuple[str | None, str | None, str, str]:
-    """Indicator key, carrier class, the noun text it was read from, the noun after the unit."""
+               marked: str, gap: int) -> tuple[str | None, str | None, str, str]:
+    """Indicator key, carrier class, the noun text it was read from, the noun after the unit
+    (read up to the next quantity, ``gap`` characters on: 6家孵化器和1家加速器)."""
     for rx, classes, key in _FRAMES:
         if q.unit_class in classes and rx.search(marked):
             if key == "carriers":  # the kind is the carrier word the list is put under
@@ -247,9 +265,11 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     table = _COMPILED[q.unit_class]
     if not table:
         return None, None, "", ""
+    length = len(after)
     after = _QUAL_AFTER.sub("", after)
-    stop = _NOUN_STOP.search(after)
-    noun_after = after[: stop.start()] if stop else after
+    near = after[:max(0, gap - (length - len(after)))]
+    stop = _NOUN_STOP.search(near)
+    noun_after = near[: stop.start()] if stop else near
     before = _QUAL_BEFORE.sub("", before)
     if q.unit_class in ("money", "percent", "rank", "area"):
         order = [(before, True), (noun_after, False), (after, False)]
@@ -307,20 +327,32 @@ _AREA = re.compile(
 _NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其中从由把被让使经据"
                     "如位有型业务场")
 _BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
+_RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|前列|首位|之首|"
+                         r"排名|排位|领先|最多|最高)")
 _NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
 
 
-def _area(head: str) -> str | None:
-    """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text)."""
-    found = None
+def _area(head: str, rank: bool = False) -> str | None:
+    """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text);
+    ``rank``: ``head`` ends right before a rank (居全省|第3位)."""
+    found, frame = None, None
     for m in _AREA.finditer(head):
         text = m.group(0)
         if m["place"]:
-            text = text[max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0):]
-            if _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
+            cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
+            local = cut and text[cut - 1] in "全我本" and text[cut:] in ("市", "州", "县", "盟")
+            text = text[cut - 1:] if local else text[cut:]  # 今年我市: the match began before 我市
+            if local:
+                pass
+            elif _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
                     or (len(text) == 2 and text[-1] != "州"):
                 continue
+        elif _RANK_FRAME.match(head, m.end()) or (rank and m.end() == len(head)):
+            frame = text  # 居全省第4位, 全国前列: the field ranked in, not the place counted …
+            continue
         found = text
+    if frame and found and not found.startswith(("全", "我", "本")):
+        return frame  # … unless nothing but a name (云南省…大赛) is left to rank
     return found
 
 

@@ -155,7 +155,7 @@ FIGURE_CARRIERS = [
     (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
     (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
     (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
-    (r"加速器", "carriers", "Accelerator"),
+    (r"(?:科技)?(?:企业)?加速器", "carriers", "Accelerator"),
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
     (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
     (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
