@@ -356,3 +356,35 @@ def test_each_item_of_a_list_keeps_its_own_level():
 def test_a_population_of_several_levels_has_no_level():
     figs = extract_figures("全区有国家级孵化器4家、自治区级孵化器11家，在孵企业900家。", 0, FigureContext())
     assert figs[-1].carrier_type == "TechnologyBusinessIncubator" and figs[-1].level is None
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("大赛共评出一等奖2名。", "award-winning-enterprises"), ("我区企业获得3个二等奖。", "award-winning-enterprises"),
+    ("评选出12家优胜企业。", "award-winning-enterprises"), ("最终有40个项目进入总决赛。", "finalists"),
+    ("共吸引900家企业和团队报名参赛。", "applicants"), ("共有25家投资机构到场。", "investors"),
+    ("获奖项目将获得最高30万元的奖励资金。", "prize-money"), ("调研组一行7人到基地考察。", "participants"),
+    ("全市有9家孵化器获评优秀。", "awarded-carriers"), ("累计入驻企业和团队460个。", "resident-enterprises"),
+    ("基地吸纳高校毕业生85人。", "graduates-employed"),
+])
+def test_frames_of_competitions_visits_and_evaluations(text, indicator):
+    assert one(text).indicator == indicator
+
+
+def test_an_event_outcome_takes_no_region_of_earlier_sentences():
+    figs = extract_figures("全省共有众创空间80家。决赛评出一等奖1名。", 0, FigureContext())
+    assert [f.area for f in figs] == ["全省", None]
+
+
+def test_a_place_before_the_carrier_word_is_the_area():
+    fig = one("新认定星光孵化器等9家天津市科技企业孵化器。")
+    assert (fig.area, fig.level) == ("天津市", "provincial")
+
+
+def test_a_rank_counts_what_the_figure_before_it_counts():
+    figs = extract_figures("截至目前，全市拥有省级众创空间26家，位列全省第5位、全国第40位。", 0,
+                           FigureContext(date="2023-03-01"))
+    assert [(f.indicator, f.level, f.area) for f in figs] == [("carriers", "provincial", "全市")] * 3
+
+
+def test_zhong_inside_a_place_name():
+    assert one("晋中市有6家众创空间入选。").area == "晋中市"

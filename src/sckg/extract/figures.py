@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import (FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK,
                                   FIGURE_NOUNS as _TABLES)
+from sckg.extract.figure_frames import FRAMES as _FRAMES
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
 
@@ -36,25 +37,6 @@ _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABL
 # Whether any noun of a table occurs at all: most chunks hold none.
 _ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _TABLES.items()}
 _ANY_CARRIER = re.compile("|".join(f"(?:{p})" for p, _, _ in _CARRIERS))
-# Frames: the clause with this figure as # and the others as %, read before the nouns.
-_FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
-    (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
-    (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
-    (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),
-    (r"#[^%]*(?:青睐|客户)", ("count",), "customers"),
-    (r"(?:入驻|进驻)[^%#，,；;]{0,8}团队[^%]{0,2}#|#[^%]{0,4}团队[^%]{0,6}(?:入驻|进驻)", ("count",),
-     "incubated-teams"),
-    (r"#[^%]*(?:集聚|入驻|进驻)|(?:入驻|进驻)[^%#，,；;]{0,10}#", ("count",), "resident-enterprises"),
-    (r"#[^%]{0,8}(?:参加|参与|接受)了?[^%]{0,8}培训", ("person", "person-time"), "trainees"),
-    (r"#[^%]{0,4}奖金|奖金[^%]{0,6}#|奖励资金[^%]{0,6}#", ("money",), "prize-money"),
-    # A list of named carriers: 认定某某等12家单位为省级科技企业孵化器.
-    (r"等#[^%]{0,6}(?:单位|机构|企业|平台)?[^%]{0,12}(?:为|获评|获批|予以|认定为?|确定为?|列入|入选|名列)"
-     r"[^%]{0,24}(?:众创空间|孵化器|星创天地|大学科技园|孵化基地|加速器|载体)", ("count",), "carriers"),
-    (r"#[^%]*获得[^%]*证书", ("person",), "certified-staff"),
-    (r"#[^%]*成果[^%]*转移转化", ("count", "item"), "transferred-achievements"),
-    (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
-    (r"优秀组织单位", ("count",), "award-winning-organisers"),
-]]
 
 # Carrier words a level word can stand right before without 级 (国家众创空间, 重庆市科技企业孵化器).
 _KIND_AHEAD = r"(?=(?:专业化|科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园|高新区|高新技术产业开发区))"
@@ -63,6 +45,9 @@ _LEVELS = [(re.compile(p), level) for p, level in [
     (rf"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省){_KIND_AHEAD}|(?:北京|天津|上海|重庆)市{_KIND_AHEAD}",
      "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
 _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
+# What an event produced (prizes, finalists, trainees …) is about the event, not a region.
+_EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
+                   "experts", "investors", "applicant-rank"}
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
 _AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
@@ -119,9 +104,14 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
                                                         next_start - q.end)
         found.append(indicator is not None)
+        inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
                 and quantities[i - 1].unit_class == q.unit_class:
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
+            inherited = figures[-1] if q.unit_class == "rank" else None  # 全国第五、西北第一: one count ranked
+        elif indicator is None and figures and q.unit_class == "rank" and quantities[i - 1].start >= s_start:
+            inherited = figures[-1]  # 孵化器47家，位列全省第4位: the rank of that count
+            indicator, ctype = inherited.indicator, inherited.carrier_type
         indicator = indicator or _FALLBACK[q.unit_class]
         bare_head = _strip_titles(head)
         period = parse_period(bare_head, context.date)
@@ -130,7 +120,12 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         period = period or carried_period
         subject = _subject(bare_head) if q.unit_class != "rank" else None
         area = _area(bare_head, rank=q.unit_class == "rank")
-        if not area:  # else a broad region of earlier sentences, the same for the whole sentence
+        named = _NOUN_PLACE.match(noun_after)
+        if named:
+            area = named.group(1)  # 13家重庆市科技企业孵化器
+        elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
+            pass  # what its own sentence names, not the region of earlier ones (累计: a region's total)
+        elif not area:  # else a broad region of earlier sentences, the same for the whole sentence
             if s_start not in broad_areas:
                 broad_areas[s_start] = _broad(_area(_strip_titles(folded[:s_start])))
             area = broad_areas[s_start]
@@ -143,12 +138,14 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             before = before[len(afters[-1]):]  # 4家国家级孵化器、5家…: 国家级 is the last item's
         afters.append(noun_after)
         level = _level(noun) or _level(before) or _level(folded[q.end:min(c_end, next_start)])
+        if inherited:
+            level, area = level or inherited.level, inherited.area
         if level is None and noun_after and i in list_heads and not _ANY_LEVEL.search(noun_after):
             level = list_heads[i]  # 认定为省级载体的34家众创空间、1家…: the list shares its head's level
         if level and noun_after and (_level(before) or i in list_heads) and i + 1 < len(quantities) \
                 and not _CLAUSE_STOP.search(folded, q.end, quantities[i + 1].start):
             list_heads[i + 1] = level
-        if indicator == "carriers":
+        if indicator == "carriers" or (indicator == "awarded-carriers" and ctype):
             ctype = ctype or "InnovationCarrier"
         elif not subject and not (noun_after and q.unit_class in ("count", "person")):
             # A figure about a typed group of carriers (省级众创空间共有创业导师1200人).
@@ -261,6 +258,9 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
                 tail = marked[marked.index("#") + 1:]
                 found = _best(_COMPILED["count"][:len(_CARRIERS)], tail, nearest_end=False)
                 return key, _one_carrier_type(tail, found[2]) if found else None, tail, ""
+            if key == "awarded-carriers":  # 优秀众创空间5家: the kind rewarded
+                found = _best(_COMPILED["count"][:len(_CARRIERS)], marked, nearest_end=False)
+                return key, found[2] if found else None, "", ""
             return key, None, "", ""
     table = _COMPILED[q.unit_class]
     if not table:
@@ -324,9 +324,11 @@ _AREA = re.compile(
     r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))")
 # Characters that never occur in the place names articles use: where one occurs the
 # name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
-_NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其中从由把被让使经据"
+_NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其从由把被让使经据"
                     "如位有型业务场")
 _BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
+_NOUN_PLACE = re.compile(rf"((?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)|[\u4e00-\u9fff]{{2,4}}[市州县])"
+                         r"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")
 _RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|前列|首位|之首|"
                          r"排名|排位|领先|最多|最高)")
 _NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
@@ -340,6 +342,7 @@ def _area(head: str, rank: bool = False) -> str | None:
         text = m.group(0)
         if m["place"]:
             cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
+            cut += text.startswith("中", cut) and text[cut - 1:cut] == "其"  # 其中郑州市, but 晋中市
             local = cut and text[cut - 1] in "全我本" and text[cut:] in ("市", "州", "县", "盟")
             text = text[cut - 1:] if local else text[cut:]  # 今年我市: the match began before 我市
             if local:
