@@ -388,3 +388,30 @@ def test_a_rank_counts_what_the_figure_before_it_counts():
 
 def test_zhong_inside_a_place_name():
     assert one("晋中市有6家众创空间入选。").area == "晋中市"
+
+
+def test_an_aside_names_no_second_kind_and_no_second_level():
+    assert (one("全县已建有县级众创空间(星创天地)15家。").carrier_type, one("全县已建有县级众创空间(星创天地)15家。").level) \
+        == ("MakerSpace", "county")
+    figs = extract_figures("其中国家级孵化器8家、省级孵化器(国家级孵化器培育单位)19家。", 0, FigureContext())
+    assert [f.level for f in figs] == ["national", "provincial"]
+
+
+@pytest.mark.parametrize("text,indicator,ctype", [
+    ("全省已建有孵化器120家，孵化器在孵科技企业达到5000多家。", "incubatees", "TechnologyBusinessIncubator"),
+    ("全市省级中小企业创业基地达到27个。", "carriers", "IncubationBase"),
+    ("全区各类孵化机构300余家。", "carriers", "InnovationCarrier"),
+    ("双创活动已覆盖9个盟市。", "prefectures-covered", None),
+])
+def test_kinds_of_counted_things(text, indicator, ctype):
+    fig = extract_figures(text, 0, FigureContext())[-1]
+    assert (fig.indicator, fig.carrier_type) == (indicator, ctype)
+
+
+def test_a_place_ending_in_zhou_shi_is_not_a_count_of_prefectures():
+    assert one("其中开封市达到了7个。").indicator != "prefectures-covered"
+
+
+def test_a_whole_year_flow_holds_for_its_own_clause_only():
+    figs = extract_figures("2018年全年共认定高新技术企业500家，全市高企总数超过1200家。", 0, FigureContext())
+    assert [f.period for f in figs] == ["2018", None]
