@@ -415,3 +415,25 @@ def test_a_place_ending_in_zhou_shi_is_not_a_count_of_prefectures():
 def test_a_whole_year_flow_holds_for_its_own_clause_only():
     figs = extract_figures("2018年全年共认定高新技术企业500家，全市高企总数超过1200家。", 0, FigureContext())
     assert [f.period for f in figs] == ["2018", None]
+
+
+def test_named_entities_respectively_have_their_own_figures_not_parts():
+    figs = extract_figures("一季度，全市省级以上孵化载体孵化科技型中小企业120家，其中，数量排前3位的是星河创业服务中心、"
+                           "青禾孵化器有限公司、蓝湾科技园有限公司，分别是30家、25家、18家。", 0, FigureContext())
+    assert [f.value for f in figs] == ["120", "30", "25", "18"]
+    assert all(f.whole is None and f.carrier_type is None and f.indicator == figs[0].indicator for f in figs[1:])
+    assert figs[1].period == "2021-03-31" or figs[1].period is None
+
+
+def test_a_part_without_a_level_takes_the_level_of_its_whole():
+    figs = extract_figures("全省有省级孵化载体60家，其中今年新认定12家。", 0, FigureContext())
+    assert (figs[1].whole, figs[1].level) == (0, "provincial")
+
+
+def test_a_span_of_ranks_is_no_count():
+    assert find_quantities("排前5位的企业") == [] and find_quantities("获得前三名") == []
+
+
+def test_generic_whole_city_carriers_are_no_named_subject():
+    figs = extract_figures("全市科技企业孵化器聚集在孵企业900家。", 0, FigureContext())
+    assert (figs[0].subject, figs[0].indicator, figs[0].carrier_type) == (None, "incubatees", "TechnologyBusinessIncubator")

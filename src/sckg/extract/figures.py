@@ -338,6 +338,8 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
         if k < 0 or _PART_END.search(text, k, q.start):
             continue
         part = out[i]
+        # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
+        separate = bool(part.subject) and "分别" in text[k:q.start]
         for j in range(i - 1, -1, -1):
             whole = out[j]
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
@@ -347,8 +349,13 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                     and part.carrier_type != whole.carrier_type)):
                 continue
             own = found[i]
+            if separate:
+                out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
+                                 period=part.period or whole.period, carrier_type=None, level=None)
+                break
             out[i] = replace(
                 part, whole=j, indicator=part.indicator if own else whole.indicator,
+                level=part.level or (whole.level if not own or whole.indicator == part.indicator else None),
                 carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)

@@ -177,6 +177,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if before.isdigit() or before == ".":
         return None  # the tail of a longer number the regex could not take (a code)
+    if before in ("前", "后") and unit in ("位", "名"):
+        return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
         return None
     if unit in ("人", "名", "位", "家") and after[:1] in ("均",):
