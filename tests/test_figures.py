@@ -437,3 +437,8 @@ def test_a_span_of_ranks_is_no_count():
 def test_generic_whole_city_carriers_are_no_named_subject():
     figs = extract_figures("全市科技企业孵化器聚集在孵企业900家。", 0, FigureContext())
     assert (figs[0].subject, figs[0].indicator, figs[0].carrier_type) == (None, "incubatees", "TechnologyBusinessIncubator")
+
+
+def test_a_place_inside_the_names_of_a_list_is_no_area():
+    fig = one("经专家评审，现确定杭州云谷创新孵化器等25家单位为国家级科技企业孵化器。")
+    assert fig.area is None and fig.indicator == "carriers"

@@ -49,6 +49,7 @@ _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
 # What an event produced (prizes, finalists, trainees …) is about the event, not a region.
 _EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
                    "experts", "investors", "applicant-rank"}
+_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
@@ -131,7 +132,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             carried_period = period
         period = period or carried_period
         subject = _subject(bare_head) if q.unit_class != "rank" else None
-        area = _area(bare_head, rank=q.unit_class == "rank")
+        area = _area(_unlisted(bare_head, c_start - s_start), rank=q.unit_class == "rank")
         named = _NOUN_PLACE.match(noun_after)
         if named:
             area = named.group(1)  # 13家重庆市科技企业孵化器
@@ -177,6 +178,18 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
     return _link_parts(folded, quantities, figures, found)
+
+
+def _unlisted(head: str, clause_start: int) -> str:
+    """``head`` with the names a 等N家 list ends on blanked (same length): 认定北京某某孵化器等12家
+    names no area in 北京."""
+    if not head.endswith("等"):
+        return head
+    verb = None
+    for verb in _LIST_VERB.finditer(head, clause_start):
+        pass
+    start = verb.end() if verb else clause_start
+    return head[:start] + "　" * (len(head) - start)
 
 
 def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
