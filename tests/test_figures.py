@@ -302,3 +302,143 @@ def test_seed_figures_are_deterministic():
 def test_indicators_read_from_the_frame_of_the_sentence(text, indicator, carrier_type):
     figure = one(text)
     assert (figure.indicator, figure.carrier_type) == (indicator, carrier_type)
+
+
+# --------------------------------------------------------------- general reporting patterns
+
+
+@pytest.mark.parametrize("head,date,period", [
+    ("一季度，全县", "2023-04-10", "2023-03-31"), ("2022年二季度，", None, "2022-06-30"),
+    ("今年前三季度，", "2024-11-02", "2024-09-30"), ("去年上半年，", "2024-08-01", "2023-06-30"),
+    ("一季度，", None, None),
+])
+def test_quarters_and_half_years_end_on_their_last_day(head, date, period):
+    assert parse_period(head, date) == period
+
+
+def test_a_year_end_carries_to_the_next_sentences_of_the_paragraph():
+    figs = extract_figures("2019年底，该市建成孵化器12家。全市在孵企业达到480家，毕业企业95家。",
+                           0, FigureContext())
+    assert [f.period for f in figs] == ["2019-12-31"] * 3
+
+
+def test_the_field_of_a_ranking_is_not_the_area_counted():
+    figs = extract_figures("目前，全市共有孵化器30家，居全省第3位。其中，国家级孵化器6家。", 0,
+                           FigureContext(date="2022-06-01"))
+    assert [f.area for f in figs] == ["全市", "全市", "全市"]
+
+
+def test_my_city_after_a_time_phrase_is_the_area():
+    fig = one("今年前三季度我市新增众创空间9家。")
+    assert fig.area == "我市"
+
+
+@pytest.mark.parametrize("text,level", [
+    ("全市拥有国家众创空间7家。", "national"), ("新增国家专业化众创空间2家。", "national"),
+    ("认定了11家天津市科技企业孵化器。", "provincial"), ("其中县区级星创天地4家。", "county"),
+])
+def test_level_words_without_ji(text, level):
+    assert one(text).level == level
+
+
+def test_a_list_of_numbers_first_items_shares_the_level_of_its_head():
+    figs = extract_figures("经评审，确定为湖北省科技企业孵化载体的20家众创空间、6家科技企业孵化器和1家科技企业加速器名单公布。",
+                           0, FigureContext())
+    assert [(f.carrier_type, f.level) for f in figs] == [
+        ("MakerSpace", "provincial"), ("TechnologyBusinessIncubator", "provincial"), ("Accelerator", "provincial")]
+
+
+def test_each_item_of_a_list_keeps_its_own_level():
+    figs = extract_figures("园区已有3家国家级众创空间、6家省级众创空间、8家区级众创空间。", 0, FigureContext())
+    assert [f.level for f in figs] == ["national", "provincial", None]
+
+
+def test_a_population_of_several_levels_has_no_level():
+    figs = extract_figures("全区有国家级孵化器4家、自治区级孵化器11家，在孵企业900家。", 0, FigureContext())
+    assert figs[-1].carrier_type == "TechnologyBusinessIncubator" and figs[-1].level is None
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("大赛共评出一等奖2名。", "award-winning-enterprises"), ("我区企业获得3个二等奖。", "award-winning-enterprises"),
+    ("评选出12家优胜企业。", "award-winning-enterprises"), ("最终有40个项目进入总决赛。", "finalists"),
+    ("共吸引900家企业和团队报名参赛。", "applicants"), ("共有25家投资机构到场。", "investors"),
+    ("获奖项目将获得最高30万元的奖励资金。", "prize-money"), ("调研组一行7人到基地考察。", "participants"),
+    ("全市有9家孵化器获评优秀。", "awarded-carriers"), ("累计入驻企业和团队460个。", "resident-enterprises"),
+    ("基地吸纳高校毕业生85人。", "graduates-employed"),
+])
+def test_frames_of_competitions_visits_and_evaluations(text, indicator):
+    assert one(text).indicator == indicator
+
+
+def test_an_event_outcome_takes_no_region_of_earlier_sentences():
+    figs = extract_figures("全省共有众创空间80家。决赛评出一等奖1名。", 0, FigureContext())
+    assert [f.area for f in figs] == ["全省", None]
+
+
+def test_a_place_before_the_carrier_word_is_the_area():
+    fig = one("新认定星光孵化器等9家天津市科技企业孵化器。")
+    assert (fig.area, fig.level) == ("天津市", "provincial")
+
+
+def test_a_rank_counts_what_the_figure_before_it_counts():
+    figs = extract_figures("截至目前，全市拥有省级众创空间26家，位列全省第5位、全国第40位。", 0,
+                           FigureContext(date="2023-03-01"))
+    assert [(f.indicator, f.level, f.area) for f in figs] == [("carriers", "provincial", "全市")] * 3
+
+
+def test_zhong_inside_a_place_name():
+    assert one("晋中市有6家众创空间入选。").area == "晋中市"
+
+
+def test_an_aside_names_no_second_kind_and_no_second_level():
+    assert (one("全县已建有县级众创空间(星创天地)15家。").carrier_type, one("全县已建有县级众创空间(星创天地)15家。").level) \
+        == ("MakerSpace", "county")
+    figs = extract_figures("其中国家级孵化器8家、省级孵化器(国家级孵化器培育单位)19家。", 0, FigureContext())
+    assert [f.level for f in figs] == ["national", "provincial"]
+
+
+@pytest.mark.parametrize("text,indicator,ctype", [
+    ("全省已建有孵化器120家，孵化器在孵科技企业达到5000多家。", "incubatees", "TechnologyBusinessIncubator"),
+    ("全市省级中小企业创业基地达到27个。", "carriers", "IncubationBase"),
+    ("全区各类孵化机构300余家。", "carriers", "InnovationCarrier"),
+    ("双创活动已覆盖9个盟市。", "prefectures-covered", None),
+])
+def test_kinds_of_counted_things(text, indicator, ctype):
+    fig = extract_figures(text, 0, FigureContext())[-1]
+    assert (fig.indicator, fig.carrier_type) == (indicator, ctype)
+
+
+def test_a_place_ending_in_zhou_shi_is_not_a_count_of_prefectures():
+    assert one("其中开封市达到了7个。").indicator != "prefectures-covered"
+
+
+def test_a_whole_year_flow_holds_for_its_own_clause_only():
+    figs = extract_figures("2018年全年共认定高新技术企业500家，全市高企总数超过1200家。", 0, FigureContext())
+    assert [f.period for f in figs] == ["2018", None]
+
+
+def test_named_entities_respectively_have_their_own_figures_not_parts():
+    figs = extract_figures("一季度，全市省级以上孵化载体孵化科技型中小企业120家，其中，数量排前3位的是星河创业服务中心、"
+                           "青禾孵化器有限公司、蓝湾科技园有限公司，分别是30家、25家、18家。", 0, FigureContext())
+    assert [f.value for f in figs] == ["120", "30", "25", "18"]
+    assert all(f.whole is None and f.carrier_type is None and f.indicator == figs[0].indicator for f in figs[1:])
+    assert figs[1].period == "2021-03-31" or figs[1].period is None
+
+
+def test_a_part_without_a_level_takes_the_level_of_its_whole():
+    figs = extract_figures("全省有省级孵化载体60家，其中今年新认定12家。", 0, FigureContext())
+    assert (figs[1].whole, figs[1].level) == (0, "provincial")
+
+
+def test_a_span_of_ranks_is_no_count():
+    assert find_quantities("排前5位的企业") == [] and find_quantities("获得前三名") == []
+
+
+def test_generic_whole_city_carriers_are_no_named_subject():
+    figs = extract_figures("全市科技企业孵化器聚集在孵企业900家。", 0, FigureContext())
+    assert (figs[0].subject, figs[0].indicator, figs[0].carrier_type) == (None, "incubatees", "TechnologyBusinessIncubator")
+
+
+def test_a_place_inside_the_names_of_a_list_is_no_area():
+    fig = one("经专家评审，现确定杭州云谷创新孵化器等25家单位为国家级科技企业孵化器。")
+    assert fig.area is None and fig.indicator == "carriers"

@@ -196,3 +196,14 @@ def test_whole_district_and_whole_city_figures_take_the_article_places(tmp_path)
     district = [a for q, a in rows.items() if "全区共有众创空间36家" in q]
     city = [a for q, a in rows.items() if "全市共有众创空间320家" in q]
     assert district == ["西湖区"] and city == ["杭州市"], rows
+
+
+def test_what_an_event_produced_takes_no_region_by_default(place_finder, gazetteer):
+    ex = _article(place_finder, "964_contest", "贵州举办科技创业大赛决赛",
+                  ["5月8日,省科技厅在贵阳市举办科技创业大赛决赛。",
+                   "经过激烈角逐,大赛评出一等奖2名、二等奖4名。",
+                   "目前全省共有众创空间90家。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    areas = {f.figure.value: (f.figure.indicator, f.area) for f in res.figures}
+    assert areas["2"] == ("award-winning-enterprises", None)
+    assert areas["90"] == ("carriers", "place:520000")

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import (FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK,
                                   FIGURE_NOUNS as _TABLES)
+from sckg.extract.figure_about import NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject
+from sckg.extract.figure_frames import FRAMES as _FRAMES
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
 
@@ -36,30 +38,22 @@ _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABL
 # Whether any noun of a table occurs at all: most chunks hold none.
 _ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _TABLES.items()}
 _ANY_CARRIER = re.compile("|".join(f"(?:{p})" for p, _, _ in _CARRIERS))
-# Frames: the clause with this figure as # and the others as %, read before the nouns.
-_FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
-    (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
-    (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
-    (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),
-    (r"#[^%]*(?:青睐|客户)", ("count",), "customers"),
-    (r"(?:入驻|进驻)[^%#，,；;]{0,8}团队[^%]{0,2}#|#[^%]{0,4}团队[^%]{0,6}(?:入驻|进驻)", ("count",),
-     "incubated-teams"),
-    (r"#[^%]*(?:集聚|入驻|进驻)|(?:入驻|进驻)[^%#，,；;]{0,10}#", ("count",), "resident-enterprises"),
-    (r"#[^%]{0,8}(?:参加|参与|接受)了?[^%]{0,8}培训", ("person", "person-time"), "trainees"),
-    (r"#[^%]{0,4}奖金|奖金[^%]{0,6}#|奖励资金[^%]{0,6}#", ("money",), "prize-money"),
-    # A list of named carriers: 认定某某等12家单位为省级科技企业孵化器.
-    (r"等#[^%]{0,6}(?:单位|机构|企业|平台)?[^%]{0,12}(?:为|获评|获批|予以|认定为?|确定为?|列入|入选|名列)"
-     r"[^%]{0,24}(?:众创空间|孵化器|星创天地|大学科技园|孵化基地|加速器|载体)", ("count",), "carriers"),
-    (r"#[^%]*获得[^%]*证书", ("person",), "certified-staff"),
-    (r"#[^%]*成果[^%]*转移转化", ("count", "item"), "transferred-achievements"),
-    (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
-    (r"优秀组织单位", ("count",), "award-winning-organisers"),
-]]
 
-_LEVELS = [(re.compile(p), level) for p, level in [(r"国家级|国家备案|国家级备案|国家火炬中心备案", "national"),
-           (r"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省)(?=(?:科技企业)?(?:众创空间|孵化器|星创天地))", "provincial"), (r"市级|州级|地级|地市级", "prefectural"),
-           (r"县级|区县级", "county")]]
-_AS_OF = re.compile(r"截[至止]|目前|现有")
+# Carrier words a level word can stand right before without 级 (国家众创空间, 重庆市科技企业孵化器).
+_KIND_AHEAD = r"(?=(?:专业化|科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园|高新区|高新技术产业开发区))"
+_LEVELS = [(re.compile(p), level) for p, level in [
+    (rf"国家级|国家备案|国家级备案|国家火炬中心备案|国家{_KIND_AHEAD}", "national"),
+    (rf"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省){_KIND_AHEAD}|(?:北京|天津|上海|重庆)市{_KIND_AHEAD}",
+     "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
+_ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
+# What an event produced (prizes, finalists, trainees …) is about the event, not a region.
+_EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
+                   "experts", "investors", "applicant-rank"}
+_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定")
+_FLOW_YEAR = re.compile(r"\d{4}年全年")
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
+_ALL_KINDS = re.compile(r"各类|各级|全部|所有")
+_AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _PART_END = re.compile(r"[；;。！？!?\n]")
@@ -99,29 +93,52 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     sentence_stops = [m.start() for m in _SENTENCE_STOP.finditer(folded)] if quantities else []
     clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(folded)] if quantities else []
     found: list[bool] = []
+    list_heads: dict[int, str] = {}  # quantity index → level of the list it continues
+    afters: list[str] = []  # the noun after each quantity (5家省级孵化器), if any
     for i, q in enumerate(quantities):
         s_start, s_end = _span(sentence_stops, q.start, q.end, len(folded))
         c_start, c_end = _span(clause_stops, q.start, q.end, len(folded))
         prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
         before = folded[prev_end:q.start]
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
         after = folded[q.end:c_end]
         head = folded[s_start:q.start]
         clause_head = folded[c_start:q.start]
         marked = _marked(folded, quantities, q, c_start, c_end)
-        indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked)
+        outside = _ASIDE.sub(lambda m: "　" * len(m.group(0)), before) if "(" in before or "（" in before else before
+        indicator, ctype, noun, noun_after = None, None, "", ""
+        if outside is not before:  # 市级众创空间(星创天地)48家: the kind outside the aside
+            indicator, ctype, noun, noun_after = _indicator(q, outside, after, clause_head, marked,
+                                                            next_start - q.end)
+        if indicator is None:
+            indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
+                                                            next_start - q.end)
         found.append(indicator is not None)
+        inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
                 and quantities[i - 1].unit_class == q.unit_class:
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
+            inherited = figures[-1] if q.unit_class == "rank" else None  # 全国第五、西北第一: one count ranked
+        elif indicator is None and figures and q.unit_class == "rank" and quantities[i - 1].start >= s_start:
+            inherited = figures[-1]  # 孵化器47家，位列全省第4位: the rank of that count
+            indicator, ctype = inherited.indicator, inherited.carrier_type
         indicator = indicator or _FALLBACK[q.unit_class]
         bare_head = _strip_titles(head)
         period = parse_period(bare_head, context.date)
+        flow = _FLOW_YEAR.search(bare_head)
+        if flow and flow.end() <= c_start - s_start:  # 2015年全年认定…，全省高企总数…: that year's flow only
+            period = parse_period(_strip_titles(clause_head), context.date)
         if period and _AS_OF.search(head):
             carried_period = period
         period = period or carried_period
         subject = _subject(bare_head) if q.unit_class != "rank" else None
-        area = _area(bare_head)
-        if not area:  # else a broad region of earlier sentences, the same for the whole sentence
+        area = _area(_unlisted(bare_head, c_start - s_start), rank=q.unit_class == "rank")
+        named = _NOUN_PLACE.match(noun_after)
+        if named:
+            area = named.group(1)  # 13家重庆市科技企业孵化器
+        elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
+            pass  # what its own sentence names, not the region of earlier ones (累计: a region's total)
+        elif not area:  # else a broad region of earlier sentences, the same for the whole sentence
             if s_start not in broad_areas:
                 broad_areas[s_start] = _broad(_area(_strip_titles(folded[:s_start])))
             area = broad_areas[s_start]
@@ -130,9 +147,19 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         elif not subject:
             area = area or context.region
         qualifier = _qualifier(folded, q)
-        next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
-        level = _level(noun) or _level(before) or _level(folded[q.end:min(c_end, next_start)])
-        if indicator == "carriers":
+        if i and prev_end > c_start and afters[-1] and before.startswith(afters[-1]):
+            before = before[len(afters[-1]):]  # 4家国家级孵化器、5家…: 国家级 is the last item's
+        afters.append(noun_after)
+        level = _level(noun) or _level(_ASIDE.sub("", before)) or _level(before) \
+            or _level(folded[q.end:min(c_end, next_start)])
+        if inherited:
+            level, area = level or inherited.level, inherited.area
+        if level is None and noun_after and i in list_heads and not _ANY_LEVEL.search(noun_after):
+            level = list_heads[i]  # 认定为省级载体的34家众创空间、1家…: the list shares its head's level
+        if level and noun_after and (_level(before) or i in list_heads) and i + 1 < len(quantities) \
+                and not _CLAUSE_STOP.search(folded, q.end, quantities[i + 1].start):
+            list_heads[i + 1] = level
+        if indicator == "carriers" or (indicator == "awarded-carriers" and ctype):
             ctype = ctype or "InnovationCarrier"
         elif not subject and not (noun_after and q.unit_class in ("count", "person")):
             # A figure about a typed group of carriers (省级众创空间共有创业导师1200人).
@@ -151,6 +178,18 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
     return _link_parts(folded, quantities, figures, found)
+
+
+def _unlisted(head: str, clause_start: int) -> str:
+    """``head`` with the names a 等N家 list ends on blanked (same length): 认定北京某某孵化器等12家
+    names no area in 北京."""
+    if not head.endswith("等"):
+        return head
+    verb = None
+    for verb in _LIST_VERB.finditer(head, clause_start):
+        pass
+    start = verb.end() if verb else clause_start
+    return head[:start] + "　" * (len(head) - start)
 
 
 def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
@@ -227,29 +266,36 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
-    for h in [last] + [h for h in reversed(hits) if h[2] == ctype]:
-        level = _level(prefix[max(0, h[0] - 6):h[1]])  # 首批20家省级科技企业孵化器 … 孵化器自有
-        if level:
-            return ctype, level
-    return ctype, None
+    if _ALL_KINDS.search(prefix, max(0, last[0] - 4), last[0]):
+        return ctype, None  # 各类孵化器: every level
+    # 首批20家省级科技企业孵化器 … 孵化器自有; several levels listed (4家国家级孵化器、5家省级孵化器) are all of them
+    levels = [_level(prefix[max(0, h[0] - 6):h[1]]) for h in [last] + [h for h in reversed(hits) if h[2] == ctype]]
+    levels = [level for level in levels if level]
+    return ctype, levels[0] if levels and len(set(levels)) == 1 else None
 
 
 def _indicator(q: Quantity, before: str, after: str, clause_head: str,
-               marked: str) -> tuple[str | None, str | None, str, str]:
-    """Indicator key, carrier class, the noun text it was read from, the noun after the unit."""
+               marked: str, gap: int) -> tuple[str | None, str | None, str, str]:
+    """Indicator key, carrier class, the noun text it was read from, the noun after the unit
+    (read up to the next quantity, ``gap`` characters on: 6家孵化器和1家加速器)."""
     for rx, classes, key in _FRAMES:
         if q.unit_class in classes and rx.search(marked):
             if key == "carriers":  # the kind is the carrier word the list is put under
                 tail = marked[marked.index("#") + 1:]
                 found = _best(_COMPILED["count"][:len(_CARRIERS)], tail, nearest_end=False)
                 return key, _one_carrier_type(tail, found[2]) if found else None, tail, ""
+            if key == "awarded-carriers":  # 优秀众创空间5家: the kind rewarded
+                found = _best(_COMPILED["count"][:len(_CARRIERS)], marked, nearest_end=False)
+                return key, found[2] if found else None, "", ""
             return key, None, "", ""
     table = _COMPILED[q.unit_class]
     if not table:
         return None, None, "", ""
+    length = len(after)
     after = _QUAL_AFTER.sub("", after)
-    stop = _NOUN_STOP.search(after)
-    noun_after = after[: stop.start()] if stop else after
+    near = after[:max(0, gap - (length - len(after)))]
+    stop = _NOUN_STOP.search(near)
+    noun_after = near[: stop.start()] if stop else near
     before = _QUAL_BEFORE.sub("", before)
     if q.unit_class in ("money", "percent", "rank", "area"):
         order = [(before, True), (noun_after, False), (after, False)]
@@ -267,7 +313,7 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
 
 def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地30家)."""
-    kinds, rest = set(), chunk
+    kinds, rest = set(), _ASIDE.sub("", chunk)  # 众创空间(星创天地): an aside names no second kind
     for rx, _, kind in _COMPILED["count"][:len(_CARRIERS)]:
         if kind != "InnovationCarrier" and rx.search(rest):
             kinds.add(kind)
@@ -296,92 +342,6 @@ def _qualifier(text: str, q: Quantity) -> str:
     return "exact"
 
 
-_PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|"
-              "湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
-_AREA = re.compile(
-    r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
-    rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
-    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))")
-# Characters that never occur in the place names articles use: where one occurs the
-# name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
-_NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其中从由把被让使经据"
-                    "如位有型业务场")
-_BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
-_NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
-
-
-def _area(head: str) -> str | None:
-    """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text)."""
-    found = None
-    for m in _AREA.finditer(head):
-        text = m.group(0)
-        if m["place"]:
-            text = text[max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0):]
-            if _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
-                    or (len(text) == 2 and text[-1] != "州"):
-                continue
-        found = text
-    return found
-
-
-def _broad(area: str | None) -> str | None:
-    """``area`` if it names a whole region (全区, 我省, 云南), which later sentences share."""
-    return area if area and _BROAD.match(area) else None
-
-
-_NAME_SUFFIX = (r"产业园|创业园|科技园|园区|孵化基地|基地|家园|大厦|大市场|众创空间|孵化器|星创天地|加速器|"
-                r"公司|中心|研究院|合作社|大赛|挑战赛|培训班|创业谷|开发区|高新区|空间")
-_NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|对|于|将|把|被|据|如|让|使|以|在(?!孵)|"
-                            r"位于|来自|介绍|表示|指出|说|、|加强|推动|认定|培育|建立|建成|建设|完成|举办|"
-                            r"开展|组织|实施|启动|设立|引导|支持|发布|共同|其中|本次|共|已|获|现有|拥有|"
-                            r"此外|同时|目前|近年来|通过|依托)")
-_GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|各类|各级|国家级|省级|自治区级|"
-                      r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
-                      r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|"
-                      rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
-_NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
-_NAME_SUFFIX_RE = re.compile(_NAME_SUFFIX)
-_ACTION = re.compile(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)")
-_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
-_NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
-_COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
-_SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
-_EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
-
-
-def _subject(head: str) -> str | None:
-    """The single named entity (carrier, company, event, action) ``head`` is about, if any."""
-    action = _ACTION.search(head)
-    if action:
-        return action.group(1)
-    best = None
-    for clause in _CLAUSE_SPLIT.split(head):
-        name = _clause_subject(clause)
-        if name is not None:
-            best = name
-    return best
-
-
-@lru_cache(maxsize=4096)
-def _clause_subject(clause: str) -> str | None:
-    """The last named entity of one clause (the figures of a sentence share its clauses)."""
-    if not _NAME_SUFFIX_RE.search(clause):
-        return None
-    best = None
-    for m in _NAME_RE.finditer(clause):
-        name = _NAME_BOUNDARY.sub("", m.group(0))
-        name = _NAME_LEAD.sub("", name)
-        rest = clause[m.end():]
-        if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
-                or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
-            continue
-        proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))
-        edition = _EDITION.search(name)
-        if len(proper) >= 2 or (edition and _area(name)):
-            best = name
-    return best
-
-
 def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 found: list[bool]) -> list[Figure]:
     """Point each figure after 其中 at its whole; a part takes what it does not state from it."""
@@ -391,6 +351,8 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
         if k < 0 or _PART_END.search(text, k, q.start):
             continue
         part = out[i]
+        # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
+        separate = bool(part.subject) and "分别" in text[k:q.start]
         for j in range(i - 1, -1, -1):
             whole = out[j]
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
@@ -400,8 +362,13 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                     and part.carrier_type != whole.carrier_type)):
                 continue
             own = found[i]
+            if separate:
+                out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
+                                 period=part.period or whole.period, carrier_type=None, level=None)
+                break
             out[i] = replace(
                 part, whole=j, indicator=part.indicator if own else whole.indicator,
+                level=part.level or (whole.level if not own or whole.indicator == part.indicator else None),
                 carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)

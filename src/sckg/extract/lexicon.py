@@ -157,18 +157,18 @@ FIGURE_CARRIERS = [
     (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
     (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
     (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
-    (r"加速器", "carriers", "Accelerator"),
+    (r"(?:科技)?(?:企业)?加速器", "carriers", "Accelerator"),
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
     (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
-    (r"创业孵化(?:示范)?基地|孵化基地", "carriers", "IncubationBase"),
+    (r"创业孵化(?:示范)?基地|孵化基地|(?<!示范)创业基地", "carriers", "IncubationBase"),
     (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
     (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
     (r"科技大市场", "carriers", "TechnologyMarket"),
-    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体", "carriers", "InnovationCarrier"),
+    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体|孵化机构", "carriers", "InnovationCarrier"),
 ]
 _E = r"(?:企业|公司)"
 _COUNT = FIGURE_CARRIERS + [
-    (r"在孵(?:初创|中小)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
+    (r"在孵(?:科技|初创|中小)?(?:型)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
     (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
     (r"孵化(?:创业)?团队", "incubated-teams", None),
     (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
@@ -181,7 +181,7 @@ _COUNT = FIGURE_CARRIERS + [
     (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
     (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
-    (r"州市|地州|市州", "prefectures-covered", None),
+    (r"(?<![\u4e00-\u9fff])(?:州市|地州|市州|盟市)|(?<=[个各全])(?:州市|地州|市州|盟市)", "prefectures-covered", None),
     (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
     (r"服务窗口|窗口", "service-windows", None)]
 _PERSON = [
@@ -205,7 +205,7 @@ _MONEY = [
     (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
     (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
     (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
-    (r"营业收入|营收|收入", "revenue", None), (r"增加值", "value-added", None),
+    (r"营业收入|营收|收入|创收", "revenue", None), (r"增加值", "value-added", None),
     (r"仪器设备|设备", "equipment-value-threshold", None)]
 FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
                 "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],

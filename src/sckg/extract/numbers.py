@@ -177,6 +177,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if before.isdigit() or before == ".":
         return None  # the tail of a longer number the regex could not take (a code)
+    if before in ("前", "后") and unit in ("位", "名"):
+        return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
         return None
     if unit in ("人", "名", "位", "家") and after[:1] in ("均",):
@@ -207,14 +209,19 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(m.start(), m.end(), value, key, unit_class, measure, m["approx"], value_max)
 
 
+# A quarter or half year: the figure is as of its last day.
+_QUARTER = r"前?第?[一二三四1-4]季度|上半年"
+_QUARTER_END = {"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "上": "06-30",
+                "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
 _PERIODS = re.compile(
-    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>年底|年末|底|末)?"
-    r"(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rend>年底|年末|底|末)?"
+    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<q>" + _QUARTER + r"))?"
+    r"(?P<end>年底|年末|底|末)?(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rq>" + _QUARTER + r")?"
+    r"(?P<rend>年底|年末|底|末)?|(?<![年\d])(?P<q2>" + _QUARTER + r")"
     r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
 
 
 # Every time marker _PERIODS reads holds one of these.
-_PERIOD_WORD = re.compile(r"年|月|目前|至今|现有|现已|以来")
+_PERIOD_WORD = re.compile(r"年|月|目前|至今|现有|现已|以来|季度")
 
 
 def parse_period(head: str, article_date: str | None = None) -> str | None:
@@ -233,6 +240,13 @@ def parse_period(head: str, article_date: str | None = None) -> str | None:
     if best is None:
         return None
     year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
+    quarter = best["q"] or best["rq"] or best["q2"]
+    if quarter:
+        y = int(best["y"]) if best["y"] else None
+        if best["rel"] and year is not None:
+            y = year - {"去年": 1, "上年": 1, "前年": 2}.get(best["rel"], 0)
+        y = y if y is not None else year
+        return f"{y:04d}-{_QUARTER_END[quarter.lstrip('前第')[0]]}" if y is not None else None
     if best["y"]:
         y = int(best["y"])
         if best["d"]:

@@ -279,7 +279,8 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             subject = subjects[fig.subject]
             area = _figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
-            if area is None and fig.area is None and about in (None, "Programme", "Event") and province:
+            if area is None and fig.area is None and about in (None, "Programme", "Event") and province \
+                    and (fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"):
                 area = _figure_area(r, "全省", province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
@@ -309,6 +310,10 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     return None
 
 
+# Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
+# about the event, so an unstated area is not the article's region.
+EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
+                            "experts", "investors", "applicant-rank"})
 _AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
 _LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
 

@@ -1,0 +1,114 @@
+"""Where and whom a figure is about, read from the text before it.
+
+:func:`area` finds the region a stretch of text names last (全区, 我省, 云南, 乌鲁木齐市),
+leaving out the field a ranking is made in (居全省第4位); :func:`broad` keeps it when it
+is a whole region that later sentences share; :func:`subject` finds the one named
+entity (a carrier, company, event or action) a figure is about. :data:`NOUN_PLACE`
+reads a place written right before a carrier word (13家重庆市科技企业孵化器). Used by
+:mod:`sckg.extract.figures`; everything returned is surface text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|"
+              "湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
+_AREA = re.compile(
+    r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
+    rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
+    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))")
+# Characters that never occur in the place names articles use: where one occurs the
+# name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
+_NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其从由把被让使经据"
+                    "如位有型业务场")
+_BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
+NOUN_PLACE = re.compile(rf"((?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)|[\u4e00-\u9fff]{{2,4}}[市州县])"
+                         r"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")
+_RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|前列|首位|之首|"
+                         r"排名|排位|领先|最多|最高)")
+_NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
+
+
+def area(head: str, rank: bool = False) -> str | None:
+    """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text);
+    ``rank``: ``head`` ends right before a rank (居全省|第3位)."""
+    found, frame = None, None
+    for m in _AREA.finditer(head):
+        text = m.group(0)
+        if m["place"]:
+            cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
+            cut += text.startswith("中", cut) and text[cut - 1:cut] == "其"  # 其中郑州市, but 晋中市
+            local = cut and text[cut - 1] in "全我本" and text[cut:] in ("市", "州", "县", "盟")
+            text = text[cut - 1:] if local else text[cut:]  # 今年我市: the match began before 我市
+            if local:
+                pass
+            elif _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
+                    or (len(text) == 2 and text[-1] != "州"):
+                continue
+        elif _RANK_FRAME.match(head, m.end()) or (rank and m.end() == len(head)):
+            frame = text  # 居全省第4位, 全国前列: the field ranked in, not the place counted …
+            continue
+        found = text
+    if frame and found and not found.startswith(("全", "我", "本")):
+        return frame  # … unless nothing but a name (云南省…大赛) is left to rank
+    return found
+
+
+def broad(area: str | None) -> str | None:
+    """``area`` if it names a whole region (全区, 我省, 云南), which later sentences share."""
+    return area if area and _BROAD.match(area) else None
+
+
+_NAME_SUFFIX = (r"产业园|创业园|科技园|园区|孵化基地|基地|家园|大厦|大市场|众创空间|孵化器|星创天地|加速器|"
+                r"公司|中心|研究院|合作社|大赛|挑战赛|培训班|创业谷|开发区|高新区|空间")
+_NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|对|于|将|把|被|据|如|让|使|以|在(?!孵)|"
+                            r"位于|来自|介绍|表示|指出|说|、|加强|推动|认定|培育|建立|建成|建设|完成|举办|"
+                            r"开展|组织|实施|启动|设立|引导|支持|发布|共同|其中|本次|共|已|获|现有|拥有|建有|新建|新增|"
+                            r"此外|同时|目前|近年来|通过|依托)")
+_GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|各类|各级|国家级|省级|自治区级|"
+                      r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
+                      r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|全市|全州|全县|全盟|我市|我省|我区|我州|本市|本省|"
+                      rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
+_NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
+_NAME_SUFFIX_RE = re.compile(_NAME_SUFFIX)
+_ACTION = re.compile(r"“([^”]{2,12}(?:行动|工程|计划|战略))”[^，,；;。]{0,3}(?:共|累计|已)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
+_NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
+_COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
+_SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
+_EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
+
+
+def subject(head: str) -> str | None:
+    """The single named entity (carrier, company, event, action) ``head`` is about, if any."""
+    action = _ACTION.search(head)
+    if action:
+        return action.group(1)
+    best = None
+    for clause in _CLAUSE_SPLIT.split(head):
+        name = _clause_subject(clause)
+        if name is not None:
+            best = name
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _clause_subject(clause: str) -> str | None:
+    """The last named entity of one clause (the figures of a sentence share its clauses)."""
+    if not _NAME_SUFFIX_RE.search(clause):
+        return None
+    best = None
+    for m in _NAME_RE.finditer(clause):
+        name = _NAME_BOUNDARY.sub("", m.group(0))
+        name = _NAME_LEAD.sub("", name)
+        rest = clause[m.end():]
+        if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
+                or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
+            continue
+        proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))
+        edition = _EDITION.search(name)
+        if len(proper) >= 2 or (edition and area(name)):
+            best = name
+    return best
