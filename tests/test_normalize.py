@@ -413,3 +413,14 @@ def test_a_signature_date_in_chinese_numerals():
     assert signature_date("二〇二二年十二月三十日") == "2022-12-30"
     assert signature_date("2023年7月26日") == "2023-07-26"
     assert signature_date("2023726") is None
+
+
+def test_dates_written_day_first():
+    """27.10.2014 13:11 is the 27th of October (some sites write the day first); a date
+    whose second number cannot be a month is read month first."""
+    from sckg.normalize.metadata import _iso_date
+
+    assert _iso_date("发布时间：27.10.2014 13:11") == "2014-10-27T13:11"
+    assert _iso_date("12.09.2019  20:30") == "2019-09-12T20:30"
+    assert _iso_date("10/27/2014") == "2014-10-27"
+    assert _iso_date("2023-01-06 21:17:19") == "2023-01-06T21:17:19"

@@ -38,11 +38,22 @@ class Metadata:
     editors: list[str] = field(default_factory=list)
 
 
+# Day first, then month and a four-digit year (27.10.2014 13:11), as some sites write it.
+_DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
+                        r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?")
+
+
 def _iso_date(text: str) -> str | None:
     m = _DATE.search(text)
-    if not m:
+    day_first = _DAY_FIRST.search(text)
+    if day_first and (not m or day_first.start() <= m.start()):
+        day, _sep, month, year, hour, minute, second = day_first.groups()
+        if int(month) > 12:  # 10/27/2014: month first
+            day, month = month, day
+    elif m:
+        year, month, day, hour, minute, second = m.groups()
+    else:
         return None
-    year, month, day, hour, minute, second = m.groups()
     if len(year) == 2:
         year = "20" + year
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
