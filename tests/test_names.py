@@ -24,6 +24,7 @@ def _names(place_finder, sentence: str, category: str) -> dict[str, str]:
     pytest.param("嘉兴蓝海公共孵化器二期已封顶。", "嘉兴蓝海公共孵化器", id="adjective-ending-in-a-stop"),
     pytest.param("授牌仪式在平凉唐都陶艺创意园众创空间举行。", "平凉唐都陶艺创意园众创空间", id="adverb-before-a-noun"),
     pytest.param("我市拟认定青柠大学生创新创业基地为市级基地。", "青柠大学生创新创业基地", id="innovation-base"),
+    pytest.param("南通濠河创客汇入驻团队30个。", "南通濠河创客汇", id="maker-gathering"),
 ])
 def test_carrier_name_edges(place_finder, sentence, name):
     assert name in _names(place_finder, sentence, "InnovationCarrier")
