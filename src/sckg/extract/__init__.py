@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from sckg.extract.agencies import implied_governments, own_heads, relative_agencies, zone_bodies
+from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
@@ -113,6 +114,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
     place_names = [p.surface for p in places]
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
+    listed, replaced = listed_carriers(text, names, place_names)
+    names = [m for i, m in enumerate(names) if i not in replaced] + listed
     names += sub_units(text, names)
     names = _dedupe(names)
     names += relative_agencies(text, names)
@@ -318,5 +321,6 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
     place_names = [p.surface for line in article.clean.split("\n") for p in find_in_line(line)]
+    mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)

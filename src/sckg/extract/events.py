@@ -21,7 +21,12 @@ _APPOSITION = re.compile(
     rf"(?P<type>{_TYPE_RE})")
 _AMONG = re.compile(rf"等[\d一二三四五六七八九十]+[家个](?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
 _PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
-_VISIT = re.compile(r"到(?P<target>[^，。；]{2,30}?)(调研|考察|视察|走访|检查|督导)")
+# What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
+# the visit verb; or the visit verb at once (调研某地某工作).
+_LEAD = r"(?:率团|率队|带队|一行|(?:带领|率领|率)[^，。；,]{1,40}?)"
+_VISIT_AFTER = re.compile(
+    rf"{_LEAD}?(?:(?:赴|到|来|前往|深入)(?P<target>[^，。；,]{{1,30}}?)|)(?:考察调研|调研|考察|视察|走访|督导)"
+    r"(?!组|员|报告)")
 _THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
 _MAIN_VENUE = re.compile(r"主会场设在")
 _SUB_VENUE = re.compile(r"([\u4e00-\u9fff]{2,6})分会场")
@@ -107,36 +112,49 @@ def event_details(text: str, mentions: list[Mention], year: str | None) -> tuple
 
 
 def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[Mention], list[Relation]]:
-    """Inspection visits: a person 到 an organisation or place 调研; each is an event."""
+    """Inspection visits: a person, then whom they lead, where they go and the visit verb
+    (某某到某地调研, 某某率团赴某地考察调研, 某某带队来某地调研, 某某调研某地某工作) in a
+    sentence that gives the day; one visit a sentence, each an event with that date."""
     mentions = list(mentions)
     relations: list[Relation] = []
     for sentence in _sentences(text):
         s0, s1 = sentence.span()
-        for m in _VISIT.finditer(text, s0, s1):
-            people = [i for i, p in enumerate(mentions) if p.category == "Person"
-                      and s0 <= p.start and p.end == m.start()]
-            targets = [i for i, t in enumerate(mentions) if t.category != "Person"
-                       and t.start == m.start("target") and t.end <= m.end("target")]
-            if not people:
-                continue
-            clause_end = min([k for k in (text.find(c, m.end(), s1) for c in "，。；,") if k != -1] or [s1])
-            person = people[0]
-            label = text[mentions[person].start:clause_end]
-            attrs = {}
-            date = _DATE.search(text, s0, s1)
-            if date:
-                start = iso(date.group(1), date.group(2), date.group(3), year)
-                if start:
-                    attrs["date"] = start
-            mentions.append(Mention(label, mentions[person].start, clause_end, "Event",
-                                    "InspectionVisit", tuple(sorted(attrs.items()))))
-            visit = len(mentions) - 1
-            relations.append(Relation("visitor", visit, person))
-            for t in targets:
-                relations.append(Relation("visited", visit, t))
-                if mentions[t].category == "Place":
-                    relations.append(Relation("location", visit, t))
+        visit = _first_visit(text, mentions, s0, s1)
+        if visit is None:
+            continue
+        person, (t0, t1), verb_end = visit
+        clause_end = min([k for k in (text.find(c, verb_end, s1) for c in "，。；,") if k != -1] or [s1])
+        date = _DATE.search(text, s0, s1)
+        day = date and iso(date.group(1), date.group(2), date.group(3), year)
+        if not day:
+            continue  # a visit is told with its day (8月20日,…); without one it is background
+        attrs = {"date": day}
+        targets = [i for i, t in enumerate(mentions) if t.category != "Person" and t0 <= t.start and t.end <= t1]
+        start = mentions[person].start
+        mentions.append(Mention(text[start:clause_end], start, clause_end, "Event", "InspectionVisit",
+                                tuple(sorted(attrs.items()))))
+        event = len(mentions) - 1
+        relations.append(Relation("visitor", event, person))
+        for t in targets:  # a place is where the visit was; what it went to is an organisation
+            relations.append(Relation("location" if mentions[t].category == "Place" else "visited", event, t))
     return mentions, relations
+
+
+def _first_visit(text: str, mentions: list[Mention], s0: int, s1: int):
+    """The first person of a sentence whom a visit verb follows, as ``(person index,
+    target span, end of the verb)``, or None; with no place word (赴, 到 …) the target is
+    what the verb governs up to the end of its clause."""
+    people = sorted((p.start, i) for i, p in enumerate(mentions)
+                    if p.category == "Person" and s0 <= p.start and p.end <= s1)
+    for _, i in people:
+        m = _VISIT_AFTER.match(text, mentions[i].end, s1)
+        if not m:
+            continue
+        if m.group("target"):
+            return i, m.span("target"), m.end()
+        clause = min([k for k in (text.find(c, m.end(), s1) for c in "，。；,") if k != -1] or [s1])
+        return i, (m.end(), clause), m.end()
+    return None
 
 
 def awards(text: str, mentions: list[Mention]) -> list[Relation]:

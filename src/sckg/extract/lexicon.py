@@ -70,7 +70,12 @@ CARRIER_SUFFIXES: list[tuple[str, str]] = [
     ("科技大市场", "TechnologyMarket"), ("创客家园", "MakerSpace"), ("创客中心", "MakerSpace"),
     ("创客空间", "MakerSpace"), ("创业谷", "IncubationBase"),
     ("创客工场", "MakerSpace"), ("梦工场", "MakerSpace"), ("创新工坊", "MakerSpace"),
-    ("创业咖啡", "MakerSpace"),
+    ("创业咖啡", "MakerSpace"), ("创新工场", "MakerSpace"),
+    ("创新创业基地", "IncubationBase"), ("创业基地", "IncubationBase"), ("孵化园", "IncubationBase"),
+    ("孵化中心", "TechnologyBusinessIncubator"), ("双创中心", "TechnologyBusinessIncubator"),
+    ("科技园", "EntrepreneurshipPark"), ("科学园", "EntrepreneurshipPark"), ("软件园", "EntrepreneurshipPark"),
+    ("科技城", "EntrepreneurshipPark"), ("创业城", "EntrepreneurshipPark"), ("创新谷", "EntrepreneurshipPark"),
+    ("创客坊", "MakerSpace"), ("创客汇", "MakerSpace"),
 ]
 # Generic carrier words: in a sentence they name a type, not an entity.
 CARRIER_TYPE_WORDS: list[tuple[str, str]] = [
@@ -91,7 +96,8 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("交易会", "Meeting"), ("推介会", "Meeting"), ("对接会", "Meeting"), ("座谈会", "Meeting"),
     ("发布会", "Meeting"), ("年会", "Meeting"), ("大会", "Meeting"), ("路演", "Meeting"),
     ("推进会", "Meeting"), ("工作会", "Meeting"), ("现场会", "Meeting"), ("观摩会", "Meeting"),
-    ("交流会", "Meeting"), ("研讨会", "Meeting"), ("报告会", "Meeting"),
+    ("交流会", "Meeting"), ("研讨会", "Meeting"), ("报告会", "Meeting"), ("会议", "Meeting"),
+    ("选拔赛", "Competition"), ("邀请赛", "Competition"),
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
 QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
@@ -108,6 +114,7 @@ LEFT_STOP_WORDS = sorted("""
 其中 还 也 都 已 均 共 仅 首批 一批 多家 各级 各类 全省 全区 全疆 全市 我省 我区 我市 本届
 就 即 又 再 更 曾 正 当 该 其 这 那 此 各 每 首家 一家 第一家 以及 及其 带着 凭着 带著 凭著 因 而
 赴 带队 前往 来到 走进 深入 主持 做了 作了 现任 现为 担任 出任 兼任 率
+新认定 新增 莅临 参观 所在地 所在 联系 现将 将 拟认定 拟推荐 确定 公布 宣布 晋级 负责 提出 产生 进入 进行 申报 学习 领会 要 比如 例如 分别是 先后
 """.split(), key=len, reverse=True)
 
 SURNAMES = set("""
@@ -147,6 +154,7 @@ GENERIC_WORDS = sorted("""
 DOMAIN_WORDS = sorted("""
 科技 创业 创新 孵化 双创 高新技术 高新 农业 农村 产业 企业 科技型 创业型 综合 服务 网络 线上 线下
 项目 成果 技术 人才 高层次 青年 大学生 返乡 众创 国际 中小 小微 中小企业 文化 创意 电子商务 互联网
+科创 留学生 留学人员 海外留学人员 微型 小型 粤港澳 港澳 两岸 海峡两岸 公共
 """.split(), key=len, reverse=True)
 
 # The nouns figures count, per unit class of the number (sckg.extract.figures):

@@ -37,12 +37,29 @@ _PHRASES = ("大众创业、万众创新",)
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
-                "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution"}
+                "GovernmentAgency", "MediaOutlet", "ResearchInstitute", "PublicInstitution",
+                "UniversitySciencePark"}
+# What ends the part of a name before its type word when the whole is a kind: a level
+# (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
+_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
+# A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
+_COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$")
+_LIST_MARK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*")
+_PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
+_LEAD_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]")
 _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心"}
-_TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器"}
+_CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
+# What follows a carrier word when the whole is a project or programme, not a carrier.
+_CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
+_EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
+# A body's routine sittings (市政府常务会议) and kinds of contest (全国阶段比赛) are no named events.
+_ROUTINE_EVENT = re.compile(r"(常务|党组|办公|专题|全体|常委)会议?$|^(全国|全省|全区|全市|国家|省|市|区|县)?"
+                            r"(阶段|级|层面|范围|行业|主题|专项|系列)+[\u4e00-\u9fff]{2,3}$")
+_TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
+_TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
@@ -93,7 +110,7 @@ def _tag(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _has_verb(text: str) -> bool:
     """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
-    return any(w.flag == "v" for w in _tagger().cut(text))
+    return any(w.flag == "v" and w.word not in _DOMAIN_VERBS for w in _tagger().cut(text))
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +118,7 @@ def _has_known_verb(text: str) -> bool:
     """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
     a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
     return any(w.flag == "v" and _tag(w.word) == "v" and (len(w.word) > 1 or w.word == text)
-               for w in _tagger().cut(text))
+               and w.word not in _DOMAIN_VERBS for w in _tagger().cut(text))
 
 
 class _EndMatcher:
@@ -127,7 +144,8 @@ _LONG_SUFFIX_AT = _EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = _EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = _EndMatcher(LEFT_STOP_WORDS)
 # The last characters of what the left-edge scan stops at or passes whole.
-_MAY_STOP = (set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
+_COUNT_ENDS = set("家个所批名户")
+_MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
 
@@ -141,10 +159,15 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
     i = end
     depth = 0
     place_ends = {p[-1] for p in places if len(p) >= 2}
-    while i > floor and end - i < _MAX_NAME:
+    longest = _MAX_NAME
+    while i > floor and end - i < longest:
         c = text[i - 1]
-        if c == "”" and "“" in text[max(floor, i - 12):i - 1]:
-            i = text.rindex("“", max(floor, i - 12), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
+        if event and c == "暨":
+            longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
+        if c == "”" and "“" in text[max(floor, i - 24):i - 1]:
+            i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
+            if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
+                break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
             continue
         if c in ")）":
             depth += 1
@@ -157,6 +180,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if depth or (c not in _MAY_STOP and c not in place_ends):
             i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue
+        if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]):
+            break  # a count (2家, 第三家) is no part of the name it counts
         phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
         if phrase:
             i -= len(phrase)
@@ -171,11 +196,21 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if place and not stop:
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
+        if event and c in "与和及" and _noun_ends(text, i - 1) and _noun_starts(text, i):
+            i -= 1  # two nouns joined in the topic of an event: 投资与建设年会, 孵化器和众创空间工作推进会
+            continue
         if c in LEFT_STOPS:
             break
         stop = stop or _STOP_AT(text, i)
-        if stop and len(stop) == 1 and i - 2 >= floor and _tag(text[i - 2:i]) in ("n", "nz"):
-            i -= 2  # the stop word ends a noun (据 in 数据): the noun is passed whole
+        if stop and text[i:i + 1] in "(（" and i < end:
+            i -= len(stop)  # a word before a parenthesis is part of the name: 联合(某镇)创客邦
+            continue
+        if stop and len(stop) == 1 and i - 2 >= floor and (_tag(text[i - 2:i]) in ("n", "nz") or (
+                _tag(text[i - 2:i]) in ("b", "a", "ns") and _common_word(text[i - 2:i]))):
+            i -= 2  # the stop word ends a noun (据 in 数据, 共 in 公共): the noun is passed whole
+            continue
+        if stop and stop in _ADVERB_STOPS and i < end and _noun_starts(text, i):
+            i -= 1  # an adverb never comes before a noun: 都 in 唐都漆器 is part of a name
             continue
         if stop and event and _tag(stop) == "vn" and (i == end or _qualifies_meeting(text[i:end])):
             # A nominal verb right before the event word (体系建设工作会), or before one
@@ -185,12 +220,29 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
-            elif event and len(stop) == 1 and i < end and _common_word(text[i - 1:i + 1]):
+            elif len(stop) == 1 and i < end and _common_word(text[i - 1:i + 1]) and (
+                    event or _tag(text[i - 1:i + 1]) in _NOUN_TAGS):
                 i -= 1  # the stop is the head of a word (经 of 经济, 本 of 本次): no stop
                 continue
             break
         i -= 1
     return i
+
+
+def _noun_ends(text: str, i: int) -> bool:
+    """Whether a noun of jieba's dictionary (two or three characters) ends at ``i``."""
+    return any(_tag(text[i - k:i]) in _NOUN_TAGS for k in (2, 3) if i - k >= 0)
+
+
+def _noun_starts(text: str, i: int) -> bool:
+    """Whether a noun (of two characters or more, by jieba's tagger) starts at ``i``."""
+    words = _head_words(text[i:i + 8])
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _NOUN_TAGS
+
+
+_NOUN_TAGS = ("n", "vn", "nz")
+_DOMAIN_VERBS = frozenset(DOMAIN_WORDS)  # 创意, 创新: verbs a carrier's name may hold
+_ADVERB_STOPS = set("都也还已均就又再更曾正仅")
 
 
 def _common_word(word: str) -> bool:
@@ -211,6 +263,9 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
     if text[start] in "为以将从对向把被让给" and end - start >= 5:
         start += 1
+    mark = _LIST_MARK.match(text, start, end) or _LEAD_PAREN.match(text, start, end)
+    if mark and end - mark.end() >= 2:
+        start = mark.end()  # a list mark (1.) or a bracketed byline before the name
     m = _LEADING_DATE.match(text, start, end)
     if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
         start = m.end()
@@ -285,7 +340,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return stem == "" or stem.endswith("级") or bool(
             _GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem))
     if cls in _PLACE_NAMED:
-        return stem == "" or bool(_GENERIC_RE.fullmatch(stem))
+        return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
+            cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
     bare = _without_places(stem, places)
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
@@ -296,6 +352,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return bool(_DOMAIN_RE.fullmatch(bare)) or _has_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
+    if cls in _EVENT_CLASSES and _EVENT_ANCHOR.search(stem):
+        return False  # 2017年全国农业科技工作会议: a year or scope makes it one event
     has_place = bare != stem or bool(_REGION_PREFIX.match(stem))
     return not has_place and bool(_DOMAIN_RE.fullmatch(stem))
 
@@ -307,6 +365,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
     kind for most carriers: 新疆科技企业孵化器建设).
     """
     found: list[Mention] = []
+    books = [b.span() for b in _BOOK.finditer(text)] if "《" in text else []
     for m in _SUFFIX_RE.finditer(text):
         suffix = m.group(0)
         category, cls = _SUFFIX_INFO[suffix]
@@ -315,12 +374,18 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if graduate and graduate.group(0) != "毕业":
             continue  # 大学生, 大学毕业生: people, not a university
         if category == "Event":
+            if suffix.endswith("会") and text[end:end + 1] == "议":
+                end += 1  # 工作会议: the event word is 会议
             paren = _EVENT_PAREN.match(text, end)
             if paren:
                 end = paren.end()
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = _trim_title_prefix(text, start, m.end(), places)
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        if category == "Event":
+            start = _after_last_verb(text, start, m.start())
+        if _inside_book_title(books, m.start()):
+            continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
             start += 1
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
@@ -328,6 +393,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         name = text[start:end]
         if category == "InnovationCarrier" and _MANAGING_UNIT.match(text, end):
             continue  # 孵化器管理处: the department that manages carriers, no carrier
+        if category == "InnovationCarrier" and (_CARRIER_TAIL.match(text, end) or _TYPE_CHAIN.search(name)):
+            continue  # …产业园项目, …孵化器工程: a project or programme; 众创空间+孵化器: a chain of kinds
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))
             continue
@@ -335,25 +402,89 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         if category == "Event" and (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name)) and not _EDITION.search(name):
             continue
+        if category == "Event" and (_ROUTINE_EVENT.search(name) or (
+                len(name) <= 6 and not _event_anchored(name, places))):
+            continue  # 主题论坛, PPT路演: what kind of event, not which
         attrs: list[tuple[str, str]] = []
         edition = _EDITION.search(name)
         if edition:
             attrs.append(("edition", edition.group(0)))
+        joined = name.rfind("暨")
+        if category == "Event" and len(name) - joined > 5 and joined > 3:
+            # A joint event (…大赛广西赛区暨广西创新创业大赛) is two names of one or two events.
+            found.append(Mention(name[:joined], start, start + joined, category, cls, tuple(attrs)))
+            found.append(Mention(name[joined + 1:], start + joined + 1, end, category, cls))
+            continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
-    return _widest(found)
+    return _widest(found, text)
+
+
+def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
+    """Where a name that ends at ``end`` starts, not before ``floor``: the left edge of
+    :func:`suffix_names` (a stop word, a verb, a title before a person, a leading date)."""
+    start = _left_edge(text, end, floor, places=places)
+    start = _trim_title_prefix(text, start, end, places)
+    return _strip_lead(text, start, end, keep_date=False, places=places) if start < end else start
+
+
+def listed_kind(name: str, places: list[str]) -> bool | None:
+    """For an item of a list of carriers that ends in a carrier word: whether it names a
+    kind (省级众创空间, 创新型孵化器) rather than one carrier; beside named carriers a place
+    and a type word (某市创客空间) is a name. None when ``name`` ends in no carrier word."""
+    suffix = next((sf for sf, cat, _ in SUFFIXES if cat == "InnovationCarrier" and name.endswith(sf)), None)
+    if suffix is None:
+        return None
+    stem = name[: len(name) - len(suffix)]
+    has_place = _without_places(stem, places) != stem or any(stem.startswith(p) for p in places)
+    return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (not has_place and bool(_DOMAIN_RE.fullmatch(stem)))
+
+
+def _inside_book_title(books: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the 《…》 spans ``books``."""
+    return any(b0 < pos < b1 for b0, b1 in books)
+
+
+# Words that say which event a name is: a scope, a year, an edition or a quoted brand.
+_EVENT_ANCHOR = re.compile(r"中国|中[美欧日韩德法英俄非外]|全国|全省|全区|全市|全州|全县|国际|中央|国家|世界|[省市县州]|"
+                           r"\d{4}年|第[一二三四五六七八九十百\d]+[届期次]|首届|首期|[“”\"]|[A-Z]{2,}")
+# Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
+_TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接"}
+
+
+def _event_anchored(name: str, places: list[str]) -> bool:
+    """Whether an event's name says which event it is (a place, scope, year, edition
+    or quoted brand), not only what kind (主题论坛, 行业比赛)."""
+    return bool(_EVENT_ANCHOR.search(name)) or any(p in name for p in places)
+
+
+def _after_last_verb(text: str, start: int, end: int) -> int:
+    """Where an event's name starts after the last verb before its event word: a name
+    holds no verb of the sentence (…要认真学习领会中央经济工作会议, 团队进入国家大赛), but
+    the verbs of its topic (创新创业大赛) and those inside quotation marks stay."""
+    pos, cut, quoted = start, start, False
+    for w in _tagger().cut(text[start:end]):
+        word = w.word
+        if word in "“”\"":
+            quoted = not quoted if word == '"' else word == "“"
+        elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS
+              and ((len(word) >= 2 and _tag(word) == "v") or word == "要")):
+            cut = pos + len(word)
+        pos += len(word)
+    return cut if end - cut >= 2 or cut == start else start
 
 
 _STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
 
 
-def _widest(mentions: list[Mention]) -> list[Mention]:
+def _widest(mentions: list[Mention], text: str) -> list[Mention]:
     """Keep the longest of overlapping names; a zone or university at the head of a
     longer name (兰州大学 in 兰州大学…研究院) is kept as well."""
     mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in mentions:
         outer = [o for o in out if o.start <= m.start and m.end <= o.end]
-        if outer and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
+        joint = m.category == "Event" and text[m.start - 1:m.start] == "暨"  # kept beside the joint name
+        if outer and not joint and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
                                                        for o in outer)):
             continue
         out.append(m)

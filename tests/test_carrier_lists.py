@@ -1,0 +1,64 @@
+"""Tests of sckg.extract.carrier_lists: carriers named in enumerations, and short forms
+tied to their full names. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sckg.extract import extract_article
+from sckg.normalize import normalize_text
+
+
+def _extract(place_finder, *paragraphs: str):
+    text = "\n\n".join(["双创简讯", "2023-05-10 09:00  来源:某某日报"] + ["  " + p for p in paragraphs]) + "\n"
+    return extract_article(normalize_text(text, article_id="962_lists"), place_finder.find)
+
+
+def _carriers(ex) -> dict[str, str]:
+    return {m.surface: m.cls for m in ex.mentions if m.category == "InnovationCarrier"}
+
+
+def test_items_beside_named_carriers_are_carriers(place_finder):
+    ex = _extract(place_finder, "他先后考察了绵阳长虹科技园、绵阳九洲数码城、德阳东汽科学园,了解孵化服务。")
+    assert {"绵阳长虹科技园", "绵阳九洲数码城", "德阳东汽科学园"} <= set(_carriers(ex))
+
+
+def test_a_list_after_for_example(place_finder):
+    ex = _extract(place_finder, "各地涌现出一批众创空间,比如成都小麦车间、重庆火锅创客空间、贵阳苗绣胶囊、昆明创客空间等。")
+    assert {"成都小麦车间", "重庆火锅创客空间", "贵阳苗绣胶囊", "昆明创客空间"} <= set(_carriers(ex))
+
+
+def test_bracketed_notes_and_latin_names_in_a_list(place_finder):
+    ex = _extract(place_finder, "上榜名单为锦绣创酷空间(高新区)、巴蜀众创空间(武侯区)、Hello!众创空间(金牛区)。")
+    assert {"锦绣创酷空间", "巴蜀众创空间", "Hello!众创空间"} <= set(_carriers(ex))
+
+
+def test_a_count_of_carriers_after_the_list(place_finder):
+    ex = _extract(place_finder, "绵阳科技城运营服务中心、绵阳星火孵化器有限公司2家孵化器被认定为省级科技企业孵化器。")
+    carriers = _carriers(ex)
+    assert carriers.get("绵阳科技城运营服务中心") == "TechnologyBusinessIncubator"
+    assert carriers.get("绵阳星火孵化器有限公司") == "TechnologyBusinessIncubator"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("完善众创空间、孵化器、加速器全链条孵化体系。", id="kinds"),
+    pytest.param("支持创新型孵化器、众创空间、星创天地发展。", id="kinds-with-a-generic-word"),
+    pytest.param("构建省、市(州、县)各级众创空间、星创天地、孵化器基地。", id="bracketed-list-mark"),
+    pytest.param("依托成都小麦众创空间、股权投资加创新孵化、国内知名专家开展服务。", id="phrases"),
+])
+def test_kinds_and_phrases_in_lists_are_not_carriers(place_finder, sentence):
+    carriers = _carriers(_extract(place_finder, sentence))
+    assert set(carriers) <= {"成都小麦众创空间"}, carriers
+
+
+def test_a_short_form_is_tied_to_its_full_name(place_finder):
+    ex = _extract(place_finder, "近日,省科技厅调研德阳旌湖众创空间。", "旌湖众创空间入驻团队20个。")
+    short = [m for m in ex.mentions if m.surface == "旌湖众创空间"]
+    assert short and short[0].attr("qualified") == "德阳旌湖众创空间"
+
+
+def test_two_editions_keep_their_names(place_finder):
+    ex = _extract(place_finder, "第二届四川省青年创业大赛和第三届四川省青年创业大赛都在成都举办。",
+                  "四川省青年创业大赛吸引了众多团队。")
+    plain = [m for m in ex.mentions if m.surface == "四川省青年创业大赛"]
+    assert plain and plain[0].attr("qualified") is None

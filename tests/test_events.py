@@ -1,0 +1,47 @@
+"""Tests of sckg.extract.events: inspection visits told in the several ways Chinese news
+writes them. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sckg.extract import extract_article
+from sckg.normalize import normalize_text
+
+
+def _extract(place_finder, sentence: str):
+    text = "\n\n".join(["双创简讯", "2023-05-10 09:00  来源:某某日报", "  " + sentence]) + "\n"
+    return extract_article(normalize_text(text, article_id="961_events"), place_finder.find)
+
+
+@pytest.mark.parametrize("sentence, visitor, date", [
+    pytest.param("2023年9月12日,省科技厅副厅长王建平率团赴绵阳考察调研高新区和孵化器。", "王建平", "2023-09-12", id="leads-a-group"),
+    pytest.param("2023年6月5日下午,市政协副主席李文华带队来县调研众创空间发展情况。", "李文华", "2023-06-05", id="leads-and-comes"),
+    pytest.param("2023年3月8日,省科技厅副巡视员张明远率高新处调研宜宾市孵化载体建设工作。", "张明远", "2023-03-08",
+                 id="verb-at-once"),
+    pytest.param("2023年4月2日,四川省科学技术厅副厅长赵文军到成都市锦江区调研。", "赵文军", "2023-04-02", id="goes-to"),
+])
+def test_inspection_visits(place_finder, sentence, visitor, date):
+    ex = _extract(place_finder, sentence)
+    found = [m for m in ex.mentions if m.cls == "InspectionVisit"]
+    assert len(found) == 1, found
+    assert found[0].surface.startswith(visitor)
+    assert found[0].attr("date") == date
+    visitors = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "visitor"}
+    assert visitors == {visitor}
+
+
+def test_a_visit_goes_to_an_organisation_and_takes_place_at_a_place(place_finder):
+    ex = _extract(place_finder, "2023年7月1日,副市长刘建华到成都市锦江区调研。")
+    visited = {r.kind for r in ex.relations if ex.mentions[r.subject].cls == "InspectionVisit"}
+    assert "location" in visited and "visited" not in visited
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("近日,副市长刘建华带队赴德阳调研。", id="no-day"),
+    pytest.param("5月4日,李明表示将尽快到企业开展调研。", id="speech-before"),
+    pytest.param("5月4日,副县长陈建国等陪同调研。", id="accompanies"),
+])
+def test_no_visit(place_finder, sentence):
+    ex = _extract(place_finder, sentence)
+    assert not [m for m in ex.mentions if m.cls == "InspectionVisit"]

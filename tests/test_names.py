@@ -1,0 +1,85 @@
+"""Tests of sckg.extract.names: where a carrier's or an event's name starts and ends,
+and when a carrier word names a kind rather than one carrier. Every sentence is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sckg.extract import extract_article
+from sckg.normalize import normalize_text
+
+
+def _names(place_finder, sentence: str, category: str) -> dict[str, str]:
+    """surface → class of the mentions of one category in a one-paragraph article."""
+    text = "\n\n".join(["双创简讯", "2023-05-10 09:00  来源:某某日报", "  " + sentence]) + "\n"
+    ex = extract_article(normalize_text(text, article_id="960_names"), place_finder.find)
+    return {m.surface: m.cls for m in ex.mentions if m.category == category}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("现确定杭州青禾众创空间等120家机构为国家备案众创空间。", "杭州青禾众创空间", id="lead-verb"),
+    pytest.param("四川大学国家大学科技园和绵阳国家大学科技园入选。", "绵阳国家大学科技园", id="place-science-park"),
+    pytest.param("比赛在会理县石榴林下经济创业园举行。", "会理县石榴林下经济创业园", id="stop-inside-a-noun"),
+    pytest.param("嘉兴蓝海公共孵化器二期已封顶。", "嘉兴蓝海公共孵化器", id="adjective-ending-in-a-stop"),
+    pytest.param("授牌仪式在平凉唐都陶艺创意园众创空间举行。", "平凉唐都陶艺创意园众创空间", id="adverb-before-a-noun"),
+    pytest.param("我市拟认定青柠大学生创新创业基地为市级基地。", "青柠大学生创新创业基地", id="innovation-base"),
+    pytest.param("南通濠河创客汇入驻团队30个。", "南通濠河创客汇", id="maker-gathering"),
+])
+def test_carrier_name_edges(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "InnovationCarrier")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    pytest.param("目前全州有6家众创空间获批。", "有6家众创空间", id="count-before-type"),
+    pytest.param("这是绵阳市第二家省级大学科技园。", "第二家省级大学科技园", id="ordinal"),
+    pytest.param("为四川省内大学科技园提供服务。", "四川省内大学科技园", id="scope-inside"),
+    pytest.param("会议认定了成都市市级高新技术产业开发区。", "成都市市级高新技术产业开发区", id="level-after-place"),
+    pytest.param("推动老旧厂区向科创产业园转型。", "科创产业园", id="domain-words"),
+    pytest.param("构建众创空间+孵化器+加速器的链条。", "众创空间+孵化器+加速器", id="chain-of-kinds"),
+    pytest.param("全市百万平米孵化器工程进展顺利。", "百万平米孵化器", id="programme-after-carrier"),
+    pytest.param("新增2家港澳科技企业孵化器。", "港澳科技企业孵化器", id="region-word"),
+])
+def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
+    assert not any(kind in n for n in _names(place_finder, sentence, "InnovationCarrier"))
+
+
+def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
+    names = _names(place_finder, "会上发布了《西部地区青年众创空间发展报告》。", "InnovationCarrier")
+    assert names == {}
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("各地要认真学习领会全国科技工作会议精神。", "全国科技工作会议", "Meeting", id="verbs-before-meeting"),
+    pytest.param("这是贯彻2019年全国农村科技工作会议的需要。", "2019年全国农村科技工作会议", "Meeting",
+                 id="year-and-scope"),
+    pytest.param("8月3日,第四届“金种子”创业大赛湘西赛区吉首市选拔赛在吉首市举办。",
+                 "第四届“金种子”创业大赛湘西赛区吉首市选拔赛", "Competition", id="qualifier"),
+    pytest.param("启动了百城就业工程“青春杯”大学生创业大赛。", "“青春杯”大学生创业大赛", "Competition",
+                 id="programme-before-quote"),
+    pytest.param("协会在西宁召开“县域孵化器运营与品牌建设”研讨会。", "“县域孵化器运营与品牌建设”研讨会", "Meeting",
+                 id="long-quoted-topic"),
+    pytest.param("在第五届中国西部孵化器投资与运营年会上发布。", "第五届中国西部孵化器投资与运营年会", "Meeting",
+                 id="two-nouns-joined"),
+    pytest.param("名单:1.2022年“云岭创客”青年创业大赛", "2022年“云岭创客”青年创业大赛", "Competition", id="list-mark"),
+    pytest.param("(记者 王某)2024年青海省第一期众创空间从业人员培训班开班。",
+                 "2024年青海省第一期众创空间从业人员培训班", "TrainingCourse", id="bracket-before"),
+])
+def test_event_names(place_finder, sentence, name, cls):
+    assert _names(place_finder, sentence, "Event").get(name) == cls
+
+
+def test_joint_event_is_two_names(place_finder):
+    names = _names(place_finder, "西北地区孵化器培训会暨青海省创业服务人员培训会在西宁召开。", "Event")
+    assert "西北地区孵化器培训会" in names
+    assert "青海省创业服务人员培训会" in names
+
+
+@pytest.mark.parametrize("sentence, word", [
+    pytest.param("入围全国阶段比赛的团队获得奖励。", "比赛", id="stage"),
+    pytest.param("县政府常务会议研究了扶持办法。", "会议", id="routine-sitting"),
+    pytest.param("创业者们进行PPT路演。", "路演", id="kind-of-event"),
+    pytest.param("创造性提出一个大赛。", "大赛", id="counted"),
+])
+def test_kinds_of_events_are_not_events(place_finder, sentence, word):
+    assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
