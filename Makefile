@@ -34,7 +34,7 @@ docs: $(STAMP) ## generate the ontology documentation into docs/
 eval-real: $(STAMP) ## build corpus/real/ and corpus/heldout/ (real articles, not in git) and score them against tests/gold/
 	@for set in real heldout; do test -d corpus/$$set || { echo "corpus/$$set/ is missing: pull the articles listed in tests/gold/$$set/sources.json (see tests/gold/README.md)" >&2; exit 2; }; done
 	@for set in real heldout; do \
-	  $(BIN)/sckg build --seeds corpus/$$set --out build/$$set/sckg.trig --store build/$$set/store --quiet 2>build/$$set.log || test $$? -eq 4 || { cat build/$$set.log >&2; exit 1; }; \
+	  mkdir -p build/$$set && $(BIN)/sckg build --seeds corpus/$$set --out build/$$set/sckg.trig --store build/$$set/store --quiet 2>build/$$set.log || test $$? -eq 4 || { cat build/$$set.log >&2; exit 1; }; \
 	  $(BIN)/sckg eval tests/gold/$$set --data build/$$set/sckg.trig --brief || exit 1; \
 	done
 

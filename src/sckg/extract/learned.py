@@ -45,14 +45,18 @@ class Reading:
         self._labeller = labeller or Labeller.load()
         self._sentences = sentences(text)
         self._tagged: dict[int, list[tuple[int, int, str]]] = {}
+        self._cuts: dict[int, list[tuple[str, str]]] = {}
+        self._spans: list[tuple[int, int, str]] | None = None
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Spans ``(start, end, type)`` in the sentences that may hold a name."""
-        out = []
-        for k, (start, end) in enumerate(self._sentences):
-            if k in self._tagged or _may_name(self._cut(k)):
-                out += self._tag(k)
-        return out
+        if self._spans is None:
+            out = []
+            for k in range(len(self._sentences)):
+                if k in self._tagged or _may_name(self._cut(k)):
+                    out += self._tag(k)
+            self._spans = out
+        return list(self._spans)
 
     def sees_person(self, start: int, end: int) -> bool:
         """Whether the recogniser sees a person over (part of) ``start:end``, or a name
@@ -65,10 +69,12 @@ class Reading:
         return False
 
     def _cut(self, k: int) -> list[tuple[str, str]]:
-        from sckg.extract.ner_features import cut, fold
+        if k not in self._cuts:
+            from sckg.extract.ner_features import cut, fold
 
-        start, end = self._sentences[k]
-        return cut(fold(self.text[start:end]))
+            start, end = self._sentences[k]
+            self._cuts[k] = cut(fold(self.text[start:end]))
+        return self._cuts[k]
 
     def _tag(self, k: int) -> list[tuple[int, int, str]]:
         if k not in self._tagged:
