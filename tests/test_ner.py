@@ -15,7 +15,7 @@ from importlib import resources
 
 import pytest
 
-from sckg.extract import ner_corpora
+from sckg.extract import ner_corpora, ner_features
 from sckg.extract.ner import (ARTICLE_TYPES, METADATA_FILE, MODEL_FILE, TYPES, Labeller,
                               bio_spans, bio_tags, read_metadata, sentences, trim)
 from sckg.extract.ner_features import DOMAINS, FEATURE_VERSION, fold, sentence_features
@@ -192,3 +192,20 @@ def test_the_features_read_the_dictionaries_packaged_with_the_model(monkeypatch)
     assert "首席孵化官" in ner_features.build_dictionaries()["title"]
     assert "首席孵化官" not in ner_features.dictionaries()["title"]
     assert ner_features.dictionaries() is packaged
+
+
+@pytest.mark.parametrize("text", [
+    "市科技局副局长王建华一行到高新区众创空间调研。",
+    "发布时间：2020-03-19 10:34:08  来源：本站",
+    "SOLINK物联网产业链众创空间等350家机构入选,占比12.5%。",
+    "C++与Python创客训练营第3期开班,学员来自A栋B座。",
+    "  \t城口2所中小学\r\n完成校舍改造。",
+])
+def test_the_cut_is_jiebas_cut(text):
+    # rjieba cuts the plain blocks; the words must be the ones jieba itself gives,
+    # since the model was trained on jieba's cut.
+    import jieba
+
+    words = [w for w, _ in ner_features.cut(text)]
+    assert words == list(jieba.dt.cut(text))
+    assert "".join(words) == text

@@ -25,7 +25,7 @@ from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
-from sckg.extract.learned import Reading, learned_organisations, learned_people
+from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, founders, more_mentions, posts
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
@@ -39,7 +39,7 @@ _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$
 _ISSUER = re.compile(r"(厅|局|委|委员会|政府|办公室|办公厅|部)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
 
-__all__ = ["extract_article", "PlaceFinder", "Reader", "load_word_models", "word_model_tables", "WordTables"]
+__all__ = ["extract_article", "PlaceFinder", "Reader", "load_recogniser", "load_word_models", "word_model_tables", "WordTables"]
 
 
 def load_word_models(tables: WordTables | None = None) -> None:

@@ -18,7 +18,7 @@ from rdflib import PROV, SKOS, Dataset, Graph, URIRef
 from sckg import load
 from sckg.cache import cached
 from sckg.executor import long_lived, map_ordered
-from sckg.extract import extract_article, load_word_models, word_model_tables
+from sckg.extract import extract_article, load_recogniser, load_word_models, word_model_tables
 from sckg.load.refused import write_refused
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, HeldBack,
@@ -290,6 +290,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     files = article_files(seeds)
     gaz = _gazetteer()
     _finder()  # loaded before the workers fork, so they inherit it
+    load_recogniser()  # the same
     run = dict(executor=executor, workers=workers, scheduler=scheduler)
     with tqdm(total=2 * len(files), desc="articles", unit="step", file=sys.stderr,
               disable=not progress_bar) as bar:
