@@ -210,8 +210,7 @@ def load_recogniser() -> None:
     """Load the recogniser and every table its features and filters read, now. A build
     calls this before its workers fork: they then share these tables, and since the
     build freezes what exists at that point out of garbage collection, no worker's
-    collector walks them again and again (that had made a build at N = 1,000 half as
-    slow again)."""
+    collector walks them again and again."""
     from sckg.extract.ner import Labeller
 
     reading = Reading("市科技局局长王某某到某某众创空间调研。", Labeller.load())

@@ -197,11 +197,8 @@ def _suffix_ends(text: str) -> list[str]:
     return ends
 
 
-# jieba's own split of a sentence: blocks it segments (Han, Latin letters, digits and a
-# few signs) between stretches it yields a character at a time (whitespace whole).
-_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+# Blocks (of jieba.re_han_default's split) that rjieba cuts as jieba does.
 _PLAIN_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9]+")
-_SKIP = re.compile(r"(\r\n|\s)")
 
 
 def cut(text: str) -> list[tuple[str, str]]:
@@ -235,16 +232,11 @@ def _words(text: str) -> list[str]:
     import rjieba
 
     words: list[str] = []
-    for block in _BLOCK.split(text):
-        if not block:
-            continue
+    for block in jieba.re_han_default.split(text):
         if _PLAIN_BLOCK.fullmatch(block):
             words += rjieba.cut(block, True)
-        elif _BLOCK.fullmatch(block):
+        elif block:
             words += jieba.dt.cut(block)
-        else:
-            for part in _SKIP.split(block):
-                words += [part] if _SKIP.fullmatch(part) else list(part)
     return words
 
 
