@@ -547,3 +547,46 @@ def test_a_post_the_person_is_said_to_hold(place_finder):
     posts = _posts(ex)
     assert ("周明轩", "处长", "四川省科学技术厅成果转化处") in posts, posts
     assert ("周明轩", "党支部书记", "四川省科学技术厅成果转化处") in posts, posts
+
+
+def test_district_bodies_and_heads_named_by_level(place_finder):
+    ex = _extract(place_finder, ["区委书记陈立新致辞,区长郑晓东主持开幕式,区委副书记唐于斌,"
+                                 "区政协副主席何美玲,团市委副书记雷佳出席。"])
+    posts = _posts(ex)
+    for post in (("陈立新", "书记", "区委"), ("郑晓东", "区长", "区长"), ("唐于斌", "副书记", "区委"),
+                 ("何美玲", "副主席", "区政协"), ("雷佳", "副书记", "团市委")):
+        assert post in posts, (post, posts)
+    assert not {p for p in _names(ex, "Person") if "区政协" in p}
+
+
+def test_a_party_committee_named_after_its_place_and_a_post_before_the_list(place_finder):
+    ex = _extract(place_finder, ["绵竹市委常委、德阳高新区党工委书记黄志远,涪城区委书记邓宏亮出席活动。"])
+    posts = _posts(ex)
+    assert ("黄志远", "常委", "绵竹市委") in posts, posts
+    assert ("邓宏亮", "书记", "涪城区委") in posts, posts
+    committee = _mention(ex, "涪城区委")
+    assert committee.category == "GovernmentAgency" and committee.attr("qualified") == "中共涪城区委"
+
+
+def test_an_aside_between_posts_or_before_the_name(place_finder):
+    ex = _extract(place_finder, ["市委组织部副部长(兼)市人社局党组书记、局长王建华致辞,"
+                                 "园区党总支副书记(主持工作)张国庆陪同。"])
+    posts = _posts(ex)
+    for post in (("王建华", "局长", "市人社局"), ("王建华", "党组书记", "市人社局"),
+                 ("王建华", "副部长", "市委组织部")):
+        assert post in posts, (post, posts)
+    assert "张国庆" in _names(ex, "Person")
+    assert not any("(兼)" in m.surface for m in ex.mentions)
+
+
+def test_a_name_between_its_organisation_and_its_post(place_finder):
+    ex = _extract(place_finder, ["德阳市众创空间创新联盟刘子昂理事长致辞。"])
+    assert ("刘子昂", "理事长", "德阳市众创空间创新联盟") in _posts(ex)
+
+
+def test_what_follows_a_listed_name_must_itself_be_a_name(place_finder):
+    ex = _extract(place_finder, ["团市委副书记雷佳、成都青年创业中心主任李国平、项目部部长肖红一行来孵化器调研。",
+                                 "四川省科技厅厅长党组书记刘东明出席。"])
+    people = _names(ex, "Person")
+    assert {"雷佳", "李国平", "肖红", "刘东明"} <= set(people), people
+    assert not {"成都", "项目部", "党组"} & set(people), people

@@ -207,3 +207,26 @@ def test_what_an_event_produced_takes_no_region_by_default(place_finder, gazette
     areas = {f.figure.value: (f.figure.indicator, f.area) for f in res.figures}
     assert areas["2"] == ("award-winning-enterprises", None)
     assert areas["90"] == ("carriers", "place:520000")
+
+
+def test_bodies_named_by_district_level_take_the_article_district_or_stay_the_article_s_own(tmp_path):
+    from sckg import pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "成都市武侯区举办创新创业大赛\n\n"
+        "  6月8日，成都市武侯区创新创业大赛在武侯区开幕。区委书记陈立新致辞，区长郑晓东主持。\n",
+        encoding="utf-8")
+    for name, who in (("b", "周文彬"), ("c", "林海涛")):  # two articles whose district nobody names
+        (folder / f"{name}.txt").write_text(
+            f"创业大赛开幕\n\n  区委书记{who}致辞，区科技局局长何志刚主持。\n", encoding="utf-8")
+    out = tmp_path / "x.trig"
+    pipeline.build(folder, out=out, store=None, progress_bar=False)
+    text = out.read_text(encoding="utf-8")
+    assert '"中共成都市武侯区委"@zh-Hans' in text or '"中共武侯区委"@zh-Hans' in text, text[:3000]
+    assert "武侯区人民政府" in text
+    # 区委 of two unplaced articles: one body per article, not one for both
+    import re
+    committees = set(re.findall(r"(id:org-[\w-]+) a sc:GovernmentAgency ;\s+rdfs:label \"qū wěi\"", text))
+    assert len(committees) == 2, committees

@@ -1,9 +1,9 @@
 """Agencies named relative to the article's place, and governments a post implies.
 
-Articles name the bodies of their own province or city by level alone: 省科技厅,
-市工信局, 市委, 市政协, 我市科技局, 县科协. Such a name stands for the body of the
+Articles name the bodies of their own province, city or district by level alone:
+省科技厅, 市工信局, 市委, 市政协, 我市科技局, 县科协, 区委, 团市委. Such a name stands for the body of the
 province or city the article is about; the resolve stage completes it (the mention
-carries ``relative``: 省 or 市). A post of a government's head, written after a place
+carries ``relative``: 省, 市, 县 or 区). A post of a government's head, written after a place
 (周口市副市长, 广东省副省长), names no body: the place's people's government is implied,
 and a mention over the place and the title stands for it (``implied``: the full name
 comes from the place in the resolve stage).
@@ -22,7 +22,7 @@ _BODIES: list[tuple[str, str]] = [
     ("委政研室", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
     ("人大常委会", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
-    ("科技厅", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
+    ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
     ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
     ("人社局", "GovernmentAgency"), ("人力资源和社会保障局", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
@@ -32,19 +32,20 @@ _BODIES: list[tuple[str, str]] = [
     ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
 ]
-_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|县|州)"
+_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委….
 _RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受]))"
-                       rf"{_LEVEL}(?P<body>{_BODY})(?!级)")
+                       rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)")
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
-# A head of the article's own province or city named by the title alone (市委副书记、市长某某,
-# 副省长某某): the level the title names.
-_OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长)")
-_PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市")}
+# A head of the article's own province, city or district named by the title alone
+# (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
+_OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长|区长|县长)")
+_PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
+               "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及"}
 
 
@@ -57,6 +58,8 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         if any(t.start < end and start < t.end for t in taken):
             continue
+        if m.group("youth") and m.group("body") != "委":
+            continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
         level = m.group("level")[-1]
         category = _CATEGORY[m.group("body")]
         found.append(Mention(text[start:end], start, end, category, category, (("relative", level),)))
@@ -119,14 +122,40 @@ def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> M
 
 _ZONE_END = ("高新区", "经开区", "开发区", "新区", "新城", "园区", "试验区", "示范区")
 _ZONE_BODY = re.compile(r"党工委|管委会|管理委员会")
+_NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + r"))(?=党工委|管委会|管理委员会)")
+# Bodies named right after a place (南岗区委, 某县政协, 某市委组织部): the party committee
+# and its departments, the political consultative conference, the people's congress.
+_PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|政府办)(?![员会级])")
+_DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟")
+
+
+def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """南岗区委, 某县政协: a body named after a place, where no other name covers it; a
+    party committee's full name is 中共 and the place's (``qualified``)."""
+    found = []
+    for place in mentions:
+        if place.category != "Place" or not place.surface.endswith(_DIVISION_END):
+            continue
+        m = _PLACE_BODY.match(text, place.end)
+        if not m or any(o.start < m.end() and place.end < o.end for o in mentions if o is not place):
+            continue
+        surface = text[place.start:m.end()]
+        attrs = (("qualified", "中共" + surface),) if m.group(1).startswith("委") else ()
+        found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
+    return found
 _LISTED_BODY = re.compile(r"、(党工委|管委会|管理委员会)")
 
 
 def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A zone's party working committee and administrative committee named after it
-    (西安高新区党工委), and again alone later in the same list (…副书记、管委会副主任)."""
+    (西安高新区党工委, 某湾新区管委会 after a place), and again alone later in the same list
+    (…副书记、管委会副主任)."""
     found = []
     for zone in mentions:
+        if zone.category == "Place" and not zone.surface.endswith(_ZONE_END):
+            named = _NAMED_ZONE.match(text, zone.end)  # 温州 + 湾新区党工委
+            if named:
+                zone = Mention(text[zone.start:named.end(1)], zone.start, named.end(1), "Place", "Place")
         if not zone.surface.endswith(_ZONE_END) or zone.category not in ("InnovationCarrier", "Place"):
             continue
         m = _ZONE_BODY.match(text, zone.end)

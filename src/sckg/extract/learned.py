@@ -188,6 +188,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     for start, end, kind in spans:
         if kind not in _BODY_TYPES or end - start < 2 or end - start > 30:
             continue
+        start, end = _trimmed(text, start, end, TITLES)
         if not (end in people or any(text.startswith(t, end) for t in TITLES)) and not (
                 kind == "GOV" and text.endswith(_AGENCY_ENDS, start, end)
                 and not text.startswith(_GENERIC_HEADS, start)):
@@ -204,6 +205,20 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
             continue
         out.append(Mention(surface, start, end, category, cls))
     return out
+
+
+_LEAD_WORDS = set("率由在与和及对向从为到赴请受经据")
+
+
+def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, int]:
+    """A body's span without the verb or preposition before it (率省某中心) and the post
+    after it (济宁市委常委: the 市委, and 常委 the post)."""
+    if text[start] in _LEAD_WORDS and end - start > 3:
+        start += 1
+    title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
+    if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
+        end -= len(title)
+    return start, end
 
 
 def load_recogniser() -> None:

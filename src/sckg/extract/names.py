@@ -295,13 +295,16 @@ def _trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) 
     for t in TITLES:
         k = head.rfind(t)
         if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2 and _post_at(head, k, t, places):
-            return start + k + len(t)
+            aside = _LEAD_PAREN.match(head, k + len(t))
+            return start + (aside.end() if aside else k + len(t))
     return start
 
 
 def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
     """Whether ``title`` at ``k`` in ``head`` can be a post before a person's name."""
     after = head[k + len(title):]
+    if _LEAD_PAREN.match(after):
+        return True  # 副部长(兼)某局: a post, then the other body its holder heads
     if after[:1] not in SURNAMES and after[:2] not in SURNAMES:
         return False
     for place in places:

@@ -31,6 +31,12 @@ _BODY_TITLES = ("党工委", "党委", "党组")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
                       r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
+# Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
+# of three characters set off by punctuation, they are a name's.
+_NAME_MIDDLE = set("于为和以")
+# A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
+_ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
+_ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 
@@ -58,18 +64,36 @@ def _spoken_at(text: str, pos: int) -> bool:
 
 
 def read_name(text: str, pos: int) -> int | None:
-    """End of a personal name starting at ``pos`` (2–4 characters), or None."""
+    """End of a personal name starting at ``pos`` (2–4 characters), or None. A title
+    there (厅长党组书记某某: 党组 is no name) starts no name."""
+    if _TITLE_RE.match(text, pos):
+        return None
     for length in (3, 2, 4):
         name = text[pos:pos + length]
         if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
-        if any(c in NOT_NAME_CHARS for c in name[1:]) or not _surname_ok(name):
+        if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not (
+                length == 3 and name[1] in _NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
+                and (text[pos + 3:pos + 4] in _PUNCT or text.startswith(("同志", "等"), pos + 3))):
             continue
         if length == 3 and _spoken_at(text, pos + 2):
             continue
         if _boundary(text, pos + length):
             return pos + length
     return None
+
+
+def _listed_no_name(text: str, start: int, end: int) -> bool:
+    """Whether what follows a 、 after a name is no name: a place of jieba's dictionary
+    (、武汉…), or a word a title follows (、项目部部长某某: a unit before its post)."""
+    return _TITLE_RE.match(text, end) is not None or _tag(text[start:end]) == "ns"
+
+
+def _tag(word: str) -> str:
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
 def _before_speech(text: str) -> list[tuple[int, int]]:
@@ -91,9 +115,10 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _before_title(text: str) -> list[tuple[int, int]]:
+def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Names written before their post: 林某调研员, 王某副局长 (after an organisation, a
-    comma or a list mark, and followed by what ends a name's clause)."""
+    comma or a list mark, and followed by what ends a name's clause); ``org_ends`` are
+    where named organisations end (某某联盟侯某理事长)."""
     spans = []
     for m in _TITLE_RE.finditer(text):
         if not _boundary(text, m.end()) and text[m.end():m.end() + 1] not in ("在", "、"):
@@ -105,7 +130,7 @@ def _before_title(text: str) -> list[tuple[int, int]]:
                 continue
             if any(c in NOT_NAME_CHARS or c in _ORG_END for c in name[1:]) or _common_word(name):
                 continue
-            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in _ORG_END:
+            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in _ORG_END or start in org_ends:
                 spans.append((start, m.start()))
                 break
     return spans
@@ -155,16 +180,21 @@ def find_people(text: str, taken: list[Mention],
     when ``confirm(start, end)`` agrees (the learned recogniser sees a person there):
     those cues also follow common words (取得的成绩以…, 部门相关负责人)."""
     spans: set[tuple[int, int]] = set()
-    weak = set(_before_title(text)) | set(_before_speech(text))
+    org_ends = {t.end for t in taken if t.category in ORG_CATEGORIES}
+    weak = set(_before_title(text, org_ends)) | set(_before_speech(text))
     if confirm is not None:
         weak = {(s, e) for s, e in weak if confirm(s, e)}
     for m in _TITLE_RE.finditer(text):
-        start, end = m.end(), read_name(text, m.end())
+        aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某
+        start = aside.end() if aside else m.end()
+        end = read_name(text, start)
         while end:  # 副主任张某、李某某等: every name of the list after the title
             spans.add((start, end))
             if text[end:end + 1] != "、":
                 break
             start, end = end + 1, read_name(text, end + 1)
+            if end and _listed_no_name(text, start, end):
+                break
     spans.update(weak)
     for m in _CONTACT.finditer(text):  # 联系人：高新处 张某 0571-…
         if _surname_ok(m.group(1)):
@@ -212,6 +242,9 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             out.append(Relation("post", pi, implied[pos], gov.surface[len(gov.attr("implied")):]))
             continue
         pending: list[str] = []
+        aside = _ASIDE_BEFORE.search(text, max(0, pos - 10), pos)
+        if aside:
+            pos = aside.start()
         while pos > 0:
             if pos in heads:  # 市委副书记、市长某某: the title alone names its government
                 head = heads[pos]
@@ -241,6 +274,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
                 pending = []
             if text[pos - 1:pos] == "、":
                 pos -= 1
+                continue
+            held = _ASIDE_BEFORE.search(text, max(0, pos - 8), pos)
+            if org is not None and held and "兼" in held.group(0):
+                pos = held.start()  # 市委某部副部长(兼)市某局局长某某: the posts before (兼) too
                 continue
             if org is None and pending and pos > 0 and text[pos - 1] not in _PUNCT:
                 continue

@@ -80,6 +80,7 @@ class _Resolver:
         self._heads: dict[tuple[str, str | None], str | None] = {}
         self.city: str | None = None  # the city of the article being resolved
         self.county: str | None = None  # and its county or district, when it names one
+        self.article: str | None = None  # the id of the article being resolved
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -89,7 +90,7 @@ class _Resolver:
     def canonical(self, m: Mention, province: str | None) -> str:
         """The full name a mention stands for, in the article's context."""
         contextual = m.attr("relative") or m.attr("implied")
-        key = (m.surface, m.attrs, m.category, m.cls, province, self.city if contextual else None)
+        key = (m.surface, m.attrs, m.category, m.cls, province, (self.city, self.county) if contextual else None)
         found = self._canonical.get(key)
         if found is None:
             found = self._canonical[key] = self._canonical_name(m, province)
@@ -103,15 +104,27 @@ class _Resolver:
             place = self.gaz.divisions[r.code].name if r.status == "resolved" and r.code else implied
             return place + "人民政府"
         level = m.attr("relative")
-        code = province if level == "省" else self.city if level in ("市", "州") else None
-        if not code or code not in self.gaz.divisions:
+        code = self._relative_code(m, province)
+        if not code:
             # 市长 with no city known: the body written, 市人民政府, not the title.
             return level + m.attr("body") if m.attr("body") else None
         place = self.gaz.divisions[code].name
-        body = m.attr("body") or re.sub(r"^(我|全|本)?[省市县州]", "", m.surface)
+        body = m.attr("body") or re.sub(r"^团?(我|全|本)?[省市县州区]", "", m.surface)
+        if m.surface.startswith("团"):
+            return "共青团" + place + body  # 团市委: the Youth League's committee
         if body.startswith("委"):
             return "中共" + place + body
         return place + body
+
+    def _relative_code(self, m: Mention, province: str | None) -> str | None:
+        """The division whose body a mention named by level alone (市委, 区科技局) is."""
+        level = m.attr("relative")
+        code = province if level == "省" else self.city if level in ("市", "州") else None
+        if level in ("区", "县"):  # 区科技厅 in an autonomous region is the region's
+            own = province in _AUTONOMOUS_REGIONS and m.surface.endswith("厅")
+            code = province if own else self.county if self.county and self.gaz.divisions[
+                self.county].name.endswith(level) else None
+        return code if code in self.gaz.divisions else None
 
     def _canonical_name(self, m: Mention, province: str | None) -> str:
         name = m.attr("qualified") or m.surface
@@ -204,6 +217,12 @@ class _Resolver:
             m = Mention(m.surface, m.start, m.end, "GovernmentAgency", "GovernmentAgency", m.attrs)
         name = self.canonical(m, province)
         group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
+        if m.attr("relative") and self._relative_code(m, province) is None:
+            # 区委 in an article whose district is unknown: this article's 区委, not one
+            # body shared by every article that writes 区委.
+            key = f"{group}:{name}@{self.article}"
+            self._entity(key, m, name)
+            return key
         key = self._match(group, name)
         self._entity(key, m, name)
         return key
@@ -241,6 +260,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         province = provinces.get(aid)
         r.city = article_city(ex, gaz, resolve_place, province)
         r.county = article_county(ex, gaz, resolve_place, r.city)
+        r.article = aid
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
         keys: dict[int, str | None] = {}
         for i in order:
