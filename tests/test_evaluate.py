@@ -266,3 +266,22 @@ def test_gold_quotes_occur_once_in_clean_text(path):
         assert text.count(f["quote"]) == 1, f["quote"]
         digits = re.sub(r"\D", "", f["quote"])
         assert digits or any(c in f["quote"] for c in "一二三四五六七八九十万"), f["quote"]
+
+
+def test_a_role_written_with_its_body_s_short_name_is_the_bare_role_at_that_body():
+    from sckg.evaluate import _forms, _post_matches
+
+    pred = {"person": {"周文彬"}, "role": {"书记"}, "org": {"区委", "中共某某区委"}}
+    committee = _forms({"name": "中共某某区委", "aliases": ["区委"]})
+    assert _post_matches({"person": "周文彬", "role": "区委书记"}, pred, {"周文彬"}, committee)
+    assert _post_matches({"person": "周文彬", "role": "书记"}, pred, {"周文彬"}, committee)
+    assert not _post_matches({"person": "周文彬", "role": "副书记"}, pred, {"周文彬"}, committee)
+    assert not _post_matches({"person": "周文彬", "role": "市委书记"}, pred, {"周文彬"}, committee)
+    assert not _post_matches({"person": "林海涛", "role": "书记"}, pred, {"林海涛"}, committee)
+
+
+def test_a_government_matches_in_its_official_and_everyday_form():
+    from sckg.evaluate import _forms
+
+    assert "某某区人民政府" in _forms({"name": "某某区政府", "aliases": []})
+    assert "某某区政府" in _forms({"name": "某某区人民政府", "aliases": []})

@@ -244,7 +244,24 @@ def _match(n_gold: int, n_pred: int, edges: dict[int, list[int]],
 
 
 def _forms(entity: dict) -> set[str]:
-    return {norm(x) for x in [entity["name"], *entity.get("aliases", [])]} - {""}
+    """The names an entity is matched by: its name and aliases, and for a government
+    both 某区人民政府 and 某区政府 (the official and the everyday form of one body)."""
+    forms = {norm(x) for x in [entity["name"], *entity.get("aliases", [])]} - {""}
+    forms |= {f.replace("人民政府", "政府") for f in forms if f.endswith("人民政府")}
+    forms |= {f[:-2] + "人民政府" for f in forms if f.endswith("政府") and not f.endswith("人民政府") and len(f) > 3}
+    return forms
+
+
+def _post_matches(gold: dict, pred: dict, people: set[str], orgs: set[str]) -> bool:
+    """Whether a predicted post is the gold post: one of the person's names, one of the
+    organisation's, and the role, where a role written with its body's short name
+    (区委书记 at 区委) is the bare role at that body (书记 at 区委)."""
+    if not (people & pred["person"] and orgs & pred["org"]):
+        return False
+    role = norm(gold["role"])
+    return role in pred["role"] or any(
+        len(role) > len(r) and role.endswith(r) and any(o.endswith(role[:-len(r)]) for o in orgs & pred["org"])
+        for r in pred["role"])
 
 
 def _entity_edges(gold: list[dict], preds: list[dict], optional: bool) -> dict[int, list[int]]:
@@ -315,8 +332,8 @@ def evaluate_article(gold: dict, ds: Dataset, axioms: Graph) -> ArticleEvaluatio
     forms = {e["name"]: _forms(e) for e in ents}
     posts, ppreds = gold["posts"], predicted_posts(ds, aid)
     edges = {i: [j for j, p in enumerate(ppreds)
-                 if norm(g["person"]) in p["person"] and norm(g["role"]) in p["role"]
-                 and p["org"] & forms.get(g["organization"], {norm(g["organization"])})]
+                 if _post_matches(g, p, forms.get(g["person"], {norm(g["person"])}),
+                                  forms.get(g["organization"], {norm(g["organization"])}))]
              for i, g in enumerate(posts)}
     m = _match(len(posts), len(ppreds), edges)
     res.posts = Score(tp=len(m), fp=len(ppreds) - len(m), fn=len(posts) - len(m))
