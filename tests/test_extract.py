@@ -590,3 +590,14 @@ def test_what_follows_a_listed_name_must_itself_be_a_name(place_finder):
     people = _names(ex, "Person")
     assert {"雷佳", "李国平", "肖红", "刘东明"} <= set(people), people
     assert not {"成都", "项目部", "党组"} & set(people), people
+
+
+def test_the_recogniser_reads_clauses_that_cover_each_sentence():
+    from sckg.extract.learned import _clauses
+
+    text = "近日，某某市科技局局长王某某带队到某某众创空间调研，听取了运营情况汇报；他指出要做好服务。"
+    pieces = _clauses(text, 0, len(text))
+    assert "".join(text[s:e] for s, e in pieces) == text
+    assert all(e - s >= 10 for s, e in pieces[:-1])  # 近日， joins the clause after it
+    assert text[pieces[0][0]:pieces[0][1]].startswith("近日，某某市")
+    assert len(pieces) == 3

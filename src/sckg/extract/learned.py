@@ -43,7 +43,7 @@ class Reading:
 
         self.text = text
         self._labeller = labeller or Labeller.load()
-        self._sentences = sentences(text)
+        self._sentences = [c for s, e in sentences(text) for c in _clauses(text, s, e)]
         self._tagged: dict[int, list[tuple[int, int, str]]] = {}
         self._cuts: dict[int, list[tuple[str, str]]] = {}
         self._spans: list[tuple[int, int, str]] | None = None
@@ -90,6 +90,25 @@ class Reading:
                         spans.append((s, e, kind))
             self._tagged[k] = spans
         return self._tagged[k]
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+_SHORTEST_CLAUSE = 10
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``start:end``, each ending with its comma, semicolon
+    or colon; a clause shorter than ``_SHORTEST_CLAUSE`` joins the one after it. Names
+    do not cross a comma, so a clause is the context a name is tagged in: only the
+    clauses that may hold one are tagged, not their whole sentence."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.end() - s >= _SHORTEST_CLAUSE and end - m.end() >= _SHORTEST_CLAUSE:
+            out.append((s, m.end()))
+            s = m.end()
+    out.append((s, end))
+    return out
 
 
 def _may_name(words: list[tuple[str, str]]) -> bool:
