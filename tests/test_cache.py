@@ -147,7 +147,7 @@ def test_cached_start_up_state_equals_the_built_one(folder: Path) -> None:
 _TAGGING = """
 import json, sys
 from sckg import pipeline
-from sckg.extract.names import _tagger
+from sckg.extract.words import tagger as _tagger
 pipeline._finder()
 text = sys.stdin.read()
 print(json.dumps([list(pair) for pair in _tagger().lcut(text)], ensure_ascii=False))

@@ -369,7 +369,7 @@ def test_cached_tagger_cuts_as_jieba_does():
     stretch of unknown characters: the words and tags must be jieba's own."""
     import jieba.posseg as pseg
 
-    from sckg.extract.names import _tagger
+    from sckg.extract.words import tagger as _tagger
 
     golden = Path(__file__).parent / "golden"
     lines = [line for p in sorted(golden.glob("*/input.txt")) for line in p.read_text("utf-8").splitlines()]

@@ -20,14 +20,16 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import implied_governments, own_heads, place_bodies, relative_agencies, zone_bodies
+from sckg.extract.agencies import implied_governments, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
-from sckg.extract.names import fund_names, sub_units, suffix_names, titled_names
+from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.lexicon import SURNAMES
-from sckg.extract.people import find_people, founders, more_mentions, posts
+from sckg.extract.people import find_people, more_mentions
+from sckg.extract.posts import founders, posts
+from sckg.extract.titled import titled_names
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from sckg.extract.lexicon import SUB_UNIT, TITLE_RE
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -169,4 +170,30 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             if listed.group(1) != m.group(0):
                 found.append(Mention(listed.group(1), listed.start(1), listed.end(1), "GovernmentAgency",
                                      "GovernmentAgency", (("qualified", zone.surface + listed.group(1)),)))
+    return found
+
+
+# A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+                         + TITLE_RE + "))")
+_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司))")
+
+
+def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Departments named after an agency: 省科技厅高新处 (a 处 of the 厅)."""
+    found = []
+    for mention in mentions:
+        if mention.category not in ("GovernmentAgency", "PublicInstitution"):
+            continue
+        m = _UNIT_AFTER.match(text, mention.end)
+        if m and SUB_UNIT.search(m.group(0)):
+            end = m.end()
+            found.append(Mention(text[mention.start:end], mention.start, end,
+                                 "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
+            # Further units listed after it share the parent: 区域处、高新处.
+            more = _MORE_UNIT.match(text, end)
+            if more:
+                s = more.start(1)
+                found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
+                                     "GovernmentAgency", (("parent", mention.surface),)))
     return found

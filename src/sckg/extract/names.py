@@ -4,16 +4,21 @@ start of the name found by scanning left to a word that cannot be part of it."""
 
 from __future__ import annotations
 
-import itertools
 import re
-from functools import lru_cache
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES, QUOTED_EVENT, QUOTED_PROGRAMME, SUB_UNIT, SURNAMES, TITLE_RE, TITLES)
+    ORG_SUFFIXES, SURNAMES, TITLES)
+from sckg.extract.event_names import EDITION, EVENT_ANCHOR, after_last_verb, names_one_event, qualifies_meeting
+from sckg.extract.titled import BOOK
+from sckg.extract.words import (
+    NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,
+    tag)
 from sckg.model import Mention
 
 _MAX_NAME = 28
+
+
 def _suffix_table() -> list[tuple[str, str, str]]:
     table = [(s, "InnovationCarrier", c) for s, c in CARRIER_SUFFIXES]
     table += [(s, "Event", c) for s, c in EVENT_SUFFIXES]
@@ -29,9 +34,6 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+[家个所批名]|\d{4}年度
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
-_EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
-_GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
-                                 r"[\d一二三四五六七八九十]+届|前[\d一二三四五六七八九十]+届)")
 # Fixed phrases that hold a 、 but are one name part.
 _PHRASES = ("大众创业、万众创新",)
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
@@ -55,9 +57,6 @@ _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
 _EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
-# A body's routine sittings (市政府常务会议) and kinds of contest (全国阶段比赛) are no named events.
-_ROUTINE_EVENT = re.compile(r"(常务|党组|办公|专题|全体|常委)会议?$|^(全国|全省|全区|全市|国家|省|市|区|县)?"
-                            r"(阶段|级|层面|范围|行业|主题|专项|系列)+[\u4e00-\u9fff]{2,3}$")
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
@@ -71,78 +70,9 @@ _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|�
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    """jieba's part-of-speech tagger (its dictionary and tags shared with ``jieba.posseg.dt``)
-    with the HMM it runs over stretches of characters its dictionary does not hold cached
-    per stretch: the HMM is the slow part and the same stretches recur in many names."""
-    import jieba.posseg as pseg
-
-    class Tagger(pseg.POSTokenizer):
-        def _POSTokenizer__cut(self, sentence):  # the HMM step (POSTokenizer.__cut)
-            return iter(_hmm_words(sentence))
-
-    tagger = Tagger.__new__(Tagger)
-    tagger.tokenizer, tagger.word_tag_tab = pseg.dt.tokenizer, pseg.dt.word_tag_tab
-    return tagger
-
-
-@lru_cache(maxsize=65536)
-def _hmm_words(stretch: str) -> tuple:
-    import jieba.posseg as pseg
-
-    return tuple(pseg.POSTokenizer._POSTokenizer__cut(_tagger(), stretch))
-
-
-@lru_cache(maxsize=65536)
-def _head_words(text: str) -> tuple[tuple[str, str], ...]:
-    """The first two words of jieba's part-of-speech cut of ``text`` as ``(word, flag)``
-    pairs. The tagger yields word by word, so the rest of ``text`` is never tagged;
-    cached, as names are cut many times over."""
-    return tuple((w.word, w.flag) for w in itertools.islice(_tagger().cut(text), 2))
-
-
-def _tag(word: str) -> str:
-    """jieba's dictionary tag of ``word`` ("" for a word its dictionary does not hold)."""
-    return _tagger().word_tag_tab.get(word, "")
-
-
-@lru_cache(maxsize=65536)
-def _has_verb(text: str) -> bool:
-    """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
-    return any(w.flag == "v" and w.word not in _DOMAIN_VERBS for w in _tagger().cut(text))
-
-
-@lru_cache(maxsize=65536)
-def _has_known_verb(text: str) -> bool:
-    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
-    a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
-    return any(w.flag == "v" and _tag(w.word) == "v" and (len(w.word) > 1 or w.word == text)
-               and w.word not in _DOMAIN_VERBS for w in _tagger().cut(text))
-
-
-class _EndMatcher:
-    """Which of a list of words ends at a position of a text: the first in list order.
-
-    Only the words that end in the character before the position are tried, in list
-    order, instead of a scan of the whole list.
-    """
-
-    def __init__(self, words) -> None:
-        self.by_last: dict[str, tuple[str, ...]] = {}
-        for w in dict.fromkeys(words):
-            self.by_last[w[-1]] = self.by_last.get(w[-1], ()) + (w,)
-
-    def __call__(self, text: str, i: int) -> str | None:
-        for w in self.by_last.get(text[i - 1], ()) if i > 0 else ():
-            if len(w) <= i and text.startswith(w, i - len(w)):
-                return w
-        return None
-
-
-_LONG_SUFFIX_AT = _EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
-_LONG_STOP_AT = _EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
-_STOP_AT = _EndMatcher(LEFT_STOP_WORDS)
+_LONG_SUFFIX_AT = EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
+_LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
+_STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 # The last characters of what the left-edge scan stops at or passes whole.
 _COUNT_ENDS = set("家个所批名户")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
@@ -196,7 +126,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if place and not stop:
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
-        if event and c in "与和及" and _noun_ends(text, i - 1) and _noun_starts(text, i):
+        if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i):
             i -= 1  # two nouns joined in the topic of an event: 投资与建设年会, 孵化器和众创空间工作推进会
             continue
         if c in LEFT_STOPS:
@@ -205,14 +135,14 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop and text[i:i + 1] in "(（" and i < end:
             i -= len(stop)  # a word before a parenthesis is part of the name: 联合(某镇)创客邦
             continue
-        if stop and len(stop) == 1 and i - 2 >= floor and (_tag(text[i - 2:i]) in ("n", "nz") or (
-                _tag(text[i - 2:i]) in ("b", "a", "ns") and _common_word(text[i - 2:i]))):
+        if stop and len(stop) == 1 and i - 2 >= floor and (tag(text[i - 2:i]) in ("n", "nz") or (
+                tag(text[i - 2:i]) in ("b", "a", "ns") and common_word(text[i - 2:i]))):
             i -= 2  # the stop word ends a noun (据 in 数据, 共 in 公共): the noun is passed whole
             continue
-        if stop and stop in _ADVERB_STOPS and i < end and _noun_starts(text, i):
+        if stop and stop in _ADVERB_STOPS and i < end and noun_starts(text, i):
             i -= 1  # an adverb never comes before a noun: 都 in 唐都漆器 is part of a name
             continue
-        if stop and event and _tag(stop) == "vn" and (i == end or _qualifies_meeting(text[i:end])):
+        if stop and event and tag(stop) == "vn" and (i == end or qualifies_meeting(text[i:end])):
             # A nominal verb right before the event word (体系建设工作会), or before one
             # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
             i -= len(stop)
@@ -220,8 +150,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
                 i -= len(stop)  # 全省…培训会: the event's own scope word
-            elif len(stop) == 1 and i < end and _common_word(text[i - 1:i + 1]) and (
-                    event or _tag(text[i - 1:i + 1]) in _NOUN_TAGS):
+            elif len(stop) == 1 and i < end and common_word(text[i - 1:i + 1]) and (
+                    event or tag(text[i - 1:i + 1]) in NOUN_TAGS):
                 i -= 1  # the stop is the head of a word (经 of 经济, 本 of 本次): no stop
                 continue
             break
@@ -229,34 +159,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
     return i
 
 
-def _noun_ends(text: str, i: int) -> bool:
-    """Whether a noun of jieba's dictionary (two or three characters) ends at ``i``."""
-    return any(_tag(text[i - k:i]) in _NOUN_TAGS for k in (2, 3) if i - k >= 0)
-
-
-def _noun_starts(text: str, i: int) -> bool:
-    """Whether a noun (of two characters or more, by jieba's tagger) starts at ``i``."""
-    words = _head_words(text[i:i + 8])
-    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _NOUN_TAGS
-
-
-_NOUN_TAGS = ("n", "vn", "nz")
-_DOMAIN_VERBS = frozenset(DOMAIN_WORDS)  # 创意, 创新: verbs a carrier's name may hold
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
-
-
-def _common_word(word: str) -> bool:
-    """Whether jieba's dictionary knows ``word`` as a common word."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0) > 2000
-
-
-def _qualifies_meeting(word: str) -> bool:
-    """Whether ``word`` is one noun of jieba's dictionary (工作, 现场, 经验) that can stand
-    between what a meeting is about and its event word."""
-    return 2 <= len(word) <= 3 and _tag(word) in ("n", "vn")
 
 
 def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
@@ -272,7 +175,7 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     while start < end:
         if any(text.startswith(p, start) for p in places):
             break  # a place name (包头) is no verb, whatever the tagger says
-        words = _head_words(text[start:end])
+        words = head_words(text[start:end])
         if len(words) < 2:
             break
         word, flag = words[0]
@@ -351,11 +254,11 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         # a verb before the type word (内容涵盖孵化器) means it is no name at all, but
         # after a place a word jieba's dictionary does not hold is a brand (宾阳聚能).
         if any(stem.startswith(p) for p in places):
-            return bool(_DOMAIN_RE.fullmatch(bare)) or _has_known_verb(bare)
-        return bool(_DOMAIN_RE.fullmatch(bare)) or _has_verb(bare)
+            return bool(_DOMAIN_RE.fullmatch(bare)) or has_known_verb(bare)
+        return bool(_DOMAIN_RE.fullmatch(bare)) or has_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
-    if cls in _EVENT_CLASSES and _EVENT_ANCHOR.search(stem):
+    if cls in _EVENT_CLASSES and EVENT_ANCHOR.search(stem):
         return False  # 2017年全国农业科技工作会议: a year or scope makes it one event
     has_place = bare != stem or bool(_REGION_PREFIX.match(stem))
     return not has_place and bool(_DOMAIN_RE.fullmatch(stem))
@@ -368,7 +271,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
     kind for most carriers: 新疆科技企业孵化器建设).
     """
     found: list[Mention] = []
-    books = [b.span() for b in _BOOK.finditer(text)] if "《" in text else []
+    books = [b.span() for b in BOOK.finditer(text)] if "《" in text else []
     for m in _SUFFIX_RE.finditer(text):
         suffix = m.group(0)
         category, cls = _SUFFIX_INFO[suffix]
@@ -386,7 +289,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = _trim_title_prefix(text, start, m.end(), places)
         start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         if category == "Event":
-            start = _after_last_verb(text, start, m.start())
+            start = after_last_verb(text, start, m.start())
         if _inside_book_title(books, m.start()):
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
@@ -403,13 +306,10 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         if len(text[start:m.end()]) <= len(suffix) or _is_generic(text[start:m.end()], suffix, cls, places):
             continue
-        if category == "Event" and (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name)) and not _EDITION.search(name):
-            continue
-        if category == "Event" and (_ROUTINE_EVENT.search(name) or (
-                len(name) <= 6 and not _event_anchored(name, places))):
-            continue  # 主题论坛, PPT路演: what kind of event, not which
+        if category == "Event" and not names_one_event(name, places):
+            continue  # 主题论坛, PPT路演, 本次大赛: what kind of event, not which
         attrs: list[tuple[str, str]] = []
-        edition = _EDITION.search(name)
+        edition = EDITION.search(name)
         if edition:
             attrs.append(("edition", edition.group(0)))
         joined = name.rfind("暨")
@@ -447,35 +347,6 @@ def _inside_book_title(books: list[tuple[int, int]], pos: int) -> bool:
     return any(b0 < pos < b1 for b0, b1 in books)
 
 
-# Words that say which event a name is: a scope, a year, an edition or a quoted brand.
-_EVENT_ANCHOR = re.compile(r"中国|中[美欧日韩德法英俄非外]|全国|全省|全区|全市|全州|全县|国际|中央|国家|世界|[省市县州]|"
-                           r"\d{4}年|第[一二三四五六七八九十百\d]+[届期次]|首届|首期|[“”\"]|[A-Z]{2,}")
-# Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
-_TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接"}
-
-
-def _event_anchored(name: str, places: list[str]) -> bool:
-    """Whether an event's name says which event it is (a place, scope, year, edition
-    or quoted brand), not only what kind (主题论坛, 行业比赛)."""
-    return bool(_EVENT_ANCHOR.search(name)) or any(p in name for p in places)
-
-
-def _after_last_verb(text: str, start: int, end: int) -> int:
-    """Where an event's name starts after the last verb before its event word: a name
-    holds no verb of the sentence (…要认真学习领会中央经济工作会议, 团队进入国家大赛), but
-    the verbs of its topic (创新创业大赛) and those inside quotation marks stay."""
-    pos, cut, quoted = start, start, False
-    for w in _tagger().cut(text[start:end]):
-        word = w.word
-        if word in "“”\"":
-            quoted = not quoted if word == '"' else word == "“"
-        elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS
-              and ((len(word) >= 2 and _tag(word) == "v") or word == "要")):
-            cut = pos + len(word)
-        pos += len(word)
-    return cut if end - cut >= 2 or cut == start else start
-
-
 _STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
 
 
@@ -494,39 +365,9 @@ def _widest(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_BOOK = re.compile(r"《([^《》\n]{2,60})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
-_SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
-_PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
-_ACTIVITY = re.compile(r"活动")
 _FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
 _FUND_REGION = re.compile(r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))")
-# A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
-                         + TITLE_RE + "))")
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
-_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司))")
-
-
-def titled_names(text: str) -> list[Mention]:
-    """Programmes and events set off by 《》 or quotation marks."""
-    found: list[Mention] = []
-    for m in _BOOK.finditer(text):
-        found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
-    for m in _QUOTED.finditer(text):
-        inner = m.group(1)
-        if _SENTENCE_PUNCT.search(inner):
-            continue
-        after = text[m.end():m.end() + 4]
-        if QUOTED_PROGRAMME.search(inner):
-            found.append(Mention(inner, m.start(1), m.end(1), "Programme", "ActionProgramme"))
-        elif _PROGRAMME_TAIL.match(after):
-            tail = _PROGRAMME_TAIL.match(after).group(0)
-            found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
-                                 m.end() + len(tail), "Programme", "ActionProgramme"))
-        elif QUOTED_EVENT.search(inner) and _ACTIVITY.match(after):
-            found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))
-    return found
 
 
 def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
@@ -542,24 +383,4 @@ def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
         if FUND.search(name) and len(name) > len(m.group(2)) + 2 and (
                 _FUND_REGION.match(name) or any(name.startswith(p) for p in places)):
             found.append(Mention(name, start, m.end(), "Programme", "Fund"))
-    return found
-
-
-def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Departments named after an agency: 省科技厅高新处 (a 处 of the 厅)."""
-    found = []
-    for mention in mentions:
-        if mention.category not in ("GovernmentAgency", "PublicInstitution"):
-            continue
-        m = _UNIT_AFTER.match(text, mention.end)
-        if m and SUB_UNIT.search(m.group(0)):
-            end = m.end()
-            found.append(Mention(text[mention.start:end], mention.start, end,
-                                 "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
-            # Further units listed after it share the parent: 区域处、高新处.
-            more = _MORE_UNIT.match(text, end)
-            if more:
-                s = more.start(1)
-                found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
-                                     "GovernmentAgency", (("parent", mention.surface),)))
     return found

@@ -1,7 +1,6 @@
-"""People and their posts: names after a title (副局长林某某), before a verb of
-speech (周某某说), with a middle dot (艾某·买某某); posts read leftwards from
-the name through titles and the organisations that precede them
-(省商务厅党组成员、副厅长林某某 gives two posts at one agency)."""
+"""People: names after a title (副局长林某某), before a verb of speech (周某某说),
+before their post (林某调研员), with a middle dot (艾某·买某某), after 联系人; their
+posts are read in :mod:`sckg.extract.posts`."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
-from sckg.model import Mention, Relation
+from sckg.model import Mention
 
 _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "等", "和", "与",
                    "及", "是", "为", "也", "就", "所", "以", "对", "向", "带", "凭", "因", "正",
@@ -18,31 +17,27 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
                    "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行")
-_PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
+PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
-_FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
-_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 # A verb of speech that ends its clause: 刘新说, is 刘新 speaking, not 刘新说.
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
-# Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
-_BODY_TITLES = ("党工委", "党委", "党组")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
                       r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
+# Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 # Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
 # of three characters set off by punctuation, they are a name's.
 _NAME_MIDDLE = set("于为和以")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
 _ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
-_ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
                   "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 
 
 def _boundary(text: str, pos: int) -> bool:
-    if pos >= len(text) or text[pos] in _PUNCT or text[pos].isdigit():
+    if pos >= len(text) or text[pos] in PUNCT or text[pos].isdigit():
         return True
     if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS):
         return True
@@ -60,7 +55,7 @@ def _surname_ok(name: str) -> bool:
 def _spoken_at(text: str, pos: int) -> bool:
     """Whether a verb of speech that closes its clause starts at ``pos``."""
     m = _SPOKEN.match(text, pos)
-    return bool(m) and (m.end() == len(text) or text[m.end()] in _PUNCT)
+    return bool(m) and (m.end() == len(text) or text[m.end()] in PUNCT)
 
 
 def read_name(text: str, pos: int) -> int | None:
@@ -74,7 +69,7 @@ def read_name(text: str, pos: int) -> int | None:
             continue
         if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not (
                 length == 3 and name[1] in _NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
-                and (text[pos + 3:pos + 4] in _PUNCT or text.startswith(("同志", "等"), pos + 3))):
+                and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3))):
             continue
         if length == 3 and _spoken_at(text, pos + 2):
             continue
@@ -108,7 +103,7 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
                 continue
             if any(c in NOT_NAME_CHARS for c in name[1:]):
                 continue
-            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in "的如" or any(
+            if start == 0 or text[start - 1] in PUNCT or text[start - 1] in "的如" or any(
                     text.endswith(t, 0, start) for t in TITLES):
                 spans.append((start, m.start()))
                 break
@@ -130,7 +125,7 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
                 continue
             if any(c in NOT_NAME_CHARS or c in _ORG_END for c in name[1:]) or _common_word(name):
                 continue
-            if start == 0 or text[start - 1] in _PUNCT or text[start - 1] in _ORG_END or start in org_ends:
+            if start == 0 or text[start - 1] in PUNCT or text[start - 1] in _ORG_END or start in org_ends:
                 spans.append((start, m.start()))
                 break
     return spans
@@ -223,195 +218,3 @@ def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Ment
                 out.append(Mention(name, start, end, "Person", "Person"))
             start = text.find(name, end)
     return out
-
-
-def posts(text: str, mentions: list[Mention]) -> list[Relation]:
-    """Posts read leftwards from each person through titles and organisations."""
-    by_end = {m.end: i for i, m in enumerate(mentions)
-              if m.category in ORG_CATEGORIES and not m.attr("implied") and not m.attr("head")}
-    heads = {m.end: i for i, m in enumerate(mentions) if m.attr("head")}
-    implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied") and not m.attr("head")}
-    out: list[Relation] = []
-    orphans: dict[int, list[str]] = {}
-    for pi, person in enumerate(mentions):
-        if person.category != "Person":
-            continue
-        pos = person.start
-        if pos in implied:  # 周口市副市长张某: the title after the place, at its government
-            gov = mentions[implied[pos]]
-            out.append(Relation("post", pi, implied[pos], gov.surface[len(gov.attr("implied")):]))
-            continue
-        pending: list[str] = []
-        aside = _ASIDE_BEFORE.search(text, max(0, pos - 10), pos)
-        if aside:
-            pos = aside.start()
-        while pos > 0:
-            if pos in heads:  # 市委副书记、市长某某: the title alone names its government
-                head = heads[pos]
-                out.append(Relation("post", pi, head, mentions[head].attr("head")))
-                pos = mentions[head].start
-                if text[pos - 1:pos] == "、":
-                    pos -= 1
-                    continue
-                break
-            title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
-            if not title:
-                break
-            pending.append(title)
-            pos -= len(title)
-            org = by_end.get(pos)
-            body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
-            own = by_end.get(pos + len(body)) if body else None
-            if own is not None and mentions[own].surface.endswith(body):
-                org = own  # 某高新区党工委副书记: the 党工委 named with the zone holds the post
-            if org is None and text[pos - 1:pos] == "的":
-                org = _nearest_org(mentions, pos - 1, text)
-                pos = mentions[org].start if org is not None else pos
-            elif org is not None:
-                pos = mentions[org].start
-            if org is not None:
-                out.extend(Relation("post", pi, org, role) for role in pending)
-                pending = []
-            if text[pos - 1:pos] == "、":
-                pos -= 1
-                continue
-            held = _ASIDE_BEFORE.search(text, max(0, pos - 8), pos)
-            if org is not None and held and "兼" in held.group(0):
-                pos = held.start()  # 市委某部副部长(兼)市某局局长某某: the posts before (兼) too
-                continue
-            if org is None and pending and pos > 0 and text[pos - 1] not in _PUNCT:
-                continue
-            break
-        if pending and "、" in (text[pos - 1:pos], text[pos:pos + 1]):
-            orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
-    out += _orphan_posts(text, mentions, out, orphans)
-    out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
-    out += _appointed(text, mentions, {r.subject for r in out})
-    return _shared_by_lists(text, mentions, out)
-
-
-def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
-                  orphans: dict[int, list[str]]) -> list[Relation]:
-    """Titles listed after another person's post, with no organisation of their own,
-    hold at that person's organisation."""
-    out = []
-    for pi, roles in orphans.items():
-        before = [i for i, m in enumerate(mentions) if m.category == "Person" and m.end <= mentions[pi].start]
-        if not before:
-            continue
-        prev = before[-1]
-        between = text[mentions[prev].end:mentions[pi].start]
-        orgs = {r.object for r in relations if r.subject == prev and r.kind == "post"}
-        if len(orgs) == 1 and between.startswith("、") and len(between) <= 8:
-            out += [Relation("post", pi, orgs.pop(), role) for role in roles]
-    return out
-
-
-def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
-                       have: set[int]) -> list[Relation]:
-    """Posts written after the name (高新处林某调研员): the titles right after it, at the
-    organisation right before it."""
-    out = []
-    for pi, person in enumerate(mentions):
-        if person.category != "Person" or pi in have:
-            continue
-        org = by_end.get(person.start)
-        if org is None:
-            continue
-        pos, roles = person.end, []
-        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
-            roles.append(title)
-            pos += len(title)
-            if text[pos:pos + 1] != "、":
-                break
-            pos += 1
-        out += [Relation("post", pi, org, role) for role in roles]
-    return out
-
-
-_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任)")
-
-
-def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
-    """某某，现任某某厅某某处处长: the titles right after the organisation the person is
-    said to serve."""
-    by_start: dict[int, int] = {}
-    for i, m in enumerate(mentions):  # the longest name starting at each place
-        if m.category in ORG_CATEGORIES and (m.start not in by_start or m.end > mentions[by_start[m.start]].end):
-            by_start[m.start] = i
-    out = []
-    for pi, person in enumerate(mentions):
-        if person.category != "Person" or pi in have:
-            continue
-        m = _APPOINTED.match(text, person.end)
-        org = by_start.get(m.end()) if m else None
-        if org is None:
-            continue
-        pos = mentions[org].end
-        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
-            out.append(Relation("post", pi, org, title))
-            pos += len(title)
-            if text[pos:pos + 1] != "、":
-                break
-            pos += 1
-    return out
-
-
-def _shared_by_lists(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
-    """副主任张某、李某: a name listed after another with no post of its own holds the
-    same posts."""
-    held: dict[int, list[Relation]] = {}
-    for r in relations:
-        held.setdefault(r.subject, []).append(r)
-    people = [i for i, m in enumerate(mentions) if m.category == "Person"]
-    out = list(relations)
-    for before, after in zip(people, people[1:]):
-        first, second = mentions[before], mentions[after]
-        if after in held or before not in held or text[first.end:second.start] != "、":
-            continue
-        held[after] = [Relation("post", after, r.object, r.value) for r in held[before]]
-        out += held[after]
-    return out
-
-
-def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
-    clause_start = max(text.rfind(c, 0, pos) for c in "，。；,;") + 1
-    best = None
-    for i, m in enumerate(mentions):
-        if m.category in ORG_CATEGORIES and clause_start <= m.start and m.end <= pos:
-            if best is None or m.end > mentions[best].end:
-                best = i
-    return best
-
-
-def founders(text: str, mentions: list[Mention]) -> list[Relation]:
-    """创始人 posts: a person who 创立/创办/打造 an organisation, or who says 我成立了 it."""
-    out = []
-    for sentence in _SENTENCE.finditer(text):
-        s0, s1 = sentence.span()
-        people = [i for i, m in enumerate(mentions) if m.category == "Person" and s0 <= m.start < s1]
-        for m in _FOUNDING.finditer(text, s0, s1):
-            orgs = [i for i, o in enumerate(mentions) if o.category in ORG_CATEGORIES
-                    and m.end() <= o.start <= m.end() + 2 and o.end <= s1]
-            if not orgs:
-                continue
-            if text[max(s0, m.start() - 1):m.start()] == "我" or "我" in text[s0:m.start()][-3:]:
-                speaker = _speaker(text, mentions, s1)
-                if speaker is not None:
-                    out.append(Relation("post", speaker, orgs[0], "创始人"))
-                continue
-            before = [i for i in people if mentions[i].end <= m.start()]
-            if before and text[m.end() - 1] == "的":
-                out.append(Relation("post", before[-1], orgs[0], "创始人"))
-    return out
-
-
-def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
-    """The person a quotation is attributed to: the first name after its close."""
-    close = text.find("”", after - 1)
-    if close == -1:
-        return None
-    for i, m in enumerate(mentions):
-        if m.category == "Person" and close < m.start <= close + 3:
-            return i
-    return None

@@ -1,0 +1,210 @@
+"""Posts: read leftwards from each person through titles and the organisations that
+precede them (省商务厅党组成员、副厅长林某某 gives two posts at one agency), written
+after the name (高新处林某调研员), said to be held (某某，现任…处长), shared along a list
+(副主任张某、李某), and 创始人 of what a person founded."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import TITLES
+from sckg.extract.people import ORG_CATEGORIES, PUNCT
+from sckg.model import Mention, Relation
+
+_ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
+# Party bodies a title may start with: 某高新区党工委副书记 holds the post at the 党工委.
+_BODY_TITLES = ("党工委", "党委", "党组")
+_FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+
+
+def posts(text: str, mentions: list[Mention]) -> list[Relation]:
+    """Posts read leftwards from each person through titles and organisations."""
+    by_end = {m.end: i for i, m in enumerate(mentions)
+              if m.category in ORG_CATEGORIES and not m.attr("implied") and not m.attr("head")}
+    heads = {m.end: i for i, m in enumerate(mentions) if m.attr("head")}
+    implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied") and not m.attr("head")}
+    out: list[Relation] = []
+    orphans: dict[int, list[str]] = {}
+    for pi, person in enumerate(mentions):
+        if person.category != "Person":
+            continue
+        pos = person.start
+        if pos in implied:  # 周口市副市长张某: the title after the place, at its government
+            gov = mentions[implied[pos]]
+            out.append(Relation("post", pi, implied[pos], gov.surface[len(gov.attr("implied")):]))
+            continue
+        pending: list[str] = []
+        aside = _ASIDE_BEFORE.search(text, max(0, pos - 10), pos)
+        if aside:
+            pos = aside.start()
+        while pos > 0:
+            if pos in heads:  # 市委副书记、市长某某: the title alone names its government
+                head = heads[pos]
+                out.append(Relation("post", pi, head, mentions[head].attr("head")))
+                pos = mentions[head].start
+                if text[pos - 1:pos] == "、":
+                    pos -= 1
+                    continue
+                break
+            title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
+            if not title:
+                break
+            pending.append(title)
+            pos -= len(title)
+            org = by_end.get(pos)
+            body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
+            own = by_end.get(pos + len(body)) if body else None
+            if own is not None and mentions[own].surface.endswith(body):
+                org = own  # 某高新区党工委副书记: the 党工委 named with the zone holds the post
+            if org is None and text[pos - 1:pos] == "的":
+                org = _nearest_org(mentions, pos - 1, text)
+                pos = mentions[org].start if org is not None else pos
+            elif org is not None:
+                pos = mentions[org].start
+            if org is not None:
+                out.extend(Relation("post", pi, org, role) for role in pending)
+                pending = []
+            if text[pos - 1:pos] == "、":
+                pos -= 1
+                continue
+            held = _ASIDE_BEFORE.search(text, max(0, pos - 8), pos)
+            if org is not None and held and "兼" in held.group(0):
+                pos = held.start()  # 市委某部副部长(兼)市某局局长某某: the posts before (兼) too
+                continue
+            if org is None and pending and pos > 0 and text[pos - 1] not in PUNCT:
+                continue
+            break
+        if pending and "、" in (text[pos - 1:pos], text[pos:pos + 1]):
+            orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
+    out += _orphan_posts(text, mentions, out, orphans)
+    out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
+    out += _appointed(text, mentions, {r.subject for r in out})
+    return _shared_by_lists(text, mentions, out)
+
+
+def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
+                  orphans: dict[int, list[str]]) -> list[Relation]:
+    """Titles listed after another person's post, with no organisation of their own,
+    hold at that person's organisation."""
+    out = []
+    for pi, roles in orphans.items():
+        before = [i for i, m in enumerate(mentions) if m.category == "Person" and m.end <= mentions[pi].start]
+        if not before:
+            continue
+        prev = before[-1]
+        between = text[mentions[prev].end:mentions[pi].start]
+        orgs = {r.object for r in relations if r.subject == prev and r.kind == "post"}
+        if len(orgs) == 1 and between.startswith("、") and len(between) <= 8:
+            out += [Relation("post", pi, orgs.pop(), role) for role in roles]
+    return out
+
+
+def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
+                       have: set[int]) -> list[Relation]:
+    """Posts written after the name (高新处林某调研员): the titles right after it, at the
+    organisation right before it."""
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        org = by_end.get(person.start)
+        if org is None:
+            continue
+        pos, roles = person.end, []
+        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
+            roles.append(title)
+            pos += len(title)
+            if text[pos:pos + 1] != "、":
+                break
+            pos += 1
+        out += [Relation("post", pi, org, role) for role in roles]
+    return out
+
+
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任)")
+
+
+def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
+    """某某，现任某某厅某某处处长: the titles right after the organisation the person is
+    said to serve."""
+    by_start: dict[int, int] = {}
+    for i, m in enumerate(mentions):  # the longest name starting at each place
+        if m.category in ORG_CATEGORIES and (m.start not in by_start or m.end > mentions[by_start[m.start]].end):
+            by_start[m.start] = i
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        m = _APPOINTED.match(text, person.end)
+        org = by_start.get(m.end()) if m else None
+        if org is None:
+            continue
+        pos = mentions[org].end
+        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
+            out.append(Relation("post", pi, org, title))
+            pos += len(title)
+            if text[pos:pos + 1] != "、":
+                break
+            pos += 1
+    return out
+
+
+def _shared_by_lists(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
+    """副主任张某、李某: a name listed after another with no post of its own holds the
+    same posts."""
+    held: dict[int, list[Relation]] = {}
+    for r in relations:
+        held.setdefault(r.subject, []).append(r)
+    people = [i for i, m in enumerate(mentions) if m.category == "Person"]
+    out = list(relations)
+    for before, after in zip(people, people[1:]):
+        first, second = mentions[before], mentions[after]
+        if after in held or before not in held or text[first.end:second.start] != "、":
+            continue
+        held[after] = [Relation("post", after, r.object, r.value) for r in held[before]]
+        out += held[after]
+    return out
+
+
+def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
+    clause_start = max(text.rfind(c, 0, pos) for c in "，。；,;") + 1
+    best = None
+    for i, m in enumerate(mentions):
+        if m.category in ORG_CATEGORIES and clause_start <= m.start and m.end <= pos:
+            if best is None or m.end > mentions[best].end:
+                best = i
+    return best
+
+
+def founders(text: str, mentions: list[Mention]) -> list[Relation]:
+    """创始人 posts: a person who 创立/创办/打造 an organisation, or who says 我成立了 it."""
+    out = []
+    for sentence in _SENTENCE.finditer(text):
+        s0, s1 = sentence.span()
+        people = [i for i, m in enumerate(mentions) if m.category == "Person" and s0 <= m.start < s1]
+        for m in _FOUNDING.finditer(text, s0, s1):
+            orgs = [i for i, o in enumerate(mentions) if o.category in ORG_CATEGORIES
+                    and m.end() <= o.start <= m.end() + 2 and o.end <= s1]
+            if not orgs:
+                continue
+            if text[max(s0, m.start() - 1):m.start()] == "我" or "我" in text[s0:m.start()][-3:]:
+                speaker = _speaker(text, mentions, s1)
+                if speaker is not None:
+                    out.append(Relation("post", speaker, orgs[0], "创始人"))
+                continue
+            before = [i for i in people if mentions[i].end <= m.start()]
+            if before and text[m.end() - 1] == "的":
+                out.append(Relation("post", before[-1], orgs[0], "创始人"))
+    return out
+
+
+def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
+    """The person a quotation is attributed to: the first name after its close."""
+    close = text.find("”", after - 1)
+    if close == -1:
+        return None
+    for i, m in enumerate(mentions):
+        if m.category == "Person" and close < m.start <= close + 3:
+            return i
+    return None

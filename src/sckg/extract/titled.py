@@ -1,0 +1,37 @@
+"""Programmes and events set off by 《》 or quotation marks: 《…》 is a document's
+title, a quoted name is a programme when its words or the word after it say so
+(“某某”工程, “某某计划”), or an event when 活动 follows it."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import QUOTED_EVENT, QUOTED_PROGRAMME
+from sckg.model import Mention
+
+BOOK = re.compile(r"《([^《》\n]{2,60})》")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
+_PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
+_ACTIVITY = re.compile(r"活动")
+
+
+def titled_names(text: str) -> list[Mention]:
+    """Programmes and events set off by 《》 or quotation marks."""
+    found: list[Mention] = []
+    for m in BOOK.finditer(text):
+        found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if _SENTENCE_PUNCT.search(inner):
+            continue
+        after = text[m.end():m.end() + 4]
+        if QUOTED_PROGRAMME.search(inner):
+            found.append(Mention(inner, m.start(1), m.end(1), "Programme", "ActionProgramme"))
+        elif _PROGRAMME_TAIL.match(after):
+            tail = _PROGRAMME_TAIL.match(after).group(0)
+            found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
+                                 m.end() + len(tail), "Programme", "ActionProgramme"))
+        elif QUOTED_EVENT.search(inner) and _ACTIVITY.match(after):
+            found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))
+    return found

@@ -1,0 +1,104 @@
+"""Words as jieba reads them, for the rules that find where a name starts: its
+part-of-speech tagger with the HMM's reading of unknown stretches cached, the tag and
+frequency of a dictionary word, whether a stretch holds a verb, and which of a list of
+words ends at a position."""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from sckg.extract.lexicon import DOMAIN_WORDS
+
+DOMAIN_VERBS = frozenset(DOMAIN_WORDS)  # 创意, 创新: verbs a carrier's name may hold
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    """jieba's part-of-speech tagger (its dictionary and tags shared with ``jieba.posseg.dt``)
+    with the HMM it runs over stretches of characters its dictionary does not hold cached
+    per stretch: the HMM is the slow part and the same stretches recur in many names."""
+    import jieba.posseg as pseg
+
+    class Tagger(pseg.POSTokenizer):
+        def _POSTokenizer__cut(self, sentence):  # the HMM step (POSTokenizer.__cut)
+            return iter(hmm_words(sentence))
+
+    tagger = Tagger.__new__(Tagger)
+    tagger.tokenizer, tagger.word_tag_tab = pseg.dt.tokenizer, pseg.dt.word_tag_tab
+    return tagger
+
+
+@lru_cache(maxsize=65536)
+def hmm_words(stretch: str) -> tuple:
+    import jieba.posseg as pseg
+
+    return tuple(pseg.POSTokenizer._POSTokenizer__cut(tagger(), stretch))
+
+
+@lru_cache(maxsize=65536)
+def head_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The first two words of jieba's part-of-speech cut of ``text`` as ``(word, flag)``
+    pairs. The tagger yields word by word, so the rest of ``text`` is never tagged;
+    cached, as names are cut many times over."""
+    return tuple((w.word, w.flag) for w in itertools.islice(tagger().cut(text), 2))
+
+
+def tag(word: str) -> str:
+    """jieba's dictionary tag of ``word`` ("" for a word its dictionary does not hold)."""
+    return tagger().word_tag_tab.get(word, "")
+
+
+@lru_cache(maxsize=65536)
+def has_verb(text: str) -> bool:
+    """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
+    return any(w.flag == "v" and w.word not in DOMAIN_VERBS for w in tagger().cut(text))
+
+
+@lru_cache(maxsize=65536)
+def has_known_verb(text: str) -> bool:
+    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
+    a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
+    return any(w.flag == "v" and tag(w.word) == "v" and (len(w.word) > 1 or w.word == text)
+               and w.word not in DOMAIN_VERBS for w in tagger().cut(text))
+
+
+class EndMatcher:
+    """Which of a list of words ends at a position of a text: the first in list order.
+
+    Only the words that end in the character before the position are tried, in list
+    order, instead of a scan of the whole list.
+    """
+
+    def __init__(self, words) -> None:
+        self.by_last: dict[str, tuple[str, ...]] = {}
+        for w in dict.fromkeys(words):
+            self.by_last[w[-1]] = self.by_last.get(w[-1], ()) + (w,)
+
+    def __call__(self, text: str, i: int) -> str | None:
+        for w in self.by_last.get(text[i - 1], ()) if i > 0 else ():
+            if len(w) <= i and text.startswith(w, i - len(w)):
+                return w
+        return None
+
+
+def noun_ends(text: str, i: int) -> bool:
+    """Whether a noun of jieba's dictionary (two or three characters) ends at ``i``."""
+    return any(tag(text[i - k:i]) in NOUN_TAGS for k in (2, 3) if i - k >= 0)
+
+
+def noun_starts(text: str, i: int) -> bool:
+    """Whether a noun (of two characters or more, by jieba's tagger) starts at ``i``."""
+    words = head_words(text[i:i + 8])
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in NOUN_TAGS
+
+
+NOUN_TAGS = ("n", "vn", "nz")
+
+
+def common_word(word: str) -> bool:
+    """Whether jieba's dictionary knows ``word`` as a common word."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) > 2000
