@@ -602,3 +602,24 @@ def test_the_recogniser_reads_clauses_that_cover_each_sentence():
     assert text[pieces[0][0]:pieces[0][1]].startswith("近日，某某市")
     # 他指出要做好服务。 is short too: it stays with the clause before it
     assert [text[e - 1] for s, e in pieces] == ["，", "。"], pieces
+
+
+def test_masthead_posts_at_a_periodical_named_in_book_marks(place_finder):
+    ex = _extract(place_finder, ["8月3日,《创业家》总编辑、社长王立军来到绵阳,中国《孵化器研究》主编何文斌陪同。"])
+    assert _mention(ex, "创业家").category == "MediaOutlet"
+    posts = _posts(ex)
+    for post in (("王立军", "总编辑", "创业家"), ("王立军", "社长", "创业家"), ("何文斌", "主编", "孵化器研究")):
+        assert post in posts, (post, posts)
+
+
+def test_a_party_s_role_word_and_an_invitation_are_no_part_of_the_name(place_finder):
+    ex = _extract(place_finder, ["项目运营方四川天府创新发展有限公司总经理刘海峰介绍了情况。",
+                                 "特邀中国工程院院士、西南交通大学校长周国强作报告。"])
+    names = _names(ex)
+    assert "四川天府创新发展有限公司" in names and "中国工程院" in names, names
+    assert ("周国强", "院士", "中国工程院") in _posts(ex)
+
+
+def test_a_head_of_government_named_before_the_title(place_finder):
+    ex = _extract(place_finder, ["区科技局负责人陪同李建国副区长一行到众创空间调研。"])
+    assert ("李建国", "副区长", "副区长") in _posts(ex), _posts(ex)

@@ -47,6 +47,7 @@ _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自
 _OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长|区长|县长)")
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
+_AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及"}
 
 
@@ -87,15 +88,19 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """副省长某某, 市长某某 with no place right before the title: the government of the
-    province or city named last in the sentence (``implied``), else of the article's own
+    """副省长某某, 市长某某 (or 某某副区长) with no place right before the title: the
+    government of the province or city named last in the sentence (``implied``), else of the article's own
     (``relative`` and ``body`` 人民政府; the resolve stage completes it), a mention over
     the title carrying ``head`` (the post)."""
     people = {m.start for m in mentions if m.category == "Person"}
+    people_ends = {m.end for m in mentions if m.category == "Person"}
     ends = {m.end for m in mentions if m.category != "Person"}
     found = []
     for m in _OWN_HEADS.finditer(text):
-        if m.end() not in people or m.start() in ends or text[m.start() - 1:m.start()] not in _HEAD_BEFORE:
+        before = m.end() in people and m.start() not in ends and text[m.start() - 1:m.start()] in _HEAD_BEFORE
+        after = m.start() in people_ends and (text[m.end():m.end() + 1] in _HEAD_BEFORE
+                                              or text.startswith(_AFTER_HEAD, m.end()))  # 某某副区长一行
+        if not (before or after):
             continue
         level = m.group(1)[0]
         place = _named_before(text, mentions, m.start(), level)

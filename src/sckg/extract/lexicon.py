@@ -29,10 +29,11 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("专业合作社", "Cooperative"), ("合作社", "Cooperative"),
     ("大学", "University"), ("学院", "University"), ("职业技术学校", "University"),
     ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"),
-    ("科学院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
+    ("科学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
     ("联合会", "Association"), ("联盟", "Association"), ("协会", "Association"),
     ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"),
     ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
+    ("创业中心", "PublicInstitution"), ("开发中心", "PublicInstitution"), ("发展中心", "PublicInstitution"),
     ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
     ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
     ("委员会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),
@@ -115,6 +116,7 @@ LEFT_STOP_WORDS = sorted("""
 其中 还 也 都 已 均 共 仅 首批 一批 多家 各级 各类 全省 全区 全疆 全市 我省 我区 我市 本届
 就 即 又 再 更 曾 正 当 该 其 这 那 此 各 每 首家 一家 第一家 以及 及其 带着 凭着 带著 凭著 因 而
 赴 带队 前往 来到 走进 深入 主持 做了 作了 现任 现为 担任 出任 兼任 率
+运营方 主办方 承办方 协办方 投资方 建设方 合作方 特邀 邀请 受邀 特聘
 新认定 新增 莅临 参观 所在地 所在 联系 现将 将 拟认定 拟推荐 确定 公布 宣布 晋级 负责 提出 产生 进入 进行 申报 学习 领会 要 比如 例如 分别是 先后
 """.split(), key=len, reverse=True)
 

@@ -25,6 +25,8 @@ _TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
                       r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
+# Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长).
+_VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 # Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
@@ -125,7 +127,8 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
                 continue
             if any(c in NOT_NAME_CHARS or c in _ORG_END for c in name[1:]) or _common_word(name):
                 continue
-            if start == 0 or text[start - 1] in PUNCT or text[start - 1] in _ORG_END or start in org_ends:
+            if start == 0 or text[start - 1] in PUNCT or text[start - 1] in _ORG_END or start in org_ends or any(
+                    text.endswith(w, 0, start) for w in _VERBS_BEFORE_NAME):  # 陪同某某副区长
                 spans.append((start, m.start()))
                 break
     return spans

@@ -53,6 +53,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             pending.append(title)
             pos -= len(title)
             org = by_end.get(pos)
+            if org is None and text[pos - 1:pos] in ("》", "”"):
+                org = by_end.get(pos - 1)  # 《某某》总编辑: the name inside the marks
             body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
             own = by_end.get(pos + len(body)) if body else None
             if own is not None and mentions[own].surface.endswith(body):
@@ -103,10 +105,16 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
 def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
                        have: set[int]) -> list[Relation]:
     """Posts written after the name (高新处林某调研员): the titles right after it, at the
-    organisation right before it."""
+    organisation right before it; a head of government's title (某某副区长), at the
+    government it names."""
+    heads_at = {m.start: i for i, m in enumerate(mentions) if m.attr("head")}
     out = []
     for pi, person in enumerate(mentions):
         if person.category != "Person" or pi in have:
+            continue
+        head = heads_at.get(person.end)
+        if head is not None:  # 某某副区长: the title alone names its government
+            out.append(Relation("post", pi, head, mentions[head].attr("head")))
             continue
         org = by_end.get(person.start)
         if org is None:

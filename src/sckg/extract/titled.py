@@ -1,6 +1,7 @@
 """Programmes and events set off by 《》 or quotation marks: 《…》 is a document's
-title, a quoted name is a programme when its words or the word after it say so
-(“某某”工程, “某某计划”), or an event when 活动 follows it."""
+title (a periodical's when a masthead post follows it: 《某某》总编辑); a quoted name is
+a programme when its words or the word after it say so (“某某”工程, “某某计划”), or an
+event when 活动 follows it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from sckg.extract.lexicon import QUOTED_EVENT, QUOTED_PROGRAMME
 from sckg.model import Mention
 
 BOOK = re.compile(r"《([^《》\n]{2,60})》")
+# Posts on a periodical's masthead, and its offices: what follows a title in 《》 that
+# names a newspaper or magazine.
+_MASTHEAD_POST = re.compile(r"(杂志社|报社|编辑部|副?总编辑|副?总编|副?主编|副?社长|记者|编辑)")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
 _PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
@@ -20,6 +24,9 @@ def titled_names(text: str) -> list[Mention]:
     """Programmes and events set off by 《》 or quotation marks."""
     found: list[Mention] = []
     for m in BOOK.finditer(text):
+        if _MASTHEAD_POST.match(text, m.end()):  # 《某某》总编辑: a periodical, not a document
+            found.append(Mention(m.group(1), m.start(1), m.end(1), "MediaOutlet", "MediaOutlet"))
+            continue
         found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
