@@ -623,3 +623,13 @@ def test_a_party_s_role_word_and_an_invitation_are_no_part_of_the_name(place_fin
 def test_a_head_of_government_named_before_the_title(place_finder):
     ex = _extract(place_finder, ["区科技局负责人陪同李建国副区长一行到众创空间调研。"])
     assert ("李建国", "副区长", "副区长") in _posts(ex), _posts(ex)
+
+
+def test_an_agency_s_name_starts_after_the_words_of_its_sentence(place_finder):
+    ex = _extract(place_finder, ["记者从市科技局获悉,今年新增孵化器3家。",
+                                 "笔者从贵州省科学技术厅了解到,他首先代表云南省科学技术厅致辞。",
+                                 "各地要认真落实省委省政府的部署,贯彻落实国务院的意见,企业最希望政府提供融资服务。"])
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert {"市科技局", "贵州省科学技术厅", "云南省科学技术厅", "国务院"} <= agencies, agencies
+    assert not any(a.startswith(("记者", "笔者", "他", "认真", "贯彻", "企业")) for a in agencies), agencies
+    assert not any("省委省政府" in a for a in agencies), agencies
