@@ -633,3 +633,8 @@ def test_an_agency_s_name_starts_after_the_words_of_its_sentence(place_finder):
     assert {"市科技局", "贵州省科学技术厅", "云南省科学技术厅", "国务院"} <= agencies, agencies
     assert not any(a.startswith(("记者", "笔者", "他", "认真", "贯彻", "企业")) for a in agencies), agencies
     assert not any("省委省政府" in a for a in agencies), agencies
+
+
+def test_one_character_before_a_carrier_word_names_no_carrier(place_finder):
+    ex = _extract(place_finder, ["我孵化器今年新引进企业12家,打造大孵化器集群。"])
+    assert not _names(ex, "InnovationCarrier"), _names(ex)

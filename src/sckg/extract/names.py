@@ -249,6 +249,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
             cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
     bare = _without_places(stem, places)
+    if cls in _CARRIER_CLASSES and len(stem) == 1 and "\u4e00" <= stem <= "\u9fff":
+        return True  # 我孵化器, 大孵化器: one character before a carrier word names none
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
         # a verb before the type word (内容涵盖孵化器) means it is no name at all, but
