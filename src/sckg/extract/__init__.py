@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import implied_governments, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
+from sckg.extract.agencies import bodies_before_posts, implied_governments, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -147,6 +147,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     if reading is not None:  # a body named where a post is, that no ending announces
         bodies = learned_organisations(text, reading.spans(), mentions)
         mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
+    bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
+    mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += implied_governments(text, mentions)
     mentions += own_heads(text, mentions)
     bodies = zone_bodies(text, mentions) + place_bodies(text, mentions)

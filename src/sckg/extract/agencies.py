@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import SUB_UNIT, TITLE_RE
+from sckg.extract.lexicon import SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.names import name_start
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -201,4 +202,41 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
                 s = more.start(1)
                 found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
                                      "GovernmentAgency", (("parent", mention.surface),)))
+    return found
+
+
+# How the name of a body ends when a post follows it: its kind.
+_POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
+                     ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
+                     ("署", "GovernmentAgency"), ("中心", "PublicInstitution"))
+_POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
+_CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
+
+
+def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """某试验区工科局副局长某某: a body no ending of the lexicon announces, named right
+    before a post that a person's name follows, typed by how it ends (局, 厅, 委, 办, 处,
+    科 an agency; 中心 an institution); its start is where a name's left edge scan stops."""
+    ends = {m.end for m in mentions if m.category != "Person"}
+    taken = [m for m in mentions if m.category != "Place"]
+    found = []
+    for person in mentions:
+        if person.category != "Person":
+            continue
+        title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
+        if title is None:
+            continue
+        end = person.start - len(title)
+        if end in ends:
+            continue  # the body is named already
+        kind = next((k for e, k in _POSTED_BODY_ENDS if text.endswith(e, 0, end)), None)
+        if kind is None:
+            continue
+        floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)
+        start = name_start(text, end, floor, places)
+        if not 3 <= end - start <= 15 or _POSTED_GENERIC.match(text, start):
+            continue
+        if any(m.start < end and start < m.end for m in taken + found):
+            continue
+        found.append(Mention(text[start:end], start, end, kind, kind))
     return found
