@@ -641,6 +641,6 @@ def test_one_character_before_a_carrier_word_names_no_carrier(place_finder):
 
 
 def test_a_body_no_ending_announces_named_before_a_post(place_finder):
-    ex = _extract(place_finder, ["听取了天府试验区经科局副局长吴海涛、某某药业公司总经理罗明华的汇报。"])
-    assert _mention(ex, "天府试验区经科局").category == "GovernmentAgency"
-    assert ("吴海涛", "副局长", "天府试验区经科局") in _posts(ex)
+    ex = _extract(place_finder, ["听取了天府试验区农林局副局长吴海涛、某某药业公司总经理罗明华的汇报。"])
+    assert _mention(ex, "天府试验区农林局").category == "GovernmentAgency"
+    assert ("吴海涛", "副局长", "天府试验区农林局") in _posts(ex)

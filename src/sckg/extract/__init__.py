@@ -147,13 +147,13 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     if reading is not None:  # a body named where a post is, that no ending announces
         bodies = learned_organisations(text, reading.spans(), mentions)
         mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
-    bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
-    mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += implied_governments(text, mentions)
     mentions += own_heads(text, mentions)
     bodies = zone_bodies(text, mentions) + place_bodies(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
     mentions += bodies
+    bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
+    mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)
