@@ -442,3 +442,12 @@ def test_generic_whole_city_carriers_are_no_named_subject():
 def test_a_place_inside_the_names_of_a_list_is_no_area():
     fig = one("经专家评审，现确定杭州云谷创新孵化器等25家单位为国家级科技企业孵化器。")
     assert fig.area is None and fig.indicator == "carriers"
+
+
+@pytest.mark.parametrize("head,date,period", [
+    ("截止到目前，全市", "2016-10-12", "2016-10-12"), ("到目前为止，", "2020-05-01", "2020-05-01"),
+    ("截至11月底，某市", "2018-12-05", "2018-11-30"), ("截至2020年2月底，", None, "2020-02-29"),
+    ("截至11月底，", None, None),
+])
+def test_as_of_now_and_as_of_a_month_s_end(head, date, period):
+    assert parse_period(head, date) == period

@@ -424,3 +424,15 @@ def test_dates_written_day_first():
     assert _iso_date("12.09.2019  20:30") == "2019-09-12T20:30"
     assert _iso_date("10/27/2014") == "2014-10-27"
     assert _iso_date("2023-01-06 21:17:19") == "2023-01-06T21:17:19"
+
+
+@pytest.mark.parametrize("body,date", [
+    ("某某网成都10月12日电 (记者 某某)12日上午,为期一周的2016年某某创业活动周正式启动。", "2016-10-12"),
+    ("新华社北京2019年3月5日电 政府工作报告提出,", "2019-03-05"),
+    ("10月12日电 某某市众创空间发展迅速。", None),  # no year anywhere near it
+    ("近日,2016年某某大赛在成都举行,10月12日电视台作了报道。", None),  # no dateline
+])
+def test_a_dateline_that_opens_the_body_dates_the_article(body, date):
+    article = normalize_text("某某市众创空间发展迅速\n\n  " + body + "\n\n  全市共有众创空间12家。\n",
+                             article_id="990_dateline")
+    assert article.date == date

@@ -217,17 +217,19 @@ _PERIODS = re.compile(
     r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<q>" + _QUARTER + r"))?"
     r"(?P<end>年底|年末|底|末)?(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rq>" + _QUARTER + r")?"
     r"(?P<rend>年底|年末|底|末)?|(?<![年\d])(?P<q2>" + _QUARTER + r")"
-    r"|(?P<now>截至目前|截止目前|目前|至今|现有|现已|以来)|(?<!\d)(?P<md>\d{1,2})月(?P<mdd>\d{1,2})日)")
+    r"|(?P<now>截[至止]到?目前为?止?|到目前为止|目前|至今|迄今|现有|现已|以来)"
+    r"|(?<!\d)(?P<md>\d{1,2})月(?:(?P<mdd>\d{1,2})日|(?P<mend>底|末)))")
 
 
 # Every time marker _PERIODS reads holds one of these.
-_PERIOD_WORD = re.compile(r"年|月|目前|至今|现有|现已|以来|季度")
+_PERIOD_WORD = re.compile(r"年|月|目前|至今|迄今|现有|现已|以来|季度")
 
 
 def parse_period(head: str, article_date: str | None = None) -> str | None:
     """The as-of date or year the rightmost time marker of ``head`` gives, ISO 8601.
 
-    截至2016年年底 → 2016-12-31, 2020年度 → 2020, 截至目前 → the article date,
+    截至2016年年底 → 2016-12-31, 2020年度 → 2020, 截至目前 (截止到目前, 到目前为止)
+    → the article date, 截至11月底 → that month's last day in the article's year,
     去年 → the article year − 1; None where the text gives no time or needs the
     article date and it is unknown.
     """
@@ -251,6 +253,8 @@ def parse_period(head: str, article_date: str | None = None) -> str | None:
         y = int(best["y"])
         if best["d"]:
             return f"{y:04d}-{int(best['m']):02d}-{int(best['d']):02d}"
+        if best["m"] and best["end"]:
+            return _month_end(y, int(best["m"]))  # 2018年11月底
         if best["m"]:
             return f"{y:04d}-{int(best['m']):02d}"
         return f"{y:04d}-12-31" if best["end"] else f"{y:04d}"
@@ -261,6 +265,17 @@ def parse_period(head: str, article_date: str | None = None) -> str | None:
         return f"{y:04d}-12-31" if best["rend"] else f"{y:04d}"
     if best["now"]:
         return article_date[:10] if article_date else None
-    if best["md"] and year is not None:
+    if best["md"] and year is not None and 1 <= int(best["md"]) <= 12:
+        if best["mend"]:
+            return _month_end(year, int(best["md"]))  # 截至11月底, in the article's year
         return f"{year:04d}-{int(best['md']):02d}-{int(best['mdd']):02d}"
     return None
+
+
+def _month_end(year: int, month: int) -> str:
+    """The last day of a month, ISO 8601."""
+    import calendar
+
+    if not 1 <= month <= 12:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"

@@ -66,6 +66,32 @@ def _iso_date(text: str) -> str | None:
     return out
 
 
+# A news agency's or paper's dateline opening the body (year written or not):
+# 某某网沈阳10月12日电 (记者…), 新华社北京2019年3月5日电.
+_DATELINE = re.compile(r"^.{0,24}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)(?![视台话脑子力影商网信器站源动池缆线息号])")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年")
+
+
+def _dateline_date(blocks: list[Block]) -> str | None:
+    """The date of a dateline that opens the body; with no year in it, the latest year
+    the title and the first paragraph name (an article of 10月12日 about 2016年活动周)."""
+    body = [b.text for b in blocks if b.kind == "body"]
+    m = _DATELINE.match(body[0].strip()) if body else None
+    if not m:
+        return None
+    year = m.group(1)
+    if year is None:
+        near = " ".join([b.text for b in blocks if b.kind == "title"][:1] + body[:1])
+        years = [int(y) for y in _YEAR.findall(near)]
+        if not years:
+            return None
+        year = str(max(years))
+    month, day = int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
+
+
 def _names(group: str) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
     next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
@@ -127,6 +153,8 @@ def read_metadata(blocks: list[Block]) -> Metadata:
     signed = [signature_date(b.text) for b in blocks if b.kind == "signature" and signature_date(b.text)]
     if signed and meta.date is None:
         meta.date = signed[0]
+    if meta.date is None:
+        meta.date = _dateline_date(blocks)
     for b in blocks:
         m = _PUBLISHING_BODY.match(b.text) if b.kind == "metadata" else None
         if m and not issuers:
