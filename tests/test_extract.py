@@ -644,3 +644,12 @@ def test_a_body_no_ending_announces_named_before_a_post(place_finder):
     ex = _extract(place_finder, ["听取了天府试验区农林局副局长吴海涛、某某药业公司总经理罗明华的汇报。"])
     assert _mention(ex, "天府试验区农林局").category == "GovernmentAgency"
     assert ("吴海涛", "副局长", "天府试验区农林局") in _posts(ex)
+
+
+def test_a_recognition_in_a_notice_is_of_the_year_its_title_names(place_finder):
+    ex = _extract(place_finder, ["现认定成都某某众创空间等12家单位为省级众创空间。",
+                                 "截至2022年6月,全省共有众创空间356家。"],
+                  title="关于认定2022年度四川省省级众创空间的通知", meta="2023-01-09")
+    periods = {f.value: f.period for f in ex.figures}
+    assert periods.get("12") == "2022", periods
+    assert periods.get("356") == "2022-06", periods  # a period the text gives wins

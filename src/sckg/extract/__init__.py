@@ -106,6 +106,10 @@ def _places_in_line(find_places: PlaceFinder, line: str) -> tuple[PlaceMention, 
     return tuple(find_places(line))
 
 
+# The year a notice names in its title: 关于认定2021年度自治区众创空间的通知.
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年度")
+
+
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
@@ -301,7 +305,8 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations: list[Relation] = []
     figures: list[Figure] = []
     people: set[str] = set()
-    context = FigureContext(date=article.date)
+    title_year = _TITLE_YEAR.search(article.title or "")
+    context = FigureContext(date=article.date, year=title_year.group(1) if title_year else None)
     in_line: dict[str, tuple[PlaceMention, ...]] = {}
 
     def find_in_line(line: str) -> tuple[PlaceMention, ...]:

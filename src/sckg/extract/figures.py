@@ -32,6 +32,7 @@ class FigureContext:
 
     date: str | None = None  # ISO 8601 date or date-time of the article
     region: str | None = None  # surface name of the article's main region, e.g. 云南省
+    year: str | None = None  # the year of a notice's title (关于认定2021年度…的通知)
 
 
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
@@ -131,6 +132,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if period and _AS_OF.search(head):
             carried_period = period
         period = period or carried_period
+        if period is None and indicator == "carriers" and context.year:
+            period = context.year  # 现认定某某等4家单位为…: the carriers of the notice's year
         subject = _subject(bare_head) if q.unit_class != "rank" else None
         area = _area(_unlisted(bare_head, c_start - s_start), rank=q.unit_class == "rank")
         named = _NOUN_PLACE.match(noun_after)
