@@ -451,3 +451,8 @@ def test_a_place_inside_the_names_of_a_list_is_no_area():
 ])
 def test_as_of_now_and_as_of_a_month_s_end(head, date, period):
     assert parse_period(head, date) == period
+
+
+def test_the_place_of_what_counted_carriers_are_recognised_as():
+    figs = extract_figures("经评审,确定某某农业公司等9家单位为2022年漳州市星创天地。")
+    assert [(f.value, f.area, f.carrier_type) for f in figs] == [("9", "漳州市", "StarCreationSpace")]

@@ -54,6 +54,8 @@ _LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|�
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
+# What a count of recognised carriers is recognised as: 13家单位为[2023年]某市星创天地.
+_RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
 _AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
@@ -137,6 +139,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         subject = _subject(bare_head) if q.unit_class != "rank" else None
         area = _area(_unlisted(bare_head, c_start - s_start), rank=q.unit_class == "rank")
         named = _NOUN_PLACE.match(noun_after)
+        recognised = _RECOGNISED_AS.match(after)
+        if not named and recognised:
+            named = _NOUN_PLACE.match(after, recognised.end())  # 13家单位为2023年泉州市星创天地
         if named:
             area = named.group(1)  # 13家重庆市科技企业孵化器
         elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
