@@ -456,3 +456,10 @@ def test_as_of_now_and_as_of_a_month_s_end(head, date, period):
 def test_the_place_of_what_counted_carriers_are_recognised_as():
     figs = extract_figures("经评审,确定某某农业公司等9家单位为2022年漳州市星创天地。")
     assert [(f.value, f.area, f.carrier_type) for f in figs] == [("9", "漳州市", "StarCreationSpace")]
+
+
+def test_a_district_that_has_what_is_counted_is_the_area():
+    figs = extract_figures("全市国家级众创空间达到21个,其中武侯区有6个,高新区有5个,产业园区共有孵化器8家。")
+    areas = {f.value: f.area for f in figs}
+    assert areas["6"] == "武侯区", areas
+    assert areas["5"] != "高新区" and areas["8"] != "产业园区", areas

@@ -1,7 +1,7 @@
 """Where and whom a figure is about, read from the text before it.
 
-:func:`area` finds the region a stretch of text names last (全区, 我省, 云南, 乌鲁木齐市),
-leaving out the field a ranking is made in (居全省第4位); :func:`broad` keeps it when it
+:func:`area` finds the region a stretch of text names last (全区, 我省, 云南, 乌鲁木齐市,
+某某区有3个), leaving out the field a ranking is made in (居全省第4位); :func:`broad` keeps it when it
 is a whole region that later sentences share; :func:`subject` finds the one named
 entity (a carrier, company, event or action) a figure is about. :data:`NOUN_PLACE`
 reads a place written right before a carrier word (13家重庆市科技企业孵化器). Used by
@@ -18,7 +18,13 @@ _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上
 _AREA = re.compile(
     r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
     rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
-    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))")
+    r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))"
+    r"|(?P<district>[\u4e00-\u9fff]{2,3}区)(?=(?:共|已|现|还)?有|拥有|达到?|内有)")
+# Words ending in 区 that name no district (园区, 高新区, 社区 …): never a figure's area.
+_NOT_DISTRICT = ("园区", "新区", "高新区", "开发区", "社区", "城区", "景区", "校区", "片区", "小区", "市区",
+                 "辖区", "全区", "我区", "本区", "该区", "地区", "功能区", "示范区", "试验区", "实验区", "集聚区",
+                 "核心区", "保税区", "自贸区", "特区", "产业区", "老区", "山区", "牧区", "矿区", "湾区", "街区",
+                 "片区", "各区", "城区", "县区", "市区", "服务区", "综合区", "起步区", "先行区", "合作区")
 # Characters that never occur in the place names articles use: where one occurs the
 # name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
 _NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其从由把被让使经据"
@@ -37,7 +43,13 @@ def area(head: str, rank: bool = False) -> str | None:
     found, frame = None, None
     for m in _AREA.finditer(head):
         text = m.group(0)
-        if m["place"]:
+        if m["district"]:
+            cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
+            cut += head[m.start() + cut - 1:m.start() + cut + 1] == "其中"  # 其中某某区有
+            text = text[cut:]
+            if len(text) < 3 or text.endswith(_NOT_DISTRICT):
+                continue
+        elif m["place"]:
             cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
             cut += text.startswith("中", cut) and text[cut - 1:cut] == "其"  # 其中郑州市, but 晋中市
             local = cut and text[cut - 1] in "全我本" and text[cut:] in ("市", "州", "县", "盟")
