@@ -653,3 +653,11 @@ def test_a_recognition_in_a_notice_is_of_the_year_its_title_names(place_finder):
     periods = {f.value: f.period for f in ex.figures}
     assert periods.get("12") == "2022", periods
     assert periods.get("356") == "2022-06", periods  # a period the text gives wins
+
+
+def test_departments_named_by_their_fields_after_a_place(place_finder):
+    ex = _extract(place_finder, ["扎兰屯市工信和科技局、阿尔山市教育科技局和深圳市科委负责人参加会议,"
+                                 "现认定银川某某数字产业园为自治区科技企业孵化器。"])
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert {"扎兰屯市工信和科技局", "阿尔山市教育科技局", "深圳市科委"} <= agencies, agencies
+    assert not any(n.startswith("现认定") for n in _names(ex)), _names(ex)

@@ -24,7 +24,7 @@ _BODIES: list[tuple[str, str]] = [
     ("委政研室", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
     ("人大常委会", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
-    ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
+    ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
     ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
     ("人社局", "GovernmentAgency"), ("人力资源和社会保障局", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
@@ -136,18 +136,30 @@ _PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公
 _DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟")
 
 
+# The fields a local government's departments are named by, alone or joined (工信和科技局,
+# 教育科技局, 发展和改革局): a department named after its place is an agency.
+_FIELDS = ("科学技术", "科技", "教育", "工业和信息化", "工业", "信息化", "工信", "经济和信息化", "经信", "经济",
+           "发展", "改革", "发改", "商务", "财政", "人力资源", "社会保障", "人社", "农业农村", "农业", "农村", "农牧",
+           "畜牧", "林业", "水利", "市场监督管理", "市场监管", "文化", "旅游", "广电", "体育", "卫生", "健康",
+           "交通运输", "交通", "自然资源", "规划", "住房", "城乡建设", "住建", "生态环境", "环保", "应急管理",
+           "统计", "审计", "民政", "司法", "外事", "知识产权", "工商", "金融", "投资促进", "招商", "大数据", "数据",
+           "行政审批", "政务服务", "乡村振兴", "退役军人事务", "医疗保障", "能源", "国资", "科协")
+_FIELD = "|".join(sorted(_FIELDS, key=len, reverse=True))
+_DEPARTMENT = re.compile(rf"(?:{_FIELD})(?:[和与、]?(?:{_FIELD}))*(?:局|委员会|委|办公室|办)(?![长员级])")
+
+
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """南岗区委, 某县政协: a body named after a place, where no other name covers it; a
-    party committee's full name is 中共 and the place's (``qualified``)."""
+    """南岗区委, 某县政协, 某市工信和科技局: a body named after a place, where no other
+    name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
     found = []
     for place in mentions:
         if place.category != "Place" or not place.surface.endswith(_DIVISION_END):
             continue
-        m = _PLACE_BODY.match(text, place.end)
+        m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end)
         if not m or any(o.start < m.end() and place.end < o.end for o in mentions if o is not place):
             continue
         surface = text[place.start:m.end()]
-        attrs = (("qualified", "中共" + surface),) if m.group(1).startswith("委") else ()
+        attrs = (("qualified", "中共" + surface),) if m.group(0).startswith("委") else ()
         found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
 _LISTED_BODY = re.compile(r"、(党工委|管委会|管理委员会)")
