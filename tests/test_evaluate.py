@@ -278,6 +278,9 @@ def test_a_role_written_with_its_body_s_short_name_is_the_bare_role_at_that_body
     assert not _post_matches({"person": "周文彬", "role": "副书记"}, pred, {"周文彬"}, committee)
     assert not _post_matches({"person": "周文彬", "role": "市委书记"}, pred, {"周文彬"}, committee)
     assert not _post_matches({"person": "林海涛", "role": "书记"}, pred, {"林海涛"}, committee)
+    party = {"person": {"周文彬"}, "role": {"党委书记"}, "org": {"某某工作党委"}}
+    assert _post_matches({"person": "周文彬", "role": "书记"}, party, {"周文彬"}, {"某某工作党委"})
+    assert not _post_matches({"person": "周文彬", "role": "副书记"}, party, {"周文彬"}, {"某某工作党委"})
 
 
 def test_a_government_matches_in_its_official_and_everyday_form():

@@ -661,3 +661,10 @@ def test_departments_named_by_their_fields_after_a_place(place_finder):
     agencies = set(_names(ex, "GovernmentAgency"))
     assert {"扎兰屯市工信和科技局", "阿尔山市教育科技局", "深圳市科委"} <= agencies, agencies
     assert not any(n.startswith("现认定") for n in _names(ex)), _names(ex)
+
+
+def test_national_bodies_by_short_name_and_executive_vice_posts(place_finder):
+    ex = _extract(place_finder, ["全国人大常委会副委员长、九三学社中央常务副主席王立新率调研组到园区调研。"])
+    names = _names(ex)
+    assert names.get("九三学社中央") == "Association" and names.get("全国人大常委会") == "GovernmentAgency", names
+    assert ("王立新", "常务副主席", "九三学社中央") in _posts(ex)

@@ -255,12 +255,14 @@ def _forms(entity: dict) -> set[str]:
 def _post_matches(gold: dict, pred: dict, people: set[str], orgs: set[str]) -> bool:
     """Whether a predicted post is the gold post: one of the person's names, one of the
     organisation's, and the role, where a role written with its body's short name
-    (区委书记 at 区委) is the bare role at that body (书记 at 区委)."""
+    (区委书记 at 区委, 党委书记 at 某某党委) is the bare role at that body (书记)."""
     if not (people & pred["person"] and orgs & pred["org"]):
         return False
     role = norm(gold["role"])
+    named = orgs & pred["org"]
     return role in pred["role"] or any(
-        len(role) > len(r) and role.endswith(r) and any(o.endswith(role[:-len(r)]) for o in orgs & pred["org"])
+        (len(role) > len(r) and role.endswith(r) and any(o.endswith(role[:-len(r)]) for o in named))
+        or (len(r) > len(role) and r.endswith(role) and any(o.endswith(r[:-len(role)]) for o in named))
         for r in pred["role"])
 
 

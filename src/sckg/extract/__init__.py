@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import bodies_before_posts, implied_governments, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
+from sckg.extract.agencies import bodies_before_posts, implied_governments, national_bodies, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -125,6 +125,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names += sub_units(text, names)
     names = _dedupe(names)
     names += relative_agencies(text, names)
+    names += national_bodies(text, names)
     projects = []
     for m in _PROJECT.finditer(text):
         g = 1 if m.group(1) else 2

@@ -148,6 +148,23 @@ _FIELD = "|".join(sorted(_FIELDS, key=len, reverse=True))
 _DEPARTMENT = re.compile(rf"(?:{_FIELD})(?:[和与、]?(?:{_FIELD}))*(?:局|委员会|委|办公室|办)(?![长员级])")
 
 
+# National bodies written by their short names, which no ending announces.
+_NATIONAL_BODIES = re.compile(r"全国人大常委会|全国人大|全国政协|中共中央|团中央|全国总工会|全国妇联|"
+                              r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)中央")
+
+
+def national_bodies(text: str, taken: list[Mention]) -> list[Mention]:
+    """全国政协, 民盟中央 …: national bodies by their short names, not inside a longer name."""
+    found = []
+    for m in _NATIONAL_BODIES.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        kind = "Association" if m.group(0).endswith("中央") and m.group(0) not in ("中共中央", "团中央") \
+            else "GovernmentAgency"
+        found.append(Mention(m.group(0), m.start(), m.end(), kind, kind))
+    return found
+
+
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """南岗区委, 某县政协, 某市工信和科技局: a body named after a place, where no other
     name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
@@ -221,6 +238,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"))
+_PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
@@ -239,9 +257,11 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
         if title is None:
             continue
         end = person.start - len(title)
-        if end in ends:
+        body = next((b for b in _PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
+        if end in ends or end + len(body) in ends:
             continue  # the body is named already
-        kind = next((k for e, k in _POSTED_BODY_ENDS if text.endswith(e, 0, end)), None)
+        end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end
+        kind = "GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS if text.endswith(e, 0, end)), None)
         if kind is None:
             continue
         floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)

@@ -226,17 +226,25 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     return out
 
 
+# Endings that make a span a body of its own, whose party committee's posts are its posts.
+_NAMED_BODY_ENDS = ("大学", "学院", "公司", "集团", "局", "厅", "委", "院", "所", "中心", "协会", "医院", "部", "办")
 _LEAD_WORDS = set("率由在与和及对向从为到赴请受经据")
 
 
 def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, int]:
     """A body's span without the verb or preposition before it (率省某中心) and the post
-    after it (济宁市委常委: the 市委, and 常委 the post)."""
+    after it (某市委常委: the 市委, and 常委 the post), with the party committee a post
+    after it starts with when the span names no body by its ending (某某工作党委书记:
+    the body is 某某工作党委; 某某大学党委书记 is a post at the university)."""
     if text[start] in _LEAD_WORDS and end - start > 3:
         start += 1
     title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
     if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
         end -= len(title)
+    party = next((b for b in ("党工委", "党委", "党组") if text.startswith(b, end)), None)
+    if party and any(text.startswith(t, end) for t in titles if len(t) > len(party)) and not text.endswith(
+            _NAMED_BODY_ENDS, start, end):
+        end += len(party)  # 某某工作党委书记: the 党委 ends the body's name, 书记 is the post
     return start, end
 
 
