@@ -668,3 +668,10 @@ def test_national_bodies_by_short_name_and_executive_vice_posts(place_finder):
     names = _names(ex)
     assert names.get("九三学社中央") == "Association" and names.get("全国人大常委会") == "GovernmentAgency", names
     assert ("王立新", "常务副主席", "九三学社中央") in _posts(ex)
+
+
+def test_an_event_s_name_across_a_middle_dot_between_places_and_not_across_its_topic(place_finder):
+    ex = _extract(place_finder, ["2019年四川·绵阳大众创业万众创新活动周正式启动。",
+                                 "要贯彻落实实施方案和全国科技创新大会精神。"])
+    events = set(_names(ex, "Event"))
+    assert {"2019年四川·绵阳大众创业万众创新活动周", "全国科技创新大会"} <= events, events

@@ -126,8 +126,12 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if place and not stop:
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
-        if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i):
+        if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
+                and not _SCOPE_START.match(text, i):
             i -= 1  # two nouns joined in the topic of an event: 投资与建设年会, 孵化器和众创空间工作推进会
+            continue
+        if c == "·" and i < end and any(text.startswith(p, i - 1 - len(p)) for p in places if len(p) >= 2):
+            i -= 1  # places joined by a middle dot: 某省·某市创业活动周
             continue
         if c in LEFT_STOPS:
             break
@@ -159,6 +163,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
     return i
 
 
+# What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
+_SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
 
 
