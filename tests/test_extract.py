@@ -675,3 +675,11 @@ def test_an_event_s_name_across_a_middle_dot_between_places_and_not_across_its_t
                                  "要贯彻落实实施方案和全国科技工作会议精神。"])
     events = set(_names(ex, "Event"))
     assert {"2019年四川·绵阳大众创业万众创新活动周", "全国科技工作会议"} <= events, events
+
+
+def test_common_surnames_and_hospitals(place_finder):
+    ex = _extract(place_finder, ["四川大学华西医院党委书记洪明华、绵阳市科技局局长傅思远、副局长萧立群出席。"])
+    posts = _posts(ex)
+    for post in (("洪明华", "党委书记", "四川大学华西医院"), ("傅思远", "局长", "绵阳市科技局"),
+                 ("萧立群", "副局长", "绵阳市科技局")):
+        assert post in posts, (post, posts)

@@ -33,7 +33,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("科学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
     ("联合会", "Association"), ("联盟", "Association"), ("协会", "Association"),
     ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"),
-    ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
+    ("医院", "PublicInstitution"), ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
     ("创业中心", "PublicInstitution"), ("开发中心", "PublicInstitution"), ("发展中心", "PublicInstitution"),
     ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
     ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
@@ -135,7 +135,7 @@ SURNAMES = set("""
 平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮 都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘
 亓 修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾 茅 利 於 呼
 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 旷 竺 虎 蹇 禤 桓 汝
-钮 眭 邴 濮 郦 苍 咸 暴 蔚 万俟 欧阳 司马 上官
+钮 眭 邴 濮 郦 苍 咸 暴 蔚 傅 阎 萧 洪 凤 寿 逄 郇 万俟 欧阳 司马 上官
 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
 """.split())
 # Words that follow a person's name as its subject.
