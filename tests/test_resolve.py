@@ -230,3 +230,21 @@ def test_bodies_named_by_district_level_take_the_article_district_or_stay_the_ar
     import re
     committees = set(re.findall(r"(id:org-[\w-]+) a sc:GovernmentAgency ;\s+rdfs:label \"qū wěi\"", text))
     assert len(committees) == 2, committees
+
+
+def test_a_city_s_article_states_its_unplaced_figures_of_the_city(tmp_path):
+    from sckg import pipeline
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "绵阳市众创空间发展迅速\n\n  近年来，绵阳市涪城区大力推进双创。市科技局介绍，"
+        "截至2022年底，共有众创空间36家，其中国家级备案众创空间9家。\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "全疆科技企业孵化器发展迅速\n\n  截至2022年底，全疆共有科技企业孵化器52家，在孵企业1800余家。\n",
+        encoding="utf-8")
+    out = tmp_path / "x.trig"
+    pipeline.build(folder, out=out, store=tmp_path / "store", progress_bar=False)
+    rows = {r["quote"]: r["area"] for r in pipeline.figure_rows(tmp_path / "store")}
+    assert [a for q, a in rows.items() if "众创空间36家" in q] == ["绵阳市"], rows
+    assert [a for q, a in rows.items() if "孵化器52家" in q] == ["新疆维吾尔自治区"], rows

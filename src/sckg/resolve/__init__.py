@@ -293,6 +293,8 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                         m.category, "locatedIn")
                     links.append(Link(aid, kind, key, place))
         subjects: dict[str | None, str | None] = {}
+        # A city's article (我市, 全市, 市科技局 …) states its figures of the city, not of the province.
+        unstated = "全市" if r.city and r.city != province and _city_article(ex) else "全省"
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:
                 subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
@@ -301,11 +303,20 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             about = r.entities[subject].category if subject else None
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province \
                     and (fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"):
-                area = _figure_area(r, "全省", province)  # unstated: the article's region
+                area = _figure_area(r, unstated, province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
+
+
+_CITY_WORDS = re.compile(r"我市|全市|本市")
+
+
+def _city_article(ex: Extraction) -> bool:
+    """Whether an article speaks as a city's: it says 我市, 全市 or 本市, or names a body by
+    the city level alone (市科技局)."""
+    return bool(_CITY_WORDS.search(ex.article.clean)) or any(m.attr("relative") == "市" for m in ex.mentions)
 
 
 def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:

@@ -43,7 +43,15 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
             # A two-character short form is weak evidence (会同 is also a verb).
             full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
             votes[_province_of(gaz, r.code)] += 2 if full else 1
+    if not votes:  # no place named: a region's own short word for itself (全疆, 全藏)
+        for word, code in _OWN_WORDS.items():
+            if word in extraction.article.clean and code in gaz.divisions:
+                votes[code] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+# Words only one region uses of itself.
+_OWN_WORDS = {"全疆": "650000", "我疆": "650000", "全藏": "540000", "全桂": "450000"}
 
 
 def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
