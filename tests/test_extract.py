@@ -683,3 +683,10 @@ def test_common_surnames_and_hospitals(place_finder):
     for post in (("洪明华", "党委书记", "四川大学华西医院"), ("傅思远", "局长", "绵阳市科技局"),
                  ("萧立群", "副局长", "绵阳市科技局")):
         assert post in posts, (post, posts)
+
+
+def test_grades_statuses_and_chains_of_kinds_name_no_carrier(place_finder):
+    ex = _extract(place_finder, ["评出A类孵化器5家、市级专业型众创空间3家、省级试点孵化器2家,"
+                                 "形成创业苗圃+孵化器+加速器的链条,成都某某众创空间获评优秀。"])
+    carriers = set(_names(ex, "InnovationCarrier"))
+    assert carriers == {"成都某某众创空间"}, carriers

@@ -311,7 +311,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         name = text[start:end]
         if category == "InnovationCarrier" and _MANAGING_UNIT.match(text, end):
             continue  # 孵化器管理处: the department that manages carriers, no carrier
-        if category == "InnovationCarrier" and (_CARRIER_TAIL.match(text, end) or _TYPE_CHAIN.search(name)):
+        if category == "InnovationCarrier" and (_CARRIER_TAIL.match(text, end) or _TYPE_CHAIN.search(name)
+                                                or text[end:end + 1] in ("+", "＋") or text[m.start() - 1:m.start()] in ("+", "＋")):
             continue  # …产业园项目, …孵化器工程: a project or programme; 众创空间+孵化器: a chain of kinds
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))
