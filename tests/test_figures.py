@@ -463,3 +463,8 @@ def test_a_district_that_has_what_is_counted_is_the_area():
     areas = {f.value: f.area for f in figs}
     assert areas["6"] == "武侯区", areas
     assert areas["5"] != "高新区" and areas["8"] != "产业园区", areas
+
+
+def test_where_the_counted_things_are_written_after_the_count():
+    figs = extract_figures("全省共有众创空间120家,其中35家位于成都市,8家科技企业孵化器落户绵阳市。")
+    assert [(f.value, f.area) for f in figs] == [("120", "全省"), ("35", "成都市"), ("8", "绵阳市")]

@@ -56,6 +56,8 @@ _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
 # What a count of recognised carriers is recognised as: 13家单位为[2023年]某市星创天地.
 _RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
+# Where the counted things are, written after the count: 其中5家位于某市, 8家落户某区.
+_LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)([\u4e00-\u9fff]{2,8})")
 _AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
@@ -142,6 +144,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         recognised = _RECOGNISED_AS.match(after)
         if not named and recognised:
             named = _NOUN_PLACE.match(after, recognised.end())  # 13家单位为2023年泉州市星创天地
+        located = _LOCATED.match(after)
+        if not named and located and _area(located.group(1)):
+            area = _area(located.group(1))  # 其中5家位于某市
         if named:
             area = named.group(1)  # 13家重庆市科技企业孵化器
         elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
