@@ -468,3 +468,14 @@ def test_a_district_that_has_what_is_counted_is_the_area():
 def test_where_the_counted_things_are_written_after_the_count():
     figs = extract_figures("全省共有众创空间120家,其中35家位于成都市,8家科技企业孵化器落户绵阳市。")
     assert [(f.value, f.area) for f in figs] == [("120", "全省"), ("35", "成都市"), ("8", "绵阳市")]
+
+
+@pytest.mark.parametrize("text,indicator,carrier_type", [
+    ("今年新增科技型企业120家。", "enterprises-cultivated", None),
+    ("大赛共征集参赛项目86个。", "applicants", None),
+    ("最终42个项目脱颖而出。", "finalists", None),
+    ("全县共有创新育成中心12所。", "carriers", "TechnologyBusinessIncubator"),
+])
+def test_new_enterprises_entries_finalists_and_incubators_by_their_regional_name(text, indicator, carrier_type):
+    figure = one(text)
+    assert (figure.indicator, figure.carrier_type) == (indicator, carrier_type)

@@ -76,6 +76,7 @@ CARRIER_SUFFIXES: list[tuple[str, str]] = [
     ("创业咖啡", "MakerSpace"), ("创新工场", "MakerSpace"),
     ("创新创业基地", "IncubationBase"), ("创业基地", "IncubationBase"), ("孵化园", "IncubationBase"),
     ("孵化中心", "TechnologyBusinessIncubator"), ("双创中心", "TechnologyBusinessIncubator"),
+    ("育成中心", "TechnologyBusinessIncubator"),
     ("科技园", "EntrepreneurshipPark"), ("科学园", "EntrepreneurshipPark"), ("软件园", "EntrepreneurshipPark"),
     ("科技城", "EntrepreneurshipPark"), ("创业城", "EntrepreneurshipPark"), ("创新谷", "EntrepreneurshipPark"),
     ("创客坊", "MakerSpace"), ("创客汇", "MakerSpace"),
@@ -169,7 +170,7 @@ DOMAIN_WORDS = sorted("""
 # figure whose noun is none of these.
 FIGURE_CARRIERS = [
     (r"专业化众创空间", "carriers", "SpecialisedMakerSpace"), (r"众创空间", "carriers", "MakerSpace"),
-    (r"(?:科技)?(?:企业)?孵化器", "carriers", "TechnologyBusinessIncubator"),
+    (r"(?:科技)?(?:企业)?孵化器|(?:创新)?育成中心", "carriers", "TechnologyBusinessIncubator"),
     (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
     (r"(?:科技)?(?:企业)?加速器", "carriers", "Accelerator"),
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
@@ -192,6 +193,10 @@ _COUNT = FIGURE_CARRIERS + [
     (r"投融资的?(?:创业)?团队", "funded-teams", None), (r"投融资的?(?:初创)?" + _E, "funded-enterprises", None),
     (r"高新技术企业|高企", "high-tech-enterprises", None),
     (r"(?:培养|培育)(?!高新)[^，,；;。]{0,8}" + _E, "enterprises-cultivated", None),
+    (r"(?:新增|新成立|新创办?|新注册|新设立)(?:科技型|市场主体)?" + _E, "enterprises-cultivated", None),
+    (r"(?:(?:项目|团队|企业)[^，,；;。]{0,8}?)?(?:入围(?:总)?决赛|进入(?:总)?决赛|晋级(?:总)?决赛|脱颖而出)",
+     "finalists", None),
+    (r"(?:报名|参赛)(?:企业|项目)?(?:和|及|与)(?:团队|个人)|(?:报名|参赛)项目|项目报名", "applicants", None),
     (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
     (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
