@@ -479,3 +479,10 @@ def test_where_the_counted_things_are_written_after_the_count():
 def test_new_enterprises_entries_finalists_and_incubators_by_their_regional_name(text, indicator, carrier_type):
     figure = one(text)
     assert (figure.indicator, figure.carrier_type) == (indicator, carrier_type)
+
+
+def test_two_kinds_counted_one_after_the_other():
+    figs = extract_figures("全市共有孵化器20家和众创空间35家,总面积达50万平方米,在孵企业1200家。")
+    assert [(f.value, f.carrier_type) for f in figs] == [
+        ("20", "TechnologyBusinessIncubator"), ("35", "MakerSpace"),
+        ("500000", "InnovationCarrier"), ("1200", "InnovationCarrier")]

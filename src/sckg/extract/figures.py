@@ -63,6 +63,8 @@ _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _PART_END = re.compile(r"[；;。！？!?\n]")
 _JOINERS = {"、", "和", "及", "与"}
+# Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
+_COUNTED_JOIN = re.compile(r"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及)")
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
@@ -275,7 +277,7 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
     last = max(hits, key=lambda h: (h[1], h[1] - h[0]))
     group, start = {last[2]}, last[0]
     for h in reversed([h for h in hits if h[1] <= last[0]]):
-        if prefix[h[1]:start] in _JOINERS:
+        if prefix[h[1]:start] in _JOINERS or _COUNTED_JOIN.fullmatch(prefix[h[1]:start]):
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
@@ -309,6 +311,8 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     near = after[:max(0, gap - (length - len(after)))]
     stop = _NOUN_STOP.search(near)
     noun_after = near[: stop.start()] if stop else near
+    if noun_after.startswith(("和", "及", "与", "以及")):
+        noun_after = ""  # 孵化器20家和众创空间35家: what follows 和 is the next item's
     before = _QUAL_BEFORE.sub("", before)
     if q.unit_class in ("money", "percent", "rank", "area"):
         order = [(before, True), (noun_after, False), (after, False)]
