@@ -690,3 +690,14 @@ def test_grades_statuses_and_chains_of_kinds_name_no_carrier(place_finder):
                                  "形成创业苗圃+孵化器+加速器的链条,成都某某众创空间获评优秀。"])
     carriers = set(_names(ex, "InnovationCarrier"))
     assert carriers == {"成都某某众创空间"}, carriers
+
+
+def test_bylines_and_credits_in_the_body_and_words_that_are_no_names(place_finder):
+    ex = _extract(place_finder, ["某某日报讯(周海燕何立军)7月29日,某市科技局召开会议。马道远副秘书长强调,各部门要"
+                                 "支持众创空间发展,王立处长和参会人员进行了交流,调查人员由专家和我厅工作人员组成。",
+                                 "(采写:贺文静 编校:蒋立新)"])
+    people = set(_names(ex, "Person"))
+    assert {"周海燕", "何立军", "贺文静", "蒋立新", "马道远", "王立"} <= people, people
+    assert not {"强调", "和参会", "和我厅"} & people, people
+    roles = {(r.kind, ex.mentions[r.object].surface) for r in ex.relations if r.subject == -1 and r.object is not None}
+    assert {("creator", "周海燕"), ("creator", "贺文静"), ("editor", "蒋立新")} <= roles, roles

@@ -200,6 +200,31 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 _BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|全媒体|融媒体|首席|特约)?(?:记者|通讯员)\s*"
                           r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
+# 某某消息（记者甲）.
+_DATELINE_BYLINE = re.compile(r"(?:讯|消息)\s*[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff\s、，,]{2,16})[）)]")
+# Credits at a paragraph's end: （采写：甲 编校：乙）, 编辑/甲 制作/乙.
+_CREDIT_WORDS = "采写|撰稿|撰文|记者|通讯员|编辑|责编|责任编辑|编校|审核|终审|初审|校对|制作|监制|摄影|图片|发稿"
+_CREDIT = re.compile(rf"({_CREDIT_WORDS})\s*[:：/]\s*([\u4e00-\u9fff]{{2,3}}?)"
+                     rf"(?=[^\u4e00-\u9fff]|$|(?:{_CREDIT_WORDS})\s*[:：/])")
+_WRITERS = ("采写", "撰稿", "撰文", "记者", "通讯员")
+
+
+def _split_names(chunk: str) -> list[tuple[int, int]]:
+    """Names in a run of Han characters with or without separators: 甲 乙, 甲、乙, and
+    two names written together (two or three characters each, each after a surname)."""
+    out = []
+    for m in _BYLINE_NAME.finditer(chunk) if re.search(r"[\s、，,]", chunk) else [re.match(r".*", chunk)]:
+        run, base = m.group(0), m.start()
+        if len(run) <= 4:
+            out.append((base, base + len(run)))
+            continue
+        for k in (2, 3):
+            rest = run[k:]
+            if 2 <= len(rest) <= 3 and run[0] in SURNAMES and rest[0] in SURNAMES:
+                out += [(base, base + k), (base + k, base + len(run))]
+                break
+    return out
 
 
 def body_bylines(article: Article) -> list[tuple[int, int]]:
@@ -212,7 +237,27 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
             for name in _BYLINE_NAME.finditer(m.group(1)):
                 if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
                     spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
-    return spans
+        head = _DATELINE_BYLINE.search(b.text, 0, 40)
+        if head:
+            for s, e in _split_names(head.group(1).strip()):
+                k = head.start(1) + len(head.group(1)) - len(head.group(1).lstrip())
+                name = b.text[k + s:k + e]
+                if name and (name[0] in SURNAMES or name[:2] in SURNAMES):
+                    spans.append((b.start + k + s, b.start + k + e))
+    return sorted(set(spans))
+
+
+def body_credits(article: Article) -> list[tuple[int, int, str]]:
+    """Writers and editors credited in body paragraphs (采写：某某, 编辑/某某): clean spans
+    and the relation to the article (``creator`` or ``editor``)."""
+    out = []
+    for b in article.body_blocks:
+        for m in _CREDIT.finditer(b.text):
+            name = m.group(2)
+            if name[0] in SURNAMES or name[:2] in SURNAMES:
+                role = "creator" if m.group(1) in _WRITERS else "editor"
+                out.append((b.start + m.start(2), b.start + m.end(2), role))
+    return out
 
 
 def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
@@ -239,6 +284,13 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         elif not any(m.start < end and start < m.end for m in mentions):
             mentions.append(Mention(article.clean[start:end], start, end, "Person", "Person"))
             relations.append(Relation("creator", article_node, len(mentions) - 1))
+    people = {(m.start, m.end): i for i, m in enumerate(mentions) if m.category == "Person"}
+    for start, end, role in body_credits(article):
+        if (start, end) in people:
+            relations.append(Relation(role, article_node, people[start, end]))
+        elif not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(Mention(article.clean[start:end], start, end, "Person", "Person"))
+            relations.append(Relation(role, article_node, len(mentions) - 1))
     outlets = []
     for role, name in (("publisher", article.publisher), ("source", article.source)):
         # A site operator named in a welcome banner is not a media outlet.

@@ -25,6 +25,9 @@ _TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
                       r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
+# jieba's tags of common words that are never a name (verbs, adverbs, conjunctions,
+# prepositions, pronouns, idioms), whatever surname they start with.
+_NOT_NAME_TAGS = set("vdcprilz")
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长).
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
@@ -75,6 +78,10 @@ def read_name(text: str, pos: int) -> int | None:
             continue
         if length == 3 and _spoken_at(text, pos + 2):
             continue
+        if _tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
+            continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
+        if name[0] in "和与及" and (_word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
+            continue  # 处长和参会人员: the conjunction, not the surname 和
         if _boundary(text, pos + length):
             return pos + length
     return None
@@ -132,6 +139,14 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
                 spans.append((start, m.start()))
                 break
     return spans
+
+
+def _word_count(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 for a word it lacks)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
 
 
 def _common_word(word: str) -> bool:
