@@ -9,11 +9,12 @@ import re
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, SURNAMES, TITLES)
-from sckg.extract.event_names import EDITION, EVENT_ANCHOR, after_last_verb, names_one_event, qualifies_meeting
+from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
+from sckg.extract.name_heads import JOINT_BODIES, after_last_verb, agency_start, qualifies_meeting
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,
-    tag, tagger)
+    tag)
 from sckg.model import Mention
 
 _MAX_NAME = 28
@@ -299,8 +300,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event":
             start = after_last_verb(text, start, m.start())
         elif category == "GovernmentAgency":
-            start = _agency_start(text, start, m.start(), places)
-            if _JOINT_BODIES.fullmatch(text[start:end]):
+            start = agency_start(text, start, m.start(), places)
+            if JOINT_BODIES.fullmatch(text[start:end]):
                 continue  # 市委市政府: the party committee and the government together, no one body
         if _inside_book_title(books, m.start()):
             continue  # 《…众创空间建设报告》: part of a document's title
@@ -333,32 +334,6 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
     return _widest(found, text)
-
-
-# What an agency's name starts with after the words of its sentence: a place, a level
-# (市科技局), the party or the state.
-_AGENCY_HEAD = re.compile(r"[省市县区州]|中共|中国|中华人民共和国|国家|国务院")
-_CLAUSE_WORD_FLAGS = ("v", "p", "t", "r", "d", "c", "z", "i")  # (z, i: 认真落实, 贯彻落实)
-_CLAUSE_WORDS = frozenset({"代表"})
-_JOINT_BODIES = re.compile(r"(省|市|区|县|州|党)委(省|市|区|县|州)?(和|及)?政府")
-
-
-def _agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
-    """Where an agency's name starts after the last verb, preposition, time word or
-    pronoun of its sentence before it (记者从市科技局获悉, 他代表某省科学技术厅,
-    5月28日下午市政府): when what follows that word starts as an agency's name does.
-    Names are cut by jieba, which keeps its dictionary words whole (开发区)."""
-    pos, cut = start, None
-    for w in tagger().cut(text[start:suffix_start]):
-        if (w.flag.startswith(_CLAUSE_WORD_FLAGS) and not w.flag.startswith(("vn", "ns")) and w.word not in places
-                or w.word in _CLAUSE_WORDS):
-            cut = pos + len(w.word)
-        pos += len(w.word)
-    if cut is None:
-        return start
-    if cut == suffix_start or _AGENCY_HEAD.match(text, cut) or any(text.startswith(p, cut) for p in places):
-        return cut
-    return start
 
 
 def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
