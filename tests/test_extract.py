@@ -701,3 +701,12 @@ def test_bylines_and_credits_in_the_body_and_words_that_are_no_names(place_finde
     assert not {"强调", "和参会", "和我厅"} & people, people
     roles = {(r.kind, ex.mentions[r.object].surface) for r in ex.relations if r.subject == -1 and r.object is not None}
     assert {("creator", "周海燕"), ("creator", "贺文静"), ("editor", "蒋立新")} <= roles, roles
+
+
+def test_people_s_congresses_sub_offices_acting_heads_and_a_space_before_the_name(place_finder):
+    ex = _extract(place_finder, ["德阳市科技局党组成员 王立新出席会议,德阳市人大副主任张建国、代市长李明华、"
+                                 "省科技厅协调办主任赵文静参加。"])
+    posts = _posts(ex)
+    for post in (("王立新", "党组成员", "德阳市科技局"), ("张建国", "副主任", "德阳市人大"),
+                 ("李明华", "代市长", "代市长"), ("赵文静", "主任", "省科技厅协调办")):
+        assert post in posts, (post, posts)

@@ -22,7 +22,7 @@ _BODIES: list[tuple[str, str]] = [
     ("人民政府", "GovernmentAgency"), ("政府办公室", "GovernmentAgency"), ("政府", "GovernmentAgency"),
     ("委组织部", "GovernmentAgency"), ("委宣传部", "GovernmentAgency"), ("委统战部", "GovernmentAgency"),
     ("委政研室", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
-    ("人大常委会", "GovernmentAgency"), ("政协", "GovernmentAgency"),
+    ("人大常委会", "GovernmentAgency"), ("人大", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
     ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"),
@@ -45,7 +45,7 @@ _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|�
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
 # A head of the article's own province, city or district named by the title alone
 # (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
-_OWN_HEADS = re.compile(r"(?:常务)?副?(省长|市长|区长|县长)")
+_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长)")
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
 _AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
@@ -132,7 +132,7 @@ _ZONE_BODY = re.compile(r"党工委|管委会|管理委员会")
 _NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + r"))(?=党工委|管委会|管理委员会)")
 # Bodies named right after a place (南岗区委, 某县政协, 某市委组织部): the party committee
 # and its departments, the political consultative conference, the people's congress.
-_PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|政府办)(?![员会级])")
+_PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|人大|政府办)(?![员会级])")
 _DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟")
 
 
@@ -209,9 +209,9 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))")
-_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司))")
+_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 
 def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -20,6 +20,7 @@ TITLES = sorted("""
 总工程师 总编 副主编 副总编辑 运营总监 运营经理 监事长 党委常委 党工委副主任
 副调研员 三级调研员 四级调研员 党总支书记 党总支副书记 院士 常委 干事 经济师 工程师 高级工程师
 常务副主席 常务副会长 常务副理事长 常务副总经理 常务副院长 常务副校长 常务副秘书长 常务副局长
+代市长 代区长 代县长 代省长
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 
@@ -54,7 +55,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("电视", "MediaOutlet"),
 ]
 # A 处/科 of an agency: 省科技厅高新处.
-SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司)$")
+SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司|办|室|局)$")
 
 # Carrier name endings and their classes (the 双创载体 taxonomy).
 CARRIER_SUFFIXES: list[tuple[str, str]] = [

@@ -200,6 +200,8 @@ def find_people(text: str, taken: list[Mention],
     for m in _TITLE_RE.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某
         start = aside.end() if aside else m.end()
+        if text[start:start + 1] in (" ", "\u3000") and text[start + 1:start + 2] not in (" ", "\u3000"):
+            start += 1  # 某局党组成员 某某: one space between the post and the name
         end = read_name(text, start)
         while end:  # 副主任张某、李某某等: every name of the list after the title
             spans.add((start, end))

@@ -38,6 +38,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
         aside = _ASIDE_BEFORE.search(text, max(0, pos - 10), pos)
         if aside:
             pos = aside.start()
+        elif text[pos - 1:pos] in (" ", "\u3000") and pos > 1 and text[pos - 2] not in PUNCT:
+            pos -= 1  # 某局党组成员 某某
         while pos > 0:
             if pos in heads:  # 市委副书记、市长某某: the title alone names its government
                 head = heads[pos]
