@@ -710,3 +710,9 @@ def test_people_s_congresses_sub_offices_acting_heads_and_a_space_before_the_nam
     for post in (("王立新", "党组成员", "德阳市科技局"), ("张建国", "副主任", "德阳市人大"),
                  ("李明华", "代市长", "代市长"), ("赵文静", "主任", "省科技厅协调办")):
         assert post in posts, (post, posts)
+
+
+def test_a_verb_after_a_two_character_name_is_no_part_of_it(place_finder):
+    ex = _extract(place_finder, ["省科技厅副厅长张明莅临指导,市科技局局长王立新出席。"])
+    people = set(_names(ex, "Person"))
+    assert {"张明", "王立新"} <= people and "张明莅" not in people, people

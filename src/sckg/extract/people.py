@@ -16,7 +16,7 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称", "创立", "创办", "成立",
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
-                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行")
+                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -28,6 +28,10 @@ _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|
 # jieba's tags of common words that are never a name (verbs, adverbs, conjunctions,
 # prepositions, pronouns, idioms), whatever surname they start with.
 _NOT_NAME_TAGS = set("vdcprilz")
+# Two-character verbs that follow a name: a three-character reading ending in their first
+# character is the name and the verb's head (张某莅临, 李某出席).
+_CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "讲话", "带队", "调研", "视察", "考察", "看望",
+                 "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行")
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长).
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
@@ -76,8 +80,9 @@ def read_name(text: str, pos: int) -> int | None:
                 length == 3 and name[1] in _NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
                 and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3))):
             continue
-        if length == 3 and _spoken_at(text, pos + 2):
-            continue
+        if length == 3 and (_spoken_at(text, pos + 2) or any(
+                text.startswith(w, pos + 2) for w in _CLAUSE_VERBS)):
+            continue  # 张某莅临: the name is 张某, 莅临 the verb
         if _tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
         if name[0] in "和与及" and (_word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
