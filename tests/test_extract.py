@@ -716,3 +716,8 @@ def test_a_verb_after_a_two_character_name_is_no_part_of_it(place_finder):
     ex = _extract(place_finder, ["省科技厅副厅长张明莅临指导,市科技局局长王立新出席。"])
     people = set(_names(ex, "Person"))
     assert {"张明", "王立新"} <= people and "张明莅" not in people, people
+
+
+def test_a_post_after_a_body_and_its_short_form_in_brackets(place_finder):
+    ex = _extract(place_finder, ["四川省科技成果转化服务中心(省转化中心)副主任李海波出席。"])
+    assert ("李海波", "副主任", "四川省科技成果转化服务中心") in _posts(ex)

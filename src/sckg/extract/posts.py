@@ -11,6 +11,7 @@ from sckg.extract.lexicon import TITLES
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
+_ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 # Party bodies a title may start with: 某高新区党工委副书记 holds the post at the 党工委.
 _BODY_TITLES = ("党工委", "党委", "党组")
@@ -57,6 +58,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             org = by_end.get(pos)
             if org is None and text[pos - 1:pos] in ("》", "”"):
                 org = by_end.get(pos - 1)  # 《某某》总编辑: the name inside the marks
+            alias = _ALIAS_BEFORE.search(text, max(0, pos - 20), pos) if org is None else None
+            if alias and by_end.get(alias.start()) is not None:
+                org = by_end[alias.start()]  # 某某中心(某中心)副主任: the name before its short form
+                pos = alias.start()
             body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
             own = by_end.get(pos + len(body)) if body else None
             if own is not None and mentions[own].surface.endswith(body):
