@@ -721,3 +721,10 @@ def test_a_verb_after_a_two_character_name_is_no_part_of_it(place_finder):
 def test_a_post_after_a_body_and_its_short_form_in_brackets(place_finder):
     ex = _extract(place_finder, ["四川省科技成果转化服务中心(省转化中心)副主任李海波出席。"])
     assert ("李海波", "副主任", "四川省科技成果转化服务中心") in _posts(ex)
+
+
+def test_a_verb_in_办_after_an_agency_is_no_office_of_it(place_finder):
+    ex = _extract(place_finder, ["大赛由四川省科学技术厅主办,成都市科技局承办,省科技厅协调办协办。"])
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert "四川省科学技术厅" in agencies and "省科技厅协调办" in agencies, agencies
+    assert not any(a.endswith(("主办", "承办")) for a in agencies), agencies

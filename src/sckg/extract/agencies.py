@@ -211,6 +211,9 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))")
+# Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
+_VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办",
+               "代办", "经办")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 
@@ -221,7 +224,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.category not in ("GovernmentAgency", "PublicInstitution"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
-        if m and SUB_UNIT.search(m.group(0)):
+        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办):
             end = m.end()
             found.append(Mention(text[mention.start:end], mention.start, end,
                                  "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
