@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.lexicon import PARTY_BODIES, SUB_UNIT, TITLE_RE, TITLES
 from sckg.extract.names import name_start
 from sckg.model import Mention
 
@@ -130,7 +130,7 @@ def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> M
 _ZONE_END = ("高新区", "经开区", "开发区", "新区", "新城", "园区", "试验区", "示范区")
 _ZONE_BODY = re.compile(r"党工委|管委会|管理委员会")
 _NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + r"))(?=党工委|管委会|管理委员会)")
-# Bodies named right after a place (南岗区委, 某县政协, 某市委组织部): the party committee
+# Bodies named right after a place (某区委, 某县政协, 某市委组织部): the party committee
 # and its departments, the political consultative conference, the people's congress.
 _PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|人大|政府办)(?![员会级])")
 _DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟")
@@ -166,7 +166,7 @@ def national_bodies(text: str, taken: list[Mention]) -> list[Mention]:
 
 
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """南岗区委, 某县政协, 某市工信和科技局: a body named after a place, where no other
+    """某区委, 某县政协, 某市工信和科技局: a body named after a place, where no other
     name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
     found = []
     for place in mentions:
@@ -241,7 +241,6 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"))
-_PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
@@ -260,7 +259,7 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
         if title is None:
             continue
         end = person.start - len(title)
-        body = next((b for b in _PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
+        body = next((b for b in PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
         if end in ends or end + len(body) in ends:
             continue  # the body is named already
         end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end

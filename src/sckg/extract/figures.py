@@ -145,7 +145,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         named = _NOUN_PLACE.match(noun_after)
         recognised = _RECOGNISED_AS.match(after)
         if not named and recognised:
-            named = _NOUN_PLACE.match(after, recognised.end())  # 13家单位为2023年泉州市星创天地
+            named = _NOUN_PLACE.match(after, recognised.end())  # 9家单位为某年某市星创天地
         located = _LOCATED.match(after)
         if not named and located and _area(located.group(1)):
             area = _area(located.group(1))  # 其中5家位于某市

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import NOT_NAME_CHARS, SURNAMES
+from sckg.extract.lexicon import NOT_NAME_CHARS, PARTY_BODIES, SURNAMES
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -241,7 +241,7 @@ def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, i
     title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
     if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
         end -= len(title)
-    party = next((b for b in ("党工委", "党委", "党组") if text.startswith(b, end)), None)
+    party = next((b for b in PARTY_BODIES if text.startswith(b, end)), None)
     if party and any(text.startswith(t, end) for t in titles if len(t) > len(party)) and not text.endswith(
             _NAMED_BODY_ENDS, start, end):
         end += len(party)  # 某某工作党委书记: the 党委 ends the body's name, 书记 is the post

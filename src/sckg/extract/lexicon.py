@@ -23,6 +23,8 @@ TITLES = sorted("""
 代市长 代区长 代县长 代省长
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
+# Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
+PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 
 # Organisation name endings and the class each implies.
 ORG_SUFFIXES: list[tuple[str, str]] = [

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
+from sckg.extract.words import tag, word_count
 from sckg.model import Mention
 
 _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "等", "和", "与",
@@ -51,10 +52,7 @@ def _boundary(text: str, pos: int) -> bool:
     if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS):
         return True
     # A common two-character word right after the name (某某结合…): jieba's dictionary.
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(text[pos:pos + 2], 0) > 5000
+    return word_count(text[pos:pos + 2]) > 5000
 
 
 def _surname_ok(name: str) -> bool:
@@ -83,9 +81,9 @@ def read_name(text: str, pos: int) -> int | None:
         if length == 3 and (_spoken_at(text, pos + 2) or any(
                 text.startswith(w, pos + 2) for w in _CLAUSE_VERBS)):
             continue  # 张某莅临: the name is 张某, 莅临 the verb
-        if _tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
+        if tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
-        if name[0] in "和与及" and (_word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
+        if name[0] in "和与及" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
             continue  # 处长和参会人员: the conjunction, not the surname 和
         if _boundary(text, pos + length):
             return pos + length
@@ -95,14 +93,7 @@ def read_name(text: str, pos: int) -> int | None:
 def _listed_no_name(text: str, start: int, end: int) -> bool:
     """Whether what follows a 、 after a name is no name: a place of jieba's dictionary
     (、武汉…), or a word a title follows (、项目部部长某某: a unit before its post)."""
-    return _TITLE_RE.match(text, end) is not None or _tag(text[start:end]) == "ns"
-
-
-def _tag(word: str) -> str:
-    import jieba.posseg
-
-    jieba.posseg.dt.tokenizer.check_initialized()
-    return jieba.posseg.dt.word_tag_tab.get(word, "")
+    return _TITLE_RE.match(text, end) is not None or tag(text[start:end]) == "ns"
 
 
 def _before_speech(text: str) -> list[tuple[int, int]]:
@@ -146,19 +137,8 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
     return spans
 
 
-def _word_count(word: str) -> int:
-    """How often jieba's dictionary has seen ``word`` (0 for a word it lacks)."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0)
-
-
 def _common_word(word: str) -> bool:
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0) > 1000
+    return word_count(word) > 1000
 
 
 def _drop_descriptive_head(text: str, start: int, dot: int) -> int:

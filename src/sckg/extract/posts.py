@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import TITLES
+from sckg.extract.lexicon import PARTY_BODIES, TITLES
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
 _ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
-# Party bodies a title may start with: 某高新区党工委副书记 holds the post at the 党工委.
-_BODY_TITLES = ("党工委", "党委", "党组")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 
@@ -62,7 +60,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if alias and by_end.get(alias.start()) is not None:
                 org = by_end[alias.start()]  # 某某中心(某中心)副主任: the name before its short form
                 pos = alias.start()
-            body = next((b for b in _BODY_TITLES if title.startswith(b)), None)
+            body = next((b for b in PARTY_BODIES if title.startswith(b)), None)
             own = by_end.get(pos + len(body)) if body else None
             if own is not None and mentions[own].surface.endswith(body):
                 org = own  # 某高新区党工委副书记: the 党工委 named with the zone holds the post

@@ -96,9 +96,14 @@ def noun_starts(text: str, i: int) -> bool:
 NOUN_TAGS = ("n", "vn", "nz")
 
 
-def common_word(word: str) -> bool:
-    """Whether jieba's dictionary knows ``word`` as a common word."""
+def word_count(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 for a word it lacks)."""
     import jieba
 
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0) > 2000
+    return jieba.dt.FREQ.get(word, 0)
+
+
+def common_word(word: str) -> bool:
+    """Whether jieba's dictionary knows ``word`` as a common word."""
+    return word_count(word) > 2000

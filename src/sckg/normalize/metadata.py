@@ -67,7 +67,7 @@ def _iso_date(text: str) -> str | None:
 
 
 # A news agency's or paper's dateline opening the body (year written or not):
-# 某某网沈阳10月12日电 (记者…), 新华社北京2019年3月5日电.
+# 某某网某市某月某日电 (记者…), 新华社北京2019年3月5日电.
 _DATELINE = re.compile(r"^.{0,24}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)(?![视台话脑子力影商网信器站源动池缆线息号])")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年")
 

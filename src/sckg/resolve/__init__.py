@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
-from sckg.resolve.context import article_city, article_county, article_province
+from sckg.resolve.context import article_city, article_county, article_province, city_article
 
 PlaceResolver = Callable[..., PlaceResolution]
 
@@ -294,7 +294,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                     links.append(Link(aid, kind, key, place))
         subjects: dict[str | None, str | None] = {}
         # A city's article (我市, 全市, 市科技局 …) states its figures of the city, not of the province.
-        unstated = "全市" if r.city and r.city != province and _city_article(ex) else "全省"
+        unstated = "全市" if r.city and r.city != province and city_article(ex) else "全省"
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:
                 subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
@@ -308,15 +308,6 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
-
-
-_CITY_WORDS = re.compile(r"我市|全市|本市")
-
-
-def _city_article(ex: Extraction) -> bool:
-    """Whether an article speaks as a city's: it says 我市, 全市 or 本市, or names a body by
-    the city level alone (市科技局)."""
-    return bool(_CITY_WORDS.search(ex.article.clean)) or any(m.attr("relative") == "市" for m in ex.mentions)
 
 
 def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:

@@ -4,6 +4,7 @@ by the places it names (the context in which short names such as 省科技厅, �
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -66,3 +67,13 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
         if r.status == "resolved" and r.code and r.code[:4] == city[:4] and not r.code.endswith("00"):
             votes[r.code] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+_CITY_WORDS = re.compile(r"我市|全市|本市")
+
+
+def city_article(extraction: Extraction) -> bool:
+    """Whether an article speaks as a city's: it says 我市, 全市 or 本市, or names a body by
+    the city level alone (市科技局)."""
+    return bool(_CITY_WORDS.search(extraction.article.clean)) or any(
+        m.attr("relative") == "市" for m in extraction.mentions)
