@@ -20,7 +20,8 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import bodies_before_posts, implied_governments, national_bodies, own_heads, place_bodies, relative_agencies, sub_units, zone_bodies
+from sckg.extract.agencies import (bodies_before_posts, implied_governments, national_bodies, own_heads, own_school,
+                                   place_bodies, relative_agencies, sub_units, zone_bodies)
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -382,7 +383,24 @@ def extract_article(article: Article, find_places: PlaceFinder,
     mentions += listed
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
-    place_names = [p.surface for line in article.clean.split("\n") for p in find_in_line(line)]
+    mentions = own_school(mentions)
+    place_names = _place_names(article.clean, find_in_line, mentions)
     mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)
+
+
+def _place_names(text: str, find_in_line, mentions: list[Mention]) -> list[str]:
+    """The place names of ``text``, the evidence of where an article is: all of them, in
+    the names of bodies too (兰州 in 兰州大学), but not inside a person's name (云龙 in
+    叶云龙)."""
+    names = {m.surface for m in mentions if m.category == "Person" and len(m.surface) > 1}
+    people = [(k.start(), k.end()) for name in sorted(names) for k in re.finditer(re.escape(name), text)]
+    out: list[str] = []
+    offset = 0
+    for line in text.split("\n"):
+        for p in find_in_line(line):
+            if not any(s < offset + p.end and offset + p.start < e for s, e in people):
+                out.append(p.surface)
+        offset += len(line) + 1
+    return out

@@ -187,6 +187,11 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     (西安高新区党工委, 某湾新区管委会 after a place), and again alone later in the same list
     (…副书记、管委会副主任)."""
     found = []
+    for body in mentions:  # 高新区党工委 found whole: its zone is the part before 党工委
+        m = _ZONE_BODY.search(body.surface)
+        if body.category == "GovernmentAgency" and m and m.end() == len(body.surface) \
+                and body.surface[:m.start()].endswith(_ZONE_END):
+            found += _listed_bodies(text, body.surface[:m.start()], m.group(0), body.end)
     for zone in mentions:
         if zone.category == "Place" and not zone.surface.endswith(_ZONE_END):
             named = _NAMED_ZONE.match(text, zone.end)  # 温州 + 湾新区党工委
@@ -199,13 +204,17 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         body = zone.surface + m.group(0)
         found.append(Mention(body, zone.start, m.end(), "GovernmentAgency", "GovernmentAgency"))
-        clause_end = min((text.find(c, m.end()) for c in "，。；" if text.find(c, m.end()) != -1),
-                         default=len(text))
-        for listed in _LISTED_BODY.finditer(text, m.end(), clause_end):
-            if listed.group(1) != m.group(0):
-                found.append(Mention(listed.group(1), listed.start(1), listed.end(1), "GovernmentAgency",
-                                     "GovernmentAgency", (("qualified", zone.surface + listed.group(1)),)))
-    return found
+        found += _listed_bodies(text, zone.surface, m.group(0), m.end())
+    return list({(f.start, f.end): f for f in found}.values())
+
+
+def _listed_bodies(text: str, zone: str, first: str, pos: int) -> list[Mention]:
+    """The zone's other body listed after its ``first`` in the same clause (…党工委副书记、
+    管委会副主任), named with the zone."""
+    clause_end = min((text.find(c, pos) for c in "，。；" if text.find(c, pos) != -1), default=len(text))
+    return [Mention(listed.group(1), listed.start(1), listed.end(1), "GovernmentAgency", "GovernmentAgency",
+                    (("qualified", zone + listed.group(1)),))
+            for listed in _LISTED_BODY.finditer(text, pos, clause_end) if listed.group(1) != first]
 
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
@@ -274,3 +283,20 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
             continue
         found.append(Mention(text[start:end], start, end, kind, kind))
     return found
+
+
+_OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委会)?$")
+
+
+def own_school(mentions: list[Mention]) -> list[Mention]:
+    """校党委, 该校党委 in an article about one university: that university (its party
+    committee's posts are the university's, as the gold and most registers have it).
+    Left as they are when the article names no university or several."""
+    schools = {m.surface for m in mentions if m.category == "University"}
+    if len(schools) != 1:
+        return mentions
+    school = schools.pop()
+    return [Mention(m.surface, m.start, m.end, "University", "University",
+                    (("qualified", school), ("anaphor", "1")))
+            if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface) else m
+            for m in mentions]

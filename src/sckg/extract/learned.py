@@ -227,7 +227,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
 
 
 # Endings that make a span a body of its own, whose party committee's posts are its posts.
-_NAMED_BODY_ENDS = ("大学", "学院", "公司", "集团", "局", "厅", "委", "院", "所", "中心", "协会", "医院", "部", "办")
+_NAMED_BODY_ENDS = ("大学", "学院", "公司", "集团", "局", "厅", "委", "院", "所", "中心", "协会", "医院", "部", "办", "政协",
+                    "人大", "政府")
 _LEAD_WORDS = set("率由在与和及对向从为到赴请受经据")
 
 
@@ -236,16 +237,24 @@ def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, i
     after it (某市委常委: the 市委, and 常委 the post), with the party committee a post
     after it starts with when the span names no body by its ending (某某工作党委书记:
     the body is 某某工作党委; 某某大学党委书记 is a post at the university)."""
-    if text[start] in _LEAD_WORDS and end - start > 3:
+    if text[start] in _LEAD_WORDS and end - start > 3 and not _word_head(text[start:start + 2]):
         start += 1
     title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
     if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
         end -= len(title)
-    party = next((b for b in PARTY_BODIES if text.startswith(b, end)), None)
+    # (a 党组 is the leading group of the body named before it: its posts are that body's)
+    party = next((b for b in PARTY_BODIES if text.startswith(b, end) and b != "党组"), None)
     if party and any(text.startswith(t, end) for t in titles if len(t) > len(party)) and not text.endswith(
             _NAMED_BODY_ENDS, start, end):
         end += len(party)  # 某某工作党委书记: the 党委 ends the body's name, 书记 is the post
     return start, end
+
+
+def _word_head(pair: str) -> bool:
+    """Whether a lead character starts a noun with the next one (经 of 经济部, 和 of 和平区)."""
+    from sckg.extract.words import NOUN_TAGS, common_word, tag
+
+    return common_word(pair) and tag(pair) in (*NOUN_TAGS, "ns", "nt")
 
 
 def load_recogniser() -> None:

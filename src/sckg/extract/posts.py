@@ -82,7 +82,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if org is None and pending and pos > 0 and text[pos - 1] not in PUNCT:
                 continue
             break
-        if pending and "、" in (text[pos - 1:pos], text[pos:pos + 1]):
+        if pending and any(c in (text[pos - 1:pos], text[pos:pos + 1]) for c in "、,，"):
             orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
     out += _orphan_posts(text, mentions, out, orphans)
     out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
@@ -101,10 +101,24 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         prev = before[-1]
         between = text[mentions[prev].end:mentions[pi].start]
-        orgs = {r.object for r in relations if r.subject == prev and r.kind == "post"}
-        if len(orgs) == 1 and between.startswith("、") and len(between) <= 8:
-            out += [Relation("post", pi, orgs.pop(), role) for role in roles]
+        posts = [r for r in relations if r.subject == prev and r.kind == "post"]
+        orgs = {r.object for r in posts}
+        if len(orgs) != 1 or len(between) > 12:
+            continue
+        org = orgs.pop()
+        if between.startswith("、") or (between[:1] in ",，" and all(
+                _same_ladder(role, [r.value or "" for r in posts], mentions[org].category) for role in roles)):
+            out += [Relation("post", pi, org, role) for role in roles]
     return out
+
+
+def _same_ladder(role: str, held: list[str], category: str) -> bool:
+    """Whether ``role``, listed after a comma, is a post of the organisation the one
+    before holds ``held`` at: a rung of the same ladder (局长, 副局长; 书记, 副书记), or a
+    university's (副校长, 党委常委 after 党委书记 of the university)."""
+    if any(role[-2:] == h[-2:] for h in held):
+        return True
+    return category == "University" and ("校" in role or role.startswith("党委"))
 
 
 def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],

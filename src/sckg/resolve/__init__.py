@@ -108,13 +108,22 @@ class _Resolver:
         if not code:
             # 市长 with no city known: the body written, 市人民政府, not the title.
             return level + m.attr("body") if m.attr("body") else None
-        place = self.gaz.divisions[code].name
+        place = self._qualified_place(code)
         body = m.attr("body") or re.sub(r"^团?(我|全|本)?[省市县州区]", "", m.surface)
         if m.surface.startswith("团"):
             return "共青团" + place + body  # 团市委: the Youth League's committee
         if body.startswith("委"):
             return "中共" + place + body
         return place + body
+
+    def _qualified_place(self, code: str) -> str:
+        """A division's name as an official body's name starts: a district or county with
+        its city before it (上海市奉贤区, 咸宁市咸安区), since many share a name (鼓楼区)."""
+        div = self.gaz.divisions[code]
+        parent = self.gaz.divisions.get(div.parent) if div.level == "county" and div.parent else None
+        while parent is not None and parent.level != "province" and not parent.name.endswith(("市", "州", "盟", "地区")):
+            parent = self.gaz.divisions.get(parent.parent) if parent.parent else None  # 市辖区
+        return parent.name + div.name if parent is not None else div.name
 
     def _relative_code(self, m: Mention, province: str | None) -> str | None:
         """The division whose body a mention named by level alone (市委, 区科技局) is."""
@@ -151,6 +160,9 @@ class _Resolver:
                 name = name.replace(short, full, 1)
                 break
         region = _REGION_REF.match(name)
+        if region and region.group(1).endswith("区") and region.group(1) != "自治区" \
+                and province not in _AUTONOMOUS_REGIONS:
+            region = None  # 区委, 区科技局: a district's, unless the province is a region
         province_name = self.province_name(province)
         if region and province_name:
             name = province_name + name[region.end():]
@@ -186,7 +198,7 @@ class _Resolver:
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
                 ent.cls = m.cls
         for k, v in m.attrs:
-            if k not in ("parent", "qualified", "relative", "implied", "body", "head"):
+            if k not in ("parent", "qualified", "relative", "implied", "body", "head", "anaphor"):
                 ent.attrs.setdefault(k, v)
         return ent
 
@@ -270,7 +282,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                 ent = r.entities[keys[i]]
                 surface = m.surface.strip("“”\"")
                 # 周口市副市長, 市长: a post's words over the body it implies are no name of it.
-                named = not (m.attr("implied") or m.attr("head"))
+                named = not (m.attr("implied") or m.attr("head") or m.attr("anaphor"))
                 if surface != ent.name and named:
                     ent.aliases.add(surface)
                 if m.attr("qualified") and m.attr("qualified") != ent.name:

@@ -39,6 +39,8 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
     """The province an article is about: the one its places fall in most often."""
     votes: Counter[str] = Counter()
     for surface in extraction.place_names:
+        if len(surface) == 2 and surface.endswith("区"):
+            continue  # 西区, 城区, 矿区: a part of many a city, no evidence of which
         r = resolve_place(gaz, surface)
         if r.status == "resolved" and r.code:
             # A two-character short form is weak evidence (会同 is also a verb).
