@@ -222,6 +222,46 @@ def test_post_at_a_university(place_finder):
     assert ("李明远", "教授", "西安电子科技大学") in _posts(ex)
 
 
+def test_posts_listed_after_a_comma_at_the_organisation_before(place_finder):
+    ex = _extract(place_finder, ["省科技厅厅长林海涛、常务副厅长周文彬,西北工程大学党委书记何志刚,"
+                                 "党委常委、副校长陈立新,星河科技有限公司董事长郑晓东,副主任马文静等出席。"])
+    posts = _posts(ex)
+    assert ("周文彬", "常务副厅长", "省科技厅") in posts
+    assert ("陈立新", "副校长", "西北工程大学") in posts
+    assert ("陈立新", "党委常委", "西北工程大学") in posts
+    # a title of another ladder after a company's chairman: not the company's
+    assert not any(p[0] == "马文静" for p in posts), posts
+
+
+def test_the_school_s_party_committee_is_the_university_s(place_finder):
+    ex = _extract(place_finder, ["西北工程大学举行创客空间揭牌仪式,校党委书记何志刚,该校党委副书记陈立新出席。"])
+    posts = _posts(ex)
+    assert ("何志刚", "党委书记", "校党委") in posts
+    assert _mention(ex, "校党委").category == "University"
+    assert _mention(ex, "校党委").attr("qualified") == "西北工程大学"
+
+
+def test_a_zone_s_bodies_listed_together(place_finder):
+    ex = _extract(place_finder, ["高新区党工委副书记、管委会副主任林海涛出席会议。"])
+    posts = _posts(ex)
+    assert ("林海涛", "党工委副书记", "高新区党工委") in posts
+    assert ("林海涛", "副主任", "管委会") in posts
+    assert _mention(ex, "管委会").attr("qualified") == "高新区管委会"
+
+
+def test_a_body_s_party_group_is_no_body_of_its_own(place_finder):
+    ex = _extract(place_finder, ["城关区政协党组副书记林海涛出席。"])
+    assert ("林海涛", "党组副书记", "城关区政协") in _posts(ex)
+
+
+def test_department_names_holding_a_conjunction_or_a_lead_character(place_finder):
+    ex = _extract(place_finder, ["会议由省工业和信息化委员会中小企业局副局长林海涛主持。",
+                                 "经济部中小企业处处长周文彬出席。"])
+    posts = _posts(ex)
+    assert ("林海涛", "副局长", "省工业和信息化委员会中小企业局") in posts
+    assert ("周文彬", "处长", "经济部中小企业处") in posts
+
+
 def test_founder_of_a_company(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,他在家乡创立的“沙漠绿洲”公司已带动200人就业。"])
     founders = {(p, o) for p, role, o in _posts(ex) if role == "创始人"}

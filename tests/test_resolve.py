@@ -225,7 +225,7 @@ def test_bodies_named_by_district_level_take_the_article_district_or_stay_the_ar
     pipeline.build(folder, out=out, store=None, progress_bar=False)
     text = out.read_text(encoding="utf-8")
     assert '"中共成都市武侯区委"@zh-Hans' in text or '"中共武侯区委"@zh-Hans' in text, text[:3000]
-    assert "武侯区人民政府" in text
+    assert "成都市武侯区人民政府" in text  # a district's body with its city: many districts share a name
     # 区委 of two unplaced articles: one body per article, not one for both
     import re
     committees = set(re.findall(r"(id:org-[\w-]+) a sc:GovernmentAgency ;\s+rdfs:label \"qū wěi\"", text))
@@ -248,3 +248,24 @@ def test_a_city_s_article_states_its_unplaced_figures_of_the_city(tmp_path):
     rows = {r["quote"]: r["area"] for r in pipeline.figure_rows(tmp_path / "store")}
     assert [a for q, a in rows.items() if "众创空间36家" in q] == ["绵阳市"], rows
     assert [a for q, a in rows.items() if "孵化器52家" in q] == ["新疆维吾尔自治区"], rows
+
+
+def test_a_district_s_bodies_are_never_the_province_s_outside_an_autonomous_region(place_finder, gazetteer):
+    # The article is placed in a municipality and names no district: 区委 and 区长 stay the
+    # article's own district's, unknown, not the municipality's (上海市委, 上海市人民政府).
+    ex = _article(place_finder, "965_district", "某高新区双创活动启动",
+                  ["上海市的专家出席了活动。区委副书记、区长周文彬致辞。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "上海市人民政府" not in names and "中共上海市委" not in names, names
+    assert any(n.startswith("区") and n.endswith("人民政府") for n in names), names
+
+
+def test_a_place_inside_a_person_s_name_is_no_evidence_of_the_article_s_province(place_finder, gazetteer):
+    # 云龙 (a county of Yunnan) inside the name 叶云龙, twice, once where no post announces it
+    ex = _article(place_finder, "966_name", "青年创业基地开幕",
+                  ["基地今日开幕,副市长林海涛出席。中小企业处处长叶云龙致辞。",
+                   "叶云龙感谢各界的支持。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "大理白族自治州人民政府" not in names and "云龙县" not in names, names

@@ -383,19 +383,41 @@ def extract_article(article: Article, find_places: PlaceFinder,
     mentions += listed
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
-    mentions = own_school(mentions)
+    mentions, relations = _outside_names(article.clean, own_school(mentions), relations)
     place_names = _place_names(article.clean, find_in_line, mentions)
     mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)
 
 
+def _name_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Every occurrence in ``text`` of the names of the people found, with or without a
+    post that announces them there."""
+    names = {m.surface for m in mentions if m.category == "Person" and len(m.surface) > 1}
+    return [(k.start(), k.end()) for name in sorted(names) for k in re.finditer(re.escape(name), text)]
+
+
+def _outside_names(text: str, mentions: list[Mention],
+                   relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
+    """The mentions without the places inside a person's name (云龙 in 叶云龙), and the
+    relations re-indexed to them (those of a place dropped go with it)."""
+    people = _name_spans(text, mentions)
+    keep = [i for i, m in enumerate(mentions) if m.category != "Place"
+            or not any(s <= m.start and m.end <= e for s, e in people)]
+    if len(keep) == len(mentions):
+        return mentions, relations
+    new = {old: k for k, old in enumerate(keep)}
+    kept = [replace(r, subject=new[r.subject] if r.subject >= 0 else r.subject,
+                    object=None if r.object is None else new[r.object])
+            for r in relations if (r.subject < 0 or r.subject in new) and (r.object is None or r.object in new)]
+    return [mentions[i] for i in keep], kept
+
+
 def _place_names(text: str, find_in_line, mentions: list[Mention]) -> list[str]:
     """The place names of ``text``, the evidence of where an article is: all of them, in
     the names of bodies too (兰州 in 兰州大学), but not inside a person's name (云龙 in
     叶云龙)."""
-    names = {m.surface for m in mentions if m.category == "Person" and len(m.surface) > 1}
-    people = [(k.start(), k.end()) for name in sorted(names) for k in re.finditer(re.escape(name), text)]
+    people = _name_spans(text, mentions)
     out: list[str] = []
     offset = 0
     for line in text.split("\n"):
