@@ -262,6 +262,22 @@ def test_department_names_holding_a_conjunction_or_a_lead_character(place_finder
     assert ("周文彬", "处长", "经济部中小企业处") in posts
 
 
+def test_two_fields_joined_in_a_body_s_name_and_two_bodies_joined(place_finder):
+    ex = _extract(place_finder, ["省科技厅成果转化与区域创新处处长林海涛出席。",
+                                 "星河新材料技术创新与产业化联盟理事长周文彬致辞。",
+                                 "市科技局与孵化器联盟签约。"])
+    posts = _posts(ex)
+    assert ("林海涛", "处长", "省科技厅成果转化与区域创新处") in posts
+    assert ("周文彬", "理事长", "星河新材料技术创新与产业化联盟") in posts
+    assert "市科技局" in _names(ex) and "孵化器联盟" in _names(ex)
+
+
+def test_people_s_organisations_by_their_short_names(place_finder):
+    ex = _extract(place_finder, ["安徽省侨联主席林海涛、省科协副主席周文彬出席。"])
+    assert _mention(ex, "安徽省侨联").category == "Association"
+    assert ("林海涛", "主席", "安徽省侨联") in _posts(ex)
+
+
 def test_founder_of_a_company(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,他在家乡创立的“沙漠绿洲”公司已带动200人就业。"])
     founders = {(p, o) for p, role, o in _posts(ex) if role == "创始人"}

@@ -22,7 +22,7 @@ TITLES = sorted("""
 常务副主席 常务副会长 常务副理事长 常务副总经理 常务副院长 常务副校长 常务副秘书长 常务副局长
 代市长 代区长 代县长 代省长
 常务副厅长 常务副部长 常务副书记 常务副州长 常务副主任委员
-行政总裁 首席运营官 首席营运官 首席技术官 首席财务官 首席信息官 首席投资官 首席科学家 首席创新总监 首席运营总监
+高级副总裁 高级副总经理 执行总裁 行政总裁 首席运营官 首席营运官 首席技术官 首席财务官 首席信息官 首席投资官 首席科学家 首席创新总监 首席运营总监
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
@@ -55,6 +55,8 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),
     ("工业和信息化部", "GovernmentAgency"), ("财政部", "GovernmentAgency"), ("商务部", "GovernmentAgency"),
     ("残联", "GovernmentAgency"),
+    ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
+    ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),
     ("电视", "MediaOutlet"),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS
-from sckg.extract.words import tag, tagger
+from sckg.extract.words import NOUN_TAGS, noun_starts, tag, tagger
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
 _TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接"}
@@ -21,6 +21,21 @@ _CLAUSE_WORDS = frozenset({"代表"})
 JOINT_BODIES = re.compile(r"(省|市|区|县|州|党)委(省|市|区|县|州)?(和|及)?政府")
 
 
+# Bodies whose names join two fields with 与 (成果转化与区域创新处), and the last
+# characters of a name that is whole before 与 (科技局与…: two bodies).
+FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "研究院", "研究所", "实验室", "委员会", "学院")
+_WHOLE_NAME_ENDS = tuple("局厅委办院校所司处部会盟心园区府室站队组团社")
+
+
+def joins_fields(text: str, i: int) -> bool:
+    """Whether the 与 before ``i`` joins two fields inside a body's name: a noun (or verb)
+    of two characters that ends no body's name comes before it, and a noun follows it.
+    The caller checks that the name ends as such a body's does (``FIELD_BODY_ENDS``)."""
+    if i < 3 or text[i - 2] in _WHOLE_NAME_ENDS:
+        return False
+    return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v") and noun_starts(text, i)
+
+
 def agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
     """Where an agency's name starts after the last verb, preposition, time word or
     pronoun of its sentence before it (记者从市科技局获悉, 他代表某省科学技术厅,
@@ -28,7 +43,9 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
     Names are cut by jieba, which keeps its dictionary words whole (开发区)."""
     pos, cut = start, None
     for w in tagger().cut(text[start:suffix_start]):
-        if (w.flag.startswith(_CLAUSE_WORD_FLAGS) and not w.flag.startswith(("vn", "ns")) and w.word not in places
+        if w.word == "与" and text.startswith(FIELD_BODY_ENDS, suffix_start) and joins_fields(text, pos + 1):
+            pass  # 技术创新与产业化联盟: 与 joins two fields of the name
+        elif (w.flag.startswith(_CLAUSE_WORD_FLAGS) and not w.flag.startswith(("vn", "ns")) and w.word not in places
                 or w.word in _CLAUSE_WORDS):
             cut = pos + len(w.word)
         pos += len(w.word)

@@ -10,7 +10,7 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, SURNAMES, TITLES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import JOINT_BODIES, after_last_verb, agency_start, qualifies_meeting
+from sckg.extract.name_heads import JOINT_BODIES, after_last_verb, FIELD_BODY_ENDS, agency_start, joins_fields, qualifies_meeting
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,
@@ -138,6 +138,10 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             continue
         if c == "·" and i < end and any(text.startswith(p, i - 1 - len(p)) for p in places if len(p) >= 2):
             i -= 1  # places joined by a middle dot: 某省·某市创业活动周
+            continue
+        if c == "与" and (text.endswith(FIELD_BODY_ENDS, 0, end) or text.startswith(FIELD_BODY_ENDS, end)) \
+                and joins_fields(text, i):
+            i -= 1  # 技术创新与产业化联盟, 政策调研与统计处: two fields in one body's name
             continue
         if c in LEFT_STOPS:
             break
