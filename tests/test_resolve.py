@@ -269,3 +269,18 @@ def test_a_place_inside_a_person_s_name_is_no_evidence_of_the_article_s_province
     res = resolve([ex], gazetteer, resolve_place)
     names = {e.name for e in res.entities.values()}
     assert "大理白族自治州人民政府" not in names and "云龙县" not in names, names
+
+
+def test_a_district_s_bodies_take_their_city_and_a_county_level_city_s_do_not(place_finder, gazetteer):
+    ex = _article(place_finder, "967_county", "咸宁市咸安区举办创业大赛",
+                  ["咸宁市咸安区创业大赛开幕。咸安区副区长林海涛、项城市副市长周文彬出席。",
+                   "合肥市归国华侨联合会协办。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "咸宁市咸安区人民政府" in names, names
+    assert "项城市人民政府" in names and "周口市项城市人民政府" not in names, names
+    assert "合肥市归国华侨联合会" in names, names
+    district = next(e for e in res.entities.values() if e.name == "咸宁市咸安区人民政府")
+    places = {res.entities[link.object].name for link in res.links
+              if link.kind == "jurisdiction" and link.subject == district.key}
+    assert places == {"咸安区"}, places  # its own district, not the city its name starts with

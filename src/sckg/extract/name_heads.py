@@ -31,8 +31,8 @@ def joins_fields(text: str, i: int) -> bool:
     """Whether the 与 before ``i`` joins two fields inside a body's name: a noun (or verb)
     of two characters that ends no body's name comes before it, and a noun follows it.
     The caller checks that the name ends as such a body's does (``FIELD_BODY_ENDS``)."""
-    if i < 3 or text[i - 2] in _WHOLE_NAME_ENDS:
-        return False
+    if i < 3 or text[i - 2] in _WHOLE_NAME_ENDS or text.startswith(FIELD_BODY_ENDS, i):
+        return False  # (方面与中心副主任: the body is 中心 itself, named before)
     return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v") and noun_starts(text, i)
 
 
@@ -43,7 +43,8 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
     Names are cut by jieba, which keeps its dictionary words whole (开发区)."""
     pos, cut = start, None
     for w in tagger().cut(text[start:suffix_start]):
-        if w.word == "与" and text.startswith(FIELD_BODY_ENDS, suffix_start) and joins_fields(text, pos + 1):
+        if w.word == "与" and text.startswith(FIELD_BODY_ENDS, suffix_start) and suffix_start - pos >= 3 \
+                and joins_fields(text, pos + 1):
             pass  # 技术创新与产业化联盟: 与 joins two fields of the name
         elif (w.flag.startswith(_CLAUSE_WORD_FLAGS) and not w.flag.startswith(("vn", "ns")) and w.word not in places
                 or w.word in _CLAUSE_WORDS):

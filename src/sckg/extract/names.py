@@ -28,7 +28,8 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 
 
 SUFFIXES = _suffix_table()
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
+# (侨联 and 工商联 are short forms: not the 联 of 联合会 in 归国华侨联合会)
+_SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!合)" if s.endswith("联") else "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.
 _COUNTS = r"|[\d一二三四五六七八九十两]+[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]"
@@ -140,7 +141,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             i -= 1  # places joined by a middle dot: 某省·某市创业活动周
             continue
         if c == "与" and (text.endswith(FIELD_BODY_ENDS, 0, end) or text.startswith(FIELD_BODY_ENDS, end)) \
-                and joins_fields(text, i):
+                and end - i >= 2 and joins_fields(text, i):
             i -= 1  # 技术创新与产业化联盟, 政策调研与统计处: two fields in one body's name
             continue
         if c in LEFT_STOPS:

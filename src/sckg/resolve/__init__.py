@@ -101,7 +101,7 @@ class _Resolver:
         implied = m.attr("implied")
         if implied:
             r = self.resolve_place(self.gaz, implied, province=province)
-            place = self.gaz.divisions[r.code].name if r.status == "resolved" and r.code else implied
+            place = self._qualified_place(r.code) if r.status == "resolved" and r.code else implied
             return place + "人民政府"
         level = m.attr("relative")
         code = self._relative_code(m, province)
@@ -116,11 +116,27 @@ class _Resolver:
             return "中共" + place + body
         return place + body
 
+    def _with_city(self, name: str, province: str) -> str:
+        """奉贤区人民政府 → 上海市奉贤区人民政府: a body named after a district or county of
+        the article's province, by that division's full name, takes its city before it."""
+        for length in (6, 5, 4, 3):
+            head = name[:length]
+            if len(name) <= length or not head.endswith(("区", "县", "旗")):
+                continue
+            r = self.resolve_place(self.gaz, head, province=province)
+            if r.status == "resolved" and r.code and self.gaz.divisions[r.code].level == "county" \
+                    and self.gaz.divisions[r.code].name == head:
+                return self._qualified_place(r.code) + name[length:]
+        return name
+
     def _qualified_place(self, code: str) -> str:
         """A division's name as an official body's name starts: a district or county with
-        its city before it (上海市奉贤区, 咸宁市咸安区), since many share a name (鼓楼区)."""
+        its city before it (上海市奉贤区, 咸宁市咸安区), since many share a name (鼓楼区); a
+        county-level city alone."""
         div = self.gaz.divisions[code]
-        parent = self.gaz.divisions.get(div.parent) if div.level == "county" and div.parent else None
+        if div.level != "county" or div.name.endswith("市"):
+            return div.name  # a county-level city's bodies are its own: 项城市人民政府
+        parent = self.gaz.divisions.get(div.parent) if div.parent else None
         while parent is not None and parent.level != "province" and not parent.name.endswith(("市", "州", "盟", "地区")):
             parent = self.gaz.divisions.get(parent.parent) if parent.parent else None  # 市辖区
         return parent.name + div.name if parent is not None else div.name
@@ -159,6 +175,8 @@ class _Resolver:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
                 break
+        if m.category == "GovernmentAgency" and province:
+            name = self._with_city(name, province)
         region = _REGION_REF.match(name)
         if region and region.group(1).endswith("区") and region.group(1) != "自治区" \
                 and province not in _AUTONOMOUS_REGIONS:
@@ -340,6 +358,21 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     for length in (9, 8, 7, 6, 5, 4, 3, 2):
         res = r.resolve_place(r.gaz, name[:length], province=province)
         if res.status == "resolved" and res.code:
+            inner = _inner_division(r, res.code, name[length:])
+            return inner or res.code
+    return None
+
+
+def _inner_division(r: _Resolver, code: str, rest: str) -> str | None:
+    """The division of ``code`` named next (咸宁市咸安区政府: 咸安区 in 咸宁市), if any."""
+    outer = code.rstrip("0")
+    for length in (6, 5, 4, 3):
+        head = rest[:length]
+        if len(rest) <= length or not head.endswith(("区", "县", "旗", "市")):
+            continue
+        res = r.resolve_place(r.gaz, head, province=code[:2] + "0000")
+        if res.status == "resolved" and res.code and res.code != code and res.code.startswith(outer) \
+                and r.gaz.divisions[res.code].name == head:
             return res.code
     return None
 
