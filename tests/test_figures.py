@@ -157,6 +157,8 @@ def test_parse_period_prefers_the_latest_marker():
     ("来自奇台县的选手共160名。", "奇台县"),
     ("仅昌吉市便培育中小微企业100家。", "昌吉市"),
     ("河南省郑州市共有孵化器120家。", "郑州市"),
+    ("截至目前，高新区已有国家级孵化器4家。", "全市"),  # a zone's count: its city's
+    ("高新区在孵企业660家。", "全市"),
 ])
 def test_area(text, area):
     assert one(text).area == area

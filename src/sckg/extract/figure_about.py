@@ -19,6 +19,7 @@ _AREA = re.compile(
     r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|我省|我区|我市|我州|本省|本市"
     rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
     r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))"
+    r"|(?P<zone>高新区|开发区|经开区)(?=(?:共|已|现|还|累计)?有|拥有|达到?|内有|[\u4e00-\u9fff]{0,4}(?:在孵|孵化))"
     r"|(?P<district>[\u4e00-\u9fff]{2,3}区)(?=(?:共|已|现|还)?有|拥有|达到?|内有)")
 # Words ending in 区 that name no district (园区, 高新区, 社区 …): never a figure's area.
 _NOT_DISTRICT = ("园区", "新区", "高新区", "开发区", "社区", "城区", "景区", "校区", "片区", "小区", "市区",
@@ -43,6 +44,9 @@ def area(head: str, rank: bool = False) -> str | None:
     found, frame = None, None
     for m in _AREA.finditer(head):
         text = m.group(0)
+        if m["zone"]:
+            found = "全市"  # 高新区已有4家孵化器: a zone's figures are its city's (the zone their subject)
+            continue
         if m["district"]:
             cut = max((i + 1 for i, c in enumerate(text[:-1]) if c in _NOT_IN_PLACE), default=0)
             cut += head[m.start() + cut - 1:m.start() + cut + 1] == "其中"  # 其中某某区有
