@@ -117,6 +117,9 @@ def test_whole_is_the_total_of_the_same_kind():
     ("举办路演活动36场。", "events", None, None),
     ("共有400名选手参加决赛。", "contestants", None, None),
     ("为120家企业提供融资服务。", "served-clients", None, None),
+    ("来自各地的200余人参加大会。", "participants", None, None),
+    ("考察组一行共23人到园区考察。", "participants", None, None),
+    ("180名管理人员参加培训。", "trainees", None, None),
 ])
 def test_indicator_carrier_and_level(text, indicator, carrier_type, level):
     f = one(text)
