@@ -50,7 +50,7 @@ _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
 # What an event produced (prizes, finalists, trainees …) is about the event, not a region.
 _EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
                    "experts", "investors", "applicant-rank"}
-_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定")
+_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定|(?:申报|推荐|建设|运营)的")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
