@@ -383,8 +383,9 @@ def extract_article(article: Article, find_places: PlaceFinder,
     mentions += listed
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
-    mentions, relations = _outside_names(article.clean, own_school(mentions), relations)
-    place_names = _place_names(article.clean, find_in_line, mentions)
+    people = _name_spans(article.clean, mentions)
+    mentions, relations = _outside_names(people, own_school(mentions), relations)
+    place_names = _place_names(article.clean, find_in_line, people)
     mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)
@@ -397,11 +398,11 @@ def _name_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     return [(k.start(), k.end()) for name in sorted(names) for k in re.finditer(re.escape(name), text)]
 
 
-def _outside_names(text: str, mentions: list[Mention],
+def _outside_names(people: list[tuple[int, int]], mentions: list[Mention],
                    relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
-    """The mentions without the places inside a person's name (云龙 in 叶云龙), and the
-    relations re-indexed to them (those of a place dropped go with it)."""
-    people = _name_spans(text, mentions)
+    """The mentions without the places inside a person's name (云龙 in 叶云龙; ``people``:
+    :func:`_name_spans`), and the relations re-indexed to them (those of a place dropped
+    go with it)."""
     keep = [i for i, m in enumerate(mentions) if m.category != "Place"
             or not any(s <= m.start and m.end <= e for s, e in people)]
     if len(keep) == len(mentions):
@@ -413,11 +414,10 @@ def _outside_names(text: str, mentions: list[Mention],
     return [mentions[i] for i in keep], kept
 
 
-def _place_names(text: str, find_in_line, mentions: list[Mention]) -> list[str]:
+def _place_names(text: str, find_in_line, people: list[tuple[int, int]]) -> list[str]:
     """The place names of ``text``, the evidence of where an article is: all of them, in
     the names of bodies too (兰州 in 兰州大学), but not inside a person's name (云龙 in
-    叶云龙)."""
-    people = _name_spans(text, mentions)
+    叶云龙; ``people``: :func:`_name_spans`)."""
     out: list[str] = []
     offset = 0
     for line in text.split("\n"):

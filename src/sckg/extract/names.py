@@ -10,7 +10,8 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, SURNAMES, TITLES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import JOINT_BODIES, after_last_verb, FIELD_BODY_ENDS, agency_start, joins_fields, qualifies_meeting
+from sckg.extract.name_heads import (FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start, joins_fields,
+                                    qualifies_meeting)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,
@@ -36,12 +37,11 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+[家个所批名]|\d{4}年度
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
-# Fixed phrases that hold a 、 but are one name part.
 # Fixed phrases a name holds whole, though they hold a stop (和, 与, 、): the fields in
 # the names of government departments (工业和信息化委员会, 人力资源和社会保障局).
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育",
-            "科学技术和工业信息化", "工业和科技", "商务和投资促进", "市场监督管理", "交通运输和物流",
+            "科学技术和工业信息化", "工业和科技", "商务和投资促进", "交通运输和物流",
             "科技和工业信息化", "工信和科技", "新闻出版和广电")
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).

@@ -119,15 +119,24 @@ class _Resolver:
     def _with_city(self, name: str, province: str) -> str:
         """奉贤区人民政府 → 上海市奉贤区人民政府: a body named after a district or county of
         the article's province, by that division's full name, takes its city before it."""
+        found = self.division_at(name, province, ("区", "县", "旗"))
+        if found and self.gaz.divisions[found[0]].level == "county":
+            return self._qualified_place(found[0]) + name[found[1]:]
+        return name
+
+    def division_at(self, text: str, province: str, ends: tuple[str, ...],
+                    inside: str | None = None) -> tuple[str, int] | None:
+        """The division whose full name (ending in one of ``ends``) ``text`` starts with,
+        in ``province`` and, if given, inside the division ``inside``: its code and length."""
         for length in (6, 5, 4, 3):
-            head = name[:length]
-            if len(name) <= length or not head.endswith(("区", "县", "旗")):
+            head = text[:length]
+            if len(text) <= length or not head.endswith(ends):
                 continue
             r = self.resolve_place(self.gaz, head, province=province)
-            if r.status == "resolved" and r.code and self.gaz.divisions[r.code].level == "county" \
-                    and self.gaz.divisions[r.code].name == head:
-                return self._qualified_place(r.code) + name[length:]
-        return name
+            if r.status == "resolved" and r.code and self.gaz.divisions[r.code].name == head and (
+                    inside is None or (r.code != inside and r.code.startswith(inside.rstrip("0")))):
+                return r.code, length
+        return None
 
     def _qualified_place(self, code: str) -> str:
         """A division's name as an official body's name starts: a district or county with
@@ -358,22 +367,9 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     for length in (9, 8, 7, 6, 5, 4, 3, 2):
         res = r.resolve_place(r.gaz, name[:length], province=province)
         if res.status == "resolved" and res.code:
-            inner = _inner_division(r, res.code, name[length:])
-            return inner or res.code
-    return None
-
-
-def _inner_division(r: _Resolver, code: str, rest: str) -> str | None:
-    """The division of ``code`` named next (咸宁市咸安区政府: 咸安区 in 咸宁市), if any."""
-    outer = code.rstrip("0")
-    for length in (6, 5, 4, 3):
-        head = rest[:length]
-        if len(rest) <= length or not head.endswith(("区", "县", "旗", "市")):
-            continue
-        res = r.resolve_place(r.gaz, head, province=code[:2] + "0000")
-        if res.status == "resolved" and res.code and res.code != code and res.code.startswith(outer) \
-                and r.gaz.divisions[res.code].name == head:
-            return res.code
+            # 咸宁市咸安区政府: the division named next inside it (咸安区), if any
+            inner = r.division_at(name[length:], res.code[:2] + "0000", ("区", "县", "旗", "市"), inside=res.code)
+            return inner[0] if inner else res.code
     return None
 
 
