@@ -777,3 +777,43 @@ def test_a_verb_in_办_after_an_agency_is_no_office_of_it(place_finder):
     agencies = set(_names(ex, "GovernmentAgency"))
     assert "四川省科学技术厅" in agencies and "成都市科技局" in agencies, agencies
     assert not any(a.endswith(("主办", "承办")) for a in agencies), agencies
+
+
+def test_a_national_leader_s_title_names_the_body_it_heads(place_finder):
+    ex = _extract(place_finder, ["为落实李克强总理在我省考察时的指示,去年一年,习近平总书记五次召开专题会。"])
+    posts = _posts(ex)
+    assert ("李克强", "总理", "总理") in posts and ("习近平", "总书记", "总书记") in posts, posts
+    assert _mention(ex, "总理").attr("qualified") == "国务院"
+    assert _mention(ex, "总书记").attr("qualified") == "中共中央"
+    # 总理事 is no premier's title
+    assert "总理" not in _names(_extract(place_finder, ["林海涛总理事会上发言。"]), "GovernmentAgency")
+
+
+def test_a_committee_s_departments_after_its_standing_member(place_finder):
+    ex = _extract(place_finder, ["德阳市委常委、统战部长林海涛,区委常委、政法委书记周文彬,"
+                                 "省委教育工委专职副书记王小明出席。"])
+    posts = _posts(ex)
+    for post in (("林海涛", "常委", "德阳市委"), ("林海涛", "部长", "统战部"),
+                 ("周文彬", "书记", "政法委"), ("王小明", "专职副书记", "省委教育工委")):
+        assert post in posts, (post, posts)
+    assert _mention(ex, "统战部").attr("qualified") == "中共德阳市委统战部"
+    assert _mention(ex, "政法委").attrs == (("relative", "区"), ("body", "委政法委"))
+
+
+def test_elected_posts_names_after_在_and_向_inside_a_name(place_finder):
+    ex = _extract(place_finder, ["星河科技园管委会主任林海涛当选为浙江省科技企业孵化器协会副理事长。",
+                                 "在周文彬主任的陪同下,考察组参观了孵化器。",
+                                 "省侨联主席吴向明出席,局长郑晓东向大会报告。"])
+    posts = _posts(ex)
+    assert ("林海涛", "主任", "星河科技园管委会") in posts
+    assert ("林海涛", "副理事长", "浙江省科技企业孵化器协会") in posts
+    people = set(_names(ex, "Person"))
+    assert {"周文彬", "吴向明", "郑晓东"} <= people and "郑晓东向" not in people, people
+
+
+def test_a_unit_of_the_university_the_article_is_about(place_finder):
+    ex = _extract(place_finder, ["西北工程大学党委副书记周文彬,校长助理林海涛出席,仪式由该校就业创业中心主任王小明主持。"])
+    posts = _posts(ex)
+    assert ("林海涛", "校长助理", "西北工程大学") in posts
+    assert ("王小明", "主任", "校就业创业中心") in posts, posts
+    assert _mention(ex, "校就业创业中心").attr("qualified") == "西北工程大学就业创业中心"

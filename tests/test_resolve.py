@@ -284,3 +284,15 @@ def test_a_district_s_bodies_take_their_city_and_a_county_level_city_s_do_not(pl
     places = {res.entities[link.object].name for link in res.links
               if link.kind == "jurisdiction" and link.subject == district.key}
     assert places == {"咸安区"}, places  # its own district, not the city its name starts with
+
+
+def test_national_leaders_and_a_committee_s_departments_by_their_full_names(place_finder, gazetteer):
+    ex = _article(place_finder, "968_committee", "德阳市众创空间揭牌",
+                  ["为落实李克强总理的指示,德阳市众创空间今日揭牌。",
+                   "德阳市委常委、统战部长林海涛,市委常委、政法委书记周文彬出席。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    for name in ("国务院", "中共德阳市委统一战线工作部", "中共德阳市委政法委员会"):
+        assert name in names, (name, names)
+    premier = next(e for e in res.entities.values() if e.name == "国务院")
+    assert "总理" not in premier.aliases, premier.aliases  # a title is no name of the body

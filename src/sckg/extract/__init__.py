@@ -20,8 +20,9 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import NamedTuple
 
-from sckg.extract.agencies import (bodies_before_posts, implied_governments, national_bodies, own_heads, own_school,
-                                   place_bodies, relative_agencies, sub_units, zone_bodies)
+from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
+                                   national_heads, own_heads, own_school, place_bodies, relative_agencies, sub_units,
+                                   zone_bodies)
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -155,9 +156,12 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
         mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += implied_governments(text, mentions)
     mentions += own_heads(text, mentions)
+    mentions += national_heads(text, mentions)
     bodies = zone_bodies(text, mentions) + place_bodies(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
     mentions += bodies
+    bodies = committee_departments(text, mentions)
+    mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -384,7 +388,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
     people = _name_spans(article.clean, mentions)
-    mentions, relations = _outside_names(people, own_school(mentions), relations)
+    mentions, relations = _outside_names(people, own_school(article.clean, mentions), relations)
     place_names = _place_names(article.clean, find_in_line, people)
     mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,

@@ -21,7 +21,7 @@ from sckg.model import Mention
 _BODIES: list[tuple[str, str]] = [
     ("人民政府", "GovernmentAgency"), ("政府办公室", "GovernmentAgency"), ("政府", "GovernmentAgency"),
     ("委组织部", "GovernmentAgency"), ("委宣传部", "GovernmentAgency"), ("委统战部", "GovernmentAgency"),
-    ("委政研室", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
+    ("委政研室", "GovernmentAgency"), ("委教育工委", "GovernmentAgency"), ("委政法委", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
     ("人大常委会", "GovernmentAgency"), ("人大", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
@@ -108,6 +108,51 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         context = (("implied", place.surface),) if place else (("relative", level), ("body", "人民政府"))
         found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
                              (*context, ("head", m.group(0)))))
+    return found
+
+
+# Titles that name one national body (李克强总理, 习近平总书记): the title alone is its post.
+_NATIONAL_HEADS = {"总书记": "中共中央", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院"}
+_NATIONAL_HEAD_RE = re.compile(r"副总理|总理(?!事)|总书记|国务委员")
+
+
+def national_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """李克强总理, 国务委员某某: a national leader's title next to a name and after no
+    body of its own stands for the body it heads (``qualified``), carrying ``head``."""
+    people = {m.start for m in mentions if m.category == "Person"}
+    people_ends = {m.end for m in mentions if m.category == "Person"}
+    ends = {m.end for m in mentions if m.category != "Person"}
+    found = []
+    for m in _NATIONAL_HEAD_RE.finditer(text):
+        if m.start() in ends or not (m.end() in people or m.start() in people_ends):
+            continue
+        body = _NATIONAL_HEADS[m.group(0)]
+        found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
+                             (("qualified", body), ("head", m.group(0)))))
+    return found
+
+
+# A party committee's departments listed after its standing member (区委常委、宣传部长某某).
+_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]\s*(政法委|统战部|宣传部|组织部|政研室)")
+
+
+def committee_departments(text: str, mentions: list[Mention]) -> list[Mention]:
+    """区委常委、政法委书记某某, 市委常委、统战部长某某: the department after a committee's
+    standing member is that committee's (中共某区委政法委), named relative to it."""
+    found = []
+    for c in mentions:
+        if c.category != "GovernmentAgency" or not c.surface.endswith("委"):
+            continue
+        m = _COMMITTEE_DEPARTMENT.match(text, c.end)
+        if not m:
+            continue
+        department = m.group(1)
+        if c.attr("relative"):
+            attrs = (("relative", c.attr("relative")), ("body", "委" + department))
+        else:
+            committee = c.attr("qualified") or c.surface
+            attrs = (("qualified", ("" if committee.startswith("中共") else "中共") + committee + department),)
+        found.append(Mention(department, m.start(1), m.end(1), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
 
 
@@ -286,17 +331,26 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
 
 
 _OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委会)?$")
+_SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
 
 
-def own_school(mentions: list[Mention]) -> list[Mention]:
+def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
     """校党委, 该校党委 in an article about one university: that university (its party
-    committee's posts are the university's, as the gold and most registers have it).
-    Left as they are when the article names no university or several."""
+    committee's posts are the university's, as the gold and most registers have it); a
+    unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. Left as they
+    are when the article names no university or several."""
     schools = {m.surface for m in mentions if m.category == "University"}
     if len(schools) != 1:
         return mentions
     school = schools.pop()
-    return [Mention(m.surface, m.start, m.end, "University", "University",
-                    (("qualified", school), ("anaphor", "1")))
-            if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface) else m
-            for m in mentions]
+    out = []
+    for m in mentions:
+        if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface):
+            m = Mention(m.surface, m.start, m.end, "University", "University",
+                        (("qualified", school), ("anaphor", "1")))
+        elif m.category in _SCHOOL_UNITS and m.surface.startswith("校") and len(m.surface) > 3 \
+                and text[m.start - 1:m.start] in ("该", "我", "本") and not m.attr("qualified"):
+            m = Mention(m.surface, m.start, m.end, m.category, m.cls,
+                        (*m.attrs, ("qualified", school + m.surface[1:]), ("anaphor", "1")))
+        out.append(m)
+    return out

@@ -33,13 +33,14 @@ _NOT_NAME_TAGS = set("vdcprilz")
 # character is the name and the verb's head (张某莅临, 李某出席).
 _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "讲话", "带队", "调研", "视察", "考察", "看望",
                  "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行")
-# Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长).
-_VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随")
+# Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长, 在某某主任的陪同下).
+_VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 # Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
-# of three characters set off by punctuation, they are a name's.
-_NAME_MIDDLE = set("于为和以")
+# of three characters set off by punctuation or after a title, they are a name's.
+_NAME_MIDDLE = set("于为和以向")
+_TITLE_END = re.compile(f"(?:{'|'.join(map(re.escape, TITLES))})$")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
 _ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
 ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
@@ -76,7 +77,8 @@ def read_name(text: str, pos: int) -> int | None:
             continue
         if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not (
                 length == 3 and name[1] in _NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
-                and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3))):
+                and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3)
+                     or _TITLE_END.search(text, max(0, pos - 8), pos))):
             continue
         if length == 3 and (_spoken_at(text, pos + 2) or any(
                 text.startswith(w, pos + 2) for w in _CLAUSE_VERBS)):

@@ -54,6 +54,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             pending.append(title)
             pos -= len(title)
             org = by_end.get(pos)
+            if org is None and title == "部长" and mentions[by_end.get(pos + 1, pi)].start < pos:
+                org = by_end[pos + 1]  # 宣传部长: the department's 部 is the title's
             if org is None and text[pos - 1:pos] in ("》", "”"):
                 org = by_end.get(pos - 1)  # 《某某》总编辑: the name inside the marks
             alias = _ALIAS_BEFORE.search(text, max(0, pos - 20), pos) if org is None else None
@@ -149,21 +151,23 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     return out
 
 
-_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任)")
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|(?P<elected>当选为|当选))")
 
 
 def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
-    """某某，现任某某厅某某处处长: the titles right after the organisation the person is
-    said to serve."""
+    """某某，现任某某厅某某处处长, 某某当选为某某协会副理事长: the titles right after the
+    organisation the person is said to serve."""
     by_start: dict[int, int] = {}
     for i, m in enumerate(mentions):  # the longest name starting at each place
         if m.category in ORG_CATEGORIES and (m.start not in by_start or m.end > mentions[by_start[m.start]].end):
             by_start[m.start] = i
     out = []
     for pi, person in enumerate(mentions):
-        if person.category != "Person" or pi in have:
+        if person.category != "Person":
             continue
         m = _APPOINTED.match(text, person.end)
+        if m and pi in have and not m.group("elected"):
+            continue  # 某某局长林某，任…: a post already read; 当选 adds one
         org = by_start.get(m.end()) if m else None
         if org is None:
             continue
