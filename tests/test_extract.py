@@ -817,3 +817,37 @@ def test_a_unit_of_the_university_the_article_is_about(place_finder):
     assert ("林海涛", "校长助理", "西北工程大学") in posts
     assert ("王小明", "主任", "校就业创业中心") in posts, posts
     assert _mention(ex, "校就业创业中心").attr("qualified") == "西北工程大学就业创业中心"
+
+
+def test_posts_joined_by_兼_shared_by_two_bodies_and_a_body_s_last_character_in_the_title(place_finder):
+    ex = _extract(place_finder, ["北京星河资产经营有限公司总经理、北京星河科技园有限公司董事长兼总经理王小明,"
+                                 "北京星河资产经营有限公司、北京星河科技园有限公司副总经理郑晓东出席。",
+                                 "辽宁省委政研室副主任兼省决策咨询委秘书长林海涛、市科技局长周文彬一行调研。"])
+    posts = _posts(ex)
+    for post in (("王小明", "董事长", "北京星河科技园有限公司"), ("王小明", "总经理", "北京星河科技园有限公司"),
+                 ("王小明", "总经理", "北京星河资产经营有限公司"),
+                 ("郑晓东", "副总经理", "北京星河资产经营有限公司"), ("郑晓东", "副总经理", "北京星河科技园有限公司"),
+                 ("林海涛", "副主任", "辽宁省委政研室"), ("林海涛", "秘书长", "省决策咨询委"),
+                 ("周文彬", "局长", "市科技局")):
+        assert post in posts, (post, posts)
+
+
+def test_titles_after_a_comma_each_at_the_body_whose_ladder_they_climb(place_finder):
+    ex = _extract(place_finder, ["星河大学科技园总经理、北京星河创新研修学院院长林海涛,副总经理、副院长周文彬来园座谈。",
+                                 "上海星河集团党委书记、董事长王小明,监事长郑晓东,党委副书记、总经理马文静,"
+                                 "副主任赵文静出席。",
+                                 "铁西区委常委、办公室主任陈立新,区委常委、区委办主任何志刚陪同,总经理张明接待。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "副院长", "北京星河创新研修学院"), ("周文彬", "副总经理", "星河大学科技园"),
+                 ("郑晓东", "监事长", "上海星河集团"), ("马文静", "党委副书记", "上海星河集团"),
+                 ("马文静", "总经理", "上海星河集团"),
+                 ("陈立新", "常委", "铁西区委"), ("陈立新", "主任", "办公室"), ("何志刚", "主任", "区委办")):
+        assert post in posts, (post, posts)
+    assert not any(p[0] == "赵文静" for p in posts), posts  # 副主任 is no company's post
+    assert _mention(ex, "区委办").attrs == (("relative", "区"), ("body", "委办公室"))
+    assert "张明" in _names(ex, "Person") and "张明接待" not in _names(ex, "Person")
+
+
+def test_a_university_town_is_no_university(place_finder):
+    ex = _extract(place_finder, ["在桂林洋大学城分园产学研大楼前,林海涛了解了情况。"])
+    assert not _names(ex, "University"), _names(ex)

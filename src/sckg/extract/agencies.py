@@ -21,7 +21,7 @@ from sckg.model import Mention
 _BODIES: list[tuple[str, str]] = [
     ("人民政府", "GovernmentAgency"), ("政府办公室", "GovernmentAgency"), ("政府", "GovernmentAgency"),
     ("委组织部", "GovernmentAgency"), ("委宣传部", "GovernmentAgency"), ("委统战部", "GovernmentAgency"),
-    ("委政研室", "GovernmentAgency"), ("委教育工委", "GovernmentAgency"), ("委政法委", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
+    ("委政研室", "GovernmentAgency"), ("委办", "GovernmentAgency"), ("委教育工委", "GovernmentAgency"), ("委政法委", "GovernmentAgency"), ("委办公室", "GovernmentAgency"), ("委", "GovernmentAgency"),
     ("人大常委会", "GovernmentAgency"), ("人大", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
@@ -65,7 +65,8 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
         level = m.group("level")[-1]
         category = _CATEGORY[m.group("body")]
-        found.append(Mention(text[start:end], start, end, category, category, (("relative", level),)))
+        body = (("body", "委办公室"),) if m.group("body") == "委办" else ()  # 区委办
+        found.append(Mention(text[start:end], start, end, category, category, (("relative", level), *body)))
     return found
 
 
@@ -133,26 +134,33 @@ def national_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A party committee's departments listed after its standing member (区委常委、宣传部长某某).
-_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]\s*(政法委|统战部|宣传部|组织部|政研室)")
+_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]\s*(政法委|统战部|宣传部|组织部|政研室|办公室)")
+_OWN_DEPARTMENT = re.compile(r"(政法委|统战部|宣传部|组织部|政研室|办公室)(?![员会级])")
 
 
 def committee_departments(text: str, mentions: list[Mention]) -> list[Mention]:
     """区委常委、政法委书记某某, 市委常委、统战部长某某: the department after a committee's
-    standing member is that committee's (中共某区委政法委), named relative to it."""
+    standing member is that committee's (中共某区委政法委), named relative to it; a
+    department right after the committee's name (某省委政研室) is named with it."""
     found = []
     for c in mentions:
         if c.category != "GovernmentAgency" or not c.surface.endswith("委"):
             continue
         m = _COMMITTEE_DEPARTMENT.match(text, c.end)
-        if not m:
+        own = None if m or c.attr("relative") else _OWN_DEPARTMENT.match(text, c.end)
+        if not (m or own):
             continue
-        department = m.group(1)
+        department = m.group(1) if m else own.group(0)
         if c.attr("relative"):
             attrs = (("relative", c.attr("relative")), ("body", "委" + department))
         else:
             committee = c.attr("qualified") or c.surface
             attrs = (("qualified", ("" if committee.startswith("中共") else "中共") + committee + department),)
-        found.append(Mention(department, m.start(1), m.end(1), "GovernmentAgency", "GovernmentAgency", attrs))
+        if m:
+            found.append(Mention(department, m.start(1), m.end(1), "GovernmentAgency", "GovernmentAgency", attrs))
+        else:  # 辽宁省委政研室: the committee's department named whole
+            found.append(Mention(c.surface + department, c.start, own.end(), "GovernmentAgency", "GovernmentAgency",
+                                 attrs))
     return found
 
 
@@ -218,8 +226,9 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         if place.category != "Place" or not place.surface.endswith(_DIVISION_END):
             continue
         m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end)
-        if not m or any(o.start < m.end() and place.end < o.end for o in mentions if o is not place):
-            continue
+        if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
+                        for o in mentions if o is not place):
+            continue  # inside a longer name; a shorter one inside it (辽宁省委 of 辽宁省委政研室) gives way
         surface = text[place.start:m.end()]
         attrs = (("qualified", "中共" + surface),) if m.group(0).startswith("委") else ()
         found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))

@@ -17,7 +17,7 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称", "创立", "创办", "成立",
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
-                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临")
+                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -32,7 +32,7 @@ _NOT_NAME_TAGS = set("vdcprilz")
 # Two-character verbs that follow a name: a three-character reading ending in their first
 # character is the name and the verb's head (张某莅临, 李某出席).
 _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "讲话", "带队", "调研", "视察", "考察", "看望",
-                 "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行")
+                 "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行", "接待")
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长, 在某某主任的陪同下).
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).

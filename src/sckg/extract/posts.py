@@ -15,6 +15,8 @@ _ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+# Titles whose first character may close the name of the body (宣传部长, 市科技局长).
+_CONTRACTED = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 
 
 def posts(text: str, mentions: list[Mention]) -> list[Relation]:
@@ -54,8 +56,9 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             pending.append(title)
             pos -= len(title)
             org = by_end.get(pos)
-            if org is None and title == "部长" and mentions[by_end.get(pos + 1, pi)].start < pos:
-                org = by_end[pos + 1]  # 宣传部长: the department's 部 is the title's
+            if org is None and title in _CONTRACTED and mentions[by_end.get(pos + 1, pi)].start < pos \
+                    and mentions[by_end[pos + 1]].surface.endswith(title[0]):
+                org = by_end[pos + 1]  # 宣传部长, 市科技局长: the body's last character is the title's
             if org is None and text[pos - 1:pos] in ("》", "”"):
                 org = by_end.get(pos - 1)  # 《某某》总编辑: the name inside the marks
             alias = _ALIAS_BEFORE.search(text, max(0, pos - 20), pos) if org is None else None
@@ -71,11 +74,16 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
                 pos = mentions[org].start if org is not None else pos
             elif org is not None:
                 pos = mentions[org].start
+            held_here = pending if org is not None else []
             if org is not None:
                 out.extend(Relation("post", pi, org, role) for role in pending)
                 pending = []
-            if text[pos - 1:pos] == "、":
+            if text[pos - 1:pos] in ("、", "兼"):  # 董事长兼总经理, 某室副主任兼某委秘书长
                 pos -= 1
+                shared = by_end.get(pos) if held_here and text[pos] == "、" else None
+                if shared is not None:  # 甲公司、乙公司副总经理某某: the post at both
+                    out.extend(Relation("post", pi, shared, role) for role in held_here)
+                    pos = mentions[shared].start
                 continue
             held = _ASIDE_BEFORE.search(text, max(0, pos - 8), pos)
             if org is not None and held and "兼" in held.group(0):
@@ -95,7 +103,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
 def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
                   orphans: dict[int, list[str]]) -> list[Relation]:
     """Titles listed after another person's post, with no organisation of their own,
-    hold at that person's organisation."""
+    hold at that person's organisation: all of them after a 、; after a comma, each at
+    the one organisation whose ladder it is a rung of (某园总经理、某院院长甲,副总经理、副院长乙)."""
     out = []
     for pi, roles in orphans.items():
         before = [i for i, m in enumerate(mentions) if m.category == "Person" and m.end <= mentions[pi].start]
@@ -103,23 +112,36 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         prev = before[-1]
         between = text[mentions[prev].end:mentions[pi].start]
-        posts = [r for r in relations if r.subject == prev and r.kind == "post"]
+        posts = [r for r in (*relations, *out) if r.subject == prev and r.kind == "post"]  # out: a chain
         orgs = {r.object for r in posts}
-        if len(orgs) != 1 or len(between) > 12:
+        if not orgs or len(between) > 12:
             continue
-        org = orgs.pop()
-        if between.startswith("、") or (between[:1] in ",，" and all(
-                _same_ladder(role, [r.value or "" for r in posts], mentions[org].category) for role in roles)):
-            out += [Relation("post", pi, org, role) for role in roles]
+        if between.startswith("、") and len(orgs) == 1:
+            out += [Relation("post", pi, next(iter(orgs)), role) for role in roles]
+            continue
+        if between[:1] not in ",，、":
+            continue
+        for role in roles:
+            fits = {r.object for r in posts if _same_ladder(role, [r.value or ""], mentions[r.object].category)}
+            if len(fits) == 1:
+                out.append(Relation("post", pi, fits.pop(), role))
     return out
+
+
+# A company's posts: any is listed after any other (董事长某,监事长某,党委副书记、总经理某).
+_COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常务副总经理", "总裁", "副总裁", "执行总裁",
+                  "监事长", "董事", "监事", "执行董事", "党委书记", "党委副书记", "纪委书记", "总监",
+                  "财务总监", "总工程师", "总会计师"}
 
 
 def _same_ladder(role: str, held: list[str], category: str) -> bool:
     """Whether ``role``, listed after a comma, is a post of the organisation the one
-    before holds ``held`` at: a rung of the same ladder (局长, 副局长; 书记, 副书记), or a
-    university's (副校长, 党委常委 after 党委书记 of the university)."""
+    before holds ``held`` at: a rung of the same ladder (局长, 副局长; 书记, 副书记), a
+    university's (副校长, 党委常委 after 党委书记 of the university), or a company's."""
     if any(role[-2:] == h[-2:] for h in held):
         return True
+    if category == "Company":
+        return role in _COMPANY_POSTS and any(h in _COMPANY_POSTS for h in held)
     return category == "University" and ("校" in role or role.startswith("党委"))
 
 
