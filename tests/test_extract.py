@@ -809,6 +809,8 @@ def test_elected_posts_names_after_在_and_向_inside_a_name(place_finder):
     assert ("林海涛", "副理事长", "浙江省科技企业孵化器协会") in posts
     people = set(_names(ex, "Person"))
     assert {"周文彬", "吴向明", "郑晓东"} <= people and "郑晓东向" not in people, people
+    ex = _extract(place_finder, ["副市长林海正于致词时感谢各方。"])  # 于 ends a name; 正 ends none here
+    assert "林海正" in _names(ex, "Person"), _names(ex)
 
 
 def test_a_unit_of_the_university_the_article_is_about(place_finder):

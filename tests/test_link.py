@@ -163,6 +163,16 @@ def test_find_places_longest_match(gaz):
     assert all(text[s:e] == n for n, s, e in found)
 
 
+@pytest.mark.parametrize("text,places", [
+    ("台南县工业会总干事出席", []),  # the tail of a name the gazetteer lacks
+    ("他和县长交谈", []),
+    ("在南县调研", ["南县"]),
+    ("安徽和县科技局", ["安徽", "和县"]),
+])
+def test_a_county_s_two_character_name_counts_where_it_is_a_word(gaz, text, places):
+    assert [m.surface for m in PlaceFinder(gaz).find(text)] == places
+
+
 def test_p442_normalisation():
     assert normalise_p442("54") == "540000"
     assert normalise_p442("65 23") == "652300"

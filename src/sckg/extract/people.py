@@ -11,7 +11,7 @@ from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
 from sckg.extract.words import tag, word_count
 from sckg.model import Mention
 
-_BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "等", "和", "与",
+_BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "于", "等", "和", "与",
                    "及", "是", "为", "也", "就", "所", "以", "对", "向", "带", "凭", "因", "正",
                    "激动", "出席", "参加", "主持", "率", "一行", "同志", "先生", "女士", "的",
                    "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称", "创立", "创办", "成立",
