@@ -853,3 +853,23 @@ def test_titles_after_a_comma_each_at_the_body_whose_ladder_they_climb(place_fin
 def test_a_university_town_is_no_university(place_finder):
     ex = _extract(place_finder, ["在桂林洋大学城分园产学研大楼前,林海涛了解了情况。"])
     assert not _names(ex, "University"), _names(ex)
+
+
+def test_a_poster_a_closing_name_in_brackets_and_a_site_s_reporter(place_finder):
+    text = ("星河科技园迎来考察团\n\n发布时间:2015-03-26 发布者:林海涛 浏览量:4597\n\n"
+            "  3月26日上午,考察团到星河科技园调研。园区负责人表示将继续为创业企业提供支持。(周文彬)\n\n"
+            "  某某新闻网讯 (本网记者 王小明 摄影报道) 10月9日,活动周启动。(试行)\n")
+    ex = extract_article(normalize_text(text, article_id="951_byline"), place_finder.find)
+    roles = {(r.kind, ex.mentions[r.object].surface) for r in ex.relations if r.subject == -1 and r.object is not None}
+    assert {("creator", "林海涛"), ("creator", "周文彬"), ("creator", "王小明")} <= roles, roles
+    assert "试行" not in _names(ex, "Person")
+
+
+def test_words_before_a_name_and_words_in_局_are_no_part_of_a_body(place_finder):
+    ex = _extract(place_finder, ["她希望西北工程大学继续支持,重点推进空间布局。",
+                                 "考察团到访星河大学科技园。会上市科委主任林海涛作了报告。",
+                                 "中国星河协会上海代表处主任周文彬出席。"])
+    names = _names(ex)
+    assert "西北工程大学" in names and "星河大学科技园" in names and "市科委" in names, names
+    assert not any(n.endswith("布局") or n.startswith(("她", "访", "会上")) for n in names), names
+    assert "中国星河协会" in names, names

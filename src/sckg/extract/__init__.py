@@ -32,6 +32,7 @@ from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, more_mentions
 from sckg.extract.posts import founders, posts
 from sckg.extract.titled import titled_names
+from sckg.extract.words import common_word, tag
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -202,9 +203,11 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 # A reporter's byline in brackets at the head or the end of a paragraph: 本报讯（记者 张某
 # 李某）, ……。(全媒体记者 王某).
-_BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|全媒体|融媒体|首席|特约)?(?:记者|通讯员)\s*"
+_BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|本网|本站|全媒体|融媒体|首席|特约|见习)?(?:记者|通讯员)\s*"
                           r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A name alone in brackets closing a paragraph: ……提供支持。(某某)
+_CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$")
 # A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
 # 某某消息（记者甲）.
 _DATELINE_BYLINE = re.compile(r"(?:讯|消息)\s*[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff\s、，,]{2,16})[）)]")
@@ -233,7 +236,8 @@ def _split_names(chunk: str) -> list[tuple[int, int]]:
 
 
 def body_bylines(article: Article) -> list[tuple[int, int]]:
-    """Clean spans of the reporters named in bracketed bylines inside body paragraphs."""
+    """Clean spans of the reporters named in bracketed bylines inside body paragraphs, and
+    of a name alone in brackets after a paragraph's last sentence."""
     spans = []
     for b in article.body_blocks:
         for m in _BODY_BYLINE.finditer(b.text):
@@ -242,6 +246,10 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
             for name in _BYLINE_NAME.finditer(m.group(1)):
                 if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
                     spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
+        closing = _CLOSING_NAME.search(b.text)
+        name = closing.group(1) if closing else ""
+        if name and (name[0] in SURNAMES or name[:2] in SURNAMES) and not common_word(name) and tag(name) != "ns":
+            spans.append((b.start + closing.start(1), b.start + closing.end(1)))
         head = _DATELINE_BYLINE.search(b.text, 0, 40)
         if head:
             for s, e in _split_names(head.group(1).strip()):

@@ -70,6 +70,7 @@ _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
+_NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
@@ -298,6 +299,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         graduate = _GRADUATE.match(text, end) if cls == "University" else None
         if graduate and graduate.group(0) != "毕业":
             continue  # 大学生, 大学毕业生: people; 大学城: a district; not a university
+        if suffix == "局" and text[end - 2:end] in _NOT_A_BUREAU:
+            continue  # 空间布局, 发展格局: a word in 局, no bureau
         if category == "Event":
             if suffix.endswith("会") and text[end:end + 1] == "议":
                 end += 1  # 工作会议: the event word is 会议

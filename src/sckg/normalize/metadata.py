@@ -14,7 +14,7 @@ _DATE = re.compile(
     r"(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 # A byline may be bracketed: (编辑:某某), 【责任编辑:某某】.
-_REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生)\s*[:：]?\s*([^:：*|)）】\]]+)")
+_REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生|发布者|发布人)\s*[:：]?\s*([^:：*|)）】\]]+)")
 _EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|)）】\]]+)")
 _PERSON = re.compile(rf"^{_NAME}$")
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
@@ -96,7 +96,7 @@ def _names(group: str) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
     next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
     group = re.sub(r"^\s*(记者|通讯员|实习生|特约记者)\s*", "", group)
-    tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间", group)[0]
+    tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间|浏览|点击|阅读", group)[0]
     return [n for n in re.split(r"[\s、，,/]+", tail.strip())
             if _PERSON.match(n) and n not in _NOT_A_NAME]
 
