@@ -873,3 +873,13 @@ def test_words_before_a_name_and_words_in_局_are_no_part_of_a_body(place_finder
     assert "西北工程大学" in names and "星河大学科技园" in names and "市科委" in names, names
     assert not any(n.endswith("布局") or n.startswith(("她", "访", "会上")) for n in names), names
     assert "中国星河协会" in names, names
+
+
+def test_universities_by_their_press_short_forms_and_a_standing_member_s_department_unseparated(place_finder):
+    ex = _extract(place_finder, ["中科大党委副书记周文彬、德阳市委常委统战部长林海涛出席,"
+                                 "并线上与星河集团高级副总裁王小明就打造孵化器进行了座谈。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "党委副书记", "中科大"), ("林海涛", "常委", "德阳市委"), ("林海涛", "部长", "统战部"),
+                 ("王小明", "高级副总裁", "星河集团")):
+        assert post in posts, (post, posts)
+    assert _mention(ex, "中科大").attr("qualified") == "中国科学技术大学"

@@ -296,3 +296,11 @@ def test_national_leaders_and_a_committee_s_departments_by_their_full_names(plac
         assert name in names, (name, names)
     premier = next(e for e in res.entities.values() if e.name == "国务院")
     assert "总理" not in premier.aliases, premier.aliases  # a title is no name of the body
+
+
+def test_a_district_s_party_committee_takes_its_city(place_finder, gazetteer):
+    ex = _article(place_finder, "969_party", "沈阳市浑南区众创空间调研",
+                  ["沈阳市的专家到浑南区调研。浑南区委常委、办公室主任林海涛陪同。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "中共沈阳市浑南区委" in names and "中共沈阳市浑南区委办公室" in names, names

@@ -21,8 +21,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
-                                   national_heads, own_heads, own_school, place_bodies, relative_agencies, sub_units,
-                                   zone_bodies)
+                                   national_heads, own_heads, own_school, party_committees, place_bodies,
+                                   relative_agencies, sub_units, university_short_forms, zone_bodies)
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -129,6 +129,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = _dedupe(names)
     names += relative_agencies(text, names)
     names += national_bodies(text, names)
+    names, short = university_short_forms(text, names)
+    names += short
     projects = []
     for m in _PROJECT.finditer(text):
         g = 1 if m.group(1) else 2
@@ -161,6 +163,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = zone_bodies(text, mentions) + place_bodies(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
     mentions += bodies
+    mentions = party_committees(mentions)
     bodies = committee_departments(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces

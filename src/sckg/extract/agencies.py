@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.lexicon import PARTY_BODIES, SUB_UNIT, TITLE_RE, TITLES, UNIVERSITY_SHORT_FORMS
 from sckg.extract.names import name_start
 from sckg.model import Mention
 
@@ -134,7 +134,7 @@ def national_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A party committee's departments listed after its standing member (区委常委、宣传部长某某).
-_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]\s*(政法委|统战部|宣传部|组织部|政研室|办公室)")
+_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]?\s*(政法委|统战部|宣传部|组织部|政研室|办公室)")
 _OWN_DEPARTMENT = re.compile(r"(政法委|统战部|宣传部|组织部|政研室|办公室)(?![员会级])")
 
 
@@ -216,6 +216,34 @@ def national_bodies(text: str, taken: list[Mention]) -> list[Mention]:
             else "GovernmentAgency"
         found.append(Mention(m.group(0), m.start(), m.end(), kind, kind))
     return found
+
+
+_UNIVERSITY_SHORT = re.compile("|".join(sorted(UNIVERSITY_SHORT_FORMS, key=len, reverse=True)) + "(?![\u4e00-\u9fff]{0,3}大学)")
+
+
+def university_short_forms(text: str, names: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """中科大, 哈工大 …: universities by their press short forms (``qualified``: the full
+    name); a name they start that only adds 党委 (中科大党委) is the university's. The
+    names kept and the short forms found."""
+    found = []
+    for m in _UNIVERSITY_SHORT.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end and not (
+                n.start == m.start() and text[m.end():n.end] in ("党委", "党委会")) for n in names):
+            continue
+        found.append(Mention(m.group(0), m.start(), m.end(), "University", "University",
+                             (("qualified", UNIVERSITY_SHORT_FORMS[m.group(0)]),)))
+    return [n for n in names if not any(f.start == n.start and f.end < n.end for f in found)], found
+
+
+_PARTY_COMMITTEE = re.compile(r"^(?!中共)[\u4e00-\u9fff]{2,8}[省市县区州旗盟]委$")
+
+
+def party_committees(mentions: list[Mention]) -> list[Mention]:
+    """某区委 found whole (not after a place mention): a party committee, whose full name
+    is 中共 and its own (``qualified``)."""
+    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", "中共" + m.surface),))
+            if m.category == "GovernmentAgency" and not m.attrs and _PARTY_COMMITTEE.match(m.surface) else m
+            for m in mentions]
 
 
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:

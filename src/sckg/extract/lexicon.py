@@ -150,7 +150,7 @@ SURNAMES = set("""
 # Words that follow a person's name as its subject.
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).
 SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|带著|凭著|因|以|正|激动地说)"
-NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村")
+NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村就")
 
 # Words that, alone or together, make the part of a name before its type word generic:
 # 国家级备案专业化众创空间 is a kind of carrier, 某某创客产业园 a named one. Only
@@ -240,3 +240,13 @@ FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "eve
                 "rank": [(r"报名", "applicant-rank", None)]}
 FIGURE_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
                    "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}
+
+# Universities by the short forms the press uses, where the short form names one
+# university only (two-character forms such as 北大 or 人大 are also other words).
+UNIVERSITY_SHORT_FORMS = {
+    "中科大": "中国科学技术大学", "中国科大": "中国科学技术大学", "哈工大": "哈尔滨工业大学",
+    "西交大": "西安交通大学", "上交大": "上海交通大学", "西工大": "西北工业大学", "北理工": "北京理工大学",
+    "北航": "北京航空航天大学", "华中科大": "华中科技大学", "电子科大": "电子科技大学",
+    "国防科大": "国防科技大学", "哈工程": "哈尔滨工程大学",
+    "北邮": "北京邮电大学", "华南理工": "华南理工大学",
+}

@@ -78,6 +78,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if org is not None:
                 out.extend(Relation("post", pi, org, role) for role in pending)
                 pending = []
+            if org is not None and text.endswith("常委", 0, pos):
+                continue  # 市委常委统战部长某某: the standing member's title right before
             if text[pos - 1:pos] in ("、", "兼"):  # 董事长兼总经理, 某室副主任兼某委秘书长
                 pos -= 1
                 shared = by_end.get(pos) if held_here and text[pos] == "、" else None

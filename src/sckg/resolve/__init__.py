@@ -120,9 +120,10 @@ class _Resolver:
     def _with_city(self, name: str, province: str) -> str:
         """奉贤区人民政府 → 上海市奉贤区人民政府: a body named after a district or county of
         the article's province, by that division's full name, takes its city before it."""
-        found = self.division_at(name, province, ("区", "县", "旗"))
+        party = "中共" if name.startswith("中共") else ""  # 中共铁西区委 → 中共沈阳市铁西区委
+        found = self.division_at(name[len(party):], province, ("区", "县", "旗"))
         if found and self.gaz.divisions[found[0]].level == "county":
-            return self._qualified_place(found[0]) + name[found[1]:]
+            return party + self._qualified_place(found[0]) + name[len(party) + found[1]:]
         return name
 
     def division_at(self, text: str, province: str, ends: tuple[str, ...],
