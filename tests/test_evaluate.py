@@ -141,6 +141,7 @@ def test_figures_value_unit_qualifier_and_attributes(tmp_path):
     assert r.attributes_total()["area"] == (3, 3)
     assert r.carrier_counts_total() == (1, 2)
     assert [i.category for i in r.articles[0].wrong] == ["level"]
+    assert r.articles[0].wrong[0].text.endswith("want 'national', found 'provincial'"), r.articles[0].wrong[0].text
 
 
 def test_table_and_json():

@@ -309,6 +309,12 @@ def _attribute_checks(g: dict, p: dict, places: dict[str, set[str]]) -> dict[str
     }
 
 
+def _found(p: dict, name: str) -> object:
+    """A predicted figure's value of one attribute, as a wrong item shows it."""
+    value = p[name]
+    return (min(value) if value else None) if isinstance(value, (set, frozenset)) else value
+
+
 def evaluate_article(gold: dict, ds: Dataset, axioms: Graph) -> ArticleEvaluation:
     """Score one article's predictions against its gold annotation."""
     aid = gold["article"]
@@ -363,7 +369,8 @@ def evaluate_article(gold: dict, ds: Dataset, axioms: Graph) -> ArticleEvaluatio
             res.attributes[name][0] += ok
             res.attributes[name][1] += 1
             if not ok:
-                res.wrong.append(item("figure", name, f"«{g['quote']}» want {g.get(name)!r}"))
+                res.wrong.append(item("figure", name, f"«{g['quote']}» want {g.get(name)!r}, "
+                                                      f"found {_found(fpreds[m[i]], name)!r}"))
         if g["indicator"] == "carriers":
             res.carrier_counts[1] += 1
             res.carrier_counts[0] += all(checks[k] for k in ("area", "period", "carrier_type", "level"))
