@@ -93,6 +93,15 @@ def test_part_and_whole_inherit_from_the_total():
     assert national.value_start == 100 + figures[1].quote.index("12") + figures[1].start - 100
 
 
+def test_a_part_names_its_own_city_and_上榜_ends_no_name():
+    figures = extract_figures("科技部公布了国家备案众创空间,我省上榜众创空间为24个,其中南阳市达到了9个。"
+                              "南阳市上榜众创空间有9个。")
+    whole, part, again = figures
+    assert (whole.area, whole.subject) == ("我省", None)
+    assert (part.whole, part.area, part.subject) == (0, "南阳市", None)
+    assert (again.area, again.subject) == ("南阳市", None)
+
+
 def test_whole_is_the_total_of_the_same_kind():
     figures = extract_figures("建成52个创业孵化基地、18个创业园区，其中国家级创业孵化基地4个。")
     assert figures[2].whole == 0 and figures[2].carrier_type == "IncubationBase"
