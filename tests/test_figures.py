@@ -102,6 +102,21 @@ def test_a_part_names_its_own_city_and_上榜_ends_no_name():
     assert (again.area, again.subject) == ("南阳市", None)
 
 
+@pytest.mark.parametrize("text,indicator,carrier_type", [
+    ("确定星河科技等13家单位为2023年南阳市星创天地建设试点单位。", "carriers", "StarCreationSpace"),
+    ("上海市共有55家单位纳入国家级孵化器管理。", "carriers", "TechnologyBusinessIncubator"),
+    ("并会同省发改委、省教育厅等8家单位,认定孵化器10家。", "organisations", None),  # co-organisers
+])
+def test_units_the_sentence_makes_carriers(text, indicator, carrier_type):
+    first = extract_figures(text)[0]
+    assert (first.indicator, first.carrier_type) == (indicator, carrier_type)
+
+
+def test_units_listed_under_a_count_of_carriers_are_of_its_kind():
+    whole, part = extract_figures("全省共有众创空间60家,其中24家单位位于南阳市。")
+    assert (part.whole, part.indicator, part.carrier_type, part.area) == (0, "carriers", "MakerSpace", "南阳市")
+
+
 def test_whole_is_the_total_of_the_same_kind():
     figures = extract_figures("建成52个创业孵化基地、18个创业园区，其中国家级创业孵化基地4个。")
     assert figures[2].whole == 0 and figures[2].carrier_type == "IncubationBase"

@@ -52,6 +52,7 @@ _EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "tra
                    "experts", "investors", "applicant-rank"}
 _LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定|(?:申报|推荐|建设|运营)的")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
+_MADE_CARRIERS = re.compile(r"(?:单位|机构)(?:被|成功)?(?:为|成为|纳入|列入|认定为|确定为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
 # What a count of recognised carriers is recognised as: 13家单位为[2023年]某市星创天地.
@@ -120,6 +121,12 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if indicator is None:
             indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
                                                             next_start - q.end)
+        made = _MADE_CARRIERS.match(folded, q.end, c_end) if indicator == "organisations" else None
+        if made:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
+            tail = folded[made.end():c_end]
+            kind = _best(_COMPILED["count"][:len(_CARRIERS)], tail, nearest_end=False)
+            if kind:
+                indicator, ctype = "carriers", _one_carrier_type(tail, kind[2])
         found.append(indicator is not None)
         inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
@@ -374,11 +381,11 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
             whole = out[j]
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
                 continue
-            if found[i] and (whole.indicator != part.indicator or (
+            if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
                     part.carrier_type and whole.carrier_type
                     and part.carrier_type != whole.carrier_type)):
                 continue
-            own = found[i]
+            own = found[i] and part.indicator != "organisations"  # 其中24家单位: units of the whole's kind
             if separate:
                 out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
                                  period=part.period or whole.period, carrier_type=None, level=None)
