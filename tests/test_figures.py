@@ -124,6 +124,9 @@ def test_whole_is_the_total_of_the_same_kind():
 
 
 @pytest.mark.parametrize("text,indicator,carrier_type,level", [
+    ("园区累计带动创业22000余人。", "served-entrepreneurs", None, None),
+    ("拥有创新创业人数8675人。", "served-entrepreneurs", None, None),
+    ("自有孵化基金15.7亿元。", "seed-funds", None, None),
     ("全省共认定省级众创空间80家。", "carriers", "MakerSpace", "provincial"),
     ("国家级科技企业孵化器达到9家。", "carriers", "TechnologyBusinessIncubator", "national"),
     ("全市备案星创天地21家。", "carriers", "StarCreationSpace", None),

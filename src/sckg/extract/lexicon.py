@@ -218,7 +218,8 @@ _PERSON = [
     (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
     (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
     (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
-    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None)]
+    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None),
+    (r"(?:带动|扶持|服务|帮扶)(?:[\u4e00-\u9fff]{0,4}?)创业|创业人数|创业人员", "served-entrepreneurs", None)]
 _EVENT = [
     (r"培训|辅导|培训班|讲座", "training-sessions", None), (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
     (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None)]
@@ -230,7 +231,7 @@ _MONEY = [
     (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
     (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
     (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
-    (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化资金", "seed-funds", None),
+    (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化(?:资金|基金)", "seed-funds", None),
     (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
     (r"营业收入|营收|收入|创收", "revenue", None), (r"增加值", "value-added", None),
     (r"仪器设备|设备", "equipment-value-threshold", None)]
