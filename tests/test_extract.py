@@ -883,3 +883,20 @@ def test_universities_by_their_press_short_forms_and_a_standing_member_s_departm
                  ("王小明", "高级副总裁", "星河集团")):
         assert post in posts, (post, posts)
     assert _mention(ex, "中科大").attr("qualified") == "中国科学技术大学"
+
+
+@pytest.mark.parametrize("opening,outlet", [
+    ("人民网成都10月12日电 (林海涛)12日上午,会议召开。", "人民网"),
+    ("据新华社北京6月14日电 14日,会议召开。", "新华社"),
+    ("德阳新闻网讯 9月11日,记者从市人社局获悉。", "德阳新闻网"),
+    ("德阳网·旌城新闻讯记者12月30日获悉。", "德阳网"),
+])
+def test_the_outlet_a_report_opens_with(place_finder, opening, outlet):
+    ex = _extract(place_finder, [opening])
+    assert set(_names(ex, "MediaOutlet")) == {outlet, "四川日报"}, _names(ex)  # and the metadata's source
+    roles = {(r.kind, ex.mentions[r.object].surface) for r in ex.relations if r.subject == -1 and r.object is not None}
+    assert ("source", outlet) in roles
+
+
+def test_本报讯_names_no_outlet(place_finder):
+    assert set(_names(_extract(place_finder, ["本报讯 日前,科技部公布了名单。"]), "MediaOutlet")) == {"四川日报"}

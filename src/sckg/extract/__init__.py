@@ -328,6 +328,27 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         if span:
             mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
             relations.append(Relation(role, article_node, len(mentions) - 1))
+    for start, end in dateline_outlets(article):  # a place inside (南昌 of 南昌新闻网) does not block it
+        if not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
+            mentions.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
+            relations.append(Relation("source", article_node, len(mentions) - 1))
+
+
+# The outlet a report's opening names: 某某网讯, 人民网沈阳10月12日电, 据新华社北京6月14日电,
+# 某某网·某某新闻讯, 央广网某地5月11日消息.
+_DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}?(?:网|社|报|台))"
+                              r"(?=(?:·[\u4e00-\u9fff]{2,6})?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"
+                              r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))")
+
+
+def dateline_outlets(article: Article) -> list[tuple[int, int]]:
+    """Clean spans of the outlets named at the opening of body paragraphs (某某网讯)."""
+    spans = []
+    for b in article.body_blocks:
+        m = _DATELINE_OUTLET.match(b.text)
+        if m:
+            spans.append((b.start + m.start(1), b.start + m.end(1)))
+    return spans
 
 
 _ROW = re.compile(r"^\d{1,3}[.、\s]\s*(\S{4,30})\s+(\S{4,40})(?:\s+(\S{2,12}))?$")
