@@ -167,6 +167,8 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
             if k != -1:
                 end = k
         start = _drop_descriptive_head(text, start, text.index("·", start))
+        if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
+            continue  # 某某网·某某新闻讯: an outlet and its channel, no person
         if end - start >= 4:
             spans.append((start, end))
     return spans
