@@ -900,3 +900,12 @@ def test_the_outlet_a_report_opens_with(place_finder, opening, outlet):
 
 def test_本报讯_names_no_outlet(place_finder):
     assert set(_names(_extract(place_finder, ["本报讯 日前,科技部公布了名单。"]), "MediaOutlet")) == {"四川日报"}
+
+
+def test_a_one_character_stem_is_no_name_and_a_name_starts_at_its_province(place_finder):
+    ex = _extract(place_finder, ["德阳俄品多经贸有限公司、宁波均盛集团入驻,入驻单位湖北星河生物产业有限公司,"
+                                 "十堰湖北星辰科技有限公司和云南湖南商会参加,全省各市均有公司。"])
+    companies = set(_names(ex, "Company")) | set(_names(ex, "Association"))
+    for name in ("德阳俄品多经贸有限公司", "宁波均盛集团", "湖北星河生物产业有限公司", "湖北星辰科技有限公司", "云南湖南商会"):
+        assert name in companies, (name, companies)
+    assert not any(n.endswith("均有公司") for n in companies), companies

@@ -251,3 +251,7 @@ UNIVERSITY_SHORT_FORMS = {
     "国防科大": "国防科技大学", "哈工程": "哈尔滨工程大学",
     "北邮": "北京邮电大学", "华南理工": "华南理工大学",
 }
+
+# The provinces' short names, as a regular expression's alternatives.
+PROVINCE_SHORT_NAMES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|"
+                        "湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")

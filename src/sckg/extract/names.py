@@ -8,7 +8,7 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES, SURNAMES, TITLES)
+    ORG_SUFFIXES, PROVINCE_SHORT_NAMES, SURNAMES, TITLES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start, joins_fields,
                                     qualifies_meeting)
@@ -158,6 +158,10 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if stop and stop in _ADVERB_STOPS and i < end and noun_starts(text, i):
             i -= 1  # an adverb never comes before a noun: 都 in 唐都漆器 is part of a name
             continue
+        if stop and stop in _INNER_STOPS and end - i == 1 and i - 1 > floor and (
+                tag(text[i - 1:end]) == "n" or any(text.startswith(p, i - 1 - len(p)) for p in places)):
+            i -= 1  # one character is no name: 经 of 某某经贸有限公司, 均 of 宁波均胜集团 (after a place)
+            continue
         if stop and event and tag(stop) == "vn" and (i == end or qualifies_meeting(text[i:end])):
             # A nominal verb right before the event word (体系建设工作会), or before one
             # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
@@ -178,6 +182,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
 _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
+_BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
+_LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
+_INNER_STOPS = _ADVERB_STOPS | {"经"}
 
 
 def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
@@ -190,6 +197,9 @@ def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[s
     m = _LEADING_DATE.match(text, start, end)
     if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
         start = m.end()
+    lead = _LEAD_BEFORE_PROVINCE.match(text, start, end)
+    if lead and not _BROAD_PLACE.fullmatch(lead.group(1)) and (lead.group(1) in places or common_word(lead.group(1))):
+        start = lead.end(1)  # 单位湖北某某有限公司, 十堰湖北某某有限公司: the name starts at its province
     while start < end:
         if any(text.startswith(p, start) for p in places):
             break  # a place name (包头) is no verb, whatever the tagger says
