@@ -909,3 +909,15 @@ def test_a_one_character_stem_is_no_name_and_a_name_starts_at_its_province(place
     for name in ("德阳俄品多经贸有限公司", "宁波均盛集团", "湖北星河生物产业有限公司", "湖北星辰科技有限公司", "云南湖南商会"):
         assert name in companies, (name, companies)
     assert not any(n.endswith("均有公司") for n in companies), companies
+
+
+def test_a_ceremony_s_verb_before_its_event_word_and_what_the_event_is_named_after(place_finder):
+    ex = _extract(place_finder, ["德阳市科技企业孵化器创新联盟成立大会召开。",
+                                 "近日,四川省众创空间授牌暨双创工作推进会在德阳召开。",
+                                 "第十届中国创新创业大赛四川赛区暨四川创新创业大赛开幕。我市启动大会召开。"])
+    events, names = set(_names(ex, "Event")), _names(ex)
+    for name in ("德阳市科技企业孵化器创新联盟成立大会", "四川省众创空间授牌暨双创工作推进会",
+                 "第十届中国创新创业大赛四川赛区", "四川创新创业大赛"):
+        assert name in events, (name, events)
+    assert names.get("德阳市科技企业孵化器创新联盟") == "Association", names
+    assert not any(e.startswith(("暨", "我市")) for e in events), events

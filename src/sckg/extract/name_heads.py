@@ -12,7 +12,10 @@ from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS
 from sckg.extract.words import NOUN_TAGS, noun_starts, tag, tagger
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
-_TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接"}
+_TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接", "制造"}
+# Verbs that name a ceremony with the event word right after them (成立大会, 揭牌仪式).
+CEREMONY_VERBS = frozenset({"成立", "揭牌", "授牌", "开园", "开业", "启动", "签约", "颁奖", "开幕", "启用", "推进",
+                             "揭幕", "表彰", "总结"})
 # What an agency's name starts with after the words of its sentence: a place, a level
 # (市科技局), the party or the state.
 _AGENCY_HEAD = re.compile(r"[省市县区州]|中共|中国|中华人民共和国|国家|国务院")
@@ -60,14 +63,16 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
 def after_last_verb(text: str, start: int, end: int) -> int:
     """Where an event's name starts after the last verb before its event word: a name
     holds no verb of the sentence (…要认真学习领会中央经济工作会议, 团队进入国家大赛), but
-    the verbs of its topic (创新创业大赛) and those inside quotation marks stay."""
+    the verbs of its topic (创新创业大赛), a ceremony's verb right before the event word
+    (某联盟成立大会) and those inside quotation marks stay."""
     pos, cut, quoted = start, start, False
     for w in tagger().cut(text[start:end]):
         word = w.word
         if word in "“”\"":
             quoted = not quoted if word == '"' else word == "“"
         elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS
-              and ((len(word) >= 2 and tag(word) == "v") or word == "要")):
+              and ((len(word) >= 2 and tag(word) == "v") or word == "要")
+              and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨"))):
             cut = pos + len(word)
         pos += len(word)
     return cut if end - cut >= 2 or cut == start else start

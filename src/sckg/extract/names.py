@@ -10,7 +10,7 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, PROVINCE_SHORT_NAMES, SURNAMES, TITLES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import (FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start, joins_fields,
+from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start, joins_fields,
                                     qualifies_meeting)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
@@ -166,6 +166,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             # A nominal verb right before the event word (体系建设工作会), or before one
             # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
             i -= len(stop)
+            continue
+        if stop and event and stop in CEREMONY_VERBS and (i == end or text[i] == "暨"):
+            i -= len(stop)  # 某联盟成立大会, 某基地揭牌仪式: the ceremony's verb is its event word's
             continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
@@ -350,7 +353,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if edition:
             attrs.append(("edition", edition.group(0)))
         joined = name.rfind("暨")
-        if category == "Event" and len(name) - joined > 5 and joined > 3:
+        if category == "Event" and len(name) - joined > 5 and joined > 3 and not name.endswith(
+                tuple(CEREMONY_VERBS), 0, joined):  # 某联盟成立暨某大会: one event
             # A joint event (…大赛广西赛区暨广西创新创业大赛) is two names of one or two events.
             found.append(Mention(name[:joined], start, start + joined, category, cls, tuple(attrs)))
             found.append(Mention(name[joined + 1:], start + joined + 1, end, category, cls))
@@ -389,13 +393,16 @@ _STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
 
 def _widest(mentions: list[Mention], text: str) -> list[Mention]:
     """Keep the longest of overlapping names; a zone or university at the head of a
-    longer name (兰州大学 in 兰州大学…研究院) is kept as well."""
+    longer name (兰州大学 in 兰州大学…研究院), and what an event is named after, are kept
+    as well."""
     mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in mentions:
         outer = [o for o in out if o.start <= m.start and m.end <= o.end]
         joint = m.category == "Event" and text[m.start - 1:m.start] == "暨"  # kept beside the joint name
-        if outer and not joint and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
+        # 某联盟成立大会, 某众创空间揭牌仪式: the body or carrier the event is named after is kept
+        head_of_event = m.category != "Event" and all(o.category == "Event" and o.start == m.start for o in outer)
+        if outer and not joint and not head_of_event and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
                                                        for o in outer)):
             continue
         out.append(m)
