@@ -304,3 +304,13 @@ def test_a_district_s_party_committee_takes_its_city(place_finder, gazetteer):
     res = resolve([ex], gazetteer, resolve_place)
     names = {e.name for e in res.entities.values()}
     assert "中共沈阳市浑南区委" in names and "中共沈阳市浑南区委办公室" in names, names
+
+
+def test_a_government_by_its_own_name_and_a_national_body_s_units_by_its_full_name(place_finder, gazetteer):
+    ex = _article(place_finder, "970_government", "德阳市众创空间工作会",
+                  ["德阳市政府、德阳市政府办公室出席,科技部火炬中心孵化器管理处处长林海涛讲话,长春市委市政府高度重视。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    for name in ("德阳市人民政府", "德阳市人民政府办公室", "科学技术部火炬高技术产业开发中心孵化器管理处"):
+        assert name in names, (name, names)
+    assert not any("市委市政府" in n for n in names), names  # two bodies together, no one body

@@ -21,7 +21,8 @@ CEREMONY_VERBS = frozenset({"成立", "揭牌", "授牌", "开园", "开业", "�
 _AGENCY_HEAD = re.compile(r"[省市县区州]|中共|中国|中华人民共和国|国家|国务院")
 _CLAUSE_WORD_FLAGS = ("v", "p", "t", "r", "d", "c", "z", "i")  # (z, i: 认真落实, 贯彻落实)
 _CLAUSE_WORDS = frozenset({"代表"})
-JOINT_BODIES = re.compile(r"(省|市|区|县|州|党)委(省|市|区|县|州)?(和|及)?政府")
+JOINT_BODIES = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:省|市|区|县|州|党)委(?:省|市|区|县|州)?|党中央|中共中央)"
+                          r"(?:和|及|、)?(?:政府|国务院)")
 
 
 # Bodies whose names join two fields with 与 (成果转化与区域创新处), and the last

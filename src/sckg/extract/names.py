@@ -10,8 +10,8 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES, PROVINCE_SHORT_NAMES, SURNAMES, TITLES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start, joins_fields,
-                                    qualifies_meeting)
+from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start,
+                                    joins_fields, qualifies_meeting)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,

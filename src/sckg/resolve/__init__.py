@@ -38,6 +38,9 @@ _NATIONAL = {
     "国家发改委": "中华人民共和国国家发展和改革委员会",
     "中新网": "中国新闻网", "中新社": "中国新闻社",
 }
+_NATIONAL_PREFIXES = sorted((k for k in _NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
+# A government named short after its division: 某市政府 (its own name is 某市人民政府).
+_PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政府((?:办公室|办公厅)?)$")
 _REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!级)")
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
@@ -183,6 +186,10 @@ class _Resolver:
             name = parent + name
         if m.category not in _OFFICIAL:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
+        national = next((k for k in _NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
+        if national and m.category == "GovernmentAgency":
+            return _NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
+        name = _PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 营口市政府 → 营口市人民政府
         for short, full in _EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
