@@ -921,3 +921,8 @@ def test_a_ceremony_s_verb_before_its_event_word_and_what_the_event_is_named_aft
         assert name in events, (name, events)
     assert names.get("德阳市科技企业孵化器创新联盟") == "Association", names
     assert not any(e.startswith(("暨", "我市")) for e in events), events
+
+
+def test_the_bodies_of_every_city_are_no_one_body(place_finder):
+    ex = _extract(place_finder, ["各市(州)科技局、各设区市科技局、计划单列市科技厅和驻市科技局参加,德阳市科技局局长林海涛讲话。"])
+    assert set(_names(ex, "GovernmentAgency")) == {"德阳市科技局"}, _names(ex)

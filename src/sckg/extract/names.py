@@ -187,6 +187,7 @@ _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四�
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
+_KIND_OF_BODY = re.compile(r"设区市|计划单列市|驻市|[省市县区州][(（][^()（）]{1,6}[)）]")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
 
 
@@ -329,6 +330,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             start = agency_start(text, start, m.start(), places)
             if JOINT_BODIES.fullmatch(text[start:end]):
                 continue  # 市委市政府: the party committee and the government together, no one body
+            if _KIND_OF_BODY.match(text, start) or text[start - 1:start] == "各":
+                continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         if _inside_book_title(books, m.start()):
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
