@@ -188,6 +188,7 @@ _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
 _KIND_OF_BODY = re.compile(r"设区市|计划单列市|驻市|[省市县区州][(（][^()（）]{1,6}[)）]")
+_KIND_BEFORE = re.compile(r"[省市县区州][(（][^()（）]{1,6}[)）]$")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
 
 
@@ -330,7 +331,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             start = agency_start(text, start, m.start(), places)
             if JOINT_BODIES.fullmatch(text[start:end]):
                 continue  # 市委市政府: the party committee and the government together, no one body
-            if _KIND_OF_BODY.match(text, start) or text[start - 1:start] == "各":
+            if names_every_body(text, start):
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         if _inside_book_title(books, m.start()):
             continue  # 《…众创空间建设报告》: part of a document's title
@@ -364,6 +365,13 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
     return _widest(found, text)
+
+
+def names_every_body(text: str, start: int) -> bool:
+    """Whether the agency named from ``start`` is a kind of body every city has (各市(州)科技局,
+    设区市科技局, 计划单列市科技厅, 驻市科技局), not one body."""
+    return bool(_KIND_OF_BODY.match(text, start)) or text[start - 1:start] == "各" or bool(
+        _KIND_BEFORE.search(text, max(0, start - 10), start))
 
 
 def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
