@@ -189,6 +189,8 @@ _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
 _KIND_OF_BODY = re.compile(r"设区市|计划单列市|驻市|[省市县区州][(（][^()（）]{1,6}[)）]")
 _KIND_BEFORE = re.compile(r"[省市县区州][(（][^()（）]{1,6}[)）]$")
+# What starts an event's name, never a body's or carrier's (第二期, 首届, 2021年).
+_EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
 
 
@@ -412,7 +414,8 @@ def _widest(mentions: list[Mention], text: str) -> list[Mention]:
         outer = [o for o in out if o.start <= m.start and m.end <= o.end]
         joint = m.category == "Event" and text[m.start - 1:m.start] == "暨"  # kept beside the joint name
         # 某联盟成立大会, 某众创空间揭牌仪式: the body or carrier the event is named after is kept
-        head_of_event = m.category != "Event" and all(o.category == "Event" and o.start == m.start for o in outer)
+        head_of_event = m.category != "Event" and not _EVENT_LEAD.match(m.surface) and all(
+            o.category == "Event" and o.start == m.start for o in outer)
         if outer and not joint and not head_of_event and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
                                                        for o in outer)):
             continue
