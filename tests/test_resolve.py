@@ -314,3 +314,11 @@ def test_a_government_by_its_own_name_and_a_national_body_s_units_by_its_full_na
     for name in ("德阳市人民政府", "德阳市人民政府办公室", "科学技术部火炬高技术产业开发中心孵化器管理处"):
         assert name in names, (name, names)
     assert not any("市委市政府" in n for n in names), names  # two bodies together, no one body
+
+
+def test_a_university_s_science_park_by_its_own_name_and_with_or_without_国家(place_finder, gazetteer):
+    ex = _article(place_finder, "971_park", "湖南省大学科技园工作会",
+                  ["西北工程大学国家大学科技园揭牌。西北工程大学科技园、上海工程技术大学科技园入驻企业50家。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    parks = {e.name for e in res.entities.values() if e.cls == "UniversitySciencePark"}
+    assert parks == {"西北工程大学国家大学科技园", "上海工程技术大学科技园"}, parks  # no 上海市工程技术大学…

@@ -38,6 +38,11 @@ _NATIONAL = {
     "国家发改委": "中华人民共和国国家发展和改革委员会",
     "中新网": "中国新闻网", "中新社": "中国新闻社",
 }
+def _plain(name: str) -> str:
+    """A name without 国家 (and the 大学 it leaves doubled: 某大学国家大学科技园 → 某大学科技园)."""
+    return name.replace("国家", "").replace("大学大学科技园", "大学科技园")
+
+
 _NATIONAL_PREFIXES = sorted((k for k in _NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
 # A government named short after its division: 某市政府 (its own name is 某市人民政府).
 _PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政府((?:办公室|办公厅)?)$")
@@ -215,6 +220,8 @@ class _Resolver:
         return found
 
     def _with_full_prefix(self, name: str) -> str:
+        if "大学" in name or "学院" in name:
+            return name  # 湖南大学科技园, 上海工程技术大学…: a university's name is its own
         for length in (8, 7, 6, 5, 4, 3, 2):
             head = name[:length]
             r = self.resolve_place(self.gaz, head)
@@ -229,7 +236,7 @@ class _Resolver:
         if ent is None:
             ent = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
             self.entities[key] = ent
-            self._by_plain.setdefault((key.split(":", 1)[0], name.replace("国家", "")), key)
+            self._by_plain.setdefault((key.split(":", 1)[0], _plain(name)), key)
         elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
             # A more specific class learnt from the text wins over one read off a name.
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
@@ -278,11 +285,11 @@ class _Resolver:
 
     def _match(self, group: str, name: str) -> str:
         """The key of an existing entity with the same name, 国家 aside (昆明高新技术产业开发区
-        is 昆明国家高新技术产业开发区), or a new key."""
+        is 昆明国家高新技术产业开发区, 某大学科技园 is 某大学国家大学科技园), or a new key."""
         key = f"{group}:{name}"
         if key in self.entities:
             return key
-        other_key = self._by_plain.get((group, name.replace("国家", "")))
+        other_key = self._by_plain.get((group, _plain(name)))
         if other_key is not None:
             other = self.entities[other_key]
             if len(name) > len(other.name):  # the official form wins as the label
