@@ -926,3 +926,9 @@ def test_a_ceremony_s_verb_before_its_event_word_and_what_the_event_is_named_aft
 def test_the_bodies_of_every_city_are_no_one_body(place_finder):
     ex = _extract(place_finder, ["各市(州)科技局、各设区市科技局、计划单列市科技厅和驻市科技局参加,德阳市科技局局长林海涛讲话。"])
     assert set(_names(ex, "GovernmentAgency")) == {"德阳市科技局"}, _names(ex)
+
+
+@pytest.mark.parametrize("sentence", ["要优化众创空间布局。", "听闻高新区发展迅速。", "大家共同商议高新区孵化器建设。",
+                                      "全省首个创客汇成立。"])
+def test_verbs_and_counts_before_a_kind_of_carrier_name_none(place_finder, sentence):
+    assert not _names(_extract(place_finder, [sentence]), "InnovationCarrier")
