@@ -189,7 +189,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             if ctype is None and figures and figures[-1].carrier_type:
                 ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
-        status = "target" if _TARGET.search(bare_head) else "achieved"
+        target = _TARGET.search(bare_head)
+        status = "target" if target and not (target.group(0).startswith("到") and "已" in bare_head[target.end():]) \
+            else "achieved"  # 到2016年，我区的孵化器已达到60家: reached by then
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],

@@ -182,7 +182,7 @@ FIGURE_CARRIERS = [
     (r"星创天地", "carriers", "StarCreationSpace"), (r"大学科技园", "carriers", "UniversitySciencePark"),
     (r"(?:科技)?(?:企业)?加速器", "carriers", "Accelerator"),
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
-    (r"经济技术开发区|经开区", "carriers", "EconomicDevelopmentZone"),
+    (r"经济技术开发区|经开区|(?<!产业)(?<!技术)开发区", "carriers", "EconomicDevelopmentZone"),
     (r"创业孵化(?:示范)?基地|孵化基地|(?<!示范)创业基地", "carriers", "IncubationBase"),
     (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
     (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
