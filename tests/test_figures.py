@@ -102,17 +102,17 @@ def test_a_part_names_its_own_city_and_上榜_ends_no_name():
     assert (again.area, again.subject) == ("南阳市", None)
 
 
-@pytest.mark.parametrize("text,indicator,carrier_type", [
-    ("确定星河科技等13家单位为2023年南阳市星创天地建设试点单位。", "carriers", "StarCreationSpace"),
-    ("上海市共有55家单位纳入国家级孵化器管理。", "carriers", "TechnologyBusinessIncubator"),
-    ("并会同省发改委、省教育厅等8家单位,认定孵化器10家。", "organisations", None),  # co-organisers
-])
 def test_what_was_reached_by_a_year_is_achieved():
     reached = extract_figures("到2016年,我区的孵化器已达到60家,在孵企业2000多家。")
     assert [f.status for f in reached] == ["achieved", "achieved"]
     assert extract_figures("到2025年,全省孵化器达到100家。")[0].status == "target"
 
 
+@pytest.mark.parametrize("text,indicator,carrier_type", [
+    ("确定星河科技等13家单位为2023年南阳市星创天地建设试点单位。", "carriers", "StarCreationSpace"),
+    ("上海市共有55家单位纳入国家级孵化器管理。", "carriers", "TechnologyBusinessIncubator"),
+    ("并会同省发改委、省教育厅等8家单位,认定孵化器10家。", "organisations", None),  # co-organisers
+])
 def test_units_the_sentence_makes_carriers(text, indicator, carrier_type):
     first = extract_figures(text)[0]
     assert (first.indicator, first.carrier_type) == (indicator, carrier_type)
