@@ -217,12 +217,12 @@ _PERIODS = re.compile(
     r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<q>" + _QUARTER + r"))?"
     r"(?P<end>年底|年末|底|末)?(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rq>" + _QUARTER + r")?"
     r"(?P<rend>年底|年末|底|末)?|(?<![年\d])(?P<q2>" + _QUARTER + r")"
-    r"|(?P<now>截[至止]到?目前为?止?|到目前为止|目前|至今|迄今|现有|现已|以来)"
+    r"|(?P<now>截[至止]到?目前为?止?|到目前为止|目前|至今|迄今|现有|现已|现在|当前|以来)"
     r"|(?<!\d)(?P<md>\d{1,2})月(?:(?P<mdd>\d{1,2})日|(?P<mend>底|末)))")
 
 
 # Every time marker _PERIODS reads holds one of these.
-_PERIOD_WORD = re.compile(r"年|月|目前|至今|迄今|现有|现已|以来|季度")
+_PERIOD_WORD = re.compile(r"年|月|目前|至今|迄今|现有|现已|现在|当前|以来|季度")
 
 
 def parse_period(head: str, article_date: str | None = None) -> str | None:

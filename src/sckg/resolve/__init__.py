@@ -417,8 +417,12 @@ def _figure_area(r: _Resolver, area: str | None, province: str | None) -> str | 
     local = _local_area(r, area, province) if _LOCAL_REF.match(area) else None
     if local:
         code = local
-    elif _AREA_REF.match(area) and province and not (area in ("全区", "我区") and province not in
-                                                     _AUTONOMOUS_REGIONS and r.county):
+    elif area in ("全区", "我区") and province not in _AUTONOMOUS_REGIONS:
+        # a district's or a zone's whole, never a province's: a zone's is its city's
+        code = r.city
+        if code is None:
+            return None
+    elif _AREA_REF.match(area) and province:
         code = province
     else:
         res = r.resolve_place(r.gaz, area, province=province)
