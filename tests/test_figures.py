@@ -102,6 +102,11 @@ def test_a_part_names_its_own_city_and_上榜_ends_no_name():
     assert (again.area, again.subject) == ("南阳市", None)
 
 
+def test_a_year_before_a_city_is_no_part_of_its_name():
+    first = extract_figures("报告表明,2022年成都市双创载体保持增长,新增国家级孵化器1家。")[0]
+    assert (first.area, first.period, first.level) == ("成都市", "2022", "national")
+
+
 def test_what_was_reached_by_a_year_is_achieved():
     reached = extract_figures("到2016年,我区的孵化器已达到60家,在孵企业2000多家。")
     assert [f.status for f in reached] == ["achieved", "achieved"]

@@ -30,7 +30,7 @@ _NOT_DISTRICT = ("园区", "新区", "高新区", "开发区", "社区", "城区
 # Characters that never occur in the place names articles use: where one occurs the
 # name starts after it (来自奇台县 → 奇台县, 仅昌吉市 → 昌吉市).
 _NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各等全我本省区这该走进强才到达将共其从由把被让使经据"
-                    "如位有型业务场")
+                    "如位有型业务场年度")
 _BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
 NOUN_PLACE = re.compile(rf"((?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)|[\u4e00-\u9fff]{{2,4}}[市州县])"
                          r"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")

@@ -418,10 +418,7 @@ def _figure_area(r: _Resolver, area: str | None, province: str | None) -> str | 
     if local:
         code = local
     elif area in ("全区", "我区") and province not in _AUTONOMOUS_REGIONS:
-        # a district's or a zone's whole, never a province's: a zone's is its city's
-        code = r.city
-        if code is None:
-            return None
+        return None  # a district's or a zone's whole, never a province's: left open when unknown
     elif _AREA_REF.match(area) and province:
         code = province
     else:
