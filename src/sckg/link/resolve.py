@@ -87,6 +87,7 @@ class PlaceFinder:
     def __init__(self, gaz: Gazetteer, *, county_stems: bool = True) -> None:
         names: set[str] = set(gaz.foreign)
         weak: set[str] = set()
+        tails: set[str] = set()
         for form, entries in gaz.names.items():
             if len(form) < 2:
                 continue
@@ -97,13 +98,14 @@ class PlaceFinder:
                 if len(form) == 2:
                     weak.add(form)
             elif len(form) == 2 and all(gaz.divisions[c].level == "county" for c, _ in entries):
-                weak.add(form)  # 南县, 和县: inside a longer name (台南县) as often as alone
+                tails.add(form)  # 南县, 和县: inside a longer name (台南县) as often as alone
             names.add(form)
         self._lengths: dict[str, tuple[int, ...]] = {}
         for n in names:
             self._lengths[n[0]] = tuple(sorted({*self._lengths.get(n[0], ()), len(n)}, reverse=True))
         self._names = frozenset(names)
         self._weak = frozenset(weak)
+        self._tails = frozenset(tails)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Non-overlapping place names in ``text``, left to right, the longest at each position."""
@@ -115,6 +117,9 @@ class PlaceFinder:
                 if i + length <= n and form in self._names:
                     if form in self._weak and not _is_word(text, i, i + length):
                         continue
+                    if form in self._tails and i and "\u4e00" <= text[i - 1] <= "\u9fff" \
+                            and not _is_word(text, i, i + length):
+                        continue  # after a Han character it may be a longer name's tail
                     out.append(PlaceMention(form, i, i + length))
                     i += length
                     break
