@@ -330,3 +330,12 @@ def test_a_university_s_science_park_by_its_own_name_and_with_or_without_国家(
     res = resolve([ex], gazetteer, resolve_place)
     parks = {e.name for e in res.entities.values() if e.cls == "UniversitySciencePark"}
     assert parks == {"西北工程大学国家大学科技园", "上海工程技术大学科技园"}, parks  # no 上海市工程技术大学…
+
+
+def test_a_district_many_cities_share_is_the_article_city_s(place_finder, gazetteer):
+    # 鼓楼区 is a district of both 南京市 and 徐州市
+    ex = _article(place_finder, "973_shared", "南京市鼓楼区众创空间调研",
+                  ["南京市的专家到鼓楼区调研。鼓楼区委常委、办公室主任林海涛,鼓楼区政府副区长周文彬陪同。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "中共南京市鼓楼区委办公室" in names and "南京市鼓楼区人民政府" in names, names

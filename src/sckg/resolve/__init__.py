@@ -56,19 +56,20 @@ _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
 def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
-    """``resolve_place`` with its answers remembered by (surface, province).
+    """``resolve_place`` with its answers remembered by (surface, province, prefecture).
 
     One resolve run asks about the same few thousand names again and again (every
     head of every organisation name); the gazetteer does not change during a run.
     """
-    memo: dict[tuple[str, str | None], PlaceResolution] = {}
+    memo: dict[tuple[str, str | None, str | None], PlaceResolution] = {}
 
-    def cached(gaz: Gazetteer, surface: str, *, province: str | None = None) -> PlaceResolution:
-        key = (surface, province)
+    def cached(gaz: Gazetteer, surface: str, *, province: str | None = None,
+               prefecture: str | None = None) -> PlaceResolution:
+        key = (surface, province, prefecture)
         found = memo.get(key)
         if found is None:
-            found = resolve_place(gaz, surface) if province is None else \
-                resolve_place(gaz, surface, province=province)
+            found = resolve_place(gaz, surface) if province is None and prefecture is None else \
+                resolve_place(gaz, surface, province=province, prefecture=prefecture)
             memo[key] = found
         return found
     return cached
@@ -143,7 +144,7 @@ class _Resolver:
             head = text[:length]
             if len(text) <= length or not head.endswith(ends):
                 continue
-            r = self.resolve_place(self.gaz, head, province=province)
+            r = self.resolve_place(self.gaz, head, province=province, prefecture=self.city)
             if r.status == "resolved" and r.code and self.gaz.divisions[r.code].name == head and (
                     inside is None or (r.code != inside and r.code.startswith(inside.rstrip("0")))):
                 return r.code, length
