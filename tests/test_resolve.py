@@ -339,3 +339,11 @@ def test_a_district_many_cities_share_is_the_article_city_s(place_finder, gazett
     res = resolve([ex], gazetteer, resolve_place)
     names = {e.name for e in res.entities.values()}
     assert "中共南京市鼓楼区委办公室" in names and "南京市鼓楼区人民政府" in names, names
+
+
+def test_a_province_s_short_name_before_its_governor(place_finder, gazetteer):
+    ex = _article(place_finder, "974_governor", "海南副省长调研大学科技园",
+                  ["海南副省长林海涛到大学科技园调研,新疆副主席周文彬出席。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "海南省人民政府" in names and "新疆维吾尔自治区人民政府" in names, names

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, SUB_UNIT, TITLE_RE, TITLES, UNIVERSITY_SHORT_FORMS
+from sckg.extract.lexicon import (PARTY_BODIES, PROVINCE_SHORT_NAMES, SUB_UNIT, TITLE_RE, TITLES,
+                                   UNIVERSITY_SHORT_FORMS)
 from sckg.extract.names import name_start
 from sckg.model import Mention
 
@@ -42,6 +43,8 @@ _RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由�
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)")
+_PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
+_REGION_SHORT = {"内蒙古", "广西", "西藏", "宁夏", "新疆"}
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
 # A head of the article's own province, city or district named by the title alone
 # (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
@@ -76,13 +79,16 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
     people = {m.start for m in mentions if m.category == "Person"}
     found = []
     for place in mentions:
-        if place.category != "Place" or not place.surface.endswith(_PLACE_LEVEL_END):
+        short = place.category == "Place" and _PROVINCE_SHORT.fullmatch(place.surface)
+        if place.category != "Place" or not (place.surface.endswith(_PLACE_LEVEL_END) or short):
             continue
         head = _GOVERNMENT_HEADS.match(text, place.end)
         if not head or head.end() not in people:
             continue
         title = head.group(0)
-        if title.endswith("主席") and not place.surface.endswith("自治区"):
+        if short and not title.endswith(("省长", "主席")):
+            continue  # 海南副省长: a province by its short name heads only its own government
+        if title.endswith("主席") and not (place.surface.endswith("自治区") or place.surface in _REGION_SHORT):
             continue  # 主席 heads the government of an autonomous region only
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
                              "GovernmentAgency", (("implied", place.surface),)))
