@@ -932,3 +932,16 @@ def test_the_bodies_of_every_city_are_no_one_body(place_finder):
                                       "全省首个创客汇成立。"])
 def test_verbs_and_counts_before_a_kind_of_carrier_name_none(place_finder, sentence):
     assert not _names(_extract(place_finder, [sentence]), "InnovationCarrier")
+
+
+def test_units_named_without_their_university_after_one_of_its_people(place_finder):
+    # a university whose name sorts before its units' names (上 < 科) and one after (西 > 科)
+    for school in ("上海星河大学", "西北工程大学"):
+        ex = _extract(place_finder, [f"7月24日,{school}党委书记林海涛,科研处副处长、技术转移中心副主任、科技园董事长周文彬,"
+                                     "党委学工部副部长、创新创业学院副院长王小明一行到访。市科技局局长郑晓东,办公室主任马文静陪同。"])
+        posts = _posts(ex)
+        for post in (("周文彬", "副处长", "科研处"), ("周文彬", "副主任", "技术转移中心"), ("周文彬", "董事长", "科技园"),
+                     ("王小明", "副部长", "党委学工部"), ("王小明", "副院长", "创新创业学院")):
+            assert post in posts, (school, post, posts)
+        assert _mention(ex, "技术转移中心").attr("qualified") == school + "技术转移中心"
+        assert not any(p[0] == "马文静" for p in posts), posts  # after an agency's head: no university's unit

@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
                                    national_heads, own_heads, own_school, party_committees, place_bodies,
-                                   relative_agencies, sub_units, university_short_forms, zone_bodies)
+                                   relative_agencies, sub_units, university_short_forms, university_units,
+                                   zone_bodies)
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
@@ -164,6 +165,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
     mentions += bodies
     mentions = party_committees(mentions)
+    mentions = university_units(text, mentions)
     bodies = committee_departments(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces

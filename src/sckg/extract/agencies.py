@@ -16,6 +16,7 @@ import re
 from sckg.extract.lexicon import (PARTY_BODIES, PROVINCE_SHORT_NAMES, SUB_UNIT, TITLE_RE, TITLES,
                                    UNIVERSITY_SHORT_FORMS)
 from sckg.extract.names import name_start
+from sckg.extract.people import ORG_CATEGORIES
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -250,6 +251,41 @@ def party_committees(mentions: list[Mention]) -> list[Mention]:
     return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", "中共" + m.surface),))
             if m.category == "GovernmentAgency" and not m.attrs and _PARTY_COMMITTEE.match(m.surface) else m
             for m in mentions]
+
+
+_UNIT_OF_SCHOOL = re.compile(r"(?<=[,，、；;])\s*([\u4e00-\u9fff]{0,8}?(?:处|中心|学院|部|科技园|办公室|研究院|研究所))"
+                             rf"(?=(?:{TITLE_RE}))")
+
+
+def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """某大学党委书记甲,科研处副处长、技术转移中心副主任乙: units named without their
+    university after one of its people, in the same sentence and with no other body
+    between, are the university's (``qualified``); a shorter name read inside such a
+    unit (创业学院 of 创新创业学院) gives way to it. The mentions, with the units."""
+    orgs = [m for m in mentions if m.category in ORG_CATEGORIES]
+    units: list[tuple[Mention, str]] = []  # each unit and its university
+    for m in _UNIT_OF_SCHOOL.finditer(text):
+        start, end = m.span(1)
+        if end - start < 3:
+            continue  # 处长, 中心主任: a title's head, no unit
+        inside = [o for o in mentions if o.start < end and start < o.end]
+        if any(not (start <= o.start and o.end <= end) or o.category not in _SCHOOL_UNITS + ("University",)
+               for o in inside):
+            continue
+        sentence_start = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+        before = sorted([(o.start, o.surface, o.category) for o in orgs
+                         if sentence_start <= o.start and o.end <= start and o not in inside
+                         and not any(u.start <= o.start and o.end <= u.end for u, _ in units)]
+                        + [(u.start, school, "University") for u, school in units if u.start >= sentence_start])
+        if not before or before[-1][2] != "University":
+            continue
+        school = before[-1][1]
+        unit = m.group(1)
+        category, cls = ("InnovationCarrier", "UniversitySciencePark") if unit.endswith("科技园") else (
+            "University", "University")
+        units.append((Mention(unit, start, end, category, cls, (("qualified", school + unit),)), school))
+    found = [u for u, _ in units]
+    return [m for m in mentions if not any(u.start <= m.start and m.end <= u.end for u in found)] + found
 
 
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
