@@ -21,19 +21,18 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
-                                   national_heads, own_heads, own_school, party_committees, place_bodies,
-                                   relative_agencies, sub_units, university_short_forms, university_units,
-                                   zone_bodies)
+                                   national_heads, own_heads, party_committees, place_bodies, relative_agencies,
+                                   sub_units, zone_bodies)
+from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
-from sckg.extract.lexicon import SURNAMES
 from sckg.extract.people import find_people, more_mentions
 from sckg.extract.posts import founders, posts
+from sckg.extract.schools import own_school, university_short_forms, university_units
 from sckg.extract.titled import titled_names
-from sckg.extract.words import common_word, tag
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -206,78 +205,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# A reporter's byline in brackets at the head or the end of a paragraph: 本报讯（记者 张某
-# 李某）, ……。(全媒体记者 王某).
-_BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|本网|本站|全媒体|融媒体|首席|特约|见习)?(?:记者|通讯员)\s*"
-                          r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
-_BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-# A name alone in brackets closing a paragraph: ……提供支持。(某某)
-_CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$")
-# A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
-# 某某消息（记者甲）.
-_DATELINE_BYLINE = re.compile(r"(?:讯|消息)\s*[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff\s、，,]{2,16})[）)]")
-# Credits at a paragraph's end: （采写：甲 编校：乙）, 编辑/甲 制作/乙.
-_CREDIT_WORDS = "采写|撰稿|撰文|记者|通讯员|编辑|责编|责任编辑|编校|审核|终审|初审|校对|制作|监制|摄影|图片|发稿"
-_CREDIT = re.compile(rf"({_CREDIT_WORDS})\s*[:：/]\s*([\u4e00-\u9fff]{{2,3}}?)"
-                     rf"(?=[^\u4e00-\u9fff]|$|(?:{_CREDIT_WORDS})\s*[:：/])")
-_WRITERS = ("采写", "撰稿", "撰文", "记者", "通讯员")
-
-
-def _split_names(chunk: str) -> list[tuple[int, int]]:
-    """Names in a run of Han characters with or without separators: 甲 乙, 甲、乙, and
-    two names written together (two or three characters each, each after a surname)."""
-    out = []
-    for m in _BYLINE_NAME.finditer(chunk) if re.search(r"[\s、，,]", chunk) else [re.match(r".*", chunk)]:
-        run, base = m.group(0), m.start()
-        if len(run) <= 4:
-            out.append((base, base + len(run)))
-            continue
-        for k in (2, 3):
-            rest = run[k:]
-            if 2 <= len(rest) <= 3 and run[0] in SURNAMES and rest[0] in SURNAMES:
-                out += [(base, base + k), (base + k, base + len(run))]
-                break
-    return out
-
-
-def body_bylines(article: Article) -> list[tuple[int, int]]:
-    """Clean spans of the reporters named in bracketed bylines inside body paragraphs, and
-    of a name alone in brackets after a paragraph's last sentence."""
-    spans = []
-    for b in article.body_blocks:
-        for m in _BODY_BYLINE.finditer(b.text):
-            if m.start() > 12 and m.end() < len(b.text) - 1:
-                continue  # only at a paragraph's head (本报讯…) or its end
-            for name in _BYLINE_NAME.finditer(m.group(1)):
-                if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
-                    spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
-        closing = _CLOSING_NAME.search(b.text)
-        name = closing.group(1) if closing else ""
-        if name and (name[0] in SURNAMES or name[:2] in SURNAMES) and not common_word(name) and tag(name) != "ns":
-            spans.append((b.start + closing.start(1), b.start + closing.end(1)))
-        head = _DATELINE_BYLINE.search(b.text, 0, 40)
-        if head:
-            for s, e in _split_names(head.group(1).strip()):
-                k = head.start(1) + len(head.group(1)) - len(head.group(1).lstrip())
-                name = b.text[k + s:k + e]
-                if name and (name[0] in SURNAMES or name[:2] in SURNAMES):
-                    spans.append((b.start + k + s, b.start + k + e))
-    return sorted(set(spans))
-
-
-def body_credits(article: Article) -> list[tuple[int, int, str]]:
-    """Writers and editors credited in body paragraphs (采写：某某, 编辑/某某): clean spans
-    and the relation to the article (``creator`` or ``editor``)."""
-    out = []
-    for b in article.body_blocks:
-        for m in _CREDIT.finditer(b.text):
-            name = m.group(2)
-            if name[0] in SURNAMES or name[:2] in SURNAMES:
-                role = "creator" if m.group(1) in _WRITERS else "editor"
-                out.append((b.start + m.start(2), b.start + m.end(2), role))
-    return out
-
-
 def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
     """Reporters, editors, publisher and source, located in the boilerplate lines."""
     def locate(name: str, kinds: tuple[str, ...]) -> tuple[int, int] | None:
@@ -334,23 +261,6 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         if not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
             mentions.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
             relations.append(Relation("source", article_node, len(mentions) - 1))
-
-
-# The outlet a report's opening names: 某某网讯, 人民网沈阳10月12日电, 据新华社北京6月14日电,
-# 某某网·某某新闻讯, 央广网某地5月11日消息.
-_DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}?(?:网|社|报|台))"
-                              r"(?=(?:·[\u4e00-\u9fff]{2,6})?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"
-                              r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))")
-
-
-def dateline_outlets(article: Article) -> list[tuple[int, int]]:
-    """Clean spans of the outlets named at the opening of body paragraphs (某某网讯)."""
-    spans = []
-    for b in article.body_blocks:
-        m = _DATELINE_OUTLET.match(b.text)
-        if m:
-            spans.append((b.start + m.start(1), b.start + m.end(1)))
-    return spans
 
 
 _ROW = re.compile(r"^\d{1,3}[.、\s]\s*(\S{4,30})\s+(\S{4,40})(?:\s+(\S{2,12}))?$")

@@ -1,0 +1,89 @@
+"""Universities in the extract stage: named by the press's short forms (中科大), by
+anaphors (校党委, 该校就业创业中心), and by their units named after one of their people
+(科研处副处长、技术转移中心副主任某某)."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import TITLE_RE, UNIVERSITY_SHORT_FORMS
+from sckg.extract.people import ORG_CATEGORIES
+from sckg.model import Mention
+
+_OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委会)?$")
+_SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
+
+
+def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
+    """校党委, 该校党委 in an article about one university: that university (its party
+    committee's posts are the university's, as the gold and most registers have it); a
+    unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. Left as they
+    are when the article names no university or several."""
+    schools = {m.surface for m in mentions if m.category == "University"}
+    if len(schools) != 1:
+        return mentions
+    school = schools.pop()
+    out = []
+    for m in mentions:
+        if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface):
+            m = Mention(m.surface, m.start, m.end, "University", "University",
+                        (("qualified", school), ("anaphor", "1")))
+        elif m.category in _SCHOOL_UNITS and m.surface.startswith("校") and len(m.surface) > 3 \
+                and text[m.start - 1:m.start] in ("该", "我", "本") and not m.attr("qualified"):
+            m = Mention(m.surface, m.start, m.end, m.category, m.cls,
+                        (*m.attrs, ("qualified", school + m.surface[1:]), ("anaphor", "1")))
+        out.append(m)
+    return out
+
+
+_UNIVERSITY_SHORT = re.compile("|".join(sorted(UNIVERSITY_SHORT_FORMS, key=len, reverse=True))
+                               + "(?![\u4e00-\u9fff]{0,3}大学)")
+
+
+def university_short_forms(text: str, names: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """中科大, 哈工大 …: universities by their press short forms (``qualified``: the full
+    name); a name they start that only adds 党委 (中科大党委) is the university's. The
+    names kept and the short forms found."""
+    found = []
+    for m in _UNIVERSITY_SHORT.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end and not (
+                n.start == m.start() and text[m.end():n.end] in ("党委", "党委会")) for n in names):
+            continue
+        found.append(Mention(m.group(0), m.start(), m.end(), "University", "University",
+                             (("qualified", UNIVERSITY_SHORT_FORMS[m.group(0)]),)))
+    return [n for n in names if not any(f.start == n.start and f.end < n.end for f in found)], found
+
+
+_UNIT_OF_SCHOOL = re.compile(r"(?<=[,，、；;])\s*([\u4e00-\u9fff]{0,8}?(?:处|中心|学院|部|科技园|办公室|研究院|研究所))"
+                             rf"(?=(?:{TITLE_RE}))")
+
+
+def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """某大学党委书记甲,科研处副处长、技术转移中心副主任乙: units named without their
+    university after one of its people, in the same sentence and with no other body
+    between, are the university's (``qualified``); a shorter name read inside such a
+    unit (创业学院 of 创新创业学院) gives way to it. The mentions, with the units."""
+    orgs = [m for m in mentions if m.category in ORG_CATEGORIES]
+    units: list[tuple[Mention, str]] = []  # each unit and its university
+    for m in _UNIT_OF_SCHOOL.finditer(text):
+        start, end = m.span(1)
+        if end - start < 3:
+            continue  # 处长, 中心主任: a title's head, no unit
+        inside = [o for o in mentions if o.start < end and start < o.end]
+        if any(not (start <= o.start and o.end <= end) or o.category not in _SCHOOL_UNITS + ("University",)
+               for o in inside):
+            continue
+        sentence_start = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+        before = sorted([(o.start, o.surface, o.category) for o in orgs
+                         if sentence_start <= o.start and o.end <= start and o not in inside
+                         and not any(u.start <= o.start and o.end <= u.end for u, _ in units)]
+                        + [(u.start, school, "University") for u, school in units if u.start >= sentence_start])
+        if not before or before[-1][2] != "University":
+            continue
+        school = before[-1][1]
+        unit = m.group(1)
+        category, cls = ("InnovationCarrier", "UniversitySciencePark") if unit.endswith("科技园") else (
+            "University", "University")
+        units.append((Mention(unit, start, end, category, cls, (("qualified", school + unit),)), school))
+    found = [u for u, _ in units]
+    return [m for m in mentions if not any(u.start <= m.start and m.end <= u.end for u in found)] + found
