@@ -122,11 +122,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
                                                             next_start - q.end)
         made = _MADE_CARRIERS.match(folded, q.end, c_end) if indicator == "organisations" else None
-        if made:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
-            tail = folded[made.end():c_end]
-            kind = _best(_COMPILED["count"][:len(_CARRIERS)], tail, nearest_end=False)
-            if kind:
-                indicator, ctype = "carriers", _one_carrier_type(tail, kind[2])
+        kind = made and _best(_COMPILED["count"][:len(_CARRIERS)], folded[made.end():c_end], nearest_end=False)
+        if kind:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
+            indicator, ctype = "carriers", _one_carrier_type(folded[made.end():c_end], kind[2])
         found.append(indicator is not None)
         inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
@@ -189,9 +187,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             if ctype is None and figures and figures[-1].carrier_type:
                 ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
-        target = _TARGET.search(bare_head)
-        status = "target" if target and not (target.group(0).startswith("到") and "已" in bare_head[target.end():]) \
-            else "achieved"  # 到2016年，我区的孵化器已达到60家: reached by then
+        target = _TARGET.search(bare_head)  # but 到2016年，我区的孵化器已达到60家: reached by then
+        status = "target" if target and not (target[0][0] == "到" and "已" in bare_head[target.end():]) else "achieved"
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],

@@ -2,14 +2,15 @@
 before its event word (…要认真学习领会中央某某工作会议), an agency's after the last verb,
 preposition, time word or pronoun (记者从市科技局获悉). Both read jieba's cut, which
 keeps its dictionary words whole (开发区, 创新创业). :func:`qualifies_meeting` says which noun
-may stand between what a meeting is about and its event word (体系建设工作推进会)."""
+may stand between what a meeting is about and its event word (体系建设工作推进会).
+:func:`strip_lead` and :func:`trim_title_prefix` take off what no name starts with."""
 
 from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS
-from sckg.extract.words import NOUN_TAGS, noun_starts, tag, tagger
+from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS, PROVINCE_SHORT_NAMES, SURNAMES, TITLES
+from sckg.extract.words import NOUN_TAGS, common_word, head_words, noun_starts, tag, tagger
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
 _TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接", "制造"}
@@ -83,3 +84,75 @@ def qualifies_meeting(word: str) -> bool:
     """Whether ``word`` is one noun of jieba's dictionary (工作, 现场, 经验) that can stand
     between what a meeting is about and its event word."""
     return 2 <= len(word) <= 3 and tag(word) in ("n", "vn")
+
+
+# What a name never starts with: a list mark, a bracketed byline, a date, a verb, a word
+# before its province, a title run (…主任王某某的公司).
+_LIST_MARK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*")
+_LEAD_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]")
+_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
+_VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
+_NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
+_TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
+_BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
+_LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
+
+
+def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
+    """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
+    if text[start] in "为以将从对向把被让给" and end - start >= 5:
+        start += 1
+    mark = _LIST_MARK.match(text, start, end) or _LEAD_PAREN.match(text, start, end)
+    if mark and end - mark.end() >= 2:
+        start = mark.end()  # a list mark (1.) or a bracketed byline before the name
+    m = _LEADING_DATE.match(text, start, end)
+    if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
+        start = m.end()
+    lead = _LEAD_BEFORE_PROVINCE.match(text, start, end)
+    if lead and not _BROAD_PLACE.fullmatch(lead.group(1)) and (lead.group(1) in places or common_word(lead.group(1))):
+        start = lead.end(1)  # 单位湖北某某有限公司, 十堰湖北某某有限公司: the name starts at its province
+    while start < end:
+        if any(text.startswith(p, start) for p in places):
+            break  # a place name (包头) is no verb, whatever the tagger says
+        words = head_words(text[start:end])
+        if len(words) < 2:
+            break
+        word, flag = words[0]
+        if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS):
+            start += len(word)
+            continue
+        break
+    return start
+
+
+def trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) -> int:
+    """A name never starts inside a title run (…主任王某某的公司): cut after the last title.
+
+    Only a title that a surname follows and that does not begin inside a place name
+    counts: 创业导师培训班 and 漳州长风 (州长) hold no post.
+    """
+    head = text[start:end]
+    if not _TITLE_ANY.search(head):
+        return start  # no title anywhere in it
+    for t in TITLES:
+        k = head.rfind(t)
+        if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2 and _post_at(head, k, t, places):
+            aside = _LEAD_PAREN.match(head, k + len(t))
+            return start + (aside.end() if aside else k + len(t))
+    return start
+
+
+def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
+    """Whether ``title`` at ``k`` in ``head`` can be a post before a person's name."""
+    after = head[k + len(title):]
+    if _LEAD_PAREN.match(after):
+        return True  # 副部长(兼)某局: a post, then the other body its holder heads
+    if after[:1] not in SURNAMES and after[:2] not in SURNAMES:
+        return False
+    for place in places:
+        j = head.find(place)
+        while j != -1:
+            if j < k < j + len(place):
+                return False
+            j = head.find(place, j + 1)
+    return True

@@ -8,13 +8,13 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES, PROVINCE_SHORT_NAMES, SURNAMES, TITLES)
+    ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start,
-                                    joins_fields, qualifies_meeting)
+                                    joins_fields, qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, head_words, noun_ends, noun_starts,
+    NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, noun_ends, noun_starts,
     tag)
 from sckg.model import Mention
 
@@ -53,10 +53,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$")
-_LIST_MARK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*")
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
-_LEAD_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]")
-_LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心"}
@@ -66,9 +63,6 @@ _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
 _EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
-_VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
-_NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
-_TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
@@ -185,73 +179,11 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
 _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
-_BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
-_LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
 _KIND_OF_BODY = re.compile(r"设区市|计划单列市|驻市|[省市县区州][(（][^()（）]{1,6}[)）]")
 _KIND_BEFORE = re.compile(r"[省市县区州][(（][^()（）]{1,6}[)）]$")
 # What starts an event's name, never a body's or carrier's (第二期, 首届, 2021年).
 _EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
-
-
-def _strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
-    """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
-    if text[start] in "为以将从对向把被让给" and end - start >= 5:
-        start += 1
-    mark = _LIST_MARK.match(text, start, end) or _LEAD_PAREN.match(text, start, end)
-    if mark and end - mark.end() >= 2:
-        start = mark.end()  # a list mark (1.) or a bracketed byline before the name
-    m = _LEADING_DATE.match(text, start, end)
-    if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
-        start = m.end()
-    lead = _LEAD_BEFORE_PROVINCE.match(text, start, end)
-    if lead and not _BROAD_PLACE.fullmatch(lead.group(1)) and (lead.group(1) in places or common_word(lead.group(1))):
-        start = lead.end(1)  # 单位湖北某某有限公司, 十堰湖北某某有限公司: the name starts at its province
-    while start < end:
-        if any(text.startswith(p, start) for p in places):
-            break  # a place name (包头) is no verb, whatever the tagger says
-        words = head_words(text[start:end])
-        if len(words) < 2:
-            break
-        word, flag = words[0]
-        if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS):
-            start += len(word)
-            continue
-        break
-    return start
-
-
-def _trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) -> int:
-    """A name never starts inside a title run (…主任王某某的公司): cut after the last title.
-
-    Only a title that a surname follows and that does not begin inside a place name
-    counts: 创业导师培训班 and 漳州长风 (州长) hold no post.
-    """
-    head = text[start:end]
-    if not _TITLE_ANY.search(head):
-        return start  # no title anywhere in it
-    for t in TITLES:
-        k = head.rfind(t)
-        if k > 0 and k + len(t) < len(head) - 1 and len(t) >= 2 and _post_at(head, k, t, places):
-            aside = _LEAD_PAREN.match(head, k + len(t))
-            return start + (aside.end() if aside else k + len(t))
-    return start
-
-
-def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
-    """Whether ``title`` at ``k`` in ``head`` can be a post before a person's name."""
-    after = head[k + len(title):]
-    if _LEAD_PAREN.match(after):
-        return True  # 副部长(兼)某局: a post, then the other body its holder heads
-    if after[:1] not in SURNAMES and after[:2] not in SURNAMES:
-        return False
-    for place in places:
-        j = head.find(place)
-        while j != -1:
-            if j < k < j + len(place):
-                return False
-            j = head.find(place, j + 1)
-    return True
 
 
 def _without_places(stem: str, places: list[str]) -> str:
@@ -325,8 +257,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if paren:
                 end = paren.end()
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
-        start = _trim_title_prefix(text, start, m.end(), places)
-        start = _strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        start = trim_title_prefix(text, start, m.end(), places)
+        start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         if category == "Event":
             start = after_last_verb(text, start, m.start())
         elif category == "GovernmentAgency":
@@ -380,8 +312,8 @@ def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts, not before ``floor``: the left edge of
     :func:`suffix_names` (a stop word, a verb, a title before a person, a leading date)."""
     start = _left_edge(text, end, floor, places=places)
-    start = _trim_title_prefix(text, start, end, places)
-    return _strip_lead(text, start, end, keep_date=False, places=places) if start < end else start
+    start = trim_title_prefix(text, start, end, places)
+    return strip_lead(text, start, end, keep_date=False, places=places) if start < end else start
 
 
 def listed_kind(name: str, places: list[str]) -> bool | None:

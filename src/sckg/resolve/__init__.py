@@ -15,37 +15,10 @@ from collections.abc import Callable
 from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
 from sckg.resolve.context import article_city, article_county, article_province, city_article
+from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
 
 PlaceResolver = Callable[..., PlaceResolution]
 
-# Short forms of agency and zone words, expanded to the official form.
-_EXPANSIONS = [
-    ("高新区管委会", "高新技术产业开发区管理委员会"), ("经开区管委会", "经济技术开发区管理委员会"),
-    ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("发改委", "发展和改革委员会"),
-    ("管委会", "管理委员会"), ("人社厅", "人力资源和社会保障厅"), ("工信厅", "工业和信息化厅"),
-    ("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"),
-    ("科委", "科学技术委员会"), ("教委", "教育委员会"), ("工信局", "工业和信息化局"),
-    ("人社局", "人力资源和社会保障局"), ("经信局", "经济和信息化局"), ("科协", "科学技术协会"),
-    ("统战部", "统一战线工作部"), ("政法委", "政法委员会"), ("教育工委", "教育工作委员会"), ("政研室", "政策研究室"),
-]
-# National bodies, named by their short forms in articles.
-_NATIONAL = {
-    "科技部": "中华人民共和国科学技术部", "科学技术部": "中华人民共和国科学技术部",
-    "教育部": "中华人民共和国教育部", "财政部": "中华人民共和国财政部",
-    "国家火炬中心": "科学技术部火炬高技术产业开发中心",
-    "科技部火炬中心": "科学技术部火炬高技术产业开发中心",
-    "火炬中心": "科学技术部火炬高技术产业开发中心",
-    "国家发改委": "中华人民共和国国家发展和改革委员会",
-    "中新网": "中国新闻网", "中新社": "中国新闻社",
-}
-def _plain(name: str) -> str:
-    """A name without 国家 (and the 大学 it leaves doubled: 某大学国家大学科技园 → 某大学科技园)."""
-    return name.replace("国家", "").replace("大学大学科技园", "大学科技园")
-
-
-_NATIONAL_PREFIXES = sorted((k for k in _NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
-# A government named short after its division: 某市政府 (its own name is 某市人民政府).
-_PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政府((?:办公室|办公厅)?)$")
 _REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!级)")
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
@@ -180,8 +153,8 @@ class _Resolver:
                 return name
         name = name.strip("“”\"")
         name = re.sub(r"^“([^”]+)”", r"\1", name)
-        if name in _NATIONAL:
-            return _NATIONAL[name]
+        if name in NATIONAL:
+            return NATIONAL[name]
         if m.category == "Person":
             return re.sub(r"\s+", "", name)  # 王 某, padded in a table, is 王某
         if m.category in ("Event", "Programme", "Project"):
@@ -192,11 +165,11 @@ class _Resolver:
             name = parent + name
         if m.category not in _OFFICIAL:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
-        national = next((k for k in _NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
+        national = next((k for k in NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
         if national and m.category == "GovernmentAgency":
-            return _NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
-        name = _PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 营口市政府 → 营口市人民政府
-        for short, full in _EXPANSIONS:
+            return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
+        name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 营口市政府 → 营口市人民政府
+        for short, full in EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
                 break
@@ -237,7 +210,7 @@ class _Resolver:
         if ent is None:
             ent = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
             self.entities[key] = ent
-            self._by_plain.setdefault((key.split(":", 1)[0], _plain(name)), key)
+            self._by_plain.setdefault((key.split(":", 1)[0], plain_name(name)), key)
         elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
             # A more specific class learnt from the text wins over one read off a name.
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
@@ -290,7 +263,7 @@ class _Resolver:
         key = f"{group}:{name}"
         if key in self.entities:
             return key
-        other_key = self._by_plain.get((group, _plain(name)))
+        other_key = self._by_plain.get((group, plain_name(name)))
         if other_key is not None:
             other = self.entities[other_key]
             if len(name) > len(other.name):  # the official form wins as the label

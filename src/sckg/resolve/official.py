@@ -1,0 +1,37 @@
+"""Official names: the short forms of agency and zone words and their full forms, the
+national bodies articles name short, a government named short after its division, and
+the plain form under which a name and its 国家 form are one entity."""
+
+from __future__ import annotations
+
+import re
+
+# Short forms of agency and zone words, expanded to the official form.
+EXPANSIONS = [
+    ("高新区管委会", "高新技术产业开发区管理委员会"), ("经开区管委会", "经济技术开发区管理委员会"),
+    ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("发改委", "发展和改革委员会"),
+    ("管委会", "管理委员会"), ("人社厅", "人力资源和社会保障厅"), ("工信厅", "工业和信息化厅"),
+    ("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"),
+    ("科委", "科学技术委员会"), ("教委", "教育委员会"), ("工信局", "工业和信息化局"),
+    ("人社局", "人力资源和社会保障局"), ("经信局", "经济和信息化局"), ("科协", "科学技术协会"),
+    ("统战部", "统一战线工作部"), ("政法委", "政法委员会"), ("教育工委", "教育工作委员会"), ("政研室", "政策研究室"),
+]
+# National bodies, named by their short forms in articles.
+NATIONAL = {
+    "科技部": "中华人民共和国科学技术部", "科学技术部": "中华人民共和国科学技术部",
+    "教育部": "中华人民共和国教育部", "财政部": "中华人民共和国财政部",
+    "国家火炬中心": "科学技术部火炬高技术产业开发中心",
+    "科技部火炬中心": "科学技术部火炬高技术产业开发中心",
+    "火炬中心": "科学技术部火炬高技术产业开发中心",
+    "国家发改委": "中华人民共和国国家发展和改革委员会",
+    "中新网": "中国新闻网", "中新社": "中国新闻社",
+}
+
+NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
+# A government named short after its division: 某市政府 (its own name is 某市人民政府).
+PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政府((?:办公室|办公厅)?)$")
+
+
+def plain_name(name: str) -> str:
+    """A name without 国家 (and the 大学 it leaves doubled: 某大学国家大学科技园 → 某大学科技园)."""
+    return name.replace("国家", "").replace("大学大学科技园", "大学科技园")
