@@ -945,3 +945,13 @@ def test_units_named_without_their_university_after_one_of_its_people(place_find
             assert post in posts, (school, post, posts)
         assert _mention(ex, "技术转移中心").attr("qualified") == school + "技术转移中心"
         assert not any(p[0] == "马文静" for p in posts), posts  # after an agency's head: no university's unit
+
+
+def test_a_democratic_party_s_local_committee_and_its_posts(place_finder):
+    ex = _extract(place_finder, ["德阳市政协副主席、九三学社德阳市委会主委林海涛,九三学社德阳市委会专职副主委周文彬,"
+                                 "民盟四川省委副主委王小明率队调研。"])
+    posts = _posts(ex)
+    for post in (("林海涛", "主委", "九三学社德阳市委会"), ("林海涛", "副主席", "德阳市政协"),
+                 ("周文彬", "专职副主委", "九三学社德阳市委会"), ("王小明", "副主委", "民盟四川省委")):
+        assert post in posts, (post, posts)
+    assert _names(ex)["九三学社德阳市委会"] == "Association" and "德阳市委" not in _names(ex)

@@ -21,8 +21,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
-                                   national_heads, own_heads, party_committees, place_bodies, relative_agencies,
-                                   sub_units, zone_bodies)
+                                   national_heads, own_heads, party_committees, party_committees_of_state,
+                                   place_bodies, relative_agencies, sub_units, zone_bodies)
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
@@ -163,7 +163,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = zone_bodies(text, mentions) + place_bodies(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies) or m.category in ("Place", "InnovationCarrier")]
     mentions += bodies
-    mentions = party_committees(mentions)
+    mentions = party_committees_of_state(text, party_committees(mentions))
     mentions = university_units(text, mentions)
     bodies = committee_departments(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies

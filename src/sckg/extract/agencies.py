@@ -211,6 +211,21 @@ _NATIONAL_BODIES = re.compile(r"全国人大常委会|全国人大|全国政协|
                               r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)中央")
 
 
+# A democratic party's committee of a province or city (九三学社宁波市委会, 民盟某省委).
+_PARTY_OF_STATE = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[\u4e00-\u9fff]{2,8}?[省市区县](?:委员会|委会|委)"
+                             r"(?![员会])")
+
+
+def party_committees_of_state(text: str, mentions: list[Mention]) -> list[Mention]:
+    """九三学社宁波市委会, 民盟某省委: a democratic party's local committee, an association,
+    over the shorter names read inside it (宁波市委). The mentions, with the committees."""
+    found = [Mention(m.group(0), m.start(), m.end(), "Association", "Association")
+             for m in _PARTY_OF_STATE.finditer(text)
+             if not any(o.start < m.end() and m.start() < o.end and (o.start < m.start() or o.end > m.end())
+                        and o.category != "Place" for o in mentions)]
+    return [o for o in mentions if not any(f.start <= o.start and o.end <= f.end for f in found)] + found
+
+
 def national_bodies(text: str, taken: list[Mention]) -> list[Mention]:
     """全国政协, 民盟中央 …: national bodies by their short names, not inside a longer name."""
     found = []
