@@ -239,6 +239,12 @@ def test_the_school_s_party_committee_is_the_university_s(place_finder):
     assert ("何志刚", "党委书记", "校党委") in posts
     assert _mention(ex, "校党委").category == "University"
     assert _mention(ex, "校党委").attr("qualified") == "西北工程大学"
+    # an article naming several universities is about the one it names most often
+    ex = _extract(place_finder, ["西北工程大学举行科技园论证会,校党委常委、副校长何志刚,东南工程大学教授陈立新出席。",
+                                 "西北工程大学将加快建设。"])
+    assert _mention(ex, "校党委").attr("qualified") == "西北工程大学"
+    ex = _extract(place_finder, ["西北工程大学与东南工程大学签约,校党委副书记何志刚出席。"])
+    assert _mention(ex, "校党委").category == "GovernmentAgency"  # two named equally often: left as it is
 
 
 def test_a_body_s_party_group_is_no_body_of_its_own(place_finder):

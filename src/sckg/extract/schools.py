@@ -5,6 +5,7 @@ anaphors (校党委, 该校就业创业中心), and by their units named after o
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sckg.extract.lexicon import TITLE_RE, UNIVERSITY_SHORT_FORMS
 from sckg.extract.people import ORG_CATEGORIES
@@ -17,12 +18,14 @@ _SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "
 def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
     """校党委, 该校党委 in an article about one university: that university (its party
     committee's posts are the university's, as the gold and most registers have it); a
-    unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. Left as they
-    are when the article names no university or several."""
-    schools = {m.surface for m in mentions if m.category == "University"}
-    if len(schools) != 1:
+    unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. An article that
+    names several is about the one it names most often; left as they are when it names
+    none, or several equally often."""
+    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return mentions
-    school = schools.pop()
+    school = ranked[0][0]
     out = []
     for m in mentions:
         if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface):
