@@ -254,10 +254,11 @@ def test_a_body_s_party_group_is_no_body_of_its_own(place_finder):
 
 def test_department_names_holding_a_conjunction_or_a_lead_character(place_finder):
     ex = _extract(place_finder, ["会议由省工业和信息化委员会中小企业局副局长林海涛主持。",
-                                 "经济部中小企业处处长周文彬出席。"])
+                                 "经济部中小企业处处长周文彬出席。", "新疆生产建设兵团科技局印发通知。"])
     posts = _posts(ex)
     assert ("林海涛", "副局长", "省工业和信息化委员会中小企业局") in posts
     assert ("周文彬", "处长", "经济部中小企业处") in posts
+    assert "新疆生产建设兵团科技局" in _names(ex, "GovernmentAgency")  # 建设 inside a fixed name
 
 
 def test_two_fields_joined_in_a_body_s_name_and_two_bodies_joined(place_finder):
@@ -961,3 +962,14 @@ def test_a_democratic_party_s_local_committee_and_its_posts(place_finder):
                  ("周文彬", "专职副主委", "九三学社德阳市委会"), ("王小明", "副主委", "民盟四川省委")):
         assert post in posts, (post, posts)
     assert _names(ex)["九三学社德阳市委会"] == "Association" and "德阳市委" not in _names(ex)
+
+
+def test_the_bodies_a_notice_is_addressed_to(place_finder):
+    text = ("关于开展2022年度众创空间备案工作的通知\n\n"
+            "各市(州)科技局,新疆生产建设兵团科技局,各有关单位:\n\n"
+            "  为贯彻落实有关要求,现将备案工作有关事项通知如下。共备案众创空间30家。\n\n"
+            "四川省科学技术厅\n\n2022年5月6日\n")
+    ex = extract_article(normalize_text(text, article_id="952_addressee"), place_finder.find)
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert "新疆生产建设兵团科技局" in agencies and not any("市(州)" in a for a in agencies), agencies
+    assert [f.value for f in ex.figures] == ["30"]  # the addressee line states no figure

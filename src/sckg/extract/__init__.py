@@ -317,11 +317,15 @@ def extract_article(article: Article, find_places: PlaceFinder,
                              else tuple(find_places(line)))
         return in_line[line]
 
-    for block in article.body_blocks:
+    for block in article.blocks:
+        if block.kind not in ("body", "addressee"):
+            continue
         found, rels = _paragraph(block.text, block.start, find_in_line, people, year, read)
         base = len(mentions)
         mentions += found
         relations += _shifted(rels, base)
+        if block.kind == "addressee":
+            continue  # the bodies a notice is sent to are named there; it states no figure
         paragraph_figures = extract_figures(block.text, offset=block.start, context=context)
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
