@@ -973,3 +973,11 @@ def test_the_bodies_a_notice_is_addressed_to(place_finder):
     agencies = set(_names(ex, "GovernmentAgency"))
     assert "新疆生产建设兵团科技局" in agencies and not any("市(州)" in a for a in agencies), agencies
     assert [f.value for f in ex.figures] == ["30"]  # the addressee line states no figure
+
+
+def test_names_before_their_titles_listed_after_a_body(place_finder):
+    ex = _extract(place_finder, ["西北工程大学林海涛董事长、周文彬校长、星河科技有限公司王小明总经理、郑晓东总经理、马文静教授出席。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "校长", "西北工程大学"), ("郑晓东", "总经理", "星河科技有限公司")):
+        assert post in posts, (post, posts)
+    assert not any(p[0] == "马文静" for p in posts), posts  # 教授 is no rung of a company's ladder

@@ -154,6 +154,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     government it names."""
     heads_at = {m.start: i for i, m in enumerate(mentions) if m.attr("head")}
     out = []
+    last: tuple[int, int, list[str]] | None = None  # where the last such run ended, its body and titles
     for pi, person in enumerate(mentions):
         if person.category != "Person" or pi in have:
             continue
@@ -162,7 +163,8 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
             out.append(Relation("post", pi, head, mentions[head].attr("head")))
             continue
         org = by_end.get(person.start)
-        if org is None:
+        listed = org is None and last is not None and text[last[0] - 1:person.start] in ("、", "、、")
+        if org is None and not listed:
             continue
         pos, roles = person.end, []
         while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
@@ -171,7 +173,11 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
             if text[pos:pos + 1] != "、":
                 break
             pos += 1
+        if listed:  # 某大学甲董事长、乙校长: the next name in the list, on the same body's ladder
+            org = last[1]
+            roles = [r for r in roles if _same_ladder(r, last[2], mentions[org].category)]
         out += [Relation("post", pi, org, role) for role in roles]
+        last = (pos, org, roles) if roles else None
     return out
 
 
