@@ -981,3 +981,8 @@ def test_names_before_their_titles_listed_after_a_body(place_finder):
     for post in (("周文彬", "校长", "西北工程大学"), ("郑晓东", "总经理", "星河科技有限公司")):
         assert post in posts, (post, posts)
     assert not any(p[0] == "马文静" for p in posts), posts  # 教授 is no rung of a company's ladder
+
+
+@pytest.mark.parametrize("sentence", ["星河市议会议长林海涛出席。", "在三楼会议室召开座谈。"])
+def test_a_speaker_and_a_meeting_room_are_no_meetings(place_finder, sentence):
+    assert not _names(_extract(place_finder, [sentence]), "Event")
