@@ -986,3 +986,9 @@ def test_names_before_their_titles_listed_after_a_body(place_finder):
 @pytest.mark.parametrize("sentence", ["星河市议会议长林海涛出席。", "在三楼会议室召开座谈。"])
 def test_a_speaker_and_a_meeting_room_are_no_meetings(place_finder, sentence):
     assert not _names(_extract(place_finder, [sentence]), "Event")
+
+
+def test_a_request_and_damaged_marks_before_a_body_are_no_part_of_it(place_finder):
+    ex = _extract(place_finder, ["恳请星河产业新区管理委员会支持。", "l▲高新区管委会主任林海涛作专题推介。"])
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert {"星河产业新区管理委员会", "高新区管委会"} <= agencies, agencies
