@@ -222,6 +222,7 @@ _PERIODS = re.compile(
 
 
 # Every time marker _PERIODS reads holds one of these.
+_WEAK_NOW = re.compile(r"已有|已达|已建成|近日|日前")
 _PERIOD_WORD = re.compile(r"年|月|目前|至今|迄今|现有|现已|现在|当前|以来|季度")
 
 
@@ -233,14 +234,13 @@ def parse_period(head: str, article_date: str | None = None) -> str | None:
     去年 → the article year − 1; None where the text gives no time or needs the
     article date and it is unknown.
     """
-    if not _PERIOD_WORD.search(head):
-        return None
     best = None
-    for m in _PERIODS.finditer(head):
-        if best is None or m.end() >= best.end():
-            best = m
-    if best is None:
-        return None
+    if _PERIOD_WORD.search(head):
+        for m in _PERIODS.finditer(head):
+            if best is None or m.end() >= best.end():
+                best = m
+    if best is None:  # 高新区已有4家孵化器, 近日…: as of the article, when nothing else dates it
+        return article_date[:10] if article_date and _WEAK_NOW.search(head) else None
     year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
     quarter = best["q"] or best["rq"] or best["q2"]
     if quarter:
