@@ -535,3 +535,10 @@ def test_two_kinds_counted_one_after_the_other():
     assert [(f.value, f.carrier_type) for f in figs] == [
         ("20", "TechnologyBusinessIncubator"), ("35", "MakerSpace"),
         ("500000", "InnovationCarrier"), ("1200", "InnovationCarrier")]
+
+
+def test_the_entrants_and_winners_of_the_event_a_title_names_are_of_its_year():
+    context = FigureContext(event_year="2020")
+    figures = extract_figures("经过激烈角逐,大赛评出一等奖2名、二等奖4名。全省有孵化器50家。", context=context)
+    periods = {f.value: f.period for f in figures}
+    assert periods["2"] == "2020" and periods["4"] == "2020" and periods["50"] is None, periods

@@ -111,6 +111,8 @@ def _places_in_line(find_places: PlaceFinder, line: str) -> tuple[PlaceMention, 
 
 # The year a notice names in its title: 关于认定2021年度自治区众创空间的通知.
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年度")
+# The year of an event a title names: 2020中国·某某创新创业大赛, 2019年某某活动周.
+_EVENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年度?)?[^\d，。,]{2,24}?(?:大赛|比赛|竞赛|挑战赛|活动周|创业节|选拔赛)")
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
@@ -308,7 +310,9 @@ def extract_article(article: Article, find_places: PlaceFinder,
     figures: list[Figure] = []
     people: set[str] = set()
     title_year = _TITLE_YEAR.search(article.title or "")
-    context = FigureContext(date=article.date, year=title_year.group(1) if title_year else None)
+    event_year = _EVENT_YEAR.search(article.title or "")
+    context = FigureContext(date=article.date, year=title_year.group(1) if title_year else None,
+                            event_year=event_year.group(1) if event_year else None)
     in_line: dict[str, tuple[PlaceMention, ...]] = {}
 
     def find_in_line(line: str) -> tuple[PlaceMention, ...]:

@@ -129,3 +129,18 @@ def _clause_subject(clause: str) -> str | None:
         if len(proper) >= 2 or (edition and area(name)):
             best = name
     return best
+
+
+_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定|(?:申报|推荐|建设|运营)的")
+
+
+def unlisted(head: str, clause_start: int) -> str:
+    """``head`` with the names a 等N家 list ends on blanked (same length): 认定北京某某孵化器等12家
+    names no area in 北京."""
+    if not head.endswith("等"):
+        return head
+    verb = None
+    for verb in _LIST_VERB.finditer(head, clause_start):
+        pass
+    start = verb.end() if verb else clause_start
+    return head[:start] + "　" * (len(head) - start)

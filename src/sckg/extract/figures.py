@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sckg.extract.lexicon import (FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK,
-                                  FIGURE_NOUNS as _TABLES)
-from sckg.extract.figure_about import NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject
+from sckg.extract.lexicon import FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK, FIGURE_NOUNS as _TABLES
+from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject,
+                                      unlisted as _unlisted_head)
 from sckg.extract.figure_frames import FRAMES as _FRAMES
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import Figure
@@ -33,6 +33,7 @@ class FigureContext:
     date: str | None = None  # ISO 8601 date or date-time of the article
     region: str | None = None  # surface name of the article's main region, e.g. 云南省
     year: str | None = None  # the year of a notice's title (关于认定2021年度…的通知)
+    event_year: str | None = None  # the year of the event a title names (2020中国·某某创新创业大赛…)
 
 
 _COMPILED = {k: [(re.compile(p), key, ct) for p, key, ct in v] for k, v in _TABLES.items()}
@@ -50,7 +51,6 @@ _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
 # What an event produced (prizes, finalists, trainees …) is about the event, not a region.
 _EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
                    "experts", "investors", "applicant-rank"}
-_LIST_VERB = re.compile(r"确定|认定|命名|授予|公布|推荐|评选出?|遴选出?|批准|同意|将|把|对|新认定|(?:申报|推荐|建设|运营)的")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _MADE_CARRIERS = re.compile(r"(?:单位|机构)(?:被|成功)?(?:为|成为|纳入|列入|认定为|确定为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
@@ -145,8 +145,10 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         period = period or carried_period
         if period is None and indicator == "carriers" and context.year:
             period = context.year  # 现认定某某等4家单位为…: the carriers of the notice's year
+        elif period is None and indicator in _EVENT_OUTCOMES and context.event_year:
+            period = context.event_year  # the entrants and winners of the event the title names
         subject = _subject(bare_head) if q.unit_class != "rank" else None
-        area = _area(_unlisted(bare_head, c_start - s_start), rank=q.unit_class == "rank")
+        area = _area(_unlisted_head(bare_head, c_start - s_start), rank=q.unit_class == "rank")
         named = _NOUN_PLACE.match(noun_after)
         recognised = _RECOGNISED_AS.match(after)
         if not named and recognised:
@@ -199,18 +201,6 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
     return _link_parts(folded, quantities, figures, found)
-
-
-def _unlisted(head: str, clause_start: int) -> str:
-    """``head`` with the names a 等N家 list ends on blanked (same length): 认定北京某某孵化器等12家
-    names no area in 北京."""
-    if not head.endswith("等"):
-        return head
-    verb = None
-    for verb in _LIST_VERB.finditer(head, clause_start):
-        pass
-    start = verb.end() if verb else clause_start
-    return head[:start] + "　" * (len(head) - start)
 
 
 def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
