@@ -226,7 +226,7 @@ _EVENT = [
     (r"活动|推介会|对接会|发布会|展示会|会议|路演", "events", None)]
 _ITEM = [
     (r"发明专利", "invention-patents", None), (r"申请专利|专利申请", "patent-applications", None),
-    (r"专利", "patents", None), (r"知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
+    (r"专利|知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
     (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None)]
 _MONEY = [
     (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
