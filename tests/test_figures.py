@@ -140,6 +140,7 @@ def test_whole_is_the_total_of_the_same_kind():
     ("拥有创新创业人数8675人。", "served-entrepreneurs", None, None),
     ("自有孵化基金15.7亿元。", "seed-funds", None, None),
     ("园区企业获得专利200余项。", "intellectual-property", None, None),
+    ("园区已集聚8.9万余家企业。", "resident-enterprises", None, None),
     ("其中发明专利60项。", "invention-patents", None, None),
     ("全省共认定省级众创空间80家。", "carriers", "MakerSpace", "provincial"),
     ("国家级科技企业孵化器达到9家。", "carriers", "TechnologyBusinessIncubator", "national"),
