@@ -194,7 +194,7 @@ _E = r"(?:企业|公司)"
 _COUNT = FIGURE_CARRIERS + [
     (r"在孵(?:科技|初创|中小)?(?:型)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
     (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
-    (r"孵化(?:创业)?团队", "incubated-teams", None),
+    (r"孵化(?:创业)?团队|在孵项目|入孵项目", "incubated-teams", None),
     (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
     (r"(?:报名|参赛)团队|团队报名", "applicant-teams", None),
     (r"获奖企业", "award-winning-enterprises", None), (r"优秀组织单位", "award-winning-organisers", None),
