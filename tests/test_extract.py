@@ -992,3 +992,12 @@ def test_a_request_and_damaged_marks_before_a_body_are_no_part_of_it(place_finde
     ex = _extract(place_finder, ["恳请星河产业新区管理委员会支持。", "l▲高新区管委会主任林海涛作专题推介。"])
     agencies = set(_names(ex, "GovernmentAgency"))
     assert {"星河产业新区管理委员会", "高新区管委会"} <= agencies, agencies
+
+
+def test_a_university_s_department_and_a_name_before_its_title_after_an_aside(place_finder):
+    ex = _extract(place_finder, ["西北工程大学国有资产管理处(国家大学科技园管委会办公室)林海涛处长热情接待了客人,"
+                                 "西北工程大学科研处处长周文彬出席。"])
+    posts = _posts(ex)
+    assert ("林海涛", "处长", "西北工程大学国有资产管理处") in posts, posts
+    assert ("周文彬", "处长", "西北工程大学科研处") in posts, posts
+    assert _mention(ex, "西北工程大学科研处").category == "University"

@@ -303,7 +303,7 @@ def _listed_bodies(text: str, zone: str, first: str, pos: int) -> list[Mention]:
 
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办",
@@ -312,16 +312,18 @@ _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 
 def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Departments named after an agency: 省科技厅高新处 (a 处 of the 厅)."""
+    """Departments named after an agency (省科技厅高新处: a 处 of the 厅) or a university
+    (某大学科研处: one of the university's)."""
     found = []
     for mention in mentions:
-        if mention.category not in ("GovernmentAgency", "PublicInstitution"):
+        if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办):
             end = m.end()
-            found.append(Mention(text[mention.start:end], mention.start, end,
-                                 "GovernmentAgency", "GovernmentAgency", (("parent", mention.surface),)))
+            kind = "University" if mention.category == "University" else "GovernmentAgency"
+            found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
+                                 (("parent", mention.surface),)))
             # Further units listed after it share the parent: 区域处、高新处.
             more = _MORE_UNIT.match(text, end)
             if more:

@@ -163,6 +163,9 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
             out.append(Relation("post", pi, head, mentions[head].attr("head")))
             continue
         org = by_end.get(person.start)
+        aside = _ALIAS_BEFORE.search(text, max(0, person.start - 20), person.start) if org is None else None
+        if aside:  # 某大学国有资产管理处(某某办公室)林某处长: the body before its aside
+            org = by_end.get(aside.start())
         listed = org is None and last is not None and text[last[0] - 1:person.start] in ("、", "、、")
         if org is None and not listed:
             continue
