@@ -107,6 +107,13 @@ def test_a_year_before_a_city_is_no_part_of_its_name():
     assert (first.area, first.period, first.level) == ("成都市", "2022", "national")
 
 
+def test_an_event_s_outcomes_count_its_field_unless_a_place_s_own():
+    field = extract_figures("2019年四川省创新创业大赛决出一等奖1个、二等奖2个。", context=FigureContext(region="四川省"))
+    assert [f.area for f in field] == [None, None]
+    own = extract_figures("我市51个项目获得晋级决赛。")
+    assert own[0].area == "我市" and own[0].indicator == "finalists"
+
+
 def test_what_was_reached_by_a_year_is_achieved():
     reached = extract_figures("到2016年,我区的孵化器已达到60家,在孵企业2000多家。")
     assert [f.status for f in reached] == ["achieved", "achieved"]
