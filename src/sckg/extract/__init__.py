@@ -259,7 +259,7 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         if span:
             mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
             relations.append(Relation(role, article_node, len(mentions) - 1))
-    for start, end in dateline_outlets(article):  # a place inside (南昌 of 南昌新闻网) does not block it
+    for start, end in dateline_outlets(article):  # a place inside (某市 of 某市新闻网) does not block it
         if not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
             mentions.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
             relations.append(Relation("source", article_node, len(mentions) - 1))

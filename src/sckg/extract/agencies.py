@@ -86,7 +86,7 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         title = head.group(0)
         if short and not title.endswith(("省长", "主席")):
-            continue  # 海南副省长: a province by its short name heads only its own government
+            continue  # 某省副省长 by the short name: a province by its short name heads only its own government
         if title.endswith("主席") and not (place.surface.endswith("自治区") or place.surface in _REGION_SHORT):
             continue  # 主席 heads the government of an autonomous region only
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
@@ -163,7 +163,7 @@ def committee_departments(text: str, mentions: list[Mention]) -> list[Mention]:
             attrs = (("qualified", ("" if committee.startswith("中共") else "中共") + committee + department),)
         if m:
             found.append(Mention(department, m.start(1), m.end(1), "GovernmentAgency", "GovernmentAgency", attrs))
-        else:  # 辽宁省委政研室: the committee's department named whole
+        else:  # 某省委政研室: the committee's department named whole
             found.append(Mention(c.surface + department, c.start, own.end(), "GovernmentAgency", "GovernmentAgency",
                                  attrs))
     return found
@@ -211,13 +211,13 @@ _NATIONAL_BODIES = re.compile(r"全国人大常委会|全国人大|全国政协|
                               r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)中央")
 
 
-# A democratic party's committee of a province or city (九三学社宁波市委会, 民盟某省委).
+# A democratic party's committee of a province or city (九三学社某市委会, 民盟某省委).
 _PARTY_OF_STATE = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[\u4e00-\u9fff]{2,8}?[省市区县](?:委员会|委会|委)"
                              r"(?![员会])")
 
 
 def party_committees_of_state(text: str, mentions: list[Mention]) -> list[Mention]:
-    """九三学社宁波市委会, 民盟某省委: a democratic party's local committee, an association,
+    """九三学社某市委会, 民盟某省委: a democratic party's local committee, an association,
     over the shorter names read inside it (宁波市委). The mentions, with the committees."""
     found = [Mention(m.group(0), m.start(), m.end(), "Association", "Association")
              for m in _PARTY_OF_STATE.finditer(text)
@@ -259,7 +259,7 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end)
         if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
                         for o in mentions if o is not place):
-            continue  # inside a longer name; a shorter one inside it (辽宁省委 of 辽宁省委政研室) gives way
+            continue  # inside a longer name; a shorter one inside it (某省委 of 某省委政研室) gives way
         surface = text[place.start:m.end()]
         attrs = (("qualified", "中共" + surface),) if m.group(0).startswith("委") else ()
         found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))

@@ -82,7 +82,7 @@ def body_credits(article: Article) -> list[tuple[int, int, str]]:
     return out
 
 
-# The outlet a report's opening names: 某某网讯, 人民网沈阳10月12日电, 据新华社北京6月14日电,
+# The outlet a report's opening names: 某某网讯, 人民网某地某日电, 据新华社某地某日电,
 # 某某网·某某新闻讯, 央广网某地5月11日消息.
 _DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}?(?:网|社|报|台))"
                               r"(?=(?:·[\u4e00-\u9fff]{2,6})?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"

@@ -110,7 +110,7 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
         start = m.end()
     lead = _LEAD_BEFORE_PROVINCE.match(text, start, end)
     if lead and not _BROAD_PLACE.fullmatch(lead.group(1)) and (lead.group(1) in places or common_word(lead.group(1))):
-        start = lead.end(1)  # 单位湖北某某有限公司, 十堰湖北某某有限公司: the name starts at its province
+        start = lead.end(1)  # 单位湖北某某有限公司, 某市湖北某某有限公司: the name starts at its province
     while start < end:
         if any(text.startswith(p, start) for p in places):
             break  # a place name (包头) is no verb, whatever the tagger says

@@ -154,7 +154,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             continue
         if stop and stop in _INNER_STOPS and end - i == 1 and i - 1 > floor and (
                 tag(text[i - 1:end]) == "n" or any(text.startswith(p, i - 1 - len(p)) for p in places)):
-            i -= 1  # one character is no name: 经 of 某某经贸有限公司, 均 of 宁波均胜集团 (after a place)
+            i -= 1  # one character is no name: 经 of 某某经贸有限公司, 均 of 某市均某集团 (after a place)
             continue
         if stop and event and tag(stop) == "vn" and (i == end or qualifies_meeting(text[i:end])):
             # A nominal verb right before the event word (体系建设工作会), or before one

@@ -45,7 +45,7 @@ _UNIVERSITY_SHORT = re.compile("|".join(sorted(UNIVERSITY_SHORT_FORMS, key=len, 
 
 def university_short_forms(text: str, names: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """中科大, 哈工大 …: universities by their press short forms (``qualified``: the full
-    name); a name they start that only adds 党委 (中科大党委) is the university's. The
+    name); a name they start that only adds 党委 (某大党委) is the university's. The
     names kept and the short forms found."""
     found = []
     for m in _UNIVERSITY_SHORT.finditer(text):

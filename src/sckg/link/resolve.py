@@ -81,7 +81,7 @@ class PlaceFinder:
     two-character county stem that jieba's dictionary holds as a frequent word other
     than a place name (合作, 资源, 通道) is not looked for at all. Full names count
     anywhere, but for a county's two-character name (南县, 和县), which is a word of its
-    own only where it is not the tail of a longer name (台南县).
+    own only where it is not the tail of a longer name (某南县).
     """
 
     def __init__(self, gaz: Gazetteer, *, county_stems: bool = True) -> None:
@@ -98,7 +98,7 @@ class PlaceFinder:
                 if len(form) == 2:
                     weak.add(form)
             elif len(form) == 2 and all(gaz.divisions[c].level == "county" for c, _ in entries):
-                tails.add(form)  # 南县, 和县: inside a longer name (台南县) as often as alone
+                tails.add(form)  # 南县, 和县: inside a longer name (某南县) as often as alone
             names.add(form)
         self._lengths: dict[str, tuple[int, ...]] = {}
         for n in names:

@@ -103,7 +103,7 @@ class _Resolver:
     def _with_city(self, name: str, province: str) -> str:
         """奉贤区人民政府 → 上海市奉贤区人民政府: a body named after a district or county of
         the article's province, by that division's full name, takes its city before it."""
-        party = "中共" if name.startswith("中共") else ""  # 中共铁西区委 → 中共沈阳市铁西区委
+        party = "中共" if name.startswith("中共") else ""  # 中共某区委 → 中共某市某区委
         found = self.division_at(name[len(party):], province, ("区", "县", "旗"))
         if found and self.gaz.divisions[found[0]].level == "county":
             return party + self._qualified_place(found[0]) + name[len(party) + found[1]:]
@@ -168,7 +168,7 @@ class _Resolver:
         national = next((k for k in NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
         if national and m.category == "GovernmentAgency":
             return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
-        name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 营口市政府 → 营口市人民政府
+        name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
         for short, full in EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
@@ -195,7 +195,7 @@ class _Resolver:
 
     def _with_full_prefix(self, name: str) -> str:
         if "大学" in name or "学院" in name:
-            return name  # 湖南大学科技园, 上海工程技术大学…: a university's name is its own
+            return name  # 某某大学科技园, 某某工程技术大学…: a university's name is its own
         for length in (8, 7, 6, 5, 4, 3, 2):
             head = name[:length]
             r = self.resolve_place(self.gaz, head)
