@@ -14,13 +14,13 @@ from collections.abc import Callable
 
 from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
+from sckg.resolve.areas import AUTONOMOUS_REGIONS, EVENT_OUTCOMES, figure_area
 from sckg.resolve.context import article_city, article_county, article_province, city_article
 from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
 
 PlaceResolver = Callable[..., PlaceResolution]
 
 _REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!级)")
-_AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 # Bodies whose official names spell out the region and the agency in full.
@@ -140,7 +140,7 @@ class _Resolver:
         level = m.attr("relative")
         code = province if level == "省" else self.city if level in ("市", "州") else None
         if level in ("区", "县"):  # 区科技厅 in an autonomous region is the region's
-            own = province in _AUTONOMOUS_REGIONS and m.surface.endswith("厅")
+            own = province in AUTONOMOUS_REGIONS and m.surface.endswith("厅")
             code = province if own else self.county if self.county and self.gaz.divisions[
                 self.county].name.endswith(level) else None
         return code if code in self.gaz.divisions else None
@@ -177,7 +177,7 @@ class _Resolver:
             name = self._with_city(name, province)
         region = _REGION_REF.match(name)
         if region and region.group(1).endswith("区") and region.group(1) != "自治区" \
-                and province not in _AUTONOMOUS_REGIONS:
+                and province not in AUTONOMOUS_REGIONS:
             region = None  # 区委, 区科技局: a district's, unless the province is a region
         province_name = self.province_name(province)
         if region and province_name:
@@ -329,11 +329,11 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             if fig.subject not in subjects:
                 subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
             subject = subjects[fig.subject]
-            area = _figure_area(r, fig.area, province)
+            area = figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province \
                     and (fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"):
-                area = _figure_area(r, unstated, province)  # unstated: the article's region
+                area = figure_area(r, unstated, province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
@@ -362,49 +362,6 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
             inner = r.division_at(name[length:], res.code[:2] + "0000", ("区", "县", "旗", "市"), inside=res.code)
             return inner[0] if inner else res.code
     return None
-
-
-# Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
-# about the event, so an unstated area is not the article's region.
-EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
-                            "experts", "investors", "applicant-rank"})
-_AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
-_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
-
-
-def _local_area(r: _Resolver, area: str, province: str | None) -> str | None:
-    """全市, 我县, 全区 … in the article's context: its city, its county or district (全区
-    is the whole autonomous region in one, a district elsewhere)."""
-    m = _LOCAL_REF.match(area)
-    if not m:
-        return None
-    if m.group(2) in ("市", "州", "盟"):
-        return r.city
-    if m.group(2) == "区" and province in _AUTONOMOUS_REGIONS:
-        return province
-    return r.county if r.county and r.gaz.divisions[r.county].name.endswith(m.group(2)) else None
-
-
-def _figure_area(r: _Resolver, area: str | None, province: str | None) -> str | None:
-    if not area:
-        return None
-    local = _local_area(r, area, province) if _LOCAL_REF.match(area) else None
-    if local:
-        code = local
-    elif area in ("全区", "我区") and province not in _AUTONOMOUS_REGIONS:
-        return None  # a district's or a zone's whole, never a province's: left open when unknown
-    elif _AREA_REF.match(area) and province:
-        code = province
-    else:
-        res = r.resolve_place(r.gaz, area, province=province)
-        if res.status != "resolved" or not res.code:
-            return None
-        code = res.code
-    key = f"place:{code}"
-    if key not in r.entities:
-        r.entities[key] = Entity(key=key, category="Place", cls="Place",
-                                 name=r.gaz.divisions[code].name, code=code)
-    return key
 
 
 def _figure_subject(r: _Resolver, ex: Extraction, keys: dict[int, str | None],

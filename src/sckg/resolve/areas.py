@@ -1,0 +1,57 @@
+"""The place a figure is about: its written area (全市, 我县, 全区, 云南) read in the
+article's context, and the indicators of what an event produced, whose unstated area is
+no region's."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sckg.model import Entity
+
+Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and county, the entities
+
+_AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
+# Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
+# about the event, so an unstated area is not the article's region.
+EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
+                            "experts", "investors", "applicant-rank"})
+AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
+_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
+
+
+def local_area(r: Resolver, area: str, province: str | None) -> str | None:
+    """全市, 我县, 全区 … in the article's context: its city, its county or district (全区
+    is the whole autonomous region in one, a district elsewhere)."""
+    m = _LOCAL_REF.match(area)
+    if not m:
+        return None
+    if m.group(2) in ("市", "州", "盟"):
+        return r.city
+    if m.group(2) == "区" and province in AUTONOMOUS_REGIONS:
+        return province
+    return r.county if r.county and r.gaz.divisions[r.county].name.endswith(m.group(2)) else None
+
+
+def figure_area(r: Resolver, area: str | None, province: str | None) -> str | None:
+    """The key of the place entity a figure's written area (全市, 我区, 云南, 某市) stands for, in the
+    article's context (``r``: the resolver, with the article's city and county), or None."""
+    if not area:
+        return None
+    local = local_area(r, area, province) if _LOCAL_REF.match(area) else None
+    if local:
+        code = local
+    elif area in ("全区", "我区") and province not in AUTONOMOUS_REGIONS:
+        return None  # a district's or a zone's whole, never a province's: left open when unknown
+    elif _AREA_REF.match(area) and province:
+        code = province
+    else:
+        res = r.resolve_place(r.gaz, area, province=province)
+        if res.status != "resolved" or not res.code:
+            return None
+        code = res.code
+    key = f"place:{code}"
+    if key not in r.entities:
+        r.entities[key] = Entity(key=key, category="Place", cls="Place",
+                                 name=r.gaz.divisions[code].name, code=code)
+    return key
