@@ -668,6 +668,11 @@ class GraphBlock:
 #: with such a stem gets a longer id (:func:`sckg.normalize.article_id`).
 RESERVED_ARTICLE_IDS = frozenset({"ontology", "gazetteer", "curated"})
 
+#: Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
+#: about the event's field, so an area it does not state is no region's.
+EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
+                            "experts", "investors", "applicant-rank"})
+
 
 @dataclass
 class HeldBack:

@@ -86,7 +86,7 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         title = head.group(0)
         if short and not title.endswith(("省长", "主席")):
-            continue  # 某省副省长 by the short name: a province by its short name heads only its own government
+            continue  # a province named short (某省副省长) is named so before its governor only
         if title.endswith("主席") and not (place.surface.endswith("自治区") or place.surface in _REGION_SHORT):
             continue  # 主席 heads the government of an autonomous region only
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
@@ -139,8 +139,9 @@ def national_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A party committee's departments listed after its standing member (区委常委、宣传部长某某).
-_COMMITTEE_DEPARTMENT = re.compile(r"常委[、，,]?\s*(政法委|统战部|宣传部|组织部|政研室|办公室)")
-_OWN_DEPARTMENT = re.compile(r"(政法委|统战部|宣传部|组织部|政研室|办公室)(?![员会级])")
+_DEPARTMENTS = "政法委|统战部|宣传部|组织部|政研室|办公室"
+_COMMITTEE_DEPARTMENT = re.compile(rf"常委[、，,]?\s*({_DEPARTMENTS})")
+_OWN_DEPARTMENT = re.compile(rf"({_DEPARTMENTS})(?![员会级])")
 
 
 def committee_departments(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -169,13 +170,18 @@ def committee_departments(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+
+
 def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> Mention | None:
     """The last place of the title's level (a 市 for 市长) named earlier in the sentence:
     周口市副市长某,项城市市委副书记、市长某 is the mayor of 项城市."""
-    sentence_start = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    first = sentence_start(text, pos)
     places = []
     for m in mentions:
-        if not (sentence_start <= m.start and m.end <= pos) or m.attr("implied"):
+        if not (first <= m.start and m.end <= pos) or m.attr("implied"):
             continue
         if m.category == "Place" and m.surface.endswith(level):
             places.append(m)
@@ -218,7 +224,7 @@ _PARTY_OF_STATE = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公�
 
 def party_committees_of_state(text: str, mentions: list[Mention]) -> list[Mention]:
     """九三学社某市委会, 民盟某省委: a democratic party's local committee, an association,
-    over the shorter names read inside it (宁波市委). The mentions, with the committees."""
+    over the shorter names read inside it (某市委). The mentions, with the committees."""
     found = [Mention(m.group(0), m.start(), m.end(), "Association", "Association")
              for m in _PARTY_OF_STATE.finditer(text)
              if not any(o.start < m.end() and m.start() < o.end and (o.start < m.start() or o.end > m.end())

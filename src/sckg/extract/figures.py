@@ -23,7 +23,7 @@ from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area,
                                       unlisted as _unlisted_head)
 from sckg.extract.figure_frames import FRAMES as _FRAMES
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
-from sckg.model import Figure
+from sckg.model import EVENT_OUTCOMES as _EVENT_OUTCOMES, Figure
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,6 @@ _LEVELS = [(re.compile(p), level) for p, level in [
     (rf"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省){_KIND_AHEAD}|(?:北京|天津|上海|重庆)市{_KIND_AHEAD}",
      "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
 _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
-# What an event produced (prizes, finalists, trainees …) is about the event, not a region.
-_EVENT_OUTCOMES = {"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
-                   "experts", "investors", "applicant-rank"}
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _MADE_CARRIERS = re.compile(r"(?:单位|机构)(?:被|成功)?(?:为|成为|纳入|列入|认定为|确定为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")

@@ -179,8 +179,9 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
 _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
-_KIND_OF_BODY = re.compile(r"设区市|计划单列市|驻市|[省市县区州][(（][^()（）]{1,6}[)）]")
-_KIND_BEFORE = re.compile(r"[省市县区州][(（][^()（）]{1,6}[)）]$")
+_LEVEL_ASIDE = r"[省市县区州][(（][^()（）]{1,6}[)）]"  # 市(州), 区(开发区)
+_KIND_OF_BODY = re.compile(rf"设区市|计划单列市|驻市|{_LEVEL_ASIDE}")
+_KIND_BEFORE = re.compile(rf"{_LEVEL_ASIDE}$")
 # What starts an event's name, never a body's or carrier's (第二期, 首届, 2021年).
 _EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}

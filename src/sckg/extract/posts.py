@@ -56,9 +56,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             pending.append(title)
             pos -= len(title)
             org = by_end.get(pos)
-            if org is None and title in _CONTRACTED and mentions[by_end.get(pos + 1, pi)].start < pos \
-                    and mentions[by_end[pos + 1]].surface.endswith(title[0]):
-                org = by_end[pos + 1]  # 宣传部长, 市科技局长: the body's last character is the title's
+            contracted = by_end.get(pos + 1) if org is None and title in _CONTRACTED else None
+            if contracted is not None and mentions[contracted].start < pos \
+                    and mentions[contracted].surface.endswith(title[0]):
+                org = contracted  # 宣传部长, 市科技局长: the body's last character is the title's
             if org is None and text[pos - 1:pos] in ("》", "”"):
                 org = by_end.get(pos - 1)  # 《某某》总编辑: the name inside the marks
             alias = _ALIAS_BEFORE.search(text, max(0, pos - 20), pos) if org is None else None
@@ -154,7 +155,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     government it names."""
     heads_at = {m.start: i for i, m in enumerate(mentions) if m.attr("head")}
     out = []
-    last: tuple[int, int, list[str]] | None = None  # where the last such run ended, its body and titles
+    last: tuple[int, int, list[str]] | None = None  # where the last run of titles ended, its body and titles
     for pi, person in enumerate(mentions):
         if person.category != "Person" or pi in have:
             continue
@@ -166,7 +167,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
         aside = _ALIAS_BEFORE.search(text, max(0, person.start - 20), person.start) if org is None else None
         if aside:  # 某大学国有资产管理处(某某办公室)林某处长: the body before its aside
             org = by_end.get(aside.start())
-        listed = org is None and last is not None and text[last[0] - 1:person.start] in ("、", "、、")
+        listed = org is None and last is not None and text[last[0]:person.start] == "、"
         if org is None and not listed:
             continue
         pos, roles = person.end, []
@@ -180,7 +181,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
             org = last[1]
             roles = [r for r in roles if _same_ladder(r, last[2], mentions[org].category)]
         out += [Relation("post", pi, org, role) for role in roles]
-        last = (pos, org, roles) if roles else None
+        last = (pos - (text[pos - 1:pos] == "、"), org, roles) if roles else None
     return out
 
 

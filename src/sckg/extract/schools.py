@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from sckg.extract.agencies import sentence_start
 from sckg.extract.lexicon import TITLE_RE, UNIVERSITY_SHORT_FORMS
 from sckg.extract.people import ORG_CATEGORIES
 from sckg.model import Mention
@@ -76,11 +77,11 @@ def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(not (start <= o.start and o.end <= end) or o.category not in _SCHOOL_UNITS + ("University",)
                for o in inside):
             continue
-        sentence_start = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+        first = sentence_start(text, start)
         before = sorted([(o.start, o.surface, o.category) for o in orgs
-                         if sentence_start <= o.start and o.end <= start and o not in inside
+                         if first <= o.start and o.end <= start and o not in inside
                          and not any(u.start <= o.start and o.end <= u.end for u, _ in units)]
-                        + [(u.start, school, "University") for u, school in units if u.start >= sentence_start])
+                        + [(u.start, school, "University") for u, school in units if u.start >= first])
         if not before or before[-1][2] != "University":
             continue
         school = before[-1][1]

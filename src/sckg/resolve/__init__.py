@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sckg.model import (Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
+from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
-from sckg.resolve.areas import AUTONOMOUS_REGIONS, EVENT_OUTCOMES, figure_area
+from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
 from sckg.resolve.context import article_city, article_county, article_province, city_article
 from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
 

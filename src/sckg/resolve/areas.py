@@ -1,21 +1,16 @@
 """The place a figure is about: its written area (全市, 我县, 全区, 云南) read in the
-article's context, and the indicators of what an event produced, whose unstated area is
-no region's."""
+article's context."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from sckg.model import Entity
+from sckg.model import EVENT_OUTCOMES, Entity
 
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and county, the entities
 
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
-# Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
-# about the event, so an unstated area is not the article's region.
-EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
-                            "experts", "investors", "applicant-rank"})
 AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
 _LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
 
