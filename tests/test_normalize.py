@@ -128,6 +128,12 @@ def test_division_names_survive_simplification(source, clean):
     assert article.traditional == (source != clean)
 
 
+def test_variant_characters_t2s_leaves_become_standard():
+    article = normalize_text("陜西省科技廳組織硏究人員走訪靑年創業園。\n")
+    assert article.clean == "陕西省科技厅组织研究人员走访青年创业园。"
+    assert article.script_text.startswith("陜西省")
+
+
 def test_protected_division_names_match_the_gazetteer():
     """PLACE_FORMS holds every division name (and short form, in either script) that
     t2s would change into something other than the gazetteer's zh-Hans form."""

@@ -21,6 +21,12 @@ PLACE_FORMS = {
     "乾安县": "乾安县", "乾安": "乾安", "乾县": "乾县",
     "濬縣": "浚县", "澂江縣": "澄江县", "澂江": "澄江",
 }
+# Variant characters (older print forms and compatibility forms seen in Hong Kong and
+# Taiwan pages) that t2s leaves as they are, each with the standard character.
+VARIANTS = str.maketrans({
+    "陜": "陕", "衞": "卫", "硏": "研", "淸": "清", "靑": "青", "値": "值", "竝": "并",
+    "緖": "绪", "敍": "叙", "鄕": "乡", "敎": "教", "眞": "真", "羣": "群", "裏": "里",
+})
 _PLACE_FORM = re.compile("|".join(sorted(map(re.escape, PLACE_FORMS), key=len, reverse=True)))
 _MAX_WORD = 6
 # Scores (natural log) for characters jieba's dictionary does not hold.
@@ -52,6 +58,7 @@ def _to_simplified(text: str) -> str:
     out = _T2S.convert(text)
     if len(out) != len(text):
         out = "".join(_T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
+    out = out.translate(VARIANTS)
     places = _PLACE_FORM.search(text)
     if places is None:
         return out
