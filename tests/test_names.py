@@ -64,6 +64,11 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
     pytest.param("名单:1.2022年“云岭创客”青年创业大赛", "2022年“云岭创客”青年创业大赛", "Competition", id="list-mark"),
     pytest.param("(记者 王某)2024年青海省第一期众创空间从业人员培训班开班。",
                  "2024年青海省第一期众创空间从业人员培训班", "TrainingCourse", id="bracket-before"),
+    pytest.param("3月5日,某新区高质量孵化器建设推进大会在新区召开。", "某新区高质量孵化器建设推进大会", "Meeting",
+                 id="promotion-assembly"),
+    pytest.param("随后召开了西岭市创新创业大赛筹备协调会。", "西岭市创新创业大赛筹备协调会", "Meeting",
+                 id="coordination-meeting-after-a-competition"),
+    pytest.param("当天,首届青年创客人才沙龙在园区举行。", "首届青年创客人才沙龙", "Meeting", id="salon"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls

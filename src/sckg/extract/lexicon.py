@@ -110,6 +110,9 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("推进会", "Meeting"), ("工作会", "Meeting"), ("现场会", "Meeting"), ("观摩会", "Meeting"),
     ("交流会", "Meeting"), ("研讨会", "Meeting"), ("报告会", "Meeting"), ("会议", "Meeting"),
     ("选拔赛", "Competition"), ("邀请赛", "Competition"),
+    ("推进大会", "Meeting"), ("协调会", "Meeting"), ("部署会", "Meeting"), ("动员会", "Meeting"),
+    ("启动会", "Meeting"), ("分享会", "Meeting"), ("说明会", "Meeting"), ("宣讲会", "Meeting"),
+    ("洽谈会", "Meeting"), ("沙龙", "Meeting"),
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
 QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
