@@ -88,3 +88,20 @@ def test_joint_event_is_two_names(place_finder):
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
+
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("中国建设银行湖南省分行与园区签约。", "中国建设银行湖南省分行", id="branch-after-a-province"),
+    pytest.param("星河银行科技支行为在孵企业提供贷款。", "星河银行科技支行", id="sub-branch"),
+])
+def test_bank_branches_are_companies(place_finder, sentence, name):
+    assert _names(place_finder, sentence, "Company").get(name) == "Company"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("园区与多家商业银行合作。", id="kind-of-bank"),
+    pytest.param("当地银行提供贷款,其子公司也入驻。", id="one-character-stem"),
+])
+def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
+    assert _names(place_finder, sentence, "Company") == {}

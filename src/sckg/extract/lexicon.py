@@ -33,6 +33,7 @@ PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
     ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
+    ("银行", "Company"), ("分行", "Company"), ("支行", "Company"),
     ("专业合作社", "Cooperative"), ("合作社", "Cooperative"),
     ("大学", "University"), ("学院", "University"), ("职业技术学校", "University"),
     ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"),

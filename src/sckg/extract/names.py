@@ -42,7 +42,7 @@ _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育",
             "科学技术和工业信息化", "工业和科技", "商务和投资促进", "交通运输和物流",
-            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团")
+            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行")
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
@@ -69,6 +69,7 @@ _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市)?")
+_BANK_KIND = re.compile(r"各?(商业|合作|村镇|政策性|民营|外资|国有|股份制|地方|合作金融机构和)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
 
 
@@ -216,6 +217,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
             cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
+    if cls == "Company" and (len(stem) <= 1 or (suffix.endswith("行") and _BANK_KIND.fullmatch(stem))):
+        return True  # 子公司, 地银行 (of 当地银行), 商业银行: a kind of company or bank
     bare = _without_places(stem, places)
     if cls in _CARRIER_CLASSES and len(stem) == 1 and "\u4e00" <= stem <= "\u9fff":
         return True  # 我孵化器, 大孵化器: one character before a carrier word names none
