@@ -1001,3 +1001,11 @@ def test_a_university_s_department_and_a_name_before_its_title_after_an_aside(pl
     assert ("林海涛", "处长", "西北工程大学国有资产管理处") in posts, posts
     assert ("周文彬", "处长", "西北工程大学科研处") in posts, posts
     assert _mention(ex, "西北工程大学科研处").category == "University"
+
+
+def test_spokesman_posts_and_a_bank_s_president(place_finder):
+    ex = _extract(place_finder, ["省科技厅新闻发言人、副厅长周文彬介绍情况,星河银行科技支行行长林海涛表示支持。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "新闻发言人", "省科技厅"), ("周文彬", "副厅长", "省科技厅"),
+                 ("林海涛", "行长", "星河银行科技支行")):
+        assert post in posts, (post, posts)
