@@ -291,6 +291,14 @@ def test_a_role_written_with_its_body_s_short_name_is_the_bare_role_at_that_body
     assert not _post_matches({"person": "周文彬", "role": "副书记"}, party, {"周文彬"}, {"某某工作党委"})
 
 
+def test_a_county_government_matches_with_its_city_and_without():
+    from sckg.evaluate import _forms, _without_city
+
+    assert "某某县人民政府" in _forms({"name": "西岭市某某县人民政府", "aliases": []})
+    assert _without_city({"西岭市某某县人民政府"}) == {"某某县人民政府"}
+    assert _without_city({"西岭市科学技术局", "某某县人民政府"}) == set()
+
+
 def test_a_government_matches_in_its_official_and_everyday_form():
     from sckg.evaluate import _forms
 

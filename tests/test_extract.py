@@ -1009,3 +1009,29 @@ def test_spokesman_posts_and_a_bank_s_president(place_finder):
     for post in (("周文彬", "新闻发言人", "省科技厅"), ("周文彬", "副厅长", "省科技厅"),
                  ("林海涛", "行长", "星河银行科技支行")):
         assert post in posts, (post, posts)
+
+
+def test_a_verb_after_a_two_character_name_and_a_common_middle_character(place_finder):
+    ex = _extract(place_finder, ["省市场监管局副局长周斌随同调研,市政协秘书长郑家明致词。"])
+    posts = _posts(ex)
+    assert ("周斌", "副局长", "省市场监管局") in posts, posts
+    assert ("郑家明", "秘书长", "市政协") in posts, posts
+
+
+def test_a_head_of_government_first_in_a_chain_of_posts(place_finder):
+    ex = _extract(place_finder, ["甘肃省副省长、星河示范区建设领导小组副组长周文彬率调研组调研,"
+                                 "湖州市副市长、市委常委林海涛陪同。"])
+    posts = _posts(ex)
+    assert ("周文彬", "副省长", "甘肃省副省长") in posts, posts
+    assert ("林海涛", "副市长", "湖州市副市长") in posts, posts
+    assert ("林海涛", "常委", "市委") in posts, posts
+
+
+def test_sections_of_bodies_named_by_level_and_a_prefecture_s_commissioner(place_finder):
+    ex = _extract(place_finder, ["陪同调研的还有市科技局高新科科长林海涛、市财政局经济建设科副科长王小明,"
+                                 "哈密地区行署副专员周文彬,星河孵化器管理有限公司执行总经理赵立群。"])
+    posts = _posts(ex)
+    for post in (("林海涛", "科长", "市科技局高新科"), ("王小明", "副科长", "市财政局经济建设科"),
+                 ("周文彬", "副专员", "哈密地区行署"), ("赵立群", "执行总经理", "星河孵化器管理有限公司")):
+        assert post in posts, (post, posts)
+    assert _mention(ex, "市科技局高新科").attr("parent") == "市科技局"

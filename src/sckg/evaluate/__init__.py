@@ -8,6 +8,7 @@ figures are ``qb:Observation``s of the article. Matching is one-to-one within an
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -136,7 +137,18 @@ def _labels(ds: Dataset, node) -> set[str]:
         for lit in ds.objects(node, p):
             if getattr(lit, "language", None) in (None, "zh-Hans", "zh", "zh-CN"):
                 out.add(norm(str(lit)))
-    return out
+    return out | _without_city(out)
+
+
+# 某市某县人民政府 and 某县人民政府 name one body: a county's or district's government is
+# written with its city or without, and both are its official name.
+_CITY_AND_COUNTY_BODY = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟)([\u4e00-\u9fff]{1,6}(?:县|区|旗|市)(?:人民政府|政府))")
+
+
+def _without_city(forms: set[str]) -> set[str]:
+    """The forms among ``forms`` of a county's or district's government, without their city."""
+    return {m.group(1) for f in forms if (m := _CITY_AND_COUNTY_BODY.fullmatch(f))}
 
 
 def _local(node) -> str:
@@ -246,11 +258,12 @@ def _match(n_gold: int, n_pred: int, edges: dict[int, list[int]],
 
 def _forms(entity: dict) -> set[str]:
     """The names an entity is matched by: its name and aliases, and for a government
-    both 某区人民政府 and 某区政府 (the official and the everyday form of one body)."""
+    both 某区人民政府 and 某区政府 (the official and the everyday form of one body), with
+    its city before the district's name and without."""
     forms = {norm(x) for x in [entity["name"], *entity.get("aliases", [])]} - {""}
     forms |= {f.replace("人民政府", "政府") for f in forms if f.endswith("人民政府")}
     forms |= {f[:-2] + "人民政府" for f in forms if f.endswith("政府") and not f.endswith("人民政府") and len(f) > 3}
-    return forms
+    return forms | _without_city(forms)
 
 
 def _post_matches(gold: dict, pred: dict, people: set[str], orgs: set[str]) -> bool:

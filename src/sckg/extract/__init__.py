@@ -129,7 +129,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = [m for i, m in enumerate(names) if i not in replaced] + listed
     names += sub_units(text, names)
     names = _dedupe(names)
-    names += relative_agencies(text, names)
+    relative = relative_agencies(text, names)
+    names += relative + sub_units(text, relative)  # 市科技局高新科: a unit of a body named by level
     names += national_bodies(text, names)
     names, short = university_short_forms(text, names)
     names += short

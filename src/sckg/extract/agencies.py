@@ -37,7 +37,7 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受]))"
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有]))"
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
@@ -82,7 +82,7 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
         if place.category != "Place" or not (place.surface.endswith(_PLACE_LEVEL_END) or short):
             continue
         head = _GOVERNMENT_HEADS.match(text, place.end)
-        if not head or head.end() not in people:
+        if not head or not (head.end() in people or _chain_to_name(text, head.end(), people)):
             continue
         title = head.group(0)
         if short and not title.endswith(("省长", "主席")):
@@ -92,6 +92,20 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(text[place.start:head.end()], place.start, head.end(), "GovernmentAgency",
                              "GovernmentAgency", (("implied", place.surface),)))
     return found
+
+
+# Another post after a 、 and before the name (某省副省长、某领导小组副组长某某).
+_CHAINED_POST = re.compile(rf"、[^，。；：,;:、\n]{{0,40}}?(?:{TITLE_RE})")
+
+
+def _chain_to_name(text: str, pos: int, people: set[int]) -> bool:
+    """Whether a chain of posts from ``pos`` (、 and another post) ends at a person's name."""
+    chain = _CHAINED_POST.match(text, pos)
+    while chain:
+        if chain.end() in people:
+            return True
+        chain = _CHAINED_POST.match(text, chain.end())
+    return False
 
 
 def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -309,8 +323,9 @@ def _listed_bodies(text: str, zone: str, first: str, pos: int) -> list[Mention]:
 
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
+# A 科 (section) only before its own head's title: 某局高新科科长, 某局就业科副科长.
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
-                         + TITLE_RE + "))")
+                         + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办",
                "代办", "经办")

@@ -28,6 +28,7 @@ TITLES = sorted("""
 总会计师 总经济师 总农艺师 总畜牧师 常务理事 名誉会长 名誉院长 名誉主任 名誉理事长 项目经理 副研究员 助理研究员
 镇长 副镇长 常务副镇长 乡长 副乡长 村支书 村主任 台长 副台长 行长 副行长 监事 监事会主席 董事 独立董事
 合伙人 创始合伙人 厂长 副厂长 副团长 政委
+副科长 专员 副专员 执行总经理 执行副总经理 执行长 执行主任 执行院长 执行会长 执行副总裁 执行副主任 工委委员 纪工委书记
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
@@ -37,6 +38,7 @@ PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
     ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
+    ("领导小组", "GovernmentAgency"), ("行政公署", "GovernmentAgency"), ("行署", "GovernmentAgency"),
     ("银行", "Company"), ("分行", "Company"), ("支行", "Company"),
     ("专业合作社", "Cooperative"), ("合作社", "Cooperative"),
     ("大学", "University"), ("学院", "University"), ("职业技术学校", "University"),
@@ -155,6 +157,7 @@ SURNAMES = set("""
 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 旷 竺 虎 蹇 禤 桓 汝
 钮 眭 邴 濮 郦 苍 咸 暴 蔚 傅 阎 萧 洪 凤 寿 逄 郇 巨 习 操 雒 万俟 欧阳 司马 上官
 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
+缑 郗 訾 隗 琚 宓 贲 蒯 禚 仉 笪 厍 庹 滑 冮 靖 续 郏 璩 桑 生
 """.split())
 # Words that follow a person's name as its subject.
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).

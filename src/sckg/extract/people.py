@@ -17,7 +17,8 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "表态", "讲话", "致辞", "陪同", "汇报", "告诉", "称", "创立", "创办", "成立",
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
-                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待")
+                   "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待",
+                   "随同", "致词", "发言", "同行", "讲解")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -32,14 +33,15 @@ _NOT_NAME_TAGS = set("vdcprilz")
 # Two-character verbs that follow a name: a three-character reading ending in their first
 # character is the name and the verb's head (张某莅临, 李某出席).
 _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "讲话", "带队", "调研", "视察", "考察", "看望",
-                 "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行", "接待")
+                 "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行", "接待", "随同", "致词", "发言",
+                 "同行", "讲解")
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长, 在某某主任的陪同下).
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 # Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
 # of three characters set off by punctuation or after a title, they are a name's.
-_NAME_MIDDLE = set("于为和以向")
+_NAME_MIDDLE = set("于为和以向家月")
 _TITLE_END = re.compile(f"(?:{'|'.join(map(re.escape, TITLES))})$")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
 _ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")

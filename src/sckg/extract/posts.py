@@ -42,6 +42,14 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
         elif text[pos - 1:pos] in (" ", "\u3000") and pos > 1 and text[pos - 2] not in PUNCT:
             pos -= 1  # 某局党组成员 某某
         while pos > 0:
+            if pos in implied:  # 某市副市长、市委常委某某: the place's head first
+                gov = mentions[implied[pos]]
+                out.append(Relation("post", pi, implied[pos], gov.surface[len(gov.attr("implied")):]))
+                pos = gov.start
+                if text[pos - 1:pos] == "、":
+                    pos -= 1
+                    continue
+                break
             if pos in heads:  # 市委副书记、市长某某: the title alone names its government
                 head = heads[pos]
                 out.append(Relation("post", pi, head, mentions[head].attr("head")))
@@ -93,6 +101,9 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
                 pos = held.start()  # 市委某部副部长(兼)市某局局长某某: the posts before (兼) too
                 continue
             if org is None and pending and pos > 0 and text[pos - 1] not in PUNCT:
+                chained = _chained_head(text, pos, implied)
+                if chained is not None:
+                    pending, pos = [], chained  # 某省副省长、某领导小组副组长某某: a body not read between
                 continue
             break
         if pending and any(c in (text[pos - 1:pos], text[pos:pos + 1]) for c in "、,，"):
@@ -101,6 +112,15 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
     out += _appointed(text, mentions, {r.subject for r in out})
     return _shared_by_lists(text, mentions, out)
+
+
+def _chained_head(text: str, pos: int, implied: dict[int, int]) -> int | None:
+    """The end of a place's head of government that a 、 joins to the unread body ending at
+    ``pos`` (某省副省长、某领导小组副组长), or None."""
+    join = text.rfind("、", max(0, pos - 40), pos)
+    if join in implied and not any(c in PUNCT for c in text[join + 1:pos]):
+        return join
+    return None
 
 
 def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
@@ -134,7 +154,7 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
 # A company's posts: any is listed after any other (董事长某,监事长某,党委副书记、总经理某).
 _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常务副总经理", "总裁", "副总裁", "执行总裁",
                   "监事长", "董事", "监事", "执行董事", "党委书记", "党委副书记", "纪委书记", "总监",
-                  "财务总监", "总工程师", "总会计师"}
+                  "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长"}
 
 
 def _same_ladder(role: str, held: list[str], category: str) -> bool:
