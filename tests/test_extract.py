@@ -1035,3 +1035,13 @@ def test_sections_of_bodies_named_by_level_and_a_prefecture_s_commissioner(place
                  ("周文彬", "副专员", "哈密地区行署"), ("赵立群", "执行总经理", "星河孵化器管理有限公司")):
         assert post in posts, (post, posts)
     assert _mention(ex, "市科技局高新科").attr("parent") == "市科技局"
+
+
+def test_a_university_s_posts_with_no_body_named_are_at_the_article_s_university(place_finder):
+    ex = _extract(place_finder, ["西北工程大学与星河技工学校签约共建实训基地。",
+                                 "党委副书记、校长周文彬出席,我校副校长林海涛主持。星河集团党委书记王小明致辞。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "党委副书记", "西北工程大学"), ("周文彬", "校长", "西北工程大学"),
+                 ("林海涛", "副校长", "西北工程大学")):
+        assert post in posts, (post, posts)
+    assert not any(p[0] == "王小明" and p[2] == "西北工程大学" for p in posts), posts

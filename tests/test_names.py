@@ -105,3 +105,11 @@ def test_bank_branches_are_companies(place_finder, sentence, name):
 ])
 def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
     assert _names(place_finder, sentence, "Company") == {}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("园区运营公司星河孵化器管理有限公司负责日常运营。", "星河孵化器管理有限公司", id="description-before"),
+    pytest.param("西岭通信集团公司北京分公司入驻园区。", "西岭通信集团公司北京分公司", id="branch-keeps-its-parent"),
+])
+def test_a_company_word_inside_a_name(place_finder, sentence, name):
+    assert set(_names(place_finder, sentence, "Company")) == {name}

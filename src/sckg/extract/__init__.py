@@ -31,7 +31,7 @@ from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.people import find_people, more_mentions
 from sckg.extract.posts import founders, posts
-from sckg.extract.schools import own_school, university_short_forms, university_units
+from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
@@ -341,7 +341,9 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
     people = _name_spans(article.clean, mentions)
-    mentions, relations = _outside_names(people, own_school(article.clean, mentions), relations)
+    mentions = own_school(article.clean, mentions)
+    relations += school_posts(article.clean, mentions, relations)
+    mentions, relations = _outside_names(people, mentions, relations)
     place_names = _place_names(article.clean, find_in_line, people)
     mentions = short_forms(mentions, place_names)
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,

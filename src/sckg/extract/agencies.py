@@ -343,8 +343,9 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办):
             end = m.end()
             kind = "University" if mention.category == "University" else "GovernmentAgency"
+            level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
             found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
-                                 (("parent", mention.surface),)))
+                                 (("parent", mention.surface), *((("relative", level),) if level else ()))))
             # Further units listed after it share the parent: 区域处、高新处.
             more = _MORE_UNIT.match(text, end)
             if more:

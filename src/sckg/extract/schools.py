@@ -10,7 +10,7 @@ from collections import Counter
 from sckg.extract.agencies import sentence_start
 from sckg.extract.lexicon import TITLE_RE, UNIVERSITY_SHORT_FORMS
 from sckg.extract.people import ORG_CATEGORIES
-from sckg.model import Mention
+from sckg.model import Mention, Relation
 
 _OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委会)?$")
 _SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
@@ -37,6 +37,38 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.surface, m.start, m.end, m.category, m.cls,
                         (*m.attrs, ("qualified", school + m.surface[1:]), ("anaphor", "1")))
         out.append(m)
+    return out
+
+
+# A chain of a university's posts with no body named, one of them a president's (党委副书记、
+# 校长某某, 我校副校长某某): posts at the article's own university.
+_SCHOOL_CHAIN = re.compile(r"(?:我校|本校|该校|学校)?((?:(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长"
+                           r"|校长助理|总会计师)(?:、(?:(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长"
+                           r"|校长助理|总会计师))*)$")
+_PRESIDENT = re.compile(r"校长")
+_CLAUSE_BREAK = set("，。；：,;:（(“\n ") | {""}
+
+
+def school_posts(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
+    """Posts of people named right after a chain of a university's posts that names no
+    body (副校长某某, 党委常委、副校长某某, 我校副校长某某), at the university the article
+    names most (see :func:`own_school`); none when it names none or several equally often."""
+    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return []
+    school = next(i for i, m in enumerate(mentions) if m.surface == ranked[0][0] and m.category == "University")
+    posted = {r.subject for r in relations if r.kind == "post"}
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in posted:
+            continue
+        chain = _SCHOOL_CHAIN.search(text, max(0, person.start - 24), person.start)
+        if not chain or not (_PRESIDENT.search(chain.group(1)) or chain.group(0) != chain.group(1)):
+            continue
+        if chain.group(0) == chain.group(1) and text[chain.start() - 1:chain.start()] not in _CLAUSE_BREAK:
+            continue  # 某公司党委书记: a body is named before the chain
+        out += [Relation("post", pi, school, role) for role in chain.group(1).split("、")]
     return out
 
 

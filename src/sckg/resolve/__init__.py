@@ -161,7 +161,7 @@ class _Resolver:
             return name.replace("“", "").replace("”", "") if m.category == "Programme" and \
                 m.cls == "ActionProgramme" else name
         parent = m.attr("parent")
-        if parent and not name.startswith(parent):
+        if parent and not name.startswith(parent) and not m.attr("relative"):
             name = parent + name
         if m.category not in _OFFICIAL:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
