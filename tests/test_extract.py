@@ -1045,3 +1045,11 @@ def test_a_university_s_posts_with_no_body_named_are_at_the_article_s_university
                  ("林海涛", "副校长", "西北工程大学")):
         assert post in posts, (post, posts)
     assert not any(p[0] == "王小明" and p[2] == "西北工程大学" for p in posts), posts
+
+
+def test_a_town_s_head_and_party_committee(place_finder):
+    ex = _extract(place_finder, ["三水区青禾镇镇长周文彬、青禾镇党委委员林海涛到创业中心调研。"])
+    posts = _posts(ex)
+    assert ("周文彬", "镇长", "青禾镇镇长") in posts, posts
+    assert ("林海涛", "党委委员", "青禾镇党委") in posts, posts
+    assert _mention(ex, "青禾镇镇长").attr("implied") == "青禾镇"

@@ -339,3 +339,14 @@ def test_bodies_by_their_full_names_in_the_article_s_places(place_finder, gazett
     res = resolve([_article(place_finder, "969_bodies", title, [body])], gazetteer, resolve_place)
     found = {e.name for e in res.entities.values()}
     assert set(names) <= found, (names, found)
+
+
+def test_a_town_is_a_place_of_its_own_and_its_government_no_city_s(place_finder, gazetteer):
+    ex = _article(place_finder, "965_town", "佛山市三水区召开创业工作会",
+                  ["三水区乐平镇镇长周文彬到创业中心调研。", "周文彬表示,乐平镇政府将继续支持创业中心。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    town = _by_name(res, "乐平镇")
+    assert town.category == "Place" and town.code is None
+    government = _by_name(res, "乐平镇人民政府")
+    assert "乐平镇政府" in government.aliases
+    assert not any(e.code == "360281" for e in res.entities.values())  # 乐平市, in Jiangxi

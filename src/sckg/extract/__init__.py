@@ -33,6 +33,7 @@ from sckg.extract.people import find_people, more_mentions
 from sckg.extract.posts import founders, posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
+from sckg.extract.towns import towns
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -119,10 +120,14 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
 
-def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str],
+def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str], known_towns: set[str],
                year: str | None, read: Reader | None) -> tuple[list[Mention], list[Relation]]:
-    """Mentions (paragraph offsets) and relations of one paragraph."""
+    """Mentions (paragraph offsets) and relations of one paragraph; ``people`` and
+    ``known_towns``, the names read in the paragraphs before, grow with its own."""
     places = [Mention(p.surface, p.start, p.end, "Place", "Place") for p in find_places(text)]
+    found_towns = towns(text, places, known_towns)
+    known_towns.update(t.surface for t in found_towns)
+    places = [p for p in places if not _overlaps(p, found_towns)] + found_towns
     place_names = [p.surface for p in places]
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
@@ -310,6 +315,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations: list[Relation] = []
     figures: list[Figure] = []
     people: set[str] = set()
+    known_towns: set[str] = set()
     title_year = _TITLE_YEAR.search(article.title or "")
     event_year = _EVENT_YEAR.search(article.title or "")
     context = FigureContext(date=article.date, year=title_year.group(1) if title_year else None,
@@ -325,7 +331,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
     for block in article.blocks:
         if block.kind not in ("body", "addressee"):
             continue
-        found, rels = _paragraph(block.text, block.start, find_in_line, people, year, read)
+        found, rels = _paragraph(block.text, block.start, find_in_line, people, known_towns, year, read)
         base = len(mentions)
         mentions += found
         relations += _shifted(rels, base)

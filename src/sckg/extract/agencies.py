@@ -212,6 +212,7 @@ _NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + r"
 # and its departments, the political consultative conference, the people's congress.
 _PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|人大|政府办)(?![员会级])")
 _DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟")
+_TOWN_BODY = re.compile(r"(党委|党工委|人民政府|政府|办事处)(?![员会级])")  # 某镇党委, 某街道办事处
 
 
 # The fields a local government's departments are named by, alone or joined (工信和科技局,
@@ -274,9 +275,11 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
     found = []
     for place in mentions:
-        if place.category != "Place" or not place.surface.endswith(_DIVISION_END):
+        town = place.attr("town")
+        if place.category != "Place" or not (town or place.surface.endswith(_DIVISION_END)):
             continue
-        m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end)
+        m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end) or (
+            _TOWN_BODY.match(text, place.end) if town else None)
         if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
                         for o in mentions if o is not place):
             continue  # inside a longer name; a shorter one inside it (某省委 of 某省委政研室) gives way

@@ -221,6 +221,8 @@ class _Resolver:
         return ent
 
     def place(self, m: Mention, province: str | None) -> str | None:
+        if m.attr("town"):
+            return self._town(m, province)
         r = self.resolve_place(self.gaz, m.surface, province=province)
         if r.status == "resolved" and r.code:
             div = self.gaz.divisions[r.code]
@@ -239,6 +241,14 @@ class _Resolver:
             return key
         self.warnings.append(r.message)
         return None
+
+    def _town(self, m: Mention, province: str | None) -> str:
+        """A town below the gazetteer's counties: one place per town name within the
+        article's county (or city, or province), else within the article."""
+        within = self.county or self.city or province
+        key = f"place:{within}/{m.surface}" if within else f"place:{m.surface}@{self.article}"
+        self._entity(key, m, m.surface)
+        return key
 
     def resolve(self, m: Mention, province: str | None) -> str | None:
         if m.category == "Place":
@@ -358,6 +368,8 @@ def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
     for length in (9, 8, 7, 6, 5, 4, 3, 2):
         res = r.resolve_place(r.gaz, name[:length], province=province)
         if res.status == "resolved" and res.code:
+            if name[length:length + 1] in ("镇", "乡") or name.startswith("街道", length):
+                return None  # 乐平镇人民政府: a town's, named like a city (乐平市) without its 市
             # 咸宁市咸安区政府: the division named next inside it (咸安区), if any
             inner = r.division_at(name[length:], res.code[:2] + "0000", ("区", "县", "旗", "市"), inside=res.code)
             return inner[0] if inner else res.code

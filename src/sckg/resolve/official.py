@@ -29,7 +29,7 @@ NATIONAL = {
 
 NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
 # A government named short after its division: 某市政府 (its own name is 某市人民政府).
-PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政府((?:办公室|办公厅)?)$")
+PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟镇乡])政府((?:办公室|办公厅)?)$")
 
 
 def plain_name(name: str) -> str:
