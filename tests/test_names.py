@@ -113,3 +113,13 @@ def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
 ])
 def test_a_company_word_inside_a_name(place_finder, sentence, name):
     assert set(_names(place_finder, sentence, "Company")) == {name}
+
+
+@pytest.mark.parametrize("sentence, category, name", [
+    pytest.param("林海涛感谢自治区科学技术厅的支持。", "GovernmentAgency", "自治区科学技术厅", id="person-and-verb-before"),
+    pytest.param("会上,周文彬代表西北工程大学致辞。", "University", "西北工程大学", id="person-and-代表-before"),
+    pytest.param("双方共建西北工程大学科技园。", "InnovationCarrier", "西北工程大学科技园", id="inside-共建"),
+    pytest.param("目前有星河大学科技创新研究院入驻。", "ResearchInstitute", "星河大学科技创新研究院", id="after-有"),
+])
+def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
+    assert name in _names(place_finder, sentence, category)

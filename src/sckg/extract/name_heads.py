@@ -100,8 +100,10 @@ _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHOR
 
 def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
     """Move ``start`` past a leading date and leading verbs, adverbs and pronouns."""
-    if text[start] in "为以将从对向把被让给" and end - start >= 5:
+    if _lead_char(text, start, end):
         start += 1
+    elif start > 0 and end - start >= 4 and text[start] == "建" and tag(text[start - 1:start + 1]) == "v":
+        start += 1  # 共建某大学科技园: the scan stopped inside a verb (共 ends names, 建 does not)
     mark = _LIST_MARK.match(text, start, end) or _LEAD_PAREN.match(text, start, end)
     if mark and end - mark.end() >= 2:
         start = mark.end()  # a list mark (1.) or a bracketed byline before the name
@@ -121,8 +123,39 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
         if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS):
             start += len(word)
             continue
+        person = _person_and_verb(text, start, end)
+        if person:
+            start += person  # 某某感谢某厅, 某某代表某大学: a person and a verb
+            continue
         break
     return start
+
+
+def _lead_char(text: str, start: int, end: int) -> bool:
+    """Whether the name starts after a one-character preposition or verb (为, 从, 有 …)."""
+    return text[start] in "为以将从对向把被让给有就" and end - start >= 5 and not text.startswith(
+        ("有关", "就近"), start) and not text[start + 1].isdigit() and text[start + 1] not in "近约超余多几"
+
+
+def _person_and_verb(text: str, start: int, end: int) -> int:
+    """The length of a personal name and the verb after it at ``start`` (0 if none)."""
+    if text[start] not in SURNAMES:
+        return 0
+    for k in (3, 2):
+        name = text[start:start + k]
+        if common_word(name) or tag(name) not in ("nr", ""):
+            continue
+        words = head_words(text[start + k:end])
+        if not words or end - start <= k + len(words[0][0]) + 2:
+            continue
+        verb, flag = words[0]
+        if verb in _PERSON_VERBS or (tag(name) == "nr" and len(verb) >= 2 and flag == "v"):
+            return k + len(verb)
+    return 0
+
+
+# Verbs a person's name comes before in a sentence about bodies (某某感谢某厅, 某某代表某校).
+_PERSON_VERBS = {"感谢", "代表", "带领", "率领", "陪同", "考察", "调研", "视察", "走访", "参观", "看望", "会见", "主持"}
 
 
 def trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) -> int:
