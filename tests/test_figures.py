@@ -555,3 +555,8 @@ def test_the_entrants_and_winners_of_the_event_a_title_names_are_of_its_year():
     figures = extract_figures("经过激烈角逐,大赛评出一等奖2名、二等奖4名。全省有孵化器50家。", context=context)
     periods = {f.value: f.period for f in figures}
     assert periods["2"] == "2020" and periods["4"] == "2020" and periods["50"] is None, periods
+
+
+def test_a_district_that_a_sentence_is_about_before_its_verbs():
+    figs = extract_figures("自2023年以来,渌口区累计成立返乡创业主体4319家,带动就业近2万人。", 0, FigureContext())
+    assert [f.area for f in figs] == ["渌口区", "渌口区"], figs

@@ -350,3 +350,13 @@ def test_a_town_is_a_place_of_its_own_and_its_government_no_city_s(place_finder,
     government = _by_name(res, "乐平镇人民政府")
     assert "乐平镇政府" in government.aliases
     assert not any(e.code == "360281" for e in res.entities.values())  # 乐平市, in Jiangxi
+
+
+def test_a_county_s_article_states_its_figures_of_the_county(place_finder, gazetteer):
+    ex = _article(place_finder, "967_county", "长兴县召开科技创新大会",
+                  ["湖州市长兴县召开科技创新大会,县科技局局长周文彬作报告。",
+                   "去年新增高新技术企业27家,带动就业1200人。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    areas = {f.figure.value: f.area for f in res.figures}
+    county = next(k for k, e in res.entities.items() if e.name == "长兴县")
+    assert areas["27"] == county and areas["1200"] == county, areas

@@ -164,8 +164,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
         elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
-            # an event's outcomes count its field, no place, unless a place's own (我市51个项目获得晋级)
-            area = area if area and area.startswith(("全", "我", "本")) else None
+            # an event's outcomes count its field, no place, unless a place's own
+            # (我市51个项目获得晋级, 来自某县的选手160名)
+            area = area if area and (area.startswith(("全", "我", "本")) or "来自" + area in bare_head) else None
         elif not subject:
             area = area or context.region
         qualifier = _qualifier(folded, q)

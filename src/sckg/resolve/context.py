@@ -79,3 +79,13 @@ def city_article(extraction: Extraction) -> bool:
     the city level alone (市科技局)."""
     return bool(_CITY_WORDS.search(extraction.article.clean)) or any(
         m.attr("relative") == "市" for m in extraction.mentions)
+
+
+_COUNTY_WORDS = {"县": re.compile(r"我县|全县|本县"), "区": re.compile(r"我区|全区|本区")}
+
+
+def county_article(extraction: Extraction, level: str) -> bool:
+    """Whether an article speaks as a county's (``level`` 县) or a district's (区): it says
+    我县, 全县 or 本县 (我区 …), or names a body by that level alone (县委, 区科技局)."""
+    return bool(_COUNTY_WORDS[level].search(extraction.article.clean)) or any(
+        m.attr("relative") == level for m in extraction.mentions)
