@@ -560,3 +560,9 @@ def test_the_entrants_and_winners_of_the_event_a_title_names_are_of_its_year():
 def test_a_district_that_a_sentence_is_about_before_its_verbs():
     figs = extract_figures("自2023年以来,渌口区累计成立返乡创业主体4319家,带动就业近2万人。", 0, FigureContext())
     assert [f.area for f in figs] == ["渌口区", "渌口区"], figs
+
+
+@pytest.mark.parametrize("text", ["全市共有科技型企业929家。", "全区有省级瞪羚企业276家。", "培育国内外上市公司41家。"])
+def test_enterprises_of_a_kind_a_region_grows_are_cultivated_and_take_no_level(text):
+    figure = one(text)
+    assert figure.indicator == "enterprises-cultivated" and figure.level is None, figure

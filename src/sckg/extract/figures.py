@@ -190,6 +190,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             if ctype is None and figures and figures[-1].carrier_type:
                 ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
+        if indicator == "enterprises-cultivated" and not ctype:
+            level = None  # 省级瞪羚企业, 国家专精特新企业: an enterprise's title, no carrier's accreditation
         target = _TARGET.search(bare_head)  # but 到某年，全区孵化器已达到N家: reached by then
         status = "target" if target and not (target[0][0] == "到" and "已" in bare_head[target.end():]) else "achieved"
         figures.append(Figure(

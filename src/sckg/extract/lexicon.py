@@ -217,6 +217,9 @@ _COUNT = FIGURE_CARRIERS + [
     (r"(?:(?:项目|团队|企业)[^，,；;。]{0,8}?)?(?:入围(?:总)?决赛|进入(?:总)?决赛|晋级(?:总)?决赛|脱颖而出)",
      "finalists", None),
     (r"(?:报名|参赛)(?:企业|项目)?(?:和|及|与)(?:团队|个人)|(?:报名|参赛)项目|项目报名", "applicants", None),
+    # Enterprises of a kind a region grows (科技型企业, 瞪羚企业, 上市公司): what it cultivates.
+    (r"(?:科技型|高成长性?|瞪羚|独角兽|专精特新|小巨人”?|规上|规模以上|上市|挂牌|科技型种子|领军|龙头|雏鹰)" + _E,
+     "enterprises-cultivated", None),
     (r"中小微企业|小微企业|中小企业", "smes", None), (r"企业|公司|合作社", "enterprises", None),
     (r"团队", "teams", None), (r"项目", "projects", None), (r"单位|机构|部门", "organisations", None),
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
