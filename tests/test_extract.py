@@ -1053,3 +1053,11 @@ def test_a_town_s_head_and_party_committee(place_finder):
     assert ("周文彬", "镇长", "青禾镇镇长") in posts, posts
     assert ("林海涛", "党委委员", "青禾镇党委") in posts, posts
     assert _mention(ex, "青禾镇镇长").attr("implied") == "青禾镇"
+
+
+def test_a_unit_of_a_party_department_and_secretaries_listed_after_a_federation_s_head(place_finder):
+    ex = _extract(place_finder, ["中共浙江省委组织部人才工作处副处长周文彬出席,省社科联林海涛副主席、王小明副秘书长致辞。"])
+    posts = _posts(ex)
+    assert ("周文彬", "副处长", "中共浙江省委组织部人才工作处") in posts, posts
+    assert ("王小明", "副秘书长", "省社科联") in posts, posts
+    assert "中共浙江省委组织部" in _names(ex, "GovernmentAgency")

@@ -175,6 +175,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = university_units(text, mentions)
     bodies = committee_departments(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies
+    spans = {(m.start, m.end) for m in mentions}
+    mentions += [u for u in sub_units(text, [m for m in mentions if m.category == "GovernmentAgency"])
+                 if (u.start, u.end) not in spans]  # 中共某省委组织部某处: a unit of a body found late
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions.sort(key=lambda m: (m.start, -m.end))

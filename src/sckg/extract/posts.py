@@ -157,6 +157,11 @@ _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常
                   "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长"}
 
 
+# The heads and secretaries of an association, a federation or a government: one ladder.
+_LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会长", "常务副会长", "理事长", "副理事长",
+                     "秘书长", "副秘书长", "常务副秘书长"}
+
+
 def _same_ladder(role: str, held: list[str], category: str) -> bool:
     """Whether ``role``, listed after a comma, is a post of the organisation the one
     before holds ``held`` at: a rung of the same ladder (局长, 副局长; 书记, 副书记), a
@@ -165,6 +170,8 @@ def _same_ladder(role: str, held: list[str], category: str) -> bool:
         return True
     if category == "Company":
         return role in _COMPANY_POSTS and any(h in _COMPANY_POSTS for h in held)
+    if role in _LEADERSHIP_POSTS and any(h in _LEADERSHIP_POSTS for h in held):
+        return True  # 某联副主席甲、副秘书长乙: the heads and the secretaries of one body
     return category == "University" and ("校" in role or role.startswith("党委"))
 
 
