@@ -1056,7 +1056,7 @@ def test_a_town_s_head_and_party_committee(place_finder):
 
 
 def test_a_unit_of_a_party_department_and_secretaries_listed_after_a_federation_s_head(place_finder):
-    ex = _extract(place_finder, ["中共浙江省委组织部人才工作处副处长周文彬出席,省社科联林海涛副主席、王小明副秘书长致辞。"])
+    ex = _extract(place_finder, ["中共浙江省委组织部人才工作处副处长周文彬出席,省社科联郑志明副主席、王小明副秘书长致辞。"])
     posts = _posts(ex)
     assert ("周文彬", "副处长", "中共浙江省委组织部人才工作处") in posts, posts
     assert ("王小明", "副秘书长", "省社科联") in posts, posts

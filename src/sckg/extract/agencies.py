@@ -33,6 +33,7 @@ _BODIES: list[tuple[str, str]] = [
     ("市场监督管理局", "GovernmentAgency"), ("市场监管局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
     ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
+    ("社科联", "Association"), ("社会科学界联合会", "Association"), ("文联", "Association"), ("侨联", "Association"),
 ]
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
