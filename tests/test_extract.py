@@ -1061,3 +1061,19 @@ def test_a_unit_of_a_party_department_and_secretaries_listed_after_a_federation_
     assert ("周文彬", "副处长", "中共浙江省委组织部人才工作处") in posts, posts
     assert ("王小明", "副秘书长", "省社科联") in posts, posts
     assert "中共浙江省委组织部" in _names(ex, "GovernmentAgency")
+
+
+def test_heads_named_after_the_name_or_after_在_an_institute_s_short_name_and_a_mayor_s_assistant(place_finder):
+    ex = _extract(place_finder, ["万柏林区区长周文彬在副区长林海涛陪同下调研,黔东南州召开会议,王小明常务副州长在会上讲话。",
+                                 "烟台海岸带所所长赵立群,常务副所长郑志明出席。长春市市长助理、高新区管委会主任孙立新致辞。"])
+    posts = _posts(ex)
+    for post in (("林海涛", "副区长", "副区长"), ("王小明", "常务副州长", "常务副州长"),
+                 ("赵立群", "所长", "烟台海岸带所"), ("郑志明", "常务副所长", "烟台海岸带所"),
+                 ("孙立新", "市长助理", "长春市市长助理")):
+        assert post in posts, (post, posts)
+
+
+def test_a_chain_of_posts_is_no_list_of_carriers(place_finder):
+    ex = _extract(place_finder, ["利津县委副书记、利津经济开发区党工委书记周文彬出席。"])
+    assert not any("副书记" in n for n in _names(ex, "InnovationCarrier"))
+    assert ("周文彬", "副书记", "利津县委") in _posts(ex)

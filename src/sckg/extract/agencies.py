@@ -42,17 +42,18 @@ _RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由�
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
-_GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)")
+_GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
 _REGION_SHORT = {"内蒙古", "广西", "西藏", "宁夏", "新疆"}
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
 # A head of the article's own province, city or district named by the title alone
 # (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
-_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长)")
+_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长)")
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
+               "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
 _AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
-_HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及"}
+_HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及", "在"}
 
 
 def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
@@ -362,7 +363,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 # How the name of a body ends when a post follows it: its kind.
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
-                     ("署", "GovernmentAgency"), ("中心", "PublicInstitution"))
+                     ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from sckg.extract.events import CARRIER_CLASS, LEVELS
+from sckg.extract.lexicon import TITLE_RE
 from sckg.extract.names import SUFFIXES, listed_kind, name_start
 from sckg.model import Mention
 
@@ -24,6 +25,7 @@ _PAREN_TAIL = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 # What an item that is a name cannot hold: sentence words and function characters.
 _NOT_A_NAME = re.compile(r"[的了是在为被把将对和与及或等从到向]|\d+[家个名人]|以上|以下|方面|工作|情况|发展|各级|各类|、")
 _CARRIER = "InnovationCarrier"
+_TITLE_END = re.compile(f"(?:{TITLE_RE})$")
 _KIND_END = re.compile("(" + "|".join(sorted(map(re.escape, [sf for sf, _, _ in SUFFIXES]), key=len, reverse=True))
                        + r"|中心|局|厅|委|办|处|部|所|院|会|站|专家|人员)$")
 _OTHER_NAMES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
@@ -69,8 +71,9 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
                 continue  # already a carrier by its name
             if len(own) > 1 or any(mentions[i].end != e for i in own):
                 continue  # two names in one item, or words after the name (某孵化器一期)
-            if not (4 if not own + named else 2) <= len(name) <= 24 or _NOT_A_NAME.search(name) or name in places:
-                continue
+            if not (4 if not own + named else 2) <= len(name) <= 24 or _NOT_A_NAME.search(name) or name in places \
+                    or _TITLE_END.search(name):
+                continue  # …县委副书记、…开发区党工委书记: a chain of posts, no list of carriers
             if not own + named and not _brand_like(name, places):
                 continue
             replaced.update(own + named)
