@@ -229,7 +229,8 @@ class _Resolver:
             full = m.surface == div.name or m.surface in (div.name,)
             outside = province and not r.code.startswith(province[:2])
             if outside and div.level != "province" and len(m.surface) <= 2 and (
-                    not full or div.level == "county"):
+                    not full or div.level == "county") and not (
+                    div.level == "prefecture" and m.surface not in AMBIGUOUS_CITY_SHORT_FORMS):
                 self.warnings.append(f"dropped place {m.surface!r}: short form outside the article's province")
                 return None
             key = f"place:{r.code}"
@@ -352,6 +353,13 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
+
+
+# Short forms of prefecture-level cities that are also common words or names (中山, 阿里,
+# 白银): outside the article's province they are dropped like a county's; any other
+# city's short form (杭州, 合肥) names the city wherever the article is from.
+AMBIGUOUS_CITY_SHORT_FORMS = frozenset({"中山", "朝阳", "阿里", "白银", "北海", "大同", "吉林", "黄山", "白山",
+                                        "三江", "东区", "长安", "东方", "山南"})  # 天山南坡
 
 
 def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:
