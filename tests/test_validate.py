@@ -135,3 +135,13 @@ def test_bad_shapes_file_is_an_input_error(tmp_path: Path) -> None:
         load_shapes(tmp_path)
     with pytest.raises(InputError, match="no shapes"):
         load_shapes(tmp_path / "missing")
+
+
+def test_the_gazetteer_graph_conforms_on_its_own(shapes: Graph, ontology: Graph) -> None:
+    """Every place of graph:gazetteer carries its provenance (a division code or an exact
+    match to GeoNames or Wikidata), so a dump validates whole (`sckg validate data/sckg.trig`)."""
+    from sckg.pipeline import _gazetteer
+    from sckg.rdf.gazetteer import gazetteer_graph
+
+    result = validate(gazetteer_graph(_gazetteer()), shapes=shapes, ontology=ontology)
+    assert result.conforms, format_report(result)

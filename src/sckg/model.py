@@ -319,6 +319,7 @@ class ForeignPlace:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    wikidata_id: str | None = None  # "Q27275" for a region no GeoNames record of the packages holds
 
 
 @dataclass

@@ -36,13 +36,14 @@ COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ZA": ("南非", ()),
 }
 
-# Named regions that are neither a country nor a continent: key → (zh-Hans, English, ISO).
-REGIONS: dict[str, tuple[str, str, str | None]] = {
-    "silicon-valley": ("硅谷", "Silicon Valley", "US"),
-    "central-asia": ("中亚", "Central Asia", None),
-    "southeast-asia": ("东南亚", "Southeast Asia", None),
-    "south-asia": ("南亚", "South Asia", None),
-    "middle-east": ("中东", "Middle East", None),
+# Named regions that are neither a country nor a continent: key → (zh-Hans, English, ISO,
+# Wikidata item: the record that identifies the region, as a gazetteer's place needs one).
+REGIONS: dict[str, tuple[str, str, str | None, str]] = {
+    "silicon-valley": ("硅谷", "Silicon Valley", "US", "Q163966"),
+    "central-asia": ("中亚", "Central Asia", None, "Q27275"),
+    "southeast-asia": ("东南亚", "Southeast Asia", None, "Q11708"),
+    "south-asia": ("南亚", "South Asia", None, "Q771405"),
+    "middle-east": ("中东", "Middle East", None, "Q7204"),
 }
 
 
@@ -70,8 +71,8 @@ def places() -> tuple[ForeignPlace, ...]:
         out.append(ForeignPlace(f"continent-{code.lower()}", zh[0], info["name"], "region", None,
                                 aliases, float(info["lat"]), float(info["lng"]),
                                 int(info["geonameId"])))
-    for key, (name, en, iso) in REGIONS.items():
-        out.append(ForeignPlace(key, name, en, "region", iso))
+    for key, (name, en, iso, wikidata) in REGIONS.items():
+        out.append(ForeignPlace(key, name, en, "region", iso, wikidata_id=wikidata))
     return tuple(sorted(out, key=lambda p: p.key))
 
 

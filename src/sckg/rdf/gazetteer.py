@@ -103,6 +103,8 @@ def gazetteer_graph(gaz: Gazetteer, english: dict[str, str] | None = None, graph
             g.add((s, GEO.long, _decimal(p.lon)))
         if p.geonames_id:
             g.add((s, SKOS.exactMatch, URIRef(GEONAMES.format(p.geonames_id))))
+        if p.wikidata_id:
+            g.add((s, SKOS.exactMatch, URIRef(WIKIDATA.format(p.wikidata_id))))
     _apply(g, gaz.links, fresh=True)
     return g
 
