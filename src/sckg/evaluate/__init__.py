@@ -8,14 +8,13 @@ figures are ``qb:Observation``s of the article. Matching is one-to-one within an
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from sckg.evaluate.forms import forms as _forms, norm, without_city as _without_city  # noqa: F401
 from sckg.evaluate.report import format_table, result_json  # noqa: F401 -- the scorer's reports
 from sckg.model import (ArticleEvaluation, EvaluationItem, EvaluationResult, InputError,
                         Score)
@@ -55,12 +54,6 @@ LEVELS = {"NationalLevel": "national", "ProvincialLevel": "provincial",
           "PrefecturalLevel": "prefectural", "CountyLevel": "county"}
 ATTRIBUTES = ("area", "period", "carrier_type", "level", "status", "cumulative", "indicator")
 _LABELS = (RDFS.label, SKOS.altLabel, SKOS.prefLabel)
-
-
-def norm(text: str) -> str:
-    """A name for comparison: NFKC, lower case, without whitespace and punctuation."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c)[0] not in "PS")
 
 
 # --------------------------------------------------------------------------- loading
@@ -138,17 +131,6 @@ def _labels(ds: Dataset, node) -> set[str]:
             if getattr(lit, "language", None) in (None, "zh-Hans", "zh", "zh-CN"):
                 out.add(norm(str(lit)))
     return out | _without_city(out)
-
-
-# 某市某县人民政府 and 某县人民政府 name one body: a county's or district's government is
-# written with its city or without, and both are its official name.
-_CITY_AND_COUNTY_BODY = re.compile(
-    r"[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟)([\u4e00-\u9fff]{1,6}(?:县|区|旗|市)(?:人民政府|政府))")
-
-
-def _without_city(forms: set[str]) -> set[str]:
-    """The forms among ``forms`` of a county's or district's government, without their city."""
-    return {m.group(1) for f in forms if (m := _CITY_AND_COUNTY_BODY.fullmatch(f))}
 
 
 def _local(node) -> str:
@@ -254,16 +236,6 @@ def _match(n_gold: int, n_pred: int, edges: dict[int, list[int]],
         if g in edges:
             augment(g, set())
     return {g: p for p, g in owner.items() if p not in fixed}
-
-
-def _forms(entity: dict) -> set[str]:
-    """The names an entity is matched by: its name and aliases, and for a government
-    both 某区人民政府 and 某区政府 (the official and the everyday form of one body), with
-    its city before the district's name and without."""
-    forms = {norm(x) for x in [entity["name"], *entity.get("aliases", [])]} - {""}
-    forms |= {f.replace("人民政府", "政府") for f in forms if f.endswith("人民政府")}
-    forms |= {f[:-2] + "人民政府" for f in forms if f.endswith("政府") and not f.endswith("人民政府") and len(f) > 3}
-    return forms | _without_city(forms)
 
 
 def _post_matches(gold: dict, pred: dict, people: set[str], orgs: set[str]) -> bool:

@@ -3,7 +3,8 @@ before its event word (…要认真学习领会中央某某工作会议), an age
 preposition, time word or pronoun (记者从市科技局获悉). Both read jieba's cut, which
 keeps its dictionary words whole (开发区, 创新创业). :func:`qualifies_meeting` says which noun
 may stand between what a meeting is about and its event word (体系建设工作推进会).
-:func:`strip_lead` and :func:`trim_title_prefix` take off what no name starts with."""
+:func:`strip_lead` and :func:`trim_title_prefix` take off what no name starts with;
+:func:`after_apposed_company` what describes a company before its name."""
 
 from __future__ import annotations
 
@@ -197,3 +198,23 @@ def _post_at(head: str, k: int, title: str, places: list[str]) -> bool:
                 return False
             j = head.find(place, j + 1)
     return True
+
+
+# A company's branches hold their parent's name (某公司某分公司); any other company word
+# inside a name ends a description set before it (园区运营公司某某管理有限公司).
+_BRANCH = re.compile(r"[分子]公司|分行|支行|办事处")
+
+
+def after_apposed_company(text: str, start: int, suffix_start: int) -> int:
+    """Where a company's name starts when a company word (公司, 集团) inside it ends what
+    describes it (运营公司, 母公司) rather than a parent whose branch it is."""
+    inner = max(text.rfind("公司", start, suffix_start), text.rfind("集团", start, suffix_start))
+    if inner < 0 or _BRANCH.match(text, suffix_start - 1) or _BRANCH.match(text, suffix_start):
+        return start
+    head = text[start:inner + 2]
+    return inner + 2 if is_generic_company(head) else start
+
+
+def is_generic_company(name: str) -> bool:
+    """运营公司, 平台公司, 园区运营公司: a kind of company, not one."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理)(?:公司|集团)", name))

@@ -10,8 +10,9 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_last_verb, agency_start,
-                                    joins_fields, qualifies_meeting, strip_lead, trim_title_prefix)
+from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
+                                    after_last_verb, agency_start, is_generic_company, joins_fields,
+                                    qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, noun_ends, noun_starts,
@@ -219,7 +220,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
             cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
     if cls == "Company" and (len(stem) <= 1 or (suffix.endswith("行") and _BANK_KIND.fullmatch(stem))
-                             or _is_generic_company(name)):
+                             or is_generic_company(name)):
         return True  # 子公司, 地银行 (of 当地银行), 商业银行, 运营公司: a kind of company or bank
     bare = _without_places(stem, places)
     if cls in _CARRIER_CLASSES and len(stem) == 1 and "\u4e00" <= stem <= "\u9fff":
@@ -276,7 +277,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if names_every_body(text, start):
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
-            start = _after_apposed_company(text, start, m.start())
+            start = after_apposed_company(text, start, m.start())
         if _inside_book_title(books, m.start()):
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
@@ -309,26 +310,6 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
     return _widest(found, text)
-
-
-# A company's branches hold their parent's name (某公司某分公司); any other company word
-# inside a name ends a description set before it (园区运营公司某某管理有限公司).
-_BRANCH = re.compile(r"[分子]公司|分行|支行|办事处")
-
-
-def _after_apposed_company(text: str, start: int, suffix_start: int) -> int:
-    """Where a company's name starts when a company word (公司, 集团) inside it ends what
-    describes it (运营公司, 母公司) rather than a parent whose branch it is."""
-    inner = max(text.rfind("公司", start, suffix_start), text.rfind("集团", start, suffix_start))
-    if inner < 0 or _BRANCH.match(text, suffix_start - 1) or _BRANCH.match(text, suffix_start):
-        return start
-    head = text[start:inner + 2]
-    return inner + 2 if _is_generic_company(head) else start
-
-
-def _is_generic_company(name: str) -> bool:
-    """运营公司, 平台公司, 园区运营公司: a kind of company, not one."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理)(?:公司|集团)", name))
 
 
 def names_every_body(text: str, start: int) -> bool:
