@@ -1077,3 +1077,9 @@ def test_a_chain_of_posts_is_no_list_of_carriers(place_finder):
     ex = _extract(place_finder, ["利津县委副书记、利津经济开发区党工委书记周文彬出席。"])
     assert not any("副书记" in n for n in _names(ex, "InnovationCarrier"))
     assert ("周文彬", "副书记", "利津县委") in _posts(ex)
+
+
+def test_bodies_listed_after_a_title_and_common_nouns_are_no_names(place_finder):
+    ex = _extract(place_finder, ["区长周文彬在副区长林海涛、区政府办、楼宇办负责人陪同下调研。"])
+    people = _names(ex, "Person")
+    assert "林海涛" in people and "楼宇办" not in people, people

@@ -442,3 +442,9 @@ def test_a_dateline_that_opens_the_body_dates_the_article(body, date):
     article = normalize_text("某某市众创空间发展迅速\n\n  " + body + "\n\n  全市共有众创空间12家。\n",
                              article_id="990_dateline")
     assert article.date == date
+
+
+def test_byline_names_end_before_the_page_s_counters():
+    article = normalize_text("某市召开创业大会\n西岭日报 作者:周文彬 林海涛 评论:0 收藏0\n"
+                             "作者:佚名  文章来源:本站原创  点击数510\n\n  某市召开创业大会,会议由市科技局主持。\n")
+    assert article.authors == ["周文彬", "林海涛"], article.authors

@@ -96,7 +96,8 @@ def _names(group: str) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
     next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
     group = re.sub(r"^\s*(记者|通讯员|实习生|特约记者)\s*", "", group)
-    tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间|浏览|点击|阅读", group)[0]
+    tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间|浏览|点击|阅读|评论|文章|字数|收藏|分享|录入|责任",
+                    group)[0]
     return [n for n in re.split(r"[\s、，,/]+", tail.strip())
             if _PERSON.match(n) and n not in _NOT_A_NAME]
 
