@@ -365,3 +365,12 @@ def test_a_county_s_article_states_its_figures_of_the_county(place_finder, gazet
     areas = {f.figure.value: f.area for f in res.figures}
     county = next(k for k, e in res.entities.items() if e.name == "长兴县")
     assert areas["27"] == county and areas["1200"] == county, areas
+
+
+def test_a_head_after_the_party_committee_s_full_name_is_at_the_county_s_government(place_finder, gazetteer):
+    ex = _article(place_finder, "968_party", "镇雄县返乡创业推介会召开",
+                  ["中共镇雄县委副书记、县长周文彬介绍了返乡创业情况。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values() if e.category == "GovernmentAgency"}
+    assert any(n.endswith("镇雄县人民政府") for n in names) and not any(n.startswith("中共") and
+                                                                 n.endswith("人民政府") for n in names), names

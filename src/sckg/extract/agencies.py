@@ -201,9 +201,10 @@ def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> M
             continue
         if m.category == "Place" and m.surface.endswith(level):
             places.append(m)
-        elif m.category == "GovernmentAgency" and (head := _PLACE_HEAD[level].match(m.surface)):
-            # 项城市市委: the city that names the body
-            places.append(Mention(head.group(0), m.start, m.start + head.end(), "Place", "Place"))
+        elif m.category == "GovernmentAgency" and (
+                head := _PLACE_HEAD[level].match(m.surface, 2 if m.surface.startswith("中共") else 0)):
+            # 项城市市委, 中共某县委: the city or county that names the body
+            places.append(Mention(head.group(0), m.start + head.start(), m.start + head.end(), "Place", "Place"))
     return max(places, key=lambda m: m.start) if places else None
 
 
