@@ -1083,3 +1083,10 @@ def test_bodies_listed_after_a_title_and_common_nouns_are_no_names(place_finder)
     ex = _extract(place_finder, ["区长周文彬在副区长林海涛、区政府办、楼宇办负责人陪同下调研。"])
     people = _names(ex, "Person")
     assert "林海涛" in people and "楼宇办" not in people, people
+
+
+def test_a_zone_s_bodies_by_their_short_forms(place_finder):
+    ex = _extract(place_finder, ["星河开发区工委书记、管委主任周文彬出席。"])
+    posts = _posts(ex)
+    assert ("周文彬", "书记", "星河开发区工委") in posts, posts
+    assert any(p[0] == "周文彬" and p[1] == "主任" and p[2].endswith("管委") for p in posts), posts
