@@ -134,8 +134,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = [m for i, m in enumerate(names) if i not in replaced] + listed
     names += sub_units(text, names)
     names = _dedupe(names)
-    relative = relative_agencies(text, names)
-    names += relative + sub_units(text, relative)  # 市科技局高新科: a unit of a body named by level
+    names += relative_agencies(text, names)
     names += national_bodies(text, names)
     names, short = university_short_forms(text, names)
     names += short
@@ -175,9 +174,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = university_units(text, mentions)
     bodies = committee_departments(text, mentions)
     mentions = [m for m in mentions if not _overlaps(m, bodies)] + bodies
-    spans = {(m.start, m.end) for m in mentions}
+    spans = {(m.start, m.end) for m in mentions}  # 市科技局高新科, 中共某省委组织部某处: units of bodies found late
     mentions += [u for u in sub_units(text, [m for m in mentions if m.category == "GovernmentAgency"])
-                 if (u.start, u.end) not in spans]  # 中共某省委组织部某处: a unit of a body found late
+                 if (u.start, u.end) not in spans]
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions.sort(key=lambda m: (m.start, -m.end))

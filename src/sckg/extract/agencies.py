@@ -209,8 +209,8 @@ def _named_before(text: str, mentions: list[Mention], pos: int, level: str) -> M
 
 
 _ZONE_END = ("高新区", "经开区", "开发区", "新区", "新城", "园区", "试验区", "示范区")
-_ZONE_BODY = re.compile(r"党工委|管委会|管理委员会|工委|管委")  # 工委, 管委: the short forms
-_NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + r"))(?=党工委|管委会|管理委员会|工委|管委)")
+_ZONE_BODY = re.compile("党工委|管委会|管理委员会|工委|管委")  # 工委, 管委: the short forms
+_NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ZONE_END) + rf"))(?={_ZONE_BODY.pattern})")
 # Bodies named right after a place (某区委, 某县政协, 某市委组织部): the party committee
 # and its departments, the political consultative conference, the people's congress.
 _PLACE_BODY = re.compile(r"(委(?:组织部|宣传部|统战部|政研室|办公室)?|政协|人大常委会|人大|政府办)(?![员会级])")
@@ -290,7 +290,7 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         attrs = (("qualified", "中共" + surface),) if m.group(0).startswith("委") else ()
         found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
-_LISTED_BODY = re.compile(r"、(党工委|管委会|管理委员会|工委|管委)")
+_LISTED_BODY = re.compile(rf"、({_ZONE_BODY.pattern})")
 
 
 def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -33,12 +33,6 @@ FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "研究院", "研究所", "
 _WHOLE_NAME_ENDS = tuple("局厅委办院校所司处部会盟心园区府室站队组团社")
 
 
-# Two fields joined by 和 in the names of government departments.
-_JOINED_FIELDS = ("经济和科技", "经济和科学技术", "经济和信息化", "工业和信息化", "发展和改革", "人力资源和社会保障",
-                  "住房和城乡建设", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "工业和科技",
-                  "科技和工业信息化", "工信和科技", "商务和投资促进", "交通运输和物流")
-
-
 def joins_fields(text: str, i: int) -> bool:
     """Whether the 与 before ``i`` joins two fields inside a body's name: a noun (or verb)
     of two characters that ends no body's name comes before it, and a noun follows it.
@@ -58,8 +52,6 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
         if w.word == "与" and text.startswith(FIELD_BODY_ENDS, suffix_start) and suffix_start - pos >= 3 \
                 and joins_fields(text, pos + 1):
             pass  # 技术创新与产业化联盟: 与 joins two fields of the name
-        elif w.word == "和" and any(text.startswith(f, pos - f.index("和")) for f in _JOINED_FIELDS):
-            pass  # 经济和科技促进局, 工业和信息化局: the fields of one department
         elif (w.flag.startswith(_CLAUSE_WORD_FLAGS) and not w.flag.startswith(("vn", "ns")) and w.word not in places
                 or w.word in _CLAUSE_WORDS):
             cut = pos + len(w.word)

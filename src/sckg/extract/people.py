@@ -39,9 +39,9 @@ _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "�
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
-# Function words that are also common in given names (唐于某, 王为某, 李和某): in the middle
-# of three characters set off by punctuation or after a title, they are a name's.
 _COMMON_NOUN = 1000  # how often jieba has seen a noun that is too common to be a given name
+# Characters that are also common in given names (唐于某, 王为某, 李和某, 靳家某): in the
+# middle of three characters set off by punctuation or after a title, they are a name's.
 _NAME_MIDDLE = set("于为和以向家月")
 _TITLE_END = re.compile(f"(?:{'|'.join(map(re.escape, TITLES))})$")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
@@ -89,7 +89,7 @@ def read_name(text: str, pos: int) -> int | None:
         if tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
-            continue  # 专家智库: a common noun after a title, not a name
+            continue  # 评论, 文章: a common noun after a title or in a list, not a name
         if name[0] in "和与及" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
             continue  # 处长和参会人员: the conjunction, not the surname 和
         if _boundary(text, pos + length):

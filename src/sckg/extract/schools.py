@@ -16,17 +16,25 @@ _OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委�
 _SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
 
 
+def _most_named_university(mentions: list[Mention]) -> str | None:
+    """The university an article names most often, or None when it names none or several
+    equally often."""
+    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
     """校党委, 该校党委 in an article about one university: that university (its party
     committee's posts are the university's, as the gold and most registers have it); a
     unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. An article that
     names several is about the one it names most often; left as they are when it names
     none, or several equally often."""
-    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    school = _most_named_university(mentions)
+    if school is None:
         return mentions
-    school = ranked[0][0]
     out = []
     for m in mentions:
         if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface):
@@ -42,10 +50,8 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A chain of a university's posts with no body named, one of them a president's (党委副书记、
 # 校长某某, 我校副校长某某): posts at the article's own university.
-_SCHOOL_CHAIN = re.compile(r"(?:我校|本校|该校|学校)?((?:(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长"
-                           r"|校长助理|总会计师)(?:、(?:(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长"
-                           r"|校长助理|总会计师))*)$")
-_PRESIDENT = re.compile(r"校长")
+_SCHOOL_ROLE = r"(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长|校长助理|总会计师"
+_SCHOOL_CHAIN = re.compile(rf"(?:我校|本校|该校|学校)?((?:{_SCHOOL_ROLE})(?:、(?:{_SCHOOL_ROLE}))*)$")
 _CLAUSE_BREAK = set("，。；：,;:（(“\n ") | {""}
 
 
@@ -53,18 +59,17 @@ def school_posts(text: str, mentions: list[Mention], relations: list[Relation]) 
     """Posts of people named right after a chain of a university's posts that names no
     body (副校长某某, 党委常委、副校长某某, 我校副校长某某), at the university the article
     names most (see :func:`own_school`); none when it names none or several equally often."""
-    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    name = _most_named_university(mentions)
+    if name is None:
         return []
-    school = next(i for i, m in enumerate(mentions) if m.surface == ranked[0][0] and m.category == "University")
+    school = next(i for i, m in enumerate(mentions) if m.surface == name and m.category == "University")
     posted = {r.subject for r in relations if r.kind == "post"}
     out = []
     for pi, person in enumerate(mentions):
         if person.category != "Person" or pi in posted:
             continue
         chain = _SCHOOL_CHAIN.search(text, max(0, person.start - 24), person.start)
-        if not chain or not (_PRESIDENT.search(chain.group(1)) or chain.group(0) != chain.group(1)):
+        if not chain or not ("校长" in chain.group(1) or chain.group(0) != chain.group(1)):
             continue
         if chain.group(0) == chain.group(1) and text[chain.start() - 1:chain.start()] not in _CLAUSE_BREAK:
             continue  # 某公司党委书记: a body is named before the chain

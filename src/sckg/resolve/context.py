@@ -71,21 +71,13 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
     return votes.most_common(1)[0][0] if votes else None
 
 
-_CITY_WORDS = re.compile(r"我市|全市|本市")
+# What an article says when it speaks as its city's, county's or district's own.
+_OWN_LEVEL_WORDS = {"市": re.compile(r"我市|全市|本市"), "县": re.compile(r"我县|全县|本县"),
+                    "区": re.compile(r"我区|全区|本区")}
 
 
-def city_article(extraction: Extraction) -> bool:
-    """Whether an article speaks as a city's: it says 我市, 全市 or 本市, or names a body by
-    the city level alone (市科技局)."""
-    return bool(_CITY_WORDS.search(extraction.article.clean)) or any(
-        m.attr("relative") == "市" for m in extraction.mentions)
-
-
-_COUNTY_WORDS = {"县": re.compile(r"我县|全县|本县"), "区": re.compile(r"我区|全区|本区")}
-
-
-def county_article(extraction: Extraction, level: str) -> bool:
-    """Whether an article speaks as a county's (``level`` 县) or a district's (区): it says
-    我县, 全县 or 本县 (我区 …), or names a body by that level alone (县委, 区科技局)."""
-    return bool(_COUNTY_WORDS[level].search(extraction.article.clean)) or any(
+def speaks_as(extraction: Extraction, level: str) -> bool:
+    """Whether an article speaks as its city's (``level`` 市), county's (县) or district's
+    (区): it says 我市, 全市 or 本市 (我县 …), or names a body by that level alone (市科技局)."""
+    return bool(_OWN_LEVEL_WORDS[level].search(extraction.article.clean)) or any(
         m.attr("relative") == level for m in extraction.mentions)
