@@ -37,8 +37,10 @@ def folder_of(tmp_path: Path, name: str, *articles: str) -> Path:
 
 
 def build(seeds: Path, out: Path, store: Path, **env: str) -> subprocess.CompletedProcess:
+    """``sckg build --fresh``: the new pair holds the folder's articles alone (a rebuild
+    without --fresh also carries the old store's other graphs: tests/test_carry.py)."""
     return subprocess.run(SCKG + ["build", "--seeds", str(seeds), "--out", str(out), "--store", str(store),
-                                  "--quiet"], capture_output=True, text=True, timeout=300,
+                                  "--quiet", "--fresh"], capture_output=True, text=True, timeout=300,
                           env={**os.environ, **env})
 
 

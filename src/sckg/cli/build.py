@@ -33,9 +33,12 @@ INCOMPLETE = 4
               help="Address of a running Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @click.option("--strict", is_flag=True,
               help="Stop at the first unreadable file or shape violation; replace nothing.")
+@click.option("--fresh", is_flag=True,
+              help="Build the store from the articles folder alone: drop the curated graphs "
+                   "and the ingested articles the old store holds.")
 def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bool,
           quiet: bool, executor: str, workers: int | None, scheduler: str | None,
-          strict: bool) -> None:
+          strict: bool, fresh: bool) -> None:
     """Build the knowledge graph: articles, ontology and gazetteer, validated.
 
     Writes one named graph per article plus graph:ontology and graph:gazetteer to
@@ -50,6 +53,11 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
     English and Chinese, to refused/{article-id}.trig beside the TriG file, and
     refused/README lists it with the skipped files. The graph that is loaded always
     conforms to the shapes.
+
+    A rebuild keeps what was added to the store since: the curated graphs (sckg add)
+    and the articles ingested (sckg ingest) or no longer in the folder are carried
+    into the new store and dump, checked beside the new build; what no longer
+    conforms is held back to refused/. --fresh drops them.
 
     Exit codes: 0 when every file went in whole; 4 when files were skipped or
     statements held back (the rest was built); 1 with --strict when the graph breaks
@@ -68,7 +76,8 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
         with load.command_lock(target) if target else contextlib.nullcontext():
             summary = pipeline.build(seeds or pipeline.SEEDS, out or pipeline.TRIG, target,
                                      progress_bar=not quiet, executor=executor, workers=workers,
-                                     scheduler=scheduler if executor == "dask" else None, strict=strict)
+                                     scheduler=scheduler if executor == "dask" else None, strict=strict,
+                                     fresh=fresh)
     except InputError as exc:
         click.echo(f"sckg build: {' '.join(str(exc).split())}", err=True)
         sys.exit(2)

@@ -66,6 +66,7 @@ class BuildSummary:
     skipped: list[Skipped] = field(default_factory=list)
     held: list[HeldBack] = field(default_factory=list)
     refused: Path | None = None
+    kept: list[str] = field(default_factory=list)  # graphs carried over from the old store
 
     @property
     def complete(self) -> bool:
@@ -87,6 +88,9 @@ class BuildSummary:
             out.append(f"wrote {self.out}")
         if self.refused and not self.complete:
             out.append(f"held back and skipped: see {self.refused / 'README'}")
+        if self.kept:
+            out.append(f"kept from the old store: {len(self.kept)} graphs not built from the "
+                       f"articles folder ({', '.join(self.kept[:3])}{' …' if len(self.kept) > 3 else ''})")
         if self.store:
             out.append(f"store {self.store}")
         return out
@@ -270,7 +274,7 @@ def merge_results(results: list[ValidationResult]) -> ValidationResult:
 
 def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
           progress_bar: bool = True, executor: str = "serial", workers: int | None = None,
-          scheduler: str | None = None, strict: bool = False) -> BuildSummary:
+          scheduler: str | None = None, strict: bool = False, fresh: bool = False) -> BuildSummary:
     """The whole build: article files to a validated TriG file and an Oxigraph store.
 
     Reading and extracting each article, and making, validating and writing each
@@ -284,6 +288,10 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     graph that breaks the shapes writes nothing (the summary's validation says why).
     The dump, the store and ``refused/`` replace the old ones together, only when all
     three are complete.
+
+    The graphs of the old store that this build does not make (the curated graphs,
+    articles ingested or no longer in ``seeds``) are carried into the new one, checked
+    beside it (:mod:`sckg.pipeline.carry`); with ``fresh``, they are dropped.
     """
     from tqdm import tqdm
 
@@ -329,8 +337,15 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     gazetteer = gazetteer_graph(gaz, graph=TripleSet(GAZETTEER_GRAPH))
     fixed = [(str(g.identifier), *graph_block(g, NAMESPACES), len(g)) for g in (ontology, gazetteer)]
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
-    _write(out, store, join_blocks([(b.graph, b.prefixes, b.text) for b in blocks] + [f[:3] for f in fixed]),
-           summary)
+    made = [(b.graph, b.prefixes, b.text) for b in blocks] + [f[:3] for f in fixed]
+    dump = join_blocks(made)
+    kept = {} if fresh else carry.graphs_to_keep(store, {b.graph for b in blocks})
+    if kept:
+        extra, held, triples = carry.carried_blocks(kept, dump, NAMESPACES, store)
+        summary.kept, summary.held = sorted(kept), summary.held + held
+        summary.triples += triples
+        dump = join_blocks(made + extra)
+    _write(out, store, dump, summary)
     return summary
 
 
@@ -367,5 +382,6 @@ def _extracted_or_skipped(path: Path) -> Extraction | Skipped:
 
 
 # The other entry points; imported last, since they use what is defined above.
+from sckg.pipeline import carry  # noqa: E402
 from sckg.pipeline.figures import FIGURE_COLUMNS, FIGURES_QUERY, figure_rows  # noqa: E402,F401
 from sckg.pipeline.ingest import IngestResult, ingest  # noqa: E402,F401

@@ -1,0 +1,119 @@
+"""Tests of what a rebuild keeps (src/sckg/pipeline/carry.py): ``sckg build`` over a
+store carries the curated graphs and the ingested articles into the new store and dump,
+checked beside the new build; ``--fresh`` drops them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from sckg import pipeline
+from sckg.cli import main
+from sckg.pipeline import carry
+from sckg.rdf.iris import GRAPH, ID, SC
+
+ROOT = Path(__file__).resolve().parents[1]
+UNSEEN = ROOT / "tests" / "articles" / "unseen"
+CURATED = str(GRAPH["curated"])
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def graphs(store: Path) -> set[str]:
+    s = ox.Store.read_only(str(store))
+    return {g.value for g in s.named_graphs() if isinstance(g, ox.NamedNode)}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A folder with one article of our own, built into a store; then a curated triple
+    added and a second article ingested, as a user would."""
+    (tmp_path / "articles").mkdir()
+    first, second = sorted(UNSEEN.glob("*.txt"))[:2]
+    shutil.copy(first, tmp_path / "articles")
+    shutil.copy(second, tmp_path / second.name)
+    store, out = tmp_path / "store", tmp_path / "out.trig"
+    result = run("build", "--seeds", str(tmp_path / "articles"), "--out", str(out), "--store", str(store), "--quiet")
+    assert result.exit_code in (0, 4), result.output
+    article = f"article-{first.stem}"
+    (tmp_path / "mine.ttl").write_text(
+        "@prefix sc: <https://w3id.org/sckg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix id: <https://w3id.org/sckg/id/> .\n"
+        f"id:makerspace-qinghe-test a sc:MakerSpace ; rdfs:label \"青禾测试众创空间\"@zh-Hans ;\n"
+        f"    sc:mentionedIn id:{article} .\n", encoding="utf-8")
+    result = run("add", str(tmp_path / "mine.ttl"), "--store", str(store))
+    assert result.exit_code == 0, result.output
+    result = run("ingest", str(tmp_path / second.name), "--store", str(store))
+    assert result.exit_code in (0, 4), result.output
+    return tmp_path
+
+
+def rebuild(project: Path, *extra: str):
+    return run("build", "--seeds", str(project / "articles"), "--out", str(project / "out.trig"),
+               "--store", str(project / "store"), "--quiet", *extra)
+
+
+def test_a_rebuild_keeps_the_curated_triples_and_the_ingested_articles(project):
+    ingested = str(GRAPH[sorted(UNSEEN.glob("*.txt"))[1].stem])
+    before = graphs(project / "store")
+    assert {CURATED, ingested} <= before
+    result = rebuild(project)
+    assert result.exit_code in (0, 4), result.output
+    assert "kept from the old store: 2 graphs" in result.output
+    assert graphs(project / "store") == before
+    dump = (project / "out.trig").read_text(encoding="utf-8")
+    assert "青禾测试众创空间" in dump and "graph:curated {" in dump
+    assert run("validate", str(project / "out.trig")).exit_code == 0
+
+
+def test_a_rebuild_over_kept_graphs_writes_the_same_bytes(project):
+    rebuild(project)
+    first = (project / "out.trig").read_bytes()
+    rebuild(project)
+    assert (project / "out.trig").read_bytes() == first
+
+
+def test_fresh_builds_from_the_folder_alone(project):
+    result = rebuild(project, "--fresh")
+    assert result.exit_code in (0, 4), result.output
+    assert "kept from the old store" not in result.output
+    assert CURATED not in graphs(project / "store")
+    assert len([g for g in graphs(project / "store") if not g.endswith(("ontology", "gazetteer"))]) == 1
+
+
+def test_a_kept_statement_that_no_longer_conforms_is_held_back_not_lost(tmp_path):
+    """A curated entity whose article the new build no longer has breaks the shapes
+    beside it: that entity is held back (to refused/), the curated graph's other
+    entities are carried."""
+    summary = pipeline.build(UNSEEN, out=tmp_path / "x.trig", store=None, progress_bar=False)
+    assert summary.articles
+    data = Dataset()
+    data.parse(tmp_path / "x.trig", format="trig")
+    article = next(s for s, _, _, _ in data.quads((None, RDF.type, SC.Article, None)))
+    kept = Graph(identifier=URIRef(CURATED))
+    good, gone = ID["makerspace-qinghe-a"], ID["makerspace-qinghe-b"]
+    kept.add((good, RDF.type, SC.MakerSpace))
+    kept.add((good, RDFS.label, Literal("青禾甲众创空间", lang="zh-Hans")))
+    kept.add((good, SC.mentionedIn, article))
+    kept.add((gone, RDF.type, SC.MakerSpace))
+    kept.add((gone, RDFS.label, Literal("青禾乙众创空间", lang="zh-Hans")))
+    kept.add((gone, SC.mentionedIn, ID["article-no-such-article"]))
+    blocks, held, triples = carry.carried_blocks({CURATED: kept}, (tmp_path / "x.trig").read_bytes(),
+                                                 pipeline.NAMESPACES, tmp_path / "store")
+    assert [h.article for h in held] == ["curated"] and not held[0].whole
+    assert "青禾乙众创空间" in held[0].text and "青禾甲众创空间" not in held[0].text
+    assert triples == 3 and "青禾甲众创空间" in blocks[0][2] and "青禾乙众创空间" not in blocks[0][2]
+
+
+def test_nothing_is_kept_where_there_is_no_store(tmp_path):
+    assert carry.graphs_to_keep(tmp_path / "none", set()) == {}
+    assert carry.graphs_to_keep(None, set()) == {}
