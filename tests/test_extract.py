@@ -1090,3 +1090,35 @@ def test_a_zone_s_bodies_by_their_short_forms(place_finder):
     posts = _posts(ex)
     assert ("周文彬", "书记", "星河开发区工委") in posts, posts
     assert any(p[0] == "周文彬" and p[1] == "主任" and p[2].endswith("管委") for p in posts), posts
+
+
+def test_a_name_ends_before_the_greeting_it_gives(place_finder):
+    ex = _extract(place_finder, ["会上,青川市人民政府副市长周文彬致欢迎辞,西岭县副县长林海涛致开幕词。"])
+    assert {"周文彬", "林海涛"} <= set(_names(ex, "Person")), _names(ex, "Person")
+    assert ("周文彬", "副市长", "青川市人民政府") in _posts(ex)
+
+
+def test_a_name_between_an_organisation_and_its_title(place_finder):
+    ex = _extract(place_finder, ["星河大学资产公司沙柯总经理、马文静副总经理介绍了情况。"])
+    posts = _posts(ex)
+    assert ("沙柯", "总经理", "星河大学资产公司") in posts
+    assert ("马文静", "副总经理", "星河大学资产公司") in posts
+
+
+def test_a_body_after_the_verb_of_receiving(place_finder):
+    ex = _extract(place_finder, ["会上获西岭市科技创业服务中心副主任周文彬授牌。"])
+    assert "西岭市科技创业服务中心" in _names(ex), _names(ex)
+
+
+def test_a_name_starting_with_the_capital(place_finder):
+    ex = _extract(place_finder, ["首都青禾发展战略研究院执行院长周文彬出席活动。"])
+    assert ("周文彬", "执行院长", "首都青禾发展战略研究院") in _posts(ex)
+
+
+def test_a_company_s_titles_opening_a_clause_are_posts_at_the_company_named_before(place_finder):
+    ex = _extract(place_finder, ["调研组考察了星河创客科技园。董事长郑晓东介绍了园区的情况。",
+                                 "调研组随后走进青禾科技有限公司,总经理周文彬、副总经理马文静介绍了产品。"])
+    posts = _posts(ex)
+    assert ("郑晓东", "董事长", "星河创客科技园") in posts
+    assert ("周文彬", "总经理", "青禾科技有限公司") in posts
+    assert ("马文静", "副总经理", "青禾科技有限公司") in posts

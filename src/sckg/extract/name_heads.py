@@ -134,6 +134,8 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
 
 def _lead_char(text: str, start: int, end: int) -> bool:
     """Whether the name starts after a one-character preposition or verb (为, 从, 有 …)."""
+    if text[start] == "获" and end - start >= 5 and tag(text[start:start + 2]) != "ns":
+        return True  # 获某中心授牌 (not 获嘉县)
     return text[start] in "为以将从对向把被让给有就" and end - start >= 5 and not text.startswith(
         ("有关", "就近"), start) and not text[start + 1].isdigit() and text[start + 1] not in "近约超余多几"
 

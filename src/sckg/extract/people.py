@@ -18,7 +18,7 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
                    "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待",
-                   "随同", "致词", "发言", "同行", "讲解")
+                   "随同", "致词", "发言", "同行", "讲解", "致欢迎", "致开幕", "致闭幕", "致贺", "致答谢")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -189,9 +189,12 @@ def find_people(text: str, taken: list[Mention],
     those cues also follow common words (取得的成绩以…, 部门相关负责人)."""
     spans: set[tuple[int, int]] = set()
     org_ends = {t.end for t in taken if t.category in ORG_CATEGORIES}
-    weak = set(_before_title(text, org_ends)) | set(_before_speech(text))
+    titled = set(_before_title(text, org_ends))
+    weak = titled | set(_before_speech(text))
     if confirm is not None:
-        weak = {(s, e) for s, e in weak if confirm(s, e)}
+        # Right after a named organisation and before a title (某某公司沙某总经理) a name
+        # needs no confirming: common words stand there with no organisation before them.
+        weak = {(s, e) for s, e in weak if ((s, e) in titled and s in org_ends) or confirm(s, e)}
     for m in _TITLE_RE.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某
         start = aside.end() if aside else m.end()

@@ -109,6 +109,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
         if pending and any(c in (text[pos - 1:pos], text[pos:pos + 1]) for c in "、,，"):
             orphans[pi] = pending  # 副处长某某、处长某某: at the organisation of the one before
     out += _orphan_posts(text, mentions, out, orphans)
+    out += _bare_company_posts(text, mentions, {r.subject for r in out})
     out += _posts_after_names(text, mentions, by_end, {r.subject for r in out})
     out += _appointed(text, mentions, {r.subject for r in out})
     return _shared_by_lists(text, mentions, out)
@@ -160,6 +161,37 @@ _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常
 # The heads and secretaries of an association, a federation or a government: one ladder.
 _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会长", "常务副会长", "理事长", "副理事长",
                      "秘书长", "副秘书长", "常务副秘书长"}
+
+
+_BARE_COMPANY_TITLE = re.compile("(?:" + "|".join(sorted(_COMPANY_POSTS | {"创始人", "联合创始人", "负责人"},
+                                                          key=len, reverse=True)) + ")(?:、|兼)?")
+
+
+def _bare_company_posts(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
+    """A company's titles opening a clause with no body before them (…考察了某科技园。
+    董事长某某介绍…): posts at the company or carrier named last before, in the same
+    paragraph and no more than two sentences back, when no other body stands between."""
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        pos, roles = person.start, []
+        while True:
+            title = next((m for m in (_BARE_COMPANY_TITLE.fullmatch(text, k, pos) for k in range(max(0, pos - 8), pos))
+                          if m), None)
+            if title is None:
+                break
+            roles.insert(0, title.group(0).rstrip("、兼"))
+            pos = title.start()
+        if not roles or text[pos - 1:pos] not in ("。", "，", ",", "；", "、", "\n", "") or pos == 0:
+            continue
+        window = max(text.rfind("\n", 0, pos), pos - 120)
+        if text.count("。", window, pos) > 2:
+            continue
+        before = [i for i, m in enumerate(mentions) if m.category in ORG_CATEGORIES and window < m.start and m.end <= pos]
+        if before and mentions[before[-1]].category in ("Company", "InnovationCarrier"):
+            out += [Relation("post", pi, before[-1], role) for role in roles]
+    return out
 
 
 def _same_ladder(role: str, held: list[str], category: str) -> bool:

@@ -26,7 +26,13 @@ def tagger():
 
     tagger = Tagger.__new__(Tagger)
     tagger.tokenizer, tagger.word_tag_tab = pseg.dt.tokenizer, pseg.dt.word_tag_tab
+    tagger.word_tag_tab.update(_TAG_CORRECTIONS)
     return tagger
+
+
+# Nouns jieba's dictionary tags as something else (首都 as an adverb), which would cut
+# them off the names they start (首都某某研究院).
+_TAG_CORRECTIONS = {"首都": "n"}
 
 
 @lru_cache(maxsize=65536)
