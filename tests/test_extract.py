@@ -1122,3 +1122,36 @@ def test_a_company_s_titles_opening_a_clause_are_posts_at_the_company_named_befo
     assert ("郑晓东", "董事长", "星河创客科技园") in posts
     assert ("周文彬", "总经理", "青禾科技有限公司") in posts
     assert ("马文静", "副总经理", "青禾科技有限公司") in posts
+
+
+def test_the_youth_league_s_and_a_democratic_party_s_local_committees_are_associations(place_finder):
+    ex = _extract(place_finder, ["活动由共青团西岭市委、西岭市科技局主办,民进青川区工委组织会员参加。"])
+    names = _names(ex)
+    assert names.get("共青团西岭市委") == "Association", names
+    assert names.get("民进青川区工委") == "Association", names
+    assert "西岭市委" not in names
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    pytest.param("当地将建设公益性创新创业孵化器。", "公益性创新创业孵化器", id="public-interest"),
+    pytest.param("论坛探讨了华东科技企业孵化器的发展路径。", "华东科技企业孵化器", id="region"),
+    pytest.param("全市已建成50余家众创空间。", "50余家众创空间", id="approximate-count"),
+    pytest.param("推动科研院所双创示范基地建设。", "科研院所双创示范基地", id="research-institutes"),
+])
+def test_kinds_of_carrier_with_a_region_or_a_count_are_no_names(place_finder, sentence, kind):
+    assert kind not in _names(_extract(place_finder, [sentence]))
+
+
+def test_a_name_starts_after_the_preposition_from(place_finder):
+    ex = _extract(place_finder, ["会后,周文彬从星河科技产业园的选址提出建议。",
+                                 "记者从青川市科技局获悉,第二期青川市孵化器从业人员培训班开班。"])
+    names = _names(ex)
+    assert "周文彬" in names and not any(n.startswith("周文彬从") for n in names), names
+    assert "青川市科技局" in names and not any(n.startswith("记者") for n in names), names
+    assert any(n.endswith("从业人员培训班") for n in names), names
+
+
+def test_a_brand_with_a_middle_dot_is_no_person(place_finder):
+    ex = _extract(place_finder, ["我们走进了星河·创新空间,创始人周文彬介绍了情况。热合曼·吐尔逊说,收入翻了一番。"])
+    people = _names(ex, "Person")
+    assert "星河·创新空间" not in people and "热合曼·吐尔逊" in people, people

@@ -34,7 +34,7 @@ SUFFIXES = _suffix_table()
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!合)" if s.endswith("联") else "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.
-_COUNTS = r"|[\d一二三四五六七八九十两]+[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]"
+_COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]"
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
@@ -141,8 +141,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
                 and end - i >= 2 and joins_fields(text, i):
             i -= 1  # 技术创新与产业化联盟, 政策调研与统计处: two fields in one body's name
             continue
-        if c in LEFT_STOPS:
-            break
+        if c in LEFT_STOPS or (c == "从" and text[i:i + 1] not in ("业", "事")):
+            break  # (从 is a preposition, but not in 从业人员, 从事)
         stop = stop or _STOP_AT(text, i)
         if stop and text[i:i + 1] in "(（" and i < end:
             i -= len(stop)  # a word before a parenthesis is part of the name: 联合(某镇)创客邦

@@ -90,8 +90,9 @@ def read_name(text: str, pos: int) -> int | None:
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
             continue  # 评论, 文章: a common noun after a title or in a list, not a name
-        if name[0] in "和与及" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"):
-            continue  # 处长和参会人员: the conjunction, not the surname 和
+        if name[0] in "和与及向" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"
+                                     or _TITLE_RE.match(text, pos + 2)):
+            continue  # 处长和参会人员, 向李院长: the conjunction or preposition, not a surname
         if _boundary(text, pos + length):
             return pos + length
     return None
@@ -175,9 +176,17 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         start = _drop_descriptive_head(text, start, text.index("·", start))
         if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
             continue  # 某某网·某某新闻讯: an outlet and its channel, no person
-        if end - start >= 4:
+        if end - start >= 4 and not _common_words_after_dot(text[text.index("·", start) + 1:end]):
             spans.append((start, end))
     return spans
+
+
+def _common_words_after_dot(part: str) -> bool:
+    """Whether what follows a middle dot holds a common word (某某·创新空间, 某某·荟创): a
+    brand, not the transliterated name of a person."""
+    import jieba
+
+    return any(len(w) >= 2 and _common_word(w) for w in jieba.lcut(part, HMM=False))
 
 
 def find_people(text: str, taken: list[Mention],
