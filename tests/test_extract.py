@@ -1155,3 +1155,14 @@ def test_a_brand_with_a_middle_dot_is_no_person(place_finder):
     ex = _extract(place_finder, ["我们走进了星河·创新空间,创始人周文彬介绍了情况。热合曼·吐尔逊说,收入翻了一番。"])
     people = _names(ex, "Person")
     assert "星河·创新空间" not in people and "热合曼·吐尔逊" in people, people
+
+
+def test_a_visit_the_title_tells_is_an_event_with_its_visitor(place_finder):
+    ex = _extract(place_finder, ["3月5日,周文彬副市长一行来到青禾科技园,听取了园区负责人的汇报。"],
+                  title="周文彬副市长一行调研青禾科技园")
+    visits = [m for m in ex.mentions if m.cls == "InspectionVisit"]
+    assert [v.surface for v in visits] == ["周文彬副市长一行调研青禾科技园"], visits
+    assert visits[0].attr("date") == "2022-03-05"
+    assert ("周文彬副市长一行调研青禾科技园", "周文彬", None) in _rels(ex, "visitor")
+    meeting = _extract(place_finder, ["3月5日,周文彬副市长出席座谈会。"], title="周文彬副市长调研后召开座谈会")
+    assert not [m for m in meeting.mentions if m.cls == "InspectionVisit"]

@@ -25,7 +25,7 @@ from sckg.extract.agencies import (bodies_before_posts, committee_departments, i
                                    place_bodies, relative_agencies, sub_units, zone_bodies)
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, short_forms
-from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, visits
+from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
@@ -343,6 +343,11 @@ def extract_article(article: Article, find_places: PlaceFinder,
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]
+    heading = next((b for b in article.blocks if b.kind == "title"), None)
+    if told := heading and title_visit(article.clean[heading.start:heading.end], heading.start,
+                                       article.body, mentions, year):
+        mentions.append(told[0])
+        relations.append(Relation("visitor", len(mentions) - 1, told[1]))
     listed, rels = _list_rows(article, find_places)
     base = len(mentions)
     mentions += listed

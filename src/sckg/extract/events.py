@@ -140,6 +140,31 @@ def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[M
     return mentions, relations
 
 
+# A title telling a visit (某某一行调研某园, 某局赴某地考察), not a meeting, contest or notice.
+_TITLE_VISIT = re.compile(r"调研|考察|视察|走访|参访|观摩|到访|来访|莅临")
+_NOT_A_VISIT = re.compile(r"大赛|比赛|会议|大会|座谈|论坛|培训|活动周|通知|公示|名单|办法|方案|意见|签约|揭牌|开幕|举办|召开")
+
+
+def title_visit(title: str | None, start: int, body: str, mentions: list[Mention],
+                year: str | None) -> tuple[Mention, int] | None:
+    """The visit an article's title tells when the body names none with its day: an
+    inspection visit over the title (``start`` its offset in the clean text), dated by
+    the first day the body gives (with the article's year), and its visitor, the first
+    person of the body the title names; None for a title that tells no visit or names
+    no such person, or a meeting, a contest or a notice."""
+    if not title or len(title) > 48 or any(m.cls == "InspectionVisit" for m in mentions):
+        return None
+    if not _TITLE_VISIT.search(title) or _NOT_A_VISIT.search(title):
+        return None
+    visitor = next((i for i, m in enumerate(mentions) if m.category == "Person" and m.surface in title), None)
+    if visitor is None:
+        return None
+    date = _DATE.search(body)
+    day = date and iso(date.group(1), date.group(2), date.group(3), year)
+    return Mention(title, start, start + len(title), "Event", "InspectionVisit",
+                   (("date", day),) if day else ()), visitor
+
+
 def _first_visit(text: str, mentions: list[Mention], s0: int, s1: int):
     """The first person of a sentence whom a visit verb follows, as ``(person index,
     target span, end of the verb)``, or None; with no place word (赴, 到 …) the target is
