@@ -1166,3 +1166,12 @@ def test_a_visit_the_title_tells_is_an_event_with_its_visitor(place_finder):
     assert ("周文彬副市长一行调研青禾科技园", "周文彬", None) in _rels(ex, "visitor")
     meeting = _extract(place_finder, ["3月5日,周文彬副市长出席座谈会。"], title="周文彬副市长调研后召开座谈会")
     assert not [m for m in meeting.mentions if m.cls == "InspectionVisit"]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    pytest.param("2023年3月5日,周文彬副市长一行调研青禾科技园。", "周文彬副市长一行调研青禾科技园", id="title-after-name"),
+    pytest.param("2023年3月5日,周文彬在西岭市考察科技创新工作。", "周文彬在西岭市考察科技创新工作", id="in-a-place"),
+])
+def test_visits_with_the_visitor_s_title_after_the_name_or_in_a_place(place_finder, sentence, label):
+    ex = _extract(place_finder, [sentence])
+    assert [m.surface for m in ex.mentions if m.cls == "InspectionVisit"] == [label]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sckg.extract.lexicon import CARRIER_TYPE_WORDS
+from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES
 from sckg.model import Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
@@ -25,7 +25,7 @@ _PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|
 # the visit verb; or the visit verb at once (调研某地某工作).
 _LEAD = r"(?:率团|率队|带队|一行|(?:带领|率领|率)[^，。；,]{1,40}?)"
 _VISIT_AFTER = re.compile(
-    rf"{_LEAD}?(?:(?:赴|到|来|前往|深入)(?P<target>[^，。；,]{{1,30}}?)|)(?:考察调研|调研|考察|视察|走访|督导)"
+    rf"{_LEAD}?(?:(?:赴|到|来|在|前往|深入)(?P<target>[^，。；,]{{1,30}}?)|)(?:考察调研|调研|考察|视察|走访|督导)"
     r"(?!组|员|报告)")
 _THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
 _MAIN_VENUE = re.compile(r"主会场设在")
@@ -171,8 +171,18 @@ def _first_visit(text: str, mentions: list[Mention], s0: int, s1: int):
     what the verb governs up to the end of its clause."""
     people = sorted((p.start, i) for i, p in enumerate(mentions)
                     if p.category == "Person" and s0 <= p.start and p.end <= s1)
+    starts = {mentions[i].start: i for _, i in people}
     for _, i in people:
-        m = _VISIT_AFTER.match(text, mentions[i].end, s1)
+        pos = mentions[i].end
+        while True:  # 某某副市长一行调研, 甲、乙赴某地考察: past the titles and the names listed after
+            title = next((t for t in TITLES if text.startswith(t, pos)), None)
+            if title:
+                pos += len(title)
+            elif text[pos:pos + 1] == "、" and pos + 1 in starts:
+                pos = mentions[starts[pos + 1]].end
+            else:
+                break
+        m = _VISIT_AFTER.match(text, pos, s1)
         if not m:
             continue
         if m.group("target"):
