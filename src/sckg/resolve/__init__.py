@@ -15,7 +15,7 @@ from collections.abc import Callable
 from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
-from sckg.resolve.context import article_city, article_county, article_province, speaks_as
+from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
 from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -335,10 +335,11 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                     links.append(Link(aid, kind, key, place))
         subjects: dict[str | None, str | None] = {}
         # A city's article (我市, 全市, 市科技局 …) states its figures of the city, not of the province.
-        unstated = "全市" if r.city and r.city != province and speaks_as(ex, "市") else "全省"
+        unstated = "全市" if r.city and r.city != province and (
+            speaks_as(ex, "市") or about_one(ex, gaz, resolve_place, province, r.city)) else "全省"
         level = r.gaz.divisions[r.county].name[-1] if r.county else None
         if level in ("县", "区") and not (level == "区" and province in AUTONOMOUS_REGIONS) \
-                and speaks_as(ex, level):
+                and (speaks_as(ex, level) or about_one(ex, gaz, resolve_place, province, r.county)):
             unstated = "全" + level  # a county's article (我县, 县科技局): its figures are the county's
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:

@@ -81,3 +81,25 @@ def speaks_as(extraction: Extraction, level: str) -> bool:
     (区): it says 我市, 全市 or 本市 (我县 …), or names a body by that level alone (市科技局)."""
     return bool(_OWN_LEVEL_WORDS[level].search(extraction.article.clean)) or any(
         m.attr("relative") == level for m in extraction.mentions)
+
+
+_PROVINCE_WORDS = re.compile(r"我省|全省|本省|省内|全疆|全藏|全自治区|我区各|全区各|省级|自治区级")
+
+
+def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+              province: str | None, code: str | None) -> bool:
+    """Whether an article is about the city or county ``code`` alone: every place below
+    its province that it names is that city or in it (a county: that county or in it,
+    or its city), and it never speaks as the province's (全省, 我省, 省级); a county's
+    article never speaks as its city's (全市, 我市) either."""
+    if code is None or province is None or code == province or _PROVINCE_WORDS.search(extraction.article.clean):
+        return False
+    county = not code.endswith("00")
+    if county and _OWN_LEVEL_WORDS["市"].search(extraction.article.clean):
+        return False
+    within = set()
+    for surface in extraction.place_names:
+        r = resolve_place(gaz, surface, province=province)
+        if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
+            within.add(r.code if county and not r.code.endswith("00") else r.code[:4] + "00")
+    return within == {code} or (county and within == {code, code[:4] + "00"})
