@@ -378,11 +378,11 @@ def test_a_head_after_the_party_committee_s_full_name_is_at_the_county_s_governm
 
 def test_an_article_about_one_city_or_county_alone_states_its_figures_of_it(place_finder, gazetteer):
     city = _article(place_finder, "969_city", "星河创业园发展迅速",
-                    ["绵阳市涪城区、游仙区大力推进双创,截至2022年底共有众创空间62家,带动就业1200人。"])
+                    ["绵阳市涪城区、游仙区大力推进双创。", "截至2022年底,共有众创空间62家,带动就业1200人。"])
     county = _article(place_finder, "969_county", "青禾孵化园发展迅速",
-                      ["黔东南州三穗县大力推进返乡创业,截至2022年底共有创业孵化基地15家,带动就业730人。"])
+                      ["黔东南州三穗县大力推进返乡创业。", "截至2022年底,共有创业孵化基地15家,带动就业730人。"])
     province = _article(place_finder, "969_province", "四川众创空间发展迅速",
-                        ["绵阳市涪城区大力推进双创。截至2022年底共有省级众创空间410家。"])
+                        ["绵阳市涪城区大力推进双创。", "截至2022年底,共有省级众创空间410家。"])
     res = resolve([city, county, province], gazetteer, resolve_place)
     areas = {(f.article, f.figure.value): res.entities[f.area].name if f.area else None for f in res.figures}
     assert areas[("969_city", "62")] == "绵阳市" and areas[("969_city", "1200")] == "绵阳市", areas
