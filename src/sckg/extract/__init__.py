@@ -24,7 +24,7 @@ from sckg.extract.agencies import (bodies_before_posts, committee_departments, i
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, sub_units, zone_bodies)
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
-from sckg.extract.carrier_lists import listed_carriers, short_forms
+from sckg.extract.carrier_lists import listed_carriers, listed_companies, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, suffix_names
@@ -132,7 +132,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
     names = [m for i, m in enumerate(names) if i not in replaced] + listed
-    names += sub_units(text, names)
+    names += listed_companies(text, names, place_names) + sub_units(text, names)
     names = _dedupe(names)
     names += relative_agencies(text, names)
     names += national_bodies(text, names)
