@@ -1175,3 +1175,9 @@ def test_a_visit_the_title_tells_is_an_event_with_its_visitor(place_finder):
 def test_visits_with_the_visitor_s_title_after_the_name_or_in_a_place(place_finder, sentence, label):
     ex = _extract(place_finder, [sentence])
     assert [m.surface for m in ex.mentions if m.cls == "InspectionVisit"] == [label]
+
+
+def test_an_association_joining_two_fields(place_finder):
+    ex = _extract(place_finder, ["西岭省科技创业与孵化促进会副理事长周文彬、政策调研与统计处处长马文静出席。"])
+    assert ("周文彬", "副理事长", "西岭省科技创业与孵化促进会") in _posts(ex), _posts(ex)
+    assert not any(n.startswith("与") for n in _names(ex)), _names(ex)

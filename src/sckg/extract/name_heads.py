@@ -29,7 +29,8 @@ JOINT_BODIES = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:省|市|区|县|州|党)�
 
 # Bodies whose names join two fields with 与 (成果转化与区域创新处), and the last
 # characters of a name that is whole before 与 (科技局与…: two bodies).
-FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "研究院", "研究所", "实验室", "委员会", "学院")
+FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "研究院", "研究所", "实验室", "委员会", "学院", "促进会", "协会", "学会",
+                   "研究会")
 _WHOLE_NAME_ENDS = tuple("局厅委办院校所司处部会盟心园区府室站队组团社")
 
 
@@ -39,7 +40,7 @@ def joins_fields(text: str, i: int) -> bool:
     The caller checks that the name ends as such a body's does (``FIELD_BODY_ENDS``)."""
     if i < 3 or text[i - 2] in _WHOLE_NAME_ENDS or text.startswith(FIELD_BODY_ENDS, i):
         return False  # (方面与中心副主任: the body is 中心 itself, named before)
-    return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v") and noun_starts(text, i)
+    return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v") and (noun_starts(text, i) or tag(text[i:i + 2]) in ("v", "vn"))
 
 
 def agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:

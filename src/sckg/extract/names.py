@@ -175,7 +175,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
                 continue
             break
         i -= 1
-    return i
+    return i + (text[i:i + 1] == "与" and i < end)  # (调研与统计处: the stop is before 与)
 
 
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
