@@ -63,28 +63,3 @@ def test_two_editions_keep_their_names(place_finder):
     plain = [m for m in ex.mentions if m.surface == "四川省青年创业大赛"]
     assert plain and plain[0].attr("qualified") is None
 
-
-def _companies(ex) -> set[str]:
-    return {m.surface for m in ex.mentions if m.category == "Company"}
-
-
-def test_brands_listed_before_a_count_of_companies_are_companies(place_finder):
-    ex = _extract(place_finder, "调研组深入星河量子、青禾生物、岭南智造等企业开展调研。",
-                  "省里鼓励像禾川电子、西岭传媒等龙头企业开放资源。")
-    assert {"星河量子", "青禾生物", "岭南智造", "禾川电子", "西岭传媒"} <= _companies(ex), _companies(ex)
-
-
-def test_fields_listed_before_a_count_of_companies_are_no_companies(place_finder):
-    ex = _extract(place_finder, "主要引进电子信息、检验检测、生物医药、能源环保等高新技术企业。",
-                  "使200余家软件信息、物联网、移动互联网、智慧城市等企业集聚于此。")
-    assert not _companies(ex), _companies(ex)
-
-
-def test_a_brand_starting_like_a_far_city_is_no_company_of_that_city(place_finder, gazetteer):
-    from sckg.link import resolve_place
-    from sckg.resolve import resolve
-
-    ex = _extract(place_finder, "海口复兴城楼宇上安装着爱奇艺、阿里巴巴、普华永道等知名企业的招牌。")
-    res = resolve([ex], gazetteer, resolve_place)
-    assert "阿里巴巴" in {e.name for e in res.entities.values() if e.category == "Company"}
-    assert "阿里地区" not in {e.name for e in res.entities.values()}

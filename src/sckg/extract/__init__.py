@@ -24,7 +24,8 @@ from sckg.extract.agencies import (bodies_before_posts, committee_departments, i
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, sub_units, zone_bodies)
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
-from sckg.extract.carrier_lists import listed_carriers, listed_companies, short_forms
+from sckg.extract.brands import brand_companies
+from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.names import fund_names, suffix_names
@@ -132,7 +133,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
     names = [m for i, m in enumerate(names) if i not in replaced] + listed
-    names += listed_companies(text, names, place_names) + sub_units(text, names)
+    names += brand_companies(text, names, place_names) + sub_units(text, names)
     names = _dedupe(names)
     names += relative_agencies(text, names)
     names += national_bodies(text, names)
@@ -343,9 +344,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]
-    heading = next((b for b in article.blocks if b.kind == "title"), None)
-    if told := heading and title_visit(article.clean[heading.start:heading.end], heading.start,
-                                       article.body, mentions, year):
+    if told := title_visit(article, mentions, year):
         mentions.append(told[0])
         relations.append(Relation("visitor", len(mentions) - 1, told[1]))
     listed, rels = _list_rows(article, find_places)

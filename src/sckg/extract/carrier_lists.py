@@ -1,4 +1,4 @@
-"""Carriers and companies named in enumerations: the items of a 、-list are things of one kind, so in a
+"""Carriers named in enumerations: the items of a 、-list are things of one kind, so in a
 list that names carriers (吴某众创空间、李某孵化器) or that ends in a count of carriers
 (…等5家孵化器, …2家孵化器) an item without a type word (东莞某某数码城, 上海某车间) is a
 carrier too, and an item that only holds a carrier word keeps its whole name."""
@@ -12,7 +12,6 @@ from dataclasses import replace
 from sckg.extract.events import CARRIER_CLASS, LEVELS
 from sckg.extract.lexicon import TITLE_RE
 from sckg.extract.names import SUFFIXES, listed_kind, name_start
-from sckg.extract.words import word_count
 from sckg.model import Mention
 
 # A clause: up to a punctuation mark (an ASCII ! after a letter is part of a name: Yes!空间).
@@ -80,49 +79,6 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
             replaced.update(own + named)
             found.append(Mention(name, s, e, _CARRIER, cls, attrs))
     return found, replaced
-
-
-# The count of companies a list ends with: 等企业, 等5家科技型企业, 等知名公司.
-_COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
-                                r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚)?"
-                                r"(?:高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)?(?:企业|公司)")
-
-
-def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
-    """Companies an enumeration names by their brands (甲科技、乙量子、丙生物等企业): the
-    items of a 、-list that ends in a count of companies, not already a name, a place or
-    a kind of thing, each a company."""
-    found: list[Mention] = []
-    for clause in _CLAUSE.finditer(text):
-        c0, c1 = clause.span()
-        if "、" not in clause.group(0):
-            continue
-        items = _items(text, c0, c1, mentions, places)
-        if len(items) < 2 or not _COUNTED_COMPANIES.match(text, items[-1][1]):
-            continue
-        brands = []
-        for s, e in items:
-            s += text[s] in "像如" and e - s > 2  # 像某某、某某等企业: the name after 像
-            name = text[s:e]
-            if any(m.start < e and s < m.end for m in mentions):
-                continue
-            if _field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name):
-                brands = []
-                break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand
-            if 2 <= len(name) <= 16 and not (len(name) == 2 and word_count(name) > 500) and name not in places \
-                    and not _TITLE_END.search(name) and _brand_like(name, places) and listed_kind(name, places) is None:
-                brands.append(Mention(name, s, e, "Company", "Company"))
-        found += brands
-    return found
-
-
-def _field(item: str) -> bool:
-    """Whether a list item is a field of industry (电子信息, 能源环保 …等高新技术企业), not a
-    brand: a common noun of jieba's dictionary, or common nouns and verbs only."""
-    words = _words(item)
-    if len(words) == 1:
-        return words[0][1] in ("n", "vn")
-    return all(len(w) >= 2 and flag in ("n", "vn", "v", "an", "j") and word_count(w) > 300 for w, flag in words)
 
 
 def _brand_like(item: str, places: list[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES
-from sckg.model import Mention, Relation
+from sckg.model import Article, Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
 LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial",
@@ -145,13 +145,14 @@ _TITLE_VISIT = re.compile(r"调研|考察|视察|走访|参访|观摩|到访|来
 _NOT_A_VISIT = re.compile(r"大赛|比赛|会议|大会|座谈|论坛|培训|活动周|通知|公示|名单|办法|方案|意见|签约|揭牌|开幕|举办|召开")
 
 
-def title_visit(title: str | None, start: int, body: str, mentions: list[Mention],
-                year: str | None) -> tuple[Mention, int] | None:
-    """The visit an article's title tells when the body names none with its day: an
-    inspection visit over the title (``start`` its offset in the clean text), dated by
-    the first day the body gives (with the article's year), and its visitor, the first
-    person of the body the title names; None for a title that tells no visit or names
-    no such person, or a meeting, a contest or a notice."""
+def title_visit(article: Article, mentions: list[Mention], year: str | None) -> tuple[Mention, int] | None:
+    """The visit an article's title line tells when the body names none with its day: an
+    inspection visit over the title, dated by the first day the body gives (with the
+    article's year), and its visitor, the first person of the body the title names; None
+    for a title that tells no visit or names no such person, or a meeting, a contest or
+    a notice."""
+    heading = next((b for b in article.blocks if b.kind == "title"), None)
+    title = article.clean[heading.start:heading.end] if heading else None
     if not title or len(title) > 48 or any(m.cls == "InspectionVisit" for m in mentions):
         return None
     if not _TITLE_VISIT.search(title) or _NOT_A_VISIT.search(title):
@@ -159,9 +160,9 @@ def title_visit(title: str | None, start: int, body: str, mentions: list[Mention
     visitor = next((i for i, m in enumerate(mentions) if m.category == "Person" and m.surface in title), None)
     if visitor is None:
         return None
-    date = _DATE.search(body)
+    date = _DATE.search(article.body)
     day = date and iso(date.group(1), date.group(2), date.group(3), year)
-    return Mention(title, start, start + len(title), "Event", "InspectionVisit",
+    return Mention(title, heading.start, heading.end, "Event", "InspectionVisit",
                    (("date", day),) if day else ()), visitor
 
 

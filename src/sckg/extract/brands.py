@@ -1,0 +1,84 @@
+"""Companies named by their brands, without 有限公司 or 公司: the items of a list that
+ends in a count of companies (甲量子、乙生物等企业), and a brand ending in a word of trade
+(某某科技投资, 某某传媒) right before the title of one of its heads and a name
+(某某科技投资董事长某某): the count or the title says they are companies."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.carrier_lists import _CLAUSE, _NOT_A_NAME, _TITLE_END, _brand_like, _items, _words
+from sckg.extract.names import listed_kind
+from sckg.extract.words import word_count
+from sckg.model import Mention
+
+_TRADE = ("科技投资|科技|投资|资本|集团|控股|传媒|网络|文化|咨询|创投|基金|实业|电子|生物|智能|软件|信息|数据|"
+          "医药|教育|物流|能源|环保|智造|装备|股份|资产")
+_HEAD = "董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO|创始人|联合创始人|合伙人|执行董事"
+# After a clause mark, a list mark, 的 or a connective; two to eight characters of the brand.
+_BRAND = re.compile(rf"(?<=[，。；、：,;:\n”\"的与和及])(?P<name>[\u4e00-\u9fff]{{2,8}}?(?:{_TRADE}))"
+                    rf"(?=(?:{_HEAD})[\u4e00-\u9fff]{{2,3}})")
+# What a brand never starts with: a verb of the sentence, a pronoun, a level or a place word.
+_NOT_A_BRAND = re.compile(r"^(?:我|该|本|其|各|全|省|市|县|区|由|在|对|向|从|为|是|有|将|经|国家|中国)")
+
+
+def brand_companies(text: str, taken: list[Mention], places: list[str]) -> list[Mention]:
+    """Companies named by their brands in ``text``, beyond the names ``taken``; ``places``
+    are the place names of ``text``."""
+    listed = listed_companies(text, taken, places)
+    return listed + brands_before_heads(text, taken + listed)
+
+
+def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
+    """Companies named by a brand right before the title of one of their heads and a
+    name (某某科技投资董事长某某), where no other name was read."""
+    found = []
+    for m in _BRAND.finditer(text):
+        start, end = m.span("name")
+        if _NOT_A_BRAND.match(m.group("name")) or any(t.start < end and start < t.end for t in taken):
+            continue
+        found.append(Mention(m.group("name"), start, end, "Company", "Company"))
+    return found
+
+
+# The count of companies a list ends with: 等企业, 等5家科技型企业, 等知名公司.
+_COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
+                                r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚)?"
+                                r"(?:高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)?(?:企业|公司)")
+
+
+def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """Companies an enumeration names by their brands (甲科技、乙量子、丙生物等企业): the
+    items of a 、-list that ends in a count of companies, not already a name, a place or
+    a kind of thing, each a company."""
+    found: list[Mention] = []
+    for clause in _CLAUSE.finditer(text):
+        c0, c1 = clause.span()
+        if "、" not in clause.group(0):
+            continue
+        items = _items(text, c0, c1, mentions, places)
+        if len(items) < 2 or not _COUNTED_COMPANIES.match(text, items[-1][1]):
+            continue
+        brands = []
+        for s, e in items:
+            s += text[s] in "像如" and e - s > 2  # 像某某、某某等企业: the name after 像
+            name = text[s:e]
+            if any(m.start < e and s < m.end for m in mentions):
+                continue
+            if _field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name):
+                brands = []
+                break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand
+            if 2 <= len(name) <= 16 and not (len(name) == 2 and word_count(name) > 500) and name not in places \
+                    and not _TITLE_END.search(name) and _brand_like(name, places) and listed_kind(name, places) is None:
+                brands.append(Mention(name, s, e, "Company", "Company"))
+        found += brands
+    return found
+
+
+def _field(item: str) -> bool:
+    """Whether a list item is a field of industry (电子信息, 能源环保 …等高新技术企业), not a
+    brand: a common noun of jieba's dictionary, or common nouns and verbs only."""
+    words = _words(item)
+    if len(words) == 1:
+        return words[0][1] in ("n", "vn")
+    return all(len(w) >= 2 and flag in ("n", "vn", "v", "an", "j") and word_count(w) > 300 for w, flag in words)
