@@ -1181,3 +1181,16 @@ def test_an_association_joining_two_fields(place_finder):
     ex = _extract(place_finder, ["西岭省科技创业与孵化促进会副理事长周文彬、政策调研与统计处处长马文静出席。"])
     assert ("周文彬", "副理事长", "西岭省科技创业与孵化促进会") in _posts(ex), _posts(ex)
     assert not any(n.startswith("与") for n in _names(ex)), _names(ex)
+
+
+def test_a_body_the_article_speaks_as_is_the_one_of_its_kind_it_names_most(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["省科技厅与星河创投集团座谈。星河创投集团是国有企业。",
+                                 "我集团党委书记、董事长周文彬,总经理马文静出席会议。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert "星河创投集团" in names and "我集团" not in names, names
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    assert ("周文彬", "董事长", "星河创投集团") in posts and ("马文静", "总经理", "星河创投集团") in posts, posts

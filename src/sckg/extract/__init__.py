@@ -23,6 +23,7 @@ from typing import NamedTuple
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, sub_units, zone_bodies)
+from sckg.extract.anaphors import own_bodies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.brands import brand_companies
 from sckg.extract.carrier_lists import listed_carriers, short_forms
@@ -353,7 +354,7 @@ def extract_article(article: Article, find_places: PlaceFinder,
     relations += _shifted(rels, base)
     _byline(article, mentions, relations)
     people = _name_spans(article.clean, mentions)
-    mentions = own_school(article.clean, mentions)
+    mentions = own_bodies(own_school(article.clean, mentions))
     relations += school_posts(article.clean, mentions, relations)
     mentions, relations = _outside_names(people, mentions, relations)
     place_names = _place_names(article.clean, find_in_line, people)
