@@ -1194,3 +1194,18 @@ def test_a_body_the_article_speaks_as_is_the_one_of_its_kind_it_names_most(place
     assert "星河创投集团" in names and "我集团" not in names, names
     posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
     assert ("周文彬", "董事长", "星河创投集团") in posts and ("马文静", "总经理", "星河创投集团") in posts, posts
+
+
+@pytest.mark.parametrize("sentence, event", [
+    pytest.param("2021年星河科技企业孵化器从业人员培训班在青川开班。", "2021年星河科技企业孵化器从业人员培训班", id="year-kept"),
+    pytest.param("这标志着2021年大众创业万众创新活动周正式启动。", "2021年大众创业万众创新活动周", id="marks"),
+    pytest.param("省人社厅联合相关部门主办“星河杯”创业创新大赛。", "“星河杯”创业创新大赛", id="organised-by"),
+])
+def test_event_names_start_at_their_year_and_after_the_verb_before_them(place_finder, sentence, event):
+    names = _names(_extract(place_finder, [sentence]), "Event")
+    assert event in names, names
+
+
+def test_a_report_is_no_newspaper(place_finder):
+    ex = _extract(place_finder, ["“星河之星”授牌仪式暨创业指导报告会议在青川县举行。"])
+    assert not any(n.endswith("指导报") for n in _names(ex)), _names(ex)

@@ -175,7 +175,12 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
                 continue
             break
         i -= 1
+    if event and text[i:i + 1] == "年" and _YEAR_BEFORE.search(text, max(floor, i - 4), i + 1):
+        return i - 4  # 2021年某某培训班: the year the scan stopped inside is the event's
     return i + (text[i:i + 1] == "与" and i < end)  # (调研与统计处: the stop is before 与)
+
+
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}年$")
 
 
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
@@ -256,6 +261,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue  # 大学生, 大学毕业生: people; 大学城: a district; not a university
         if suffix == "局" and text[end - 2:end] in _NOT_A_BUREAU:
             continue  # 空间布局, 发展格局: a word in 局, no bureau
+        if suffix.endswith("报") and text[end:end + 1] and text[end] in "告道名送表批备到":
+            continue  # 创业指导报告: 报告, no newspaper (导报)
         if category == "Event":
             if suffix.endswith("会") and text[end:end + 1] == "议":
                 end += 1  # 工作会议: the event word is 会议
