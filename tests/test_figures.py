@@ -172,6 +172,13 @@ def test_whole_is_the_total_of_the_same_kind():
     ("来自各地的200余人参加大会。", "participants", None, None),
     ("考察组一行共23人到园区考察。", "participants", None, None),
     ("180名管理人员参加培训。", "trainees", None, None),
+    ("全市共有创新创业服务组织450余家。", "carriers", "InnovationCarrier", None),
+    ("其中成长组企业27家。", "finalists", None, None),
+    ("累计聚集创业者超过13500人。", "served-entrepreneurs", None, None),
+    ("全国总决赛一等奖1000万元。", "prize-money", None, None),
+    ("年度获得各级财政资助3415万元。", "subsidies", None, None),
+    ("发放补助资金1.32亿元。", "subsidies", None, None),
+    ("参赛企业已累计获得创业投资近40亿元。", "investment-raised", None, None),
 ])
 def test_indicator_carrier_and_level(text, indicator, carrier_type, level):
     f = one(text)

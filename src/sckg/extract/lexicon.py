@@ -201,7 +201,8 @@ FIGURE_CARRIERS = [
     (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
     (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
     (r"科技大市场", "carriers", "TechnologyMarket"),
-    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体|孵化机构", "carriers", "InnovationCarrier"),
+    (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体|孵化机构|(?:创新创业|双创|创业)服务(?:组织|机构)",
+     "carriers", "InnovationCarrier"),
 ]
 _E = r"(?:企业|公司)"
 _COUNT = FIGURE_CARRIERS + [
@@ -219,6 +220,7 @@ _COUNT = FIGURE_CARRIERS + [
     (r"(?:(?:项目|团队|企业)[^，,；;。]{0,8}?)?(?:入围(?:总)?决赛|进入(?:总)?决赛|晋级(?:总)?决赛|脱颖而出)",
      "finalists", None),
     (r"(?:报名|参赛)(?:企业|项目)?(?:和|及|与)(?:团队|个人)|(?:报名|参赛)项目|项目报名", "applicants", None),
+    (r"(?:成长|初创)组(?:企业|项目|团队)?|(?:企业|团队)组(?:的)?项目", "finalists", None),  # a contest's groups
     # Enterprises of a kind a region grows (科技型企业, 瞪羚企业, 上市公司): what it cultivates.
     (r"(?:科技型|高成长性?|瞪羚|独角兽|专精特新|小巨人”?|规上|规模以上|上市|挂牌|科技型种子|领军|龙头|雏鹰)" + _E,
      "enterprises-cultivated", None),
@@ -235,7 +237,8 @@ _PERSON = [
     (r"就业(?:人数|人口|岗位)?", "jobs", None), (r"毕业生", "graduates-employed", None),
     (r"选手|参赛|带头人", "contestants", None), (r"专家|智库", "experts", None),
     (r"(?:参加|参与)(?:活动)?(?:人数)?|观众", "participants", None),
-    (r"创业者|创业人士|创客|创始人", "entrepreneurs", None), (r"人才", "talents", None),
+    (r"创业者|创业人士|创客|创业人才", "served-entrepreneurs", None), (r"创始人", "entrepreneurs", None),
+    (r"人才", "talents", None),
     (r"(?:带动|扶持|服务|帮扶)(?:[\u4e00-\u9fff]{0,4}?)创业|创业人数|创业人员", "served-entrepreneurs", None)]
 _EVENT = [
     (r"培训|辅导|培训班|讲座", "training-sessions", None), (r"大赛|比赛|竞赛|挑战赛|赛事|赛", "competition-editions", None),
@@ -245,8 +248,9 @@ _ITEM = [
     (r"专利|知识产权", "intellectual-property", None), (r"项目|课题", "projects", None),
     (r"发布[^，,；;。]{0,6}成果", "published-achievements", None), (r"科技成果|成果", "achievements", None)]
 _MONEY = [
-    (r"补贴|补助|奖补|奖励|扶持资金", "subsidies", None),
-    (r"投融资|融资|风险投资|股权投资", "investment-raised", None),
+    (r"(?:补贴|补助|奖补|奖励|资助)(?:资金|金额)?|扶持资金", "subsidies", None),
+    (r"[一二三]等奖|特等奖|优秀奖|奖金", "prize-money", None),
+    (r"投融资|融资|风险投资|股权投资|创业投资|获得?[^，,；;。]{0,8}投资", "investment-raised", None),
     (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
     (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化(?:资金|基金)", "seed-funds", None),
     (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
