@@ -289,6 +289,9 @@ def test_a_role_written_with_its_body_s_short_name_is_the_bare_role_at_that_body
     party = {"person": {"周文彬"}, "role": {"党委书记"}, "org": {"某某工作党委"}}
     assert _post_matches({"person": "周文彬", "role": "书记"}, party, {"周文彬"}, {"某某工作党委"})
     assert not _post_matches({"person": "周文彬", "role": "副书记"}, party, {"周文彬"}, {"某某工作党委"})
+    contracted = {"person": {"周文彬"}, "role": {"部长"}, "org": {"中共西岭市委组织部"}}
+    assert _post_matches({"person": "周文彬", "role": "组织部长"}, contracted, {"周文彬"}, {"中共西岭市委组织部"})
+    assert not _post_matches({"person": "周文彬", "role": "宣传部长"}, contracted, {"周文彬"}, {"中共西岭市委组织部"})
 
 
 def test_a_county_government_matches_with_its_city_and_without():

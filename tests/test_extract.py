@@ -1209,3 +1209,21 @@ def test_event_names_start_at_their_year_and_after_the_verb_before_them(place_fi
 def test_a_report_is_no_newspaper(place_finder):
     ex = _extract(place_finder, ["“星河之星”授牌仪式暨创业指导报告会议在青川县举行。"])
     assert not any(n.endswith("指导报") for n in _names(ex)), _names(ex)
+
+
+def test_the_autonomous_region_s_vice_chairman_and_a_committee_named_with_its_level_twice(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["自治区副主席周文彬、副市长林海涛陪同考察团考察桂林。",
+                                 "玉林市市委常委、副市长马文静致开幕词。"], title="考察团考察桂林")
+    res = resolve([ex], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    assert ("周文彬", "副主席", "广西壮族自治区人民政府") in posts, posts
+    assert ("马文静", "常委", "中共玉林市委") in posts, posts
+
+
+def test_a_brand_before_its_head_s_title_starts_after_the_verb_of_listing(place_finder):
+    ex = _extract(place_finder, ["出席本次会议的专家有星河战略咨询董事长周文彬、常务副总经理马文静。"])
+    assert ("周文彬", "董事长", "星河战略咨询") in _posts(ex), _posts(ex)
+    assert ("马文静", "常务副总经理", "星河战略咨询") in _posts(ex), _posts(ex)

@@ -241,15 +241,23 @@ def _match(n_gold: int, n_pred: int, edges: dict[int, list[int]],
 def _post_matches(gold: dict, pred: dict, people: set[str], orgs: set[str]) -> bool:
     """Whether a predicted post is the gold post: one of the person's names, one of the
     organisation's, and the role, where a role written with its body's short name
-    (区委书记 at 区委, 党委书记 at 某某党委) is the bare role at that body (书记)."""
+    (区委书记 at 区委, 党委书记 at 某某党委, 组织部长 at 某组织部) is the bare role at that
+    body (书记, 部长)."""
     if not (people & pred["person"] and orgs & pred["org"]):
         return False
     role = norm(gold["role"])
     named = orgs & pred["org"]
-    return role in pred["role"] or any(
-        (len(role) > len(r) and role.endswith(r) and any(o.endswith(role[:-len(r)]) for o in named))
-        or (len(r) > len(role) and r.endswith(role) and any(o.endswith(r[:-len(role)]) for o in named))
-        for r in pred["role"])
+    return role in pred["role"] or any(_short_named(role, r, named) or _short_named(r, role, named)
+                                       for r in pred["role"])
+
+
+def _short_named(long: str, bare: str, orgs: set[str]) -> bool:
+    """Whether ``long`` is the role ``bare`` written with the short name of one of ``orgs``
+    before it, whole (区委书记) or sharing its last character (组织部长 at 组织部)."""
+    if len(long) <= len(bare) or not long.endswith(bare):
+        return False
+    head = long[:-len(bare)]
+    return any(o.endswith(head) or o.endswith(head + bare[0]) for o in orgs)
 
 
 def _entity_edges(gold: list[dict], preds: list[dict], optional: bool) -> dict[int, list[int]]:

@@ -48,7 +48,7 @@ _REGION_SHORT = {"内蒙古", "广西", "西藏", "宁夏", "新疆"}
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
 # A head of the article's own province, city or district named by the title alone
 # (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
-_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长)")
+_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长)|自治区((?:常务)?副?主席)")  # 自治区副主席: 省
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
                "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
@@ -125,11 +125,11 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
                                               or text.startswith(_AFTER_HEAD, m.end()))  # 某某副区长一行
         if not (before or after):
             continue
-        level = m.group(1)[0]
+        level, head = (m.group(1)[0], m.group(0)) if m.group(1) else ("省", m.group(2))
         place = _named_before(text, mentions, m.start(), level)
         context = (("implied", place.surface),) if place else (("relative", level), ("body", "人民政府"))
         found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
-                             (*context, ("head", m.group(0)))))
+                             (*context, ("head", head))))
     return found
 
 
@@ -274,20 +274,21 @@ def party_committees(mentions: list[Mention]) -> list[Mention]:
 
 
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """某区委, 某县政协, 某市工信和科技局: a body named after a place, where no other
-    name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
+    """某区委 (某区区委), 某县政协, 某市工信和科技局: a body named after a place, where no
+    other name covers it; a party committee's full name is 中共 and the place's (``qualified``)."""
     found = []
     for place in mentions:
         town = place.attr("town")
         if place.category != "Place" or not (town or place.surface.endswith(_DIVISION_END)):
             continue
-        m = _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end) or (
+        again = text[place.end:place.end + 1] == place.surface[-1] and _PLACE_BODY.match(text, place.end + 1)
+        m = again or _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end) or (
             _TOWN_BODY.match(text, place.end) if town else None)
         if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
                         for o in mentions if o is not place):
             continue  # inside a longer name; a shorter one inside it (某省委 of 某省委政研室) gives way
         surface = text[place.start:m.end()]
-        attrs = (("qualified", "中共" + surface),) if m.group(0).startswith("委") else ()
+        attrs = (("qualified", "中共" + place.surface + m.group(0)),) if m.group(0).startswith("委") else ()
         found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
 _LISTED_BODY = re.compile(rf"、({_ZONE_BODY.pattern})")
@@ -333,8 +334,7 @@ def _listed_bodies(text: str, zone: str, first: str, pos: int) -> list[Mention]:
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
-_VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办",
-               "代办", "经办")
+_VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 

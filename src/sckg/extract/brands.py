@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.carrier_lists import _CLAUSE, _NOT_A_NAME, _TITLE_END, _brand_like, _items, _words
-from sckg.extract.names import listed_kind
+from sckg.extract.names import listed_kind, name_start
 from sckg.extract.words import word_count
 from sckg.model import Mention
 
@@ -35,9 +35,10 @@ def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
     found = []
     for m in _BRAND.finditer(text):
         start, end = m.span("name")
-        if _NOT_A_BRAND.match(m.group("name")) or any(t.start < end and start < t.end for t in taken):
+        start = max(start, name_start(text, end, start))  # 专家有某某咨询: after the stop word
+        if end - start < 4 or _NOT_A_BRAND.match(text[start:end]) or any(t.start < end and start < t.end for t in taken):
             continue
-        found.append(Mention(m.group("name"), start, end, "Company", "Company"))
+        found.append(Mention(text[start:end], start, end, "Company", "Company"))
     return found
 
 
