@@ -1227,3 +1227,16 @@ def test_a_brand_before_its_head_s_title_starts_after_the_verb_of_listing(place_
     ex = _extract(place_finder, ["出席本次会议的专家有星河战略咨询董事长周文彬、常务副总经理马文静。"])
     assert ("周文彬", "董事长", "星河战略咨询") in _posts(ex), _posts(ex)
     assert ("马文静", "常务副总经理", "星河战略咨询") in _posts(ex), _posts(ex)
+
+
+@pytest.mark.parametrize("sentence, carrier", [
+    pytest.param("省科技厅公布了名单,眉县的聚青禾众创空间名列其中。", "聚青禾众创空间", id="verb-like-brand"),
+    pytest.param("调研组一行到NOVA+众创空间视察指导。", "NOVA+众创空间", id="latin-brand-with-plus"),
+])
+def test_brands_of_carriers_with_a_verb_character_or_a_latin_name(place_finder, sentence, carrier):
+    assert carrier in _names(_extract(place_finder, [sentence]), "InnovationCarrier")
+
+
+def test_a_carrier_planned_for_recognition_is_a_kind(place_finder):
+    ex = _extract(place_finder, ["现将拟备案省级科技企业孵化器名单予以公示。"])
+    assert not _names(ex, "InnovationCarrier"), _names(ex)

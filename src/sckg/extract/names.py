@@ -235,7 +235,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         # after a place a word jieba's dictionary does not hold is a brand (宾阳聚能).
         if any(stem.startswith(p) for p in places):
             return bool(_DOMAIN_RE.fullmatch(bare)) or has_known_verb(bare)
-        return bool(_DOMAIN_RE.fullmatch(bare)) or has_verb(bare)
+        return bool(_DOMAIN_RE.fullmatch(bare)) or has_known_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
     if cls in _EVENT_CLASSES and EVENT_ANCHOR.search(stem):
@@ -274,6 +274,9 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        while category == "InnovationCarrier" and start and text[start - 1:start].isascii() and (
+                text[start - 1].isalpha() or text[start - 1] == "+"):
+            start -= 1  # NOVO+众创空间: a Latin brand before its type word is the name's
         if category == "Event":
             start = after_last_verb(text, start, m.start())
         elif category == "GovernmentAgency":
@@ -294,7 +297,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "InnovationCarrier" and _MANAGING_UNIT.match(text, end):
             continue  # 孵化器管理处: the department that manages carriers, no carrier
         if category == "InnovationCarrier" and (_CARRIER_TAIL.match(text, end) or _TYPE_CHAIN.search(name)
-                                                or text[end:end + 1] in ("+", "＋") or text[m.start() - 1:m.start()] in ("+", "＋")):
+                                                or text[end:end + 1] in ("+", "＋") or (text[m.start() - 1:m.start()] in ("+", "＋")
+                                                                 and not text[m.start() - 2:m.start() - 1].isascii())):
             continue  # …产业园项目, …孵化器工程: a project or programme; 众创空间+孵化器: a chain of kinds
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))

@@ -91,11 +91,11 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
     """Whether an article is about the city or county ``code`` alone: every place below
     its province that it names is that city or in it (a county: that county or in it,
     or its city), and it never speaks as the province's (全省, 我省, 省级); a county's
-    article never speaks as its city's (全市, 我市) either."""
+    article never speaks as its city's (全市, 市科技局) either."""
     if code is None or province is None or code == province or _PROVINCE_WORDS.search(extraction.article.clean):
         return False
     county = not code.endswith("00")
-    if county and _OWN_LEVEL_WORDS["市"].search(extraction.article.clean):
+    if county and speaks_as(extraction, "市"):
         return False
     within = set()
     for surface in extraction.place_names:
