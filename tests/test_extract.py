@@ -1240,3 +1240,18 @@ def test_brands_of_carriers_with_a_verb_character_or_a_latin_name(place_finder, 
 def test_a_carrier_planned_for_recognition_is_a_kind(place_finder):
     ex = _extract(place_finder, ["现将拟备案省级科技企业孵化器名单予以公示。"])
     assert not _names(ex, "InnovationCarrier"), _names(ex)
+
+
+def test_a_reporter_after_the_dateline_even_with_a_place_in_the_name(place_finder):
+    ex = _extract(place_finder, ["星河网西岭4月18日电(林海涛)记者从西岭市获悉,当地返乡创业成效明显。",
+                                 "青禾发布网讯(王昌吉)近日,省里新认定省级众创空间56家。"])
+    people = _names(ex, "Person")
+    assert {"林海涛", "王昌吉"} <= set(people), people
+    assert "昌吉回族自治州" not in _names(ex) and "昌吉" not in _names(ex), _names(ex)
+
+
+def test_a_host_named_between_in_and_a_title(place_finder):
+    ex = _extract(place_finder, ["在沙柯主任的热情接待下,观摩团一行参观了孵化平台。",
+                                 "(星河社记者周文彬西岭21日电)青禾创新创业中心在西岭成立。"])
+    assert "沙柯" in _names(ex, "Person"), _names(ex)
+    assert "青禾创新创业中心" in _names(ex), _names(ex)

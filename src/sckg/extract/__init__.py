@@ -238,7 +238,8 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
     for start, end in body_bylines(article):
         if (start, end) in people:  # the paragraph's reading already holds the reporter
             relations.append(Relation("creator", article_node, people[start, end]))
-        elif not any(m.start < end and start < m.end for m in mentions):
+        elif not any(m.start < end and start < m.end for m in mentions  # (a place read inside the name gives way)
+                     if not (m.category == "Place" and start <= m.start and m.end <= end)):
             mentions.append(Mention(article.clean[start:end], start, end, "Person", "Person"))
             relations.append(Relation("creator", article_node, len(mentions) - 1))
     people = {(m.start, m.end): i for i, m in enumerate(mentions) if m.category == "Person"}
@@ -308,8 +309,7 @@ def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention
     return mentions, relations
 
 
-def extract_article(article: Article, find_places: PlaceFinder,
-                    read: Reader | None = Reading) -> Extraction:
+def extract_article(article: Article, find_places: PlaceFinder, read: Reader | None = Reading) -> Extraction:
     """Everything the article's body (and byline) says, as mentions, relations and figures.
 
     ``read`` gives the learned recogniser's reading of a paragraph (the packaged model

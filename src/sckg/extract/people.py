@@ -146,6 +146,12 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
     return spans
 
 
+def _hosting(text: str, start: int, end: int) -> bool:
+    """在某某主任的陪同下: a name between 在 and a title followed by 的."""
+    title = _TITLE_RE.match(text, end)
+    return text[start - 1:start] == "在" and title is not None and text[title.end():title.end() + 1] == "的"
+
+
 def _common_word(word: str) -> bool:
     return word_count(word) > 1000
 
@@ -201,9 +207,10 @@ def find_people(text: str, taken: list[Mention],
     titled = set(_before_title(text, org_ends))
     weak = titled | set(_before_speech(text))
     if confirm is not None:
-        # Right after a named organisation and before a title (某某公司沙某总经理) a name
-        # needs no confirming: common words stand there with no organisation before them.
-        weak = {(s, e) for s, e in weak if ((s, e) in titled and s in org_ends) or confirm(s, e)}
+        # Right after a named organisation and before a title (某某公司沙某总经理), or
+        # between 在 and a title and 的 (在某某主任的陪同下), a name needs no confirming.
+        weak = {(s, e) for s, e in weak if ((s, e) in titled and (s in org_ends or _hosting(text, s, e)))
+                or confirm(s, e)}
     for m in _TITLE_RE.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某
         start = aside.end() if aside else m.end()
