@@ -1255,3 +1255,17 @@ def test_a_host_named_between_in_and_a_title(place_finder):
                                  "(星河社记者周文彬西岭21日电)青禾创新创业中心在西岭成立。"])
     assert "沙柯" in _names(ex, "Person"), _names(ex)
     assert "青禾创新创业中心" in _names(ex), _names(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("西岭省高度重视科技企业孵化器建设工作。", id="idiom"),
+    pytest.param("青川有国家级科技企业孵化器30家。", id="has"),
+    pytest.param("新区主要从事大学科技园建设。", id="engaged-in"),
+])
+def test_a_carrier_kind_after_the_verb_of_its_sentence_is_no_name(place_finder, sentence):
+    assert not _names(_extract(place_finder, [sentence]), "InnovationCarrier")
+
+
+def test_a_name_before_a_bracket_keeps_its_verb(place_finder):
+    ex = _extract(place_finder, ["星河联合(青禾)创客邦创新创业孵化基地运营良好。"])
+    assert "星河联合(青禾)创客邦创新创业孵化基地" in _names(ex, "InnovationCarrier"), _names(ex)

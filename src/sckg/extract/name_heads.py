@@ -82,6 +82,25 @@ def after_last_verb(text: str, start: int, end: int) -> int:
     return cut if end - cut >= 2 or cut == start else start
 
 
+_CLAUSE_VERBS = frozenset("有是为使让以")  # one-character verbs that stand as words of a clause
+
+
+def after_clause_verb(text: str, start: int, end: int) -> int:
+    """Where a carrier's name starts after the last verb of the sentence before its type
+    word (某省高度重视科技企业孵化器, 东莞有某某孵化器): a verb of one character standing
+    as a word of the sentence (有, 是, 使) or an idiom; the name holds none, but for a word
+    before a bracket (联合(某镇)创客邦)."""
+    pos, cut = start, start
+    for w in tagger().cut(text[start:end]):
+        word = w.word
+        verb = (w.flag == "v" and word in _CLAUSE_VERBS) or (
+            w.flag in ("l", "i") and len(word) >= 4 and tag(word[-2:]) == "v")  # 高度重视, not 生命科学
+        if verb and text[pos + len(word):pos + len(word) + 1] not in ("(", "（"):  # 联合(某镇)创客邦: a name's
+            cut = pos + len(word)
+        pos += len(word)
+    return cut
+
+
 def qualifies_meeting(word: str) -> bool:
     """Whether ``word`` is one noun of jieba's dictionary (工作, 现场, 经验) that can stand
     between what a meeting is about and its event word."""

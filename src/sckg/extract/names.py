@@ -11,7 +11,7 @@ from sckg.extract.lexicon import (
     ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
-                                    after_last_verb, agency_start, is_generic_company, joins_fields,
+                                    after_clause_verb, after_last_verb, agency_start, is_generic_company, joins_fields,
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
@@ -279,6 +279,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             start -= 1  # NOVO+众创空间: a Latin brand before its type word is the name's
         if category == "Event":
             start = after_last_verb(text, start, m.start())
+        elif category == "InnovationCarrier":
+            start = after_clause_verb(text, start, m.start())
         elif category == "GovernmentAgency":
             start = agency_start(text, start, m.start(), places)
             if JOINT_BODIES.fullmatch(text[start:end]):
