@@ -1269,3 +1269,12 @@ def test_a_carrier_kind_after_the_verb_of_its_sentence_is_no_name(place_finder, 
 def test_a_name_before_a_bracket_keeps_its_verb(place_finder):
     ex = _extract(place_finder, ["星河联合(青禾)创客邦创新创业孵化基地运营良好。"])
     assert "星河联合(青禾)创客邦创新创业孵化基地" in _names(ex, "InnovationCarrier"), _names(ex)
+
+
+def test_a_unit_of_an_institution_is_an_institution_and_an_address_ends_before_a_name(place_finder):
+    ex = _extract(place_finder, ["星河生产力促进中心孵化器管理处处长周文彬出席。",
+                                 "材料报送至青川市生产力促进中心。地址:青川市人民大道200号青川市科技创业中心。"])
+    names = _names(ex)
+    assert names.get("星河生产力促进中心孵化器管理处") == "PublicInstitution", names
+    assert "青川市生产力促进中心" in names and "青川市科技创业中心" in names, names
+    assert not any(n.startswith(("至", "报送")) or "200号" in n for n in names), names

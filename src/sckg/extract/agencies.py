@@ -348,7 +348,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         m = _UNIT_AFTER.match(text, mention.end)
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办):
             end = m.end()
-            kind = "University" if mention.category == "University" else "GovernmentAgency"
+            kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
             found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
                                  (("parent", mention.surface), *((("relative", level),) if level else ()))))
@@ -356,8 +356,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
             more = _MORE_UNIT.match(text, end)
             if more:
                 s = more.start(1)
-                found.append(Mention(more.group(1), s, s + len(more.group(1)), "GovernmentAgency",
-                                     "GovernmentAgency", (("parent", mention.surface),)))
+                found.append(Mention(more.group(1), s, s + len(more.group(1)), kind, kind,
+                                     (("parent", mention.surface),)))
     return found
 
 

@@ -53,7 +53,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$")
+_COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
@@ -78,7 +78,7 @@ _LONG_SUFFIX_AT = EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户")
+_COUNT_ENDS = set("家个所批名户号")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
