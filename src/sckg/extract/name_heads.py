@@ -82,7 +82,7 @@ def after_last_verb(text: str, start: int, end: int) -> int:
     return cut if end - cut >= 2 or cut == start else start
 
 
-_CLAUSE_VERBS = frozenset("有是为使让以")  # one-character verbs that stand as words of a clause
+_CLAUSE_VERBS = frozenset("有是为使让以来到去")  # one-character verbs that stand as words of a clause
 
 
 def after_clause_verb(text: str, start: int, end: int) -> int:

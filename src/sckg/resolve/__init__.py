@@ -166,7 +166,7 @@ class _Resolver:
         if m.category not in _OFFICIAL:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
         national = next((k for k in NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
-        if national and m.category == "GovernmentAgency":
+        if national and (m.category == "GovernmentAgency" or national.endswith("中心")):  # 某部某中心某处
             return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
         name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
         for short, full in EXPANSIONS:
