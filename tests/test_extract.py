@@ -1278,3 +1278,8 @@ def test_a_unit_of_an_institution_is_an_institution_and_an_address_ends_before_a
     assert names.get("星河生产力促进中心孵化器管理处") == "PublicInstitution", names
     assert "青川市生产力促进中心" in names and "青川市科技创业中心" in names, names
     assert not any(n.startswith(("至", "报送")) or "200号" in n for n in names), names
+
+
+def test_a_title_of_another_ladder_after_a_head_of_government_is_not_the_government_s(place_finder):
+    ex = _extract(place_finder, ["副市长周文彬、副局长马文静赴青禾科技园考察调研。"])
+    assert not any(p[0] == "马文静" for p in _posts(ex)), _posts(ex)

@@ -141,8 +141,11 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
         if not orgs or len(between) > 12:
             continue
         if between.startswith("、") and len(orgs) == 1:
-            out += [Relation("post", pi, next(iter(orgs)), role) for role in roles]
-            continue
+            org = next(iter(orgs))
+            if not (mentions[org].attr("head") or mentions[org].attr("implied")) or all(
+                    _same_ladder(role, [r.value or ""], mentions[org].category) for role in roles for r in posts):
+                out += [Relation("post", pi, org, role) for role in roles]
+            continue  # (副市长甲、副局长乙: a 局长 is no rung of a government's heads)
         if between[:1] not in ",，、":
             continue
         for role in roles:
