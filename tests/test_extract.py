@@ -48,6 +48,11 @@ def _posts(ex: Extraction) -> set[tuple[str, str, str]]:
     return {(s, v, o) for s, o, v in _rels(ex, "post")}
 
 
+def _resolved_posts(res) -> set[tuple[str, str, str]]:
+    """``(person, role, organisation)`` of a resolution's posts, by canonical names."""
+    return {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+
+
 # --------------------------------------------------------------------------- offsets
 
 
@@ -1192,7 +1197,7 @@ def test_a_body_the_article_speaks_as_is_the_one_of_its_kind_it_names_most(place
     res = resolve([ex], gazetteer, resolve_place)
     names = {e.name for e in res.entities.values()}
     assert "星河创投集团" in names and "我集团" not in names, names
-    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    posts = _resolved_posts(res)
     assert ("周文彬", "董事长", "星河创投集团") in posts and ("马文静", "总经理", "星河创投集团") in posts, posts
 
 
@@ -1218,7 +1223,7 @@ def test_the_autonomous_region_s_vice_chairman_and_a_committee_named_with_its_le
     ex = _extract(place_finder, ["自治区副主席周文彬、副市长林海涛陪同考察团考察桂林。",
                                  "玉林市市委常委、副市长马文静致开幕词。"], title="考察团考察桂林")
     res = resolve([ex], gazetteer, resolve_place)
-    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    posts = _resolved_posts(res)
     assert ("周文彬", "副主席", "广西壮族自治区人民政府") in posts, posts
     assert ("马文静", "常委", "中共玉林市委") in posts, posts
 

@@ -15,7 +15,7 @@ from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODI
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, common_word, has_known_verb, has_verb, noun_ends, noun_starts,
+    NOUN_TAGS, EndMatcher, common_word, has_known_verb, noun_ends, noun_starts,
     tag)
 from sckg.model import Mention
 

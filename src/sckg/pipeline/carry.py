@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from sckg import load
 from sckg.load.terms import to_rdflib
-from sckg.model import HeldBack
+from sckg.model import HeldBack, InputError, ValidationResult
 from sckg.rdf.iris import GAZETTEER_GRAPH, GRAPH, ONTOLOGY_GRAPH, SC
 from sckg.rdf.trig import graph_block, turtle_text
 from sckg.validate import format_report, validate
@@ -29,10 +29,13 @@ from sckg.validate.quarantine import quarantine
 def graphs_to_keep(store: Path | None, built: set[str]) -> dict[str, Graph]:
     """The named graphs of the store at ``store`` that a build making the graphs
     ``built`` must carry over, by graph IRI; empty when there is no store there yet."""
-    if store is None or not (Path(store) / "CURRENT").is_file():
+    if store is None:
         return {}
+    try:
+        old = load.open_read_only(store)
+    except InputError:
+        return {}  # no store there yet: nothing to keep
     made = built | {str(ONTOLOGY_GRAPH), str(GAZETTEER_GRAPH)}
-    old = load.open_read_only(store)
     names = sorted(g.value for g in old.named_graphs() if isinstance(g, ox.NamedNode))
     kept = {}
     for name in names:
@@ -64,7 +67,7 @@ def carried_blocks(kept: dict[str, Graph], dump: bytes, namespaces, where: Path
         result = together if together.conforms else check(graph)
         if not result.conforms:
             split = quarantine(graph, result, check, set())
-            report = format_report(type(result)(False, split.results, ""))
+            report = format_report(ValidationResult(False, split.results, ""))
             held.append(HeldBack(_file_stem(name), f"<{name}> of {where}",
                                  turtle_text(split.held, namespaces), len(split.held), split.whole, report))
             graph = Graph(identifier=URIRef(name))

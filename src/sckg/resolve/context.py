@@ -27,12 +27,22 @@ def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceRes
     if province in MUNICIPALITIES:
         return province
     votes: Counter[str] = Counter()
+    for surface, code in _below(extraction, gaz, resolve_place, province):
+        votes[code[:4] + "00"] += 2 if surface == gaz.divisions[code].name else 1
+    city = votes.most_common(1)[0][0] if votes else None
+    return city if city in gaz.divisions else None
+
+
+def _below(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+           province: str) -> list[tuple[str, str]]:
+    """``(surface, code)`` of each place name of the article that is a division of
+    ``province`` below the province itself."""
+    out = []
     for surface in extraction.place_names:
         r = resolve_place(gaz, surface, province=province)
         if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
-            votes[r.code[:4] + "00"] += 2 if surface == gaz.divisions[r.code].name else 1
-    city = votes.most_common(1)[0][0] if votes else None
-    return city if city in gaz.divisions else None
+            out.append((surface, r.code))
+    return out
 
 
 def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
@@ -63,11 +73,8 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
     the one its places fall in most often."""
     if city is None:
         return None
-    votes: Counter[str] = Counter()
-    for surface in extraction.place_names:
-        r = resolve_place(gaz, surface, province=city[:2] + "0000")
-        if r.status == "resolved" and r.code and r.code[:4] == city[:4] and not r.code.endswith("00"):
-            votes[r.code] += 1
+    votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000")
+                    if code[:4] == city[:4] and not code.endswith("00"))
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -97,9 +104,6 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
     county = not code.endswith("00")
     if county and speaks_as(extraction, "市"):
         return False
-    within = set()
-    for surface in extraction.place_names:
-        r = resolve_place(gaz, surface, province=province)
-        if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
-            within.add(r.code if county and not r.code.endswith("00") else r.code[:4] + "00")
+    within = {c if county and not c.endswith("00") else c[:4] + "00"
+              for _, c in _below(extraction, gaz, resolve_place, province)}
     return within == {code} or (county and within == {code, code[:4] + "00"})
