@@ -1288,3 +1288,11 @@ def test_a_unit_of_an_institution_is_an_institution_and_an_address_ends_before_a
 def test_a_title_of_another_ladder_after_a_head_of_government_is_not_the_government_s(place_finder):
     ex = _extract(place_finder, ["副市长周文彬、副局长马文静赴青禾科技园考察调研。"])
     assert not any(p[0] == "马文静" for p in _posts(ex)), _posts(ex)
+
+
+def test_a_post_held_before_and_a_body_named_with_its_second_name(place_finder):
+    ex = _extract(place_finder, ["青禾创新学院院长、西岭大学原副校长周文彬,西岭市投资促进服务中心(西岭市企业上市促进中心)"
+                                 "副主任林海涛分别致辞。"], title="西岭双创活动启动")
+    posts = _posts(ex)
+    assert ("周文彬", "院长", "青禾创新学院") in posts and ("周文彬", "副校长", "西岭大学") in posts, posts
+    assert ("林海涛", "副主任", "西岭市投资促进服务中心") in posts, posts

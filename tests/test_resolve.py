@@ -388,3 +388,19 @@ def test_an_article_about_one_city_or_county_alone_states_its_figures_of_it(plac
     assert areas[("969_city", "62")] == "绵阳市" and areas[("969_city", "1200")] == "绵阳市", areas
     assert areas[("969_county", "15")] == "三穗县", areas
     assert areas[("969_province", "410")] == "四川省", areas
+
+
+def test_a_zone_s_bodies_named_by_its_kind_are_the_one_zone_s_the_article_names(place_finder, gazetteer):
+    one = _article(place_finder, "964_zone", "西岭国家高新区双创活动周启动",
+                   ["西岭国家高新区双创活动周启动仪式在科技广场举行。高新区管委会主任周文彬致辞,"
+                    "园区管理委员会副主任林海涛主持。"])
+    none = _article(place_finder, "965_zone", "双创活动周启动",
+                    ["高新区管委会主任马文静出席启动仪式。"])
+    res = resolve([one, none], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name)
+             for l in res.links if l.kind == "post"}
+    zone_body = "西岭国家高新技术产业开发区管理委员会"
+    assert ("周文彬", "主任", zone_body) in posts and ("林海涛", "副主任", zone_body) in posts, posts
+    bare = [e for e in res.entities.values() if e.name == "高新技术产业开发区管理委员会"]
+    assert len(bare) == 1 and _articles_of(bare[0]) == {"965_zone"}, bare  # kept to its article
+    assert bare[0].key.endswith("@965_zone"), bare[0].key

@@ -43,7 +43,8 @@ _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育",
             "科学技术和工业信息化", "工业和科技", "商务和投资促进", "交通运输和物流",
-            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行")
+            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行",
+            "促进")  # (进 is a stop: 生产力促进中心, 投资促进局)
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",

@@ -63,6 +63,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
                 break
             pending.append(title)
             pos -= len(title)
+            if text[pos - 1:pos] == "原" and pos - 1 in by_end:
+                pos -= 1  # 某大学原副校长某某: a post held before, at the body named
             org = by_end.get(pos)
             contracted = by_end.get(pos + 1) if org is None and title in _CONTRACTED else None
             if contracted is not None and mentions[contracted].start < pos \

@@ -17,6 +17,7 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
 from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
+from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
 
@@ -65,6 +66,7 @@ class _Resolver:
         self.city: str | None = None  # the city of the article being resolved
         self.county: str | None = None  # and its county or district, when it names one
         self.article: str | None = None  # the id of the article being resolved
+        self.zones: list[str] = []  # the full names of the zones the article names
 
     # ---------------------------------------------------------------- names
     def province_name(self, province: str | None) -> str | None:
@@ -258,7 +260,11 @@ class _Resolver:
             m = Mention(m.surface, m.start, m.end, "GovernmentAgency", "GovernmentAgency", m.attrs)
         name = self.canonical(m, province)
         group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
-        if m.attr("relative") and self._relative_code(m, province) is None:
+        body = zone_body(m.surface) if m.category == "GovernmentAgency" else None
+        if body:  # 高新区管委会: the article's one zone's, else this article's own
+            zone = zone_of(body[0], self.zones)
+            name = zone + body[1].replace("管委会", "管理委员会") + body[2] if zone else name
+        if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None:
             # 区委 in an article whose district is unknown: this article's 区委, not one
             # body shared by every article that writes 区委.
             key = f"{group}:{name}@{self.article}"
@@ -303,6 +309,8 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         r.county = article_county(ex, gaz, resolve_place, r.city)
         r.article = aid
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
+        r.zones = [r.canonical(m, province) for m in ex.mentions if m.category == "InnovationCarrier"
+                   and m.cls in ("HighTechZone", "EconomicDevelopmentZone", "EntrepreneurshipPark")]
         keys: dict[int, str | None] = {}
         for i in order:
             m = ex.mentions[i]
