@@ -123,3 +123,20 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("推动全市孵化器众创空间提质增效。", id="two-kinds"),
+    pytest.param("构建众创空间-孵化器-加速器-产业园的全链条孵化体系。", id="a-chain-of-kinds"),
+    pytest.param("形成市级-省级-国家级孵化器众创空间梯队。", id="levels-and-kinds"),
+    pytest.param("该公司负责运营众创空间。", id="a-verb-and-a-kind"),
+    pytest.param("区科技局将指导星创天地建设。", id="a-verb-jieba-calls-a-noun"),
+    pytest.param("公司管理国家级科技企业孵化器3家。", id="a-verb-a-level-and-a-kind"),
+])
+def test_kinds_of_carrier_chained_or_after_a_verb_are_no_names(place_finder, sentence):
+    assert _names(place_finder, sentence, "InnovationCarrier") == {}
+
+
+def test_a_brand_ending_in_a_verb_and_a_park_s_maker_space_are_names(place_finder):
+    names = _names(place_finder, "米库创服众创空间、星河创新孵化器和西岭大学科技园众创空间签约。", "InnovationCarrier")
+    assert {"米库创服众创空间", "星河创新孵化器", "西岭大学科技园众创空间"} <= set(names), names

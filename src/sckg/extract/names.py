@@ -15,7 +15,7 @@ from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODI
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, common_word, has_known_verb, noun_ends, noun_starts,
+    NOUN_TAGS, EndMatcher, after_verbs, common_word, has_known_verb, noun_ends, noun_starts,
     tag)
 from sckg.model import Mention
 
@@ -64,6 +64,7 @@ _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
 _EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
+_TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
@@ -228,15 +229,14 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
                              or is_generic_company(name)):
         return True  # 子公司, 地银行 (of 当地银行), 商业银行, 运营公司: a kind of company or bank
     bare = _without_places(stem, places)
-    if cls in _CARRIER_CLASSES and len(stem) == 1 and "\u4e00" <= stem <= "\u9fff":
-        return True  # 我孵化器, 大孵化器: one character before a carrier word names none
+    if cls in _CARRIER_CLASSES and ((len(stem) == 1 and "\u4e00" <= stem <= "\u9fff") or not _TYPE_JOINED.sub("", stem)):
+        return True  # 我孵化器, 大孵化器: one character before a carrier word names none; 众创空间-孵化器-产业园
     if suffix in _TYPE_WORDS:
-        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind;
-        # a verb before the type word (内容涵盖孵化器) means it is no name at all, but
-        # after a place a word jieba's dictionary does not hold is a brand (宾阳聚能).
-        if any(stem.startswith(p) for p in places):
-            return bool(_DOMAIN_RE.fullmatch(bare)) or has_known_verb(bare)
-        return bool(_DOMAIN_RE.fullmatch(bare)) or has_known_verb(bare)
+        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind; a
+        # verb before it (内容涵盖孵化器, 运营众创空间, 公司管理国家级孵化器) or a chain of kinds
+        # (孵化器众创空间) names none, but after a place an unknown word is a brand (宾阳聚能).
+        kinds = (bare, _TYPE_JOINED.sub("", bare), after_verbs(bare))
+        return any(b is not None and bool(_DOMAIN_RE.fullmatch(b)) for b in kinds) or has_known_verb(bare)
     if _GENERIC_RE.fullmatch(stem):
         return True
     if cls in _EVENT_CLASSES and EVENT_ANCHOR.search(stem):

@@ -69,6 +69,22 @@ def has_known_verb(text: str) -> bool:
                and w.word not in DOMAIN_VERBS for w in tagger().cut(text))
 
 
+# Verbs of running or building carriers that jieba tags as nouns (指导, 营运) or as verbal nouns.
+_RUNNING_VERBS = frozenset("运营 营运 管理 指导 服务 运用 助推 改扩建 扶持 培育 打造 建设 认定 引进 依托 标志著".split())
+
+
+def after_verbs(text: str) -> str | None:
+    """What follows the last verb of ``text`` (jieba's v or vn by its dictionary, but for
+    the verbs of the field, 创新 and 创业; or a verb of running carriers); None when
+    ``text`` holds none, or ends in one after other words (a brand: 米库创服)."""
+    words = [w.word for w in tagger().cut(text)]
+    verbs = [i for i, word in enumerate(words) if word in _RUNNING_VERBS or (
+        tag(word) in ("v", "vn") and word not in DOMAIN_VERBS)]
+    if not verbs or (verbs[-1] == len(words) - 1 and len(verbs) < len(words)):
+        return None
+    return "".join(words[verbs[-1] + 1:])
+
+
 class EndMatcher:
     """Which of a list of words ends at a position of a text: the first in list order.
 
