@@ -140,3 +140,15 @@ def test_kinds_of_carrier_chained_or_after_a_verb_are_no_names(place_finder, sen
 def test_a_brand_ending_in_a_verb_and_a_park_s_maker_space_are_names(place_finder):
     names = _names(place_finder, "米库创服众创空间、星河创新孵化器和西岭大学科技园众创空间签约。", "InnovationCarrier")
     assert {"米库创服众创空间", "星河创新孵化器", "西岭大学科技园众创空间"} <= set(names), names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("期待以青禾交大星河创客汇的启动为起点。", "青禾交大星河创客汇", id="verb-then-preposition"),
+    pytest.param("随后来到总基地14号楼安康市星河孵化器建设场地。", "安康市星河孵化器", id="inside-a-word-before-a-place"),
+    pytest.param("他表示,当前东湖高新区正在着力建设。", "东湖高新区", id="inside-a-common-word"),
+    pytest.param("“融通创新·赋能未来”2021年盐城国家高新区双创活动启动。", "盐城国家高新区", id="slogan-before-a-year"),
+    pytest.param("「星河创新育成中心」揭牌。", "星河创新育成中心", id="corner-brackets"),
+])
+def test_a_carrier_s_name_starts_at_a_word_of_its_own(place_finder, sentence, name):
+    names = _names(place_finder, sentence, "InnovationCarrier")
+    assert name in names and not any(n != name and n.endswith(name) for n in names), names

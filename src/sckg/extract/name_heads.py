@@ -149,6 +149,11 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
             start += person  # 某某感谢某厅, 某某代表某大学: a person and a verb
             continue
         break
+    if _lead_char(text, start, end):
+        start += 1  # 期待以某某为平台: the verbs passed, a preposition
+    if 0 < start and end - start >= 5 and not common_word(text[start:start + 2]) and (
+            common_word(text[start - 1:start + 1]) or any(text.startswith(p, start + 1) for p in places)):
+        start += 1  # 当前东湖高新区, 14号楼安康市某孵化器: the scan stopped inside a word
     return start
 
 

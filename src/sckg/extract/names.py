@@ -55,6 +55,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
+_YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
@@ -100,7 +101,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         c = text[i - 1]
         if event and c == "暨":
             longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
-        if c == "”" and "“" in text[max(floor, i - 24):i - 1]:
+        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i):
             i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
