@@ -1,8 +1,10 @@
 """Tests of sckg.extract.brands: companies named by their brands, in a list that ends in
-a count of companies or before the title of one of their heads. Every sentence is
-written for these tests."""
+a count of companies, beside a company or with their trades, or before the title of one of
+their heads. Every sentence is written for these tests."""
 
 from __future__ import annotations
+
+import pytest
 
 from sckg.extract import extract_article
 from sckg.normalize import normalize_text
@@ -46,3 +48,18 @@ def test_a_brand_before_the_title_of_its_head_is_a_company(place_finder):
     posts = {(ex.mentions[r.subject].surface, r.value, ex.mentions[r.object].surface)
              for r in ex.relations if r.kind == "post"}
     assert ("周文彬", "董事长", "星河科技投资") in posts, posts
+
+
+@pytest.mark.parametrize("sentence, brands", [
+    pytest.param("园区形成了以青禾云、星河跳动等互联网龙头企业带动的产业集群。", {"青禾云", "星河跳动"}, id="qualified-count"),
+    pytest.param("包括西岭传媒、参宿文化等公司开发的数字文创产品。", {"西岭传媒", "参宿文化"}, id="a-verb-by-the-tagger"),
+    pytest.param("参观了星河电子科技有限公司、青禾制衣、金蓝焰线缆的生产车间。", {"青禾制衣", "金蓝焰线缆"}, id="beside-a-company"),
+    pytest.param("一行先后来到位于西岭工业园的吾媚儿制衣、金蓝焰线缆、青禾塑料制品和研发楼。",
+                 {"吾媚儿制衣", "金蓝焰线缆"}, id="brands-with-their-trades"),
+])
+def test_brands_with_their_trade_listed_beside_companies_are_companies(place_finder, sentence, brands):
+    assert brands <= set(_companies(_extract(place_finder, sentence))), _companies(_extract(place_finder, sentence))
+
+
+def test_a_list_of_fields_names_no_company(place_finder):
+    assert not _companies(_extract(place_finder, "重点发展电子信息、生物医药、新能源、智能装备等产业。"))

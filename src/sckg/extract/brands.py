@@ -42,35 +42,50 @@ def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
     return found
 
 
-# The count of companies a list ends with: 等企业, 等5家科技型企业, 等知名公司.
+# The count of companies a list ends with: 等企业, 等5家科技型企业, 等互联网龙头企业.
 _COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
-                                r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚)?"
-                                r"(?:高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)?(?:企业|公司)")
+                                r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚|"
+                                r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)*(?:企业|公司)")
+# A brand and its trade (某某制衣, 某某塑料制品): a company among the items of a list with one.
+_TRADE_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_TRADE}|制衣|服饰|线缆|制品|食品|粮油|农业|电器|机械|材料|"
+                        r"光电|药业|化工|纺织|商贸|建材|通信|装备|传媒)$")
 
 
 def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
-    """Companies an enumeration names by their brands (甲科技、乙量子、丙生物等企业): the
-    items of a 、-list that ends in a count of companies, not already a name, a place or
-    a kind of thing, each a company."""
+    """Companies an enumeration names by their brands: the items of a 、-list that ends in
+    a count of companies (甲科技、乙量子、丙生物等企业), not already a name, a place or a kind
+    of thing; and, in a list that names a company or two brands with their trade, the
+    items that end in a trade (甲有限公司、乙制衣、丙线缆)."""
     found: list[Mention] = []
     for clause in _CLAUSE.finditer(text):
         c0, c1 = clause.span()
         if "、" not in clause.group(0):
             continue
         items = _items(text, c0, c1, mentions, places)
-        if len(items) < 2 or not _COUNTED_COMPANIES.match(text, items[-1][1]):
+        if items and "的" in text[items[-1][0]:items[-1][1]]:  # …、丙线缆的生产车间: the last item ends at 的
+            items[-1] = (items[-1][0], text.index("的", items[-1][0]))
+        counted = len(items) >= 2 and _COUNTED_COMPANIES.match(text, items[-1][1])
+        among = len(items) >= 2 and any(m.category == "Company" and s <= m.start and m.end <= e
+                                        for s, e in items for m in mentions)
+        traded_items = sum(1 for s, e in items if _TRADE_END.search(text[s:e]) and not _field(text[s:e])
+                           and not _NOT_A_NAME.search(text[s:e]))
+        if not counted and not among and traded_items < 2:
             continue
         brands = []
         for s, e in items:
-            s += text[s] in "像如" and e - s > 2  # 像某某、某某等企业: the name after 像
+            if s >= e:
+                continue
+            s += text[s] in "像如以" and e - s > 2  # 像某某、某某等企业, 以某某、某某等: the name after 像
             name = text[s:e]
             if any(m.start < e and s < m.end for m in mentions):
                 continue
-            if _field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name):
+            if counted and (_field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name)):
                 brands = []
                 break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand
+            traded = _TRADE_END.search(name) and not _NOT_A_NAME.search(name) and not _field(name)
             if 2 <= len(name) <= 16 and not (len(name) == 2 and word_count(name) > 500) and name not in places \
-                    and not _TITLE_END.search(name) and _brand_like(name, places) and listed_kind(name, places) is None:
+                    and not _TITLE_END.search(name) and listed_kind(name, places) is None and (
+                        traded or (counted and _brand_like(name, places))):
                 brands.append(Mention(name, s, e, "Company", "Company"))
         found += brands
     return found

@@ -379,6 +379,9 @@ def _extracted_or_skipped(path: Path) -> Extraction | Skipped:
         return _extracted(path)
     except InputError as exc:
         return Skipped(str(path), " ".join(str(exc).split()))
+    except Exception as exc:  # a defect of ours: it costs this article, never the others
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return Skipped(str(path), f"internal error, the article was skipped ({detail}); please report it with this file")
 
 
 # The other entry points; imported last, since they use what is defined above.
