@@ -448,3 +448,10 @@ def test_byline_names_end_before_the_page_s_counters():
     article = normalize_text("某市召开创业大会\n西岭日报 作者:周文彬 林海涛 评论:0 收藏0\n"
                              "作者:佚名  文章来源:本站原创  点击数510\n\n  某市召开创业大会,会议由市科技局主持。\n")
     assert article.authors == ["周文彬", "林海涛"], article.authors
+
+
+def test_qian_stays_in_simplified_text_and_becomes_gan_in_traditional():
+    simple = normalize_text("西岭科技园举行座谈会\n\n  副总经理任乾乾、乾隆书院院长周文彬出席座谈会。\n", article_id="q1")
+    assert "任乾乾" in simple.clean and "乾隆书院" in simple.clean
+    traditional = normalize_text("西嶺科技園舉行座談會\n\n  園區將提供乾燥設備與實驗室給創業團隊使用。\n", article_id="q2")
+    assert "干燥设备" in traditional.clean

@@ -8,7 +8,6 @@ position has its source-script character.
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
 
@@ -58,9 +57,13 @@ def normalize_characters(text: str) -> Normalized:
     """Apply the character and whitespace rules to ``text`` (see module docstring)."""
     text = _LINE_BREAKS.sub("\n", text)
     simple = simplified(text)
-    changed = 0 if simple == text else sum(map(operator.ne, text, simple))
+    # 乾 is a simplified character too (任乾乾, 乾隆), which t2s makes 干: it counts for
+    # neither script and stays as written in simplified text.
+    changed = 0 if simple == text else sum(t != c and t != "乾" for t, c in zip(text, simple))
     cjk = sum(map(len, _CJK.findall(text))) or 1
     traditional = changed / cjk > 0.02
+    if not traditional and "乾" in text:
+        simple = "".join(t if t == "乾" else c for t, c in zip(text, simple))
     out = JoinedBuilder()
     script_parts: list[str] = []
     n = len(text)
