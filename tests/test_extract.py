@@ -1296,3 +1296,19 @@ def test_a_post_held_before_and_a_body_named_with_its_second_name(place_finder):
     posts = _posts(ex)
     assert ("周文彬", "院长", "青禾创新学院") in posts and ("周文彬", "副校长", "西岭大学") in posts, posts
     assert ("林海涛", "副主任", "西岭市投资促进服务中心") in posts, posts
+
+
+def test_a_kind_of_body_named_alone_before_a_title_is_the_article_s_one_body_of_that_kind(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["观摩团来到国家级孵化器-西岭高新技术创业服务中心。西岭高新技术创业服务中心成立于2001年。",
+                                 "大家与中心副主任马文静展开交流。会议由科技园主任、星河科技园发展有限公司董事长周文彬主持,"
+                                 "西岭大学国家大学科技园的团队参加。"])
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("马文静", "副主任", "西岭高新技术创业服务中心") in posts, posts
+    assert ("周文彬", "主任", "西岭大学国家大学科技园") in posts, posts
+    assert ("周文彬", "董事长", "星河科技园发展有限公司") in posts, posts
+    none = _extract(place_finder, ["会上,中心副主任林海涛介绍了情况。"])
+    res = resolve([none], gazetteer, resolve_place)
+    assert not _resolved_posts(res) and "中心" not in {e.name for e in res.entities.values()}

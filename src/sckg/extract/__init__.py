@@ -4,11 +4,10 @@ reporters, editors, publisher and source its byline and metadata name.
 
 Places are found by a function the pipeline passes in (the gazetteer's finder), so
 this stage does not depend on the gazetteer module. That function must read each line
-on its own: a place never spans a line break, and what it finds in a line does not
-depend on the lines around it (the gazetteer's finder cuts words with jieba, which
-cuts at line breaks), and give the same for the same line. Each line is then
-searched once, for its paragraph and for the article's list of place names, and a
-line that recurs (a stock sentence) is not searched again.
+on its own and give the same for the same line: a place never spans a line break (jieba,
+which the finder cuts words with, cuts at line breaks). Each line is searched once, for
+its paragraph and for the article's list of place names; a line that recurs (a stock
+sentence) is not searched again.
 """
 
 from __future__ import annotations
@@ -16,21 +15,21 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Hashable
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, sub_units, zone_bodies)
-from sckg.extract.anaphors import own_bodies
-from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
+from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
+from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
-from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
+from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.people import find_people, more_mentions
 from sckg.extract.posts import founders, posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
@@ -181,6 +180,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
                  if (u.start, u.end) not in spans]
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
+    mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

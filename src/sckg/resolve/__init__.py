@@ -15,6 +15,7 @@ from collections.abc import Callable
 from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
+from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
 from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
 from sckg.resolve.zones import zone_body, zone_of
@@ -254,6 +255,8 @@ class _Resolver:
         return key
 
     def resolve(self, m: Mention, province: str | None) -> str | None:
+        if m.attr("anaphor") == "kind":
+            return None  # 中心副主任某某 where the article names no one 中心: no body known
         if m.category == "Place":
             return self.place(m, province)
         if m.category == "MediaOutlet" and _AGENCY_END.search(m.surface):
@@ -336,7 +339,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         for m, key in ((ex.mentions[i], keys[i]) for i in range(len(ex.mentions))):
             if key and m.category in ("InnovationCarrier", "GovernmentAgency", "PublicInstitution",
                                       "Company", "University", "ResearchInstitute", "Event"):
-                place = _head_place(r, r.entities[key].name, province)
+                place = head_place(r, r.entities[key].name, province)
                 if place and place != key:
                     kind = {"GovernmentAgency": "jurisdiction", "Event": "location"}.get(
                         m.category, "locatedIn")
@@ -362,39 +365,6 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
-
-
-# Short forms of prefecture-level cities that are also common words or names (中山, 阿里,
-# 白银): outside the article's province they are dropped like a county's; any other
-# city's short form (杭州, 合肥) names the city wherever the article is from.
-AMBIGUOUS_CITY_SHORT_FORMS = frozenset("中山 朝阳 阿里 白银 北海 大同 吉林 黄山 白山 三江 东区 长安 东方 山南".split())  # 天山南坡
-
-
-def _head_place(r: _Resolver, name: str, province: str | None) -> str | None:
-    """The division a name starts with (云南省高层次… is in 云南省)."""
-    code = r._heads.get((name, province), "")
-    if code == "":
-        code = r._heads[(name, province)] = _head_code(r, name, province)
-    if code is None:
-        return None
-    key = f"place:{code}"
-    if key not in r.entities:
-        div = r.gaz.divisions[code]
-        r.entities[key] = Entity(key=key, category="Place", cls="Place", name=div.name, code=code)
-    return key
-
-
-def _head_code(r: _Resolver, name: str, province: str | None) -> str | None:
-    for length in (9, 8, 7, 6, 5, 4, 3, 2):
-        res = r.resolve_place(r.gaz, name[:length], province=province)
-        if res.status == "resolved" and res.code:
-            if name[length:length + 1] in ("镇", "乡") or name.startswith("街道", length) or (
-                    name[:length] in AMBIGUOUS_CITY_SHORT_FORMS and res.code[:2] != (province or "")[:2]):
-                return None  # 乐平镇人民政府: a town's, named like a city (乐平市) without its 市; 阿里巴巴
-            # 咸宁市咸安区政府: the division named next inside it (咸安区), if any
-            inner = r.division_at(name[length:], res.code[:2] + "0000", ("区", "县", "旗", "市"), inside=res.code)
-            return inner[0] if inner else res.code
-    return None
 
 
 def _figure_subject(r: _Resolver, ex: Extraction, keys: dict[int, str | None],
