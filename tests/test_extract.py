@@ -1312,3 +1312,18 @@ def test_a_kind_of_body_named_alone_before_a_title_is_the_article_s_one_body_of_
     none = _extract(place_finder, ["会上,中心副主任林海涛介绍了情况。"])
     res = resolve([none], gazetteer, resolve_place)
     assert not _resolved_posts(res) and "中心" not in {e.name for e in res.entities.values()}
+
+
+def test_ranks_councils_and_a_league_s_head(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["科技部火炬中心四级职员周文彬、孵化器管理处有关负责同志一行深入青禾科技、星河量子等企业调研。",
+                                 "阿拉善盟委副书记、盟长马文静出席开幕式,西岭市议会议长林海涛、中国工程院院士、"
+                                 "星河大学讲席教授赵明远致辞。"], title="阿拉善盟举办沙产业展示会")
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("周文彬", "四级职员", "科学技术部火炬高技术产业开发中心") in posts, posts
+    assert ("马文静", "盟长", "阿拉善盟行政公署") in posts, posts
+    assert ("林海涛", "议长", "西岭市议会") in posts, posts
+    assert ("赵明远", "讲席教授", "星河大学") in posts and ("赵明远", "院士", "中国工程院") in posts, posts
+    assert "周文彬" not in _names(ex, "Company")

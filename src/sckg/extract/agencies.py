@@ -46,12 +46,12 @@ _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|�
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
 _REGION_SHORT = {"内蒙古", "广西", "西藏", "宁夏", "新疆"}
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
-# A head of the article's own province, city or district named by the title alone
-# (市委副书记、市长某某, 副省长某某, 区长某某): the level the title names.
-_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长)|自治区((?:常务)?副?主席)")  # 自治区副主席: 省
+# A head of the article's own province, city, district or league named by the title alone (市委副书记、市长某某): its level.
+_OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长|盟长)|自治区((?:常务)?副?主席)")  # 自治区副主席: 省
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
-               "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"),
+               "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"), "盟": re.compile(r"[\u4e00-\u9fff]{2,4}?盟"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
+_GOVERNMENT = {"盟": "行政公署"} | {level: "人民政府" for level in "省市区县州"}  # a league's is its 行政公署
 _AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及", "在"}
 
@@ -127,7 +127,7 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         level, head = (m.group(1)[0], m.group(0)) if m.group(1) else ("省", m.group(2))
         place = _named_before(text, mentions, m.start(), level)
-        context = (("implied", place.surface),) if place else (("relative", level), ("body", "人民政府"))
+        context = (("implied", place.surface),) if place else (("relative", level), ("body", _GOVERNMENT[level]))
         found.append(Mention(m.group(0), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
                              (*context, ("head", head))))
     return found

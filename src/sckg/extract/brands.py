@@ -77,8 +77,8 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
                 continue
             s += text[s] in "像如以" and e - s > 2  # 像某某、某某等企业, 以某某、某某等: the name after 像
             name = text[s:e]
-            if any(m.start < e and s < m.end for m in mentions):
-                continue
+            if any(m.start < e and s < m.end for m in mentions) or _TITLE_END.search(text[max(0, s - 8):s]):
+                continue  # (四级职员某某、…等企业: a person after a title)
             if counted and (_field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name)):
                 brands = []
                 break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand

@@ -29,6 +29,7 @@ TITLES = sorted("""
 镇长 副镇长 常务副镇长 乡长 副乡长 村支书 村主任 台长 副台长 行长 副行长 监事 监事会主席 董事 独立董事
 合伙人 创始合伙人 厂长 副厂长 副团长 政委
 常务副所长 常务副总裁 常务副司长 副科长 专员 副专员 执行总经理 执行副总经理 执行长 执行主任 执行院长 执行会长 执行副总裁 执行副主任 工委委员 纪工委书记
+一级职员 二级职员 三级职员 四级职员 参事 盟长 副盟长 师长 副师长 议长 副议长 议员 立法委员 立委 讲席教授
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
@@ -50,7 +51,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("创业中心", "PublicInstitution"), ("开发中心", "PublicInstitution"), ("发展中心", "PublicInstitution"),
     ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
     ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
-    ("委员会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),
+    ("委员会", "GovernmentAgency"), ("议会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),
     ("国务院", "GovernmentAgency"), ("办公厅", "GovernmentAgency"), ("办公室", "GovernmentAgency"),
     ("科学技术厅", "GovernmentAgency"), ("科技厅", "GovernmentAgency"), ("教育厅", "GovernmentAgency"),
     ("财政厅", "GovernmentAgency"), ("商务厅", "GovernmentAgency"),

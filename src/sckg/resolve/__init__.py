@@ -89,7 +89,7 @@ class _Resolver:
         if implied:
             r = self.resolve_place(self.gaz, implied, province=province)
             place = self._qualified_place(r.code) if r.status == "resolved" and r.code else implied
-            return place + "人民政府"
+            return place + ("行政公署" if place.endswith("盟") else "人民政府")  # a league's: 某盟行政公署
         level = m.attr("relative")
         code = self._relative_code(m, province)
         if not code:
@@ -141,7 +141,7 @@ class _Resolver:
     def _relative_code(self, m: Mention, province: str | None) -> str | None:
         """The division whose body a mention named by level alone (市委, 区科技局) is."""
         level = m.attr("relative")
-        code = province if level == "省" else self.city if level in ("市", "州") else None
+        code = province if level == "省" else self.city if level in ("市", "州", "盟") else None
         if level in ("区", "县"):  # 区科技厅 in an autonomous region is the region's
             own = province in AUTONOMOUS_REGIONS and m.surface.endswith("厅")
             code = province if own else self.county if self.county and self.gaz.divisions[
