@@ -1327,3 +1327,12 @@ def test_ranks_councils_and_a_league_s_head(place_finder, gazetteer):
     assert ("林海涛", "议长", "西岭市议会") in posts, posts
     assert ("赵明远", "讲席教授", "星河大学") in posts and ("赵明远", "院士", "中国工程院") in posts, posts
     assert "周文彬" not in _names(ex, "Company")
+
+
+def test_a_zone_s_committees_named_short_before_their_titles(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["西岭开发区工委书记、管委主任周文彬,工委副书记、管委副主任马文静参加了会议。"])
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("马文静", "副书记", "西岭开发区工委") in posts and ("马文静", "副主任", "西岭开发区管委") in posts, posts

@@ -16,7 +16,8 @@ _OWN_BODY = re.compile(r"^(?:我|本|该)(集团|公司|院|中心|园区|园|�
 
 # A kind of body alone, opening a clause (or after 与, 和, 由), then a title and a name.
 _KINDS = {"中心": "PublicInstitution", "科技园": "InnovationCarrier", "产业园": "InnovationCarrier",
-          "孵化器": "InnovationCarrier", "基地": "InnovationCarrier", "公司": "Company", "集团": "Company"}
+          "孵化器": "InnovationCarrier", "基地": "InnovationCarrier", "公司": "Company", "集团": "Company",
+          "党工委": "GovernmentAgency", "工委": "GovernmentAgency", "管委会": "GovernmentAgency", "管委": "GovernmentAgency"}
 _KIND_HEAD = re.compile(r"(?:(?<=[，,。；;：:、\n（(])|(?<=^)|(?<=[与和及由]))(" + "|".join(_KINDS) +
                         rf")(?=(?:{TITLE_RE})(?:[\u4e00-\u9fff]{{2,3}}|、))")
 
