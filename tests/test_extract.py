@@ -1336,3 +1336,15 @@ def test_a_zone_s_committees_named_short_before_their_titles(place_finder, gazet
     ex = _extract(place_finder, ["西岭开发区工委书记、管委主任周文彬,工委副书记、管委副主任马文静参加了会议。"])
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
     assert ("马文静", "副书记", "西岭开发区工委") in posts and ("马文静", "副主任", "西岭开发区管委") in posts, posts
+
+
+def test_a_zone_s_head_named_with_the_zone_is_at_its_committee(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["西岭经开区周文彬主任详细介绍了园区区位条件。",
+                                 "青禾高新区马文静书记介绍了情况。"])
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("周文彬", "主任", "西岭经济技术开发区管理委员会") in posts, posts
+    assert ("马文静", "书记", "青禾高新技术产业开发区党工委") in posts, posts
+    assert not any(org.endswith(("经开区", "高新区")) for _p, _r, org in posts), posts

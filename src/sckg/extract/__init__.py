@@ -31,7 +31,7 @@ from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.people import find_people, more_mentions
-from sckg.extract.posts import founders, posts
+from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns
@@ -185,7 +185,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)
     mentions, rel_visits = visits(text, mentions, year)
-    relations = posts(text, mentions) + founders(text, mentions) + awards(text, mentions)
+    mentions, relations = zone_posts(mentions, posts(text, mentions) + founders(text, mentions) + awards(text, mentions))
     relations += rel_kinds + rel_events + rel_visits
     for m in list(mentions):
         if m.category == "GovernmentAgency" and m.attr("parent"):

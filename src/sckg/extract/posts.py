@@ -337,3 +337,29 @@ def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
         if m.category == "Person" and close < m.start <= close + 3:
             return i
     return None
+
+
+_ZONES = ("HighTechZone", "EconomicDevelopmentZone")
+
+
+def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
+    """A zone's head named with the zone (天长经开区某某主任) holds the post at the zone's
+    管理委员会, or its 党工委 for a party role (a party role named at the 管委会 stays there,
+    as written). The bodies are added as mentions over the zone's name (``qualified``: the
+    body's name); other relations pass unchanged."""
+    out, made, mentions = [], {}, list(mentions)
+    for r in relations:
+        org = mentions[r.object] if r.kind == "post" else None
+        party = r.kind == "post" and (r.value.startswith("党工委") or r.value in ("书记", "副书记"))
+        if org is not None and org.category == "InnovationCarrier" and org.cls in _ZONES and (
+                party or r.value.endswith("主任")):
+            base, body = org.surface, "党工委" if party else "管理委员会"
+        else:
+            out.append(r)
+            continue
+        if (r.object, body) not in made:
+            mentions.append(Mention(org.surface, org.start, org.end, "GovernmentAgency", "GovernmentAgency",
+                                    (("anaphor", "zone"), ("qualified", base + body))))
+            made[r.object, body] = len(mentions) - 1
+        out.append(Relation("post", r.subject, made[r.object, body], r.value))
+    return mentions, out
