@@ -179,6 +179,12 @@ def test_whole_is_the_total_of_the_same_kind():
     ("年度获得各级财政资助3415万元。", "subsidies", None, None),
     ("发放补助资金1.32亿元。", "subsidies", None, None),
     ("参赛企业已累计获得创业投资近40亿元。", "investment-raised", None, None),
+    ("孵化器共孵化了738家。", "incubated-enterprises", "TechnologyBusinessIncubator", None),
+    ("成功孵化农业企业2家。", "incubated-enterprises", None, None),
+    ("园区已累计孵化180家企业。", "incubated-enterprises", None, None),
+    ("获得投融资金额29.35亿元。", "investment-raised", None, None),
+    ("撬动社会投资逾200亿元。", "investment-raised", None, None),
+    ("617家被评为良好。", "carriers", "InnovationCarrier", None),
 ])
 def test_indicator_carrier_and_level(text, indicator, carrier_type, level):
     f = one(text)

@@ -52,6 +52,14 @@ FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"等#[^%]{0,6}(?:单位|机构|企业|平台)?[^%]{0,12}(?:为|获评|获批|予以|认定为?|确定为?|列入|入选|名列)"
      r"[^%]{0,24}(?:众创空间|孵化器|星创天地|大学科技园|孵化基地|加速器|载体)", ("count",), "carriers"),
     (r"#[^%]*获得[^%]*证书", ("person",), "certified-staff"),
+    # What carriers incubated (累计孵化180家企业, 孵化了738家), not the carriers (孵化器12家).
+    (r"孵化(?![器基载平机面场空中园服率示])(?:了|出)?[^%#，,；;、项团基园器台心站]{0,8}#(?![^%#，,；;]{0,3}(?:项目|团队))", ("count",),
+     "incubated-enterprises"),
+    # Investment raised: 获得投融资金额29.35亿元, 获得了5亿元的投资, 撬动社会投资逾200亿元.
+    (r"(?:获得|撬动|吸引|带动)[^%#，,；;]{0,10}(?:投资|投融资|融资)[^%#，,；;]{0,6}#|(?:获得|撬动|吸引)了?#[^%]{0,3}的?(?:投资|融资)",
+     ("money",), "investment-raised"),
+    # Carriers rated good or passing in an evaluation (617家被评为良好): counted as carriers.
+    (r"(?:获评|评为|评估为|考核为?)(?:良好|合格)[^%]{0,8}#|#[^%]{0,8}(?:获评|评为|被评为)(?:良好|合格)", ("count",), "carriers"),
     (r"#[^%]*成果[^%]*转移转化", ("count", "item"), "transferred-achievements"),
     (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
     (r"优秀组织单位", ("count",), "award-winning-organisers"),
