@@ -404,3 +404,13 @@ def test_a_zone_s_bodies_named_by_its_kind_are_the_one_zone_s_the_article_names(
     bare = [e for e in res.entities.values() if e.name == "高新技术产业开发区管理委员会"]
     assert len(bare) == 1 and _articles_of(bare[0]) == {"965_zone"}, bare  # kept to its article
     assert bare[0].key.endswith("@965_zone"), bare[0].key
+
+
+def test_a_city_s_article_that_names_provincial_carriers_still_states_its_figures_of_the_city(place_finder, gazetteer):
+    city = _article(place_finder, "970_city", "深圳孵化载体发展迅速",
+                    ["深圳市南山区、福田区的多家孵化器获评省级孵化器。深圳市大力推进双创,深圳的创业氛围浓厚。",
+                     "截至2022年底,孵化场地面积488万平方米,在孵企业7900多家,共有省级众创空间41家。"])
+    res = resolve([city], gazetteer, resolve_place)
+    areas = {f.figure.value: res.entities[f.area].name if f.area else None for f in res.figures}
+    assert areas["4880000"] == "深圳市" and areas["7900"] == "深圳市", areas
+    assert areas["41"] == "广东省", areas  # 省级 carriers with no place stated: the province's

@@ -360,7 +360,9 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             about = r.entities[subject].category if subject else None
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province \
                     and (fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"):
-                area = figure_area(r, unstated, province)  # unstated: the article's region
+                own = unstated == "全省" or speaks_as(ex, unstated[1]) or fig.level != "provincial"
+                area = figure_area(r, unstated if own else "全省", province)  # unstated: the article's region
+                # (an article that only names a city's places counts 省级 carriers of the province)
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),

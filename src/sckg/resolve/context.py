@@ -90,7 +90,8 @@ def speaks_as(extraction: Extraction, level: str) -> bool:
         m.attr("relative") == level for m in extraction.mentions)
 
 
-_PROVINCE_WORDS = re.compile(r"我省|全省|本省|省内|全疆|全藏|全自治区|我区各|全区各|省级|自治区级")
+SHARE = 0.75  # of the places named below the province that must be in that city or county
+_PROVINCE_WORDS = re.compile(r"我省|全省|本省|省内|全疆|全藏|全自治区|我区各|全区各")
 
 
 def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
@@ -104,6 +105,7 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
     county = not code.endswith("00")
     if county and speaks_as(extraction, "市"):
         return False
-    within = {c if county and not c.endswith("00") else c[:4] + "00"
-              for _, c in _below(extraction, gaz, resolve_place, province)}
-    return within == {code} or (county and within == {code, code[:4] + "00"})
+    within = Counter(c if county and not c.endswith("00") else c[:4] + "00"
+                     for _, c in _below(extraction, gaz, resolve_place, province))
+    city = within.pop(code[:4] + "00", 0) if county else 0  # a county's article may name its city, less often
+    return within[code] >= max(city, SHARE * sum(within.values()))
