@@ -96,10 +96,11 @@ _PROVINCE_WORDS = re.compile(r"我省|全省|本省|省内|全疆|全藏|全自�
 
 def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
               province: str | None, code: str | None) -> bool:
-    """Whether an article is about the city or county ``code`` alone: every place below
-    its province that it names is that city or in it (a county: that county or in it,
-    or its city), and it never speaks as the province's (全省, 我省, 省级); a county's
-    article never speaks as its city's (全市, 市科技局) either."""
+    """Whether an article is about the city or county ``code`` alone: at least
+    :data:`SHARE` of the places below its province that it names are that city or in it
+    (a county: that county or in it, and named at least as often as its city), and it
+    never speaks as the province's (全省, 我省); a county's article never speaks as its
+    city's (全市, 市科技局) either."""
     if code is None or province is None or code == province or _PROVINCE_WORDS.search(extraction.article.clean):
         return False
     county = not code.endswith("00")
