@@ -114,6 +114,18 @@ def test_an_event_s_outcomes_count_its_field_unless_a_place_s_own():
     assert own[0].area == "我市" and own[0].indicator == "finalists"
 
 
+@pytest.mark.parametrize("text, indicator, area", [
+    ("共有573个企业和团队确认参赛。", "applicants", None),
+    ("共109个企业参赛。", "applicant-enterprises", None),
+    ("大赛共吸引1560多个创业团队参赛。", "applicant-teams", None),
+    ("其中企业组报名363个。", "applicant-enterprises", None),
+    ("湖北省有1402个项目报名参赛。", "applicants", "湖北省"),
+])
+def test_the_entries_of_a_contest_count_its_field_unless_a_place_s_own(text, indicator, area):
+    f = extract_figures(text, context=FigureContext(region="四川省"))[0]
+    assert (f.indicator, f.area) == (indicator, area)
+
+
 def test_what_was_reached_by_a_year_is_achieved():
     reached = extract_figures("到2016年,我区的孵化器已达到60家,在孵企业2000多家。")
     assert [f.status for f in reached] == ["achieved", "achieved"]

@@ -414,3 +414,14 @@ def test_a_city_s_article_that_names_provincial_carriers_still_states_its_figure
     areas = {f.figure.value: res.entities[f.area].name if f.area else None for f in res.figures}
     assert areas["4880000"] == "深圳市" and areas["7900"] == "深圳市", areas
     assert areas["41"] == "广东省", areas  # 省级 carriers with no place stated: the province's
+
+
+def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no_place_s(place_finder, gazetteer):
+    province = _article(place_finder, "971_contest", "第三届四川省星河创新创业大赛落幕",
+                        ["第三届四川省星河创新创业大赛共计成功报名企业759家,报名团队232个。"])
+    city = _article(place_finder, "972_contest", "第三届绵阳市星河创业大赛落幕",
+                    ["绵阳市涪城区、游仙区大力推进双创。第三届绵阳市星河创业大赛共吸引300个创业团队参赛。"])
+    res = resolve([province, city], gazetteer, resolve_place)
+    areas = {(f.article, f.figure.value): res.entities[f.area].name if f.area else None for f in res.figures}
+    assert areas[("971_contest", "759")] == "四川省" and areas[("971_contest", "232")] == "四川省", areas
+    assert areas[("972_contest", "300")] is None, areas

@@ -672,7 +672,8 @@ RESERVED_ARTICLE_IDS = frozenset({"ontology", "gazetteer", "curated"})
 #: Indicators of what an event produced (prizes, finalists, trainees …): such a figure is
 #: about the event's field, so an area it does not state is no region's.
 EVENT_OUTCOMES = frozenset({"award-winning-enterprises", "prize-money", "finalists", "trainees", "participants",
-                            "experts", "investors", "applicant-rank"})
+                            "experts", "investors", "applicant-rank", "applicants", "applicant-enterprises",
+                            "applicant-teams", "contestants"})
 
 
 @dataclass

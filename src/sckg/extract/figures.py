@@ -166,7 +166,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         elif indicator in _EVENT_OUTCOMES and "累计" not in folded[c_start:c_end]:
             # an event's outcomes count its field, no place, unless a place's own
             # (我市51个项目获得晋级, 来自某县的选手160名)
-            area = area if area and (area.startswith(("全", "我", "本")) or "来自" + area in bare_head) else None
+            area = area if area and (area.startswith(("全", "我", "本")) or "来自" + area in bare_head
+                                     or bare_head.endswith((area, area + "有", area + "共有"))) else None  # 某省有#个项目
         elif not subject:
             area = area or context.region
         qualifier = _qualifier(folded, q)

@@ -345,6 +345,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                         m.category, "locatedIn")
                     links.append(Link(aid, kind, key, place))
         subjects: dict[str | None, str | None] = {}
+        events = [r.entities[k].name for i, k in keys.items() if k and ex.mentions[i].category == "Event"]
         # A city's article (我市, 全市, 市科技局 …) states its figures of the city, not of the province.
         unstated = "全市" if r.city and r.city != province and (
             speaks_as(ex, "市") or about_one(ex, gaz, resolve_place, province, r.city)) else "全省"
@@ -358,15 +359,28 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             subject = subjects[fig.subject]
             area = figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
-            if area is None and fig.area is None and about in (None, "Programme", "Event") and province \
-                    and (fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"):
-                own = unstated == "全省" or speaks_as(ex, unstated[1]) or fig.level != "provincial"
-                area = figure_area(r, unstated if own else "全省", province)  # unstated: the article's region
-                # (an article that only names a city's places counts 省级 carriers of the province)
+            own = unstated == "全省" or speaks_as(ex, unstated[1]) or fig.level != "provincial"
+            scope = unstated if own else "全省"  # (a city's article counts 省级 carriers of the province)
+            if area is None and fig.area is None and about in (None, "Programme", "Event") and province and (
+                    fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"
+                    or (fig.indicator in ENTRIES and _contest_of(r, scope, province, events))):
+                area = figure_area(r, scope, province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
+
+
+# The entries of a contest: the province's own when the contest is the province's.
+ENTRIES = frozenset({"applicants", "applicant-enterprises", "applicant-teams"})
+
+
+def _contest_of(r: _Resolver, scope: str, province: str, events: list[str]) -> bool:
+    """Whether the article's region is its province (``scope`` 全省) and one of its
+    ``events`` is named after it (第七届云南省创新创业大赛 in a Yunnan article): a province's
+    contest selects the province's entries for the national one."""
+    name = r.gaz.divisions[province].name if scope == "全省" and province in r.gaz.divisions else None
+    return bool(name) and any(name in event for event in events)
 
 
 def _figure_subject(r: _Resolver, ex: Extraction, keys: dict[int, str | None],
