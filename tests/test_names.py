@@ -152,3 +152,13 @@ def test_a_brand_ending_in_a_verb_and_a_park_s_maker_space_are_names(place_finde
 def test_a_carrier_s_name_starts_at_a_word_of_its_own(place_finder, sentence, name):
     names = _names(place_finder, sentence, "InnovationCarrier")
     assert name in names and not any(n != name and n.endswith(name) for n in names), names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("西岭高科集团、青禾实验室、东湖高新区科创局签署了协议。", "东湖高新区科创局", id="a-zone-s-bureau"),
+    pytest.param("河南省科学技术厅、河南省农业厅与团省委联合主办。", "河南省农业厅", id="a-department"),
+    pytest.param("海南省民政厅、海南省市场监督管理局负责人参加。", "海南省市场监督管理局", id="market-regulation"),
+    pytest.param("被武汉市人力资源和社会保障局授牌西岭大学生创业学院。", "武汉市人力资源和社会保障局", id="before-a-verb-of-awarding"),
+])
+def test_departments_of_a_government_are_agencies(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "GovernmentAgency"), _names(place_finder, sentence)

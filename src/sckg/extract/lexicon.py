@@ -64,6 +64,14 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),
     ("工业和信息化部", "GovernmentAgency"), ("财政部", "GovernmentAgency"), ("商务部", "GovernmentAgency"),
     ("残联", "GovernmentAgency"),
+    # Other departments of a government, by their full and common short names.
+    *((word, "GovernmentAgency") for word in """
+农业厅 民政厅 住房和城乡建设厅 自然资源厅 生态环境厅 交通运输厅 水利厅 文化和旅游厅 司法厅 审计厅 公安厅
+市场监督管理局 市场监管局 知识产权局 工商行政管理局 工商局 民政局 农业农村局 农业局 自然资源局 生态环境局
+住房和城乡建设局 住建局 交通运输局 水利局 文化和旅游局 文旅局 卫生健康局 卫健局 审计局 税务局 公安局 教育局
+体育局 林业局 就业局 人力资源和社会保障局 经济和信息化局 经信局 发展和改革局 发改局 科技和工业信息化局 科创局
+科技创新局 科技经济局 科经局 经贸局 投资促进局 行政审批局 大数据局 乡村振兴局 应急管理局 金融工作局 金融办
+火炬办 人力资源和社会保障部 农业农村部 投资推广署""".split()),
     ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
     ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),
@@ -130,7 +138,7 @@ FUND = re.compile(r"(专项资金|引导基金|种子基金|创投基金|基金)
 LEFT_STOPS = set("，。、；：？！“”‘’「」『』《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等为他她它请"
                  "▲△●○■□★☆◆◇→※|")
 LEFT_STOP_WORDS = sorted("""
-来自 位于 通过 依托 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加
+来自 位于 通过 依托 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加 授牌 授予 颁发 命名
 围绕 听取 抓好 发挥 促进 提升 开办 了解 建立 开展 组建 引进 吸纳 纳入 面向 包括 拥有 共有 和
 在孵企业 入孵企业 孵化企业 企业和 以及 调研组 实地调研 到 入驻 进驻 落户 入选 入围 获评 评为
 出席 发布 实施 颁布 印发 出台 支持 推进 推动 加强 加快 打造 建设 建成 培育 引导 鼓励 促成
