@@ -425,3 +425,12 @@ def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no
     areas = {(f.article, f.figure.value): res.entities[f.area].name if f.area else None for f in res.figures}
     assert areas[("971_contest", "759")] == "四川省" and areas[("971_contest", "232")] == "四川省", areas
     assert areas[("972_contest", "300")] is None, areas
+
+
+def test_taiwan_s_bodies_keep_their_own_names(place_finder, gazetteer):
+    taiwan = _article(place_finder, "973_taiwan", "台湾台中青年创业基地开幕",
+                      ["行政院院长周文彬在台湾台北听取报告。经济部配合行政院推动方案,科技部与台中市政府共同支持青年创业。"])
+    res = resolve([taiwan], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values() if e.category == "GovernmentAgency"}
+    assert {"行政院", "经济部", "科技部", "台中市政府"} <= names, names
+    assert not names & {"中华人民共和国科学技术部", "台中市人民政府"}, names

@@ -38,13 +38,12 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
-# Fixed phrases a name holds whole, though they hold a stop (和, 与, 、): the fields in
-# the names of government departments (工业和信息化委员会, 人力资源和社会保障局).
+# Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
+# the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育",
             "科学技术和工业信息化", "工业和科技", "商务和投资促进", "交通运输和物流",
-            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行",
-            "促进")  # (进 is a stop: 生产力促进中心, 投资促进局)
+            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行", "促进")
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
@@ -59,7 +58,7 @@ _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the sloga
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
-                     "国家火炬中心", "科技部火炬中心"}
+                     "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"}
 _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")

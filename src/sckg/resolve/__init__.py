@@ -27,6 +27,10 @@ _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "Uni
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 # Bodies whose official names spell out the region and the agency in full.
 _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
+# Taiwan, Hong Kong and Macau: their bodies keep the names written (台中市政府 is no 人民政府);
+# in Taiwan 科技部 and 经济部 are its own, not the State Council's ministries.
+_TAIWAN = "710000"
+_OWN_SYSTEMS = {_TAIWAN, "810000", "820000"}
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -156,7 +160,7 @@ class _Resolver:
                 return name
         name = name.strip("“”\"")
         name = re.sub(r"^“([^”]+)”", r"\1", name)
-        if name in NATIONAL:
+        if name in NATIONAL and province != _TAIWAN:
             return NATIONAL[name]
         if m.category == "Person":
             return re.sub(r"\s+", "", name)  # 王 某, padded in a table, is 王某
@@ -166,11 +170,13 @@ class _Resolver:
         parent = m.attr("parent")
         if parent and not name.startswith(parent) and not m.attr("relative"):
             name = parent + name
-        if m.category not in _OFFICIAL:
+        if m.category not in _OFFICIAL or province == _TAIWAN:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
         national = next((k for k in NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
         if national and (m.category == "GovernmentAgency" or national.endswith("中心")):  # 某部某中心某处
             return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
+        if province in _OWN_SYSTEMS:
+            return name
         name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
         for short, full in EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
