@@ -162,3 +162,11 @@ def test_a_carrier_s_name_starts_at_a_word_of_its_own(place_finder, sentence, na
 ])
 def test_departments_of_a_government_are_agencies(place_finder, sentence, name):
     assert name in _names(place_finder, sentence, "GovernmentAgency"), _names(place_finder, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("要加快南疆布局建设国家级高新区。", id="a-region-and-布局"),
+    pytest.param("河南省科学技术厅坚持统筹布局,推动孵化器发展。", id="after-an-agency"),
+])
+def test_a_word_in_局_is_no_bureau(place_finder, sentence):
+    assert not [n for n in _names(place_finder, sentence, "GovernmentAgency") if n.endswith("布局")]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import PARTY_BODIES, PROVINCE_SHORT_NAMES, SUB_UNIT, TITLE_RE, TITLES
-from sckg.extract.names import name_start
+from sckg.extract.names import NOT_A_BUREAU, name_start
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -346,7 +346,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
-        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办):
+        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU:
             end = m.end()
             kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is

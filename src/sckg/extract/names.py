@@ -67,7 +67,7 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
-_NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
+NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
@@ -260,7 +260,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         graduate = _GRADUATE.match(text, end) if cls == "University" else None
         if graduate and graduate.group(0) != "毕业":
             continue  # 大学生, 大学毕业生: people; 大学城: a district; not a university
-        if suffix == "局" and text[end - 2:end] in _NOT_A_BUREAU:
+        if suffix == "局" and text[end - 2:end] in NOT_A_BUREAU:
             continue  # 空间布局, 发展格局: a word in 局, no bureau
         if suffix.endswith("报") and text[end:end + 1] and text[end] in "告道名送表批备到":
             continue  # 创业指导报告: 报告, no newspaper (导报)
