@@ -63,3 +63,14 @@ def test_two_editions_keep_their_names(place_finder):
     plain = [m for m in ex.mentions if m.surface == "四川省青年创业大赛"]
     assert plain and plain[0].attr("qualified") is None
 
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("拟推荐“星河创业工坊@青禾800”等12家众创空间申报备案。", "星河创业工坊@青禾800", "MakerSpace", id="a-maker-space"),
+    pytest.param("西岭市申报的“西岭市青禾县星河星创中心”等6家“星创天地”获批。", "西岭市青禾县星河星创中心",
+                 "StarCreationSpace", id="a-quoted-kind"),
+])
+def test_a_quoted_name_before_the_count_of_its_kind_is_a_carrier(place_finder, sentence, name, cls):
+    ex = _extract(place_finder, sentence)
+    found = {m.surface: m.cls for m in ex.mentions if m.category == "InnovationCarrier"}
+    assert found.get(name) == cls, found

@@ -78,7 +78,25 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
                 continue
             replaced.update(own + named)
             found.append(Mention(name, s, e, _CARRIER, cls, attrs))
-    return found, replaced
+    return found + _quoted_carriers(text, mentions + found), replaced
+
+
+# One name in quotation marks before the count of its kind: “某某”等12家众创空间.
+_QUOTED_COUNTED = re.compile(rf"“(?P<name>[^“”，。；]{{2,30}})”等[\d一二三四五六七八九十两百]+[家个所]"
+                             rf"(?P<level>{_LEVEL_RE})?“?(?P<type>{_TYPE_RE})")
+
+
+def _quoted_carriers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Carriers named in quotation marks before the count of their kind (“某某”等6家“星创天地”),
+    where no other name was read inside the marks."""
+    found = []
+    for m in _QUOTED_COUNTED.finditer(text):
+        s, e = m.span("name")
+        if any(x.start < e and s < x.end and x.category != "Place" for x in mentions):
+            continue
+        level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
+        found.append(Mention(m.group("name"), s, e, _CARRIER, CARRIER_CLASS[m.group("type")], level))
+    return found
 
 
 def _brand_like(item: str, places: list[str]) -> bool:
