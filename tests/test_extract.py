@@ -1348,3 +1348,12 @@ def test_a_zone_s_head_named_with_the_zone_is_at_its_committee(place_finder, gaz
     assert ("周文彬", "主任", "西岭经济技术开发区管理委员会") in posts, posts
     assert ("马文静", "书记", "青禾高新技术产业开发区党工委") in posts, posts
     assert not any(org.endswith(("经开区", "高新区")) for _p, _r, org in posts), posts
+
+
+def test_rare_surnames_and_an_institute_s_party_secretary_listed_after_its_heads(place_finder):
+    ex = _extract(place_finder, ["省政府副秘书长种润之、西岭海岸带研究所所长王凡,常务副所长杨红生,党委副书记卫京参加会议。"])
+    posts = _posts(ex)
+    assert ("种润之", "副秘书长", "省政府") in posts, posts
+    assert ("卫京", "党委副书记", "西岭海岸带研究所") in posts, posts
+    bureau = _extract(place_finder, ["西岭市科技局局长王凡,党委副书记杨红生参加会议。"])
+    assert not [p for p in _posts(bureau) if p[0] == "杨红生"], _posts(bureau)  # a bureau's is the ladder's only

@@ -167,7 +167,7 @@ SURNAMES = set("""
 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 旷 竺 虎 蹇 禤 桓 汝
 钮 眭 邴 濮 郦 苍 咸 暴 蔚 傅 阎 萧 洪 凤 寿 逄 郇 巨 习 操 雒 万俟 欧阳 司马 上官
 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
-缑 郗 訾 隗 琚 宓 贲 蒯 禚 仉 笪 厍 庹 滑 冮 靖 续 郏 璩 桑 生
+缑 郗 訾 隗 琚 宓 贲 蒯 禚 仉 笪 厍 庹 滑 冮 靖 续 郏 璩 桑 生 种 粘 荀 蓟 弓 乜
 """.split())
 # Words that follow a person's name as its subject.
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).

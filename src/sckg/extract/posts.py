@@ -202,14 +202,18 @@ def _bare_company_posts(text: str, mentions: list[Mention], have: set[int]) -> l
 def _same_ladder(role: str, held: list[str], category: str) -> bool:
     """Whether ``role``, listed after a comma, is a post of the organisation the one
     before holds ``held`` at: a rung of the same ladder (局长, 副局长; 书记, 副书记), a
-    university's (副校长, 党委常委 after 党委书记 of the university), or a company's."""
+    university's (副校长 after 校长), a company's, or the party committee's of a university,
+    an institute, a company or a carrier (党委副书记 after 所长)."""
     if any(role[-2:] == h[-2:] for h in held):
         return True
     if category == "Company":
         return role in _COMPANY_POSTS and any(h in _COMPANY_POSTS for h in held)
     if role in _LEADERSHIP_POSTS and any(h in _LEADERSHIP_POSTS for h in held):
         return True  # 某联副主席甲、副秘书长乙: the heads and the secretaries of one body
-    return category == "University" and ("校" in role or role.startswith("党委"))
+    if role.startswith(("党委", "纪委")) and category in ("University", "ResearchInstitute", "PublicInstitution",
+                                                       "InnovationCarrier", "Company"):
+        return True  # 所长甲,党委副书记乙: an institution's party committee is counted as the institution's
+    return category == "University" and "校" in role
 
 
 def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int],
