@@ -45,3 +45,17 @@ def test_a_visit_goes_to_an_organisation_and_takes_place_at_a_place(place_finder
 def test_no_visit(place_finder, sentence):
     ex = _extract(place_finder, sentence)
     assert not [m for m in ex.mentions if m.cls == "InspectionVisit"]
+
+
+@pytest.mark.parametrize("sentence, visitor", [
+    pytest.param("2019年1月8日下午,西岭镇镇长周文彬、西岭镇党委委员马文静等一行四人到青禾创业中心调研。", "马文静", id="a-party-of-four"),
+    pytest.param("2022年4月26日,市科技局局长林海涛带队赴青禾创业服务中心、星河科技创业园就孵化服务机构建设情况进行调研。",
+                 "林海涛", id="on-a-topic-then-进行调研"),
+    pytest.param("2015年4月17日,科技部部长赵明远一行在合肥考察科技创新工作。", "赵明远", id="一行-在"),
+])
+def test_visits_of_a_party_on_a_topic(place_finder, sentence, visitor):
+    ex = _extract(place_finder, sentence)
+    visits = [i for i, m in enumerate(ex.mentions) if m.cls == "InspectionVisit"]
+    assert len(visits) == 1, [m.surface for m in ex.mentions]
+    assert any(r.kind == "visitor" and r.subject == visits[0] and ex.mentions[r.object].surface == visitor
+               for r in ex.relations)

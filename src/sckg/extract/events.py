@@ -23,10 +23,10 @@ _AMONG = re.compile(rf"等[\d一二三四五六七八九十]+[家个](?P<level>{
 _PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
 # What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
 # the visit verb; or the visit verb at once (调研某地某工作).
-_LEAD = r"(?:率团|率队|带队|一行|(?:带领|率领|率)[^，。；,]{1,40}?)"
+_LEAD = r"(?:率团|率队|带队|等?一行(?:[\d一二三四五六七八九十]+人)?|(?:带领|率领|率)[^，。；,]{1,40}?)"
 _VISIT_AFTER = re.compile(
-    rf"{_LEAD}?(?:(?:赴|到|来|在|前往|深入)(?P<target>[^，。；,]{{1,30}}?)|)(?:考察调研|调研|考察|视察|走访|督导)"
-    r"(?!组|员|报告)")
+    rf"{_LEAD}?(?:(?:赴|到|来|在|前往|深入)(?P<target>[^，。；,]{{1,50}}?)|)(?:就[^，。；,]{{2,24}}?)?(?:(?:进行|开展)[^，。；,]{{0,8}}?)?"
+    r"(?:考察调研|调研|考察|视察|走访|督导)(?!组|员|报告)")
 _THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
 _MAIN_VENUE = re.compile(r"主会场设在")
 _SUB_VENUE = re.compile(r"([\u4e00-\u9fff]{2,6})分会场")
