@@ -59,3 +59,12 @@ def test_visits_of_a_party_on_a_topic(place_finder, sentence, visitor):
     assert len(visits) == 1, [m.surface for m in ex.mentions]
     assert any(r.kind == "visitor" and r.subject == visits[0] and ex.mentions[r.object].surface == visitor
                for r in ex.relations)
+
+
+def test_ceremonies_are_events_and_a_contest_s_own_is_the_contest_s(place_finder):
+    names = {m.surface for m in _extract(place_finder, "星河孵化器开园仪式在西岭市举行。").mentions if m.category == "Event"}
+    assert names == {"星河孵化器开园仪式"}, names
+    contest = {m.surface for m in _extract(place_finder, "2020中国·绵阳创新创业大赛颁奖典礼在绵阳市举行。").mentions
+               if m.category == "Event"}
+    assert len(contest) == 1 and contest.pop().endswith("绵阳创新创业大赛")  # the contest, not its ceremony
+    assert not [m for m in _extract(place_finder, "启动仪式在科技广场举行。").mentions if m.category == "Event"]

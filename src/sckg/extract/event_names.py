@@ -18,6 +18,8 @@ def names_one_event(name: str, places: list[str]) -> bool:
     """Whether ``name`` (found by its event word) names one event rather than a kind."""
     if (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name)) and not EDITION.search(name):
         return False
+    if name.startswith("暨") or (name.endswith(("仪式", "典礼", "庆典")) and "赛" in name):
+        return False  # the second of two joined names alone; a contest's own ceremony is the contest's
     return not (_ROUTINE_EVENT.search(name) or (len(name) <= 6 and not _event_anchored(name, places)))
 
 
