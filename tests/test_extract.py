@@ -902,6 +902,9 @@ def test_universities_by_their_press_short_forms_and_a_standing_member_s_departm
     ("据新华社北京6月14日电 14日,会议召开。", "新华社"),
     ("德阳新闻网讯 9月11日,记者从市人社局获悉。", "德阳新闻网"),
     ("德阳网·旌城新闻讯记者12月30日获悉。", "德阳网"),
+    ("星河新闻客户端6月17日电 会议召开。", "星河新闻"),
+    ("青禾网记者 周文彬 济南报道 5月22日,会议召开。", "青禾网"),
+    ("青禾新闻网讯 9月11日,会议召开。", "青禾新闻网"),
 ])
 def test_the_outlet_a_report_opens_with(place_finder, opening, outlet):
     ex = _extract(place_finder, [opening])

@@ -83,10 +83,12 @@ def body_credits(article: Article) -> list[tuple[int, int, str]]:
 
 
 # The outlet a report's opening names: 某某网讯, 人民网某地某日电, 据新华社某地某日电,
-# 某某网·某某新闻讯, 央广网某地5月11日消息.
-_DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}?(?:网|社|报|台))"
-                              r"(?=(?:·[\u4e00-\u9fff]{2,6})?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"
-                              r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))")
+# 某某网·某某新闻讯, 某某日报社/某某新闻12月16日讯, 某某新闻客户端6月17日电, 央广网某地5月11日消息.
+_DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))"
+                              r"(?=(?:[·/][\u4e00-\u9fff]{2,6})?(?:客户端)?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"
+                              r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))"
+                              # …or its reporter opening the report: 某某网记者 某某 某地报道
+                              r"|^([\u4e00-\u9fff]{2,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))(?=(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3})")
 
 
 def dateline_outlets(article: Article) -> list[tuple[int, int]]:
@@ -95,5 +97,6 @@ def dateline_outlets(article: Article) -> list[tuple[int, int]]:
     for b in article.body_blocks:
         m = _DATELINE_OUTLET.match(b.text)
         if m:
-            spans.append((b.start + m.start(1), b.start + m.end(1)))
+            g = 1 if m.group(1) else 2
+            spans.append((b.start + m.start(g), b.start + m.end(g)))
     return spans
