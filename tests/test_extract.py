@@ -1360,3 +1360,10 @@ def test_rare_surnames_and_an_institute_s_party_secretary_listed_after_its_heads
     assert ("卫京", "党委副书记", "西岭海岸带研究所") in posts, posts
     bureau = _extract(place_finder, ["西岭市科技局局长王凡,党委副书记杨红生参加会议。"])
     assert not [p for p in _posts(bureau) if p[0] == "杨红生"], _posts(bureau)  # a bureau's is the ladder's only
+
+
+def test_a_name_before_当选_is_a_name_and_the_post_elected_to_is_one_more(place_finder):
+    ex = _extract(place_finder, ["会上,西岭大学科技园管委会主任葛朝阳当选为西岭市科技企业孵化器协会副理事长。"])
+    posts = _posts(ex)
+    assert ("葛朝阳", "主任", "西岭大学科技园管委会") in posts, posts
+    assert ("葛朝阳", "副理事长", "西岭市科技企业孵化器协会") in posts, posts
