@@ -46,8 +46,8 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
     writes the same bytes. The old dump and store stay until the new ones are
     complete, and are then replaced together.
 
-    One bad article never costs the others: a file that cannot be read as an article
-    is reported on one line and skipped; statements that break the shapes (a misread
+    One bad article never costs the others: a file that cannot be read as an article,
+    or whose text meets a defect of the extractor, is reported on one line and skipped; statements that break the shapes (a misread
     figure and its quote, an entity and its mentions) are held back and the rest of
     the article goes in. What was held back is written, with the SHACL results in
     English and Chinese, to refused/{article-id}.trig beside the TriG file, and
