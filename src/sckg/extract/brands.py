@@ -48,7 +48,7 @@ _COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十�
                                 r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)*(?:企业|公司)")
 # A brand and its trade (某某制衣, 某某塑料制品): a company among the items of a list with one.
 _TRADE_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_TRADE}|制衣|服饰|线缆|制品|食品|粮油|农业|电器|机械|材料|"
-                        r"光电|药业|化工|纺织|商贸|建材|通信|装备|传媒)$")
+                        r"光电|药业|化工|纺织|商贸|建材|通信)$")
 
 
 def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
@@ -67,9 +67,7 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
         counted = len(items) >= 2 and _COUNTED_COMPANIES.match(text, items[-1][1])
         among = len(items) >= 2 and any(m.category == "Company" and s <= m.start and m.end <= e
                                         for s, e in items for m in mentions)
-        traded_items = sum(1 for s, e in items if _TRADE_END.search(text[s:e]) and not _field(text[s:e])
-                           and not _NOT_A_NAME.search(text[s:e]))
-        if not counted and not among and traded_items < 2:
+        if not counted and not among and sum(_traded(text[s:e]) for s, e in items) < 2:
             continue
         brands = []
         for s, e in items:
@@ -82,13 +80,17 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
             if counted and (_field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name)):
                 brands = []
                 break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand
-            traded = _TRADE_END.search(name) and not _NOT_A_NAME.search(name) and not _field(name)
             if 2 <= len(name) <= 16 and not (len(name) == 2 and word_count(name) > 500) and name not in places \
                     and not _TITLE_END.search(name) and listed_kind(name, places) is None and (
-                        traded or (counted and _brand_like(name, places))):
+                        _traded(name) or (counted and _brand_like(name, places))):
                 brands.append(Mention(name, s, e, "Company", "Company"))
         found += brands
     return found
+
+
+def _traded(item: str) -> bool:
+    """Whether a list item is a brand and its trade (某某制衣, 某某塑料制品), not a field."""
+    return bool(_TRADE_END.search(item)) and not _NOT_A_NAME.search(item) and not _field(item)
 
 
 def _field(item: str) -> bool:

@@ -232,9 +232,9 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if cls in _CARRIER_CLASSES and ((len(stem) == 1 and "\u4e00" <= stem <= "\u9fff") or not _TYPE_JOINED.sub("", stem)):
         return True  # 我孵化器, 大孵化器: one character before a carrier word names none; 众创空间-孵化器-产业园
     if suffix in _TYPE_WORDS:
-        # A place and a type word (新疆科技企业孵化器) is the region's carriers of a kind; a
-        # verb before it (内容涵盖孵化器, 运营众创空间, 公司管理国家级孵化器) or a chain of kinds
-        # (孵化器众创空间) names none, but after a place an unknown word is a brand (宾阳聚能).
+        # A place and a type word (新疆科技企业孵化器), a verb of jieba's dictionary before it
+        # (运营众创空间, 某公司管理国家级孵化器) or a chain of kinds (孵化器众创空间) names none;
+        # a word the tagger only guesses is a verb (创服 of 米库创服) may be a brand's.
         kinds = (bare, _TYPE_JOINED.sub("", bare), after_verbs(bare))
         return any(b is not None and bool(_DOMAIN_RE.fullmatch(b)) for b in kinds) or has_known_verb(bare)
     if _GENERIC_RE.fullmatch(stem):

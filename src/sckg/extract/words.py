@@ -56,12 +56,6 @@ def tag(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def has_verb(text: str) -> bool:
-    """Whether jieba tags a word of ``text`` as a verb (it stops at the first)."""
-    return any(w.flag == "v" and w.word not in DOMAIN_VERBS for w in tagger().cut(text))
-
-
-@lru_cache(maxsize=65536)
 def has_known_verb(text: str) -> bool:
     """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
     a one-character verb counts only on its own (破 in 破茧 is part of a word)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
@@ -67,7 +68,7 @@ class _Resolver:
         # Names read before: the same names come back in article after article.
         self._canonical: dict[tuple, str] = {}
         self._prefixed: dict[str, str] = {}
-        self._heads: dict[tuple[str, str | None], str | None] = {}
+        self.heads: dict[tuple[str, str | None], str | None] = {}  # head_place's answers
         self.city: str | None = None  # the city of the article being resolved
         self.county: str | None = None  # and its county or district, when it names one
         self.article: str | None = None  # the id of the article being resolved
@@ -270,9 +271,9 @@ class _Resolver:
         name = self.canonical(m, province)
         group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
         body = zone_body(m.surface) if m.category == "GovernmentAgency" else None
-        if body:  # 高新区管委会: the article's one zone's, else this article's own
-            zone = zone_of(body[0], self.zones)
-            name = zone + body[1].replace("管委会", "管理委员会") + body[2] if zone else name
+        zone = zone_of(body[0], self.zones) if body else None
+        if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
+            name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
         if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None:
             # 区委 in an article whose district is unknown: this article's 区委, not one
             # body shared by every article that writes 区委.
@@ -359,14 +360,14 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         if level in ("县", "区") and not (level == "区" and province in AUTONOMOUS_REGIONS) \
                 and (speaks_as(ex, level) or about_one(ex, gaz, resolve_place, province, r.county)):
             unstated = "全" + level  # a county's article (我县, 县科技局): its figures are the county's
+        provincial = unstated if unstated == "全省" or speaks_as(ex, unstated[1]) else "全省"  # 省级 carriers
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:
                 subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
             subject = subjects[fig.subject]
             area = figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
-            own = unstated == "全省" or speaks_as(ex, unstated[1]) or fig.level != "provincial"
-            scope = unstated if own else "全省"  # (a city's article counts 省级 carriers of the province)
+            scope = provincial if fig.level == "provincial" else unstated
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province and (
                     fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"
                     or (fig.indicator in ENTRIES and _contest_of(r, scope, province, events))):
@@ -382,9 +383,8 @@ ENTRIES = frozenset({"applicants", "applicant-enterprises", "applicant-teams"})
 
 
 def _contest_of(r: _Resolver, scope: str, province: str, events: list[str]) -> bool:
-    """Whether the article's region is its province (``scope`` 全省) and one of its
-    ``events`` is named after it (第七届云南省创新创业大赛 in a Yunnan article): a province's
-    contest selects the province's entries for the national one."""
+    """Whether the article's region is its province (``scope`` 全省) and one of its ``events``
+    is named after it (第七届云南省创新创业大赛): a province's contest selects its entries."""
     name = r.gaz.divisions[province].name if scope == "全省" and province in r.gaz.divisions else None
     return bool(name) and any(name in event for event in events)
 

@@ -14,9 +14,9 @@ AMBIGUOUS_CITY_SHORT_FORMS = frozenset("中山 朝阳 阿里 白银 北海 大�
 def head_place(r, name: str, province: str | None) -> str | None:
     """The key of the division a name starts with (云南省高层次… is in 云南省), ``r`` the
     resolver (its gazetteer, place resolver and entity table)."""
-    code = r._heads.get((name, province), "")
+    code = r.heads.get((name, province), "")
     if code == "":
-        code = r._heads[(name, province)] = _head_code(r, name, province)
+        code = r.heads[(name, province)] = _head_code(r, name, province)
     if code is None:
         return None
     key = f"place:{code}"
