@@ -469,6 +469,13 @@ def test_bodies_named_by_level_alone_are_agencies(place_finder):
     assert agencies == {"市委组织部": "市", "市发改委": "市", "我市科技局": "市"}
 
 
+def test_bodies_named_by_level_after_a_particle_or_preposition(place_finder):
+    ex = _extract(place_finder, ["会上听取了市科技局副局长林海涛的汇报，材料报送至县科协，并于区政府备案。"])
+    agencies = {m.surface: m.attr("relative") for m in ex.mentions if m.attr("relative")}
+    assert agencies == {"市科技局": "市", "县科协": "县", "区政府": "区"}
+    assert ("林海涛", "副局长", "市科技局") in _posts(ex)
+
+
 def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
     ex = _extract(place_finder, ["本报讯（记者 邓雅文 刘建）近日，某市举办创新创业大赛，活动取得实效。",
                                  "大赛共吸引120个项目参赛。(全媒体记者 孙浩)"])
@@ -1367,3 +1374,29 @@ def test_a_name_before_当选_is_a_name_and_the_post_elected_to_is_one_more(plac
     posts = _posts(ex)
     assert ("葛朝阳", "主任", "西岭大学科技园管委会") in posts, posts
     assert ("葛朝阳", "副理事长", "西岭市科技企业孵化器协会") in posts, posts
+
+
+def test_an_opening_ceremony_of_a_county(place_finder, gazetteer):
+    # A contest joined to a carrier's opening (…大赛暨某中心开园仪式), an academy institute
+    # and a college by the press's short names, a vice head of the county after 由.
+    ex = _extract(place_finder, [
+        "7月27日，大英县举行首届“创业在大英”大赛暨青禾孵化中心开园仪式。中科院光电所副所长周文彬出席。",
+        "西岭师院党委书记马文静致辞，开园仪式由副县长王建华主持。"], title="大英县青禾孵化中心开园")
+    names = _names(ex)
+    assert names["青禾孵化中心"] == "TechnologyBusinessIncubator" and names["首届“创业在大英”大赛"] == "Competition"
+    assert names["中科院光电所"] == "ResearchInstitute" and names["西岭师院"] == "University"
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("王建华", "副县长", "遂宁市大英县人民政府") in posts, posts
+    assert ("周文彬", "副所长", "中科院光电所") in posts
+
+
+def test_a_carrier_s_managers_listed_with_their_posts_after_their_names(place_finder):
+    ex = _extract(place_finder, ["星河大学科技园周文彬总经理、林海涛副总经理、马文静经理一行来访。",
+                                 "青禾科技园陈立新主任、王建华经理出席。"])
+    posts = _posts(ex)
+    assert {("周文彬", "总经理", "星河大学科技园"), ("林海涛", "副总经理", "星河大学科技园"),
+            ("马文静", "经理", "星河大学科技园"), ("陈立新", "主任", "青禾科技园"),
+            ("王建华", "经理", "青禾科技园")} <= posts, posts

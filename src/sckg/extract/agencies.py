@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, PROVINCE_SHORT_NAMES, SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.lexicon import PARTY_BODIES, PROVINCE_SHORT_NAMES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_RE, TITLES
 from sckg.extract.names import NOT_A_BUREAU, name_start
 from sckg.model import Mention
 
@@ -37,8 +37,8 @@ _BODIES: list[tuple[str, str]] = [
 ]
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
-# After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有]))"
+# After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是]))"
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 # Heads of government whose body a place before them implies.
@@ -54,6 +54,7 @@ _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(
 _GOVERNMENT = {"盟": "行政公署"} | {level: "人民政府" for level in "省市区县州"}  # a league's is its 行政公署
 _AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及", "在"}
+_HEAD_AFTER_WORD = set("由请经对向为了是")  # 由副县长某某主持: a word that may end just before the title
 
 
 def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
@@ -120,7 +121,7 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     ends = {m.end for m in mentions if m.category != "Person"}
     found = []
     for m in _OWN_HEADS.finditer(text):
-        before = m.end() in people and m.start() not in ends and text[m.start() - 1:m.start()] in _HEAD_BEFORE
+        before = m.end() in people and m.start() not in ends and text[m.start() - 1:m.start()] in _HEAD_BEFORE | _HEAD_AFTER_WORD
         after = m.start() in people_ends and (text[m.end():m.end() + 1] in _HEAD_BEFORE
                                               or text.startswith(_AFTER_HEAD, m.end()))  # 某某副区长一行
         if not (before or after):
@@ -386,8 +387,11 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
         body = next((b for b in PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
         if end in ends or end + len(body) in ends:
             continue  # the body is named already
-        end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end
-        kind = "GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS if text.endswith(e, 0, end)), None)
+        short = next((k for form, k in SHORT_BODY_ENDINGS if form.search(text, max(0, end - 12), end)), None)
+        if not short:
+            end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end (not 某某师院党委书记's)
+        kind = short or ("GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS
+                                                               if text.endswith(e, 0, end)), None))
         if kind is None:
             continue
         floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)

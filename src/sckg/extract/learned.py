@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import NOT_NAME_CHARS, PARTY_BODIES, SURNAMES
+from sckg.extract.lexicon import NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -221,6 +221,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
                       None)
         if ending is not None and ending[0] == "Event":
             continue
+        short = next((kind_of for form, kind_of in SHORT_BODY_ENDINGS if form.search(surface)), None)
+        ending = ending or ((short, short) if short else None)
         category, cls = ending or (_NAMED_AS.get(kind), _NAMED_AS.get(kind))
         if category is None or surface in _place_names():
             continue
@@ -244,6 +246,10 @@ def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, i
     title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
     if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
         end -= len(title)
+    held = next((b for b in PARTY_BODIES if text.endswith(b, start, end)), None)
+    if held and (text.endswith(_NAMED_BODY_ENDS, start, end - len(held))
+                 or any(f.search(text, start, end - len(held)) for f, _ in SHORT_BODY_ENDINGS)):
+        end -= len(held)  # 某某师院党委书记: a post at the college
     # (a 党组 is the leading group of the body named before it: its posts are that body's)
     party = next((b for b in PARTY_BODIES if text.startswith(b, end) and b != "党组"), None)
     if party and any(text.startswith(t, end) for t in titles if len(t) > len(party)) and not text.endswith(

@@ -35,6 +35,11 @@ TITLE_RE = "|".join(map(re.escape, TITLES))
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
 PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 
+# The press's short endings of a university's or an academy institute's name (某某师院,
+# 中科院某某所), which no ending of ORG_SUFFIXES types, and the class each implies.
+SHORT_BODY_ENDINGS = ((re.compile(r"..(?:师院|师大|职院|工院|工大|农大|医大|理工)$"), "University"),
+                      (re.compile(r"(?:中科院|科学院|农科院|社科院|工程院|研究).{0,8}[所院]$"), "ResearchInstitute"))
+
 # Organisation name endings and the class each implies.
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),

@@ -63,6 +63,7 @@ _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
 _EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
+_EVENT_ENDS = tuple(s for s, _ in EVENT_SUFFIXES)
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
@@ -100,6 +101,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         c = text[i - 1]
         if event and c == "暨":
             longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
+        if c == "暨" and not event and text.endswith(_EVENT_ENDS, floor, i - 1):
+            break  # …大赛暨某中心开园仪式: a carrier's name starts after the event joined to it
         if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i):
             i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):

@@ -146,6 +146,11 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
     return spans
 
 
+def _listed_after_title(text: str, start: int) -> bool:
+    """甲总经理、乙经理: a name listed after another name's title, itself before a title."""
+    return text[start - 1:start] == "、" and _TITLE_END.search(text, max(0, start - 9), start - 1) is not None
+
+
 def _hosting(text: str, start: int, end: int) -> bool:
     """在某某主任的陪同下: a name between 在 and a title followed by 的."""
     title = _TITLE_RE.match(text, end)
@@ -209,7 +214,8 @@ def find_people(text: str, taken: list[Mention],
     if confirm is not None:
         # Right after a named organisation and before a title (某某公司沙某总经理), or
         # between 在 and a title and 的 (在某某主任的陪同下), a name needs no confirming.
-        weak = {(s, e) for s, e in weak if ((s, e) in titled and (s in org_ends or _hosting(text, s, e)))
+        weak = {(s, e) for s, e in weak if ((s, e) in titled and (s in org_ends or _hosting(text, s, e)
+                                                                   or _listed_after_title(text, s)))
                 or confirm(s, e)}
     for m in _TITLE_RE.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某

@@ -160,7 +160,7 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
 # A company's posts: any is listed after any other (董事长某,监事长某,党委副书记、总经理某).
 _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常务副总经理", "总裁", "副总裁", "执行总裁",
                   "监事长", "董事", "监事", "执行董事", "党委书记", "党委副书记", "纪委书记", "总监",
-                  "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长"}
+                  "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长", "经理", "副经理"}
 
 
 # The heads and secretaries of an association, a federation or a government: one ladder.
@@ -206,6 +206,8 @@ def _same_ladder(role: str, held: list[str], category: str) -> bool:
     an institute, a company or a carrier (党委副书记 after 所长)."""
     if any(role[-2:] == h[-2:] for h in held):
         return True
+    if category == "InnovationCarrier" and role in _COMPANY_POSTS:
+        return any(h in _COMPANY_POSTS or h[-2:] == "主任" for h in held)  # a carrier is run as a company is
     if category == "Company":
         return role in _COMPANY_POSTS and any(h in _COMPANY_POSTS for h in held)
     if role in _LEADERSHIP_POSTS and any(h in _LEADERSHIP_POSTS for h in held):
