@@ -74,3 +74,12 @@ def test_a_quoted_name_before_the_count_of_its_kind_is_a_carrier(place_finder, s
     ex = _extract(place_finder, sentence)
     found = {m.surface: m.cls for m in ex.mentions if m.category == "InnovationCarrier"}
     assert found.get(name) == cls, found
+
+
+def test_a_carrier_written_after_its_operator_and_a_dash_is_two_things(place_finder):
+    ex = _extract(place_finder, "即：西岭青禾现代农业发展有限公司-星河百果园星创天地；西岭锦秋果蔬专业合作社-锦秋核桃星创天地。")
+    assert _carriers(ex) == {"星河百果园星创天地": "StarCreationSpace", "锦秋核桃星创天地": "StarCreationSpace"}
+    others = {m.surface: m.category for m in ex.mentions if m.category != "InnovationCarrier"}
+    assert others["西岭青禾现代农业发展有限公司"] == "Company" and others["西岭锦秋果蔬专业合作社"] == "Cooperative"
+    text = ex.article.clean
+    assert all(text[m.start:m.end] == m.surface for m in ex.mentions)

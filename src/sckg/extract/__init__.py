@@ -25,7 +25,7 @@ from sckg.extract.agencies import (bodies_before_posts, committee_departments, i
 from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
-from sckg.extract.carrier_lists import listed_carriers, short_forms
+from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
 from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
@@ -132,7 +132,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     place_names = [p.surface for p in places]
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
-    names = [m for i, m in enumerate(names) if i not in replaced] + listed
+    names = operated_carriers([m for i, m in enumerate(names) if i not in replaced] + listed)
     names += brand_companies(text, names, place_names) + sub_units(text, names)
     names = _dedupe(names)
     names += relative_agencies(text, names)

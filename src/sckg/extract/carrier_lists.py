@@ -209,3 +209,22 @@ def _tie(category: str, prefix: str, places: list[str]) -> bool:
     if category == "Event":
         return bool(_EDITION_PREFIX.fullmatch(prefix))
     return len(prefix) <= 6 and not _NOT_A_NAME.search(prefix)
+
+
+# A carrier named after the body that runs it, joined by a dash: 某某农业发展有限公司-某某星创天地.
+_OPERATED = re.compile(r"^(?P<operator>.{4,40}?(?P<kind>有限责任公司|有限公司|股份公司|公司|集团|合作社))[-－—–](?P<carrier>.{4,})$")
+
+
+def operated_carriers(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each carrier written after its operator and a dash split in two:
+    the operator (a company or a cooperative) and the carrier's own name."""
+    out = []
+    for m in mentions:
+        joined = _OPERATED.match(m.surface) if m.category == _CARRIER else None
+        if joined is None:
+            out.append(m)
+            continue
+        kind = "Cooperative" if joined.group("kind") == "合作社" else "Company"
+        out.append(Mention(joined.group("operator"), m.start, m.start + joined.end("operator"), kind, kind))
+        out.append(replace(m, surface=joined.group("carrier"), start=m.start + joined.start("carrier")))
+    return out
