@@ -1400,3 +1400,17 @@ def test_a_carrier_s_managers_listed_with_their_posts_after_their_names(place_fi
     assert {("周文彬", "总经理", "星河大学科技园"), ("林海涛", "副总经理", "星河大学科技园"),
             ("马文静", "经理", "星河大学科技园"), ("陈立新", "主任", "青禾科技园"),
             ("王建华", "经理", "青禾科技园")} <= posts, posts
+
+
+def test_bodies_listed_after_one_named_by_level_share_its_level(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, [
+        "自治区人民政府副主席周文彬带领区工信厅、科技厅等部门负责人一行，在贺兰县委常委林海涛、"
+        "园区管委会副主任马文静及县发改局、科技局等部门负责人的陪同下，调研企业。"], title="宁夏自治区政府领导调研贺兰")
+    assert not any("马文静" in m.surface for m in ex.mentions if m.category != "Person")
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert {"宁夏回族自治区工业和信息化厅", "宁夏回族自治区科学技术厅", "银川市贺兰县发展和改革局",
+            "银川市贺兰县科学技术局"} <= names, names
+    assert ("马文静", "副主任", "园区管委会") in _posts(ex)

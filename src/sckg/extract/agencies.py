@@ -25,7 +25,9 @@ _BODIES: list[tuple[str, str]] = [
     ("人大常委会", "GovernmentAgency"), ("人大", "GovernmentAgency"), ("政协", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
-    ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"),
+    ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"), ("经信厅", "GovernmentAgency"),
+    ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("发改局", "GovernmentAgency"),
+    ("发展和改革局", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
     ("人社局", "GovernmentAgency"), ("人力资源和社会保障局", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
     ("商务局", "GovernmentAgency"), ("商务厅", "GovernmentAgency"), ("教育局", "GovernmentAgency"),
@@ -38,9 +40,10 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是]))"
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))"
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
+_SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的])")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
@@ -72,6 +75,11 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
         category = _CATEGORY[m.group("body")]
         body = (("body", "委办公室"),) if m.group("body") == "委办" else ()  # 区委办
         found.append(Mention(text[start:end], start, end, category, category, (("relative", level), *body)))
+        while (more := _SAME_LEVEL_BODY.match(text, end)) and not any(
+                t.start < more.end() and more.start(1) < t.end and (t.start, t.end) != more.span(1) for t in taken):
+            start, end = more.span(1)  # 县发改局、科技局: a body listed after one of the same level
+            found.append(Mention(text[start:end], start, end, _CATEGORY[more.group(1)], _CATEGORY[more.group(1)],
+                                 (("relative", level),)))
     return found
 
 
@@ -336,6 +344,7 @@ _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
+_TITLE_IN = re.compile(TITLE_RE)
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 
@@ -347,7 +356,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
-        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU:
+        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
+                and not _TITLE_IN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
             end = m.end()
             kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
