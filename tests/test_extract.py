@@ -1414,3 +1414,15 @@ def test_bodies_listed_after_one_named_by_level_share_its_level(place_finder, ga
     assert {"宁夏回族自治区工业和信息化厅", "宁夏回族自治区科学技术厅", "银川市贺兰县发展和改革局",
             "银川市贺兰县科学技术局"} <= names, names
     assert ("马文静", "副主任", "园区管委会") in _posts(ex)
+
+
+def test_departments_listed_after_a_place_s_one_and_a_bare_department_of_a_province(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["展示会由自治区科技厅和阿拉善盟行署主办，阿拉善盟科技局、农牧局、林草局承办。",
+                                 "自治区政协副主席、科技厅厅长周文彬出席。"], title="沙产业创新成果展示会在阿拉善盟开幕")
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert {"阿拉善盟科学技术局", "阿拉善盟农牧局", "阿拉善盟林业和草原局", "阿拉善盟行政公署"} <= names, names
+    assert ("周文彬", "厅长", "内蒙古自治区科学技术厅") in _resolved_posts(res)

@@ -19,9 +19,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from sckg.extract.agencies import (bodies_before_posts, committee_departments, implied_governments, national_bodies,
+from sckg.extract.agencies import (committee_departments, implied_governments, national_bodies,
                                    national_heads, own_heads, party_committees, party_committees_of_state,
-                                   place_bodies, relative_agencies, sub_units, zone_bodies)
+                                   place_bodies, relative_agencies, zone_bodies)
 from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
@@ -35,6 +35,7 @@ from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns
+from sckg.extract.units import bodies_before_posts, listed_departments, sub_units
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -182,6 +183,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
+    mentions = listed_departments(mentions, text, place_names)
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

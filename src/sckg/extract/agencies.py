@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, PROVINCE_SHORT_NAMES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_RE, TITLES
-from sckg.extract.names import NOT_A_BUREAU, name_start
+from sckg.extract.lexicon import PROVINCE_SHORT_NAMES, TITLE_RE
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -43,6 +42,9 @@ _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0
 _RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))"
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
+_BARE_DEPARTMENT = re.compile(r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))(?:"
+                              + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
+                              + ")")
 _SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的])")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
@@ -80,6 +82,10 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             start, end = more.span(1)  # 县发改局、科技局: a body listed after one of the same level
             found.append(Mention(text[start:end], start, end, _CATEGORY[more.group(1)], _CATEGORY[more.group(1)],
                                  (("relative", level),)))
+    for m in _BARE_DEPARTMENT.finditer(text):  # 科技厅厅长某某: only a province has a 厅
+        if not any(t.start < m.end() and m.start() < t.end and (t.start, t.end) != m.span() for t in taken + found):
+            found.append(Mention(m.group(), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
+                                 (("relative", "省"),)))
     return found
 
 
@@ -336,79 +342,3 @@ def _listed_bodies(text: str, zone: str, first: str, pos: int) -> list[Mention]:
     return [Mention(listed.group(1), listed.start(1), listed.end(1), "GovernmentAgency", "GovernmentAgency",
                     (("qualified", zone + listed.group(1)),))
             for listed in _LISTED_BODY.finditer(text, pos, clause_end) if listed.group(1) != first]
-
-
-# A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
-# A 科 (section) only before its own head's title: 某局高新科科长, 某局就业科副科长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
-                         + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
-# Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
-_VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
-_TITLE_IN = re.compile(TITLE_RE)
-_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
-
-
-def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Departments named after an agency (省科技厅高新处: a 处 of the 厅) or a university
-    (某大学科研处: one of the university's)."""
-    found = []
-    for mention in mentions:
-        if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
-            continue
-        m = _UNIT_AFTER.match(text, mention.end)
-        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
-                and not _TITLE_IN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
-            end = m.end()
-            kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
-            level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
-            found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
-                                 (("parent", mention.surface), *((("relative", level),) if level else ()))))
-            # Further units listed after it share the parent: 区域处、高新处.
-            more = _MORE_UNIT.match(text, end)
-            if more:
-                s = more.start(1)
-                found.append(Mention(more.group(1), s, s + len(more.group(1)), kind, kind,
-                                     (("parent", mention.surface),)))
-    return found
-
-
-# How the name of a body ends when a post follows it: its kind.
-_POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
-                     ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
-                     ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
-_POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
-_CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
-
-
-def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
-    """某试验区工科局副局长某某: a body no ending of the lexicon announces, named right
-    before a post that a person's name follows, typed by how it ends (局, 厅, 委, 办, 处,
-    科 an agency; 中心 an institution); its start is where a name's left edge scan stops."""
-    ends = {m.end for m in mentions if m.category != "Person"}
-    taken = [m for m in mentions if m.category != "Place"]
-    found = []
-    for person in mentions:
-        if person.category != "Person":
-            continue
-        title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
-        if title is None:
-            continue
-        end = person.start - len(title)
-        body = next((b for b in PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
-        if end in ends or end + len(body) in ends:
-            continue  # the body is named already
-        short = next((k for form, k in SHORT_BODY_ENDINGS if form.search(text, max(0, end - 12), end)), None)
-        if not short:
-            end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end (not 某某师院党委书记's)
-        kind = short or ("GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS
-                                                               if text.endswith(e, 0, end)), None))
-        if kind is None:
-            continue
-        floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)
-        start = name_start(text, end, floor, places)
-        if not 3 <= end - start <= 15 or _POSTED_GENERIC.match(text, start):
-            continue
-        if any(m.start < end and start < m.end for m in taken + found):
-            continue
-        found.append(Mention(text[start:end], start, end, kind, kind))
-    return found

@@ -1,0 +1,111 @@
+"""Units and bodies named around posts: a department named after its agency (省科技厅高新处,
+a 处 of the 厅; 某大学科研处), a department listed after a place's one (某盟科技局、农牧局: the
+league's), and a body no ending announces, named right before a post and a name
+(某试验区工科局副局长某某)."""
+
+from __future__ import annotations
+
+import re
+
+from sckg.extract.lexicon import PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.names import NOT_A_BUREAU, name_start
+from sckg.model import Mention
+
+# A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
+# A 科 (section) only before its own head's title: 某局高新科科长, 某局就业科副科长.
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+                         + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
+# Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
+_VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
+_TITLE_IN = re.compile(TITLE_RE)
+_MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
+
+
+def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Departments named after an agency (省科技厅高新处: a 处 of the 厅) or a university
+    (某大学科研处: one of the university's)."""
+    found = []
+    for mention in mentions:
+        if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
+            continue
+        m = _UNIT_AFTER.match(text, mention.end)
+        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
+                and not _TITLE_IN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
+            end = m.end()
+            kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
+            level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
+            found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
+                                 (("parent", mention.surface), *((("relative", level),) if level else ()))))
+            # Further units listed after it share the parent: 区域处、高新处.
+            more = _MORE_UNIT.match(text, end)
+            if more:
+                s = more.start(1)
+                found.append(Mention(more.group(1), s, s + len(more.group(1)), kind, kind,
+                                     (("parent", mention.surface),)))
+    return found
+
+
+# How the name of a body ends when a post follows it: its kind.
+_POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
+                     ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
+                     ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
+_POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
+_CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
+
+
+def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """某试验区工科局副局长某某: a body no ending of the lexicon announces, named right
+    before a post that a person's name follows, typed by how it ends (局, 厅, 委, 办, 处,
+    科 an agency; 中心 an institution); its start is where a name's left edge scan stops."""
+    ends = {m.end for m in mentions if m.category != "Person"}
+    taken = [m for m in mentions if m.category != "Place"]
+    found = []
+    for person in mentions:
+        if person.category != "Person":
+            continue
+        title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
+        if title is None:
+            continue
+        end = person.start - len(title)
+        body = next((b for b in PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
+        if end in ends or end + len(body) in ends:
+            continue  # the body is named already
+        short = next((k for form, k in SHORT_BODY_ENDINGS if form.search(text, max(0, end - 12), end)), None)
+        if not short:
+            end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end (not 某某师院党委书记's)
+        kind = short or ("GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS
+                                                               if text.endswith(e, 0, end)), None))
+        if kind is None:
+            continue
+        floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)
+        start = name_start(text, end, floor, places)
+        if not 3 <= end - start <= 15 or _POSTED_GENERIC.match(text, start):
+            continue
+        if any(m.start < end and start < m.end for m in taken + found):
+            continue
+        found.append(Mention(text[start:end], start, end, kind, kind))
+    return found
+
+
+# A department of a government by its ending, listed bare after one named with its place.
+_DEPARTMENT_END = re.compile(r"(局|厅|委员会|委|办公室|办)$")
+
+
+def listed_departments(mentions: list[Mention], text: str, places: list[str]) -> list[Mention]:
+    """某盟科技局、农牧局、林草局: agencies listed bare after one named with its place are
+    that place's (``qualified``: the place and the bare name)."""
+    agencies = sorted((m for m in mentions if m.category == "GovernmentAgency"), key=lambda m: m.start)
+    by_start = {m.start: m for m in agencies}
+    qualified: dict[int, str] = {}
+    for first in agencies:
+        place = max((p for p in places if first.surface.startswith(p) and len(first.surface) > len(p) + 1),
+                    key=len, default=None)
+        if place is None or not _DEPARTMENT_END.search(first.surface):
+            continue
+        nxt = by_start.get(first.end + 1) if text[first.end:first.end + 1] == "、" else None
+        while nxt is not None and _DEPARTMENT_END.search(nxt.surface) and not nxt.attrs \
+                and not any(nxt.surface.startswith(p) for p in places):
+            qualified[nxt.start] = place + nxt.surface
+            nxt = by_start.get(nxt.end + 1) if text[nxt.end:nxt.end + 1] == "、" else None
+    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", qualified[m.start]),))
+            if m.category == "GovernmentAgency" and m.start in qualified else m for m in mentions]
