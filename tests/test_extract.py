@@ -1426,3 +1426,14 @@ def test_departments_listed_after_a_place_s_one_and_a_bare_department_of_a_provi
     names = {e.name for e in res.entities.values()}
     assert {"阿拉善盟科学技术局", "阿拉善盟农牧局", "阿拉善盟林业和草原局", "阿拉善盟行政公署"} <= names, names
     assert ("周文彬", "厅长", "内蒙古自治区科学技术厅") in _resolved_posts(res)
+
+
+def test_a_district_s_bodies_after_a_list_number_and_by_their_short_names(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["呈贡区人大常委会组织代表视察青禾众创空间，与区科信局负责人座谈。",
+                                 "代表们建议：1.加大扶持力度；2.区政府及相关部门要研究制定政策措施。"], title="呈贡代表小组视察众创空间",
+                  meta="2016-11-23 10:00  来源:昆明日报")
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert {"昆明市呈贡区人民政府", "昆明市呈贡区科学技术和信息化局"} <= names, names

@@ -25,6 +25,7 @@ _BODIES: list[tuple[str, str]] = [
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("科学技术厅", "GovernmentAgency"),
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
     ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"), ("经信厅", "GovernmentAgency"),
+    ("科学技术和信息化局", "GovernmentAgency"), ("科信局", "GovernmentAgency"),
     ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("发改局", "GovernmentAgency"),
     ("发展和改革局", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
@@ -39,7 +40,7 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))"
+_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率])|(?<=\d[.．]))"
                        rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 _BARE_DEPARTMENT = re.compile(r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))(?:"
