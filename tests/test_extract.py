@@ -1437,3 +1437,9 @@ def test_a_district_s_bodies_after_a_list_number_and_by_their_short_names(place_
                   meta="2016-11-23 10:00  来源:昆明日报")
     names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
     assert {"昆明市呈贡区人民政府", "昆明市呈贡区科学技术和信息化局"} <= names, names
+
+
+def test_a_department_before_its_staff(place_finder):
+    ex = _extract(place_finder, ["省科技厅创新创业处相关人员及全省50余家众创空间负责人出席，市科技局高新科工作人员陪同。"])
+    units = {m.surface: m.attr("parent") for m in ex.mentions if m.attr("parent")}
+    assert units.get("省科技厅创新创业处") == "省科技厅", units

@@ -13,7 +13,7 @@ from sckg.model import Mention
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
 # A 科 (section) only before its own head's title: 某局高新科科长, 某局就业科副科长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|(?:[\u4e00-\u9fff]{2,3})?(?:"
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|相关|有关|工作人员|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
