@@ -771,6 +771,13 @@ def test_bylines_and_credits_in_the_body_and_words_that_are_no_names(place_finde
     assert {("creator", "周海燕"), ("creator", "贺文静"), ("editor", "蒋立新")} <= roles, roles
 
 
+def test_a_photographer_credited_under_a_photograph(place_finder):
+    ex = _extract(place_finder, ["青禾众创空间举行路演活动，10个创业团队参赛。", "活动现场。 马文静 摄",
+                                 "路演大赛吸引了10个团队。 林海涛 摄 据了解，活动还将继续。"])
+    roles = {(r.kind, ex.mentions[r.object].surface) for r in ex.relations if r.subject == -1 and r.object is not None}
+    assert {("editor", "马文静"), ("editor", "林海涛")} <= roles, roles
+
+
 def test_people_s_congresses_sub_offices_acting_heads_and_a_space_before_the_name(place_finder):
     ex = _extract(place_finder, ["德阳市科技局党组成员 王立新出席会议,德阳市人大副主任张建国、代市长李明华、"
                                  "省科技厅协调办主任赵文静参加。"])

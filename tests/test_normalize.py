@@ -450,6 +450,13 @@ def test_byline_names_end_before_the_page_s_counters():
     assert article.authors == ["周文彬", "林海涛"], article.authors
 
 
+def test_every_writer_of_a_byline_with_several_roles():
+    article = normalize_text("某市公布星创天地名单\n2020-11-27 06:01 |西岭日报 记者 周文彬 林海涛 通讯员 马文静 编辑 陈立新\n\n"
+                             "  近日，省科技厅公布了星创天地名单。\n")
+    assert article.authors == ["周文彬", "林海涛", "马文静"], article.authors
+    assert article.editors == ["陈立新"], article.editors
+
+
 def test_qian_stays_in_simplified_text_and_becomes_gan_in_traditional():
     simple = normalize_text("西岭科技园举行座谈会\n\n  副总经理任乾乾、乾隆书院院长周文彬出席座谈会。\n", article_id="q1")
     assert "任乾乾" in simple.clean and "乾隆书院" in simple.clean

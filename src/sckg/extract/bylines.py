@@ -25,6 +25,8 @@ _CREDIT_WORDS = "采写|撰稿|撰文|记者|通讯员|编辑|责编|责任编�
 _CREDIT = re.compile(rf"({_CREDIT_WORDS})\s*[:：/]\s*([\u4e00-\u9fff]{{2,3}}?)"
                      rf"(?=[^\u4e00-\u9fff]|$|(?:{_CREDIT_WORDS})\s*[:：/])")
 _WRITERS = ("采写", "撰稿", "撰文", "记者", "通讯员")
+# A photographer credited after the name under a photograph: ……活动现场。 某某 摄
+_PHOTO = re.compile(r"(?:^|(?<=[\s。！？!?]))([\u4e00-\u9fff]{2,3})\s+摄(?=\s|$)")
 
 
 def _split_names(chunk: str) -> list[tuple[int, int]]:
@@ -70,7 +72,7 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
 
 
 def body_credits(article: Article) -> list[tuple[int, int, str]]:
-    """Writers and editors credited in body paragraphs (采写：某某, 编辑/某某): clean spans
+    """Writers and editors credited in body paragraphs (采写：某某, 编辑/某某, 某某 摄): clean spans
     and the relation to the article (``creator`` or ``editor``)."""
     out = []
     for b in article.body_blocks:
@@ -79,6 +81,10 @@ def body_credits(article: Article) -> list[tuple[int, int, str]]:
             if name[0] in SURNAMES or name[:2] in SURNAMES:
                 role = "creator" if m.group(1) in _WRITERS else "editor"
                 out.append((b.start + m.start(2), b.start + m.end(2), role))
+        for m in _PHOTO.finditer(b.text):  # (a photographer is credited as 摄影 is: an editor)
+            name = m.group(1)
+            if (name[0] in SURNAMES or name[:2] in SURNAMES) and not common_word(name):
+                out.append((b.start + m.start(1), b.start + m.end(1), "editor"))
     return out
 
 
