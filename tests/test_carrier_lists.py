@@ -83,3 +83,16 @@ def test_a_carrier_written_after_its_operator_and_a_dash_is_two_things(place_fin
     assert others["西岭青禾现代农业发展有限公司"] == "Company" and others["西岭锦秋果蔬专业合作社"] == "Cooperative"
     text = ex.article.clean
     assert all(text[m.start:m.end] == m.surface for m in ex.mentions)
+
+
+def test_universities_listed_before_a_count_of_their_science_parks_stay_universities(place_finder):
+    ex = _extract(place_finder, "全市首批备案的大学科技园中，西岭体育学院、星河城市学院、青禾医药职业学院三家大学科技园成功备案。")
+    assert not _carriers(ex), _carriers(ex)
+    universities = {m.surface for m in ex.mentions if m.category == "University"}
+    assert {"西岭体育学院", "星河城市学院", "青禾医药职业学院"} <= universities, universities
+
+
+def test_a_name_stops_at_an_adverb_or_a_verb_of_combining(place_finder):
+    ex = _extract(place_finder, "成都市双创载体仍以众创空间为主。姚安县科学技术局结合姚安县省级农业科技园区建设项目实施。")
+    carriers = set(_carriers(ex))
+    assert carriers and all(c.startswith("姚安县") for c in carriers), carriers

@@ -1450,3 +1450,12 @@ def test_a_department_before_its_staff(place_finder):
     ex = _extract(place_finder, ["省科技厅创新创业处相关人员及全省50余家众创空间负责人出席，市科技局高新科工作人员陪同。"])
     units = {m.surface: m.attr("parent") for m in ex.mentions if m.attr("parent")}
     assert units.get("省科技厅创新创业处") == "省科技厅", units
+
+
+def test_heads_of_two_colleges_in_one_sentence(place_finder):
+    ex = _extract(place_finder, ["西岭城市学院校长周文彬，星河体育学院院长林海涛出席。西岭大学校长马文静，创新创业学院院长陈立新出席大会。"])
+    posts = _posts(ex)
+    assert ("林海涛", "院长", "星河体育学院") in posts, posts
+    unit = _mention(ex, "创新创业学院")
+    assert unit.attr("qualified") == "西岭大学创新创业学院"
+    assert not _mention(ex, "星河体育学院").attr("qualified")

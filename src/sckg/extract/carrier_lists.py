@@ -63,9 +63,9 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
             if any(mentions[i].category == "Place" and (mentions[i].start, mentions[i].end) == (s, e) for i in ids):
                 continue  # a place in the list (宝鸡、咸阳) is no carrier
             named = [i for i in ids if mentions[i].category in _OTHER_NAMES]
-            if named and (kind is None or any(mentions[i].category in ("Person", "Event", "Programme")
+            if named and (kind is None or any(mentions[i].category in ("Person", "Event", "Programme", "University")
                                               for i in named)):
-                continue  # an organisation among carriers stays what its name says
+                continue  # an organisation among carriers stays what its name says (某学院、某学院三家大学科技园)
             own = [i for i in ids if mentions[i].category == _CARRIER]
             if any((mentions[i].start, mentions[i].end) == (s, e) for i in own) and kind is None:
                 continue  # already a carrier by its name

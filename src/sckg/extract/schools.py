@@ -123,6 +123,8 @@ def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         school = before[-1][1]
         unit = m.group(1)
+        if unit.endswith("学院") and not school.endswith("大学"):
+            continue  # 某学院院长甲,某学院院长乙: a college has no colleges; two colleges
         category, cls = ("InnovationCarrier", "UniversitySciencePark") if unit.endswith("科技园") else (
             "University", "University")
         units.append((Mention(unit, start, end, category, cls, (("qualified", school + unit),)), school))
