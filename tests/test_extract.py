@@ -1459,3 +1459,12 @@ def test_heads_of_two_colleges_in_one_sentence(place_finder):
     unit = _mention(ex, "创新创业学院")
     assert unit.attr("qualified") == "西岭大学创新创业学院"
     assert not _mention(ex, "星河体育学院").attr("qualified")
+
+
+def test_departments_of_governments_and_ministries_by_their_names(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["会议由工信部中小企业局主办，山西省中小企业局承办，商务部支持。"])
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert {"中华人民共和国工业和信息化部中小企业局", "山西省中小企业局", "中华人民共和国商务部"} <= names, names
