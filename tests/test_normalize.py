@@ -412,6 +412,17 @@ def test_a_notice_is_read_as_a_notice():
     assert "决定认定兰州某某科技企业孵化器等12家单位" in article.body
 
 
+def test_a_notice_without_a_number_or_an_addressee_is_read_by_its_signature():
+    article = normalize_text("2020年星河杯中小企业创新创业大赛获奖项目公布\n\n"
+                             "  10月16日，经项目路演和专家评分，产生大赛一、二、三等奖。\n\n"
+                             "  附件：\n\n  1.获奖名单.doc\n\n  西岭省中小企业局\n\n  2020年10月20日\n")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["西岭省中小企业局"] == kinds["2020年10月20日"] == "signature", kinds
+    assert kinds["1.获奖名单.doc"] == "attachment", kinds
+    assert article.date == "2020-10-20" and article.publisher == "西岭省中小企业局"
+    assert "产生大赛一、二、三等奖" in article.body
+
+
 def test_a_signature_date_in_chinese_numerals():
     from sckg.normalize.notice import signature_date
 

@@ -56,7 +56,8 @@ def signature_date(line: str) -> str | None:
 
 def mark_notice(lines: list[str], kinds: list[str]) -> None:
     """Relabel the parts of a notice in ``kinds`` (left alone for other articles)."""
-    if not any(DOC_NUMBER.match(line) or ADDRESSEE.match(line) or INDEX_TABLE.match(line) for line in lines):
+    if not any(DOC_NUMBER.match(line) or ADDRESSEE.match(line) or INDEX_TABLE.match(line) for line in lines) \
+            and not _signed(lines):
         return
     for i, line in enumerate(lines):
         if kinds[i] not in ("body", "title", "navigation", "related"):
@@ -66,6 +67,13 @@ def mark_notice(lines: list[str], kinds: list[str]) -> None:
         elif ADDRESSEE.match(line) and kinds[i] != "title":
             kinds[i] = "addressee"
     _mark_signature(lines, kinds)
+
+
+def _signed(lines: list[str]) -> bool:
+    """Whether an agency's line, then a date line, are among the last lines (a notice
+    without a document number or addressee: 某局 / 2020年10月20日)."""
+    filled = [line.strip().replace(" ", "") for line in lines if line.strip()][-4:]
+    return any(ISSUER.match(a) and signature_date(b) for a, b in zip(filled, filled[1:]))
 
 
 def _mark_signature(lines: list[str], kinds: list[str]) -> None:
