@@ -136,6 +136,9 @@ def test_what_was_reached_by_a_year_is_achieved():
     ("确定星河科技等13家单位为2023年南阳市星创天地建设试点单位。", "carriers", "StarCreationSpace"),
     ("上海市共有55家单位纳入国家级孵化器管理。", "carriers", "TechnologyBusinessIncubator"),
     ("并会同省发改委、省教育厅等8家单位,认定孵化器10家。", "organisations", None),  # co-organisers
+    ("现将西岭生物创新孵化器等24家载体认定为市级科技企业孵化器。", "carriers", "TechnologyBusinessIncubator"),
+    ("青禾空间等13家载体备案为市级众创空间。", "carriers", "MakerSpace"),
+    ("星河产业园等2家载体转型认定为市级专业型孵化器。", "carriers", "TechnologyBusinessIncubator"),
 ])
 def test_units_the_sentence_makes_carriers(text, indicator, carrier_type):
     first = extract_figures(text)[0]

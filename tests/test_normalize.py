@@ -430,6 +430,8 @@ def test_a_signature_date_in_chinese_numerals():
     assert signature_date("二〇二二年十二月三十日") == "2022-12-30"
     assert signature_date("2023年7月26日") == "2023-07-26"
     assert signature_date("2023726") is None
+    assert signature_date("2023年1114") == "2023-11-14"  # a page that lost 月 and 日
+    assert signature_date("2023年1399") is None and signature_date("2023年114") is None
 
 
 def test_dates_written_day_first():

@@ -49,7 +49,7 @@ _LEVELS = [(re.compile(p), level) for p, level in [
      "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
 _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
-_MADE_CARRIERS = re.compile(r"(?:单位|机构)(?:被|成功)?(?:为|成为|纳入|列入|认定为|确定为|获批|入选)")
+_MADE_CARRIERS = re.compile(r"(?:单位|机构|载体)(?:被|成功)?(?:转型)?(?:为|成为|纳入|列入|认定为|确定为|备案为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ALL_KINDS = re.compile(r"各类|各级|全部|所有")
 # What a count of recognised carriers is recognised as: 13家单位为[2023年]某市星创天地.
@@ -118,7 +118,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if indicator is None:
             indicator, ctype, noun, noun_after = _indicator(q, before, after, clause_head, marked,
                                                             next_start - q.end)
-        made = _MADE_CARRIERS.match(folded, q.end, c_end) if indicator == "organisations" else None
+        made = _MADE_CARRIERS.match(folded, q.end, c_end) if indicator == "organisations" or (
+            indicator == "carriers" and ctype == "InnovationCarrier") else None  # (N家载体认定为某级孵化器)
         kind = made and _best(_COMPILED["count"][:len(_CARRIERS)], folded[made.end():c_end], nearest_end=False)
         if kind:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
             indicator, ctype = "carriers", _one_carrier_type(folded[made.end():c_end], kind[2])

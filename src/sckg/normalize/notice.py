@@ -22,7 +22,9 @@ INDEX_TABLE = re.compile(r"^(索引号|发布机构|发文机关|成文日期|�
                          r"所属主题|公开方式|公开范围)")
 _DIGIT = "〇○零一二三四五六七八九"
 _CN_DATE = re.compile(rf"^([{_DIGIT}]{{4}})年([十{_DIGIT}]{{1,2}})月([十{_DIGIT}]{{1,3}})日$")
-_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# (2023年1114: a date whose 月 and 日 a page lost, the month and day in four digits)
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})-(\d{1,2})-(\d{1,2})$"
+                   r"|^(\d{4})\s*年\s*(\d{2})(\d{2})$")
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(厅|局|委|委员会|政府|办公室|办公厅|部|中心|院|会|处|站|办)$")
 
 
@@ -43,7 +45,7 @@ def signature_date(line: str) -> str | None:
     """The ISO date of a signature's date line (2020年9月7日, 二○一一年二月十六日)."""
     m = _DATE.match(line.strip())
     if m:
-        year, month, day = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        year, month, day = (int(g) for g in next(m.groups()[k:k + 3] for k in (0, 3, 6) if m.group(k + 1)))
     else:
         m = _CN_DATE.match(line.strip())
         if not m:
