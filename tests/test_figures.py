@@ -594,3 +594,9 @@ def test_a_district_that_a_sentence_is_about_before_its_verbs():
 def test_enterprises_of_a_kind_a_region_grows_are_cultivated_and_take_no_level(text):
     figure = one(text)
     assert figure.indicator == "enterprises-cultivated" and figure.level is None, figure
+
+
+def test_people_gathered_at_a_meeting_are_no_group_of_carriers():
+    for text in ("全省国家级高新区建设推进会议在西岭召开，200多人参加了会议。", "全省众创空间负责人约300人出席会议。"):
+        figures = extract_figures(text)
+        assert [(f.indicator, f.carrier_type, f.level) for f in figures] == [("participants", None, None)], text
