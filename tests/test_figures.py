@@ -600,3 +600,5 @@ def test_people_gathered_at_a_meeting_are_no_group_of_carriers():
     for text in ("全省国家级高新区建设推进会议在西岭召开，200多人参加了会议。", "全省众创空间负责人约300人出席会议。"):
         figures = extract_figures(text)
         assert [(f.indicator, f.carrier_type, f.level) for f in figures] == [("participants", None, None)], text
+    held = extract_figures("全区省级众创空间开展创业辅导培训100余场次，参加活动人数累计逾万人。")[-1]
+    assert (held.indicator, held.carrier_type, held.level) == ("participants", "MakerSpace", "provincial")

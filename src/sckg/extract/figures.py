@@ -49,7 +49,8 @@ _LEVELS = [(re.compile(p), level) for p, level in [
      "provincial"), (r"市级|州级|地级|地市级", "prefectural"), (r"县级|区县级|县区级", "county")]]
 _ANY_LEVEL = re.compile(r"[\u4e00-\u9fff]级|国家")
 _FLOW_YEAR = re.compile(r"\d{4}年全年")
-# People gathered at an event (200多人参加了会议): no group of carriers, whatever the sentence names.
+# People gathered at an event (200多人参加了会议): no group of carriers, whatever the sentence names
+# (but 参加活动人数累计逾万人 counts all who came to a group's events).
 _GATHERED = frozenset({"participants", "trainees", "experts", "investors", "contestants"})
 _MADE_CARRIERS = re.compile(r"(?:单位|机构|载体)(?:被|成功)?(?:转型)?(?:为|成为|纳入|列入|认定为|确定为|备案为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
@@ -188,7 +189,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             list_heads[i + 1] = level
         if indicator == "carriers" or (indicator == "awarded-carriers" and ctype):
             ctype = ctype or "InnovationCarrier"
-        elif not subject and indicator not in _GATHERED and not (noun_after and q.unit_class in ("count", "person")):
+        elif not subject and (indicator not in _GATHERED or "累计" in folded[c_start:c_end]) \
+                and not (noun_after and q.unit_class in ("count", "person")):
             # A figure about a typed group of carriers (省级众创空间共有创业导师1200人).
             ctype, group_level = _population(_blank(folded[s_start:q.start]))
             if ctype is None and figures and figures[-1].carrier_type:
