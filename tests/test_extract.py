@@ -1468,3 +1468,10 @@ def test_departments_of_governments_and_ministries_by_their_names(place_finder, 
     ex = _extract(place_finder, ["会议由工信部中小企业局主办，山西省中小企业局承办，商务部支持。"])
     names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
     assert {"中华人民共和国工业和信息化部中小企业局", "山西省中小企业局", "中华人民共和国商务部"} <= names, names
+
+
+def test_an_association_named_by_its_kind_before_one_of_its_people(place_finder):
+    ex = _extract(place_finder, ["西岭省创新创业科技服务促进会副会长王建华，促进会秘书长刘芳芳分别作了讲座。"])
+    anaphor = _mention(ex, "促进会")
+    assert anaphor.attr("qualified") == "西岭省创新创业科技服务促进会"
+    assert ("刘芳芳", "秘书长", "促进会") in _posts(ex)

@@ -11,13 +11,15 @@ from sckg.extract.lexicon import TITLE_RE
 from sckg.extract.people import ORG_CATEGORIES
 from sckg.model import Mention
 
-_OWN_BODY = re.compile(r"^(?:我|本|该)(集团|公司|院|中心|园区|园|基地|协会|联盟|空间|孵化器)$")
+_OWN_BODY = re.compile(r"^(?:我|本|该)(集团|公司|院|中心|园区|园|基地|协会|促进会|商会|联盟|空间|孵化器)$")
 
 
 # A kind of body alone, opening a clause (or after 与, 和, 由), then a title and a name.
 _KINDS = {"中心": "PublicInstitution", "科技园": "InnovationCarrier", "产业园": "InnovationCarrier",
           "孵化器": "InnovationCarrier", "基地": "InnovationCarrier", "公司": "Company", "集团": "Company",
-          "党工委": "GovernmentAgency", "工委": "GovernmentAgency", "管委会": "GovernmentAgency", "管委": "GovernmentAgency"}
+          "党工委": "GovernmentAgency", "工委": "GovernmentAgency", "管委会": "GovernmentAgency", "管委": "GovernmentAgency",
+          "促进会": "Association", "协会": "Association", "商会": "Association", "联盟": "Association",
+          "研究院": "ResearchInstitute"}
 _KIND_HEAD = re.compile(r"(?:(?<=[，,。；;：:、\n（(])|(?<=^)|(?<=[与和及由]))(" + "|".join(_KINDS) +
                         rf")(?=(?:{TITLE_RE})(?:[\u4e00-\u9fff]{{2,3}}|、))")
 
