@@ -137,7 +137,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names += brand_companies(text, names, place_names) + sub_units(text, names)
     names = _dedupe(names)
     relative = relative_agencies(text, names)  # (县发改局、科技局: the 科技局 found by its ending is the county's)
-    names = [m for m in names if (m.start, m.end) not in {(r.start, r.end) for r in relative}] + relative
+    respelled = {(r.start, r.end) for r in relative}
+    names = [m for m in names if (m.start, m.end) not in respelled] + relative
     names += national_bodies(text, names)
     names, short = university_short_forms(text, names)
     names += short

@@ -40,10 +40,10 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
-_RELATIVE = re.compile(rf"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率])|(?<=\d[.．]))"
-                       rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
+_CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率])|(?<=\d[.．]))"
+_RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
-_BARE_DEPARTMENT = re.compile(r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率]))(?:"
+_BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
 _SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的])")
