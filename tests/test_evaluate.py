@@ -165,6 +165,27 @@ def test_cli_eval(tmp_path):
     assert "Example:" in runner.invoke(main, ["eval", "--help"]).output
 
 
+def test_cli_eval_scores_only_the_articles_pulled(tmp_path):
+    gold, pulled = tmp_path / "gold", tmp_path / "corpus"
+    gold.mkdir(), pulled.mkdir()
+    doc = json.loads((GOLD / "100_0123456789abcdef.json").read_text("utf-8"))
+    (gold / "100_0123456789abcdef.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    (gold / "101_fedcba9876543210.json").write_text(json.dumps(doc | {"article": "101_fedcba9876543210"},
+                                                               ensure_ascii=False), "utf-8")
+    runner = CliRunner()
+    data = ["--data", str(FIX / "perfect.trig"), "--json"]
+    every = json.loads(runner.invoke(main, ["eval", str(gold), *data]).output)
+    assert len(every["articles"]) == 2 and every["entities_total"]["recall"] < 1.0
+    (pulled / "100_0123456789abcdef.txt").write_text("某某\n", "utf-8")
+    res = runner.invoke(main, ["eval", str(gold), *data, "--articles", str(pulled)])
+    assert res.exit_code == 0, res.output
+    scored = json.loads(res.output)
+    assert [a["article"] for a in scored["articles"]] == ["100_0123456789abcdef"]
+    assert scored["entities_total"]["recall"] == 1.0
+    res = runner.invoke(main, ["eval", str(gold), *data, "--articles", str(tmp_path)])
+    assert res.exit_code == 2 and "holds none of the articles" in res.output
+
+
 def test_norm_drops_space_and_punctuation():
     assert norm("“天山众创行动” ") == norm("天山众创行动")
     assert norm("亮风台(云南)人工智能有限公司") == norm("亮风台（云南）人工智能有限公司")

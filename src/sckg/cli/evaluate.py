@@ -19,7 +19,9 @@ from sckg.model import InputError
               help="Folder of ontology *.ttl files for the subclass closure (used if present).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--brief", is_flag=True, help="Only the tables, without missing and spurious items.")
-def evaluate_command(gold: str, data: str, ontology: str, as_json: bool, brief: bool) -> None:
+@click.option("--articles", type=click.Path(file_okay=False),
+              help="Score only the gold articles whose file (<id>.txt) is in this folder.")
+def evaluate_command(gold: str, data: str, ontology: str, as_json: bool, brief: bool, articles: str | None) -> None:
     """Score the dataset against GOLD (a gold JSON file or a folder of them).
 
     Prints precision, recall and F1 per entity type, for posts and for figures, the
@@ -30,11 +32,13 @@ def evaluate_command(gold: str, data: str, ontology: str, as_json: bool, brief: 
     Example:
 
         sckg eval tests/gold --data data/sckg.trig
+
+        sckg eval tests/gold/real --data build/real/sckg.trig --articles corpus/real
     """
     from sckg.evaluate import evaluate, format_table, result_json
 
     try:
-        result = evaluate(gold, data, ontology)
+        result = evaluate(gold, data, ontology, articles)
     except InputError as exc:
         click.echo(f"sckg eval: {exc}", err=True)
         sys.exit(2)

@@ -373,9 +373,15 @@ def evaluate_article(gold: dict, ds: Dataset, axioms: Graph) -> ArticleEvaluatio
 
 
 def evaluate(gold_path: str | Path, data_path: str | Path,
-             ontology: str | Path | None = "ontology") -> EvaluationResult:
-    """Score the dataset at ``data_path`` against the gold files at ``gold_path``."""
+             ontology: str | Path | None = "ontology", articles: str | Path | None = None) -> EvaluationResult:
+    """Score the dataset at ``data_path`` against the gold files at ``gold_path``; with
+    ``articles`` (a folder of article files), only the gold articles whose file
+    ``<id>.txt`` is there (a corpus pulled in part)."""
     gold = load_gold(gold_path)
+    if articles is not None:
+        gold = [g for g in gold if (Path(articles) / f"{g['article']}.txt").is_file()]
+        if not gold:
+            raise InputError(f"{articles}: holds none of the articles of {gold_path}")
     if not Path(data_path).is_file():
         raise InputError(f"{data_path}: no such dataset file")
     ds, axioms = load_dataset(data_path, ontology)
