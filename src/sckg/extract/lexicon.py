@@ -32,6 +32,7 @@ TITLES = sorted("""
 一级职员 二级职员 三级职员 四级职员 参事 盟长 副盟长 师长 副师长 议长 副议长 议员 立法委员 立委 讲席教授
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
+TITLE_PATTERN = re.compile(TITLE_RE)  # any title, the longest where several start at one place
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
 PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS, PROVINCE_SHORT_NAMES, SURNAMES, TITLES
+from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS, PROVINCE_SHORT_NAMES, SURNAMES, TITLE_PATTERN, TITLES
 from sckg.extract.words import NOUN_TAGS, common_word, head_words, noun_starts, tag, tagger
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
@@ -114,7 +114,6 @@ _LEAD_PAREN = re.compile(r"[(（][^()（）]{1,24}[)）]")
 _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
-_TITLE_ANY = re.compile("|".join(map(re.escape, TITLES)))
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
 
@@ -193,7 +192,7 @@ def trim_title_prefix(text: str, start: int, end: int, places: list[str] = ()) -
     counts: 创业导师培训班 and 漳州长风 (州长) hold no post.
     """
     head = text[start:end]
-    if not _TITLE_ANY.search(head):
+    if not TITLE_PATTERN.search(head):
         return start  # no title anywhere in it
     for t in TITLES:
         k = head.rfind(t)

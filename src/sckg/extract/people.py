@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLES
+from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
 from sckg.extract.words import tag, word_count
 from sckg.model import Mention
 
@@ -22,7 +22,6 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
-_TITLE_RE = re.compile("|".join(map(re.escape, TITLES)))
 # A verb of speech that ends its clause: 刘新说, is 刘新 speaking, not 刘新说.
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
@@ -72,7 +71,7 @@ def _spoken_at(text: str, pos: int) -> bool:
 def read_name(text: str, pos: int) -> int | None:
     """End of a personal name starting at ``pos`` (2–4 characters), or None. A title
     there (厅长党组书记某某: 党组 is no name) starts no name."""
-    if _TITLE_RE.match(text, pos):
+    if TITLE_PATTERN.match(text, pos):
         return None
     for length in (3, 2, 4):
         name = text[pos:pos + length]
@@ -91,7 +90,7 @@ def read_name(text: str, pos: int) -> int | None:
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
             continue  # 评论, 文章: a common noun after a title or in a list, not a name
         if name[0] in "和与及向" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"
-                                     or _TITLE_RE.match(text, pos + 2)):
+                                     or TITLE_PATTERN.match(text, pos + 2)):
             continue  # 处长和参会人员, 向李院长: the conjunction or preposition, not a surname
         if _boundary(text, pos + length):
             return pos + length
@@ -101,7 +100,7 @@ def read_name(text: str, pos: int) -> int | None:
 def _listed_no_name(text: str, start: int, end: int) -> bool:
     """Whether what follows a 、 after a name is no name: a place of jieba's dictionary
     (、武汉…), or a word a title follows (、项目部部长某某: a unit before its post)."""
-    return _TITLE_RE.match(text, end) is not None or tag(text[start:end]) == "ns" or (
+    return TITLE_PATTERN.match(text, end) is not None or tag(text[start:end]) == "ns" or (
         text[end - 1] in _ORG_END and text[end:end + 1] in ("、", "，", ",", ""))  # 、楼宇办、: a body
 
 
@@ -129,7 +128,7 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
     comma or a list mark, and followed by what ends a name's clause); ``org_ends`` are
     where named organisations end (某某联盟侯某理事长)."""
     spans = []
-    for m in _TITLE_RE.finditer(text):
+    for m in TITLE_PATTERN.finditer(text):
         if not _boundary(text, m.end()) and text[m.end():m.end() + 1] not in ("在", "、"):
             continue
         for length in (3, 2):
@@ -153,7 +152,7 @@ def _listed_after_title(text: str, start: int) -> bool:
 
 def _hosting(text: str, start: int, end: int) -> bool:
     """在某某主任的陪同下: a name between 在 and a title followed by 的."""
-    title = _TITLE_RE.match(text, end)
+    title = TITLE_PATTERN.match(text, end)
     return text[start - 1:start] == "在" and title is not None and text[title.end():title.end() + 1] == "的"
 
 
@@ -217,7 +216,7 @@ def find_people(text: str, taken: list[Mention],
         weak = {(s, e) for s, e in weak if ((s, e) in titled and (s in org_ends or _hosting(text, s, e)
                                                                    or _listed_after_title(text, s)))
                 or confirm(s, e)}
-    for m in _TITLE_RE.finditer(text):
+    for m in TITLE_PATTERN.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某
         start = aside.end() if aside else m.end()
         if text[start:start + 1] in (" ", "\u3000") and text[start + 1:start + 2] not in (" ", "\u3000"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_RE, TITLES
+from sckg.extract.lexicon import ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_PATTERN, TITLE_RE, TITLES
 from sckg.extract.names import NOT_A_BUREAU, name_start
 from sckg.model import Mention
 
@@ -17,7 +17,6 @@ _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
-_TITLE_IN = re.compile(TITLE_RE)
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 
 
@@ -30,7 +29,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         m = _UNIT_AFTER.match(text, mention.end)
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
-                and not _TITLE_IN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
+                and not TITLE_PATTERN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
             end = m.end()
             kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
@@ -87,25 +86,33 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
     return found
 
 
-# A department of a government by its ending, listed bare after one named with its place.
+# A department of a government by its ending, and a province's (only a province has a 厅).
 _DEPARTMENT_END = re.compile(r"(局|厅|委员会|委|办公室|办)$")
+_PROVINCE_DEPARTMENTS = frozenset(w for w, _ in ORG_SUFFIXES if w.endswith("厅") and w != "办公厅")
 
 
 def listed_departments(mentions: list[Mention], text: str, places: list[str]) -> list[Mention]:
-    """某盟科技局、农牧局、林草局: agencies listed bare after one named with its place are
-    that place's (``qualified``: the place and the bare name)."""
+    """Departments written bare, completed by what the text gives them: a 厅 alone is the
+    province's (科技厅厅长某某: ``relative`` 省); one listed after a department named by
+    level is of that level (县发改局、科技局), after one named with its place of that place
+    (某盟科技局、农牧局: ``qualified``, the place and the bare name)."""
     agencies = sorted((m for m in mentions if m.category == "GovernmentAgency"), key=lambda m: m.start)
     by_start = {m.start: m for m in agencies}
-    qualified: dict[int, str] = {}
+    context = {m.start: (("relative", "省"),) for m in agencies if m.surface in _PROVINCE_DEPARTMENTS and not m.attrs}
+
+    def listed_after(m: Mention) -> Mention | None:
+        return by_start.get(m.end + 1) if text[m.end:m.end + 1] in ("、", "和", "及", "与") else None
+
     for first in agencies:
-        place = max((p for p in places if first.surface.startswith(p) and len(first.surface) > len(p) + 1),
-                    key=len, default=None)
-        if place is None or not _DEPARTMENT_END.search(first.surface):
+        level = first.attr("relative")
+        place = None if level else max((p for p in places if first.surface.startswith(p)
+                                         and len(first.surface) > len(p) + 1), key=len, default=None)
+        if not (level or place) or not _DEPARTMENT_END.search(first.surface):
             continue
-        nxt = by_start.get(first.end + 1) if text[first.end:first.end + 1] == "、" else None
+        nxt = listed_after(first)
         while nxt is not None and _DEPARTMENT_END.search(nxt.surface) and not nxt.attrs \
                 and not any(nxt.surface.startswith(p) for p in places):
-            qualified[nxt.start] = place + nxt.surface
-            nxt = by_start.get(nxt.end + 1) if text[nxt.end:nxt.end + 1] == "、" else None
-    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", qualified[m.start]),))
-            if m.category == "GovernmentAgency" and m.start in qualified else m for m in mentions]
+            context[nxt.start] = (("relative", level),) if level else (("qualified", place + nxt.surface),)
+            nxt = listed_after(nxt)
+    return [Mention(m.surface, m.start, m.end, m.category, m.cls, context[m.start])
+            if m.category == "GovernmentAgency" and m.start in context else m for m in mentions]
