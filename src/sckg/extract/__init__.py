@@ -136,7 +136,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = operated_carriers([m for i, m in enumerate(names) if i not in replaced] + listed)
     names += brand_companies(text, names, place_names) + sub_units(text, names)
     names = _dedupe(names)
-    names += relative_agencies(text, names)
+    relative = relative_agencies(text, names)  # (县发改局、科技局: the 科技局 found by its ending is the county's)
+    respelled = {(r.start, r.end) for r in relative}
+    names = [m for m in names if (m.start, m.end) not in respelled] + relative
     names += national_bodies(text, names)
     names, short = university_short_forms(text, names)
     names += short
@@ -182,7 +184,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
-    mentions = listed_departments(mentions, text, place_names)  # 县发改局、科技局; 某盟科技局、农牧局; 科技厅 alone
+    mentions = listed_departments(mentions, text, place_names)
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -40,9 +40,13 @@ _BODIES: list[tuple[str, str]] = [
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
-_CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率])|(?<=\d[.．]))"
+_CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率取访察])|(?<=\d[.．]))"
 _RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
+_BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
+                              + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
+                              + ")")
+_SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的]|负责|相关|有关|工作|领导|{TITLE_RE})")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
@@ -74,6 +78,15 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
         category = _CATEGORY[m.group("body")]
         body = (("body", "委办公室"),) if m.group("body") == "委办" else ()  # 区委办
         found.append(Mention(text[start:end], start, end, category, category, (("relative", level), *body)))
+        while (more := _SAME_LEVEL_BODY.match(text, end)) and not any(
+                t.start < more.end() and more.start(1) < t.end and (t.start, t.end) != more.span(1) for t in taken):
+            start, end = more.span(1)  # 县发改局、科技局: a body listed after one of the same level
+            found.append(Mention(text[start:end], start, end, _CATEGORY[more.group(1)], _CATEGORY[more.group(1)],
+                                 (("relative", level),)))
+    for m in _BARE_DEPARTMENT.finditer(text):  # 科技厅厅长某某: only a province has a 厅
+        if not any(t.start < m.end() and m.start() < t.end and (t.start, t.end) != m.span() for t in taken + found):
+            found.append(Mention(m.group(), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
+                                 (("relative", "省"),)))
     return found
 
 

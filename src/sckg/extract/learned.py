@@ -136,6 +136,8 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
                 continue
             if any(t.start == e and t.category not in ("Person", "Place") for t in taken):
                 continue  # the head of a name that follows it (某某国家自主创新示范区)
+            if text[e - 1] in "局厅委处署":
+                continue  # a department's name (林草局), no person's
             out.append(Mention(text[s:e], s, e, "Person", "Person"))
     return out
 

@@ -86,33 +86,43 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
     return found
 
 
-# A department of a government by its ending, and a province's (only a province has a 厅).
+# A department of a government by its ending, listed bare after one named with its place;
+# the departments of the lexicon, which a bare name is found as only in such a list.
 _DEPARTMENT_END = re.compile(r"(局|厅|委员会|委|办公室|办)$")
-_PROVINCE_DEPARTMENTS = frozenset(w for w, _ in ORG_SUFFIXES if w.endswith("厅") and w != "办公厅")
+_LISTED_DEPARTMENT = re.compile("[、和及与](" + "|".join(sorted(
+    (re.escape(w) for w, c in ORG_SUFFIXES if c == "GovernmentAgency" and _DEPARTMENT_END.search(w)),
+    key=len, reverse=True)) + ")")
 
 
 def listed_departments(mentions: list[Mention], text: str, places: list[str]) -> list[Mention]:
-    """Departments written bare, completed by what the text gives them: a 厅 alone is the
-    province's (科技厅厅长某某: ``relative`` 省); one listed after a department named by
-    level is of that level (县发改局、科技局), after one named with its place of that place
-    (某盟科技局、农牧局: ``qualified``, the place and the bare name)."""
+    """某盟科技局、农牧局和林草局: agencies listed bare after one named with its place are
+    that place's (``qualified``: the place and the bare name); a bare department of the
+    lexicon no other reading found is added."""
     agencies = sorted((m for m in mentions if m.category == "GovernmentAgency"), key=lambda m: m.start)
     by_start = {m.start: m for m in agencies}
-    context = {m.start: (("relative", "省"),) for m in agencies if m.surface in _PROVINCE_DEPARTMENTS and not m.attrs}
+    qualified: dict[int, str] = {}
+    added: list[Mention] = []
 
     def listed_after(m: Mention) -> Mention | None:
-        return by_start.get(m.end + 1) if text[m.end:m.end + 1] in ("、", "和", "及", "与") else None
+        if text[m.end:m.end + 1] not in ("、", "和", "及", "与"):
+            return None
+        if m.end + 1 in by_start:
+            return by_start[m.end + 1]
+        bare = _LISTED_DEPARTMENT.match(text, m.end)
+        if bare is None or any(o.start < bare.end() and bare.start(1) < o.end for o in mentions):
+            return None
+        added.append(Mention(bare.group(1), bare.start(1), bare.end(), "GovernmentAgency", "GovernmentAgency"))
+        return added[-1]
 
     for first in agencies:
-        level = first.attr("relative")
-        place = None if level else max((p for p in places if first.surface.startswith(p)
-                                         and len(first.surface) > len(p) + 1), key=len, default=None)
-        if not (level or place) or not _DEPARTMENT_END.search(first.surface):
+        place = max((p for p in places if first.surface.startswith(p) and len(first.surface) > len(p) + 1),
+                    key=len, default=None)
+        if place is None or not _DEPARTMENT_END.search(first.surface):
             continue
         nxt = listed_after(first)
         while nxt is not None and _DEPARTMENT_END.search(nxt.surface) and not nxt.attrs \
                 and not any(nxt.surface.startswith(p) for p in places):
-            context[nxt.start] = (("relative", level),) if level else (("qualified", place + nxt.surface),)
+            qualified[nxt.start] = place + nxt.surface
             nxt = listed_after(nxt)
-    return [Mention(m.surface, m.start, m.end, m.category, m.cls, context[m.start])
-            if m.category == "GovernmentAgency" and m.start in context else m for m in mentions]
+    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", qualified[m.start]),))
+            if m.category == "GovernmentAgency" and m.start in qualified else m for m in mentions + added]
