@@ -1475,3 +1475,14 @@ def test_an_association_named_by_its_kind_before_one_of_its_people(place_finder)
     anaphor = _mention(ex, "促进会")
     assert anaphor.attr("qualified") == "西岭省创新创业科技服务促进会"
     assert ("刘芳芳", "秘书长", "促进会") in _posts(ex)
+
+
+def test_a_committee_of_a_people_s_congress_or_a_consultative_conference(place_finder):
+    ex = _extract(place_finder, ["省人大教科文卫工委主任马文静、市政协经济委员会副主任林海涛陪同调研,"
+                                 "市政协常委陈立新、政协委员王建华先后发言。"])
+    posts = _posts(ex)
+    assert ("马文静", "主任", "省人大教科文卫工委") in posts, posts
+    assert ("林海涛", "副主任", "市政协经济委员会") in posts, posts
+    committee = _mention(ex, "省人大教科文卫工委")
+    assert committee.category == "GovernmentAgency" and committee.attr("parent") == "省人大"
+    assert not any(m.surface.startswith("市政协常委") or "委员王" in m.surface for m in ex.mentions)

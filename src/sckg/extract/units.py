@@ -18,6 +18,10 @@ _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
+# A committee of a people's congress or a political consultative conference, right after
+# it and before a post or a list mark: 省人大教科文卫工委主任, 市政协经济委副主任.
+_COMMITTEE_OF = ("人大", "人大常委会", "政协", "常委会")
+_COMMITTEE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工委|委员会|委)(?=[、，,和与等]|" + TITLE_RE + ")")
 
 
 def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -28,6 +32,13 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
             continue
         m = _UNIT_AFTER.match(text, mention.end)
+        if mention.surface.endswith(_COMMITTEE_OF):
+            m = _COMMITTEE_AFTER.match(text, mention.end) or m
+            if m and m.group(0).endswith("委") and not TITLE_PATTERN.search(m.group(0)):
+                found.append(Mention(text[mention.start:m.end()], mention.start, m.end(), "GovernmentAgency",
+                                     "GovernmentAgency", (("parent", mention.surface),
+                                                          *((("relative", lvl),) if (lvl := mention.attr("relative")) else ()))))
+                continue
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
                 and not TITLE_PATTERN.search(m.group(0)[:-1]):  # (某管委会副主任某某及县某局: a post and a name, no unit)
             end = m.end()
