@@ -1486,3 +1486,11 @@ def test_a_committee_of_a_people_s_congress_or_a_consultative_conference(place_f
     committee = _mention(ex, "省人大教科文卫工委")
     assert committee.category == "GovernmentAgency" and committee.attr("parent") == "省人大"
     assert not any(m.surface.startswith("市政协常委") or "委员王" in m.surface for m in ex.mentions)
+
+
+def test_a_name_listed_before_a_person_s_is_a_person_s_even_where_it_is_also_a_word(place_finder):
+    ex = _extract(place_finder, ["市领导马文静、陈立新陪同调研。",
+                                 "座谈会邀请了周边、白领、林海涛等参加。"])
+    people = set(_names(ex, "Person"))
+    assert {"马文静", "陈立新", "林海涛"} <= people, people
+    assert "白领" not in people and "周边" not in people, people

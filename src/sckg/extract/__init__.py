@@ -30,7 +30,7 @@ from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, ev
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import fund_names, suffix_names
-from sckg.extract.people import find_people, more_mentions
+from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
@@ -163,6 +163,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
         learned = learned_people(text, reading.spans(), mentions)
         mentions += learned
         persons += learned
+    listed = listed_before(text, persons, mentions)  # 甲、乙 where only 乙 was seen
+    mentions += listed
+    persons += listed
     people.update(p.surface for p in persons)
     mentions += more_mentions(text, people, mentions)
     if reading is not None:  # a body named where a post is, that no ending announces

@@ -245,6 +245,37 @@ def find_people(text: str, taken: list[Mention],
     return out
 
 
+# What a list of names may follow: 市领导甲、乙, 陪同的有甲、乙.
+_LIST_OPENERS = ("领导", "有", "嘉宾", *_VERBS_BEFORE_NAME)
+
+
+def listed_before(text: str, persons: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """甲、乙: a name listed right before a person's, at the start of the list (after a
+    punctuation mark, a title, 领导 or a verb that a list of names follows), whatever
+    the recogniser saw there (文静 in 马文静 is also a word)."""
+    out: list[Mention] = []
+    for person in sorted(persons, key=lambda m: m.start):
+        end = person.start - 1
+        while text[end:end + 1] == "、":
+            start = next((end - n for n in (3, 2) if end - n >= 0 and read_name(text, end - n) == end
+                          and _list_opens(text, end - n) and (n == 3 or _unknown_or_name(text[end - 2:end]))),
+                         None)
+            if start is None or any(t.start < end and start < t.end for t in taken + out):
+                break
+            out.append(Mention(text[start:end], start, end, "Person", "Person"))
+            end = start - 1
+    return out
+
+
+def _unknown_or_name(word: str) -> bool:
+    return word_count(word) == 0 or tag(word) == "nr" and not _common_word(word)
+
+
+def _list_opens(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in PUNCT or text.endswith(_LIST_OPENERS, 0, start) \
+        or _TITLE_END.search(text, max(0, start - 8), start) is not None
+
+
 def more_mentions(text: str, names: set[str], taken: list[Mention]) -> list[Mention]:
     """Every other occurrence of a name already known to be a person's."""
     out: list[Mention] = []
