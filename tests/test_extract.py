@@ -1069,6 +1069,14 @@ def test_a_university_s_posts_with_no_body_named_are_at_the_article_s_university
     assert not any(p[0] == "王小明" and p[2] == "西北工程大学" for p in posts), posts
 
 
+def test_a_university_named_only_as_a_visitor_to_our_school_is_not_the_article_s(place_finder):
+    ex = _extract(place_finder, ["西北工程大学国家级大学科技园管委会办公室周文彬主任应邀来我校作报告,"
+                                 "林海涛副校长主持了报告会。党委副书记、校长马文静出席。"])
+    posts = _posts(ex)
+    assert ("周文彬", "主任", "西北工程大学国家级大学科技园管委会办公室") in posts, posts
+    assert not any(p[0] in ("林海涛", "马文静") and p[2] == "西北工程大学" for p in posts), posts
+
+
 def test_a_town_s_head_and_party_committee(place_finder):
     ex = _extract(place_finder, ["三水区青禾镇镇长周文彬、青禾镇党委委员林海涛到创业中心调研。"])
     posts = _posts(ex)

@@ -16,14 +16,26 @@ _OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委�
 _SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
 
 
-def _most_named_university(mentions: list[Mention]) -> str | None:
+# A visit to the writer's own university: the university named in that sentence is the
+# visitor's (某大学某主任应邀来我校作报告), not the article's own.
+_TO_OUR_SCHOOL = re.compile(r"(?:来|到|莅临|走进|访问|考察)(?:我校|本校)")
+
+
+def _most_named_university(text: str, mentions: list[Mention]) -> str | None:
     """The university an article names most often, or None when it names none or several
-    equally often."""
-    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified"))
+    equally often; a university named only in sentences about a visit to 我校 is a
+    visitor, not the article's own."""
+    counts = Counter(m.surface for m in mentions if m.category == "University" and not m.attr("qualified")
+                     and not _TO_OUR_SCHOOL.search(text, sentence_start(text, m.start), _sentence_end(text, m.end)))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i != -1]
+    return min(ends, default=len(text))
 
 
 def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -32,7 +44,7 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
     unit after 该校, 我校 or 本校 (该校就业创业中心) is that university's. An article that
     names several is about the one it names most often; left as they are when it names
     none, or several equally often."""
-    school = _most_named_university(mentions)
+    school = _most_named_university(text, mentions)
     if school is None:
         return mentions
     out = []
@@ -59,7 +71,7 @@ def school_posts(text: str, mentions: list[Mention], relations: list[Relation]) 
     """Posts of people named right after a chain of a university's posts that names no
     body (副校长某某, 党委常委、副校长某某, 我校副校长某某), at the university the article
     names most (see :func:`own_school`); none when it names none or several equally often."""
-    name = _most_named_university(mentions)
+    name = _most_named_university(text, mentions)
     if name is None:
         return []
     school = next(i for i, m in enumerate(mentions) if m.surface == name and m.category == "University")
