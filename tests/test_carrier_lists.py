@@ -96,3 +96,10 @@ def test_a_name_stops_at_an_adverb_or_a_verb_of_combining(place_finder):
     ex = _extract(place_finder, "西岭市的孵化载体仍以众创空间为主。禄丰县科技局结合禄丰县省级农业科技园区规划开展服务。")
     carriers = set(_carriers(ex))
     assert carriers and all(c.startswith("禄丰县") for c in carriers), carriers
+
+
+def test_the_last_item_of_a_list_ends_before_its_verb(place_finder):
+    ex = _extract(place_finder, "依托石河子高新区、青禾工业新区建成众创空间和企业孵化器。")
+    carriers = _carriers(ex)
+    assert carriers.get("青禾工业新区") == "HighTechZone", carriers
+    assert not any("建成" in name for name in carriers), carriers

@@ -24,6 +24,8 @@ _ITEM_END = re.compile(r"等")
 _PAREN_TAIL = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 # What an item that is a name cannot hold: sentence words and function characters.
 _NOT_A_NAME = re.compile(r"[的了是在为被把将对和与及或等从到向]|\d+[家个名人]|以上|以下|方面|工作|情况|发展|各级|各类|、")
+# A verb that ends the last item of a list: 甲高新区、乙新区建成众创空间 (the item is 乙新区).
+_ITEM_VERB = re.compile(r"建成|建立|设立|成立|认定|获批|培育|打造")
 _CARRIER = "InnovationCarrier"
 _TITLE_END = re.compile(f"(?:{TITLE_RE})$")
 _KIND_END = re.compile("(" + "|".join(sorted(map(re.escape, [sf for sf, _, _ in SUFFIXES]), key=len, reverse=True))
@@ -59,6 +61,10 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
         else:
             cls, attrs = Counter(mentions[i].cls for i in carriers).most_common(1)[0][0], ()
         for (s, e), ids in zip(items, inside):
+            verb = _ITEM_VERB.search(text, s, e)
+            if verb:
+                e = verb.start()
+                ids = [i for i in ids if mentions[i].end <= e]
             name = text[s:e]
             if any(mentions[i].category == "Place" and (mentions[i].start, mentions[i].end) == (s, e) for i in ids):
                 continue  # a place in the list (宝鸡、咸阳) is no carrier
