@@ -99,6 +99,15 @@ def test_abbreviated_commission_is_named_in_full(place_finder, gazetteer):
     assert "天津市教委" in _by_name(res, "天津市教育委员会").aliases
 
 
+def test_the_corps_bodies_are_named_after_the_corps_not_a_division(place_finder, gazetteer):
+    ex = _article(place_finder, "964_corps", "兵团召开众创空间工作会",
+                  ["兵团科技局副局长周文彬出席会议,新疆生产建设兵团科技局将继续支持全兵团众创空间建设。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    bureau = _by_name(res, "新疆生产建设兵团科学技术局")
+    assert {"兵团科技局", "新疆生产建设兵团科技局"} <= bureau.aliases | {bureau.name}, bureau.aliases
+    assert not any(e.category == "InnovationCarrier" for e in res.entities.values()), res.entities
+
+
 def test_zone_full_name_first(place_finder, gazetteer):
     exs = [_article(place_finder, *a) for a in (YUNNAN_FULL, YUNNAN)]
     res = resolve(exs, gazetteer, resolve_place)

@@ -23,6 +23,8 @@ from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
 
+# The Xinjiang Production and Construction Corps, which articles call 兵团.
+_CORPS, _CORPS_SHORT = "新疆生产建设兵团", "兵团"
 _REGION_REF = re.compile(r"^(自治区|全省|我省|省|全区|我区|区)(?!级)")
 _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "University",
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
@@ -179,10 +181,15 @@ class _Resolver:
         if province in _OWN_SYSTEMS:
             return name
         name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
+        corps = m.category == "GovernmentAgency" and name.startswith((_CORPS, _CORPS_SHORT))
+        if corps:  # 兵团科技局: the Corps' own, named after no division
+            name = _CORPS + name.removeprefix(_CORPS).removeprefix(_CORPS_SHORT)
         for short, full in EXPANSIONS:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
                 break
+        if corps:
+            return name
         if m.category == "GovernmentAgency" and province:
             name = self._with_city(name, province)
         region = _REGION_REF.match(name)
