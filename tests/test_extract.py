@@ -1502,3 +1502,8 @@ def test_a_name_listed_before_a_person_s_is_a_person_s_even_where_it_is_also_a_w
     people = set(_names(ex, "Person"))
     assert {"马文静", "陈立新", "林海涛"} <= people, people
     assert "白领" not in people and "周边" not in people, people
+
+
+def test_a_secretariat_is_a_unit_of_its_body(place_finder):
+    ex = _extract(place_finder, ["团中央书记处书记周文彬出席闭幕式。"])
+    assert ("周文彬", "书记", "团中央书记处") in _posts(ex), _posts(ex)

@@ -170,3 +170,10 @@ def test_departments_of_a_government_are_agencies(place_finder, sentence, name):
 ])
 def test_a_word_in_局_is_no_bureau(place_finder, sentence):
     assert not [n for n in _names(place_finder, sentence, "GovernmentAgency") if n.endswith("布局")]
+
+
+def test_a_quotation_before_a_name_is_no_quoted_part_of_it(place_finder):
+    agencies = _names(place_finder, "“青禾是创业者的热土。”西岭市科技局局长周文彬在现场表示。", "GovernmentAgency")
+    assert "西岭市科技局" in agencies and not any("“" in name or "”" in name for name in agencies), agencies
+    events = _names(place_finder, "第三届“星河杯”创新创业大赛落幕。", "Event")
+    assert any("“星河杯”" in name for name in events), events

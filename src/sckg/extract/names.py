@@ -54,6 +54,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
+_QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
@@ -103,7 +104,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
         if c == "暨" and not event and text.endswith(_EVENT_ENDS, floor, i - 1):
             break  # …大赛暨某中心开园仪式: a carrier's name starts after the event joined to it
-        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i):
+        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i) \
+                and not _QUOTED_SENTENCE.search(text, text.rindex("“", max(floor, i - 24), i - 1), i - 1):
             i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
