@@ -103,3 +103,12 @@ def test_the_last_item_of_a_list_ends_before_its_verb(place_finder):
     carriers = _carriers(ex)
     assert carriers.get("青禾工业新区") == "HighTechZone", carriers
     assert not any("建成" in name for name in carriers), carriers
+
+
+def test_one_unquoted_name_before_the_count_of_its_kind(place_finder):
+    ex = _extract(place_finder, "经审核,星河2046创客咖啡平台等12家众创空间被认定为市级众创空间。",
+                  "今年以来,新增青禾智汇谷等3家省级众创空间,全市共有各类平台等10家孵化器。")
+    carriers = {m.surface: m for m in ex.mentions if m.category == "InnovationCarrier"}
+    assert carriers["星河2046创客咖啡平台"].cls == "MakerSpace", carriers
+    assert carriers["青禾智汇谷"].attr("level") == "provincial", carriers
+    assert not any("平台等" in name or name.endswith("各类平台") for name in carriers), carriers

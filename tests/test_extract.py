@@ -1507,3 +1507,10 @@ def test_a_name_listed_before_a_person_s_is_a_person_s_even_where_it_is_also_a_w
 def test_a_secretariat_is_a_unit_of_its_body(place_finder):
     ex = _extract(place_finder, ["团中央书记处书记周文彬出席闭幕式。"])
     assert ("周文彬", "书记", "团中央书记处") in _posts(ex), _posts(ex)
+
+
+def test_a_short_name_given_in_brackets_and_departments_listed_after_a_city_s(place_finder):
+    ex = _extract(place_finder, ["市双创联席会议办公室(以下简称联席办)会同市科技局、工信委组织专家评审。"])
+    agencies = _names(ex, "GovernmentAgency")
+    assert "工信委" in agencies and _mention(ex, "工信委").attr("relative") == "市", agencies
+    assert not any(name.startswith(("简称", "以下简称")) or name == "联席办" for name in agencies), agencies

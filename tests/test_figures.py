@@ -247,6 +247,7 @@ def test_parse_period_prefers_the_latest_marker():
     ("截至目前，高新区已有国家级孵化器4家。", "全市"),  # a zone's count: its city's
     ("高新区在孵企业660家。", "全市"),
     ("廊坊市申报的某某等6家星创天地获批。", "廊坊市"),  # who filed the listed carriers
+    ("办公室会同市科技局对推荐的13家众创空间进行评审。", None),  # a verb before a city's body
 ])
 def test_area(text, area):
     assert one(text).area == area

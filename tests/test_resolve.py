@@ -26,7 +26,7 @@ XINJIANG = ("961_xinjiang", "新疆乌鲁木齐召开孵化器工作会",
              "昌吉州、伊犁州的孵化器代表作交流发言。"])
 YUNNAN = ("962_yunnan", "云南昆明高新区新增孵化载体",
           ["省科技厅支持昆明高新区建设专业化众创空间,实施“彩云创客行动”。",
-           "大理市、曲靖市的代表参加。全省共有众创空间220家。会同的企业和杭州的创客也来参会。"])
+           "大理市、曲靖市的代表参加。全省共有众创空间220家。秭归的企业和杭州的创客也来参会。"])
 YUNNAN_FULL = ("963_yunnan", "昆明国家高新技术产业开发区发布年度报告",
                ["昆明国家高新技术产业开发区发布年度报告,“彩云创客行动”成效明显。",
                 "玉溪市的代表参加了发布会。"])
@@ -145,9 +145,9 @@ def test_place_names_resolve_to_divisions(resolution):
 
 
 def test_far_short_place_name_is_dropped_with_a_warning(resolution):
-    # 会同 (a county of Hunan) in a Yunnan article: a two-character short form far from home.
-    assert not any(e.code and e.code.startswith("431225") for e in resolution.entities.values())
-    assert any("会同" in w and "dropped" in w for w in resolution.warnings), resolution.warnings
+    # 秭归 (a county of Hubei) in a Yunnan article: a two-character short form far from home.
+    assert not any(e.code and e.code.startswith("420527") for e in resolution.entities.values())
+    assert any("秭归" in w and "dropped" in w for w in resolution.warnings), resolution.warnings
 
 
 def test_a_city_s_short_form_far_from_home_is_the_city(resolution):

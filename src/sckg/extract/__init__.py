@@ -118,6 +118,10 @@ _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年度")
 _EVENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年度?)?[^\d，。,]{2,24}?(?:大赛|比赛|竞赛|挑战赛|活动周|创业节|选拔赛)")
 
 
+# (以下简称某某): the short name an article gives a body it named just before.
+_SHORT_NAME_BEFORE = re.compile(r"简称[“\"]?$")
+
+
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
@@ -135,7 +139,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     listed, replaced = listed_carriers(text, names, place_names)
     names = operated_carriers([m for i, m in enumerate(names) if i not in replaced] + listed)
     names += brand_companies(text, names, place_names) + sub_units(text, names)
-    names = _dedupe(names)
+    names = [m for m in _dedupe(names) if not _SHORT_NAME_BEFORE.search(text, max(0, m.start - 4), m.start)]
     relative = relative_agencies(text, names)  # (县发改局、科技局: the 科技局 found by its ending is the county's)
     respelled = {(r.start, r.end) for r in relative}
     names = [m for m in names if (m.start, m.end) not in respelled] + relative

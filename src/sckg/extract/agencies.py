@@ -26,7 +26,7 @@ _BODIES: list[tuple[str, str]] = [
     ("科技厅", "GovernmentAgency"), ("政府办", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("工业和信息化局", "GovernmentAgency"), ("工信局", "GovernmentAgency"),
     ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"), ("经信厅", "GovernmentAgency"),
     ("科学技术和信息化局", "GovernmentAgency"), ("科信局", "GovernmentAgency"),
-    ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("发改局", "GovernmentAgency"),
+    ("经信局", "GovernmentAgency"), ("经信委", "GovernmentAgency"), ("工信委", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("发改局", "GovernmentAgency"),
     ("发展和改革局", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("财政厅", "GovernmentAgency"),
     ("人社局", "GovernmentAgency"), ("人力资源和社会保障局", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
@@ -46,7 +46,7 @@ _CATEGORY = dict(_BODIES)
 _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
-_SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的]|负责|相关|有关|工作|领导|{TITLE_RE})")
+_SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的]|负责|相关|有关|工作|领导|组织|联合|共同|牵头|主办|承办|召开|举办|发布|印发|出台|制定|研究|审核|{TITLE_RE})")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)

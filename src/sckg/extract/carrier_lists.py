@@ -84,7 +84,8 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
                 continue
             replaced.update(own + named)
             found.append(Mention(name, s, e, _CARRIER, cls, attrs))
-    return found + _quoted_carriers(text, mentions + found), replaced
+    found += _quoted_carriers(text, mentions + found)
+    return found + _counted_carriers(text, mentions + found, places), replaced
 
 
 # One name in quotation marks before the count of its kind: “某某”等12家众创空间.
@@ -102,6 +103,32 @@ def _quoted_carriers(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
         found.append(Mention(m.group("name"), s, e, _CARRIER, CARRIER_CLASS[m.group("type")], level))
+    return found
+
+
+# One name before the count of its kind, unquoted: 经审核,某某咖啡平台等10家众创空间.
+_COUNTED_ONE = re.compile(rf"等[\d一二三四五六七八九十两百]+[家个所](?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?\n“”]")
+
+
+def _counted_carriers(text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """A carrier named, without quotation marks or a type word, right before the count
+    of its kind (经审核,某某创客咖啡平台等10家众创空间): the name from where its clause's
+    name would start, when no other name was read there and it reads as a brand."""
+    found = []
+    for m in _COUNTED_ONE.finditer(text):
+        end = m.start()
+        if any(x.end == end and x.category != "Place" for x in mentions) or text[end - 1:end] in ("”", "、"):
+            continue
+        floor = max((c.end() for c in _CLAUSE_MARK.finditer(text, 0, end)), default=0)
+        start = name_start(text, end, floor, places)
+        name = text[start:end]
+        if not 3 <= len(name) <= 30 or name in places or _NOT_A_NAME.search(name) or "、" in text[floor:end] \
+                or any(x.start < end and start < x.end and x.category != "Place" for x in mentions) \
+                or not _brand_like(name, places):
+            continue
+        level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
+        found.append(Mention(name, start, end, _CARRIER, CARRIER_CLASS[m.group("type")], level))
     return found
 
 

@@ -37,6 +37,8 @@ NOUN_PLACE = re.compile(rf"((?:{_PROVINCES})(?:维吾尔自治区|壮族自治�
                          r"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")
 _RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|前列|首位|之首|"
                          r"排名|排位|领先|最多|最高)")
+# Verbs a body named by its level follows (会同市科技局, 联合县人社局): no part of a place.
+_VERBS_BEFORE_AGENCY = ("会同", "联合", "协同", "配合", "组织", "牵头", "指导", "委托", "督促")
 _NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
 
 
@@ -60,6 +62,9 @@ def area(head: str, rank: bool = False) -> str | None:
             cut += text.startswith("中", cut) and text[cut - 1:cut] == "其"  # 其中郑州市, but 晋中市
             local = cut and text[cut - 1] in "全我本" and text[cut:] in ("市", "州", "县", "盟")
             text = text[cut - 1:] if local else text[cut:]  # 今年我市: the match began before 我市
+            verb = max((text.rfind(v) + len(v) for v in _VERBS_BEFORE_AGENCY if v in text), default=0)
+            if verb and not local:
+                text = text[verb:]  # 办公室会同市科技局: the verb before a city's own body
             if local:
                 pass
             elif _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \

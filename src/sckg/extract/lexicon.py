@@ -64,6 +64,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("人力资源和社会保障厅", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
     ("农业农村厅", "GovernmentAgency"), ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("经信委", "GovernmentAgency"),
+    ("工信委", "GovernmentAgency"),
     ("科委", "GovernmentAgency"), ("教委", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
     ("商务局", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("人社局", "GovernmentAgency"),
@@ -157,7 +158,7 @@ LEFT_STOP_WORDS = sorted("""
 赴 带队 前往 来到 走进 深入 主持 做了 作了 现任 现为 担任 出任 兼任 率
 运营方 主办方 承办方 协办方 投资方 建设方 合作方 特邀 邀请 受邀 特聘 现认定 落实
 帮助 接手 获悉 大力 谋划 突破 制约 记者从 标志着 亮相 主办 承办 协办 联合主办 专家有 嘉宾有 代表有 领导有 从事 重视 结合了 报送至 送至 寄至 发送至 提交至
-到访 来访 拜访 利用 旗下 布局 总结 会上 共同 优化 助力 听闻 商议 开启 首个 新认定 新增 莅临 参观 所在地 所在 联系 现将 将 拟认定 拟推荐 确定 公布 宣布 晋级 负责 提出 产生 进入 进行 申报 学习 领会 要 比如 例如 分别是 先后
+到访 来访 拜访 以下简称 简称 利用 旗下 布局 总结 会上 共同 优化 助力 听闻 商议 开启 首个 新认定 新增 莅临 参观 所在地 所在 联系 现将 将 拟认定 拟推荐 确定 公布 宣布 晋级 负责 提出 产生 进入 进行 申报 学习 领会 要 比如 例如 分别是 先后
 """.split(), key=len, reverse=True)
 
 SURNAMES = set("""

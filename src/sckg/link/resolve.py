@@ -153,8 +153,14 @@ def _jieba_common_words() -> frozenset[str]:
 _TWO_CHARACTER_ENTRY = re.compile(r"^(\S\S) (\d+) (\S+)$", re.MULTILINE)
 
 
+# County stems that government and news text writes far more often as ordinary words
+# (会同有关部门, 互助, 共同富裕, 同心协力) than as the county, below jieba's common-word
+# frequency: found only with their 县/市 (会同县).
+_ORDINARY_WORD_STEMS = frozenset("会同 互助 富裕 平定 大方 平和 无为 同心 民权 永新 清水 温泉".split())
+
+
 def _common_word(form: str) -> bool:
-    return len(form) == 2 and form in _jieba_common_words()
+    return len(form) == 2 and (form in _jieba_common_words() or form in _ORDINARY_WORD_STEMS)
 
 
 def find_places(gaz: Gazetteer, text: str) -> list[PlaceMention]:
