@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sckg.model import EVENT_OUTCOMES, Entity
+from sckg.model import Entity
 
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and county, the entities
 
