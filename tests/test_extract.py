@@ -1514,3 +1514,11 @@ def test_a_short_name_given_in_brackets_and_departments_listed_after_a_city_s(pl
     agencies = _names(ex, "GovernmentAgency")
     assert "工信委" in agencies and _mention(ex, "工信委").attr("relative") == "市", agencies
     assert not any(name.startswith(("简称", "以下简称")) or name == "联席办" for name in agencies), agencies
+
+
+def test_a_zone_s_committee_listed_after_its_party_committee_and_a_unit_named_after_a_title(place_finder):
+    ex = _extract(place_finder, ["座谈会上,绵阳高新区党委副书记、管委会主任周文彬介绍了基本情况。",
+                                 "市政府参事室党组书记、主任林海涛会见调研组一行。"])
+    posts = _posts(ex)
+    assert ("周文彬", "主任", "管委会") in posts and _mention(ex, "管委会").attr("qualified") == "绵阳高新区管委会", posts
+    assert ("林海涛", "主任", "市政府参事室") in posts, posts

@@ -40,7 +40,9 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
                                                           *((("relative", lvl),) if (lvl := mention.attr("relative")) else ()))))
                 continue
         if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
-                and (not TITLE_PATTERN.search(m.group(0)[:-1]) or m.group(0) == "书记处"):  # (某管委会副主任某某及县某局: a post and a name, no unit)
+                and all(t.end() == len(m.group(0)) - 1 for t in TITLE_PATTERN.finditer(m.group(0)[:-1])):
+            # a title inside is a post and a name before another body (某管委会副主任某某及县某局),
+            # unless the unit is named after it (书记处, 参事室)  # (某管委会副主任某某及县某局: a post and a name, no unit)
             end = m.end()
             kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
