@@ -1522,3 +1522,11 @@ def test_a_zone_s_committee_listed_after_its_party_committee_and_a_unit_named_af
     posts = _posts(ex)
     assert ("周文彬", "主任", "管委会") in posts and _mention(ex, "管委会").attr("qualified") == "绵阳高新区管委会", posts
     assert ("林海涛", "主任", "市政府参事室") in posts, posts
+
+
+def test_heads_titles_run_into_their_body_s_name(place_finder):
+    ex = _extract(place_finder, ["宝鸡市长周文彬、劳动就业局长林海涛皆出席活动。"])
+    posts = _posts(ex)
+    assert ("周文彬", "市长", "宝鸡市长") in posts and _mention(ex, "宝鸡市长").attr("implied") == "宝鸡", posts
+    assert ("林海涛", "局长", "劳动就业局") in posts, posts
+    assert "林海涛" in _names(ex, "Person")

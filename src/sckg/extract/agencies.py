@@ -100,6 +100,12 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
         if place.category != "Place" or not (place.surface.endswith(_PLACE_LEVEL_END) or short):
             continue
         head = _GOVERNMENT_HEADS.match(text, place.end)
+        if not head and text.startswith("长", place.end) and place.surface[-1] in "省市县区州旗" \
+                and len(place.surface) >= 3 and (place.end + 1 in people or _chain_to_name(text, place.end + 1, people)):
+            # 宝鸡市长某某: the head's title shares the place's last character
+            found.append(Mention(text[place.start:place.end + 1], place.start, place.end + 1, "GovernmentAgency",
+                                 "GovernmentAgency", (("implied", place.surface[:-1]),)))
+            continue
         if not head or not (head.end() in people or _chain_to_name(text, head.end(), people)):
             continue
         title = head.group(0)

@@ -61,6 +61,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
+# Heads' titles the press writes run into their body's name (劳工局长, 科技局长: 局局长).
+_CONTRACTED = ("局长", "厅长", "处长", "科长", "所长")
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
@@ -85,6 +87,8 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
         short = next((k for form, k in SHORT_BODY_ENDINGS if form.search(text, max(0, end - 12), end)), None)
         if not short:
             end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end (not 某某师院党委书记's)
+        if not short and not body and title in _CONTRACTED and text[end - 1:end] != title[0]:
+            end += 1  # 劳工局长某某: the body's 局 is the title's first character
         kind = short or ("GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS
                                                                if text.endswith(e, 0, end)), None))
         if kind is None:
