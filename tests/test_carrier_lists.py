@@ -112,3 +112,11 @@ def test_one_unquoted_name_before_the_count_of_its_kind(place_finder):
     assert carriers["星河2046创客咖啡平台"].cls == "MakerSpace", carriers
     assert carriers["青禾智汇谷"].attr("level") == "provincial", carriers
     assert not any("平台等" in name or name.endswith("各类平台") for name in carriers), carriers
+
+
+def test_a_list_introduced_as_a_kind_of_carrier(place_finder):
+    ex = _extract(place_finder, "此次入围国家备案众创空间的有星河国际人才港(无锡星河孵化器有限公司)、"
+                                "青禾创业谷(苏州青禾创客空间有限公司)等12家。")
+    carriers = _carriers(ex)
+    assert carriers.get("星河国际人才港") == "MakerSpace" and carriers.get("青禾创业谷") == "MakerSpace", carriers
+    assert {m.surface for m in ex.mentions if m.category == "Company"} >= {"无锡星河孵化器有限公司", "苏州青禾创客空间有限公司"}

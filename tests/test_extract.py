@@ -1530,3 +1530,10 @@ def test_heads_titles_run_into_their_body_s_name(place_finder):
     assert ("周文彬", "市长", "宝鸡市长") in posts and _mention(ex, "宝鸡市长").attr("implied") == "宝鸡", posts
     assert ("林海涛", "局长", "劳动就业局") in posts, posts
     assert "林海涛" in _names(ex, "Person")
+
+
+def test_a_name_with_a_middle_dot_is_a_person_s_unless_a_brand_s(place_finder):
+    ex = _extract(place_finder, ["艾力·买买提出席活动,热合曼·吐尔逊表示要做好服务。西岭·梦工场和青禾·创客汇同日开业。"])
+    people = set(_names(ex, "Person"))
+    assert {"艾力·买买提", "热合曼·吐尔逊"} <= people, people
+    assert not any("梦工场" in p or "创客汇" in p for p in people), people

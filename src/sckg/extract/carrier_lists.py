@@ -21,6 +21,8 @@ _TYPE_RE = "|".join(sorted(map(re.escape, CARRIER_CLASS), key=len, reverse=True)
 # The count of carriers a list ends with: 等5家孵化器, 2家省级众创空间, 等众创空间.
 _COUNTED_KIND = re.compile(rf"(?:等|等?[\d一二三四五六七八九十两]+[家个所])(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
 _ITEM_END = re.compile(r"等")
+# The kind of carrier a list is introduced as: 入围国家备案众创空间的有甲、乙等56家.
+_LIST_LEAD = re.compile(rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})(?:名单)?(?:的有|为|包括|分别为|分别是)[:：]?$")
 _PAREN_TAIL = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 # What an item that is a name cannot hold: sentence words and function characters.
 _NOT_A_NAME = re.compile(r"[的了是在为被把将对和与及或等从到向]|\d+[家个名人]|以上|以下|方面|工作|情况|发展|各级|各类|、")
@@ -48,7 +50,7 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
         items = _items(text, c0, c1, mentions, places)
         if len(items) < 2:
             continue
-        kind = _COUNTED_KIND.match(text, items[-1][1])
+        kind = _COUNTED_KIND.match(text, items[-1][1]) or _LIST_LEAD.search(text, c0, items[0][0])
         inside = [[i for i, m in enumerate(mentions) if s <= m.start and m.end <= e] for s, e in items]
         carriers = [i for ids in inside for i in ids if mentions[i].category == _CARRIER
                     and (mentions[i].start, mentions[i].end) in items]

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from sckg.extract.lexicon import NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES
+from sckg.extract.people import dotted_brand
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -147,7 +148,7 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     several names separated by spaces make up, or none."""
     surface = text[start:end]
     if _DOT_NAME.fullmatch(surface):
-        return [(start, end)]
+        return [] if dotted_brand(surface) else [(start, end)]
     parts = [(start + m.start(), start + m.end()) for m in _HAN.finditer(surface)]
     if "".join(text[s:e] for s, e in parts) != re.sub(r"\s+", "", surface):
         return []  # letters, digits or punctuation inside: not a name

@@ -172,6 +172,19 @@ def _drop_descriptive_head(text: str, start: int, dot: int) -> int:
     return start
 
 
+# How the names of places and brands end (某某·梦工场, 某某·创客汇), never a person's.
+_BRAND_TAILS = ("工场", "工坊", "空间", "社区", "中心", "基地", "园", "谷", "港", "汇", "坊", "站", "馆", "荟",
+                "部落", "家园", "小镇", "大厦", "广场", "公司", "集团", "孵化器", "众创", "创客", "咖啡", "书院")
+
+
+def dotted_brand(name: str) -> bool:
+    """Whether a name written with a middle dot is a brand's (某某·梦工场, 某某·创客汇 …, or a
+    place before the dot: 西安·某某), not a transliterated person's."""
+    before, _, after = name.partition("·")
+    return after.endswith(_BRAND_TAILS) or any(len(t) > 1 and t in after for t in _BRAND_TAILS) \
+        or after.startswith(_BRAND_TAILS) or tag(before) == "ns"
+
+
 def _dot_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DOT_NAME.finditer(text):
@@ -183,10 +196,15 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
             k = text.find(w, text.index("·", start), end)
             if k != -1:
                 end = k
-        start = _drop_descriptive_head(text, start, text.index("·", start))
+        dot = text.index("·", start)
+        end = max((k for k in range(dot + 3, end) if text.startswith(_BOUNDARY_WORDS, k)), default=end)  # 某·某某出席
+        start = _drop_descriptive_head(text, start, dot)
         if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
             continue  # 某某网·某某新闻讯: an outlet and its channel, no person
-        if end - start >= 4 and not _common_words_after_dot(text[text.index("·", start) + 1:end]):
+        after = text[text.index("·", start) + 1:end]
+        if dotted_brand(text[start:end]):
+            continue  # 某某·梦工场, 西安·某某: a brand, no person
+        if end - start >= 4 and not _common_words_after_dot(after):
             spans.append((start, end))
     return spans
 
