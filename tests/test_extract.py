@@ -1537,3 +1537,13 @@ def test_a_name_with_a_middle_dot_is_a_person_s_unless_a_brand_s(place_finder):
     people = set(_names(ex, "Person"))
     assert {"艾力·买买提", "热合曼·吐尔逊"} <= people, people
     assert not any("梦工场" in p or "创客汇" in p for p in people), people
+
+
+def test_posts_given_beside_the_name_in_brackets_between_commas_or_after_的(place_finder):
+    ex = _extract(place_finder, ["活动由宝鸡市科技局的周文彬局长主持。林海涛(宝鸡市科技局副局长)介绍了情况。",
+                                 "马文静,星河科技有限公司总经理,在会上发言。陈立新,青禾科技有限公司总经理王建华也出席。"])
+    posts = _posts(ex)
+    for post in (("周文彬", "局长", "宝鸡市科技局"), ("林海涛", "副局长", "宝鸡市科技局"),
+                 ("马文静", "总经理", "星河科技有限公司"), ("王建华", "总经理", "青禾科技有限公司")):
+        assert post in posts, (post, posts)
+    assert not any(p[0] == "陈立新" for p in posts), posts

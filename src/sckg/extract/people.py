@@ -145,6 +145,15 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
     return spans
 
 
+# A post given between commas after a name at a sentence's start: 某某，某公司总经理，….
+_APPOSED = re.compile(rf"(?:^|(?<=[。！？\n]))\s*([\u4e00-\u9fff]{{2,3}})[,，](?=[^，,。；]{{2,30}}?(?:{'|'.join(map(re.escape, TITLES))})[,，])")
+
+
+def _before_apposition(text: str) -> list[tuple[int, int]]:
+    """某某，某公司总经理，…: the name a sentence starts with, before its post."""
+    return [m.span(1) for m in _APPOSED.finditer(text) if read_name(text, m.start(1)) == m.end(1)]
+
+
 def _listed_after_title(text: str, start: int) -> bool:
     """甲总经理、乙经理: a name listed after another name's title, itself before a title."""
     return text[start - 1:start] == "、" and _TITLE_END.search(text, max(0, start - 9), start - 1) is not None
@@ -248,6 +257,7 @@ def find_people(text: str, taken: list[Mention],
             if end and _listed_no_name(text, start, end):
                 break
     spans.update(weak)
+    spans.update(_before_apposition(text))
     for m in _CONTACT.finditer(text):  # 联系人：高新处 张某 0571-…
         if _surname_ok(m.group(1)):
             spans.add(m.span(1))

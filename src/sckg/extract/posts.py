@@ -234,6 +234,8 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
             out.append(Relation("post", pi, head, mentions[head].attr("head")))
             continue
         org = by_end.get(person.start)
+        if org is None and text[person.start - 1:person.start] == "的":
+            org = by_end.get(person.start - 1)  # 某局的某某局长
         aside = _ALIAS_BEFORE.search(text, max(0, person.start - 20), person.start) if org is None else None
         if aside:  # 某大学国有资产管理处(某某办公室)林某处长: the body before its aside
             org = by_end.get(aside.start())
@@ -255,12 +257,14 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     return out
 
 
-_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|(?P<elected>当选为|当选))")
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|(?P<elected>当选为|当选))|(?P<bare>[(（]|[,，]\s*)")
+# What closes a post given beside a name, in brackets or between commas: 某某(某局副局长).
+_APPOSITION_END = set("，,。）)；;")
 
 
 def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relation]:
-    """某某，现任某某厅某某处处长, 某某当选为某某协会副理事长: the titles right after the
-    organisation the person is said to serve."""
+    """某某，现任某某厅某某处处长, 某某当选为某某协会副理事长, 某某(某局副局长), 某某，某公司
+    总经理，…: the titles right after the organisation the person is said to serve."""
     by_start: dict[int, int] = {}
     for i, m in enumerate(mentions):  # the longest name starting at each place
         if m.category in ORG_CATEGORIES and (m.start not in by_start or m.end > mentions[by_start[m.start]].end):
@@ -275,13 +279,16 @@ def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relat
         org = by_start.get(m.end()) if m else None
         if org is None:
             continue
-        pos = mentions[org].end
+        pos, found = mentions[org].end, []
         while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
-            out.append(Relation("post", pi, org, title))
+            found.append(Relation("post", pi, org, title))
             pos += len(title)
             if text[pos:pos + 1] != "、":
                 break
             pos += 1
+        if m.group("bare") and (pi in have or text[pos:pos + 1] not in _APPOSITION_END):
+            continue  # 某某，某公司总经理某某: the post is the next name's
+        out += found
     return out
 
 
