@@ -26,12 +26,13 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
-from sckg.extract.events import CARRIER_CLASS, LEVELS, awards, carrier_kinds, event_details, title_visit, visits
+from sckg.extract.events import awards, carrier_kinds, event_details, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
+from sckg.extract.tables import list_rows
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns
@@ -287,39 +288,6 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             relations.append(Relation("source", article_node, len(mentions) - 1))
 
 
-_ROW = re.compile(r"^\d{1,3}[.、\s]\s*(\S{4,30})\s+(\S{4,40})(?:\s+(\S{2,12}))?$")
-_LIST_HEADING = re.compile(r"(国家级|省级|自治区级|市级|县级)?([\u4e00-\u9fff]{2,12}?)名单")
-
-
-def _list_rows(article: Article, find_places: PlaceFinder) -> tuple[list[Mention], list[Relation]]:
-    """Carriers listed in a notice's table: ``序号 名称 运营主体 所在地`` rows under a
-    heading ``…众创空间名单``; each name is a carrier of the heading's type and level."""
-    mentions: list[Mention] = []
-    relations: list[Relation] = []
-    kind = level = None
-    for block in article.body_blocks:
-        heading = _LIST_HEADING.search(block.text) if "名单" in block.text else None
-        if heading:
-            words = [w for w in CARRIER_CLASS if heading.group(2).endswith(w)]
-            kind = CARRIER_CLASS[max(words, key=len)] if words else None
-            level = LEVELS.get(heading.group(1) or "") or (
-                "provincial" if "省级" in block.text or "自治区级" in block.text else None)
-            continue
-        row = _ROW.match(block.text)
-        if not (kind and row):
-            continue
-        attrs = (("level", level),) if level else ()
-        start = block.start + row.start(1)
-        mentions.append(Mention(row.group(1), start, start + len(row.group(1)), "InnovationCarrier", kind, attrs))
-        carrier = len(mentions) - 1
-        if row.group(3):
-            s3 = block.start + row.start(3)
-            for p in find_places(row.group(3)):
-                mentions.append(Mention(p.surface, s3 + p.start, s3 + p.end, "Place", "Place"))
-                relations.append(Relation("locatedIn", carrier, len(mentions) - 1))
-    return mentions, relations
-
-
 def extract_article(article: Article, find_places: PlaceFinder, read: Reader | None = Reading) -> Extraction:
     """Everything the article's body (and byline) says, as mentions, relations and figures.
 
@@ -359,10 +327,9 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
     if told := title_visit(article, mentions, year):
         mentions.append(told[0])
         relations.append(Relation("visitor", len(mentions) - 1, told[1]))
-    listed, rels = _list_rows(article, find_places)
-    base = len(mentions)
+    listed, rels = list_rows(article, find_places, mentions)
     mentions += listed
-    relations += _shifted(rels, base)
+    relations += rels
     _byline(article, mentions, relations)
     people = _name_spans(article.clean, mentions)
     mentions = own_bodies(own_school(article.clean, mentions))
