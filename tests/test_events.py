@@ -68,3 +68,15 @@ def test_ceremonies_are_events_and_a_contest_s_own_is_the_contest_s(place_finder
                if m.category == "Event"}
     assert len(contest) == 1 and contest.pop().endswith("绵阳创新创业大赛")  # the contest, not its ceremony
     assert not [m for m in _extract(place_finder, "启动仪式在科技广场举行。").mentions if m.category == "Event"]
+
+
+def test_an_event_named_only_in_the_title_line(place_finder):
+    def events(title: str, body: str) -> list[str]:
+        text = "\n\n".join([title, "2023-05-10 09:00  来源:某某日报", "  " + body]) + "\n"
+        ex = extract_article(normalize_text(text, article_id="961_title"), place_finder.find)
+        return [m.surface for m in ex.mentions if m.category == "Event"]
+
+    assert events("第八届青禾创新创业大赛决赛结果揭晓", "大赛由西岭市科技局主办,星河科技有限公司获得一等奖。") \
+        == ["第八届青禾创新创业大赛"]
+    # named in the body too: the body's reading only
+    assert events("第八届青禾创新创业大赛决赛落幕", "第八届青禾创新创业大赛决赛在西岭举行。") == ["第八届青禾创新创业大赛"]

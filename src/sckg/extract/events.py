@@ -145,6 +145,20 @@ _TITLE_VISIT = re.compile(r"调研|考察|视察|走访|参访|观摩|到访|来
 _NOT_A_VISIT = re.compile(r"大赛|比赛|会议|大会|座谈|论坛|培训|活动周|通知|公示|名单|办法|方案|意见|签约|揭牌|开幕|举办|召开")
 
 
+def title_events(article: Article, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """The events the article's title line names (第八届某某大赛决赛结果揭晓) when the body
+    names no event of their kind (only 大赛, 本届大赛): the title's reading of them."""
+    from sckg.extract.names import suffix_names
+
+    heading = next((b for b in article.blocks if b.kind == "title"), None)
+    if heading is None:
+        return []
+    title = article.clean[heading.start:heading.end]
+    kinds = {m.cls for m in mentions if m.category == "Event"}  # (a variant of the title's name is one)
+    return [replace(m, start=m.start + heading.start, end=m.end + heading.start)
+            for m in suffix_names(title, places) if m.category == "Event" and m.cls not in kinds]
+
+
 def title_visit(article: Article, mentions: list[Mention], year: str | None) -> tuple[Mention, int] | None:
     """The visit an article's title line tells when the body names none with its day: an
     inspection visit over the title, dated by the first day the body gives (with the
