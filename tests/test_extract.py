@@ -1547,3 +1547,11 @@ def test_posts_given_beside_the_name_in_brackets_between_commas_or_after_的(pla
                  ("马文静", "总经理", "星河科技有限公司"), ("王建华", "总经理", "青禾科技有限公司")):
         assert post in posts, (post, posts)
     assert not any(p[0] == "陈立新" for p in posts), posts
+
+
+def test_tibetan_and_mongolian_names_after_a_title(place_finder):
+    ex = _extract(place_finder, ["拉萨市副市长格桑德吉、市科技局局长旦增平措陪同调研,盟科技局局长孟克巴雅尔介绍情况。"],
+                  title="西藏双创工作简讯")
+    posts = _posts(ex)
+    for post in (("格桑德吉", "副市长", "拉萨市副市长"), ("旦增平措", "局长", "市科技局"), ("孟克巴雅尔", "局长", "盟科技局")):
+        assert post in posts, (post, posts)

@@ -179,6 +179,15 @@ SURNAMES = set("""
 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯
 缑 郗 訾 隗 琚 宓 贲 蒯 禚 仉 笪 厍 庹 滑 冮 靖 续 郏 璩 桑 生 种 粘 荀 蓟 弓 乜
 """.split())
+# The parts of Tibetan and Mongolian personal names, which have no surname (扎西次仁,
+# 格桑德吉, 孟克巴雅尔): a name after a title may be one to three of them.
+MINORITY_NAME_PARTS = frozenset("""
+扎西 次仁 格桑 德吉 多吉 央金 卓玛 平措 旺堆 尼玛 达瓦 拉巴 普布 索朗 顿珠 群培 白玛 强巴 洛桑 丹增 旦增
+次旦 边巴 嘎玛 仁增 曲珍 拉姆 央宗 措姆 旺姆 巴桑 米玛 巴珠 罗布 益西 土登 贡布 朗杰 多布杰 仁青 才让 才旦
+扎巴 桑珠 晋美 江村 加措 嘉措 坚参 坚赞 琼达 次珍 德庆 阿旺 贡嘎 索南 吉吉 旺杰 次央 卓嘎 巴央 泽仁 泽旺
+巴特尔 孟克 巴雅尔 额尔敦 宝音 图雅 乌力吉 那仁 其其格 斯琴 高娃 朝鲁 阿拉坦 苏和 巴图 布和 乌日娜 萨仁
+敖登 吉日嘎拉 额尔德尼 毕力格 特木尔 满都拉 格日勒 赛音 德力格尔 阿木尔 娜仁 巴根 朝克 宝力道 其木格
+""".split())
 # Words that follow a person's name as its subject.
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).
 SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|带著|凭著|因|以|正|激动地说)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sckg.extract.lexicon import NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
+from sckg.extract.lexicon import MINORITY_NAME_PARTS, NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
 from sckg.extract.words import tag, word_count
 from sckg.model import Mention
 
@@ -94,7 +94,16 @@ def read_name(text: str, pos: int) -> int | None:
             continue  # 处长和参会人员, 向李院长: the conjunction or preposition, not a surname
         if _boundary(text, pos + length):
             return pos + length
-    return None
+    return _minority_name(text, pos)
+
+
+def _minority_name(text: str, pos: int) -> int | None:
+    """End of a Tibetan or Mongolian name at ``pos`` (one to three parts of
+    ``MINORITY_NAME_PARTS``: 扎西次仁, 孟克巴雅尔), or None."""
+    end, parts = pos, 0
+    while parts < 3 and (part := next((n for n in (4, 3, 2) if text[end:end + n] in MINORITY_NAME_PARTS), None)):
+        end, parts = end + part, parts + 1
+    return end if parts and _boundary(text, end) else None
 
 
 def _listed_no_name(text: str, start: int, end: int) -> bool:
