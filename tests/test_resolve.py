@@ -108,6 +108,16 @@ def test_the_corps_bodies_are_named_after_the_corps_not_a_division(place_finder,
     assert not any(e.category == "InnovationCarrier" for e in res.entities.values()), res.entities
 
 
+def test_a_banner_s_and_a_league_s_bodies_and_figures_named_by_level(place_finder, gazetteer):
+    ex = _article(place_finder, "964_banner", "阿拉善左旗召开双创工作会",
+                  ["旗科技局局长周文彬、盟科技局副局长林海涛出席,旗委副书记马文静讲话。",
+                   "全旗共有众创空间7家,我盟共有孵化器4家。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert {"阿拉善盟阿拉善左旗科学技术局", "阿拉善盟科学技术局", "中共阿拉善盟阿拉善左旗委"} <= names, names
+    assert sorted(f.area for f in res.figures) == ["place:152900", "place:152921"], [f.area for f in res.figures]
+
+
 def test_zone_full_name_first(place_finder, gazetteer):
     exs = [_article(place_finder, *a) for a in (YUNNAN_FULL, YUNNAN)]
     res = resolve(exs, gazetteer, resolve_place)

@@ -205,7 +205,7 @@ GENERIC_WORDS = sorted("""
 辖区内 辖区 部分 示范性 开放式 自 些 一个 某些 众多 大批 该 此 其 每个 每家 各地 全国性 区域性 省内外
 专业型 综合型 试点 典型 标杆 优质 良好 合格 A类 B类 C类 A级 B级 C级 等级 星级 一流 品牌 龙头 骨干 地方
 公益性 非营利 营利性 华东 华南 华北 华中 地区 区域 园区 飞地 高校 科研院所 新时代 拟 拟认定 拟备案
-兵团 全兵团 师市
+兵团 全兵团 师市 旗 盟 全旗 全盟 我旗 我盟
 """.split(), key=len, reverse=True)
 # Domain words: a stem made only of these and generic words, with no place, names a
 # kind (农业科技创新创业孵化基地), not one carrier.

@@ -12,7 +12,7 @@ Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and 
 
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
-_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县)$")
+_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县|旗)$")
 
 
 def local_area(r: Resolver, area: str, province: str | None) -> str | None:
