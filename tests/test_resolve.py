@@ -118,6 +118,15 @@ def test_a_banner_s_and_a_league_s_bodies_and_figures_named_by_level(place_finde
     assert sorted(f.area for f in res.figures) == ["place:152900", "place:152921"], [f.area for f in res.figures]
 
 
+def test_a_prefecture_s_bodies_and_figures_named_by_level(place_finder, gazetteer):
+    ex = _article(place_finder, "964_prefecture", "塔城地区召开双创工作会",
+                  ["地区科技局局长周文彬出席,地委副书记林海涛讲话。全地区共有众创空间6家。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert {"塔城地区科学技术局", "中共塔城地委"} <= names, names
+    assert [f.area for f in res.figures] == ["place:654200"]
+
+
 def test_zone_full_name_first(place_finder, gazetteer):
     exs = [_article(place_finder, *a) for a in (YUNNAN_FULL, YUNNAN)]
     res = resolve(exs, gazetteer, resolve_place)

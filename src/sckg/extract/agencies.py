@@ -37,7 +37,7 @@ _BODIES: list[tuple[str, str]] = [
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
     ("社科联", "Association"), ("社会科学界联合会", "Association"), ("文联", "Association"), ("侨联", "Association"),
 ]
-_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|我区|本区|区|我盟|本盟|盟|我旗|本旗|旗)"
+_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|地区|地(?=委)|我区|本区|区|我盟|本盟|盟|我旗|本旗|旗)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
 _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率取访察])|(?<=\d[.．]))"
@@ -74,7 +74,7 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         if m.group("youth") and m.group("body") != "委":
             continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
-        level = m.group("level")[-1]
+        level = "地" if m.group("level").startswith("地") else m.group("level")[-1]  # 地区科技局, 地委: a prefecture's
         category = _CATEGORY[m.group("body")]
         body = (("body", "委办公室"),) if m.group("body") == "委办" else ()  # 区委办
         found.append(Mention(text[start:end], start, end, category, category, (("relative", level), *body)))

@@ -17,7 +17,7 @@ from sckg.extract.lexicon import PROVINCE_SHORT_NAMES
 
 _PROVINCES = PROVINCE_SHORT_NAMES
 _AREA = re.compile(
-    r"(?P<broad>全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|全旗|我省|我区|我市|我州|我盟|我旗|本省|本市"
+    r"(?P<broad>全地区|全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|全旗|我省|我区|我市|我州|我盟|我旗|本省|本市"
     rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"
     r"|(?P<place>[\u4e00-\u9fff]{1,5}?(?:州市|市|州|县|盟|地区)(?![场级长委]))"
     r"|(?P<zone>高新区|开发区|经开区)(?=(?:共|已|现|还|累计)?有|拥有|达到?|内有|[\u4e00-\u9fff]{0,4}(?:在孵|孵化))"

@@ -73,7 +73,7 @@ NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
-_GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗)?")
+_GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
 _BANK_KIND = re.compile(r"各?(商业|合作|村镇|政策性|民营|外资|国有|股份制|地方|合作金融机构和)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
 

@@ -103,11 +103,11 @@ class _Resolver:
             # 市长 with no city known: the body written, 市人民政府, not the title.
             return level + m.attr("body") if m.attr("body") else None
         place = self._qualified_place(code)
-        body = m.attr("body") or re.sub(r"^团?(我|全|本)?[省市县州区盟旗]", "", m.surface)
+        body = m.attr("body") or re.sub(r"^团?(我|全|本)?(?:地区|[省市县州区盟旗地])", "", m.surface)
         if m.surface.startswith("团"):
             return "共青团" + place + body  # 团市委: the Youth League's committee
-        if body.startswith("委"):
-            return "中共" + place + body
+        if body.startswith("委"):  # 地委: 中共某地委, the prefecture's name without its 区
+            return "中共" + (place[:-1] if level == "地" and place.endswith("地区") else place) + body
         return place + body
 
     def _with_city(self, name: str, province: str) -> str:
@@ -148,7 +148,7 @@ class _Resolver:
     def _relative_code(self, m: Mention, province: str | None) -> str | None:
         """The division whose body a mention named by level alone (市委, 区科技局) is."""
         level = m.attr("relative")
-        code = province if level == "省" else self.city if level in ("市", "州", "盟") else None
+        code = province if level == "省" else self.city if level in ("市", "州", "盟", "地") else None
         if level in ("区", "县", "旗"):  # 区科技厅 in an autonomous region is the region's
             own = province in AUTONOMOUS_REGIONS and m.surface.endswith("厅")
             code = province if own else self.county if self.county and self.gaz.divisions[

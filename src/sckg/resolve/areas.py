@@ -12,7 +12,7 @@ Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and 
 
 _AREA_REF = re.compile(r"^(全区|全省|全疆|我省|我区|全自治区|自治区|本省|全藏)$")
 AUTONOMOUS_REGIONS = {"150000", "450000", "540000", "640000", "650000"}
-_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|区|县|旗)$")
+_LOCAL_REF = re.compile(r"^(全|我|本)(市|州|盟|地区|区|县|旗)$")
 
 
 def local_area(r: Resolver, area: str, province: str | None) -> str | None:
@@ -21,7 +21,7 @@ def local_area(r: Resolver, area: str, province: str | None) -> str | None:
     m = _LOCAL_REF.match(area)
     if not m:
         return None
-    if m.group(2) in ("市", "州", "盟"):
+    if m.group(2) in ("市", "州", "盟", "地区"):
         return r.city
     if m.group(2) == "区" and province in AUTONOMOUS_REGIONS:
         return province
