@@ -108,23 +108,19 @@ def test_the_corps_bodies_are_named_after_the_corps_not_a_division(place_finder,
     assert not any(e.category == "InnovationCarrier" for e in res.entities.values()), res.entities
 
 
-def test_a_banner_s_and_a_league_s_bodies_and_figures_named_by_level(place_finder, gazetteer):
-    ex = _article(place_finder, "964_banner", "阿拉善左旗召开双创工作会",
-                  ["旗科技局局长周文彬、盟科技局副局长林海涛出席,旗委副书记马文静讲话。",
-                   "全旗共有众创空间7家,我盟共有孵化器4家。"])
-    res = resolve([ex], gazetteer, resolve_place)
-    names = {e.name for e in res.entities.values()}
-    assert {"阿拉善盟阿拉善左旗科学技术局", "阿拉善盟科学技术局", "中共阿拉善盟阿拉善左旗委"} <= names, names
-    assert sorted(f.area for f in res.figures) == ["place:152900", "place:152921"], [f.area for f in res.figures]
-
-
-def test_a_prefecture_s_bodies_and_figures_named_by_level(place_finder, gazetteer):
-    ex = _article(place_finder, "964_prefecture", "塔城地区召开双创工作会",
-                  ["地区科技局局长周文彬出席,地委副书记林海涛讲话。全地区共有众创空间6家。"])
-    res = resolve([ex], gazetteer, resolve_place)
-    names = {e.name for e in res.entities.values()}
-    assert {"塔城地区科学技术局", "中共塔城地委"} <= names, names
-    assert [f.area for f in res.figures] == ["place:654200"]
+@pytest.mark.parametrize("title, body, names, areas", [
+    pytest.param("阿拉善左旗召开双创工作会",
+                 "旗科技局局长周文彬、盟科技局副局长林海涛出席,旗委副书记马文静讲话。全旗共有众创空间7家,我盟共有孵化器4家。",
+                 {"阿拉善盟阿拉善左旗科学技术局", "阿拉善盟科学技术局", "中共阿拉善盟阿拉善左旗委"},
+                 ["place:152900", "place:152921"], id="banner-and-league"),
+    pytest.param("塔城地区召开双创工作会", "地区科技局局长周文彬出席,地委副书记林海涛讲话。全地区共有众创空间6家。",
+                 {"塔城地区科学技术局", "中共塔城地委"}, ["place:654200"], id="prefecture"),
+])
+def test_bodies_and_figures_of_banners_leagues_and_prefectures_named_by_level(place_finder, gazetteer, title, body,
+                                                                              names, areas):
+    res = resolve([_article(place_finder, "964_level", title, [body])], gazetteer, resolve_place)
+    assert names <= {e.name for e in res.entities.values()}, res.entities
+    assert sorted(f.area for f in res.figures) == areas
 
 
 def test_zone_full_name_first(place_finder, gazetteer):
