@@ -32,8 +32,8 @@ from sckg.extract.learned import Reading, learned_organisations, learned_people,
 from sckg.extract.names import fund_names, suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
-from sckg.extract.tables import list_rows
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
+from sckg.extract.tables import list_rows
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns
 from sckg.extract.units import bodies_before_posts, listed_departments, sub_units

@@ -155,7 +155,7 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
 
 
 # A post given between commas after a name at a sentence's start: 某某，某公司总经理，….
-_APPOSED = re.compile(rf"(?:^|(?<=[。！？\n]))\s*([\u4e00-\u9fff]{{2,3}})[,，](?=[^，,。；]{{2,30}}?(?:{'|'.join(map(re.escape, TITLES))})[,，])")
+_APPOSED = re.compile(rf"(?:^|(?<=[。！？\n]))\s*([\u4e00-\u9fff]{{2,3}})[,，](?=[^，,。；]{{2,30}}?(?:{TITLE_PATTERN.pattern})[,，])")
 
 
 def _before_apposition(text: str) -> list[tuple[int, int]]:
@@ -219,10 +219,9 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         start = _drop_descriptive_head(text, start, dot)
         if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
             continue  # 某某网·某某新闻讯: an outlet and its channel, no person
-        after = text[text.index("·", start) + 1:end]
         if dotted_brand(text[start:end]):
             continue  # 某某·梦工场, 西安·某某: a brand, no person
-        if end - start >= 4 and not _common_words_after_dot(after):
+        if end - start >= 4 and not _common_words_after_dot(text[text.index("·", start) + 1:end]):
             spans.append((start, end))
     return spans
 
