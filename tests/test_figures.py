@@ -603,3 +603,14 @@ def test_people_gathered_at_a_meeting_are_no_group_of_carriers():
         assert [(f.indicator, f.carrier_type, f.level) for f in figures] == [("participants", None, None)], text
     held = extract_figures("全区省级众创空间开展创业辅导培训100余场次，参加活动人数累计逾万人。")[-1]
     assert (held.indicator, held.carrier_type, held.level) == ("participants", "MakerSpace", "provincial")
+
+
+def test_a_year_reached_before_the_article_is_no_target():
+    assert one("截止到2019年底,全省共有孵化器71家。", date="2021-03-02").status == "achieved"
+    assert one("到2019年底,全省共有孵化器71家。", date="2021-03-02").status == "achieved"
+    assert one("到2030年,全省孵化器将达到90家。", date="2021-03-02").status == "target"
+
+
+def test_a_rank_in_an_earlier_clause_frames_no_later_figure():
+    figures = extract_figures("湖南的孵化器数量达613家,位居全国第三;湖北紧随其后,孵化器数量达572家。")
+    assert {f.value: f.area for f in figures if f.unit == "count"} == {"613": "湖南", "572": "湖北"}

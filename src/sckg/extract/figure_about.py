@@ -46,6 +46,7 @@ def area(head: str, rank: bool = False) -> str | None:
     """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text);
     ``rank``: ``head`` ends right before a rank (居全省|第3位)."""
     found, frame = None, None
+    clause = max(head.rfind("；"), head.rfind(";")) + 1  # a rank of an earlier clause frames none of this one's
     for m in _AREA.finditer(head):
         text = m.group(0)
         if m["zone"]:
@@ -71,7 +72,8 @@ def area(head: str, rank: bool = False) -> str | None:
                     or (len(text) == 2 and text[-1] != "州"):
                 continue
         elif _RANK_FRAME.match(head, m.end()) or (rank and m.end() == len(head)):
-            frame = text  # 居全省第4位, 全国前列: the field ranked in, not the place counted …
+            if m.start() >= clause:
+                frame = text  # 居全省第4位, 全国前列: the field ranked in, not the place counted …
             continue
         found = text
     if frame and found and not found.startswith(("全", "我", "本")):

@@ -81,7 +81,7 @@ _CLAUSE_STOP = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _NOUN_STOP = re.compile(r"[，,；;。！？!?、：:（(]|获得|获|被|通过|实现|走上|提供|集聚|参加|参与|"
                         r"在|中|等|之|的青睐|得到|受到|已|均|分别|共|累计")
 _TARGET = re.compile(r"每年(?=[设安投拨])|计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
-                     r"|(?<![截至])到\d{4}年")
+                     r"|(?<![截至止])到(\d{4})年")
 
 
 def extract_figures(text: str, offset: int = 0, context: FigureContext | None = None) -> list[Figure]:
@@ -199,7 +199,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if indicator == "enterprises-cultivated" and not ctype:
             level = None  # 省级瞪羚企业, 国家专精特新企业: an enterprise's title, no carrier's accreditation
         target = _TARGET.search(bare_head)  # but 到某年，全区孵化器已达到N家: reached by then
-        status = "target" if target and not (target[0][0] == "到" and "已" in bare_head[target.end():]) else "achieved"
+        status = "target" if target and not (target[0][0] == "到" and (
+            "已" in bare_head[target.end():] or _before(target[1], context.date))) else "achieved"
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],
@@ -210,6 +211,11 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
     return _link_parts(folded, quantities, figures, found)
+
+
+def _before(year: str, date: str | None) -> bool:
+    """Whether ``year`` ended before the article's ``date`` (到2020年底 in 2021: reached)."""
+    return bool(date) and int(year) < int(date[:4])
 
 
 def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
