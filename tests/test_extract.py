@@ -1555,3 +1555,10 @@ def test_tibetan_and_mongolian_names_after_a_title(place_finder):
     posts = _posts(ex)
     for post in (("格桑德吉", "副市长", "拉萨市副市长"), ("旦增平措", "局长", "市科技局"), ("孟克巴雅尔", "局长", "盟科技局")):
         assert post in posts, (post, posts)
+
+
+def test_a_democratic_party_s_committee_named_by_level_is_no_communist_party_committee(place_finder):
+    ex = _extract(place_finder, ["民进市委专职副主委周文彬、林海涛和民进市委秘书长马文静参加调研。"])
+    committee = _mention(ex, "民进市委")
+    assert committee.category == "Association" and not committee.attr("qualified"), committee
+    assert ("马文静", "秘书长", "民进市委") in _posts(ex)

@@ -257,9 +257,9 @@ _NATIONAL_BODIES = re.compile(r"全国人大常委会|全国人大|全国政协|
                               r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)中央")
 
 
-# A democratic party's or the Youth League's local committee (九三学社某市委会, 民进某区工委, 共青团某省委).
-_PARTY_OF_STATE = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团)[\u4e00-\u9fff]{2,8}?[省市区县]"
-                             r"(?:工作委员会|委员会|委会|工委|委)(?![员会])")
+# A democratic party's or the Youth League's local committee (九三学社某市委会, 民进某区工委, 民进市委, 共青团某省委).
+_PARTY_OF_STATE = re.compile(r"(?:(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[\u4e00-\u9fff]{0,8}?|共青团[\u4e00-\u9fff]{2,8}?)"
+                             r"[省市区县](?:工作委员会|委员会|委会|工委|委)(?![员会])")  # (民进市委: the city's, named by level)
 
 
 def party_committees_of_state(text: str, mentions: list[Mention]) -> list[Mention]:
