@@ -63,3 +63,8 @@ def test_brands_with_their_trade_listed_beside_companies_are_companies(place_fin
 
 def test_a_list_of_fields_names_no_company(place_finder):
     assert not _companies(_extract(place_finder, "重点发展电子信息、生物医药、新能源、智能装备等产业。"))
+
+
+def test_a_brand_at_a_paragraph_s_start_before_several_titles_of_its_head(place_finder):
+    ex = _extract(place_finder, "星河科技联合创始人兼CTO周文彬介绍,公司已获融资。青禾资本合伙人林海涛、西岭创投投资总监马文静担任评委。")
+    assert _companies(ex) == {"星河科技", "青禾资本", "西岭创投"}, _companies(ex)
