@@ -220,7 +220,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
         if kind == "GOV" and (names_every_body(text, start) or text[end - 2:end] in NOT_A_BUREAU):
             continue  # (统筹布局, 空间格局: a word in 局, no bureau)
         surface = text[start:end]
-        if surface in TITLES or surface.isascii():
+        if surface in TITLES:
             continue  # 联合创始人兼CTO某某: a title, no company
         ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
                       None)
