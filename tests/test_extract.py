@@ -1562,3 +1562,12 @@ def test_a_democratic_party_s_committee_named_by_level_is_no_communist_party_com
     committee = _mention(ex, "民进市委")
     assert committee.category == "Association" and not committee.attr("qualified"), committee
     assert ("马文静", "秘书长", "民进市委") in _posts(ex)
+
+
+def test_a_university_s_own_party_posts_and_units_written_with_校_and_a_youth_league_committee(place_finder):
+    ex = _extract(place_finder, ["星河大学创新创业基地授牌仪式举行。校党委副书记、副校长周文彬,绍兴团市委书记林海涛出席。",
+                                 "星河大学科技园建设加快,校学工处处长马文静陪同调研。"])
+    posts = _posts(ex)
+    assert ("周文彬", "党委副书记", "星河大学") in posts and ("周文彬", "副校长", "星河大学") in posts, posts
+    assert _mention(ex, "校学工处").attr("qualified") == "星河大学学工处"
+    assert _mention(ex, "绍兴团市委").attr("qualified") == "共青团绍兴市委"

@@ -285,14 +285,21 @@ def national_bodies(text: str, taken: list[Mention]) -> list[Mention]:
 
 
 _PARTY_COMMITTEE = re.compile(r"^(?!中共)[\u4e00-\u9fff]{2,8}[省市县区州旗盟]委$")
+_YOUTH_COMMITTEE = re.compile(r"团[省市县区州旗盟]委$")
 
 
 def party_committees(mentions: list[Mention]) -> list[Mention]:
     """某区委 found whole (not after a place mention): a party committee, whose full name
     is 中共 and its own (``qualified``)."""
-    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", "中共" + m.surface),))
+    return [Mention(m.surface, m.start, m.end, m.category, m.cls, (("qualified", _committee_name(m.surface)),))
             if m.category == "GovernmentAgency" and not m.attrs and _PARTY_COMMITTEE.match(m.surface) else m
             for m in mentions]
+
+
+def _committee_name(name: str) -> str:
+    """某区委 → 中共某区委; 某地团市委, the Youth League's → 共青团某地市委."""
+    youth = _YOUTH_COMMITTEE.search(name)
+    return "共青团" + name[:youth.start()] + name[youth.start() + 1:] if youth else "中共" + name
 
 
 def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -53,7 +53,8 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.surface, m.start, m.end, "University", "University",
                         (("qualified", school), ("anaphor", "1")))
         elif m.category in _SCHOOL_UNITS and m.surface.startswith("校") and len(m.surface) > 3 \
-                and text[m.start - 1:m.start] in ("该", "我", "本") and not m.attr("qualified"):
+                and (text[m.start - 1:m.start] in ("该", "我", "本") or m.start == 0 or text[m.start - 1] in _CLAUSE_BREAK) \
+                and not m.attr("qualified"):  # 该校就业创业中心, …，校学工处处长
             m = Mention(m.surface, m.start, m.end, m.category, m.cls,
                         (*m.attrs, ("qualified", school + m.surface[1:]), ("anaphor", "1")))
         out.append(m)
@@ -62,7 +63,7 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A chain of a university's posts with no body named, one of them a president's (党委副书记、
 # 校长某某, 我校副校长某某): posts at the article's own university.
-_SCHOOL_ROLE = r"(?:党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长|校长助理|总会计师"
+_SCHOOL_ROLE = r"(?:校党委|党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长|校长助理|总会计师"
 _SCHOOL_CHAIN = re.compile(rf"(?:我校|本校|该校|学校)?((?:{_SCHOOL_ROLE})(?:、(?:{_SCHOOL_ROLE}))*)$")
 _CLAUSE_BREAK = set("，。；：,;:（(“\n ") | {""}
 
@@ -85,7 +86,8 @@ def school_posts(text: str, mentions: list[Mention], relations: list[Relation]) 
             continue
         if chain.group(0) == chain.group(1) and text[chain.start() - 1:chain.start()] not in _CLAUSE_BREAK:
             continue  # 某公司党委书记: a body is named before the chain
-        out += [Relation("post", pi, school, role) for role in chain.group(1).split("、")]
+        out += [Relation("post", pi, school, role.removeprefix("校") if role.startswith("校党委") else role)
+                for role in chain.group(1).split("、")]  # 校党委副书记: the university's 党委副书记
     return out
 
 
