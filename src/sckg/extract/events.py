@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES
+from sckg.extract.names import suffix_names
 from sckg.model import Article, Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
@@ -148,8 +149,6 @@ _NOT_A_VISIT = re.compile(r"大赛|比赛|会议|大会|座谈|论坛|培训|活
 def title_events(article: Article, mentions: list[Mention], places: list[str]) -> list[Mention]:
     """The events the article's title line names (第八届某某大赛决赛结果揭晓) when the body
     names no event of their kind (only 大赛, 本届大赛): the title's reading of them."""
-    from sckg.extract.names import suffix_names
-
     heading = next((b for b in article.blocks if b.kind == "title"), None)
     if heading is None:
         return []

@@ -33,6 +33,8 @@ TITLES = sorted("""
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 TITLE_PATTERN = re.compile(TITLE_RE)  # any title, the longest where several start at one place
+# Titles whose first character may close the name of their body (宣传部长, 市科技局长, 劳工局长).
+CONTRACTED_TITLES = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
 PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PARTY_BODIES, TITLES
+from sckg.extract.lexicon import CONTRACTED_TITLES, PARTY_BODIES, TITLES
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
@@ -15,8 +15,6 @@ _ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-# Titles whose first character may close the name of the body (宣传部长, 市科技局长).
-_CONTRACTED = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 
 
 def posts(text: str, mentions: list[Mention]) -> list[Relation]:
@@ -66,7 +64,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if text[pos - 1:pos] == "原" and pos - 1 in by_end:
                 pos -= 1  # 某大学原副校长某某: a post held before, at the body named
             org = by_end.get(pos)
-            contracted = by_end.get(pos + 1) if org is None and title in _CONTRACTED else None
+            contracted = by_end.get(pos + 1) if org is None and title in CONTRACTED_TITLES else None
             if contracted is not None and mentions[contracted].start < pos \
                     and mentions[contracted].surface.endswith(title[0]):
                 org = contracted  # 宣传部长, 市科技局长: the body's last character is the title's

@@ -12,7 +12,7 @@ from sckg.model import Article, Mention, PlaceMention, Relation
 
 _ROW = re.compile(r"^\d{1,3}[.、\s]\s*(\S{4,30})\s+(\S{4,40})(?:\s+(\S{2,12}))?$")
 _LIST_HEADING = re.compile(r"([\u4e00-\u9fff]{2,16}?)名单")
-_LEVEL = re.compile(r"国家级|自治区级|省级|市级|县级")
+_LEVEL = re.compile("|".join(sorted(LEVELS, key=len, reverse=True)))
 # A header row naming the kind of its name column: 序号 众创空间名称 运营主体 所在区县.
 _HEADER = re.compile(r"序号\s+([\u4e00-\u9fff]{2,10})名称")
 

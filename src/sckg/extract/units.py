@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_PATTERN, TITLE_RE, TITLES
+from sckg.extract.lexicon import CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_PATTERN, TITLE_RE, TITLES
 from sckg.extract.names import NOT_A_BUREAU, name_start
 from sckg.model import Mention
 
@@ -21,7 +21,24 @@ _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
 # A committee of a people's congress or a political consultative conference, right after
 # it and before a post or a list mark: 省人大教科文卫工委主任, 市政协经济委副主任.
 _COMMITTEE_OF = ("人大", "人大常委会", "政协", "常委会")
-_COMMITTEE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工委|委员会|委)(?=[、，,和与等]|" + TITLE_RE + ")")
+_COMMITTEE_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?委(?=[、，,和与等]|" + TITLE_RE + ")")
+
+
+def _committee(text: str, body: Mention) -> re.Match | None:
+    """The committee named right after a congress or a conference (教科文卫工委), or None."""
+    m = _COMMITTEE_AFTER.match(text, body.end) if body.surface.endswith(_COMMITTEE_OF) else None
+    return m if m and not TITLE_PATTERN.search(m.group(0)) else None
+
+
+def _unit(text: str, pos: int) -> re.Match | None:
+    """The department named right after a body at ``pos`` (高新处, 书记处, 参事室), or None:
+    not a verb in 办 (主办), a word in 局 (布局), or a post and a name before another body
+    (某管委会副主任某某及县某局: a title inside, unless the unit is named after it)."""
+    m = _UNIT_AFTER.match(text, pos)
+    if not m or not SUB_UNIT.search(m.group(0)) or m.group(0).endswith(_VERBS_IN_办) \
+            or m.group(0)[-2:] in NOT_A_BUREAU:
+        return None
+    return m if all(t.end() == len(m.group(0)) - 1 for t in TITLE_PATTERN.finditer(m.group(0)[:-1])) else None
 
 
 def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -31,18 +48,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.category not in ("GovernmentAgency", "PublicInstitution", "University"):
             continue
-        m = _UNIT_AFTER.match(text, mention.end)
-        if mention.surface.endswith(_COMMITTEE_OF):
-            m = _COMMITTEE_AFTER.match(text, mention.end) or m
-            if m and m.group(0).endswith("委") and not TITLE_PATTERN.search(m.group(0)):
-                found.append(Mention(text[mention.start:m.end()], mention.start, m.end(), "GovernmentAgency",
-                                     "GovernmentAgency", (("parent", mention.surface),
-                                                          *((("relative", lvl),) if (lvl := mention.attr("relative")) else ()))))
-                continue
-        if m and SUB_UNIT.search(m.group(0)) and not m.group(0).endswith(_VERBS_IN_办) and m.group(0)[-2:] not in NOT_A_BUREAU \
-                and all(t.end() == len(m.group(0)) - 1 for t in TITLE_PATTERN.finditer(m.group(0)[:-1])):
-            # a title inside is a post and a name before another body (某管委会副主任某某及县某局),
-            # unless the unit is named after it (书记处, 参事室)  # (某管委会副主任某某及县某局: a post and a name, no unit)
+        m = _committee(text, mention) or _unit(text, mention.end)
+        if m:
             end = m.end()
             kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
@@ -61,8 +68,6 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
-# Heads' titles the press writes run into their body's name (劳工局长, 科技局长: 局局长).
-_CONTRACTED = ("局长", "厅长", "处长", "科长", "所长")
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
@@ -87,7 +92,7 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
         short = next((k for form, k in SHORT_BODY_ENDINGS if form.search(text, max(0, end - 12), end)), None)
         if not short:
             end += len(body)  # 某某工作党委书记: the 党委 is the body's name's end (not 某某师院党委书记's)
-        if not short and not body and title in _CONTRACTED and text[end - 1:end] != title[0]:
+        if not short and not body and title in CONTRACTED_TITLES and text[end - 1:end] != title[0]:
             end += 1  # 劳工局长某某: the body's 局 is the title's first character
         kind = short or ("GovernmentAgency" if body else next((k for e, k in _POSTED_BODY_ENDS
                                                                if text.endswith(e, 0, end)), None))
