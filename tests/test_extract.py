@@ -483,6 +483,38 @@ def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
     assert {"邓雅文", "刘建", "孙浩"} <= creators
 
 
+@pytest.mark.parametrize("opening", ["本报讯（记者 周文彬 通讯员 马文静）", "西岭网西安5月30日电（记者周文彬）",
+                                     "本报讯（周文彬 马文静）"])
+def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(place_finder, opening):
+    ex = _extract(place_finder, [opening + "星河众创空间日前开园，西岭科技有限公司首批入驻。"])
+    assert "星河众创空间" in _names(ex, "InnovationCarrier"), _names(ex)
+    assert "西岭科技有限公司" in _names(ex, "Company"), _names(ex)
+    assert "周文彬" in _names(ex, "Person")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("星河市市长约翰·摩根出席开幕式。", "约翰·摩根"),
+    ("芬兰科学家安娜·维塔宁介绍了经验。", "安娜·维塔宁"),
+    ("展出了艺术家达米安·赫尔斯的作品。", "达米安·赫尔斯"),
+    ("青年运动员阿依古丽·买买提发言。", "阿依古丽·买买提"),
+])
+def test_a_transliterated_name_starts_after_its_post_and_ends_before_de(place_finder, sentence, name):
+    ex = _extract(place_finder, [sentence])
+    assert name in _names(ex, "Person"), _names(ex)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("省科技厅副厅长周名扬参加了今天的会见。", "周名扬"),
+    ("星河科技董事长唐家骏在会上指出，企业要加大研发投入。", "唐家骏"),
+    ("西岭大学经济系教授钱文华曾表示，孵化器要重服务。", "钱文华"),
+    ("西岭大学副教授孙海波博士说，企业要重视研发。", "孙海波"),
+    ("会议要求深入学习邓小平理论。", "邓小平"),
+])
+def test_names_with_a_character_of_a_function_word_or_before_a_degree(place_finder, sentence, name):
+    people = _names(_extract(place_finder, [sentence]), "Person")
+    assert name in people and len(people) == 1, people
+
+
 @pytest.mark.parametrize("sentence,kind", [
     ("文件要求各地支持民营孵化器和专业孵化器发展。", "民营孵化器"),
     ("2017年度国家备案众创空间名单已经公布。", "2017年度国家备案众创空间"),

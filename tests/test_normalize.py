@@ -371,6 +371,12 @@ def test_an_article_that_starts_with_its_body_has_no_title_and_loses_nothing():
     assert article.body == text.strip()
 
 
+def test_a_sentence_that_closes_with_a_byline_is_body_not_a_byline():
+    text = "星河创客中心日前举办路演活动。通讯员刘芳芳、钱国华\n"
+    article = normalize_text(text)
+    assert article.body == text.strip()
+
+
 def test_a_page_with_no_body_paragraph_builds_to_what_it_says():
     text = "首页 > 科技动态\n某市举办众创空间负责人培训班\n【字体：大 中 小】\n打印本页 关闭窗口\n"
     article = normalize_text(text)

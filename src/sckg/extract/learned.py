@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES
+from sckg.extract.lexicon import NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES
 from sckg.extract.people import dotted_brand
+from sckg.extract.words import tag
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -162,10 +163,13 @@ def is_personal_name(name: str) -> bool:
     """Whether ``name`` (Han characters only) can be a Chinese personal name."""
     if not 2 <= len(name) <= 4 or not (name[0] in SURNAMES or name[:2] in SURNAMES):
         return False
-    if any(c in NOT_NAME_CHARS for c in name[1:]):
-        return False
+    given = name[2:] if name[:2] in SURNAMES else name[1:]
+    if any(c in NOT_NAME_CHARS and not (len(given) == 2 and c in NAME_MIDDLE) for c in given):
+        return False  # 王某在 is no name, 唐家某 is
     places = _place_names()
-    return not _common_word(name) and not any(name + end in places for end in ("", *_DIVISION_ENDS))
+    if _common_word(name) and not (len(name) == 3 and tag(name) == "nr"):
+        return False  # a word, unless a famous three-character name (邓小平)
+    return not any(name + end in places for end in ("", *_DIVISION_ENDS))
 
 
 @lru_cache(maxsize=1)

@@ -194,6 +194,10 @@ MINORITY_NAME_PARTS = frozenset("""
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).
 SPEECH = r"(说|表示|介绍|指出|强调|认为|坦言|告诉|透露|讲到|谈到|所说|称|带着|凭着|带著|凭著|因|以|正|激动地说)"
 NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以于到等个家名位年月日省市县区州镇乡村就")
+# …of which given names also use these (唐于某, 王为某, 李和某, 靳家某, 刘名某): in the middle
+# of three characters set off by punctuation or after a title, or in a name the learned
+# recogniser proposes, they are a name's.
+NAME_MIDDLE = set("于为和以向家月名")
 
 # Words that, alone or together, make the part of a name before its type word generic:
 # 国家级备案专业化众创空间 is a kind of carrier, 某某创客产业园 a named one. Only

@@ -55,6 +55,7 @@ _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
+_BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
@@ -110,6 +111,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
             continue
+        if c in ")）" and not depth and _BYLINE_ASIDE.search(text, max(floor, i - 24), i):
+            break  # 本报讯（记者 某某）某某众创空间: the report's byline, no part of the name
         if c in ")）":
             depth += 1
             i -= 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sckg.extract.lexicon import MINORITY_NAME_PARTS, NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
+from sckg.extract.lexicon import MINORITY_NAME_PARTS, NAME_MIDDLE, NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
 from sckg.extract.words import tag, word_count
 from sckg.model import Mention
 
@@ -18,7 +18,8 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "打造", "创建", "带领", "牵头", "领衔", "做", "作", "从", "赴", "主持", "解释",
                    "分享", "发表", "宣布", "提出", "希望", "要求", "代表", "参观", "考察", "调研",
                    "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待",
-                   "随同", "致词", "发言", "同行", "讲解", "应邀", "受邀", "皆", "均", "亦", "致欢迎", "致开幕", "致闭幕", "致贺", "致答谢", "当选", "担任", "出任")
+                   "随同", "致词", "发言", "同行", "讲解", "应邀", "受邀", "皆", "均", "亦", "致欢迎", "致开幕", "致闭幕", "致贺", "致答谢", "当选", "担任", "出任",
+                   "博士", "曾任", "曾经", "曾在", "曾是", "曾于", "曾获", "曾担任", "曾多次", "曾表示")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -39,9 +40,6 @@ _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取"
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
 _COMMON_NOUN = 1000  # how often jieba has seen a noun that is too common to be a given name
-# Characters that are also common in given names (唐于某, 王为某, 李和某, 靳家某): in the
-# middle of three characters set off by punctuation or after a title, they are a name's.
-_NAME_MIDDLE = set("于为和以向家月")
 _TITLE_END = re.compile(f"(?:{'|'.join(map(re.escape, TITLES))})$")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….
 _ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
@@ -78,7 +76,7 @@ def read_name(text: str, pos: int) -> int | None:
         if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
         if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not (
-                length == 3 and name[1] in _NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
+                length == 3 and name[1] in NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
                 and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3)
                      or _TITLE_END.search(text, max(0, pos - 8), pos))):
             continue
@@ -203,6 +201,11 @@ def dotted_brand(name: str) -> bool:
         or after.startswith(_BRAND_TAILS) or tag(before) == "ns"
 
 
+# What may stand right before a transliterated name and is no part of it: a post or
+# an occupation (市长约翰·某某, 科学家某·某某, 运动员某·某某).
+_DOT_HEAD = re.compile(f"(?:{TITLE_PATTERN.pattern}|[家员兵士手])")
+
+
 def _dot_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DOT_NAME.finditer(text):
@@ -217,6 +220,9 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         dot = text.index("·", start)
         end = max((k for k in range(dot + 3, end) if text.startswith(_BOUNDARY_WORDS, k)), default=end)  # 某·某某出席
         start = _drop_descriptive_head(text, start, dot)
+        start = max((t.end() for t in _DOT_HEAD.finditer(text, start, dot) if dot - t.end() >= 2), default=start)
+        if (k := text.find("的", dot + 3, end)) != -1:
+            end = k  # 某·某某的作品: the name ends at 的
         if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
             continue  # 某某网·某某新闻讯: an outlet and its channel, no person
         if dotted_brand(text[start:end]):

@@ -63,7 +63,9 @@ def _header_kind(line: str) -> str | None:
         return "metadata"
     if len(line) <= 100 and HEADER_META.search(line) and not _SENTENCE_END.search(line):
         return "metadata"
-    if len(line) <= 40 and BYLINE.search(line) and not _SENTENCE_END.search(line):
+    byline = BYLINE.search(line)
+    if len(line) <= 40 and byline and not _SENTENCE_END.search(line) \
+            and not re.search("[。！？]", line[:byline.start()]):  # 某某主办。通讯员某某: a sentence first
         return "byline"
     return None
 
