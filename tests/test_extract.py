@@ -515,6 +515,25 @@ def test_names_with_a_character_of_a_function_word_or_before_a_degree(place_find
     assert name in people and len(people) == 1, people
 
 
+def test_departments_beyond_science_and_technology_central_and_local(place_finder):
+    ex = _extract(place_finder, ["会议由民政部、国家民委、审计署和人民银行联合主办，泾阳县建设局、县卫健委、市教委承办，"
+                                 "住房和城乡建设部派员参加。"])
+    agencies = _names(ex, "GovernmentAgency")
+    assert {"民政部", "国家民委", "审计署", "人民银行", "泾阳县建设局", "县卫健委", "市教委",
+            "住房和城乡建设部"} <= set(agencies), agencies
+    assert "人民银行" not in _names(ex, "Company")
+
+
+@pytest.mark.parametrize("sentence,wrong", [
+    ("教育部门要加强指导，全市文化局面焕然一新。", {"教育部", "文化局"}),
+    ("星河集团项目建设部、西岭公司企业文化部负责人参加。", {"星河集团项目建设部", "西岭公司企业文化部"}),
+    ("市商务委员会和县卫健委参加。", {"市商务委员会和县卫健委"}),
+])
+def test_a_department_word_inside_another_word_or_a_list_is_no_agency(place_finder, sentence, wrong):
+    names = _names(_extract(place_finder, [sentence]), "GovernmentAgency")
+    assert not wrong & set(names), names
+
+
 @pytest.mark.parametrize("sentence,kind", [
     ("文件要求各地支持民营孵化器和专业孵化器发展。", "民营孵化器"),
     ("2017年度国家备案众创空间名单已经公布。", "2017年度国家备案众创空间"),

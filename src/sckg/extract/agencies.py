@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import PROVINCE_SHORT_NAMES, TITLE_RE
+from sckg.extract.lexicon import DEPARTMENTS, PROVINCE_SHORT_NAMES, TITLE_RE
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -36,7 +36,11 @@ _BODIES: list[tuple[str, str]] = [
     ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
     ("社科联", "Association"), ("社会科学界联合会", "Association"), ("文联", "Association"), ("侨联", "Association"),
+    ("教委", "GovernmentAgency"),
 ]
+# …and every local department of the lexicon (市建设局, 县卫健委, 区信访局).
+_BODIES += [(w, "GovernmentAgency") for w in DEPARTMENTS
+            if w.endswith(("局", "厅", "委", "办")) and w not in dict(_BODIES) and w not in ("总局", "管理局")]
 _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|地区|地(?=委)|我区|本区|区|我盟|本盟|盟|我旗|本旗|旗)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….

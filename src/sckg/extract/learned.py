@@ -205,7 +205,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     组织部, 某市委政研室), where the rules found no name: typed by their ending (lexicon's
     organisation and carrier endings), else as the recogniser types them (an agency, a
     company); a body of another kind with no known ending is left out."""
-    from sckg.extract.names import NOT_A_BUREAU, SUFFIXES, names_every_body
+    from sckg.extract.names import NOT_A_BUREAU, NOT_AFTER, SUFFIXES, names_every_body
 
     from sckg.extract.lexicon import TITLES
 
@@ -221,8 +221,9 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
             continue
         if any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
             continue
-        if kind == "GOV" and (names_every_body(text, start) or text[end - 2:end] in NOT_A_BUREAU):
-            continue  # (统筹布局, 空间格局: a word in 局, no bureau)
+        if kind == "GOV" and (names_every_body(text, start) or text[end - 2:end] in NOT_A_BUREAU
+                              or not re.match(NOT_AFTER.get(text[end - 1], ""), text[end:end + 1])):
+            continue  # (统筹布局, 空间格局, 文化局面: a word in 局, no bureau)
         surface = text[start:end]
         if surface in TITLES:
             continue  # 联合创始人兼CTO某某: a title, no company

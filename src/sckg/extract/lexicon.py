@@ -43,6 +43,33 @@ PARTY_BODIES = ("党工委", "党委", "党组", "党总支")
 SHORT_BODY_ENDINGS = ((re.compile(r"..(?:师院|师大|职院|工院|工大|农大|医大|理工)$"), "University"),
                       (re.compile(r"(?:中科院|科学院|农科院|社科院|工程院|研究).{0,8}[所院]$"), "ResearchInstitute"))
 
+# Government departments and other state bodies by their full and common short names:
+# central (部, 署, 总局) and local (厅, 局, 委, 办), current and former (国土资源局 and
+# 环保局 still name bodies in older articles).
+DEPARTMENTS = tuple("""
+农业厅 民政厅 住房和城乡建设厅 自然资源厅 生态环境厅 交通运输厅 水利厅 文化和旅游厅 司法厅 审计厅
+公安厅 市场监督管理局 市场监管局 知识产权局 工商行政管理局 工商局 民政局 农业农村局 农业局 自然资源局
+生态环境局 住房和城乡建设局 住建局 交通运输局 水利局 文化和旅游局 文旅局 卫生健康局 卫健局 审计局
+税务局 公安局 教育局 体育局 林业局 就业局 人力资源和社会保障局 经济和信息化局 经信局 发展和改革局
+发改局 科技和工业信息化局 科创局 科技创新局 科技经济局 科经局 经贸局 投资促进局 行政审批局 大数据局
+乡村振兴局 应急管理局 金融工作局 金融办 火炬办 人力资源和社会保障部 农业农村部 投资推广署 行政院
+立法院 经济部 中小企业局 中小企业发展促进局 科学技术和信息化局 科技和信息化局 科信局 工业和信息化局
+工信局 林业和草原局 林草局 农牧局 商务和投资促进局 数据资源局 地方金融监督管理局 统计局 人才工作局
+退役军人事务局 医疗保障局 科学技术委员会 科技创新委员会 民政部 司法部 外交部 国防部 公安部 国家安全部
+自然资源部 生态环境部 住房和城乡建设部 住建部 交通运输部 水利部 文化和旅游部 退役军人事务部 应急管理部
+国土资源部 环境保护部 环保部 卫生部 农业部 铁道部 审计署 海关总署
+税务总局 市场监管总局 体育总局 广电总局 工商总局 质检总局 管理局 总局 国家民委 卫健委 卫计委 国资委
+银监会 证监会 保监会 银保监会 人民银行 中组部 中宣部 网信办 港澳办 国台办 扶贫办 侨办 人民法院
+人民检察院 街道办事处 外事办 人防办 人才办 口岸办 住房保障办 教工委 纪委 监委 农委 商务委 经贸委
+经委 建设局 规划局 城乡规划局 国土资源局 国土局 环保局 环境保护局 卫生局 文化局 旅游局 文广局
+文广新局 广电局 新闻出版局 房管局 住房保障局 城管局 城市管理局 物价局 质监局 药监局 食药监局 安监局
+民宗局 民族宗教事务局 司法局 交通局 水务局 气象局 地震局 档案局 粮食局 信访局 国资局 国税局 地税局
+畜牧局 农机局 园林局 医保局 规划和自然资源局 自然资源和规划局 政务服务管理局 机关事务管理局 建设厅
+国土资源厅 环境保护厅 卫生厅 文化厅 旅游厅 卫生健康委员会""".split())
+# …of which the central ones name one body without a place before them (民政部, 审计署).
+CENTRAL_DEPARTMENTS = frozenset(w for w in DEPARTMENTS if w.endswith(("部", "署", "总局")) and w != "总局") | {
+    "银监会", "证监会", "保监会", "银保监会", "人民银行", "国家民委", "国台办"}
+
 # Organisation name endings and the class each implies.
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
@@ -73,16 +100,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),
     ("工业和信息化部", "GovernmentAgency"), ("财政部", "GovernmentAgency"), ("商务部", "GovernmentAgency"),
     ("残联", "GovernmentAgency"),
-    # Other departments of a government, by their full and common short names.
-    *((word, "GovernmentAgency") for word in """
-农业厅 民政厅 住房和城乡建设厅 自然资源厅 生态环境厅 交通运输厅 水利厅 文化和旅游厅 司法厅 审计厅 公安厅
-市场监督管理局 市场监管局 知识产权局 工商行政管理局 工商局 民政局 农业农村局 农业局 自然资源局 生态环境局
-住房和城乡建设局 住建局 交通运输局 水利局 文化和旅游局 文旅局 卫生健康局 卫健局 审计局 税务局 公安局 教育局
-体育局 林业局 就业局 人力资源和社会保障局 经济和信息化局 经信局 发展和改革局 发改局 科技和工业信息化局 科创局
-科技创新局 科技经济局 科经局 经贸局 投资促进局 行政审批局 大数据局 乡村振兴局 应急管理局 金融工作局 金融办
-火炬办 人力资源和社会保障部 农业农村部 投资推广署 行政院 立法院 经济部 中小企业局 中小企业发展促进局
-科学技术和信息化局 科技和信息化局 科信局 工业和信息化局 工信局 林业和草原局 林草局 农牧局 商务和投资促进局
-数据资源局 地方金融监督管理局 统计局 人才工作局 退役军人事务局 医疗保障局 科学技术委员会 科技创新委员会""".split()),
+    *((word, "GovernmentAgency") for word in DEPARTMENTS),
     ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
     ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (
-    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS,
+    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS,
+    LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
@@ -30,8 +31,10 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 
 
 SUFFIXES = _suffix_table()
-# (侨联 and 工商联 are short forms: not the 联 of 联合会 in 归国华侨联合会)
-_SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!合)" if s.endswith("联") else "") for s, _, _ in SUFFIXES))
+# Short forms are not the start of a longer word: 侨联 is not the 联 of 联合会 (归国华侨联合会),
+# 商务委 not of 商务委员会, 建设局 not of 局面, 教育部 not of 部门 (教育部门: a kind of body).
+NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])"}
+_SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.
 _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]"
@@ -60,7 +63,7 @@ _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the sloga
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
-                     "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"}
+                     "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"} | CENTRAL_DEPARTMENTS
 _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
@@ -124,6 +127,8 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         if depth or (c not in _MAY_STOP and c not in place_ends):
             i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue
+        if c in "和及" and i < end and text[i] in "省市县区州" and text[i - 2:i - 1] not in "省市":
+            break  # 某委员会和县科技局: two bodies, though 和县 is a county (after 某省 it is one)
         if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]):
             break  # a count (2家, 第三家) is no part of the name it counts
         phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
@@ -137,7 +142,7 @@ def _left_edge(text: str, end: int, floor: int, event: bool = False,
         stop = _LONG_STOP_AT(text, i)
         place = c in place_ends and next(
             (p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
-        if place and not stop:
+        if place and not stop and not (place[0] in "和及" and text[i - len(place) - 1:i - len(place)] not in "省市"):
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
         if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
