@@ -515,6 +515,23 @@ def test_names_with_a_character_of_a_function_word_or_before_a_degree(place_find
     assert name in people and len(people) == 1, people
 
 
+@pytest.mark.parametrize("sentence,name", [
+    ("本报讯星河银行今日公告称，该行支持小微企业。", "星河银行"),
+    ("一位西岭集团内部人士透露，项目进展顺利。", "西岭集团"),
+    ("让我们以热烈的掌声欢迎西岭科技有限公司总经理周文彬。", "西岭科技有限公司"),
+    ("园区建议使用星河云服务有限公司的平台。", "星河云服务有限公司"),
+    ("西岭网西安5月7日电星河科技有限公司今天发布新品。", "星河科技有限公司"),
+    ("星河集团所属西岭旅游有限公司是园区最大的企业。", "西岭旅游有限公司"),
+])
+def test_a_dateline_or_a_verb_before_a_company_is_no_part_of_its_name(place_finder, sentence, name):
+    assert name in _names(_extract(place_finder, [sentence]), "Company")
+
+
+def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
+    ex = _extract(place_finder, ["这个研究院还与每家孵化器签订了协议。"])
+    assert not any(n.startswith(("个", "家")) for n in _names(ex)), _names(ex)
+
+
 def test_departments_beyond_science_and_technology_central_and_local(place_finder):
     ex = _extract(place_finder, ["会议由民政部、国家民委、审计署和人民银行联合主办，泾阳县建设局、县卫健委、市教委承办，"
                                  "住房和城乡建设部派员参加。"])

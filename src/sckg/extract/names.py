@@ -56,7 +56,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
+_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
