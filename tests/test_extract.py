@@ -532,6 +532,23 @@ def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
     assert not any(n.startswith(("个", "家")) for n in _names(ex)), _names(ex)
 
 
+@pytest.mark.parametrize("sentence,post", [
+    ("星河地产市场部副经理李红梅介绍了项目。", ("李红梅", "副经理", "星河地产市场部")),
+    ("星河银行西安分行银行卡部副总经理孙海波认为，芯片卡要全面推广。",
+     ("孙海波", "副总经理", "星河银行西安分行银行卡部")),
+    ("西岭社会科学院金融研究所银行研究室主任何小平表示，要放开管制。",
+     ("何小平", "主任", "西岭社会科学院金融研究所银行研究室")),
+    ("西岭天正律师事务所律师刘芳芳表示，合同有效。", ("刘芳芳", "律师", "西岭天正律师事务所")),
+    ("西岭资本首席经济学家赵志刚说，市场向好。", ("赵志刚", "首席经济学家", "西岭资本")),
+])
+def test_posts_in_a_department_of_a_firm_or_an_institute(place_finder, sentence, post):
+    ex = _extract(place_finder, [sentence])
+    assert post in _posts(ex), _posts(ex)
+    unit = next(m for m in ex.mentions if m.surface == post[2])
+    if unit.attr("parent"):
+        assert (post[2], unit.attr("parent"), None) in _rels(ex, "subOrganizationOf")
+
+
 def test_departments_beyond_science_and_technology_central_and_local(place_finder):
     ex = _extract(place_finder, ["会议由民政部、国家民委、审计署和人民银行联合主办，泾阳县建设局、县卫健委、市教委承办，"
                                  "住房和城乡建设部派员参加。"])

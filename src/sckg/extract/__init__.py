@@ -139,7 +139,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
     names = operated_carriers([m for i, m in enumerate(names) if i not in replaced] + listed)
-    names += brand_companies(text, names, place_names) + sub_units(text, names)
+    names += brand_companies(text, names, place_names)
+    names += sub_units(text, names)
     names = [m for m in _dedupe(names) if not _SHORT_NAME_BEFORE.search(text, max(0, m.start - 4), m.start)]
     relative = relative_agencies(text, names)  # (县发改局、科技局: the 科技局 found by its ending is the county's)
     respelled = {(r.start, r.end) for r in relative}
@@ -200,9 +201,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions, relations = zone_posts(mentions, posts(text, mentions) + founders(text, mentions) + awards(text, mentions))
     relations += rel_kinds + rel_events + rel_visits
     for m in list(mentions):
-        if m.category == "GovernmentAgency" and m.attr("parent"):
+        if m.attr("parent"):
             parents = [i for i, p in enumerate(mentions) if p.surface == m.attr("parent")
-                       and p.category == "GovernmentAgency" and p.end <= m.start + len(p.surface)]
+                       and p.category == m.category and p.end <= m.start + len(p.surface)]
             child = mentions.index(m)
             for i in parents[:1]:
                 relations.append(Relation("subOrganizationOf", child, i))

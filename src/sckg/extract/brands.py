@@ -13,13 +13,15 @@ from sckg.extract.words import word_count
 from sckg.model import Mention
 
 _TRADE = ("科技投资|科技|投资|资本|集团|控股|传媒|网络|文化|咨询|创投|基金|实业|电子|生物|智能|软件|信息|数据|"
-          "医药|教育|物流|能源|环保|智造|装备|股份|资产")
+          "医药|教育|物流|能源|环保|智造|装备|股份|资产|地产|置业|证券|保险|物业|汽车|通讯|电商|半导体|新材料|"
+          "新能源|光电|药业|健康|农业|食品")
 _HEAD = ("董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO|CTO|COO|CFO|创始人|联合创始人|合伙人|创始合伙人|"
-         "管理合伙人|执行合伙人|执行董事|董事总经理|投资总监")
+         "管理合伙人|执行合伙人|执行董事|董事总经理|投资总监|首席经济学家|首席科学家|首席分析师|分析师|"
+         "首席技术官|首席运营官|首席财务官|副经理|经理|总监|营销总监|市场总监|技术总监|销售总监|总工程师")
 # At a paragraph's start or after a clause mark, a list mark, 的 or a connective; two to
 # eight characters of the brand; its head's titles, one or several (联合创始人兼CTO).
 _BRAND = re.compile(rf"(?:^|(?<=[，。；、：,;:\n”\"的与和及]))(?P<name>[\u4e00-\u9fff]{{2,8}}?(?:{_TRADE}))"
-                    rf"(?=(?:{_HEAD})(?:[兼、](?:{_HEAD}))*[\u4e00-\u9fff]{{2,3}})")
+                    rf"(?=(?:[\u4e00-\u9fff]{{2,4}}部)?(?:{_HEAD})(?:[兼、](?:{_HEAD}))*[\u4e00-\u9fff]{{2,3}})")
 # What a brand never starts with: a verb of the sentence, a pronoun, a level or a place word.
 _NOT_A_BRAND = re.compile(r"^(?:我|该|本|其|各|全|省|市|县|区|由|在|对|向|从|为|是|有|将|经|国家|中国)")
 

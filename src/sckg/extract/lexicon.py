@@ -29,6 +29,8 @@ TITLES = sorted("""
 镇长 副镇长 常务副镇长 乡长 副乡长 村支书 村主任 台长 副台长 行长 副行长 监事 监事会主席 董事 独立董事
 合伙人 创始合伙人 厂长 副厂长 副团长 政委 CTO COO CFO CIO CMO 投资总监 投资经理 董事总经理 管理合伙人 执行合伙人
 常务副所长 常务副总裁 常务副司长 副科长 专员 副专员 执行总经理 执行副总经理 执行长 执行主任 执行院长 执行会长 执行副总裁 执行副主任 工委委员 纪工委书记
+副经理 高级经理 部门经理 销售经理 市场经理 产品经理 营销总监 市场总监 技术总监 销售总监 财务总监 产品总监
+品牌总监 分析师 首席分析师 首席经济学家 律师 主任律师 合伙人律师
 一级职员 二级职员 三级职员 四级职员 参事 盟长 副盟长 师长 副师长 议长 副议长 议员 立法委员 立委 讲席教授
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
@@ -74,6 +76,7 @@ CENTRAL_DEPARTMENTS = frozenset(w for w in DEPARTMENTS if w.endswith(("部", "�
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
     ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
+    ("律师事务所", "Company"), ("会计师事务所", "Company"), ("事务所", "Company"),
     ("领导小组", "GovernmentAgency"), ("行政公署", "GovernmentAgency"), ("行署", "GovernmentAgency"),
     ("银行", "Company"), ("分行", "Company"), ("支行", "Company"),
     ("专业合作社", "Cooperative"), ("合作社", "Cooperative"),
