@@ -540,6 +540,11 @@ def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
      ("何小平", "主任", "西岭社会科学院金融研究所银行研究室")),
     ("西岭天正律师事务所律师刘芳芳表示，合同有效。", ("刘芳芳", "律师", "西岭天正律师事务所")),
     ("西岭资本首席经济学家赵志刚说，市场向好。", ("赵志刚", "首席经济学家", "西岭资本")),
+    ("星河银行信用卡中心相关负责人张国强对记者表示，积分是一种回馈。", ("张国强", "负责人", "星河银行信用卡中心")),
+    ("西岭发展研究中心社会发展研究部副部长林海涛在会上发言。", ("林海涛", "副部长", "西岭发展研究中心社会发展研究部")),
+    ("西岭大学经济学院金融系教授王燕飞曾表示，要放开管制。", ("王燕飞", "教授", "西岭大学经济学院金融系")),
+    ("西岭房地产研究会人居环境委员会副主任委员兼秘书长马文静女士致辞。",
+     ("马文静", "副主任委员", "西岭房地产研究会人居环境委员会")),
 ])
 def test_posts_in_a_department_of_a_firm_or_an_institute(place_finder, sentence, post):
     ex = _extract(place_finder, [sentence])
@@ -547,6 +552,20 @@ def test_posts_in_a_department_of_a_firm_or_an_institute(place_finder, sentence,
     unit = next(m for m in ex.mentions if m.surface == post[2])
     if unit.attr("parent"):
         assert (post[2], unit.attr("parent"), None) in _rels(ex, "subOrganizationOf")
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("图为西岭市创业协会副秘书长陈志先生", ("陈志", "副秘书长", "西岭市创业协会")),
+    ("下面请出承办方星河集团董事长王建华王总，有请！", ("王建华", "董事长", "星河集团")),
+])
+def test_a_name_ends_before_how_it_is_addressed(place_finder, sentence, post):
+    ex = _extract(place_finder, [sentence])
+    assert post in _posts(ex), _posts(ex)
+
+
+def test_a_committee_of_a_society_is_the_society_s_not_an_agency(place_finder):
+    ex = _extract(place_finder, ["西岭房地产研究会人居环境委员会日前成立。"])
+    assert _names(ex).get("西岭房地产研究会人居环境委员会") == "Association", _names(ex)
 
 
 def test_departments_beyond_science_and_technology_central_and_local(place_finder):

@@ -30,7 +30,7 @@ TITLES = sorted("""
 合伙人 创始合伙人 厂长 副厂长 副团长 政委 CTO COO CFO CIO CMO 投资总监 投资经理 董事总经理 管理合伙人 执行合伙人
 常务副所长 常务副总裁 常务副司长 副科长 专员 副专员 执行总经理 执行副总经理 执行长 执行主任 执行院长 执行会长 执行副总裁 执行副主任 工委委员 纪工委书记
 副经理 高级经理 部门经理 销售经理 市场经理 产品经理 营销总监 市场总监 技术总监 销售总监 财务总监 产品总监
-品牌总监 分析师 首席分析师 首席经济学家 律师 主任律师 合伙人律师
+品牌总监 分析师 首席分析师 首席经济学家 律师 主任律师 合伙人律师 副主任委员
 一级职员 二级职员 三级职员 四级职员 参事 盟长 副盟长 师长 副师长 议长 副议长 议员 立法委员 立委 讲席教授
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
@@ -84,7 +84,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"),
     ("科学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("实验室", "ResearchInstitute"),
     ("联合会", "Association"), ("联盟", "Association"), ("协会", "Association"),
-    ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"),
+    ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"), ("研究会", "Association"),
     ("医院", "PublicInstitution"), ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
     ("创业中心", "PublicInstitution"), ("开发中心", "PublicInstitution"), ("发展中心", "PublicInstitution"),
     ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),

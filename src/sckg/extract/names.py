@@ -60,6 +60,7 @@ _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
+_ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
@@ -311,6 +312,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         name = text[start:end]
+        if suffix == "委员会" and _ASSOCIATION_IN.search(name, 0, len(name) - 3):
+            category = cls = "Association"  # 某学会某专业委员会: a committee of the society, no agency
         if category == "InnovationCarrier" and _MANAGING_UNIT.match(text, end):
             continue  # 孵化器管理处: the department that manages carriers, no carrier
         if category == "InnovationCarrier" and (_CARRIER_TAIL.match(text, end) or _TYPE_CHAIN.search(name)

@@ -50,8 +50,8 @@ ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperati
 def _boundary(text: str, pos: int) -> bool:
     if pos >= len(text) or text[pos] in PUNCT or text[pos].isdigit():
         return True
-    if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS):
-        return True
+    if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS) or (text[pos] in SURNAMES and text[pos + 1:pos + 2] == "总"):
+        return True  # (某某王总: the name, then how it is spoken to)
     # A common two-character word right after the name (某某结合…): jieba's dictionary.
     return word_count(text[pos:pos + 2]) > 5000
 
@@ -81,8 +81,8 @@ def read_name(text: str, pos: int) -> int | None:
                      or _TITLE_END.search(text, max(0, pos - 8), pos))):
             continue
         if length == 3 and (_spoken_at(text, pos + 2) or any(
-                text.startswith(w, pos + 2) for w in _CLAUSE_VERBS)):
-            continue  # 张某莅临: the name is 张某, 莅临 the verb
+                text.startswith(w, pos + 2) for w in (*_CLAUSE_VERBS, "先生", "女士", "同志"))):
+            continue  # 张某莅临, 张某先生: the name is 张某, 莅临 the verb
         if tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:

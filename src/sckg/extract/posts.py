@@ -64,6 +64,9 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             if text[pos - 1:pos] == "原" and pos - 1 in by_end:
                 pos -= 1  # 某大学原副校长某某: a post held before, at the body named
             org = by_end.get(pos)
+            if org is None and text[pos - 2:pos] in ("相关", "有关") and by_end.get(pos - 2) is not None:
+                pos -= 2  # 某中心相关负责人某某: the body before 相关
+                org = by_end[pos]
             contracted = by_end.get(pos + 1) if org is None and title in CONTRACTED_TITLES else None
             if contracted is not None and mentions[contracted].start < pos \
                     and mentions[contracted].surface.endswith(title[0]):

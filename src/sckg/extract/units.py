@@ -15,8 +15,9 @@ from sckg.model import Mention
 # A 科 (section) only before its own head's title: 某局高新科科长, 某局就业科副科长.
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，,和与等负(（]|相关|有关|工作人员|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
-# A department of a company or an institute, named only before its head's title.
-_FIRM_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:部|室|中心)(?=" + TITLE_RE + ")")
+# A department of a company, an institute or a university, named only before its head's
+# title (某公司市场部经理, 某中心某研究部副部长, 某学院金融系教授).
+_FIRM_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:部|室|中心|系)(?=(?:相关|有关)?(?:" + TITLE_RE + "))")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
@@ -51,7 +52,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.category in ("Company", "ResearchInstitute"):
             m = _FIRM_UNIT.match(text, mention.end)  # 某地产市场部副经理, 某研究所银行研究室主任
         elif mention.category in ("GovernmentAgency", "PublicInstitution", "University"):
-            m = _committee(text, mention) or _unit(text, mention.end)
+            m = _committee(text, mention) or _unit(text, mention.end) or (
+                _FIRM_UNIT.match(text, mention.end) if mention.category != "GovernmentAgency" else None)
         else:
             continue
         if m:
