@@ -563,6 +563,19 @@ def test_a_name_ends_before_how_it_is_addressed(place_finder, sentence, post):
     assert post in _posts(ex), _posts(ex)
 
 
+def test_officials_of_a_city_s_departments_and_its_youth_league_committee(place_finder):
+    ex = _extract(place_finder, ["市人力资源保障局党组书记、局长周文彬、巡视员林海涛，市教育局副局长马文静、"
+                                 "团市委组宣部部长陈立新出席颁奖典礼。"])
+    assert {("周文彬", "局长", "市人力资源保障局"), ("林海涛", "巡视员", "市人力资源保障局"),
+            ("马文静", "副局长", "市教育局"), ("陈立新", "部长", "团市委组宣部")} <= _posts(ex), _posts(ex)
+    assert next(m for m in ex.mentions if m.surface == "市人力资源保障局").attr("relative") == "市"
+
+
+def test_the_relevant_offices_of_a_body_are_no_unit_of_it(place_finder):
+    ex = _extract(place_finder, ["市、区政协相关委室负责人，星河集团相关部室负责人参加。"])
+    assert not any("相关" in n for n in _names(ex)), _names(ex)
+
+
 def test_a_committee_of_a_society_is_the_society_s_not_an_agency(place_finder):
     ex = _extract(place_finder, ["西岭房地产研究会人居环境委员会日前成立。"])
     assert _names(ex).get("西岭房地产研究会人居环境委员会") == "Association", _names(ex)

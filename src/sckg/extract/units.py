@@ -17,7 +17,7 @@ _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(处|司|办|室|局)(?=[、，
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)")
 # A department of a company, an institute or a university, named only before its head's
 # title (某公司市场部经理, 某中心某研究部副部长, 某学院金融系教授).
-_FIRM_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:部|室|中心|系)(?=(?:相关|有关)?(?:" + TITLE_RE + "))")
+_FIRM_UNIT = re.compile(r"(?!相关|有关|各)[\u4e00-\u9fff]{2,6}?(?:部|室|中心|系)(?=(?:相关|有关)?(?:" + TITLE_RE + "))")
 # Verbs ending in 办 that follow an agency (某厅主办, 某局承办): no office of it.
 _VERBS_IN_办 = ("主办", "承办", "协办", "举办", "创办", "开办", "督办", "交办", "合办", "联办", "兴办", "领办", "代办", "经办")
 _MORE_UNIT = re.compile(r"、([\u4e00-\u9fff]{1,4}?(处|司|办|室))")
@@ -39,7 +39,7 @@ def _unit(text: str, pos: int) -> re.Match | None:
     (某管委会副主任某某及县某局: a title inside, unless the unit is named after it)."""
     m = _UNIT_AFTER.match(text, pos)
     if not m or not SUB_UNIT.search(m.group(0)) or m.group(0).endswith(_VERBS_IN_办) \
-            or m.group(0)[-2:] in NOT_A_BUREAU:
+            or m.group(0)[-2:] in NOT_A_BUREAU or m.group(0).startswith(("相关", "有关", "各")):  # 相关委室: which, not one
         return None
     return m if all(t.end() == len(m.group(0)) - 1 for t in TITLE_PATTERN.finditer(m.group(0)[:-1])) else None
 
@@ -53,7 +53,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
             m = _FIRM_UNIT.match(text, mention.end)  # 某地产市场部副经理, 某研究所银行研究室主任
         elif mention.category in ("GovernmentAgency", "PublicInstitution", "University"):
             m = _committee(text, mention) or _unit(text, mention.end) or (
-                _FIRM_UNIT.match(text, mention.end) if mention.category != "GovernmentAgency" else None)
+                _FIRM_UNIT.match(text, mention.end)  # 团市委组宣部部长: a committee's 部 too
+                if mention.category != "GovernmentAgency" or mention.surface.endswith("委") else None)
         else:
             continue
         if m:
