@@ -504,6 +504,15 @@ def test_a_transliterated_name_starts_after_its_post_and_ends_before_de(place_fi
 
 
 @pytest.mark.parametrize("sentence,name", [
+    ("来自芬兰的创业导师维塔宁分享了经验。", "维塔宁"),
+    ("星河众创空间外籍导师拉莫尼说，项目很有潜力。", "拉莫尼"),
+    ("会上，以色列企业家萨巴蒂尼介绍了孵化经验。", "萨巴蒂尼"),
+])
+def test_a_foreign_name_transcribed_without_a_dot(place_finder, sentence, name):
+    assert name in _names(_extract(place_finder, [sentence]), "Person")
+
+
+@pytest.mark.parametrize("sentence,name", [
     ("省科技厅副厅长周名扬参加了今天的会见。", "周名扬"),
     ("星河科技董事长唐家骏在会上指出，企业要加大研发投入。", "唐家骏"),
     ("西岭大学经济系教授钱文华曾表示，孵化器要重服务。", "钱文华"),

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES
+from sckg.extract.lexicon import (NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES,
+                                  TRANSLITERATION_CHARS)
 from sckg.extract.people import dotted_brand
 from sckg.extract.words import tag
 from sckg.model import Mention
@@ -115,7 +116,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _may_name(words: list[tuple[str, str]]) -> bool:
     for i, (word, flag) in enumerate(words):
-        if flag.startswith("nr") or (flag == "new" and 2 <= len(word) <= 4 and word[0] in SURNAMES):
+        if flag.startswith("nr") or (flag == "new" and 2 <= len(word) <= 4 and word[0] in SURNAMES) or (
+                flag == "new" and 3 <= len(word) <= 6 and all(c in TRANSLITERATION_CHARS for c in word)):
             return True
         if len(word) == 1 and word in SURNAMES and i + 1 < len(words) and len(words[i + 1][0]) == 2 \
                 and words[i + 1][1] in _NAME_LIKE:
@@ -156,7 +158,7 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(parts) > 1 and all(e - s == 1 for s, e in parts) and len(parts) <= 3:
         # 王 某: one name padded with spaces, read as written.
         return [(start, end)] if is_personal_name("".join(text[s:e] for s, e in parts)) else []
-    return [(s, e) for s, e in parts if is_personal_name(text[s:e])]
+    return [(s, e) for s, e in parts if is_personal_name(text[s:e]) or is_foreign_name(text[s:e])]
 
 
 def is_personal_name(name: str) -> bool:
@@ -170,6 +172,13 @@ def is_personal_name(name: str) -> bool:
     if _common_word(name) and not (len(name) == 3 and tag(name) == "nr"):
         return False  # a word, unless a famous three-character name (邓小平)
     return not any(name + end in places for end in ("", *_DIVISION_ENDS))
+
+
+def is_foreign_name(name: str) -> bool:
+    """Whether ``name`` (Han characters only) reads as a foreign name transcribed without a
+    middle dot: three to six characters of the transcription tables, no word or place."""
+    return 3 <= len(name) <= 6 and all(c in TRANSLITERATION_CHARS for c in name) and not _common_word(name) \
+        and name not in _place_names() and tag(name) not in ("nt", "nz")
 
 
 @lru_cache(maxsize=1)

@@ -222,6 +222,15 @@ NOT_NAME_CHARS = set("的了是在和与及或并对向从把被让将由为以�
 # recogniser proposes, they are a name's.
 NAME_MIDDLE = set("于为和以向家月名")
 
+# The characters of Xinhua's tables for transcribing foreign names (基里延科, 扎加洛): a
+# name the recogniser proposes that is written with these alone is a foreign person's.
+TRANSLITERATION_CHARS = set("".join("""
+阿埃艾爱安昂奥巴白拜班邦保贝本比彼毕宾波伯博布查彻达戴丹道德登迪蒂丁东杜多厄恩尔法凡菲费芬丰佛弗福盖甘冈
+戈格根古瓜哈海汉豪赫亨洪胡华怀惠霍基吉加贾杰金居卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里莉利连列林
+琳隆卢鲁路伦罗洛吕马迈麦曼梅门蒙米明莫默姆穆纳奈南内尼妮涅宁纽努诺欧帕潘佩彭皮珀普奇契乔切琼丘萨塞森沙莎
+尚舍什施史舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨佐娃娜
+丝翰逊顿夫延胥""".split()))
+
 # Words that, alone or together, make the part of a name before its type word generic:
 # 国家级备案专业化众创空间 is a kind of carrier, 某某创客产业园 a named one. Only
 # levels, quantities and determiners: domain words (科技, 创业, 人才) can be a name.
