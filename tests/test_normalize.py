@@ -429,6 +429,17 @@ def test_a_notice_without_a_number_or_an_addressee_is_read_by_its_signature():
     assert "决出大赛金奖和银奖" in article.body
 
 
+def test_a_notice_whose_spaces_were_decoded_as_question_marks():
+    article = normalize_text("各有關單位:\n????現將擬確定為省級眾創空間的12家機構予以公示(名單見附件)。你有異議嗎?\n?\n"
+                             "????附件:2021年度擬確定為省級眾創空間名單\n??????? ?\n"
+                             "???????????? 西嶺省科學技術廳\n????????????? 2021年12月29日??\n")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["西岭省科学技术厅"] == kinds["2021年12月29日"] == "signature", kinds
+    assert article.date == "2021-12-29" and article.publisher == "西岭省科学技术厅"
+    assert "?" not in article.body.replace("你有异议吗?", ""), article.body
+    assert "你有异议吗?" in article.body
+
+
 def test_a_signature_date_in_chinese_numerals():
     from sckg.normalize.notice import signature_date
 

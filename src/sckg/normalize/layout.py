@@ -73,7 +73,7 @@ def _header_kind(line: str) -> str | None:
 def _reads_as_text(line: str) -> bool:
     """True for a line of running text: a long line, or a sentence ending in a full
     stop (a site's slogan ends in ! and is short)."""
-    return len(line) > 40 or (len(line) >= 15 and line.endswith(("。", "；", "。”")))
+    return len(line) > 40 or (len(line) >= 15 and line.endswith(("。", "；", "。”", "？", "?")))
 
 
 def looks_like_title(line: str) -> bool:

@@ -36,6 +36,19 @@ _SPECIAL = re.compile(
     f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)")
 
 
+# A page's spaces that a wrong decoding turned into question marks (????为推动…, 2021年
+# 12月29日??): a run of them opening a line, or of two or more, or one between spaces.
+_LOST_SPACES = re.compile(r"\?+")
+
+
+def _lost_space(text: str, m: re.Match) -> bool:
+    before = text[m.start() - 1:m.start()]
+    after = text[m.end():m.end() + 1]
+    blank_before, blank_after = before in ("", "\n") or before in _SPACE, after in ("", "\n") or after in _SPACE
+    return before in ("", "\n") or (blank_before and blank_after) or (
+        len(m.group(0)) >= 2 and (blank_before or blank_after))
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Clean text, the same text in the source's script, and the map onto the input."""
@@ -55,7 +68,8 @@ _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 def normalize_characters(text: str) -> Normalized:
     """Apply the character and whitespace rules to ``text`` (see module docstring)."""
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _LOST_SPACES.sub(lambda m: " " * len(m.group(0)) if _lost_space(text, m) else m.group(0),
+                            _LINE_BREAKS.sub("\n", text))
     simple = simplified(text)
     # 乾 is a simplified character too (任乾乾, 乾隆), which t2s makes 干: it counts for
     # neither script and stays as written in simplified text.
