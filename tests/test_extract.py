@@ -580,6 +580,14 @@ def test_officials_of_a_city_s_departments_and_its_youth_league_committee(place_
     assert next(m for m in ex.mentions if m.surface == "市人力资源保障局").attr("relative") == "市"
 
 
+def test_a_name_then_its_posts_at_several_organisations(place_finder):
+    ex = _extract(place_finder, ["周文彬，泾阳县青禾草莓专业合作社理事长、泾阳县青禾农业科技公司董事长、市人大代表。"
+                                 "林海涛，星河集团总经理陈立新的助手。"])
+    posts = _posts(ex)
+    assert {("周文彬", "理事长", "泾阳县青禾草莓专业合作社"), ("周文彬", "董事长", "泾阳县青禾农业科技公司")} <= posts, posts
+    assert not any(p == "林海涛" for p, _, _ in posts), posts
+
+
 def test_the_relevant_offices_of_a_body_are_no_unit_of_it(place_finder):
     ex = _extract(place_finder, ["市、区政协相关委室负责人，星河集团相关部室负责人参加。"])
     assert not any("相关" in n for n in _names(ex)), _names(ex)

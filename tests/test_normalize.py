@@ -440,6 +440,16 @@ def test_a_notice_whose_spaces_were_decoded_as_question_marks():
     assert "你有异议吗?" in article.body
 
 
+def test_two_issuers_on_one_signature_line_and_a_date_written_as_digits():
+    article = normalize_text("各市人力资源社会保障局、财政局:\n\n为加强创业培训管理，制定了办法，现印发给你们。\n\n"
+                             "?\n\n??????????西岭省人力资源和社会保障厅???????西岭省财政厅\n\n?????? 20231228\n\n"
+                             "第一条??为完善创业培训制度，制定本办法。\n")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["西岭省人力资源和社会保障厅 西岭省财政厅"] == kinds["20231228"] == "signature", kinds
+    assert article.date == "2023-12-28" and article.publisher == "西岭省人力资源和社会保障厅"
+    assert "第一条 为完善创业培训制度" in article.body
+
+
 def test_a_signature_date_in_chinese_numerals():
     from sckg.normalize.notice import signature_date
 

@@ -153,7 +153,7 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
 
 
 # A post given between commas after a name at a sentence's start: 某某，某公司总经理，….
-_APPOSED = re.compile(rf"(?:^|(?<=[。！？\n]))\s*([\u4e00-\u9fff]{{2,3}})[,，](?=[^，,。；]{{2,30}}?(?:{TITLE_PATTERN.pattern})[,，])")
+_APPOSED = re.compile(rf"(?:^|(?<=[。！？\n]))\s*([\u4e00-\u9fff]{{2,3}})[,，](?=[^，,。；]{{2,30}}?(?:{TITLE_PATTERN.pattern})[,，、])")
 
 
 def _before_apposition(text: str) -> list[tuple[int, int]]:

@@ -280,14 +280,18 @@ def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relat
         org = by_start.get(m.end()) if m else None
         if org is None:
             continue
-        pos, found = mentions[org].end, []
-        while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
-            found.append(Relation("post", pi, org, title))
-            pos += len(title)
-            if text[pos:pos + 1] != "、":
-                break
-            pos += 1
-        if m.group("bare") and (pi in have or text[pos:pos + 1] not in _APPOSITION_END):
+        pos, found, closed = mentions[org].end, [], False
+        while org is not None:  # 某某，甲合作社理事长、乙公司董事长、…: each organisation's titles
+            while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
+                found.append(Relation("post", pi, org, title))
+                pos += len(title)
+                closed = text[pos:pos + 1] in _APPOSITION_END or text[pos:pos + 1] == "、"
+                if text[pos:pos + 1] != "、":
+                    break
+                pos += 1
+            org = by_start.get(pos) if text[pos - 1:pos] == "、" else None
+            pos = mentions[org].end if org is not None else pos
+        if m.group("bare") and (pi in have or not closed):
             continue  # 某某，某公司总经理某某: the post is the next name's
         out += found
     return out

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from sckg.model import Block
-from sckg.normalize.notice import signature_date
+from sckg.normalize.notice import ISSUER, signature_date
 
 _DATE = re.compile(
     r"(?<!\d)(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -151,7 +151,9 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 publishers.insert(0, parts[0])
             elif _SITE_END.search(text) and len(text) <= 12:
                 publishers.append(text)
-    issuers = [b.text for b in blocks if b.kind == "signature" and not signature_date(b.text)]
+    # Several issuers may sign on one line, apart (某省人社厅    某省财政厅): each is one.
+    issuers = [part for b in blocks if b.kind == "signature" and not signature_date(b.text)
+               for part in (b.text.split() if all(ISSUER.match(p) for p in b.text.split()) else [b.text])]
     signed = [signature_date(b.text) for b in blocks if b.kind == "signature" and signature_date(b.text)]
     if signed and meta.date is None:
         meta.date = signed[0]

@@ -36,8 +36,9 @@ _SPECIAL = re.compile(
     f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)")
 
 
-# A page's spaces that a wrong decoding turned into question marks (????为推动…, 2021年
-# 12月29日??): a run of them opening a line, or of two or more, or one between spaces.
+# A page's spaces that a wrong decoding turned into question marks (????为推动…, 第一条??为,
+# 2021年12月29日??): a run of them opening a line, a run of two or more (but after a
+# question's particle: 真的吗??), or one between spaces.
 _LOST_SPACES = re.compile(r"\?+")
 
 
@@ -46,7 +47,7 @@ def _lost_space(text: str, m: re.Match) -> bool:
     after = text[m.end():m.end() + 1]
     blank_before, blank_after = before in ("", "\n") or before in _SPACE, after in ("", "\n") or after in _SPACE
     return before in ("", "\n") or (blank_before and blank_after) or (
-        len(m.group(0)) >= 2 and (blank_before or blank_after))
+        len(m.group(0)) >= 2 and before not in "吗呢么吧啊")
 
 
 @dataclass(frozen=True)
