@@ -588,6 +588,13 @@ def test_a_name_then_its_posts_at_several_organisations(place_finder):
     assert not any(p == "林海涛" for p, _, _ in posts), posts
 
 
+def test_a_professor_founds_a_company_that_settles_in_a_zone(place_finder):
+    ex = _extract(place_finder, ["西岭大学光电与信息工程学院教授、博士生导师谭志远创立的星河信息光学有限公司落地高新区。"])
+    assert {("谭志远", "教授", "西岭大学光电与信息工程学院"), ("谭志远", "博士生导师", "西岭大学光电与信息工程学院"),
+            ("谭志远", "创始人", "星河信息光学有限公司")} <= _posts(ex), _posts(ex)
+    assert not any("公司" in n for n in _names(ex, "InnovationCarrier")), _names(ex)
+
+
 def test_the_relevant_offices_of_a_body_are_no_unit_of_it(place_finder):
     ex = _extract(place_finder, ["市、区政协相关委室负责人，星河集团相关部室负责人参加。"])
     assert not any("相关" in n for n in _names(ex)), _names(ex)

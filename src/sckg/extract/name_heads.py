@@ -40,7 +40,7 @@ def joins_fields(text: str, i: int) -> bool:
     The caller checks that the name ends as such a body's does (``FIELD_BODY_ENDS``)."""
     if i < 3 or text[i - 2] in _WHOLE_NAME_ENDS or text.startswith(FIELD_BODY_ENDS, i):
         return False  # (方面与中心副主任: the body is 中心 itself, named before)
-    return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v") and (noun_starts(text, i) or tag(text[i:i + 2]) in ("v", "vn"))
+    return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v", "j") and (noun_starts(text, i) or tag(text[i:i + 2]) in ("v", "vn"))
 
 
 def agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
