@@ -40,6 +40,11 @@ def test_a_count_of_carriers_after_the_list(place_finder):
     assert carriers.get("绵阳星火孵化器有限公司") == "TechnologyBusinessIncubator"
 
 
+def test_a_centre_counted_as_an_incubator_is_one(place_finder):
+    ex = _extract(place_finder, "省科技厅公示了名单，我市星河科技创新中心等3家科技企业孵化器位列其中。")
+    assert _carriers(ex).get("星河科技创新中心") == "TechnologyBusinessIncubator", _carriers(ex)
+
+
 @pytest.mark.parametrize("sentence", [
     pytest.param("完善众创空间、孵化器、加速器全链条孵化体系。", id="kinds"),
     pytest.param("支持创新型孵化器、众创空间、星创天地发展。", id="kinds-with-a-generic-word"),

@@ -536,6 +536,12 @@ def test_a_dateline_or_a_verb_before_a_company_is_no_part_of_its_name(place_find
     assert name in _names(_extract(place_finder, [sentence]), "Company")
 
 
+def test_the_paper_itself_is_no_outlet_and_gen_ju_no_part_of_a_name(place_finder):
+    ex = _extract(place_finder, ["根据本报记者的采访，根据星河集团的安排，活动如期举行。"])
+    assert "星河集团" in _names(ex, "Company")
+    assert not any(n.startswith("根据") for n in _names(ex)), _names(ex)
+
+
 def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
     ex = _extract(place_finder, ["这个研究院还与每家孵化器签订了协议。"])
     assert not any(n.startswith(("个", "家")) for n in _names(ex)), _names(ex)

@@ -102,7 +102,7 @@ def dateline_outlets(article: Article) -> list[tuple[int, int]]:
     spans = []
     for b in article.body_blocks:
         m = _DATELINE_OUTLET.match(b.text)
-        if m:
+        if m and not m.group(m.lastindex).endswith(("本报", "本刊", "本台", "本网")):  # 根据本报记者…: the paper itself
             g = 1 if m.group(1) else 2
             spans.append((b.start + m.start(g), b.start + m.end(g)))
     return spans

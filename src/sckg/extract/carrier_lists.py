@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from sckg.extract.events import CARRIER_CLASS, LEVELS
-from sckg.extract.lexicon import TITLE_RE
+from sckg.extract.lexicon import DOMAIN_WORDS, TITLE_RE
 from sckg.extract.names import SUFFIXES, listed_kind, name_start
 from sckg.model import Mention
 
@@ -127,11 +127,18 @@ def _counted_carriers(text: str, mentions: list[Mention], places: list[str]) -> 
         name = text[start:end]
         if not 3 <= len(name) <= 30 or name in places or _NOT_A_NAME.search(name) or "、" in text[floor:end] \
                 or any(x.start < end and start < x.end and x.category != "Place" for x in mentions) \
-                or not _brand_like(name, places):
+                or not (_brand_like(name, places) or _counted_centre(name)):
             continue
         level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
         found.append(Mention(name, start, end, _CARRIER, CARRIER_CLASS[m.group("type")], level))
     return found
+
+
+def _counted_centre(name: str) -> bool:
+    """某某科技创新中心 counted as an incubator: a 中心 whose words before it are nouns or
+    the field's own verbs (创新, 孵化), not a clause's."""
+    return name.endswith("中心") and len(name) >= 5 and not any(
+        flag in ("v", "a", "d") and len(word) > 1 and word not in DOMAIN_WORDS for word, flag in _words(name[:-2]))
 
 
 def _brand_like(item: str, places: list[str]) -> bool:
