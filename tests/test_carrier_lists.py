@@ -43,6 +43,10 @@ def test_a_count_of_carriers_after_the_list(place_finder):
 def test_a_centre_counted_as_an_incubator_is_one(place_finder):
     ex = _extract(place_finder, "省科技厅公示了名单，我市星河科技创新中心等3家科技企业孵化器位列其中。")
     assert _carriers(ex).get("星河科技创新中心") == "TechnologyBusinessIncubator", _carriers(ex)
+    ex = _extract(place_finder, "西岭科技创新中心、星河产业园孵化平台、青禾孵化器等3家科技企业孵化器被认定。")
+    carriers = _carriers(ex)
+    assert carriers.get("西岭科技创新中心") == carriers.get("星河产业园孵化平台") == "TechnologyBusinessIncubator", carriers
+    assert "星河产业园" not in carriers
 
 
 @pytest.mark.parametrize("sentence", [

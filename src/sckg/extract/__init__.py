@@ -28,8 +28,9 @@ from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
 from sckg.extract.events import awards, carrier_kinds, event_details, title_events, title_visit, visits
 from sckg.extract.figures import FigureContext, extract_figures
+from sckg.extract.funds import fund_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
-from sckg.extract.names import fund_names, suffix_names
+from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units

@@ -77,12 +77,12 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
             own = [i for i in ids if mentions[i].category == _CARRIER]
             if any((mentions[i].start, mentions[i].end) == (s, e) for i in own) and kind is None:
                 continue  # already a carrier by its name
-            if len(own) > 1 or any(mentions[i].end != e for i in own):
-                continue  # two names in one item, or words after the name (某孵化器一期)
+            if len(own) > 1 or any(mentions[i].end != e for i in own) and not (kind and name.endswith(_PLATFORM)):
+                continue  # two names in one item, or words after the name (某孵化器一期; but 某产业园孵化平台)
             if not (4 if not own + named else 2) <= len(name) <= 24 or _NOT_A_NAME.search(name) or name in places \
                     or _TITLE_END.search(name):
                 continue  # …县委副书记、…开发区党工委书记: a chain of posts, no list of carriers
-            if not own + named and not _brand_like(name, places):
+            if not own + named and not _brand_like(name, places) and not (kind and _counted_centre(name)):
                 continue
             replaced.update(own + named)
             found.append(Mention(name, s, e, _CARRIER, cls, attrs))
@@ -132,6 +132,9 @@ def _counted_carriers(text: str, mentions: list[Mention], places: list[str]) -> 
         level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
         found.append(Mention(name, start, end, _CARRIER, CARRIER_CLASS[m.group("type")], level))
     return found
+
+
+_PLATFORM = ("孵化平台", "创业平台", "双创平台")
 
 
 def _counted_centre(name: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (
-    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, FUND, GENERIC_WORDS,
+    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
     LEFT_STOP_WORDS, LEFT_STOPS,
     ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
@@ -93,7 +93,7 @@ _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.
              | set(_STOP_AT.by_last))
 
 
-def _left_edge(text: str, end: int, floor: int, event: bool = False,
+def left_edge(text: str, end: int, floor: int, event: bool = False,
                places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts: scan left to a stop.
 
@@ -287,7 +287,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             paren = _EVENT_PAREN.match(text, end)
             if paren:
                 end = paren.end()
-        start = _left_edge(text, m.start(), 0, event=category == "Event", places=places)
+        start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         while category == "InnovationCarrier" and start and text[start - 1:start].isascii() and (
@@ -352,7 +352,7 @@ def names_every_body(text: str, start: int) -> bool:
 def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts, not before ``floor``: the left edge of
     :func:`suffix_names` (a stop word, a verb, a title before a person, a leading date)."""
-    start = _left_edge(text, end, floor, places=places)
+    start = left_edge(text, end, floor, places=places)
     start = trim_title_prefix(text, start, end, places)
     return strip_lead(text, start, end, keep_date=False, places=places) if start < end else start
 
@@ -374,6 +374,7 @@ def _inside_book_title(books: list[tuple[int, int]], pos: int) -> bool:
     return any(b0 < pos < b1 for b0, b1 in books)
 
 
+_MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 _STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
 
 
@@ -394,24 +395,3 @@ def _widest(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
-
-
-_FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
-_FUND_REGION = re.compile(r"(新疆|西藏|内蒙古|广西|宁夏|.{2,4}(省|市|自治区))")
-_MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
-
-
-def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
-    """Named funds: a region or agency and 专项资金/基金 (…科技专项资金).
-
-    ``places`` are the place names found in ``text``: a name that starts with one
-    (万州区…引导基金) is a region's fund.
-    """
-    found = []
-    for m in _FUND_NAME.finditer(text):
-        start = _left_edge(text, m.end(2) - len(m.group(2)), 0)
-        name = text[start:m.end()]
-        if FUND.search(name) and len(name) > len(m.group(2)) + 2 and (
-                _FUND_REGION.match(name) or any(name.startswith(p) for p in places)):
-            found.append(Mention(name, start, m.end(), "Programme", "Fund"))
-    return found
