@@ -518,6 +518,7 @@ def test_a_foreign_name_transcribed_without_a_dot(place_finder, sentence, name):
     ("西岭大学经济系教授钱文华曾表示，孵化器要重服务。", "钱文华"),
     ("西岭大学副教授孙海波博士说，企业要重视研发。", "孙海波"),
     ("会议要求深入学习邓小平理论。", "邓小平"),
+    ("副市长周文华总结了经验。", "周文华"),
 ])
 def test_names_with_a_character_of_a_function_word_or_before_a_degree(place_finder, sentence, name):
     people = _names(_extract(place_finder, [sentence]), "Person")

@@ -8,8 +8,7 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
-    LEFT_STOP_WORDS, LEFT_STOPS,
-    ORG_SUFFIXES)
+    LEFT_STOP_WORDS, LEFT_STOPS, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
                                     after_clause_verb, after_last_verb, agency_start, is_generic_company, joins_fields,
@@ -94,7 +93,7 @@ _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.
 
 
 def left_edge(text: str, end: int, floor: int, event: bool = False,
-               places: list[str] = ()) -> int:
+              places: list[str] = ()) -> int:
     """Where a name that ends at ``end`` starts: scan left to a stop.
 
     Parentheses and fixed phrases are skipped whole; a name ending inside the scan

@@ -50,8 +50,9 @@ ORG_CATEGORIES = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperati
 def _boundary(text: str, pos: int) -> bool:
     if pos >= len(text) or text[pos] in PUNCT or text[pos].isdigit():
         return True
-    if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS) or (text[pos] in SURNAMES and text[pos + 1:pos + 2] == "总"):
-        return True  # (某某王总: the name, then how it is spoken to)
+    if any(text.startswith(w, pos) for w in _BOUNDARY_WORDS) or (
+            text[pos] in SURNAMES and text[pos + 1:pos + 2] == "总" and text[pos + 2:pos + 3] in PUNCT | {""}):
+        return True  # (某某王总，: the name, then how it is spoken to)
     # A common two-character word right after the name (某某结合…): jieba's dictionary.
     return word_count(text[pos:pos + 2]) > 5000
 
