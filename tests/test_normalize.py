@@ -429,25 +429,24 @@ def test_a_notice_without_a_number_or_an_addressee_is_read_by_its_signature():
     assert "决出大赛金奖和银奖" in article.body
 
 
-def test_a_notice_whose_spaces_were_decoded_as_question_marks():
-    article = normalize_text("各有關單位:\n????現將擬確定為省級眾創空間的12家機構予以公示(名單見附件)。你有異議嗎?\n?\n"
-                             "????附件:2021年度擬確定為省級眾創空間名單\n??????? ?\n"
-                             "???????????? 西嶺省科學技術廳\n????????????? 2021年12月29日??\n")
+@pytest.mark.parametrize("text,issuer,date_line,iso,publisher,said", [
+    pytest.param("各有關單位:\n????現將擬確定為省級眾創空間的12家機構予以公示(名單見附件)。你有異議嗎?\n?\n"
+                 "????附件:2021年度擬確定為省級眾創空間名單\n??????? ?\n"
+                 "???????????? 西嶺省科學技術廳\n????????????? 2021年12月29日??\n",
+                 "西岭省科学技术厅", "2021年12月29日", "2021-12-29", "西岭省科学技术厅", "你有异议吗?",
+                 id="spaces-decoded-as-question-marks"),
+    pytest.param("各市人力资源社会保障局、财政局:\n\n为加强创业培训管理，制定了办法，现印发给你们。\n\n"
+                 "?\n\n??????????西岭省人力资源和社会保障厅???????西岭省财政厅\n\n?????? 20231228\n\n"
+                 "第一条??为完善创业培训制度，制定本办法。\n",
+                 "西岭省人力资源和社会保障厅 西岭省财政厅", "20231228", "2023-12-28", "西岭省人力资源和社会保障厅",
+                 "第一条 为完善创业培训制度", id="two-issuers-and-a-date-in-digits"),
+])
+def test_a_notice_whose_signature_a_wrong_decoding_padded(text, issuer, date_line, iso, publisher, said):
+    article = normalize_text(text)
     kinds = {b.text: b.kind for b in article.blocks}
-    assert kinds["西岭省科学技术厅"] == kinds["2021年12月29日"] == "signature", kinds
-    assert article.date == "2021-12-29" and article.publisher == "西岭省科学技术厅"
-    assert "?" not in article.body.replace("你有异议吗?", ""), article.body
-    assert "你有异议吗?" in article.body
-
-
-def test_two_issuers_on_one_signature_line_and_a_date_written_as_digits():
-    article = normalize_text("各市人力资源社会保障局、财政局:\n\n为加强创业培训管理，制定了办法，现印发给你们。\n\n"
-                             "?\n\n??????????西岭省人力资源和社会保障厅???????西岭省财政厅\n\n?????? 20231228\n\n"
-                             "第一条??为完善创业培训制度，制定本办法。\n")
-    kinds = {b.text: b.kind for b in article.blocks}
-    assert kinds["西岭省人力资源和社会保障厅 西岭省财政厅"] == kinds["20231228"] == "signature", kinds
-    assert article.date == "2023-12-28" and article.publisher == "西岭省人力资源和社会保障厅"
-    assert "第一条 为完善创业培训制度" in article.body
+    assert kinds[issuer] == kinds[date_line] == "signature", kinds
+    assert article.date == iso and article.publisher == publisher
+    assert said in article.body and "??" not in article.body, article.body
 
 
 def test_a_signature_date_in_chinese_numerals():
