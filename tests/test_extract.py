@@ -525,6 +525,7 @@ def test_names_with_a_character_of_a_function_word_or_before_a_degree(place_find
     ("让我们以热烈的掌声欢迎西岭科技有限公司总经理周文彬。", "西岭科技有限公司"),
     ("园区建议使用星河云服务有限公司的平台。", "星河云服务有限公司"),
     ("西岭网西安5月7日电星河科技有限公司今天发布新品。", "星河科技有限公司"),
+    ("西岭红日电子科技有限公司今天发布新品。", "西岭红日电子科技有限公司"),
     ("星河集团所属西岭旅游有限公司是园区最大的企业。", "西岭旅游有限公司"),
 ])
 def test_a_dateline_or_a_verb_before_a_company_is_no_part_of_its_name(place_finder, sentence, name):

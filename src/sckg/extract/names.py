@@ -59,6 +59,7 @@ _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
+_DATE_DIGIT = re.compile(r"[\d〇一二三四五六七八九十]")
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
@@ -128,6 +129,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
         if depth or (c not in _MAY_STOP and c not in place_ends):
             i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue
+        if c in "电讯" and i >= 3 and text[i - 2] == "日" and _DATE_DIGIT.match(text, i - 3):
+            break  # 某地5月7日电某某公司: a dateline, though 旭日电商 is a name's
         if c in "和及" and i < end and text[i] in "省市县区州" and text[i - 2:i - 1] not in "省市":
             break  # 某委员会和县科技局: two bodies, though 和县 is a county (after 某省 it is one)
         if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]):
@@ -143,7 +146,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
         stop = _LONG_STOP_AT(text, i)
         place = c in place_ends and next(
             (p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
-        if place and not stop and not (place[0] in "和及" and text[i - len(place) - 1:i - len(place)] not in "省市"):
+        if place and not stop and not (len(place) == 2 and place[0] in "和及" and place[1] in "省市县区州"
+                                       and text[i - len(place) - 1:i - len(place)] not in "省市"):
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
         if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
