@@ -626,6 +626,11 @@ def test_a_department_word_inside_another_word_or_a_list_is_no_agency(place_find
     assert not wrong & set(names), names
 
 
+def test_a_place_that_starts_with_he_is_passed_whole(place_finder):
+    ex = _extract(place_finder, ["会上，和田星河数字孵化器和县科技局共同举办路演。"])
+    assert "和田星河数字孵化器" in _names(ex, "InnovationCarrier"), _names(ex)
+
+
 @pytest.mark.parametrize("sentence,kind", [
     ("文件要求各地支持民营孵化器和专业孵化器发展。", "民营孵化器"),
     ("2017年度国家备案众创空间名单已经公布。", "2017年度国家备案众创空间"),
