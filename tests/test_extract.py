@@ -1164,13 +1164,21 @@ def test_a_request_and_damaged_marks_before_a_body_are_no_part_of_it(place_finde
     assert {"星河产业新区管理委员会", "高新区管委会"} <= agencies, agencies
 
 
-def test_a_university_s_department_and_a_name_before_its_title_after_an_aside(place_finder):
-    ex = _extract(place_finder, ["西北工程大学国有资产管理处(国家大学科技园管委会办公室)林海涛处长热情接待了客人,"
-                                 "西北工程大学科研处处长周文彬出席。"])
-    posts = _posts(ex)
-    assert ("林海涛", "处长", "西北工程大学国有资产管理处") in posts, posts
-    assert ("周文彬", "处长", "西北工程大学科研处") in posts, posts
-    assert _mention(ex, "西北工程大学科研处").category == "University"
+@pytest.mark.parametrize("sentence,expected,unit,category,parent", [
+    pytest.param("西北工程大学国有资产管理处(国家大学科技园管委会办公室)林海涛处长热情接待了客人,"
+                 "西北工程大学科研处处长周文彬出席。",
+                 {("林海涛", "处长", "西北工程大学国有资产管理处"), ("周文彬", "处长", "西北工程大学科研处")},
+                 "西北工程大学科研处", "University", "西北工程大学", id="a-university-s-department-after-an-aside"),
+    pytest.param("省人大教科文卫工委主任马文静、市政协经济委员会副主任林海涛陪同调研,"
+                 "市政协常委陈立新、政协委员王建华先后发言。",
+                 {("马文静", "主任", "省人大教科文卫工委"), ("林海涛", "副主任", "市政协经济委员会")},
+                 "省人大教科文卫工委", "GovernmentAgency", "省人大", id="a-committee-of-a-congress-or-a-conference"),
+])
+def test_posts_in_a_unit_named_after_its_body(place_finder, sentence, expected, unit, category, parent):
+    ex = _extract(place_finder, [sentence])
+    assert expected <= _posts(ex), _posts(ex)
+    assert (_mention(ex, unit).category, _mention(ex, unit).attr("parent")) == (category, parent)
+    assert not any(m.surface.startswith("市政协常委") or "委员王" in m.surface for m in ex.mentions)
 
 
 def test_spokesman_posts_and_a_bank_s_president(place_finder):
@@ -1631,17 +1639,6 @@ def test_an_association_named_by_its_kind_before_one_of_its_people(place_finder)
     anaphor = _mention(ex, "促进会")
     assert anaphor.attr("qualified") == "西岭省创新创业科技服务促进会"
     assert ("刘芳芳", "秘书长", "促进会") in _posts(ex)
-
-
-def test_a_committee_of_a_people_s_congress_or_a_consultative_conference(place_finder):
-    ex = _extract(place_finder, ["省人大教科文卫工委主任马文静、市政协经济委员会副主任林海涛陪同调研,"
-                                 "市政协常委陈立新、政协委员王建华先后发言。"])
-    posts = _posts(ex)
-    assert ("马文静", "主任", "省人大教科文卫工委") in posts, posts
-    assert ("林海涛", "副主任", "市政协经济委员会") in posts, posts
-    committee = _mention(ex, "省人大教科文卫工委")
-    assert committee.category == "GovernmentAgency" and committee.attr("parent") == "省人大"
-    assert not any(m.surface.startswith("市政协常委") or "委员王" in m.surface for m in ex.mentions)
 
 
 def test_a_name_listed_before_a_person_s_is_a_person_s_even_where_it_is_also_a_word(place_finder):

@@ -43,6 +43,13 @@ def joins_fields(text: str, i: int) -> bool:
     return tag(text[i - 3:i - 1]) in (*NOUN_TAGS, "v", "j") and (noun_starts(text, i) or tag(text[i:i + 2]) in ("v", "vn"))
 
 
+def joins_before_level(text: str, k: int) -> bool:
+    """Whether the 和 or 及 at ``k`` joins two bodies before a level (某委员会和县科技局),
+    though 和县 is a county's name (安徽省和县: after a province or city it is one)."""
+    return text[k:k + 1] in ("和", "及") and text[k + 1:k + 2] in ("省", "市", "县", "区", "州") \
+        and text[k - 1:k] not in "省市"
+
+
 def agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
     """Where an agency's name starts after the last verb, preposition, time word or
     pronoun of its sentence before it (记者从市科技局获悉, 他代表某省科学技术厅,

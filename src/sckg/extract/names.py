@@ -11,8 +11,8 @@ from sckg.extract.lexicon import (
     LEFT_STOP_WORDS, LEFT_STOPS, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
-                                    after_clause_verb, after_last_verb, agency_start, is_generic_company, joins_fields,
-                                    qualifies_meeting, strip_lead, trim_title_prefix)
+                                    after_clause_verb, after_last_verb, agency_start, is_generic_company,
+                                    joins_before_level, joins_fields, qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, common_word, has_known_verb, noun_ends, noun_starts,
@@ -131,8 +131,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             continue
         if c in "电讯" and i >= 3 and text[i - 2] == "日" and _DATE_DIGIT.match(text, i - 3):
             break  # 某地5月7日电某某公司: a dateline, though 旭日电商 is a name's
-        if c in "和及" and i < end and text[i] in "省市县区州" and text[i - 2:i - 1] not in "省市":
-            break  # 某委员会和县科技局: two bodies, though 和县 is a county (after 某省 it is one)
+        if i < end and joins_before_level(text, i - 1):
+            break  # 某委员会和县科技局: two bodies
         if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]):
             break  # a count (2家, 第三家) is no part of the name it counts
         phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
@@ -146,8 +146,7 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
         stop = _LONG_STOP_AT(text, i)
         place = c in place_ends and next(
             (p for p in places if len(p) >= 2 and text.startswith(p, i - len(p))), None)
-        if place and not stop and not (len(place) == 2 and place[0] in "和及" and place[1] in "省市县区州"
-                                       and text[i - len(place) - 1:i - len(place)] not in "省市"):
+        if place and not stop and not joins_before_level(text, i - len(place)):
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
         if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
