@@ -1716,3 +1716,31 @@ def test_a_university_s_own_party_posts_and_units_written_with_校_and_a_youth_l
     assert ("周文彬", "党委副书记", "星河大学") in posts and ("周文彬", "副校长", "星河大学") in posts, posts
     assert _mention(ex, "校学工处").attr("qualified") == "星河大学学工处"
     assert _mention(ex, "绍兴团市委").attr("qualified") == "共青团绍兴市委"
+
+
+def test_a_congress_s_leaders_listed_by_post_and_a_procurator_attending(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["市人大常委会举行第三十次会议。市人大常委会主任周文彬,副主任、党组书记林海涛,"
+                                 "副主任马文静、陈立新,秘书长王建华参加会议,副市长刘芳芳,市检察院检察长张国强列席会议。"],
+                  title="湖州市人大常委会举行会议")
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    for post in (("周文彬", "主任", "湖州市人大常委会"), ("林海涛", "党组书记", "湖州市人大常委会"),
+                 ("陈立新", "副主任", "湖州市人大常委会"), ("王建华", "秘书长", "湖州市人大常委会"),
+                 ("张国强", "检察长", "湖州市检察院")):
+        assert post in posts, (post, posts)
+    assert not any("检察" in e for e in _names(ex, "Event")), _names(ex, "Event")  # (…检察长某某列席会议: no meeting)
+
+
+def test_a_county_committee_s_office_by_level_and_a_bare_government_named_by_no_place(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["平原新闻网讯（平原融媒记者 周文彬）县人大常委会副主任、县委办公室主任林海涛陪同调研。",
+                                 "在副市长马文静,政府秘书长陈立新陪同下考察。"], title="平原县调研现代农业产业园")
+    res = resolve([ex], gazetteer, resolve_place)
+    assert ("林海涛", "主任", "中共德州市平原县委办公室") in _resolved_posts(res), _resolved_posts(res)
+    names = {e.name for e in res.entities.values()}
+    assert "政府" not in names and "平原融媒" not in names, names
+    assert "周文彬" in names, names

@@ -36,7 +36,8 @@ _BODIES: list[tuple[str, str]] = [
     ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
     ("社科联", "Association"), ("社会科学界联合会", "Association"), ("文联", "Association"), ("侨联", "Association"),
-    ("教委", "GovernmentAgency"),
+    ("教委", "GovernmentAgency"), ("人民检察院", "GovernmentAgency"), ("检察院", "GovernmentAgency"),
+    ("中级人民法院", "GovernmentAgency"), ("人民法院", "GovernmentAgency"), ("法院", "GovernmentAgency"),
 ]
 # …and every local department of the lexicon (市建设局, 县卫健委, 区信访局).
 _BODIES += [(w, "GovernmentAgency") for w in DEPARTMENTS
@@ -74,8 +75,8 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
         start, end = m.span()
         if text.startswith("市场", start) and not m.group("body").startswith("场"):
             continue
-        if any(t.start < end and start < t.end for t in taken):
-            continue
+        if any(t.start < end and start < t.end and (t.start, t.end) != (start, end) for t in taken):
+            continue  # (the same span found by its ending, 县委办公室, is respelled here)
         if m.group("youth") and m.group("body") != "委":
             continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
         level = "地" if m.group("level").startswith("地") else m.group("level")[-1]  # 地区科技局, 地委: a prefecture's

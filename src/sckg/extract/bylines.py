@@ -19,7 +19,9 @@ _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$")
 # A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
 # 某某消息（记者甲）, 某某网某地4月18日电（甲）.
-_DATELINE_BYLINE = re.compile(r"(?:讯|消息|日电)\s*[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff\s、，,]{2,16})[）)]")
+# (某某网讯（某县融媒记者 甲）: the outlet before 记者 is no name.)
+_DATELINE_BYLINE = re.compile(r"(?:讯|消息|日电)\s*[（(]\s*(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员))?\s*"
+                              r"([\u4e00-\u9fff\s、，,]{2,16})[）)]")
 # Credits at a paragraph's end: （采写：甲 编校：乙）, 编辑/甲 制作/乙.
 _CREDIT_WORDS = "采写|撰稿|撰文|记者|通讯员|编辑|责编|责任编辑|编校|审核|终审|初审|校对|制作|监制|摄影|图片|发稿"
 _CREDIT = re.compile(rf"({_CREDIT_WORDS})\s*[:：/]\s*([\u4e00-\u9fff]{{2,3}}?)"

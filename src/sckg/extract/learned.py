@@ -234,8 +234,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
                               or not re.match(NOT_AFTER.get(text[end - 1], ""), text[end:end + 1])):
             continue  # (统筹布局, 空间格局, 文化局面: a word in 局, no bureau)
         surface = text[start:end]
-        if surface in TITLES:
-            continue  # 联合创始人兼CTO某某: a title, no company
+        if surface in TITLES or surface in _BARE_BODY_WORDS:
+            continue  # 联合创始人兼CTO某某: a title, no company; 政府秘书长某某: a kind of body, not named
         ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
                       None)
         if ending is not None and ending[0] == "Event":
@@ -247,6 +247,11 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
             continue
         out.append(Mention(surface, start, end, category, cls))
     return out
+
+
+# Words for a kind of body that name no body when written alone.
+_BARE_BODY_WORDS = {"政府", "人民政府", "办公室", "办公厅", "党委", "党组", "党工委", "委员会", "管委会", "公司", "集团",
+                    "人大", "政协", "中心", "协会", "学院", "大学", "单位", "部门"}
 
 
 # Endings that make a span a body of its own, whose party committee's posts are its posts.

@@ -139,7 +139,11 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         prev = before[-1]
         between = text[mentions[prev].end:mentions[pi].start]
-        posts = [r for r in (*relations, *out) if r.subject == prev and r.kind == "post"]  # out: a chain
+        while len(before) > 1 and text[mentions[before[-2]].end:mentions[before[-1]].start] == "、" \
+                and not any(r.subject == before[-1] for r in relations):
+            before.pop()  # 副主任甲、乙,秘书长丙: 乙 shares 甲's post only later; 甲's body is the one
+        posts_of = before[-1]
+        posts = [r for r in (*relations, *out) if r.subject == posts_of and r.kind == "post"]  # out: a chain
         orgs = {r.object for r in posts}
         if not orgs or len(between) > 12:
             continue
@@ -169,6 +173,8 @@ _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会
                      "秘书长", "副秘书长", "常务副秘书长"}
 
 
+# Posts every government body has beside its heads.
+_AGENCY_POSTS = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
 _BARE_COMPANY_TITLE = re.compile("(?:" + "|".join(sorted(_COMPANY_POSTS | {"创始人", "联合创始人", "负责人"},
                                                           key=len, reverse=True)) + ")(?:、|兼)?")
 
@@ -216,6 +222,8 @@ def _same_ladder(role: str, held: list[str], category: str) -> bool:
     if role.startswith(("党委", "纪委")) and category in ("University", "ResearchInstitute", "PublicInstitution",
                                                        "InnovationCarrier", "Company"):
         return True  # 所长甲,党委副书记乙: an institution's party committee is counted as the institution's
+    if category == "GovernmentAgency" and role in _AGENCY_POSTS:
+        return True  # 市人大常委会主任甲,副主任、党组书记乙,秘书长丙: a body's secretaries and party group
     return category == "University" and "校" in role
 
 
