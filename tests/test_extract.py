@@ -1744,3 +1744,8 @@ def test_a_county_committee_s_office_by_level_and_a_bare_government_named_by_no_
     names = {e.name for e in res.entities.values()}
     assert "政府" not in names and "平原融媒" not in names, names
     assert "周文彬" in names, names
+
+
+def test_a_post_spelt_out_in_capitals_at_a_carrier_named_after_正如(place_finder):
+    ex = _extract(place_finder, ["正如青禾众创空间创始人兼C E O周文彬所言，这个行业有进有出。"])
+    assert ("周文彬", "CEO", "青禾众创空间") in _posts(ex), _posts(ex)

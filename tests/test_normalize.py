@@ -501,3 +501,18 @@ def test_qian_stays_in_simplified_text_and_becomes_gan_in_traditional():
     assert "任乾乾" in simple.clean and "乾隆书院" in simple.clean
     traditional = normalize_text("西嶺科技園舉行座談會\n\n  園區將提供乾燥設備與實驗室給創業團隊使用。\n", article_id="q2")
     assert "干燥设备" in traditional.clean
+
+
+def test_a_headline_that_asks_above_a_source_line_that_names_its_author_too():
+    article = normalize_text("西嶺孵化器們 你們還好嗎?\n來源: 西岭都市報作者: 周文彬\n\n"
+                             "  春節前後，星河孵化器轉讓的消息傳出。\n", article_id="q3")
+    assert article.title == "西岭孵化器们 你们还好吗?", article.title
+    assert article.authors == ["周文彬"], article.authors
+    assert "作者" not in (article.publisher or "") + (article.source or ""), (article.publisher, article.source)
+
+
+def test_capitals_spelt_out_with_spaces_are_one_word():
+    article = normalize_text("星河众创空间开业\n\n  星河众创空间创始人兼C E O周文彬、青禾T G N孵化器负责人林海涛出席。Plan A 不变。\n",
+                             article_id="q4")
+    assert "创始人兼CEO周文彬" in article.clean and "青禾TGN孵化器" in article.clean, article.clean
+    assert "Plan A 不变" in article.clean, article.clean

@@ -82,10 +82,13 @@ def looks_like_title(line: str) -> bool:
             and len(re.findall("[，,]", line)) <= 2 and not line.endswith(("：", ":")))
 
 
-def _title_at(lines: list[str], j: int) -> bool:
-    """Whether line ``j`` can be the title: it looks like one and nothing before it reads
+def _title_at(lines: list[str], j: int, question: bool = False) -> bool:
+    """Whether line ``j`` can be the title: it looks like one (or is a question, where
+    ``question`` allows: right above the page's metadata) and nothing before it reads
     as text (everything before a title is navigation and labels, and would be lost)."""
-    if not looks_like_title(lines[j]):
+    line = lines[j]
+    if not (looks_like_title(line) or question and line.endswith(("？", "?"))
+            and looks_like_title(line.rstrip("？?"))):
         return False
     return not any(_kind_outside(line) is None and _header_kind(line) is None and _reads_as_text(line)
                    for line in lines[:j])
@@ -96,8 +99,8 @@ def _find_title(lines: list[str]) -> int | None:
     the first metadata line, else the first line that is not navigation; in each case
     only a line that looks like a title with no running text before it. None when the
     article starts straight with its body."""
-    for found in _title_candidates(lines):
-        if _title_at(lines, found):
+    for found, question in _title_candidates(lines):
+        if _title_at(lines, found, question):
             return found
     return None
 
@@ -111,17 +114,17 @@ def _title_candidates(lines: list[str]):
             for j, other in enumerate(head):
                 # The breadcrumb's last item is the page's title, in full or cut short.
                 if other != line and len(last) >= 6 and other.startswith(last.rstrip(".…")):
-                    yield j
+                    yield j, True
     for j, line in enumerate(head):
-        if _header_kind(line) == "metadata" and not ORIGINAL_TITLE.match(line):
+        if _header_kind(line) in ("metadata", "source") and not ORIGINAL_TITLE.match(line):
             for k in range(j - 1, -1, -1):
                 if _kind_outside(head[k]) is None and _header_kind(head[k]) is None:
-                    yield k
+                    yield k, True  # (a headline may ask: 孵化器们，你们还好吗？)
                     break
             break
     for j, line in enumerate(head):
         if _kind_outside(line) is None and _header_kind(line) is None and len(line) >= 5:
-            yield j
+            yield j, False
             break
 
 

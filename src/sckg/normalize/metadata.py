@@ -20,7 +20,9 @@ _EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|)）】\]]+)
 _PERSON = re.compile(rf"^{_NAME}$")
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
 _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
-_SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]\s*(?:转载)?\s*([^\s*|]+)")
+# (来源: 某某报作者: 某某: the source ends where the next field's name starts.)
+_SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]\s*(?:转载)?\s*"
+                          r"((?:(?!(?:作者|记者|通讯员|责任编辑|编辑|发布|时间|日期)\s*[:：])[^\s*|])+)")
 _WELCOME = re.compile(r"欢迎(?:进入|访问|光临|来到)\s*([^\s,，!！。]+?)(?:官方网站|官网|网站)?[!！。]?$")
 _OWNER = re.compile(r"版权所有\s*[:：]?\s*([\u4e00-\u9fff]+?(?:网|报|社|台))")
 _PUBLISHING_BODY = re.compile(r"^(?:发布机构|发文机关)\s*[:：]?\s*([\u4e00-\u9fff（）()]{3,40})$")
