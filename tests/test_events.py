@@ -80,3 +80,16 @@ def test_an_event_named_only_in_the_title_line(place_finder):
         == ["第八届青禾创新创业大赛"]
     # named in the body too: the body's reading only
     assert events("第八届青禾创新创业大赛决赛落幕", "第八届青禾创新创业大赛决赛在西岭举行。") == ["第八届青禾创新创业大赛"]
+
+
+@pytest.mark.parametrize("sentence, name, cls, level", [
+    pytest.param("现认定星河数字经济产业园等4家单位为自治区科技企业孵化器。", "星河数字经济产业园",
+                 "TechnologyBusinessIncubator", "provincial", id="units-counted-as"),
+    pytest.param("青禾创业园被认定为国家级科技企业孵化器。", "青禾创业园", "TechnologyBusinessIncubator", "national",
+                 id="recognised-as"),
+    pytest.param("西岭产业园获批省级众创空间。", "西岭产业园", "MakerSpace", "provincial", id="approved-as"),
+])
+def test_a_carrier_takes_the_kind_and_level_it_is_recognised_as(place_finder, sentence, name, cls, level):
+    ex = _extract(place_finder, sentence)
+    found = [m for m in ex.mentions if m.surface == name]
+    assert found and found[0].cls == cls and found[0].attr("level") == level, ex.mentions

@@ -12,7 +12,7 @@ from sckg.extract.names import suffix_names
 from sckg.model import Article, Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
-LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial",
+LEVELS = {"国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial", "自治区": "provincial",
            "市级": "prefectural", "州级": "prefectural", "地级": "prefectural", "县级": "county"}
 _LEVEL_RE = "|".join(sorted(LEVELS, key=len, reverse=True))
 _TYPE_RE = "|".join(re.escape(w) for w, _ in CARRIER_TYPE_WORDS)
@@ -20,7 +20,9 @@ CARRIER_CLASS = dict(CARRIER_TYPE_WORDS)
 _APPOSITION = re.compile(
     rf"(?P<head>[\u4e00-\u9fff]{{2,4}})是(?P<mid>[^，。；]{{0,16}}?)(?P<level>{_LEVEL_RE})?"
     rf"(?P<type>{_TYPE_RE})")
-_AMONG = re.compile(rf"等[\d一二三四五六七八九十]+[家个](?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
+# X等N家众创空间, X等N家单位为自治区孵化器, X被认定为国家级孵化器: X's kind.
+_AMONG = re.compile(rf"(?:等[\d一二三四五六七八九十]+[家个](?:单位|机构|载体)?为?|被认定为|被评为|被命名为|获批为?|入选为?)"
+                    rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
 _PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
 # What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
 # the visit verb; or the visit verb at once (调研某地某工作).
