@@ -1749,3 +1749,8 @@ def test_a_county_committee_s_office_by_level_and_a_bare_government_named_by_no_
 def test_a_post_spelt_out_in_capitals_at_a_carrier_named_after_正如(place_finder):
     ex = _extract(place_finder, ["正如青禾众创空间创始人兼C E O周文彬所言，这个行业有进有出。"])
     assert ("周文彬", "CEO", "青禾众创空间") in _posts(ex), _posts(ex)
+
+
+def test_a_company_s_name_starts_after_the_kind_of_company_it_is_called(place_finder):
+    names = _names(_extract(place_finder, ["园区高成长型星河科技股份有限公司发展潜力很高。"]), "Company")
+    assert "星河科技股份有限公司" in names, names

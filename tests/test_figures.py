@@ -614,3 +614,22 @@ def test_a_year_reached_before_the_article_is_no_target():
 def test_a_rank_in_an_earlier_clause_frames_no_later_figure():
     figures = extract_figures("湖南的孵化器数量达613家,位居全国第三;湖北紧随其后,孵化器数量达572家。")
     assert {f.value: f.area for f in figures if f.unit == "count"} == {"613": "湖南", "572": "湖北"}
+
+
+def test_the_totals_after_a_list_of_kinds_counted_in_a_whole_are_the_whole_s():
+    figures = extract_figures("目前我省共有各类孵化机构600余家，其中，国家级科技企业孵化器47家，国家级众创空间61家，"
+                              "国家级专业化众创空间5家；在孵企业18000余家，孵化服务面积1600万平方米。"
+                              "2018年，我省新增科技创业企业5638家。")
+    by_value = {f.value: f for f in figures}
+    assert [by_value[v].whole for v in ("47", "61", "5")] == [0, 0, 0], figures
+    for value in ("18000", "16000000"):
+        assert (by_value[value].carrier_type, by_value[value].level) == ("InnovationCarrier", None), by_value[value]
+    assert by_value["5638"].carrier_type is None and by_value["5638"].level is None, by_value["5638"]
+
+
+def test_a_group_of_carriers_is_no_named_subject_of_the_figures_after_it():
+    figures = extract_figures("我区积极培育了一批众创空间，已建有国家级备案众创空间7家，省级优秀众创空间5家，"
+                              "全区众创空间运营总面积超15万平方米，拥有创业工位7408个。")
+    assert all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]
+    area = next(f for f in figures if f.indicator == "floor-area")
+    assert (area.area, area.carrier_type) == ("全区", "MakerSpace"), area

@@ -64,8 +64,10 @@ _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _PART_END = re.compile(r"[；;。！？!?\n]")
 _JOINERS = {"、", "和", "及", "与"}
+_AMONG_END = re.compile(r"其中[，,：:]?(?:国家级|省级|自治区级|市级|州级|县级|区级)?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
-_COUNTED_JOIN = re.compile(r"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及)")
+_COUNTED_JOIN = re.compile(r"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:国家级|省级|自治区级|市级|州级|县级|区级)?"
+                           r"(?:备案)?")  # (…孵化器47家，国家级众创空间61家)
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
@@ -193,7 +195,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
                 and not (noun_after and q.unit_class in ("count", "person")):
             # A figure about a typed group of carriers (省级众创空间共有创业导师1200人).
             ctype, group_level = _population(_blank(folded[s_start:q.start]))
-            if ctype is None and figures and figures[-1].carrier_type:
+            if ctype is None and figures and figures[-1].carrier_type and not (
+                    s_start > 0 and _area(bare_head)):
+                # (the carriers of earlier sentences, unless this one names its own place: 2018年，我省新增…)
                 ctype, group_level = _population(_blank(folded[:q.start]))
             level = level or group_level
         if indicator == "enterprises-cultivated" and not ctype:
@@ -292,6 +296,11 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
             group.add(h[2])
             start = h[0]
     ctype = group.pop() if len(group) == 1 else "InnovationCarrier"
+    among = _AMONG_END.search(prefix, 0, start)
+    if among and len(group) > 1:  # 各类孵化机构600家，其中国家级孵化器47家、…: the whole's population
+        whole = _population(prefix[:among.start()])
+        if whole[0]:
+            return whole
     if _ALL_KINDS.search(prefix, max(0, last[0] - 4), last[0]):
         return ctype, None  # 各类孵化器: every level
     # 首批20家省级科技企业孵化器 … 孵化器自有; several levels listed (4家国家级孵化器、5家省级孵化器) are all of them
@@ -386,8 +395,8 @@ def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
                 continue
             if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
-                    part.carrier_type and whole.carrier_type
-                    and part.carrier_type != whole.carrier_type)):
+                    part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
+                    and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)
                 continue
             own = found[i] and part.indicator != "organisations"  # 其中24家单位: units of the whole's kind
             if separate:
