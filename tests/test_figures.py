@@ -633,3 +633,12 @@ def test_a_group_of_carriers_is_no_named_subject_of_the_figures_after_it():
     assert all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]
     area = next(f for f in figures if f.indicator == "floor-area")
     assert (area.area, area.carrier_type) == ("全区", "MakerSpace"), area
+
+
+def test_units_counted_after_a_named_carrier_are_carriers_of_its_kind_in_the_region_before_it():
+    figures = extract_figures("近日，科技部公布新认定的国家级科技企业孵化器名单，我省星河科技企业孵化器等9家机构获批。"
+                              "截至目前，我市累计建成省级大学科技园1家。")
+    listed = next(f for f in figures if f.value == "9")
+    assert (listed.indicator, listed.carrier_type, listed.area) == ("carriers", "TechnologyBusinessIncubator", "我省"), listed
+    park = next(f for f in figures if f.value == "1")
+    assert park.subject is None and park.area == "我市", park

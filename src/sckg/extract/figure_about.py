@@ -92,7 +92,7 @@ _NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|�
                             r"位于|来自|介绍|表示|指出|说|、|加强|推动|认定|培育|建立|建成|建设|完成|举办|"
                             r"开展|组织|实施|启动|设立|引导|支持|发布|共同|其中|本次|共|已|获|现有|拥有|建有|新建|新增|上榜|入选|入围|"
                             r"此外|同时|目前|近年来|通过|依托)")
-_GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|一批|一大批|一些|多家|优秀|示范|重点|特色|"
+_GENERIC = re.compile(r"第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|一批|一大批|一些|多家|优秀|示范|重点|特色|大学|"
                       r"标杆|品牌|骨干|龙头|各类|各级|国家级|省级|自治区级|"
                       r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
                       r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|全市|全州|全县|全盟|全旗|我市|我省|我区|我州|我盟|我旗|本市|本省|"
@@ -152,4 +152,6 @@ def unlisted(head: str, clause_start: int) -> str:
     for verb in _LIST_VERB.finditer(head, clause_start):
         pass
     start = verb.end() if verb else clause_start
+    if re.match(r"[我本全][省市区州县盟旗]", head[start:start + 2]):
+        start += 2  # 我省某某孵化器等9家: the article's own region before the list is the area
     return head[:start] + "　" * (len(head) - start)

@@ -128,6 +128,10 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         kind = made and _best(_COMPILED["count"][:len(_CARRIERS)], folded[made.end():c_end], nearest_end=False)
         if kind:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
             indicator, ctype = "carriers", _one_carrier_type(folded[made.end():c_end], kind[2])
+        if indicator == "organisations" and not kind and before.endswith("等"):
+            named = _best(_COMPILED["count"][:len(_CARRIERS)], before[:-1], nearest_end=True)
+            if named and named[0].end() == len(before) - 1:  # 某某孵化器等9家机构: carriers of its kind
+                indicator, ctype = "carriers", named[2]
         found.append(indicator is not None)
         inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
