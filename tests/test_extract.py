@@ -1754,3 +1754,21 @@ def test_a_post_spelt_out_in_capitals_at_a_carrier_named_after_正如(place_find
 def test_a_company_s_name_starts_after_the_kind_of_company_it_is_called(place_finder):
     names = _names(_extract(place_finder, ["园区高成长型星河科技股份有限公司发展潜力很高。"]), "Company")
     assert "星河科技股份有限公司" in names, names
+
+
+def test_western_names_span_their_transcription_characters_and_a_verb_with_its_particle_is_no_name(place_finder):
+    ex = _extract(place_finder, ["联合王国副首相约翰·普雷斯科特将于7月1日来访。三名暴徒将黑人詹姆斯·伯德捆绑。",
+                                 "青禾村委会主任商量过，决定承包土地。星河公司总经理满意地说，订单很多。"])
+    people = set(_names(ex, "Person"))
+    assert {"约翰·普雷斯科特", "詹姆斯·伯德"} <= people, people
+    assert not people & {"商量过", "满意地"}, people
+
+
+def test_a_report_s_opening_names_its_reporters_before_报道(place_finder):
+    ex = _extract(place_finder, ["本报青川五月十五日电记者周文彬、林海涛报道：星河众创空间今天开业。"])
+    assert {("article", "周文彬", None), ("article", "林海涛", None)} <= _rels(ex, "creator"), _rels(ex, "creator")
+
+
+def test_a_name_the_recogniser_and_the_dictionary_both_read_as_a_person_s(place_finder):
+    people = set(_names(_extract(place_finder, ["日本队教练冈田武史说，很遗憾没进球。"]), "Person"))
+    assert "冈田武史" in people, people

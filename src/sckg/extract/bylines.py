@@ -22,6 +22,8 @@ _CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$
 # (某某网讯（某县融媒记者 甲）: the outlet before 记者 is no name.)
 _DATELINE_BYLINE = re.compile(r"(?:讯|消息|日电)\s*[（(]\s*(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员))?\s*"
                               r"([\u4e00-\u9fff\s、，,]{2,16})[）)]")
+# A report's opening that names its reporters: 本报某地5月15日电 记者某某报道：.
+_REPORTED = re.compile(r"(?:记者|通讯员)\s*((?:[\u4e00-\u9fff]{2,3}[\s、]*?){1,3})\s*报道[：:]")
 # Credits at a paragraph's end: （采写：甲 编校：乙）, 编辑/甲 制作/乙.
 _CREDIT_WORDS = "采写|撰稿|撰文|记者|通讯员|编辑|责编|责任编辑|编校|审核|终审|初审|校对|制作|监制|摄影|图片|发稿"
 _CREDIT = re.compile(rf"({_CREDIT_WORDS})\s*[:：/]\s*([\u4e00-\u9fff]{{2,3}}?)"
@@ -63,6 +65,10 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
         name = closing.group(1) if closing else ""
         if name and (name[0] in SURNAMES or name[:2] in SURNAMES) and not common_word(name) and tag(name) != "ns":
             spans.append((b.start + closing.start(1), b.start + closing.end(1)))
+        for m in _REPORTED.finditer(b.text, 0, 60):  # 本报某地某日电 记者某某报道：
+            for name in _BYLINE_NAME.finditer(m.group(1)):
+                if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
+                    spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
         head = _DATELINE_BYLINE.search(b.text, 0, 40)
         if head:
             for s, e in _split_names(head.group(1).strip()):

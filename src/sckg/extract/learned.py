@@ -19,7 +19,7 @@ from functools import lru_cache
 from sckg.extract.lexicon import (NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES,
                                   TRANSLITERATION_CHARS)
 from sckg.extract.people import dotted_brand
-from sckg.extract.words import tag
+from sckg.extract.words import tag, verb_and_particle
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -158,7 +158,15 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(parts) > 1 and all(e - s == 1 for s, e in parts) and len(parts) <= 3:
         # 王 某: one name padded with spaces, read as written.
         return [(start, end)] if is_personal_name("".join(text[s:e] for s, e in parts)) else []
-    return [(s, e) for s, e in parts if is_personal_name(text[s:e]) or is_foreign_name(text[s:e])]
+    return [(s, e) for s, e in parts if is_personal_name(text[s:e]) or is_foreign_name(text[s:e])
+            or _listed_name(text[s:e])]
+
+
+def _listed_name(name: str) -> bool:
+    """A name of three or four characters that jieba's dictionary lists as a person's
+    (冈田武史, 乔布斯): the recogniser and the dictionary agree, whatever its first character."""
+    return 3 <= len(name) <= 4 and tag(name) in ("nr", "nrt", "nrfg") and not _common_word(name) \
+        and name not in _place_names()
 
 
 def is_personal_name(name: str) -> bool:
@@ -168,6 +176,8 @@ def is_personal_name(name: str) -> bool:
     given = name[2:] if name[:2] in SURNAMES else name[1:]
     if any(c in NOT_NAME_CHARS and not (len(given) == 2 and c in NAME_MIDDLE) for c in given):
         return False  # 王某在 is no name, 唐家某 is
+    if len(name) == 3 and verb_and_particle(name):
+        return False  # 商量过, 满意地: a verb or adjective and its particle
     places = _place_names()
     if _common_word(name) and not (len(name) == 3 and tag(name) == "nr"):
         return False  # a word, unless a famous three-character name (邓小平)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sckg.extract.lexicon import MINORITY_NAME_PARTS, NAME_MIDDLE, NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN, TITLES
-from sckg.extract.words import tag, word_count
+from sckg.extract.lexicon import (MINORITY_NAME_PARTS, NAME_MIDDLE, NOT_NAME_CHARS, SPEECH, SURNAMES, TITLE_PATTERN,
+                                  TITLES, TRANSLITERATION_CHARS)
+from sckg.extract.words import tag, verb_and_particle, word_count
 from sckg.model import Mention
 
 _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到", "在", "于", "等", "和", "与",
@@ -86,6 +87,8 @@ def read_name(text: str, pos: int) -> int | None:
             continue  # 张某莅临, 张某先生: the name is 张某, 莅临 the verb
         if tag(name)[:1] in _NOT_NAME_TAGS and (_common_word(name) or length == 4):
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
+        if length >= 3 and verb_and_particle(name[:3]):
+            return None  # 总理满意地说, 主任商量过: a verb or adjective and its particle, no name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
             continue  # 评论, 文章: a common noun after a title or in a list, not a name
         if name[0] in "和与及向" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"
@@ -224,6 +227,7 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         start = max((t.end() for t in _DOT_HEAD.finditer(text, start, dot) if dot - t.end() >= 2), default=start)
         if (k := text.find("的", dot + 3, end)) != -1:
             end = k  # 某·某某的作品: the name ends at 的
+        start, end = _transcribed(text, start, dot, end)
         if text[start:text.index("·", start)].endswith(("网", "报", "社", "台")) or "新闻" in text[start:end]:
             continue  # 某某网·某某新闻讯: an outlet and its channel, no person
         if dotted_brand(text[start:end]):
@@ -231,6 +235,19 @@ def _dot_names(text: str) -> list[tuple[int, int]]:
         if end - start >= 4 and not _common_words_after_dot(text[text.index("·", start) + 1:end]):
             spans.append((start, end))
     return spans
+
+
+def _transcribed(text: str, start: int, dot: int, end: int) -> tuple[int, int]:
+    """A Western name in transcription characters on both sides of its dot spans only
+    them (副首相约翰·某某将…, 黑人詹姆斯·某某捆绑…); other names keep their span."""
+    k, e = dot, dot + 1
+    while k > start and text[k - 1] in TRANSLITERATION_CHARS:
+        k -= 1
+    while e < end and text[e] in TRANSLITERATION_CHARS:
+        e += 1
+    if dot - k >= 2 and e - dot - 1 >= 2 and (k == start or text[k - 1] not in TRANSLITERATION_CHARS):
+        return k, e
+    return start, end
 
 
 def _common_words_after_dot(part: str) -> bool:

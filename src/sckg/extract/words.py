@@ -123,3 +123,10 @@ def word_count(word: str) -> int:
 def common_word(word: str) -> bool:
     """Whether jieba's dictionary knows ``word`` as a common word."""
     return word_count(word) > 2000
+
+
+def verb_and_particle(word: str) -> bool:
+    """Whether a three-character ``word`` is a common word and the particle after it
+    (商量过, 满意地, 讨论了), read where a name is sought: no name ends so."""
+    head = word[:2]
+    return word_count(head) > 1000 and (word[2] in "过了着" or word[2] in "地得" and tag(head)[:1] in "vad")
