@@ -1772,3 +1772,14 @@ def test_a_report_s_opening_names_its_reporters_before_报道(place_finder):
 def test_a_name_the_recogniser_and_the_dictionary_both_read_as_a_person_s(place_finder):
     people = set(_names(_extract(place_finder, ["日本队教练冈田武史说，很遗憾没进球。"]), "Person"))
     assert "冈田武史" in people, people
+
+
+def test_financial_regulators_named_short_are_the_national_bodies_and_大学习_is_no_university(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["保监会扩大学习范围。央行联合银监会发文支持星河众创空间。许多法院对此作出判决。"])
+    names = {e.name: e.cls for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    for name in ("中国人民银行", "中国银行业监督管理委员会", "中国保险监督管理委员会"):
+        assert names.get(name) == "GovernmentAgency", names
+    assert not any(n.endswith(("大学", "法院")) for n in names), names
