@@ -1783,3 +1783,15 @@ def test_financial_regulators_named_short_are_the_national_bodies_and_大学习_
     for name in ("中国人民银行", "中国银行业监督管理委员会", "中国保险监督管理委员会"):
         assert names.get(name) == "GovernmentAgency", names
     assert not any(n.endswith(("大学", "法院")) for n in names), names
+
+
+def test_bodies_named_bare_in_a_list_of_a_city_s_leaders_are_the_city_s(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["活动在聊城市东昌宾馆举行。市委常委、总工会主席周文彬，人大副主任林海涛、政府副市长马文静出席。",
+                                 "会议由政府办公室组织。"], title="聊城市创业活动举行")
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    for post in (("周文彬", "主席", "聊城市总工会"), ("马文静", "副市长", "聊城市人民政府")):
+        assert post in posts, (post, posts)
+    assert any(p[0] == "林海涛" and p[2].startswith("聊城市人大") for p in posts), posts

@@ -52,6 +52,10 @@ _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
 _SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的]|负责|相关|有关|工作|领导|组织|联合|共同|牵头|主办|承办|召开|举办|发布|印发|出台|制定|研究|审核|{TITLE_RE})")
+# A congress, a conference or a government named bare in a list of a region's leaders,
+# before a post: 市委常委甲、人大副主任乙、政府副市长丙.
+_BARE_BODY = re.compile(rf"(?<=[、，,])(?P<body>人大常委会|人大|政协|政府|总工会|妇联|科协|工商联|团委)(?=(?:{TITLE_RE}))")
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
@@ -88,6 +92,13 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             start, end = more.span(1)  # 县发改局、科技局: a body listed after one of the same level
             found.append(Mention(text[start:end], start, end, _CATEGORY[more.group(1)], _CATEGORY[more.group(1)],
                                  (("relative", level),)))
+    for m in _BARE_BODY.finditer(text):  # 市委常委甲、人大副主任乙: the level of the body listed before
+        start, end = m.span("body")
+        before = [f for f in found if f.end <= start and not _SENTENCE_BREAK.search(text, f.end, start)]
+        if before and start - before[-1].end <= 40 and not any(t.start < end and start < t.end for t in taken + found):
+            category = _CATEGORY[m.group("body")]
+            found.append(Mention(text[start:end], start, end, category, category,
+                                 (("relative", before[-1].attr("relative")),)))
     for m in _BARE_DEPARTMENT.finditer(text):  # 科技厅厅长某某: only a province has a 厅
         if not any(t.start < m.end() and m.start() < t.end and (t.start, t.end) != m.span() for t in taken + found):
             found.append(Mention(m.group(), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
