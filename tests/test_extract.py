@@ -1795,3 +1795,21 @@ def test_bodies_named_bare_in_a_list_of_a_city_s_leaders_are_the_city_s(place_fi
     for post in (("周文彬", "主席", "聊城市总工会"), ("马文静", "副市长", "聊城市人民政府")):
         assert post in posts, (post, posts)
     assert any(p[0] == "林海涛" and p[2].startswith("聊城市人大") for p in posts), posts
+
+
+@pytest.mark.parametrize("sentence, person, absent", [
+    pytest.param("星河集团常务副董事长兼总经理寿柏年为首的团队出席。", "寿柏年", (), id="given-name-ending-in-年"),
+    pytest.param("青禾大学樊富珉教授任执行负责人。", "樊富珉", ("任执行",), id="任-the-verb"),
+    pytest.param("星河集团副总经理方总出席,任何一位专家都不可能知道。", None, ("方总", "方总出席", "都不", "都不可能"),
+                 id="an-address-and-an-adverb"),
+    pytest.param("美国当选总统奥巴马既肩负重担。", "奥巴马", (), id="a-rare-word-after-a-title"),
+])
+def test_names_read_after_a_title(place_finder, sentence, person, absent):
+    people = set(_names(_extract(place_finder, [sentence]), "Person"))
+    assert person is None or person in people, people
+    assert not people & set(absent), people
+
+
+def test_a_standing_post_of_any_kind(place_finder):
+    ex = _extract(place_finder, ["星河集团常务副董事长兼总经理周文彬出席。"])
+    assert {("周文彬", "常务副董事长", "星河集团"), ("周文彬", "总经理", "星河集团")} <= _posts(ex), _posts(ex)

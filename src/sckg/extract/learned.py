@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import (NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES,
+from sckg.extract.lexicon import (NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES, TITLES,
                                   TRANSLITERATION_CHARS)
-from sckg.extract.people import dotted_brand
+from sckg.extract.people import dotted_brand, year_ending
 from sckg.extract.words import tag, verb_and_particle
 from sckg.model import Mention
 
@@ -122,7 +122,13 @@ def _may_name(words: list[tuple[str, str]]) -> bool:
         if len(word) == 1 and word in SURNAMES and i + 1 < len(words) and len(words[i + 1][0]) == 2 \
                 and words[i + 1][1] in _NAME_LIKE:
             return True
+        if word in _TITLE_WORDS and i + 1 < len(words) and 3 <= len(words[i + 1][0]) <= 6 \
+                and not _common_word(words[i + 1][0]) and words[i + 1][1] in ("ns", "nz", "nt", "x", "new"):
+            return True  # 当选总统奥巴马 (jieba: a place): a rare word right after a title
     return False
+
+
+_TITLE_WORDS = frozenset(TITLES)
 
 
 def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Mention]) -> list[Mention]:
@@ -174,7 +180,8 @@ def is_personal_name(name: str) -> bool:
     if not 2 <= len(name) <= 4 or not (name[0] in SURNAMES or name[:2] in SURNAMES):
         return False
     given = name[2:] if name[:2] in SURNAMES else name[1:]
-    if any(c in NOT_NAME_CHARS and not (len(given) == 2 and c in NAME_MIDDLE) for c in given):
+    if any(c in NOT_NAME_CHARS and not (len(given) == 2 and c in NAME_MIDDLE) for c in given) \
+            and not year_ending(name):
         return False  # 王某在 is no name, 唐家某 is
     if len(name) == 3 and verb_and_particle(name):
         return False  # 商量过, 满意地: a verb or adjective and its particle
@@ -225,8 +232,6 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     organisation and carrier endings), else as the recogniser types them (an agency, a
     company); a body of another kind with no known ending is left out."""
     from sckg.extract.names import NOT_A_BUREAU, NOT_AFTER, SUFFIXES, names_every_body
-
-    from sckg.extract.lexicon import TITLES
 
     people = {m.start for m in mentions if m.category == "Person"}
     out: list[Mention] = []

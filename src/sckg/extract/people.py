@@ -73,11 +73,13 @@ def read_name(text: str, pos: int) -> int | None:
     there (厅长党组书记某某: 党组 is no name) starts no name."""
     if TITLE_PATTERN.match(text, pos):
         return None
+    if text[pos:pos + 1] == "任" and (TITLE_PATTERN.match(text, pos + 1) or word_count(text[pos + 1:pos + 3]) > 1000):
+        return None  # 教授任执行负责人: 任 is the verb (to serve as), no surname
     for length in (3, 2, 4):
         name = text[pos:pos + length]
         if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
             continue
-        if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not (
+        if not _surname_ok(name) or any(c in NOT_NAME_CHARS for c in name[1:]) and not year_ending(name) and not (
                 length == 3 and name[1] in NAME_MIDDLE and name[2] not in NOT_NAME_CHARS
                 and (text[pos + 3:pos + 4] in PUNCT or text.startswith(("同志", "等"), pos + 3)
                      or _TITLE_END.search(text, max(0, pos - 8), pos))):
@@ -89,6 +91,10 @@ def read_name(text: str, pos: int) -> int | None:
             continue  # 副秘书长强调, 齐聚一堂: a common verb, adverb or idiom, not a name
         if length >= 3 and verb_and_particle(name[:3]):
             return None  # 总理满意地说, 主任商量过: a verb or adjective and its particle, no name
+        if length == 4 and name[:2] not in SURNAMES:
+            continue  # four characters: a double surname's name (欧阳某某), not 某总出席
+        if length == 2 and name[1] in "总不也都就还已又":
+            continue  # 副总经理方总: how a head is spoken to; 专家都不: an adverb, no given name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
             continue  # 评论, 文章: a common noun after a title or in a list, not a name
         if name[0] in "和与及向" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"
@@ -97,6 +103,12 @@ def read_name(text: str, pos: int) -> int | None:
         if _boundary(text, pos + length):
             return pos + length
     return _minority_name(text, pos)
+
+
+def year_ending(name: str) -> bool:
+    """A three-character name whose given name ends in 年 (某柏年, 某延年), though 年 ends
+    no name otherwise: not a word of time (今年, 周年)."""
+    return len(name) == 3 and name[2] == "年" and name[1] not in NOT_NAME_CHARS and word_count(name[1:]) < 50
 
 
 def _minority_name(text: str, pos: int) -> int | None:

@@ -59,6 +59,8 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
             if not title:
                 break
+            if text.endswith("常务", 0, pos - len(title)) and not title.startswith("常务"):
+                title = "常务" + title  # 常务副董事长: any post may be the standing one
             pending.append(title)
             pos -= len(title)
             if text[pos - 1:pos] == "原" and pos - 1 in by_end:
