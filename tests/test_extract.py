@@ -1813,3 +1813,14 @@ def test_names_read_after_a_title(place_finder, sentence, person, absent):
 def test_a_standing_post_of_any_kind(place_finder):
     ex = _extract(place_finder, ["星河集团常务副董事长兼总经理周文彬出席。"])
     assert {("周文彬", "常务副董事长", "星河集团"), ("周文彬", "总经理", "星河集团")} <= _posts(ex), _posts(ex)
+
+
+def test_a_zone_s_committee_named_by_its_county_s_level_is_the_county_s(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["经县科技局组织，县工业园区管理委员会推荐申报，区块链产业协会参加评审。"],
+                  title="姚安县启动星创天地建设")
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert any(n.endswith("姚安县工业园区管理委员会") for n in names), names
+    assert not any(n.endswith("县区块链产业协会") for n in names), names

@@ -642,3 +642,12 @@ def test_units_counted_after_a_named_carrier_are_carriers_of_its_kind_in_the_reg
     assert (listed.indicator, listed.carrier_type, listed.area) == ("carriers", "TechnologyBusinessIncubator", "我省"), listed
     park = next(f for f in figures if f.value == "1")
     assert park.subject is None and park.area == "我市", park
+
+
+def test_a_place_in_a_company_s_name_is_no_region_later_sentences_share_and_a_county_s_body_no_subject():
+    figures = extract_figures("经县科技局组织，县农业科技园区管委会推荐，全县共有3个星创天地被批准进入培育建设阶段，"
+                              "即：云南星河农业科技有限公司-星河玫瑰星创天地。建设期为1年，分别给以补助资金10万元。")
+    counted = next(f for f in figures if f.value == "3")
+    assert counted.subject is None and counted.area == "全县", counted
+    grant = next(f for f in figures if f.value == "100000")
+    assert grant.area == "全县", grant

@@ -64,6 +64,8 @@ _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _PART_END = re.compile(r"[；;。！？!?\n]")
 _JOINERS = {"、", "和", "及", "与"}
+# A company's name (云南某某科技有限公司): the place in it is no region later sentences share.
+_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)")
 _AMONG_END = re.compile(r"其中[，,：:]?(?:国家级|省级|自治区级|市级|州级|县级|区级)?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
 _COUNTED_JOIN = re.compile(r"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:国家级|省级|自治区级|市级|州级|县级|区级)?"
@@ -169,7 +171,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             pass  # what its own sentence names, not the region of earlier ones (累计: a region's total)
         elif not area:  # else a broad region of earlier sentences, the same for the whole sentence
             if s_start not in broad_areas:
-                broad_areas[s_start] = _broad(_area(_strip_titles(folded[:s_start])))
+                broad_areas[s_start] = _broad(_area(_COMPANY.sub(_blanked, _strip_titles(folded[:s_start]))))
             area = broad_areas[s_start]
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
@@ -277,6 +279,10 @@ def _marked(text: str, quantities: list[Quantity], q: Quantity, start: int, end:
             out += [text[pos:o.start], "#" if o is q else "%"]
             pos = o.end
     return "".join(out) + text[pos:end]
+
+
+def _blanked(m: re.Match) -> str:
+    return "　" * len(m.group(0))
 
 
 def _blank(text: str) -> str:

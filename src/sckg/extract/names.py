@@ -42,6 +42,7 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
+_LEVEL_LED = re.compile(r"[省市县区](?![级委长])")
 # Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
 # the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
@@ -331,6 +332,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event" and not names_one_event(name, places):
             continue  # 主题论坛, PPT路演, 本次大赛: what kind of event, not which
         attrs: list[tuple[str, str]] = []
+        if category == "GovernmentAgency" and _LEVEL_LED.match(name) and not common_word(name[:2]):
+            attrs.append(("relative", name[0]))  # 县工业园区管委会: the county's, as 县科技局 is
         edition = EDITION.search(name)
         if edition:
             attrs.append(("edition", edition.group(0)))
