@@ -1790,9 +1790,9 @@ def test_bodies_named_bare_in_a_list_of_a_city_s_leaders_are_the_city_s(place_fi
     from sckg.resolve import resolve
 
     ex = _extract(place_finder, ["活动在聊城市东昌宾馆举行。市委常委、总工会主席周文彬，人大副主任林海涛、政府副市长马文静出席。",
-                                 "会议由政府办公室组织。"], title="聊城市创业活动举行")
+                                 "市委常委妇联主席陈立新致辞。"], title="聊城市创业活动举行")
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
-    for post in (("周文彬", "主席", "聊城市总工会"), ("马文静", "副市长", "聊城市人民政府")):
+    for post in (("周文彬", "主席", "聊城市总工会"), ("马文静", "副市长", "聊城市人民政府"), ("陈立新", "主席", "聊城市妇联")):
         assert post in posts, (post, posts)
     assert any(p[0] == "林海涛" and p[2].startswith("聊城市人大") for p in posts), posts
 
@@ -1824,3 +1824,9 @@ def test_a_zone_s_committee_named_by_its_county_s_level_is_the_county_s(place_fi
     names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
     assert any(n.endswith("姚安县工业园区管理委员会") for n in names), names
     assert not any(n.endswith("县区块链产业协会") for n in names), names
+
+
+def test_a_town_s_head_listed_after_its_party_secretary_holds_no_post_at_the_committee(place_finder):
+    posts = _posts(_extract(place_finder, ["青禾镇党委书记李红梅、镇长赵志刚介绍了情况。"]))
+    assert ("李红梅", "党委书记", "青禾镇党委") in posts, posts
+    assert not any(p[0] == "赵志刚" and p[2].endswith("党委") for p in posts), posts

@@ -151,6 +151,8 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         if between.startswith("、") and len(orgs) == 1:
             org = next(iter(orgs))
+            roles = [r for r in roles if not (_GOVERNMENT_HEAD.fullmatch(r) and mentions[org].surface.endswith("委"))]
+            # (某镇党委书记甲、镇长乙: the town's head is its government's, no post of its committee)
             if not (mentions[org].attr("head") or mentions[org].attr("implied")) or all(
                     _same_ladder(role, [r.value or ""], mentions[org].category) for role in roles for r in posts):
                 out += [Relation("post", pi, org, role) for role in roles]
@@ -175,6 +177,7 @@ _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会
                      "秘书长", "副秘书长", "常务副秘书长"}
 
 
+_GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)")
 # Posts every government body has beside its heads.
 _AGENCY_POSTS = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
 _BARE_COMPANY_TITLE = re.compile("(?:" + "|".join(sorted(_COMPANY_POSTS | {"创始人", "联合创始人", "负责人"},
