@@ -93,3 +93,24 @@ def test_a_carrier_takes_the_kind_and_level_it_is_recognised_as(place_finder, se
     ex = _extract(place_finder, sentence)
     found = [m for m in ex.mentions if m.surface == name]
     assert found and found[0].cls == cls and found[0].attr("level") == level, ex.mentions
+
+
+def test_prizes_won_by_companies_and_teams_in_the_competition_named_before():
+    from sckg.extract.events import awards
+    from sckg.model import Mention
+
+    text = ("第八届“青禾杯”创新创业大赛决赛落幕。在企业组比赛中，星河科技有限公司的“智能农机”项目获得企业组一等奖；"
+            "西岭大学周文彬团队的“高原光伏”项目获得团队组一等奖。决赛评出一等奖2名。")
+
+    def at(surface: str, category: str, cls: str) -> Mention:
+        start = text.index(surface)
+        return Mention(surface, start, start + len(surface), category, cls)
+
+    mentions = [at("第八届“青禾杯”创新创业大赛", "Event", "Competition"), at("星河科技有限公司", "Company", "Company"),
+                at("智能农机", "Project", "Project"), at("西岭大学", "University", "University"),
+                at("周文彬", "Person", "Person"), at("高原光伏", "Project", "Project")]
+    found = {(r.kind, mentions[r.subject].surface, mentions[r.object].surface, r.value) for r in awards(text, mentions)}
+    assert found == {("winner", "星河科技有限公司", "第八届“青禾杯”创新创业大赛", "企业组一等奖"),
+                     ("forProject", "第八届“青禾杯”创新创业大赛", "智能农机", "企业组一等奖"),
+                     ("winner", "周文彬", "第八届“青禾杯”创新创业大赛", "团队组一等奖"),
+                     ("forProject", "第八届“青禾杯”创新创业大赛", "高原光伏", "团队组一等奖")}, found

@@ -24,6 +24,10 @@ _APPOSITION = re.compile(
 _AMONG = re.compile(rf"(?:等[\d一二三四五六七八九十]+[家个](?:单位|机构|载体)?为?|被认定为|被评为|被命名为|获批为?|入选为?)"
                     rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
 _PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
+# A prize with the group it was won in (企业组一等奖): one award of a contest that has several.
+_GROUP_PRIZE = re.compile(r"(?:(?:初创企业|成长企业|企业|团队|创客|初创|成长|青年|大学生|高校|社会|行业|创意)组)?"
+                          r"(?:特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|冠军|亚军|季军)")
+_WINNING_BODIES = {"Company", "University", "InnovationCarrier", "ResearchInstitute", "Cooperative"}
 # What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
 # the visit verb; or the visit verb at once (调研某地某工作).
 _LEAD = r"(?:率团|率队|带队|等?一行(?:[\d一二三四五六七八九十]+人)?|(?:带领|率领|率)[^，。；,]{1,40}?)"
@@ -209,8 +213,11 @@ def _first_visit(text: str, mentions: list[Mention], s0: int, s1: int):
 
 
 def awards(text: str, mentions: list[Mention]) -> list[Relation]:
-    """Prizes: a person in a sentence with a competition and a prize won."""
+    """Prizes: a person in a sentence with a competition and a prize won; else each prize
+    of a sentence, won by the person or else the body its clause names before it, in the
+    competition the sentence names or the last one named before it (某公司的某项目获得企业组一等奖)."""
     out = []
+    competitions = [i for i, m in enumerate(mentions) if m.cls == "Competition"]
     for sentence in _sentences(text):
         s0, s1 = sentence.span()
         prize = _PRIZE.search(text, s0, s1)
@@ -224,6 +231,28 @@ def awards(text: str, mentions: list[Mention]) -> list[Relation]:
                                 comps[-1], prize.group(0)))
             if projects:
                 out.append(Relation("forProject", comps[-1], projects[0], prize.group(0)))
+            continue
+        earlier = [i for i in competitions if mentions[i].end <= s0]
+        if comps or earlier:
+            out += _clause_awards(text, mentions, (comps or earlier)[-1], s0, s1)
+    return out
+
+
+def _clause_awards(text: str, mentions: list[Mention], comp: int, s0: int, s1: int) -> list[Relation]:
+    """Each prize of the sentence ``s0:s1`` with the winner and project its own clause names."""
+    out = []
+    for prize in _GROUP_PRIZE.finditer(text, s0, s1):
+        c0 = max(s0, *(text.rfind(c, s0, prize.start()) + 1 for c in "，；,;"))
+        inside = [i for i, m in enumerate(mentions) if c0 <= m.start and m.end <= prize.start()]
+        people = [i for i in inside if mentions[i].category == "Person"]
+        bodies = [i for i in inside if mentions[i].category in _WINNING_BODIES]
+        winner = people[-1] if people else bodies[0] if bodies else None
+        if winner is None:
+            continue
+        out.append(Relation("winner", winner, comp, prize.group(0)))
+        project = next((i for i in inside if mentions[i].category == "Project"), None)
+        if project is not None:
+            out.append(Relation("forProject", comp, project, prize.group(0)))
     return out
 
 
