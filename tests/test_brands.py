@@ -68,3 +68,10 @@ def test_a_list_of_fields_names_no_company(place_finder):
 def test_a_brand_at_a_paragraph_s_start_before_several_titles_of_its_head(place_finder):
     ex = _extract(place_finder, "星河科技联合创始人兼CTO周文彬介绍,公司已获融资。青禾资本合伙人林海涛、西岭创投投资总监马文静担任评委。")
     assert _companies(ex) == {"星河科技", "青禾资本", "西岭创投"}, _companies(ex)
+
+
+def test_a_list_of_industries_names_no_brand():
+    from sckg.extract.brands import brand_companies
+
+    text = "无锡高新区围绕先进装备、节能环保等主导产业建成孵化载体。星河科技、青禾制衣等企业入驻。"
+    assert {m.surface for m in brand_companies(text, [], [])} == {"星河科技", "青禾制衣"}

@@ -114,3 +114,15 @@ def test_prizes_won_by_companies_and_teams_in_the_competition_named_before():
                      ("forProject", "第八届“青禾杯”创新创业大赛", "智能农机", "企业组一等奖"),
                      ("winner", "周文彬", "第八届“青禾杯”创新创业大赛", "团队组一等奖"),
                      ("forProject", "第八届“青禾杯”创新创业大赛", "高原光伏", "团队组一等奖")}, found
+
+
+@pytest.mark.parametrize("title, named", [
+    pytest.param("星河众创空间入选国家备案众创空间 青禾科技企业孵化器获评优秀", {"星河众创空间", "青禾科技企业孵化器"}, id="named"),
+    pytest.param("走进西岭科技企业孵化器", {"西岭科技企业孵化器"}, id="after-a-verb"),
+    pytest.param("云南省部署众创空间建设工作", set(), id="a-headline-s-verb"),
+    pytest.param("我省9家众创空间获批国家级", set(), id="counted"),
+])
+def test_carriers_the_title_alone_names(place_finder, title, named):
+    text = "\n\n".join([title, "2023-05-10 09:00  来源:西岭日报", "  近日，科技部公布了名单，我市一家单位入选。"]) + "\n"
+    ex = extract_article(normalize_text(text, article_id="962_title"), place_finder.find)
+    assert {m.surface for m in ex.mentions if m.category == "InnovationCarrier"} == named

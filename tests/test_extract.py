@@ -395,12 +395,18 @@ def test_notice_table_of_recognised_carriers(place_finder):
     assert not any(m.surface.endswith("省级众创空间") for m in ex.mentions)
 
 
-def test_boilerplate_is_not_read(place_finder):
-    ex = _extract(place_finder, ["锦城青年众创空间新入驻团队12个。"],
-                  title="成都高新区举办创业论坛")
-    # The title line is boilerplate: its names are not mentions of the body.
-    assert not any(m.surface.startswith("成都高新区") for m in ex.mentions)
+def test_the_title_s_carriers_are_read_where_the_body_names_them_in_no_form(place_finder):
+    ex = _extract(place_finder, ["锦城青年众创空间新入驻团队12个。成都高新区还将举办论坛。"],
+                  title="成都高新区举办创业论坛 锦城青年众创空间迎新")
+    title_end = ex.article.clean.index("\n")
+    zones = [m for m in ex.mentions if m.surface == "成都高新区"]
+    assert zones and all(m.start > title_end for m in zones), zones  # named in the body: read there only
     assert "锦城青年众创空间" in _names(ex)
+    assert [m.start > title_end for m in ex.mentions if m.surface == "锦城青年众创空间"] == [True]
+    ex = _extract(place_finder, ["新入驻团队12个。"], title="成都高新区锦城众创空间迎新")
+    titled = [m for m in ex.mentions if m.category == "InnovationCarrier"]
+    assert {m.surface for m in titled} == {"成都高新区锦城众创空间", "成都高新区"}, titled
+    assert all(m.end <= ex.article.clean.index("\n") for m in titled), titled
 
 
 # --------------------------------------------------------------------------- places

@@ -26,7 +26,8 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
-from sckg.extract.events import awards, carrier_kinds, event_details, title_events, title_visit, visits
+from sckg.extract.events import (awards, carrier_kinds, event_details, title_bodies, title_events, title_visit,
+                                 visits)
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.funds import fund_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
@@ -326,7 +327,8 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]
-    mentions += title_events(article, mentions, [p.surface for p in find_in_line(article.title or "")])
+    title_places = [p.surface for p in find_in_line(article.title or "")]
+    mentions += title_events(article, mentions, title_places) + title_bodies(article, mentions, title_places)
     if told := title_visit(article, mentions, year):
         mentions.append(told[0])
         relations.append(Relation("visitor", len(mentions) - 1, told[1]))

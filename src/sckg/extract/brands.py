@@ -50,6 +50,8 @@ def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
 _COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
                                 r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚|"
                                 r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)*(?:企业|公司)")
+_INDUSTRIES = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个大项])?(?:主导|重点|新兴|特色|优势|支柱|战略性新兴|未来|传统)?"
+                         r"(?:产业|行业|领域)")
 # A brand and its trade (某某制衣, 某某塑料制品): a company among the items of a list with one.
 _TRADE_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_TRADE}|制衣|服饰|线缆|制品|食品|粮油|农业|电器|机械|材料|"
                         r"光电|药业|化工|纺织|商贸|建材|通信)$")
@@ -68,6 +70,8 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
         items = _items(text, c0, c1, mentions, places)
         if items and "的" in text[items[-1][0]:items[-1][1]]:  # …、丙线缆的生产车间: the last item ends at 的
             items[-1] = (items[-1][0], text.index("的", items[-1][0]))
+        if items and _INDUSTRIES.match(text, items[-1][1]):
+            continue  # 先进装备、节能环保等主导产业: a list of industries, no brand in it
         counted = len(items) >= 2 and _COUNTED_COMPANIES.match(text, items[-1][1])
         among = len(items) >= 2 and any(m.category == "Company" and s <= m.start and m.end <= e
                                         for s, e in items for m in mentions)

@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 
 from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES
-from sckg.extract.names import suffix_names
+from sckg.extract.names import SUFFIXES, suffix_names
+from sckg.extract.words import has_known_verb
 from sckg.model import Article, Mention, Relation
 
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?")
@@ -162,6 +163,37 @@ def title_events(article: Article, mentions: list[Mention], places: list[str]) -
     kinds = {m.cls for m in mentions if m.category == "Event"}  # (a variant of the title's name is one)
     return [replace(m, start=m.start + heading.start, end=m.end + heading.start)
             for m in suffix_names(title, places) if m.category == "Event" and m.cls not in kinds]
+
+
+_TITLE_BODIES = {"InnovationCarrier", "Company", "University", "ResearchInstitute", "PublicInstitution", "Association",
+                 "Cooperative"}
+
+
+def title_bodies(article: Article, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """The carriers, firms and institutions the title line names (某某众创空间获批国家级) that
+    the body names in no form of its own (neither the same name, a longer nor a shorter one)."""
+    heading = next((b for b in article.blocks if b.kind == "title"), None)
+    if heading is None:
+        return []
+    title = article.clean[heading.start:heading.end]
+    known = [m.surface for m in mentions if m.category in _TITLE_BODIES]
+    return [replace(m, start=m.start + heading.start, end=m.end + heading.start)
+            for m in suffix_names(title, places) if m.category in _TITLE_BODIES
+            and not any(m.surface in k or k in m.surface for k in known)
+            and not has_known_verb(m.surface)  # (a headline's verb: 某省部署众创空间建设)
+            and (m.cls in _ZONES or _own_words(m.surface, places))]
+
+
+_ZONES = ("HighTechZone", "EconomicDevelopmentZone")
+
+
+def _own_words(name: str, places: list[str]) -> str:
+    """What ``name`` says beyond its place and its kind (湖南省大学科技园: nothing, a kind of
+    the province's; 成都高新区锦城众创空间: 高新区锦城)."""
+    rest = next((name[len(p):] for p in sorted(places, key=len, reverse=True) if name.startswith(p)), name)
+    rest = re.sub(r"^(?:省|市|自治区|县|区)", "", rest)
+    suffix = next((w for w, _, _ in SUFFIXES if rest.endswith(w)), "")
+    return rest[:len(rest) - len(suffix)]
 
 
 def title_visit(article: Article, mentions: list[Mention], year: str | None) -> tuple[Mention, int] | None:
