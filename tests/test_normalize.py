@@ -516,3 +516,14 @@ def test_capitals_spelt_out_with_spaces_are_one_word():
                              article_id="q4")
     assert "创始人兼CEO周文彬" in article.clean and "青禾TGN孵化器" in article.clean, article.clean
     assert "Plan A 不变" in article.clean, article.clean
+
+
+def test_a_site_s_footer_at_the_top_of_a_notice_is_no_title_and_names_the_body_that_runs_it():
+    article = normalize_text("主办：西岭市人民政府 © 版权所有 2018\n承办：西岭市科学技术局\n晋ICP备05001234号 网站标识码：1410000000\n"
+                             "各县（市、区）科技局，各有关单位：\n"
+                             "为加强全市众创空间建设，现决定组织开展2021年度众创空间绩效评价工作。有关事宜通知如下：\n"
+                             "一、评价范围\n2021年度认定的市级众创空间。\n", article_id="q5")
+    assert article.title is None, article.title
+    assert [b.kind for b in article.blocks][:3] == ["copyright"] * 3, [(b.kind, b.text) for b in article.blocks]
+    assert any(b.kind == "body" and "绩效评价" in b.text for b in article.blocks)
+    assert article.publisher == "西岭市科学技术局", article.publisher

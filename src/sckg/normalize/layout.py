@@ -76,6 +76,11 @@ def _reads_as_text(line: str) -> bool:
     return len(line) > 40 or (len(line) >= 15 and line.endswith(("。", "；", "。”", "？", "?")))
 
 
+def _between_copyright(lines: list[str], j: int) -> bool:
+    """Whether line ``j`` stands between two lines of a site's copyright notice."""
+    return 0 < j < len(lines) - 1 and bool(_COPYRIGHT.search(lines[j - 1]) and _COPYRIGHT.search(lines[j + 1]))
+
+
 def looks_like_title(line: str) -> bool:
     """A line that can be a title: not a sentence, not longer than a headline."""
     return (5 <= len(line) <= 72 and not _SENTENCE_END.search(line)
@@ -90,6 +95,8 @@ def _title_at(lines: list[str], j: int, question: bool = False) -> bool:
     if not (looks_like_title(line) or question and line.endswith(("？", "?"))
             and looks_like_title(line.rstrip("？?"))):
         return False
+    if _between_copyright(lines, j):
+        return False  # 承办：某局 between a site's copyright lines: its footer
     return not any(_kind_outside(line) is None and _header_kind(line) is None and _reads_as_text(line)
                    for line in lines[:j])
 
@@ -164,6 +171,8 @@ def classify(lines: list[str]) -> list[str]:
         if kind is None and i > 0 and ORIGINAL_TITLE.match(lines[i - 1]) and title >= 0 \
                 and line in lines[title]:
             kind = "metadata"  # the original title running onto a second line
+        if kind is None and _between_copyright(lines, i):
+            kind = "copyright"  # 承办：某局 between a site's copyright lines: its footer
         if kind is None:
             break
         kinds[i] = kind
