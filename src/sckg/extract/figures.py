@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sckg.extract.lexicon import FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK, FIGURE_NOUNS as _TABLES
 from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject,
                                       unlisted as _unlisted_head)
 from sckg.extract.figure_frames import FRAMES as _FRAMES
+from sckg.extract.figure_parts import link_parts
 from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
 from sckg.model import EVENT_OUTCOMES as _EVENT_OUTCOMES, Figure
 
@@ -62,7 +63,6 @@ _LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)
 _AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
-_PART_END = re.compile(r"[；;。！？!?\n]")
 _JOINERS = {"、", "和", "及", "与"}
 # A company's name (云南某某科技有限公司): the place in it is no region later sentences share.
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)")
@@ -220,7 +220,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             level=level, subject=subject,
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
-    return _link_parts(folded, quantities, figures, found)
+    return link_parts(folded, quantities, figures, found)
 
 
 def _before(year: str, date: str | None) -> bool:
@@ -387,37 +387,3 @@ def _qualifier(text: str, q: Quantity) -> str:
     if m and not (m.group(1) == "上" and q.value % 10000):
         return _QUALIFIER[m.group(1)]
     return "exact"
-
-
-def _link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
-                found: list[bool]) -> list[Figure]:
-    """Point each figure after 其中 at its whole; a part takes what it does not state from it."""
-    out = list(figures)
-    for i, q in enumerate(quantities):
-        k = text.rfind("其中", 0, q.start)
-        if k < 0 or _PART_END.search(text, k, q.start):
-            continue
-        part = out[i]
-        # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
-        separate = bool(part.subject) and "分别" in text[k:q.start]
-        for j in range(i - 1, -1, -1):
-            whole = out[j]
-            if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
-                continue
-            if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
-                    part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
-                    and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)
-                continue
-            own = found[i] and part.indicator != "organisations"  # 其中24家单位: units of the whole's kind
-            if separate:
-                out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
-                                 period=part.period or whole.period, carrier_type=None, level=None)
-                break
-            out[i] = replace(
-                part, whole=j, indicator=part.indicator if own else whole.indicator,
-                level=part.level or (whole.level if not own or whole.indicator == part.indicator else None),
-                carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
-                area=part.area or whole.area, period=part.period or whole.period,
-                status=whole.status if part.status == "achieved" else part.status)
-            break
-    return out

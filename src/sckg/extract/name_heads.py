@@ -50,6 +50,15 @@ def joins_before_level(text: str, k: int) -> bool:
         and text[k - 1:k] not in "省市"
 
 
+_LEVEL_LED = re.compile(r"[省市县区](?![级委长])")
+
+
+def led_by_level(name: str) -> bool:
+    """Whether a body's name starts with a bare level (县工业园区管委会: the county's own),
+    not with a word that starts so (市场监管局, 区块链)."""
+    return bool(_LEVEL_LED.match(name)) and not common_word(name[:2])
+
+
 def agency_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
     """Where an agency's name starts after the last verb, preposition, time word or
     pronoun of its sentence before it (记者从市科技局获悉, 他代表某省科学技术厅,

@@ -12,7 +12,8 @@ from sckg.extract.lexicon import (
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
                                     after_clause_verb, after_last_verb, agency_start, is_generic_company,
-                                    joins_before_level, joins_fields, qualifies_meeting, strip_lead, trim_title_prefix)
+                                    joins_before_level, joins_fields, led_by_level, qualifies_meeting, strip_lead,
+                                    trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, common_word, has_known_verb, noun_ends, noun_starts,
@@ -30,11 +31,9 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 
 
 SUFFIXES = _suffix_table()
-# Short forms are not the start of a longer word: 侨联 is not the 联 of 联合会 (归国华侨联合会),
-# 商务委 not of 商务委员会, 建设局 not of 局面, 教育部 not of 部门 (教育部门: a kind of body),
-# 银行 not of 银行卡, 大学 not of 大学习.
-NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)",
-             "学": "(?!习)"}
+# Short forms are not the start of a longer word: 侨联 not of 联合会, 商务委 not of 委员会, 建设局
+# not of 局面, 教育部 not of 部门 (a kind of body), 银行 not of 银行卡, 大学 not of 大学习.
+NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)"}
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.
@@ -42,7 +41,6 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
-_LEVEL_LED = re.compile(r"[省市县区](?![级委长])")
 # Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
 # the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
@@ -84,7 +82,6 @@ _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
 _BANK_KIND = re.compile(r"各?(商业|合作|村镇|政策性|民营|外资|国有|股份制|地方|合作金融机构和)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
-
 
 _LONG_SUFFIX_AT = EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
@@ -202,8 +199,6 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
 
 
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}年$")
-
-
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
 _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
@@ -332,7 +327,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event" and not names_one_event(name, places):
             continue  # 主题论坛, PPT路演, 本次大赛: what kind of event, not which
         attrs: list[tuple[str, str]] = []
-        if category == "GovernmentAgency" and _LEVEL_LED.match(name) and not common_word(name[:2]):
+        if category == "GovernmentAgency" and led_by_level(name):
             attrs.append(("relative", name[0]))  # 县工业园区管委会: the county's, as 县科技局 is
         edition = EDITION.search(name)
         if edition:

@@ -1,0 +1,47 @@
+"""Parts and wholes: a figure written after 其中 is part of the total stated before it
+in its sentence (各类孵化机构600家，其中国家级孵化器47家), and takes from that total what it
+does not state itself (its kind, level, place and period)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sckg.extract.numbers import Quantity
+from sckg.model import Figure
+
+_PART_END = re.compile(r"[；;。！？!?\n]")
+
+
+def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
+               found: list[bool]) -> list[Figure]:
+    """Point each figure after 其中 at its whole; a part takes what it does not state from it."""
+    out = list(figures)
+    for i, q in enumerate(quantities):
+        k = text.rfind("其中", 0, q.start)
+        if k < 0 or _PART_END.search(text, k, q.start):
+            continue
+        part = out[i]
+        # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
+        separate = bool(part.subject) and "分别" in text[k:q.start]
+        for j in range(i - 1, -1, -1):
+            whole = out[j]
+            if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
+                continue
+            if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
+                    part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
+                    and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)
+                continue
+            own = found[i] and part.indicator != "organisations"  # 其中24家单位: units of the whole's kind
+            if separate:
+                out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
+                                 period=part.period or whole.period, carrier_type=None, level=None)
+                break
+            out[i] = replace(
+                part, whole=j, indicator=part.indicator if own else whole.indicator,
+                level=part.level or (whole.level if not own or whole.indicator == part.indicator else None),
+                carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
+                area=part.area or whole.area, period=part.period or whole.period,
+                status=whole.status if part.status == "achieved" else part.status)
+            break
+    return out
