@@ -1836,3 +1836,8 @@ def test_a_town_s_head_listed_after_its_party_secretary_holds_no_post_at_the_com
     posts = _posts(_extract(place_finder, ["青禾镇党委书记李红梅、镇长赵志刚介绍了情况。"]))
     assert ("李红梅", "党委书记", "青禾镇党委") in posts, posts
     assert not any(p[0] == "赵志刚" and p[2].endswith("党委") for p in posts), posts
+
+
+def test_a_firm_s_region_between_its_name_and_a_post(place_finder):
+    posts = _posts(_extract(place_finder, ["星河地产华北区董事总经理周文彬、青禾科技中国区总裁林海涛出席。"]))
+    assert {("周文彬", "董事总经理", "星河地产"), ("林海涛", "总裁", "青禾科技")} <= posts, posts

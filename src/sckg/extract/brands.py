@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.carrier_lists import _CLAUSE, _NOT_A_NAME, _TITLE_END, _brand_like, _items, _words
+from sckg.extract.lexicon import FIRM_REGIONS
 from sckg.extract.names import listed_kind, name_start
 from sckg.extract.words import word_count
 from sckg.model import Mention
@@ -21,7 +22,7 @@ _HEAD = ("董事长|副董事长|总经理|副总经理|总裁|副总裁|首席�
 # At a paragraph's start or after a clause mark, a list mark, 的 or a connective; two to
 # eight characters of the brand; its head's titles, one or several (联合创始人兼CTO).
 _BRAND = re.compile(rf"(?:^|(?<=[，。；、：,;:\n”\"的与和及]))(?P<name>[\u4e00-\u9fff]{{2,8}}?(?:{_TRADE}))"
-                    rf"(?=(?:[\u4e00-\u9fff]{{2,4}}部)?(?:{_HEAD})(?:[兼、](?:{_HEAD}))*[\u4e00-\u9fff]{{2,3}})")
+                    rf"(?=(?:[\u4e00-\u9fff]{{2,4}}部|(?:{FIRM_REGIONS})区)?(?:{_HEAD})(?:[兼、](?:{_HEAD}))*[\u4e00-\u9fff]{{2,3}})")
 # What a brand never starts with: a verb of the sentence, a pronoun, a level or a place word.
 _NOT_A_BRAND = re.compile(r"^(?:我|该|本|其|各|全|省|市|县|区|由|在|对|向|从|为|是|有|将|经|国家|中国)")
 

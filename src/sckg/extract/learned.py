@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import (NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS, SURNAMES, TITLES,
-                                  TRANSLITERATION_CHARS)
+from sckg.extract.lexicon import (FIRM_REGIONS, NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS,
+                                  SURNAMES, TITLES, TRANSLITERATION_CHARS)
 from sckg.extract.people import dotted_brand, year_ending
 from sckg.extract.words import tag, verb_and_particle
 from sckg.model import Mention
@@ -275,6 +275,9 @@ _NAMED_BODY_ENDS = ("大学", "学院", "公司", "集团", "局", "厅", "委",
 _LEAD_WORDS = set("率由在与和及对向从为到赴请受经据")
 
 
+_FIRM_REGION = re.compile(rf"(?:{FIRM_REGIONS})区$")
+
+
 def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, int]:
     """A body's span without the verb or preposition before it (率省某中心) and the post
     after it (某市委常委: the 市委, and 常委 the post), with the party committee a post
@@ -282,6 +285,9 @@ def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, i
     the body is 某某工作党委; 某某大学党委书记 is a post at the university)."""
     if text[start] in _LEAD_WORDS and end - start > 3 and not _word_head(text[start:start + 2]):
         start += 1
+    region = _FIRM_REGION.search(text, start, end)
+    if region and region.start() - start >= 2:
+        end = region.start()  # 某科技中国区: the firm, and its region no part of its name
     title = next((t for t in titles if text.endswith(t, start, end) and end - len(t) - start >= 2), None)
     if title and text.endswith(_AGENCY_ENDS, start, end - len(title)):
         end -= len(title)

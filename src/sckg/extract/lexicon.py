@@ -35,6 +35,8 @@ TITLES = sorted("""
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 TITLE_PATTERN = re.compile(TITLE_RE)  # any title, the longest where several start at one place
+# A firm's regions, written between its name and a post (某公司华东区总经理).
+FIRM_REGIONS = "华东|华北|华南|华中|西南|西北|东北|大中华|亚太|中国|全球|海外"
 # Titles whose first character may close the name of their body (宣传部长, 市科技局长, 劳工局长).
 CONTRACTED_TITLES = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.

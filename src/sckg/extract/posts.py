@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import CONTRACTED_TITLES, PARTY_BODIES, TITLES
+from sckg.extract.lexicon import CONTRACTED_TITLES, FIRM_REGIONS, PARTY_BODIES, TITLES
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
@@ -15,6 +15,7 @@ _ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_REGION = re.compile(rf"(?:{FIRM_REGIONS})区?$")
 
 
 def posts(text: str, mentions: list[Mention]) -> list[Relation]:
@@ -68,6 +69,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             org = by_end.get(pos)
             if org is None and text[pos - 2:pos] in ("相关", "有关") and by_end.get(pos - 2) is not None:
                 pos -= 2  # 某中心相关负责人某某: the body before 相关
+                org = by_end[pos]
+            region = _REGION.search(text, max(0, pos - 4), pos) if org is None else None
+            if region and by_end.get(region.start()) is not None:
+                pos = region.start()  # 某公司华东区总经理: a firm's region is no body of its own
                 org = by_end[pos]
             contracted = by_end.get(pos + 1) if org is None and title in CONTRACTED_TITLES else None
             if contracted is not None and mentions[contracted].start < pos \
@@ -170,13 +175,9 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
 _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常务副总经理", "总裁", "副总裁", "执行总裁",
                   "监事长", "董事", "监事", "执行董事", "党委书记", "党委副书记", "纪委书记", "总监",
                   "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长", "经理", "副经理"}
-
-
 # The heads and secretaries of an association, a federation or a government: one ladder.
 _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会长", "常务副会长", "理事长", "副理事长",
                      "秘书长", "副秘书长", "常务副秘书长"}
-
-
 _GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)")
 # Posts every government body has beside its heads.
 _AGENCY_POSTS = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
