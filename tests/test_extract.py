@@ -1841,3 +1841,10 @@ def test_a_town_s_head_listed_after_its_party_secretary_holds_no_post_at_the_com
 def test_a_firm_s_region_between_its_name_and_a_post(place_finder):
     posts = _posts(_extract(place_finder, ["星河地产华北区董事总经理周文彬、青禾科技中国区总裁林海涛出席。"]))
     assert {("周文彬", "董事总经理", "星河地产"), ("林海涛", "总裁", "青禾科技")} <= posts, posts
+
+
+def test_a_group_of_an_agency_named_before_its_leader_s_title(place_finder):
+    ex = _extract(place_finder, ["省科技厅专家组副组长周文彬、省科技厅调研组一行到访星河众创空间。"])
+    assert ("周文彬", "副组长", "省科技厅专家组") in _posts(ex), _posts(ex)
+    assert ("省科技厅专家组", "省科技厅", None) in _rels(ex, "subOrganizationOf"), _rels(ex, "subOrganizationOf")
+    assert "省科技厅调研组" not in _names(ex), _names(ex)

@@ -113,7 +113,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("电视", "MediaOutlet"),
 ]
 # A 处/科 of an agency: 省科技厅高新处.
-SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司|办|室|局)$")
+SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司|办|室|局|组)$")
 
 # Carrier name endings and their classes (the 双创载体 taxonomy).
 CARRIER_SUFFIXES: list[tuple[str, str]] = [
