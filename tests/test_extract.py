@@ -1806,6 +1806,7 @@ def test_bodies_named_bare_in_a_list_of_a_city_s_leaders_are_the_city_s(place_fi
 @pytest.mark.parametrize("sentence, person, absent", [
     pytest.param("星河集团常务副董事长兼总经理寿柏年为首的团队出席。", "寿柏年", (), id="given-name-ending-in-年"),
     pytest.param("青禾大学樊富珉教授任执行负责人。", "樊富珉", ("任执行",), id="任-the-verb"),
+    pytest.param("星河区副区长任建国出席。", "任建国", (), id="任-the-surname"),
     pytest.param("星河集团副总经理方总出席,任何一位专家都不可能知道。", None, ("方总", "方总出席", "都不", "都不可能"),
                  id="an-address-and-an-adverb"),
     pytest.param("美国当选总统奥巴马既肩负重担。", "奥巴马", (), id="a-rare-word-after-a-title"),

@@ -73,7 +73,8 @@ def read_name(text: str, pos: int) -> int | None:
     there (厅长党组书记某某: 党组 is no name) starts no name."""
     if TITLE_PATTERN.match(text, pos):
         return None
-    if text[pos:pos + 1] == "任" and (TITLE_PATTERN.match(text, pos + 1) or word_count(text[pos + 1:pos + 3]) > 1000):
+    if text[pos:pos + 1] == "任" and (TITLE_PATTERN.match(text, pos + 1) or tag(text[pos + 1:pos + 3]) == "v"
+                                      and word_count(text[pos + 1:pos + 3]) > 1000):
         return None  # 教授任执行负责人: 任 is the verb (to serve as), no surname
     for length in (3, 2, 4):
         name = text[pos:pos + length]
