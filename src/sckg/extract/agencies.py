@@ -54,7 +54,8 @@ _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
 _SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及与等的]|负责|相关|有关|工作|领导|组织|联合|共同|牵头|主办|承办|召开|举办|发布|印发|出台|制定|研究|审核|{TITLE_RE})")
 # A congress, a conference or a government named bare in a list of a region's leaders,
 # before a post: 市委常委甲、人大副主任乙、政府副市长丙.
-_BARE_BODY = re.compile(rf"(?:(?<=[、，,])|(?<=常委))(?P<body>人大常委会|人大|政协|政府|总工会|妇联|科协|工商联|团委)(?=(?:{TITLE_RE}))")
+_BARE_BODY = re.compile(rf"(?:(?<=[、，,])|(?<=常委))(?P<body>人大常委会|人大|政协|政府|总工会|妇联|科协|工商联|团委)"
+                        rf"(?=(?:{TITLE_RE}))")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 # Heads of government whose body a place before them implies.
 _GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")

@@ -66,10 +66,10 @@ _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _JOINERS = {"、", "和", "及", "与"}
 # A company's name (云南某某科技有限公司): the place in it is no region later sentences share.
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)")
-_AMONG_END = re.compile(r"其中[，,：:]?(?:国家级|省级|自治区级|市级|州级|县级|区级)?$")
+_LEVEL_WORDS = "国家级|省级|自治区级|市级|州级|县级|区级"
+_AMONG_END = re.compile(rf"其中[，,：:]?(?:{_LEVEL_WORDS})?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
-_COUNTED_JOIN = re.compile(r"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:国家级|省级|自治区级|市级|州级|县级|区级)?"
-                           r"(?:备案)?")  # (…孵化器47家，国家级众创空间61家)
+_COUNTED_JOIN = re.compile(rf"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:{_LEVEL_WORDS})?(?:备案)?")  # (…47家，国家级…)
 _QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
                           r"多达|高于|不到|不足|少于|低于|上)$")
 _QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
