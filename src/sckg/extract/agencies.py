@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import DEPARTMENTS, PROVINCE_SHORT_NAMES, TITLE_RE
+from sckg.extract.lexicon import DEPARTMENTS, GOVERNMENT_HEADS, PROVINCE_SHORT_NAMES, TITLE_RE
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -57,8 +57,6 @@ _SAME_LEVEL_BODY = re.compile(rf"[、和及与]({_BODY})(?=[、，。；,;和及
 _BARE_BODY = re.compile(rf"(?:(?<=[、，,])|(?<=常委))(?P<body>人大常委会|人大|政协|政府|总工会|妇联|科协|工商联|团委)"
                         rf"(?=(?:{TITLE_RE}))")
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
-# Heads of government whose body a place before them implies.
-_GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 _PROVINCE_SHORT = re.compile(PROVINCE_SHORT_NAMES)
 _REGION_SHORT = {"内蒙古", "广西", "西藏", "宁夏", "新疆"}
 _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自治区")
@@ -116,7 +114,7 @@ def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:
         short = place.category == "Place" and _PROVINCE_SHORT.fullmatch(place.surface)
         if place.category != "Place" or not (place.surface.endswith(_PLACE_LEVEL_END) or short):
             continue
-        head = _GOVERNMENT_HEADS.match(text, place.end)
+        head = GOVERNMENT_HEADS.match(text, place.end)  # a head whose body the place implies
         if not head and text.startswith("长", place.end) and place.surface[-1] in "省市县区州旗" \
                 and len(place.surface) >= 3 and (place.end + 1 in people or _chain_to_name(text, place.end + 1, people)):
             # 宝鸡市长某某: the head's title shares the place's last character

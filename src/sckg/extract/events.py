@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES
+from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES, ZONE_CLASSES
 from sckg.extract.names import SUFFIXES, suffix_names
 from sckg.extract.words import has_known_verb
 from sckg.model import Article, Mention, Relation
@@ -24,10 +24,11 @@ _APPOSITION = re.compile(
 # X等N家众创空间, X等N家单位为自治区孵化器, X被认定为国家级孵化器: X's kind.
 _AMONG = re.compile(rf"(?:等[\d一二三四五六七八九十]+[家个](?:单位|机构|载体)?为?|被认定为|被评为|被命名为|获批为?|入选为?)"
                     rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
-_PRIZE = re.compile(r"(特等奖|一等奖|二等奖|三等奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军)")
+_PRIZES = "特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军"
+_PRIZE = re.compile(f"({_PRIZES})")
 # A prize with the group it was won in (企业组一等奖): one award of a contest that has several.
 _GROUP_PRIZE = re.compile(r"(?:(?:初创企业|成长企业|企业|团队|创客|初创|成长|青年|大学生|高校|社会|行业|创意)组)?"
-                          r"(?:特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|冠军|亚军|季军)")
+                          f"(?:{_PRIZES})")
 _WINNING_BODIES = {"Company", "University", "InnovationCarrier", "ResearchInstitute", "Cooperative"}
 # What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
 # the visit verb; or the visit verb at once (调研某地某工作).
@@ -181,10 +182,7 @@ def title_bodies(article: Article, mentions: list[Mention], places: list[str]) -
             for m in suffix_names(title, places) if m.category in _TITLE_BODIES
             and not any(m.surface in k or k in m.surface for k in known)
             and not has_known_verb(m.surface)  # (a headline's verb: 某省部署众创空间建设)
-            and (m.cls in _ZONES or _own_words(m.surface, places))]
-
-
-_ZONES = ("HighTechZone", "EconomicDevelopmentZone")
+            and (m.cls in ZONE_CLASSES or _own_words(m.surface, places))]
 
 
 def _own_words(name: str, places: list[str]) -> str:

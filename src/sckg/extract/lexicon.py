@@ -35,6 +35,10 @@ TITLES = sorted("""
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 TITLE_PATTERN = re.compile(TITLE_RE)  # any title, the longest where several start at one place
+# The carriers that are zones: their place and kind make their name (成都高新区).
+ZONE_CLASSES = ("HighTechZone", "EconomicDevelopmentZone")
+# Heads of a government by their titles (副省长, 常务副市长, 自治区主席, 市长助理).
+GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 # A firm's regions, written between its name and a post (某公司华东区总经理).
 FIRM_REGIONS = "华东|华北|华南|华中|西南|西北|东北|大中华|亚太|中国|全球|海外"
 # Titles whose first character may close the name of their body (宣传部长, 市科技局长, 劳工局长).

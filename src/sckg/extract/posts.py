@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import CONTRACTED_TITLES, FIRM_REGIONS, PARTY_BODIES, TITLES
+from sckg.extract.lexicon import (CONTRACTED_TITLES, FIRM_REGIONS, GOVERNMENT_HEADS, PARTY_BODIES, TITLES,
+                                  ZONE_CLASSES)
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
@@ -156,7 +157,7 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         if between.startswith("、") and len(orgs) == 1:
             org = next(iter(orgs))
-            roles = [r for r in roles if not (_GOVERNMENT_HEAD.fullmatch(r) and mentions[org].surface.endswith("委"))]
+            roles = [r for r in roles if not (GOVERNMENT_HEADS.fullmatch(r) and mentions[org].surface.endswith("委"))]
             # (某镇党委书记甲、镇长乙: the town's head is its government's, no post of its committee)
             if not (mentions[org].attr("head") or mentions[org].attr("implied")) or all(
                     _same_ladder(role, [r.value or ""], mentions[org].category) for role in roles for r in posts):
@@ -178,7 +179,6 @@ _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常
 # The heads and secretaries of an association, a federation or a government: one ladder.
 _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会长", "常务副会长", "理事长", "副理事长",
                      "秘书长", "副秘书长", "常务副秘书长"}
-_GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)")
 # Posts every government body has beside its heads.
 _AGENCY_POSTS = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
 _BARE_COMPANY_TITLE = re.compile("(?:" + "|".join(sorted(_COMPANY_POSTS | {"创始人", "联合创始人", "负责人"},
@@ -371,9 +371,6 @@ def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
     return None
 
 
-_ZONES = ("HighTechZone", "EconomicDevelopmentZone")
-
-
 def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
     """A zone's head named with the zone (天长经开区某某主任) holds the post at the zone's
     管理委员会, or its 党工委 for a party role (a party role named at the 管委会 stays there,
@@ -383,7 +380,7 @@ def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list
     for r in relations:
         org = mentions[r.object] if r.kind == "post" else None
         party = r.kind == "post" and (r.value.startswith("党工委") or r.value in ("书记", "副书记"))
-        if org is not None and org.category == "InnovationCarrier" and org.cls in _ZONES and (
+        if org is not None and org.category == "InnovationCarrier" and org.cls in ZONE_CLASSES and (
                 party or r.value.endswith("主任")):
             base, body = org.surface, "党工委" if party else "管理委员会"
         else:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT, TITLE_PATTERN, TITLE_RE, TITLES
+from sckg.extract.lexicon import (CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
+                                  TITLE_PATTERN, TITLE_RE, TITLES)
 from sckg.extract.names import NOT_A_BUREAU, name_start
 from sckg.model import Mention
 
@@ -59,7 +60,7 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m:
             end = m.end()
-            kind = "GovernmentAgency" if mention.category == "GovernmentAgency" else mention.category  # 某中心某处
+            kind = mention.category  # 某中心某处: of the centre's kind
             level = mention.attr("relative")  # 市科技局高新科: the city's, as its 局 is
             found.append(Mention(text[mention.start:end], mention.start, end, kind, kind,
                                  (("parent", mention.surface), *((("relative", level),) if level else ()))))

@@ -26,8 +26,8 @@ _SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来
 _WELCOME = re.compile(r"欢迎(?:进入|访问|光临|来到)\s*([^\s,，!！。]+?)(?:官方网站|官网|网站)?[!！。]?$")
 _OWNER = re.compile(r"版权所有\s*[:：]?\s*([\u4e00-\u9fff]+?(?:网|报|社|台))")
 _PUBLISHING_BODY = re.compile(r"^(?:发布机构|发文机关)\s*[:：]?\s*([\u4e00-\u9fff（）()]{3,40})$")
-# A government site's footer: the body that runs it (承办) or owns it (主办), a department.
-_SITE_BODY = re.compile(r"(主办|承办)(?:单位)?\s*[:：]\s*([\u4e00-\u9fff]{4,30}?(?:局|厅|委员会|委|办公室))(?![\u4e00-\u9fff])")
+# A government site's footer: the body that runs it (承办) or owns it (主办).
+_SITE_BODY = re.compile(r"(主办|承办)(?:单位)?\s*[:：]\s*([\u4e00-\u9fff]{4,30})")
 _NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
 
 
@@ -174,7 +174,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 if m:
                     publishers.append(m.group(1))
     run = sorted((m.group(1) != "承办", m.group(2)) for b in blocks if b.kind == "copyright"
-                 for m in _SITE_BODY.finditer(b.text))
+                 for m in _SITE_BODY.finditer(b.text) if ISSUER.match(m.group(2)))  # (a body that issues)
     publishers += [body for _, body in run[:1]]  # the body that runs the site, else the one that owns it
     # 来源 names the publisher unless the page names its own site otherwise, in which
     # case it is where the article came from.
