@@ -129,3 +129,18 @@ def test_a_list_introduced_as_a_kind_of_carrier(place_finder):
     carriers = _carriers(ex)
     assert carriers.get("星河国际人才港") == "MakerSpace" and carriers.get("青禾创业谷") == "MakerSpace", carriers
     assert {m.surface for m in ex.mentions if m.category == "Company"} >= {"无锡星河孵化器有限公司", "苏州青禾创客空间有限公司"}
+
+
+def test_a_name_in_two_scripts_before_a_count_recognised_as_its_kind(place_finder):
+    ex = _extract(place_finder, "现将西岭空间 West Space等13家载体备案为市级众创空间(名单见附件)。")
+    carriers = {m.surface: m for m in ex.mentions if m.category == "InnovationCarrier"}
+    assert carriers["西岭空间 West Space"].cls == "MakerSpace", carriers
+    assert carriers["西岭空间 West Space"].attr("level") == "prefectural", carriers
+    assert not [f.subject for f in ex.figures if f.subject], ex.figures  # the count is of all 13, no one's
+
+
+def test_the_noun_a_count_counts_is_no_part_of_the_name_after_it(place_finder):
+    ex = _extract(place_finder, "来自十堰的8家单位星河蜂语生物产业有限公司、青禾食用菌科技开发有限公司等被省科技厅"
+                                "确定为省级星创天地单位。")
+    companies = {m.surface for m in ex.mentions if m.category == "Company"}
+    assert companies == {"星河蜂语生物产业有限公司", "青禾食用菌科技开发有限公司"}, companies

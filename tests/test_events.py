@@ -88,6 +88,12 @@ def test_an_event_named_only_in_the_title_line(place_finder):
     pytest.param("青禾创业园被认定为国家级科技企业孵化器。", "青禾创业园", "TechnologyBusinessIncubator", "national",
                  id="recognised-as"),
     pytest.param("西岭产业园获批省级众创空间。", "西岭产业园", "MakerSpace", "provincial", id="approved-as"),
+    pytest.param("现将星河生物创新孵化器等24家载体认定为市级科技企业孵化器。", "星河生物创新孵化器",
+                 "TechnologyBusinessIncubator", "prefectural", id="carriers-recognised-as"),
+    pytest.param("青禾合伙人大厦产业园等2家载体转型认定为市级专业型孵化器。", "青禾合伙人大厦产业园",
+                 "TechnologyBusinessIncubator", "prefectural", id="converted-to-a-sort"),
+    pytest.param("西岭创业园被市科技局确定为2023年度市级众创空间。", "西岭创业园", "MakerSpace", "prefectural",
+                 id="named-as-by-an-agency-for-a-year"),
 ])
 def test_a_carrier_takes_the_kind_and_level_it_is_recognised_as(place_finder, sentence, name, cls, level):
     ex = _extract(place_finder, sentence)

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sckg.extract.events import CARRIER_CLASS, LEVELS
+from sckg.extract.events import CARRIER_CLASS, COUNTED_AS, LEVELS, SORT
 from sckg.extract.lexicon import DOMAIN_WORDS, TITLE_RE
 from sckg.extract.names import SUFFIXES, listed_kind, name_start
 from sckg.model import Mention
@@ -109,7 +109,8 @@ def _quoted_carriers(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # One name before the count of its kind, unquoted: 经审核,某某咖啡平台等10家众创空间.
-_COUNTED_ONE = re.compile(rf"等[\d一二三四五六七八九十两百]+[家个所](?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
+_COUNTED_ONE = re.compile(rf"(?={COUNTED_AS}(?P<level>{_LEVEL_RE})?{SORT}(?P<type>{_TYPE_RE}))等")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z .&'+-]*")
 _CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?\n“”]")
 
 
@@ -124,6 +125,8 @@ def _counted_carriers(text: str, mentions: list[Mention], places: list[str]) -> 
             continue
         floor = max((c.end() for c in _CLAUSE_MARK.finditer(text, 0, end)), default=0)
         start = name_start(text, end, floor, places)
+        while start > floor + 1 and _LATIN_TAIL.fullmatch(text, start, end) and text[start - 1] == " ":
+            start = name_start(text, start - 1, floor, places)  # 某某空间 Some Space: one name in two scripts
         name = text[start:end]
         if not 3 <= len(name) <= 30 or name in places or _NOT_A_NAME.search(name) or "、" in text[floor:end] \
                 or any(x.start < end and start < x.end and x.category != "Place" for x in mentions) \

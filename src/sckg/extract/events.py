@@ -21,9 +21,13 @@ CARRIER_CLASS = dict(CARRIER_TYPE_WORDS)
 _APPOSITION = re.compile(
     rf"(?P<head>[\u4e00-\u9fff]{{2,4}})是(?P<mid>[^，。；]{{0,16}}?)(?P<level>{_LEVEL_RE})?"
     rf"(?P<type>{_TYPE_RE})")
-# X等N家众创空间, X等N家单位为自治区孵化器, X被认定为国家级孵化器: X's kind.
-_AMONG = re.compile(rf"(?:等[\d一二三四五六七八九十]+[家个](?:单位|机构|载体)?为?|被认定为|被评为|被命名为|获批为?|入选为?)"
-                    rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
+# What names a carrier's kind after its name, before a level and a type word: X等N家众创空间,
+# X等N家载体认定为市级孵化器, X被省科技厅确定为2019年度省级星创天地.
+COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单位|机构|载体)?(?:转型)?(?:认定|备案|确定|确认)?为?"
+              r"|被(?:[^，。；、]{2,8}?)?(?:认定|评|命名|确定|备案)为|获批为?|入选为?)(?:\d{4}年度?)?")
+# The sort of carrier a kind's word may be led by: 市级专业型孵化器.
+SORT = "(?:专业型|综合型)?"
+_AMONG = re.compile(rf"{COUNTED_AS}(?P<level>{_LEVEL_RE})?{SORT}(?P<type>{_TYPE_RE})")
 _PRIZES = "特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军"
 _PRIZE = re.compile(f"({_PRIZES})")
 # A prize with the group it was won in (企业组一等奖): one award of a contest that has several.

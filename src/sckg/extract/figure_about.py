@@ -95,7 +95,7 @@ _NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|�
 _GENERIC = re.compile(r"^[省市县区州](?!级)|第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|一批|一大批|一些|多家|优秀|示范|"
                       r"重点|特色|大学|农业|工业|"
                       r"标杆|品牌|骨干|龙头|各类|各级|国家级|省级|自治区级|"
-                      r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|科技企业|创新创业|创业创新|"
+                      r"市级|州级|县级|国家|自治区|在孵企业|入孵企业|新型|专业化|专业型|综合型|科技企业|创新创业|创业创新|"
                       r"双创|科技|创业|创新|孵化|农村|高新技术|经备案|备案|省内|区内|全区|全省|全国|全市|全州|全县|全盟|全旗|我市|我省|我区|我州|我盟|我旗|本市|本省|"
                       rf"(?:{_PROVINCES})(?:维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{{2,4}}[市州县]")
 _NAME_RE = re.compile(rf"[^，,；;。！？!?：:“”\"（）()]*(?:{_NAME_SUFFIX})")
@@ -105,6 +105,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
 _NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
 _COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
 _SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
+_LISTED = re.compile(r"[A-Za-z .&'+-]*等")  # 某某空间 Some Space等13家: a list's first item
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
 
 
@@ -131,7 +132,7 @@ def _clause_subject(clause: str) -> str | None:
         name = _NAME_BOUNDARY.sub("", m.group(0))
         name = _NAME_LEAD.sub("", name)
         rest = clause[m.end():]
-        if rest.startswith("等") or len(name) < 3 or _COUNTED.search(name) \
+        if _LISTED.match(rest) or len(name) < 3 or _COUNTED.search(name) \
                 or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
             continue
         proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))

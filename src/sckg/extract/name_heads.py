@@ -131,6 +131,7 @@ _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}�
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
+_COUNTED_NOUN = re.compile(r"(?<=[家个所])(?:单位|企业|机构|载体)")
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
 
 
@@ -146,6 +147,9 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
     m = _LEADING_DATE.match(text, start, end)
     if m and m.end() > start and not (keep_date and m.group(2) and not m.group(1)):
         start = m.end()
+    counted = _COUNTED_NOUN.match(text, start, end)
+    if counted and end - counted.end() >= 4:
+        start = counted.end()  # 8家单位某某有限公司: the noun a count counts is no part of a name
     lead = _LEAD_BEFORE_PROVINCE.match(text, start, end)
     if lead and not _BROAD_PLACE.fullmatch(lead.group(1)) and (lead.group(1) in places or common_word(lead.group(1))):
         start = lead.end(1)  # 单位湖北某某有限公司, 某市湖北某某有限公司: the name starts at its province
