@@ -458,3 +458,21 @@ def test_taiwan_s_bodies_keep_their_own_names(place_finder, gazetteer):
     names = {e.name for e in res.entities.values() if e.category == "GovernmentAgency"}
     assert {"行政院", "经济部", "科技部", "台中市政府"} <= names, names
     assert not names & {"中华人民共和国科学技术部", "台中市人民政府"}, names
+
+
+def test_a_body_named_by_its_department_s_words_alone_is_each_article_s_own(place_finder, gazetteer):
+    # Two articles that name no place: their 科技局 and 学工处 are two bureaus and two offices,
+    # not one body with the heads of both; a ministry named bare is the one ministry.
+    first = _article(place_finder, "967_school", "学校举行创业大赛",
+                     ["科技局局长林海涛、学工处处长马文静出席,民政部派员参加。"])
+    second = _article(place_finder, "968_college", "学院举办创业论坛",
+                      ["科技局副局长陈立新、学工处处长刘芳芳出席,民政部派员参加。"])
+    res = resolve([first, second], gazetteer, resolve_place)
+    heads: dict[str, set[str]] = {}
+    for link in res.links:
+        if link.kind == "post":
+            heads.setdefault(link.object, set()).add(link.subject)
+    assert all(len(people) == 1 for people in heads.values()), heads
+    assert len([k for k in heads if res.entities[k].name == "科学技术局"]) == 2, heads
+    ministries = [e for e in res.entities.values() if e.name == "中华人民共和国民政部"]
+    assert len(ministries) == 1 and len({m[0] for m in ministries[0].mentions}) == 2, ministries

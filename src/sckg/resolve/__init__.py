@@ -18,7 +18,8 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
-from sckg.resolve.official import EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT, plain_name
+from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_NAME, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT,
+                                   plain_name)
 from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -34,6 +35,7 @@ _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
 # in Taiwan 科技部 and 经济部 are its own, not the State Council's ministries.
 _TAIWAN = "710000"
 _OWN_SYSTEMS = {_TAIWAN, "810000", "820000"}
+_NATIONAL_NAMES = frozenset(NATIONAL.values())
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -281,15 +283,24 @@ class _Resolver:
         zone = zone_of(body[0], self.zones) if body else None
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
-        if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None:
-            # 区委 in an article whose district is unknown: this article's 区委, not one
-            # body shared by every article that writes 区委.
+        if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
+                or self._ownerless(m, name, province):
+            # 区委 in an article whose district is unknown, or 科技局, 学工处 named bare: this
+            # article's body, not one body shared by every article that writes its name.
             key = f"{group}:{name}@{self.article}"
             self._entity(key, m, name)
             return key
         key = self._match(group, name)
         self._entity(key, m, name)
         return key
+
+    def _ownerless(self, m: Mention, name: str, province: str | None) -> bool:
+        """Whether an agency is named by its department's words alone (科技局, 学工处, 办公室):
+        no division, national body or parent body in its name, so one name for many bodies."""
+        return m.category == "GovernmentAgency" and len(m.surface) <= 5 and not m.attr("relative") \
+            and not m.attr("qualified") and not m.attr("parent") and province not in _OWN_SYSTEMS \
+            and name not in _NATIONAL_NAMES and not NATIONAL_NAME.match(name) \
+            and head_place(self, name, province) is None
 
     def _match(self, group: str, name: str) -> str:
         """The key of an existing entity with the same name, 国家 aside (昆明高新技术产业开发区

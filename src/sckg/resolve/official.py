@@ -31,6 +31,14 @@ NATIONAL = {
     "央行": "中国人民银行", "银监会": "中国银行业监督管理委员会", "证监会": "中国证券监督管理委员会",
     "保监会": "中国保险监督管理委员会", "银保监会": "中国银行保险监督管理委员会",
 }
+# The State Council's ministries no province has a body of the same name of (a province's
+# are 厅): the ministry wherever they are named bare.
+NATIONAL.update({name: "中华人民共和国" + name for name in (
+    "外交部", "国防部", "公安部", "民政部", "司法部", "自然资源部", "生态环境部", "住房和城乡建设部",
+    "交通运输部", "水利部", "文化和旅游部", "退役军人事务部", "应急管理部")})
+NATIONAL["住建部"] = NATIONAL["住房和城乡建设部"]
+# The start of a national body's own name: it names no division and is one body.
+NATIONAL_NAME = re.compile(r"^(?:中华人民共和国|国务院|中共中央|中央|全国|国家|中国)")
 
 NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
 # A government named short after its division: 某市政府 (its own name is 某市人民政府).
