@@ -476,3 +476,14 @@ def test_a_body_named_by_its_department_s_words_alone_is_each_article_s_own(plac
     assert len([k for k in heads if res.entities[k].name == "科学技术局"]) == 2, heads
     ministries = [e for e in res.entities.values() if e.name == "中华人民共和国民政部"]
     assert len(ministries) == 1 and len({m[0] for m in ministries[0].mentions}) == 2, ministries
+
+
+def test_a_zone_s_committees_named_alone_before_their_people_are_the_article_s_zone_s(place_finder, gazetteer):
+    ex = _article(place_finder, "969_zone", "星河高新区举办创业论坛",
+                  ["论坛在星河高新区举行。管委会副主任孙海波致辞,党工委书记郑晓东讲话。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value): res.entities[l.object].name for l in res.links if l.kind == "post"}
+    assert posts.get(("孙海波", "副主任")) == "星河高新技术产业开发区管理委员会", posts
+    assert posts.get(("郑晓东", "党工委书记")) == "星河高新技术产业开发区党工委", posts
+    # the zone's bodies are the zone's, one across articles, though no division names them
+    assert not any("@" in l.object for l in res.links if l.kind == "post"), res.links

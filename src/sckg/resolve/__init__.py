@@ -271,8 +271,9 @@ class _Resolver:
         return key
 
     def resolve(self, m: Mention, province: str | None) -> str | None:
-        if m.attr("anaphor") == "kind":
+        if m.attr("anaphor") == "kind" and not zone_body(m.surface):
             return None  # 中心副主任某某 where the article names no one 中心: no body known
+            # (管委会副主任某某 is a zone's: the article's one zone's, else its own, below)
         if m.category == "Place":
             return self.place(m, province)
         if m.category == "MediaOutlet" and _AGENCY_END.search(m.surface):
@@ -284,7 +285,7 @@ class _Resolver:
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
         if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
-                or self._ownerless(m, name, province):
+                or not body and self._ownerless(m, name, province):
             # 区委 in an article whose district is unknown, or 科技局, 学工处 named bare: this
             # article's body, not one body shared by every article that writes its name.
             key = f"{group}:{name}@{self.article}"
