@@ -651,3 +651,17 @@ def test_a_place_in_a_company_s_name_is_no_region_later_sentences_share_and_a_co
     assert counted.subject is None and counted.area == "全县", counted
     grant = next(f for f in figures if f.value == "100000")
     assert grant.area == "全县", grant
+
+
+def test_an_aside_s_parts_end_with_it_and_a_count_of_people_is_no_part_of_a_count_of_carriers():
+    figures = extract_figures("截至2012年末，全国纳入统计的科技企业孵化器达到1239家（其中国家级435家），服务和管理人员"
+                              "总数达到2.2万余人，在孵企业超过7万家，创业团队超过143万人。已有近5万家创业企业从孵化器毕业，"
+                              "毕业后上市的企业超过180家。")
+    by_value = {f.value: f for f in figures}
+    total, national = by_value["1239"], by_value["435"]
+    assert total.level is None and national.level == "national", (total, national)  # the aside's level is its own
+    assert national.whole == figures.index(total), national
+    teams = by_value["1430000"]
+    assert teams.whole is None and teams.indicator not in ("carriers", "staff"), teams
+    assert by_value["50000"].indicator == "graduated-enterprises", by_value["50000"]
+    assert by_value["180"].area in (None, "全国"), by_value["180"]  # 毕业后上市: a listing, no city

@@ -39,6 +39,8 @@ _RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二�
                          r"排名|排位|领先|最多|最高)")
 # Verbs a body named by its level follows (会同市科技局, 联合县人社局): no part of a place.
 _VERBS_BEFORE_AGENCY = ("会同", "联合", "协同", "配合", "组织", "牵头", "指导", "委托", "督促")
+# Words ending in 市 that name a market, not a city (毕业后上市的企业, 农贸集市).
+_MARKET_WORDS = ("上市", "退市", "超市", "股市", "集市", "夜市", "早市", "开市", "楼市")  # (not 门市: 江门市)
 _NOT_AREA = re.compile(r"^(?:城市|州市|县市|地区|省市|各地区|[东西南北中]部地区|[州市县盟])$")
 
 
@@ -68,7 +70,7 @@ def area(head: str, rank: bool = False) -> str | None:
                 text = text[verb:]  # 办公室会同市科技局: the verb before a city's own body
             if local:
                 pass
-            elif _NOT_AREA.match(text) or (text.endswith("地区") and len(text) < 4) \
+            elif _NOT_AREA.match(text) or text.endswith(_MARKET_WORDS) or (text.endswith("地区") and len(text) < 4) \
                     or (len(text) == 2 and text[-1] != "州"):
                 continue
         elif _RANK_FRAME.match(head, m.end()) or (rank and m.end() == len(head)):

@@ -11,6 +11,7 @@ from sckg.extract.numbers import Quantity
 from sckg.model import Figure
 
 _PART_END = re.compile(r"[；;。！？!?\n]")
+_ASIDE_END = re.compile(r"[)）]")
 
 
 def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
@@ -19,14 +20,16 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
     out = list(figures)
     for i, q in enumerate(quantities):
         k = text.rfind("其中", 0, q.start)
-        if k < 0 or _PART_END.search(text, k, q.start):
-            continue
+        if k < 0 or _PART_END.search(text, k, q.start) or (
+                text[k - 1:k] in ("(", "（") and _ASIDE_END.search(text, k, q.start)):
+            continue  # 1239家(其中国家级435家),在孵企业7万家: the aside's parts end with it
         part = out[i]
         # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
         separate = bool(part.subject) and "分别" in text[k:q.start]
         for j in range(i - 1, -1, -1):
             whole = out[j]
-            if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit:
+            if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit \
+                    or quantities[j].unit_class != q.unit_class:  # (其中…,创业团队143万人: no part of 家)
                 continue
             if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
                     part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type

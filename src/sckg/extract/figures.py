@@ -137,7 +137,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         found.append(indicator is not None)
         inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
-                and quantities[i - 1].unit_class == q.unit_class:
+                and quantities[i - 1].unit_class == q.unit_class and not _noun("count", before, True):
+            # (创业团队超过143万人 after a count of staff: its own noun, though not one of persons)
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
             inherited = figures[-1] if q.unit_class == "rank" else None  # 全国第五、西北第一: one count ranked
         elif indicator is None and figures and q.unit_class == "rank" and quantities[i - 1].start >= s_start:
@@ -187,7 +188,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             before = before[len(afters[-1]):]  # 4家国家级孵化器、5家…: 国家级 is the last item's
         afters.append(noun_after)
         level = _level(noun) or _level(_ASIDE.sub("", before)) or _level(before) \
-            or _level(folded[q.end:min(c_end, next_start)])
+            or _level(_PARTS_AFTER.split(folded[q.end:min(c_end, next_start)], 1)[0])
         if inherited:
             level, area = level or inherited.level, inherited.area
         if level is None and noun_after and i in list_heads and not _ANY_LEVEL.search(noun_after):
@@ -366,6 +367,10 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
             kinds.add(kind)
             rest = rx.sub("", rest)
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
+
+
+# Where the parts of a count start after it: 1239家(其中国家级435家) — their level is theirs.
+_PARTS_AFTER = re.compile(r"[(（]|其中|含")
 
 
 @lru_cache(maxsize=8192)
