@@ -94,6 +94,10 @@ def test_an_event_named_only_in_the_title_line(place_finder):
                  "TechnologyBusinessIncubator", "prefectural", id="converted-to-a-sort"),
     pytest.param("西岭创业园被市科技局确定为2023年度市级众创空间。", "西岭创业园", "MakerSpace", "prefectural",
                  id="named-as-by-an-agency-for-a-year"),
+    pytest.param("我市拟认定星河大学生创新创业基地、青禾创业孵化基地、西岭企业精英孵化园为市级创业孵化基地。",
+                 "西岭企业精英孵化园", "IncubationBase", "prefectural", id="a-list-recognised-as"),
+    pytest.param("我市拟认定星河大学生创新创业基地、青禾创业孵化基地、西岭企业精英孵化园为市级创业孵化基地。",
+                 "星河大学生创新创业基地", "IncubationBase", "prefectural", id="a-list-recognised-as-first"),
 ])
 def test_a_carrier_takes_the_kind_and_level_it_is_recognised_as(place_finder, sentence, name, cls, level):
     ex = _extract(place_finder, sentence)
@@ -132,3 +136,11 @@ def test_carriers_the_title_alone_names(place_finder, title, named):
     text = "\n\n".join([title, "2023-05-10 09:00  来源:西岭日报", "  近日，科技部公布了名单，我市一家单位入选。"]) + "\n"
     ex = extract_article(normalize_text(text, article_id="962_title"), place_finder.find)
     assert {m.surface for m in ex.mentions if m.category == "InnovationCarrier"} == named
+
+
+def test_a_carrier_that_serves_a_kind_is_not_recognised_as_it(place_finder):
+    ex = _extract(place_finder, "星河孵化基地为众创空间提供服务，青禾创业园为省级众创空间提供场地。")
+    base = next(m for m in ex.mentions if m.surface == "星河孵化基地")
+    assert base.cls == "IncubationBase" and base.attr("level") is None, base
+    park = next(m for m in ex.mentions if m.surface == "青禾创业园")
+    assert park.attr("level") is None, park  # no verb of recognition before it

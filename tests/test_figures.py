@@ -58,6 +58,8 @@ def test_parse_number(text, value):
     ("获得最高100万元的奖励资金。", "1000000", "CNY", "at-most"),
     ("每年培训不少于20期。", "20", "count", "at-least"),
     ("拥有创业导师十名。", "10", "count", "exact"),
+    ("科技厅对 212 家众创空间开展了评价。", "212", "count", "exact"),  # a page's spacing around a number
+    ("投入资金 3.5 亿元。", "350000000", "CNY", "exact"),
 ])
 def test_value_unit_qualifier(text, value, unit, qualifier):
     f = one(text)
@@ -72,6 +74,7 @@ def test_value_unit_qualifier(text, value, unit, qualifier):
     "咨询电话：0991-2345678，文号新科发〔2020〕12号。",
     "大众创业、万众创新，一批优秀企业涌现，一次性补贴到位。",
     "几十家企业参赛，进入前十名的团队晋级。",
+    "序号 名称 地区\n21 日照星河众创空间 日照市\n3 个旧青禾孵化器 个旧市",  # a table's row numbers
 ])
 def test_not_figures(text):
     assert extract_figures(text) == []
@@ -665,3 +668,16 @@ def test_an_aside_s_parts_end_with_it_and_a_count_of_people_is_no_part_of_a_coun
     assert teams.whole is None and teams.indicator not in ("carriers", "staff"), teams
     assert by_value["50000"].indicator == "graduated-enterprises", by_value["50000"]
     assert by_value["180"].area in (None, "全国"), by_value["180"]  # 毕业后上市: a listing, no city
+
+
+def test_counts_rated_in_an_evaluation_are_parts_of_the_population_evaluated():
+    figures = extract_figures("省科学技术厅对 212 家省级及以上众创空间开展了年度绩效考核评价工作。通过专家评审等程序，"
+                              "21家众创空间被评为优秀(A类)，28家众创空间被评为良好(B类)，113家众创空间被评为合格(C类)，"
+                              "50家众创空间被评为不合格(D类)。", context=FigureContext(region="辽宁省"))
+    by_value = {f.value: f for f in figures}
+    total = by_value["212"]
+    assert total.indicator == "carriers" and total.whole is None, total
+    for value in ("21", "28", "113", "50"):
+        rated = by_value[value]
+        assert rated.whole == figures.index(total), rated
+        assert (rated.carrier_type, rated.level) == ("MakerSpace", total.level), rated

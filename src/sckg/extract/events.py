@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sckg.extract.agencies import sentence_start
 from sckg.extract.lexicon import CARRIER_TYPE_WORDS, TITLES, ZONE_CLASSES
 from sckg.extract.names import SUFFIXES, suffix_names
 from sckg.extract.words import has_known_verb
@@ -25,8 +26,8 @@ _APPOSITION = re.compile(
 # X等N家载体认定为市级孵化器, X被省科技厅确定为2019年度省级星创天地.
 COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单位|机构|载体)?(?:转型)?(?:认定|备案|确定|确认)?为?"
               r"|被(?:[^，。；、]{2,8}?)?(?:认定|评|命名|确定|备案)为|获批为?|入选为?)(?:\d{4}年度?)?")
-# The sort of carrier a kind's word may be led by: 市级专业型孵化器.
-SORT = "(?:专业型|综合型)?"
+# The sort of carrier a kind's word may be led by: 市级专业型孵化器, 市级创业孵化基地.
+SORT = "(?:专业型|综合型|创业)?"
 _AMONG = re.compile(rf"{COUNTED_AS}(?P<level>{_LEVEL_RE})?{SORT}(?P<type>{_TYPE_RE})")
 _PRIZES = "特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军"
 _PRIZE = re.compile(f"({_PRIZES})")
@@ -309,10 +310,33 @@ def carrier_kinds(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
             if pm.category == "Place" and m.start("mid") <= pm.start and pm.end <= m.end("mid"):
                 relations.append(Relation("locatedIn", i, p))
     for m in _AMONG.finditer(text):
-        before = [i for i in carriers if mentions[i].end == m.start()]
-        for i in before:
-            attrs = dict(mentions[i].attrs)
-            if m.group("level"):
-                attrs["level"] = LEVELS[m.group("level")]
-            mentions[i] = replace(mentions[i], cls=CARRIER_CLASS[m.group("type")], attrs=tuple(sorted(attrs.items())))
+        _recognised([i for i in carriers if mentions[i].end == m.start()], mentions, m)
+    for m in _LISTED_AS.finditer(text):
+        listed, end = [], m.start()
+        while True:  # the list before 为, item by item: 认定甲、乙、丙为市级创业孵化基地
+            item = next((i for i in carriers if mentions[i].end == end), None)
+            if item is None:
+                break
+            listed.append(item)
+            end = mentions[item].start - 1
+            if text[end:end + 1] != "、":
+                break
+        if listed and _RECOGNISING.search(text, sentence_start(text, mentions[listed[-1]].start), mentions[listed[-1]].start):
+            _recognised(listed, mentions, m)
     return mentions, relations
+
+
+# 认定甲、乙为市级创业孵化基地: a list recognised as a level and kind (a level, so that 为 is
+# no preposition: 某基地为众创空间提供服务).
+_LISTED_AS = re.compile(rf"为(?:\d{{4}}年度?)?(?P<level>{_LEVEL_RE}){SORT}(?P<type>{_TYPE_RE})")
+_RECOGNISING = re.compile(r"认定|确定|命名|备案|批准|同意|授予|评为|列为|公布")
+
+
+def _recognised(items: list[int], mentions: list[Mention], m: re.Match) -> None:
+    """The carriers ``items`` take the kind and level ``m`` (a match with ``type`` and
+    ``level`` groups) recognises them as."""
+    for i in items:
+        attrs = dict(mentions[i].attrs)
+        if m.group("level"):
+            attrs["level"] = LEVELS[m.group("level")]
+        mentions[i] = replace(mentions[i], cls=CARRIER_CLASS[m.group("type")], attrs=tuple(sorted(attrs.items())))

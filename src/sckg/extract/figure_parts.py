@@ -47,4 +47,29 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break
+    return _link_ratings(text, quantities, out)
+
+
+# A count rated in an evaluation: 28家众创空间被评为良好(B类), 获评优秀6家.
+_RATED = re.compile(r"[^，,；;。]{0,8}?(?:被评为|评为|获评|评定为|考核为|确定为|考核)[“\"]?"
+                    r"(?:优秀|良好|基本合格|不合格|合格|[ABCD]类|[ABCD]级)")
+_RATED_BEFORE = re.compile(r"(?:获评|评为|评定为)(?:优秀|良好|基本合格|不合格|合格)[^，,；;。\d]{0,6}$")
+
+
+def _link_ratings(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
+    """Counts rated in an evaluation (21家被评为优秀, 28家被评为良好 …) are parts of the
+    population the paragraph said was evaluated before them (对212家省级众创空间开展评价),
+    and take its kind, level, place and period where they state none."""
+    out = list(figures)
+    rated = [bool(_RATED.match(text, q.end) or _RATED_BEFORE.search(text, 0, q.start)) for q in quantities]
+    for i, q in enumerate(quantities):
+        if not rated[i] or out[i].whole is not None:
+            continue
+        whole = next((j for j in range(i - 1, -1, -1) if not rated[j] and out[j].whole is None
+                      and out[j].indicator == "carriers" and quantities[j].unit_class == q.unit_class), None)
+        if whole is None:
+            continue
+        w, part = out[whole], out[i]
+        out[i] = replace(part, whole=whole, level=part.level or w.level, carrier_type=part.carrier_type or w.carrier_type,
+                         area=part.area or w.area, period=part.period or w.period)
     return out

@@ -61,7 +61,7 @@ _ONE = rf"(?:(?:{_DIGITS})(?:{_MAG})?|{_CN_NUM})"
 
 QUANTITY_RE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # what a number starts with, for a fast scan
-    rf"(?P<num>{_ONE})"
+    rf"(?P<num>{_ONE})(?P<gap>(?<=\d) )?"  # 对 212 家: a page's spacing around a number
     rf"(?:(?P<sep>至|到|~|-|—|－)(?P<num2>{_ONE}))?"
     rf"(?P<approx>{_APPROX})?"
     rf"(?P<mag>{_MAG})?"
@@ -73,6 +73,7 @@ RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
+_CJK = re.compile("[\u4e00-\u9fff]")
 _NUMBER = re.compile(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$")
 _QUALIFIED = re.compile(r"(?:逾|近|超|上|约|达|数)$")
@@ -177,6 +178,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if before.isdigit() or before == ".":
         return None  # the tail of a longer number the regex could not take (a code)
+    if m["gap"] and not _CJK.match(text[max(0, m.start() - 2):m.start() - 1] if before == " " else before):
+        return None  # 21 日照某空间: a table row's number, not a count spaced out in a sentence
     if before in ("前", "后") and unit in ("位", "名"):
         return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
@@ -214,7 +217,7 @@ _QUARTER = r"前?第?[一二三四1-4]季度|上半年"
 _QUARTER_END = {"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "上": "06-30",
                 "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
 _PERIODS = re.compile(
-    r"(?P<asof>截[至止])?(?:(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<q>" + _QUARTER + r"))?"
+    r"(?P<asof>截[至止])?(?:(?P<y>\d{4}) ?年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<q>" + _QUARTER + r"))?"
     r"(?P<end>年底|年末|底|末)?(?:度)?(?!\d)|(?P<rel>去年|今年|前年|上年|本年)(?P<rq>" + _QUARTER + r")?"
     r"(?P<rend>年底|年末|底|末)?|(?<![年\d])(?P<q2>" + _QUARTER + r")"
     r"|(?P<now>截[至止]到?目前为?止?|到目前为止|目前|至今|迄今|现有|现已|现在|当前|以来)"
