@@ -144,3 +144,11 @@ def test_the_noun_a_count_counts_is_no_part_of_the_name_after_it(place_finder):
                                 "确定为省级星创天地单位。")
     companies = {m.surface for m in ex.mentions if m.category == "Company"}
     assert companies == {"星河蜂语生物产业有限公司", "青禾食用菌科技开发有限公司"}, companies
+
+
+def test_names_in_quotation_marks_one_after_another_before_their_count(place_finder):
+    ex = _extract(place_finder, "位于我区的“星河国际设计”“青禾创意工坊” 等2家市级众创空间确定为考核合格。")
+    carriers = {m.surface: m for m in ex.mentions if m.category == "InnovationCarrier"}
+    for name in ("星河国际设计", "青禾创意工坊"):
+        assert carriers[name].cls == "MakerSpace" and carriers[name].attr("level") == "prefectural", carriers
+    assert not [f.subject for f in ex.figures if f.subject], ex.figures  # the count is of both

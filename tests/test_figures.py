@@ -75,6 +75,7 @@ def test_value_unit_qualifier(text, value, unit, qualifier):
     "大众创业、万众创新，一批优秀企业涌现，一次性补贴到位。",
     "几十家企业参赛，进入前十名的团队晋级。",
     "序号 名称 地区\n21 日照星河众创空间 日照市\n3 个旧青禾孵化器 个旧市",  # a table's row numbers
+    "市科技局对第一、二、三、四批认定的众创空间进行考评。",  # the last of a list of ordinals
 ])
 def test_not_figures(text):
     assert extract_figures(text) == []

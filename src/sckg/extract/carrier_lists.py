@@ -90,9 +90,11 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
     return found + _counted_carriers(text, mentions + found, places), replaced
 
 
-# One name in quotation marks before the count of its kind: “某某”等12家众创空间.
-_QUOTED_COUNTED = re.compile(rf"“(?P<name>[^“”，。；]{{2,30}})”等[\d一二三四五六七八九十两百]+[家个所]"
+# Names in quotation marks before the count of their kind: “某某”等12家众创空间,
+# “甲”“乙” 等2家市级众创空间.
+_QUOTED_COUNTED = re.compile(rf"(?P<names>(?:“[^“”，。；]{{2,30}}”[、 ]?)+)\s?等[\d一二三四五六七八九十两百]+[家个所]"
                              rf"(?P<level>{_LEVEL_RE})?“?(?P<type>{_TYPE_RE})")
+_QUOTED = re.compile(r"“([^“”]+)”")
 
 
 def _quoted_carriers(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -100,11 +102,12 @@ def _quoted_carriers(text: str, mentions: list[Mention]) -> list[Mention]:
     where no other name was read inside the marks."""
     found = []
     for m in _QUOTED_COUNTED.finditer(text):
-        s, e = m.span("name")
-        if any(x.start < e and s < x.end and x.category != "Place" for x in mentions):
-            continue
         level = (("level", LEVELS[m.group("level")]),) if m.group("level") else ()
-        found.append(Mention(m.group("name"), s, e, _CARRIER, CARRIER_CLASS[m.group("type")], level))
+        for q in _QUOTED.finditer(text, *m.span("names")):
+            s, e = q.span(1)
+            if len(q.group(1)) < 2 or any(x.start < e and s < x.end and x.category != "Place" for x in mentions):
+                continue
+            found.append(Mention(q.group(1), s, e, _CARRIER, CARRIER_CLASS[m.group("type")], level))
     return found
 
 

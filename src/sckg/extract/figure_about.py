@@ -107,7 +107,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:]")
 _NAME_LEAD = re.compile(r"^(?:在孵企业|入孵企业|新一代|现有|已有)")
 _COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
 _SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
-_LISTED = re.compile(r"[A-Za-z .&'+-]*等")  # 某某空间 Some Space等13家: a list's first item
+_LISTED = re.compile(r"[A-Za-z .&'+”\"-]*等")  # 某某空间 Some Space等13家, “甲”“乙” 等2家: a list's items
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
 
 

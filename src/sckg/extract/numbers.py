@@ -73,6 +73,7 @@ RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
+_ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NUMBER = re.compile(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$")
@@ -180,6 +181,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # the tail of a longer number the regex could not take (a code)
     if m["gap"] and not _CJK.match(text[max(0, m.start() - 2):m.start() - 1] if before == " " else before):
         return None  # 21 日照某空间: a table row's number, not a count spaced out in a sentence
+    if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
+        return None  # 第一、二、三、四批: the last of a list of ordinals
     if before in ("前", "后") and unit in ("位", "名"):
         return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
