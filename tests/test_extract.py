@@ -1849,3 +1849,15 @@ def test_a_group_of_an_agency_named_before_its_leader_s_title(place_finder):
     assert ("周文彬", "副组长", "省科技厅专家组") in _posts(ex), _posts(ex)
     assert ("省科技厅专家组", "省科技厅", None) in _rels(ex, "subOrganizationOf"), _rels(ex, "subOrganizationOf")
     assert "省科技厅调研组" not in _names(ex), _names(ex)
+
+
+def test_a_unit_listed_after_a_sibling_unit_s_head_is_a_unit_of_the_same_body(place_finder, gazetteer):
+    ex = _extract(place_finder, ["科技部火炬中心孵化器管理处处长刘芳芳、政策调研与统计处处长张国强出席会议。"
+                                 "统计处处长孙海波主持。"])
+    posts = _posts(ex)
+    assert ("张国强", "处长", "政策调研与统计处") in posts, posts  # the whole name, 调研 and 统计 though verbs
+    assert ("孙海波", "处长", "统计处") in posts, posts
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+    res = resolve([ex], gazetteer, resolve_place)
+    assert ("张国强", "处长", "科学技术部火炬高技术产业开发中心政策调研与统计处") in _resolved_posts(res)

@@ -162,8 +162,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
         if c in LEFT_STOPS or (c == "从" and text[i:i + 1] not in ("业", "事")):
             break  # (从 is a preposition, but not in 从业人员, 从事)
         stop = stop or _STOP_AT(text, i)
-        if stop and text[i:i + 1] in "(（" and i < end:
-            i -= len(stop)  # a word before a parenthesis is part of the name: 联合(某镇)创客邦
+        if stop and i < end and (text[i] in "(（" or text[i] == "与" and len(stop) == 2 and tag(stop) == "vn"):
+            i -= len(stop)  # a word before a parenthesis (联合(某镇)创客邦) or a field joined (政策调研与统计处)
             continue
         if stop and len(stop) == 1 and i - 2 >= floor and (tag(text[i - 2:i]) in ("n", "nz") or (
                 tag(text[i - 2:i]) in ("b", "a", "ns") and common_word(text[i - 2:i]))):

@@ -9,7 +9,7 @@ import re
 
 from sckg.extract.lexicon import (CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
                                   TITLE_PATTERN, TITLE_RE, TITLES)
-from sckg.extract.names import NOT_A_BUREAU, name_start
+from sckg.extract.names import NOT_A_BUREAU, left_edge, name_start
 from sckg.model import Mention
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
@@ -109,12 +109,30 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
             continue
         floor = max((m.end() for m in _CLAUSE_START.finditer(text, 0, end)), default=0)
         start = name_start(text, end, floor, places)
+        if end - start < 3:
+            start = left_edge(text, end, floor, places=places)  # 统计处处长: a verb leads a unit's name
         if not 3 <= end - start <= 15 or _POSTED_GENERIC.match(text, start):
             continue
         if any(m.start < end and start < m.end for m in taken + found):
             continue
-        found.append(Mention(text[start:end], start, end, kind, kind))
+        sibling = _listed_sibling(text, start, end, mentions)
+        found.append(Mention(text[start:end], start, end, kind, kind) if sibling is None else Mention(
+            text[start:end], start, end, sibling.category, sibling.cls, (("parent", sibling.attr("parent")),)))
     return found
+
+
+def _listed_sibling(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """某中心甲处处长某某、乙处处长某某: the unit of a body (甲处) whose head is listed right
+    before the unit ending at ``end``, when both are units of one kind (处, 司, 室, 科)."""
+    person = next((m for m in mentions if m.category == "Person" and m.end == start - 1), None)
+    if person is None or text[start - 1] != "、" or not text.endswith(_UNIT_KINDS, 0, end):
+        return None
+    title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), "")
+    return next((m for m in mentions if m.end == person.start - len(title) and m.attr("parent")
+                 and m.surface[-1] == text[end - 1]), None) if title else None
+
+
+_UNIT_KINDS = ("处", "司", "室", "科")
 
 
 # A department of a government by its ending, listed bare after one named with its place;
