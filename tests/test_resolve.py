@@ -376,7 +376,7 @@ def test_a_town_is_a_place_of_its_own_and_its_government_no_city_s(place_finder,
     res = resolve([ex], gazetteer, resolve_place)
     town = _by_name(res, "乐平镇")
     assert town.category == "Place" and town.code is None
-    government = _by_name(res, "乐平镇人民政府")
+    government = _by_name(res, "佛山市三水区乐平镇人民政府")  # the town of the article's county
     assert "乐平镇政府" in government.aliases
     assert not any(e.code == "360281" for e in res.entities.values())  # 乐平市, in Jiangxi
 
@@ -487,3 +487,16 @@ def test_a_zone_s_committees_named_alone_before_their_people_are_the_article_s_z
     assert posts.get(("郑晓东", "党工委书记")) == "星河高新技术产业开发区党工委", posts
     # the zone's bodies are the zone's, one across articles, though no division names them
     assert not any("@" in l.object for l in res.links if l.kind == "post"), res.links
+
+
+def test_a_town_s_name_is_no_evidence_of_a_city_so_named_and_its_bodies_are_its_county_s(place_finder, gazetteer):
+    # 乐平镇, a town of Foshan's 三水区, named thrice: no vote for 乐平市 (Jiangxi)
+    ex = _article(place_finder, "970_town", "乐平镇领导到创业中心调研",
+                  ["三水区乐平镇镇长周文彬、乐平镇党委委员林海涛到三水创业中心调研。",
+                   "目前有在孵企业105家。萍乡高新区管委会主任孙海波出席。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    assert res.provinces["970_town"] == "440000", res.provinces
+    posts = {(res.entities[l.subject].name, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    assert ("林海涛", "佛山市三水区乐平镇党委") in posts, posts
+    assert not any(name.endswith("萍乡高新技术产业开发区管理委员会") and name.startswith("佛山")
+                   for _, name in posts), posts  # 萍乡 is a city, no town

@@ -372,11 +372,13 @@ def _outside_names(people: list[tuple[int, int]], mentions: list[Mention],
 def _place_names(text: str, find_in_line, people: list[tuple[int, int]]) -> list[str]:
     """The place names of ``text``, the evidence of where an article is: all of them, in
     the names of bodies too (兰州 in 兰州大学), but not inside a person's name (云龙 in
-    叶云龙; ``people``: :func:`_name_spans`)."""
+    叶云龙; ``people``: :func:`_name_spans`), nor a town's name (乐平镇 is no 乐平市)."""
     out: list[str] = []
     offset = 0
     for line in text.split("\n"):
         for p in find_in_line(line):
+            if line[p.end:p.end + 1] in ("镇", "乡") or line.startswith("街道", p.end):
+                continue
             if not any(s < offset + p.end and offset + p.start < e for s, e in people):
                 out.append(p.surface)
         offset += len(line) + 1

@@ -15,11 +15,12 @@ from dataclasses import replace
 
 from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Mention, PlaceResolution,
                         Resolution, ResolvedFigure)
-from sckg.resolve.areas import AUTONOMOUS_REGIONS, figure_area
+from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_area, figure_subject
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
-from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_NAME, NATIONAL_PREFIXES, PEOPLES_GOVERNMENT,
+from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
                                    plain_name)
+from sckg.resolve.scope import in_county, ownerless
 from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -31,11 +32,6 @@ _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "Uni
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 # Bodies whose official names spell out the region and the agency in full.
 _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
-# Taiwan, Hong Kong and Macau: their bodies keep the names written (台中市政府 is no 人民政府);
-# in Taiwan 科技部 and 经济部 are its own, not the State Council's ministries.
-_TAIWAN = "710000"
-_OWN_SYSTEMS = {_TAIWAN, "810000", "820000"}
-_NATIONAL_NAMES = frozenset(NATIONAL.values())
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -97,7 +93,7 @@ class _Resolver:
         implied = m.attr("implied")
         if implied:
             r = self.resolve_place(self.gaz, implied, province=province)
-            place = self._qualified_place(r.code) if r.status == "resolved" and r.code else implied
+            place = self._qualified_place(r.code) if r.status == "resolved" and r.code else in_county(self, implied)
             return place + ("行政公署" if place.endswith("盟") else "人民政府")  # a league's: 某盟行政公署
         level = m.attr("relative")
         code = self._relative_code(m, province)
@@ -165,7 +161,7 @@ class _Resolver:
                 return name
         name = name.strip("“”\"")
         name = re.sub(r"^“([^”]+)”", r"\1", name)
-        if name in NATIONAL and province != _TAIWAN:
+        if name in NATIONAL and province != TAIWAN:
             return NATIONAL[name]
         if m.category == "Person":
             return re.sub(r"\s+", "", name)  # 王 某, padded in a table, is 王某
@@ -175,12 +171,12 @@ class _Resolver:
         parent = m.attr("parent")
         if parent and not name.startswith(parent) and not m.attr("relative"):
             name = parent + name
-        if m.category not in _OFFICIAL or province == _TAIWAN:
+        if m.category not in _OFFICIAL or province == TAIWAN:
             return name  # a company or a paper keeps its own name (某省日报 keeps its own name)
         national = next((k for k in NATIONAL_PREFIXES if name.startswith(k) and len(name) > len(k)), None)
         if national and (m.category == "GovernmentAgency" or national.endswith("中心")):  # 某部某中心某处
             return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
-        if province in _OWN_SYSTEMS:
+        if province in OWN_SYSTEMS:
             return name
         name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
         corps = m.category == "GovernmentAgency" and name.startswith((_CORPS, _CORPS_SHORT))
@@ -193,7 +189,7 @@ class _Resolver:
         if corps:
             return name
         if m.category == "GovernmentAgency" and province:
-            name = self._with_city(name, province)
+            name = in_county(self, self._with_city(name, province))
         region = _REGION_REF.match(name)
         if region and region.group(1).endswith("区") and region.group(1) != "自治区" \
                 and province not in AUTONOMOUS_REGIONS:
@@ -285,7 +281,7 @@ class _Resolver:
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
         if (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
-                or not body and self._ownerless(m, name, province):
+                or not body and ownerless(self, m, name, province):
             # 区委 in an article whose district is unknown, or 科技局, 学工处 named bare: this
             # article's body, not one body shared by every article that writes its name.
             key = f"{group}:{name}@{self.article}"
@@ -294,14 +290,6 @@ class _Resolver:
         key = self._match(group, name)
         self._entity(key, m, name)
         return key
-
-    def _ownerless(self, m: Mention, name: str, province: str | None) -> bool:
-        """Whether an agency is named by its department's words alone (科技局, 学工处, 办公室):
-        no division, national body or parent body in its name, so one name for many bodies."""
-        return m.category == "GovernmentAgency" and len(m.surface) <= 5 and not m.attr("relative") \
-            and not m.attr("qualified") and not m.attr("parent") and province not in _OWN_SYSTEMS \
-            and name not in _NATIONAL_NAMES and not NATIONAL_NAME.match(name) \
-            and head_place(self, name, province) is None
 
     def _match(self, group: str, name: str) -> str:
         """The key of an existing entity with the same name, 国家 aside (昆明高新技术产业开发区
@@ -382,38 +370,16 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         provincial = unstated if unstated == "全省" or speaks_as(ex, unstated[1]) else "全省"  # 省级 carriers
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:
-                subjects[fig.subject] = _figure_subject(r, ex, keys, fig.subject)
+                subjects[fig.subject] = figure_subject(r, ex, keys, fig.subject)
             subject = subjects[fig.subject]
             area = figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None
             scope = provincial if fig.level == "provincial" else unstated
             if area is None and fig.area is None and about in (None, "Programme", "Event") and province and (
                     fig.indicator not in EVENT_OUTCOMES or fig.cumulative or about == "Programme"
-                    or (fig.indicator in ENTRIES and _contest_of(r, scope, province, events))):
+                    or (fig.indicator in ENTRIES and contest_of(r, scope, province, events))):
                 area = figure_area(r, scope, province)  # unstated: the article's region
             figures.append(ResolvedFigure(aid, index, fig, area, subject))
     return Resolution(articles=[ex.article for ex in extractions], entities=r.entities,
                       links=sorted(set(links), key=lambda l: (l.article, l.kind, l.subject, l.object or "", l.value or "")),
                       figures=figures, provinces=provinces, warnings=r.warnings)
-
-
-# The entries of a contest: the province's own when the contest is the province's.
-ENTRIES = frozenset({"applicants", "applicant-enterprises", "applicant-teams"})
-
-
-def _contest_of(r: _Resolver, scope: str, province: str, events: list[str]) -> bool:
-    """Whether the article's region is its province (``scope`` 全省) and one of its ``events``
-    is named after it (第七届云南省创新创业大赛): a province's contest selects its entries."""
-    name = r.gaz.divisions[province].name if scope == "全省" and province in r.gaz.divisions else None
-    return bool(name) and any(name in event for event in events)
-
-
-def _figure_subject(r: _Resolver, ex: Extraction, keys: dict[int, str | None],
-                    subject: str | None) -> str | None:
-    if not subject:
-        return None
-    for i, m in enumerate(ex.mentions):
-        key = keys.get(i)
-        if key and (m.surface == subject or m.surface.endswith(subject) or subject.endswith(m.surface)):
-            return key
-    return None

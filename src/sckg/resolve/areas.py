@@ -1,12 +1,12 @@
-"""The place a figure is about: its written area (全市, 我县, 全区, 云南) read in the
-article's context."""
+"""What a figure is about: its place, its written area (全市, 我县, 全区, 云南) read in the
+article's context, and the entity it names."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from sckg.model import Entity
+from sckg.model import Entity, Extraction
 
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and county, the entities
 
@@ -50,3 +50,25 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
         r.entities[key] = Entity(key=key, category="Place", cls="Place",
                                  name=r.gaz.divisions[code].name, code=code)
     return key
+
+
+# The entries of a contest: the province's own when the contest is the province's.
+ENTRIES = frozenset({"applicants", "applicant-enterprises", "applicant-teams"})
+
+
+def contest_of(r: Resolver, scope: str, province: str, events: list[str]) -> bool:
+    """Whether the article's region is its province (``scope`` 全省) and one of its ``events``
+    is named after it (第七届云南省创新创业大赛): a province's contest selects its entries."""
+    name = r.gaz.divisions[province].name if scope == "全省" and province in r.gaz.divisions else None
+    return bool(name) and any(name in event for event in events)
+
+
+def figure_subject(r: Resolver, ex: Extraction, keys: dict[int, str | None],
+                    subject: str | None) -> str | None:
+    if not subject:
+        return None
+    for i, m in enumerate(ex.mentions):
+        key = keys.get(i)
+        if key and (m.surface == subject or m.surface.endswith(subject) or subject.endswith(m.surface)):
+            return key
+    return None

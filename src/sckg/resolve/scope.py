@@ -1,0 +1,37 @@
+"""How far a name reaches: a body named by its department's words alone (科技局, 学工处)
+is one article's own, since many bodies share that name; a town's body, in an article
+about one county, is the town of that county's."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sckg.model import Mention
+from sckg.resolve.heads import head_place
+from sckg.resolve.official import NATIONAL, NATIONAL_NAME, OWN_SYSTEMS
+
+Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's county, the entity table
+
+_NATIONAL_NAMES = frozenset(NATIONAL.values())
+# A town's name at the head of a body's (乐平镇党委), not a word in 乡 or 镇 (城乡建设局, 城镇).
+_TOWN_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城下])(?:镇|乡)(?![村镇])")
+
+
+def ownerless(r: Resolver, m: Mention, name: str, province: str | None) -> bool:
+    """Whether an agency is named by its department's words alone (科技局, 学工处, 办公室):
+    no division, national body or parent body in its name (``name``, its full form), so
+    one name for many bodies."""
+    return m.category == "GovernmentAgency" and len(m.surface) <= 5 and not m.attr("relative") \
+        and not m.attr("qualified") and not m.attr("parent") and province not in OWN_SYSTEMS \
+        and name not in _NATIONAL_NAMES and not NATIONAL_NAME.match(name) \
+        and head_place(r, name, province) is None
+
+
+def in_county(r: Resolver, name: str) -> str:
+    """乐平镇党委 → 佛山市三水区乐平镇党委: a town's body, in an article about one county
+    (``r.county``), is named after the town in that county, as the town's place is."""
+    town = _TOWN_HEAD.match(name) if r.county else None
+    if town and r.resolve_place(r.gaz, town.group(0)).status != "resolved":  # (not a city: 萍乡, 湘乡)
+        return r._qualified_place(r.county) + name
+    return name
