@@ -144,3 +144,10 @@ def test_a_carrier_that_serves_a_kind_is_not_recognised_as_it(place_finder):
     assert base.cls == "IncubationBase" and base.attr("level") is None, base
     park = next(m for m in ex.mentions if m.surface == "青禾创业园")
     assert park.attr("level") is None, park  # no verb of recognition before it
+
+
+def test_everyone_listed_before_a_visitor_in_the_clause_visits_too(place_finder):
+    ex = _extract(place_finder, "2019年1月8日下午,三水区乐平镇镇长周文彬、乐平镇党委委员林海涛、三水工业园区科创中心"
+                                "副主任马文静等一行四人到三水创业中心进行实地考察,三水创业中心总经理陈立新陪同调研。")
+    visitors = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "visitor"}
+    assert visitors == {"周文彬", "林海涛", "马文静"}, visitors  # not 陈立新, who accompanies

@@ -148,12 +148,27 @@ def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[M
         mentions.append(Mention(text[start:clause_end], start, clause_end, "Event", "InspectionVisit",
                                 tuple(sorted(attrs.items()))))
         event = len(mentions) - 1
-        relations.append(Relation("visitor", event, person))
+        relations += [Relation("visitor", event, p) for p in _fellow_visitors(text, mentions, person)]
         for t in targets:  # a place is where the visit was; what it went to is an organisation
             relations.append(Relation("location" if mentions[t].category == "Place" else "visited", event, t))
     return mentions, relations
 
 
+def _fellow_visitors(text: str, mentions: list[Mention], person: int) -> list[int]:
+    """The visitor and those listed before them in one clause (某镇镇长甲、某中心副主任乙
+    等一行四人到某地考察: both visit), nearest first."""
+    found, current = [person], mentions[person]
+    while True:
+        before = [i for i, m in enumerate(mentions) if m.category == "Person" and m.end < current.start]
+        nearest = max(before, key=lambda i: mentions[i].end, default=None)
+        if nearest is None or text[mentions[nearest].end:mentions[nearest].end + 1] != "、" \
+                or _CLAUSE_BREAK.search(text, mentions[nearest].end, current.start):
+            return found  # (甲、乙陪同丙到某地调研: 乙 accompanies, the list ends)
+        found.append(nearest)
+        current = mentions[nearest]
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
 # A title telling a visit (某某一行调研某园, 某局赴某地考察), not a meeting, contest or notice.
 _TITLE_VISIT = re.compile(r"调研|考察|视察|走访|参访|观摩|到访|来访|莅临")
 _NOT_A_VISIT = re.compile(r"大赛|比赛|会议|大会|座谈|论坛|培训|活动周|通知|公示|名单|办法|方案|意见|签约|揭牌|开幕|举办|召开")
