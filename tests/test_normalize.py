@@ -527,3 +527,13 @@ def test_a_site_s_footer_at_the_top_of_a_notice_is_no_title_and_names_the_body_t
     assert [b.kind for b in article.blocks][:3] == ["copyright"] * 3, [(b.kind, b.text) for b in article.blocks]
     assert any(b.kind == "body" and "绩效评价" in b.text for b in article.blocks)
     assert article.publisher == "西岭市科学技术局", article.publisher
+
+
+def test_a_date_glued_to_the_source_is_no_part_of_it_and_a_photographer_is_credited():
+    article = normalize_text("7件作品获“挑战杯”特等奖(图)\n2015年11月21日     来源:星河体育2015-11-21         次浏览\n\n"
+                             "  11月20日，第十四届“挑战杯”终审决赛闭幕。\n\n摄影:周文彬\n\n作者:林海涛 通讯员/马文静\n\n编辑:王建华\n",
+                             article_id="q5")
+    assert article.publisher == "星河体育" and article.source is None, (article.publisher, article.source)
+    assert article.date == "2015-11-21", article.date
+    assert article.editors == ["周文彬", "王建华"] and article.authors == ["林海涛", "马文静"], (article.editors,
+                                                                                           article.authors)

@@ -16,7 +16,7 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 # A byline may be bracketed: (编辑:某某), 【责任编辑:某某】.
 _REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生|发布者|发布人)\s*[:：]?\s*"
                        r"((?:(?!记者|通讯员|实习生|编辑|摄影)[^:：*|)）】\]])+)")  # (记者 甲 乙 通讯员 丙: both)
-_EDITOR = re.compile(r"(?:责任编辑|编辑)\s*[:：]?\s*([^:：*|)）】\]]+)")
+_EDITOR = re.compile(r"(?:责任编辑|编辑|摄影)\s*[:：]?\s*([^:：*|)）】\]]+)")
 _PERSON = re.compile(rf"^{_NAME}$")
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
 _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
@@ -28,6 +28,7 @@ _OWNER = re.compile(r"版权所有\s*[:：]?\s*([\u4e00-\u9fff]+?(?:网|报|社|
 _PUBLISHING_BODY = re.compile(r"^(?:发布机构|发文机关)\s*[:：]?\s*([\u4e00-\u9fff（）()]{3,40})$")
 # A government site's footer: the body that runs it (承办) or owns it (主办).
 _SITE_BODY = re.compile(r"(主办|承办)(?:单位)?\s*[:：]\s*([\u4e00-\u9fff]{4,30})")
+_TRAILING_DATE = re.compile(r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
 _NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
 
 
@@ -128,8 +129,8 @@ def read_metadata(blocks: list[Block]) -> Metadata:
             meta.date = _iso_date(text)
         if b.kind in ("metadata", "source"):
             m = _SOURCE_LINE.search(text)
-            if m:
-                value = m.group(1)
+            value = _TRAILING_DATE.sub("", m.group(1)) if m else ""  # 来源:某某网2015-11-21: the date is the line's
+            if value:
                 if "-" in value:  # "site-paper": the site publishes what the paper wrote
                     site, paper = value.split("-", 1)
                     publishers.append(site)
