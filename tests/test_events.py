@@ -151,3 +151,18 @@ def test_everyone_listed_before_a_visitor_in_the_clause_visits_too(place_finder)
                                 "副主任马文静等一行四人到三水创业中心进行实地考察,三水创业中心总经理陈立新陪同调研。")
     visitors = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "visitor"}
     assert visitors == {"周文彬", "林海涛", "马文静"}, visitors  # not 陈立新, who accompanies
+
+
+def test_prizes_of_a_paragraph_that_names_no_competition_are_the_article_s_last_named():
+    text = ("双创简讯\n\n2023-08-11 09:00  来源:某某日报\n\n"
+            "  8月10日，第十二届星河青年创业创新大赛在西岭落幕。\n\n"
+            "  经过一天激烈的角逐，最终青禾生物科技有限公司周文彬取得了创新组一等奖，"
+            "星河智能科技有限公司管道检测项目取得了创业组一等奖。\n\n"
+            "  团中央书记处书记林海涛观摩冠军争夺赛。\n")
+    from sckg.extract import extract_article
+    from sckg.normalize import normalize_text
+    ex = extract_article(normalize_text(text, article_id="962_awards"), lambda line: [])
+    won = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface, r.value)
+           for r in ex.relations if r.kind == "winner"}
+    assert won == {("周文彬", "第十二届星河青年创业创新大赛", "创新组一等奖"),
+                   ("星河智能科技有限公司", "第十二届星河青年创业创新大赛", "创业组一等奖")}, won  # 冠军争夺赛: none

@@ -500,3 +500,12 @@ def test_a_town_s_name_is_no_evidence_of_a_city_so_named_and_its_bodies_are_its_
     assert ("林海涛", "佛山市三水区乐平镇党委") in posts, posts
     assert not any(name.endswith("萍乡高新技术产业开发区管理委员会") and name.startswith("佛山")
                    for _, name in posts), posts  # 萍乡 is a city, no town
+
+
+def test_the_youth_league_s_centre_named_short_is_one_national_body(place_finder, gazetteer):
+    ex = _article(place_finder, "971_league", "青年创新创业大赛总决赛落幕",
+                  ["团中央书记处书记林海涛出席闭幕会。团中央、省政府共同主办大赛。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    names = {e.name for e in res.entities.values()}
+    assert {"共青团中央", "共青团中央书记处"} <= names, names
+    assert not any("@" in k for k in res.entities if "共青团" in res.entities[k].name), res.entities

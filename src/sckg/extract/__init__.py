@@ -26,8 +26,8 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
-from sckg.extract.events import (awards, carrier_kinds, event_details, title_bodies, title_events, title_visit,
-                                 visits)
+from sckg.extract.events import (awards, carrier_kinds, event_details, later_awards, title_bodies, title_events,
+                                 title_visit, visits)
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.funds import fund_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
@@ -329,6 +329,7 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
                     for f in paragraph_figures]
     title_places = [p.surface for p in find_in_line(article.title or "")]
     mentions += title_events(article, mentions, title_places) + title_bodies(article, mentions, title_places)
+    relations += later_awards(article.clean, mentions, relations)
     if told := title_visit(article, mentions, year):
         mentions.append(told[0])
         relations.append(Relation("visitor", len(mentions) - 1, told[1]))

@@ -30,10 +30,11 @@ COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单
 SORT = "(?:专业型|综合型|创业)?"
 _AMONG = re.compile(rf"{COUNTED_AS}(?P<level>{_LEVEL_RE})?{SORT}(?P<type>{_TYPE_RE})")
 _PRIZES = "特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军"
-_PRIZE = re.compile(f"({_PRIZES})")
+_NOT_WON = "(?![争赛杯])"  # 冠军争夺赛, 冠军杯: a contest's name, no prize won
+_PRIZE = re.compile(f"({_PRIZES}){_NOT_WON}")
 # A prize with the group it was won in (企业组一等奖): one award of a contest that has several.
-_GROUP_PRIZE = re.compile(r"(?:(?:初创企业|成长企业|企业|团队|创客|初创|成长|青年|大学生|高校|社会|行业|创意)组)?"
-                          f"(?:{_PRIZES})")
+_GROUP_PRIZE = re.compile(r"(?:(?:初创企业|成长企业|企业|团队|创客|初创|成长|青年|大学生|高校|社会|行业|创意|创新|创业|毕业生?|在校生)组)?"
+                          f"(?:{_PRIZES}){_NOT_WON}")
 _WINNING_BODIES = {"Company", "University", "InnovationCarrier", "ResearchInstitute", "Cooperative"}
 # What follows a visitor's name: whom they lead (率团, 带领…), where they go (赴, 来, 前往) and
 # the visit verb; or the visit verb at once (调研某地某工作).
@@ -285,6 +286,24 @@ def awards(text: str, mentions: list[Mention]) -> list[Relation]:
         earlier = [i for i in competitions if mentions[i].end <= s0]
         if comps or earlier:
             out += _clause_awards(text, mentions, (comps or earlier)[-1], s0, s1)
+    return out
+
+
+def later_awards(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
+    """Prizes of a paragraph that names no competition (最终某公司取得了企业组一等奖), in the
+    competition the article named last before it (in its title or an earlier paragraph);
+    ``text`` is the article's clean text, ``relations`` those read so far."""
+    won = {r.subject for r in relations if r.kind == "winner"}
+    competitions = [i for i, m in enumerate(mentions) if m.cls == "Competition"]
+    out = []
+    for sentence in _sentences(text):
+        s0, s1 = sentence.span()
+        if not _PRIZE.search(text, s0, s1) or any(_in(mentions[i], s0, s1) for i in competitions) \
+                or any(_in(mentions[i], s0, s1) for i in won):
+            continue
+        earlier = [i for i in competitions if mentions[i].end <= s0]
+        if earlier:
+            out += _clause_awards(text, mentions, max(earlier, key=lambda i: mentions[i].end), s0, s1)
     return out
 
 

@@ -37,6 +37,7 @@ NATIONAL.update({name: "中华人民共和国" + name for name in (
     "外交部", "国防部", "公安部", "民政部", "司法部", "自然资源部", "生态环境部", "住房和城乡建设部",
     "交通运输部", "水利部", "文化和旅游部", "退役军人事务部", "应急管理部")})
 NATIONAL["住建部"] = NATIONAL["住房和城乡建设部"]
+NATIONAL.update({"团中央": "共青团中央", "中组部": "中共中央组织部", "中宣部": "中共中央宣传部"})
 # Taiwan, Hong Kong and Macau: their bodies keep the names written (台中市政府 is no 人民政府);
 # in Taiwan 科技部 and 经济部 are its own, not the State Council's ministries.
 TAIWAN = "710000"
@@ -44,7 +45,7 @@ OWN_SYSTEMS = frozenset({TAIWAN, "810000", "820000"})
 # The start of a national body's own name: it names no division and is one body.
 NATIONAL_NAME = re.compile(r"^(?:中华人民共和国|国务院|中共中央|中央|全国|国家|中国)")
 
-NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心"))), key=len, reverse=True)
+NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心", "中央"))), key=len, reverse=True)
 # A government named short after its division: 某市政府 (its own name is 某市人民政府).
 PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟镇乡])政府((?:办公室|办公厅)?)$")
 
