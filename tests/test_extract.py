@@ -489,6 +489,14 @@ def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
     assert {"邓雅文", "刘建", "孙浩"} <= creators
 
 
+def test_a_correspondent_written_close_to_their_name_in_a_bracketed_byline(place_finder):
+    ex = _extract(place_finder, ["近日，省科技厅公布名单，星河科技孵化器获批为省级科技孵化器。(记者周文彬 通讯员林海涛 马文静)"])
+    creators = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "creator"}
+    assert creators == {"周文彬", "林海涛", "马文静"}, creators
+    incubator = next(m for m in ex.mentions if m.surface == "星河科技孵化器")
+    assert incubator.attr("level") == "provincial", incubator
+
+
 @pytest.mark.parametrize("opening", ["本报讯（记者 周文彬 通讯员 马文静）", "西岭网西安5月30日电（记者周文彬）",
                                      "本报讯（周文彬 马文静）"])
 def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(place_finder, opening):

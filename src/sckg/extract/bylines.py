@@ -15,6 +15,7 @@ from sckg.model import Article
 _BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|本网|本站|全媒体|融媒体|首席|特约|见习)?(?:记者|通讯员)\s*"
                           r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_ROLE = re.compile(r"(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|实习生)")
 # A name alone in brackets closing a paragraph: ……提供支持。(某某)
 _CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$")
 # A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
@@ -58,8 +59,8 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
         for m in _BODY_BYLINE.finditer(b.text):
             if m.start() > 12 and m.end() < len(b.text) - 1:
                 continue  # only at a paragraph's head (本报讯…) or its end
-            for name in _BYLINE_NAME.finditer(m.group(1)):
-                if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
+            for name in _BYLINE_NAME.finditer(_ROLE.sub(lambda r: " " * len(r.group(0)), m.group(1))):
+                if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:  # (记者甲 通讯员乙: both)
                     spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
         closing = _CLOSING_NAME.search(b.text)
         name = closing.group(1) if closing else ""

@@ -27,7 +27,7 @@ _APPOSITION = re.compile(
 COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单位|机构|载体)?(?:转型)?(?:认定|备案|确定|确认)?为?"
               r"|被(?:[^，。；、]{2,8}?)?(?:认定|评|命名|确定|备案)为|获批为?|入选为?)(?:\d{4}年度?)?")
 # The sort of carrier a kind's word may be led by: 市级专业型孵化器, 市级创业孵化基地.
-SORT = "(?:专业型|综合型|创业)?"
+SORT = "(?:专业型|综合型|创业|科技(?=孵化器))?"
 _AMONG = re.compile(rf"{COUNTED_AS}(?P<level>{_LEVEL_RE})?{SORT}(?P<type>{_TYPE_RE})")
 _PRIZES = "特等奖|一等奖|二等奖|三等奖|优胜奖|优秀奖|金奖|银奖|铜奖|头筹|冠军|亚军|季军"
 _NOT_WON = "(?![争赛杯])"  # 冠军争夺赛, 冠军杯: a contest's name, no prize won
