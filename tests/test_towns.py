@@ -33,3 +33,22 @@ def test_a_town_replaces_a_short_form_of_a_city_that_is_its_name():
     short = Mention("乐平", 1, 3, "Place", "Place")  # 乐平 is also 乐平市's short form
     found = towns(text, [short])
     assert [(t.surface, t.attr("town")) for t in found] == [("乐平镇", "1")]
+
+
+def test_a_town_s_head_after_its_committee_s_secretary_and_a_village_s_bodies(place_finder, gazetteer):
+    from sckg.extract import extract_article
+    from sckg.link import resolve_place
+    from sckg.normalize import normalize_text
+    from sckg.resolve import resolve
+
+    text = ("星河村星创天地带动农民增收\n\n2023-06-06 09:00  来源:某某日报\n\n"
+            "  6月5日,县委副书记周文彬到三水区西岭镇星河村调研星创天地建设。星河村党支部书记、村委会主任林海涛介绍,"
+            "入驻农业企业12家。西岭镇党委书记马文静、镇长陈立新陪同调研。村民王建华说,去年在星创天地学会了种植技术。\n")
+    ex = extract_article(normalize_text(text, article_id="972_village"), place_finder.find)
+    assert not any(m.surface.endswith("学会") for m in ex.mentions), ex.mentions  # 学会了: learned
+    res = resolve([ex], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    assert ("陈立新", "镇长", "佛山市三水区西岭镇人民政府") in posts, posts
+    assert ("马文静", "党委书记", "佛山市三水区西岭镇党委") in posts, posts
+    assert ("林海涛", "党支部书记", "佛山市三水区星河村党支部") in posts, posts
+    assert ("林海涛", "主任", "佛山市三水区星河村委会") in posts, posts

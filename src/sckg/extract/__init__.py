@@ -37,7 +37,7 @@ from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.tables import list_rows
 from sckg.extract.titled import titled_names
-from sckg.extract.towns import towns
+from sckg.extract.towns import towns, village_bodies
 from sckg.extract.units import bodies_before_posts, listed_departments, sub_units
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
@@ -195,7 +195,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
-    mentions = listed_departments(mentions, text, place_names)
+    mentions = village_bodies(text, listed_departments(mentions, text, place_names))
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -33,7 +33,7 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 SUFFIXES = _suffix_table()
 # Short forms are not the start of a longer word: 侨联 not of 联合会, 商务委 not of 委员会, 建设局
 # not of 局面, 教育部 not of 部门 (a kind of body), 银行 not of 银行卡, 大学 not of 大学习.
-NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)"}
+NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、) are no part of a name either.

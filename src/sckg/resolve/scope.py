@@ -14,8 +14,9 @@ from sckg.resolve.official import NATIONAL, NATIONAL_NAME, OWN_SYSTEMS
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's county, the entity table
 
 _NATIONAL_NAMES = frozenset(NATIONAL.values())
-# A town's name at the head of a body's (乐平镇党委), not a word in 乡 or 镇 (城乡建设局, 城镇).
-_TOWN_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城下])(?:镇|乡)(?![村镇])")
+# A town's or a village's name at the head of a body's (乐平镇党委, 星河村党支部), not a word in 乡, 镇 or
+# 村 (城乡建设局, 城镇, 农村).
+_TOWN_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城下农乡])(?:镇|乡|村)(?![村镇])")
 
 
 def ownerless(r: Resolver, m: Mention, name: str, province: str | None) -> bool:
