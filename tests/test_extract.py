@@ -1869,3 +1869,10 @@ def test_a_unit_listed_after_a_sibling_unit_s_head_is_a_unit_of_the_same_body(pl
     from sckg.resolve import resolve
     res = resolve([ex], gazetteer, resolve_place)
     assert ("张国强", "处长", "科学技术部火炬高技术产业开发中心政策调研与统计处") in _resolved_posts(res)
+
+
+def test_a_unit_named_before_its_head_s_name_and_title(place_finder):
+    ex = _extract(place_finder, ["市科技局周文彬副局长一行到星河众创空间调研。高新科林海涛科长陪同。"])
+    posts = _posts(ex)
+    assert ("林海涛", "科长", "高新科") in posts, posts  # not 海涛 after a unit 高新科林
+    assert ("周文彬", "副局长", "市科技局") in posts, posts

@@ -39,7 +39,7 @@ _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "�
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长, 在某某主任的陪同下).
 _VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
-_ORG_END = set("处厅局委会办院司部所站室组队心协社厂")
+_ORG_END = set("处厅局委会办院司部所站室组队心协社厂科")
 _COMMON_NOUN = 1000  # how often jieba has seen a noun that is too common to be a given name
 _TITLE_END = re.compile(f"(?:{'|'.join(map(re.escape, TITLES))})$")
 # A short aside between a post and the name: 副书记(主持工作)某某, 副部长(兼)….

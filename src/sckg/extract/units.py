@@ -77,6 +77,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
                      ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
+# The title a unit's head is given after the name (高新科林某科长): by how the unit ends.
+_HEAD_OF = {"科": "科长", "处": "处长", "局": "局长", "室": "主任", "办": "主任"}
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
@@ -93,7 +95,11 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
             continue
         title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
         if title is None:
-            continue
+            after = next((t for t in TITLES if text.startswith(t, person.end)), "")
+            unit = text[person.start - 1:person.start]
+            if not after.endswith(_HEAD_OF.get(unit, "-")):
+                continue
+            title = ""  # 高新科林某某科长: the unit before the name, its head's title after it
         end = person.start - len(title)
         body = next((b for b in PARTY_BODIES if title.startswith(b) and len(title) > len(b)), "")
         if end in ends or end + len(body) in ends:
