@@ -1159,6 +1159,16 @@ def test_the_bodies_a_notice_is_addressed_to(place_finder):
     assert [f.value for f in ex.figures] == ["30"]  # the addressee line states no figure
 
 
+def test_bodies_of_a_kind_a_notice_is_addressed_to_are_no_one_body(place_finder):
+    text = ("关于认定星河大学科技园为国家大学科技园的通知\n\n"
+            "有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):\n\n"
+            "  经科学技术部和教育部研究,决定认定星河大学科技园为国家大学科技园。北京市的专家参加评审。\n\n"
+            "科学技术部\n\n2010年10月21日\n")
+    ex = extract_article(normalize_text(text, article_id="953_addressee"), place_finder.find)
+    agencies = set(_names(ex, "GovernmentAgency"))
+    assert "教育厅" not in agencies and "科技厅" not in agencies, agencies  # every province's, no one's
+
+
 def test_names_before_their_titles_listed_after_a_body(place_finder):
     ex = _extract(place_finder, ["西北工程大学林海涛董事长、周文彬校长、星河科技有限公司王小明总经理、郑晓东总经理、马文静教授出席。"])
     posts = _posts(ex)

@@ -537,3 +537,19 @@ def test_a_date_glued_to_the_source_is_no_part_of_it_and_a_photographer_is_credi
     assert article.date == "2015-11-21", article.date
     assert article.editors == ["周文彬", "王建华"] and article.authors == ["林海涛", "马文静"], (article.editors,
                                                                                            article.authors)
+
+
+def test_a_notice_copied_from_a_legal_database_signed_by_two_ministries():
+    text = ("关于认定星河大学科技园等3家大学科技园为国家大学科技园的通知\n"
+            "国科发高〔2010〕629号  2010-10-21  全文有效\n\n"
+            "有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):\n"
+            "        经科学技术部和教育部研究,决定认定星河大学科技园等3家大学科技园为国家大学科技园。\n"
+            "         附件:认定的国家大学科技园名单\n\n"
+            "                                              科学技术部  教育部\n"
+            "                                            二○一○年十月二十一日\n"
+            "序号 |\n所在地 |\n国家大学科技园名称 |\n1 |\n北京 |\n北京星河大学国家大学科技园 |\n")
+    article = normalize_text(text, article_id="q6")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["国科发高〔2010〕629号 2010-10-21 全文有效"] == "metadata", kinds
+    assert kinds["有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):"] == "addressee", kinds
+    assert article.date == "2010-10-21" and article.publisher == "科学技术部", (article.date, article.publisher)

@@ -318,6 +318,9 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
         if block.kind not in ("body", "addressee"):
             continue
         found, rels = _paragraph(block.text, block.start, find_in_line, people, known_towns, year, read)
+        if block.kind == "addressee":  # 各市科技局, 有关省…教育厅: bodies of a kind, no one body
+            found, rels = _without(found, rels, [i for i, m in enumerate(found) if m.attr("relative")
+                                                 and _plural(block.text, m.start - block.start)])
         base = len(mentions)
         mentions += found
         relations += _shifted(rels, base)
@@ -347,6 +350,22 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
                       place_names=place_names)
 
 
+def _without(mentions: list[Mention], relations: list[Relation], dropped: list[int]) -> tuple[list[Mention], list[Relation]]:
+    """``mentions`` without those at the indices ``dropped``, and ``relations`` re-indexed
+    to them (a relation of a mention dropped goes with it)."""
+    if not dropped:
+        return mentions, relations
+    new = {old: k for k, old in enumerate(i for i in range(len(mentions)) if i not in dropped)}
+    return [m for i, m in enumerate(mentions) if i in new], [
+        replace(r, subject=new.get(r.subject, r.subject), object=None if r.object is None else new[r.object])
+        for r in relations if (r.subject < 0 or r.subject in new) and (r.object is None or r.object in new)]
+
+
+def _plural(text: str, pos: int) -> bool:
+    """Whether the clause ``pos`` is in opens with 各, 有关 or 相关 (各县科技局、教育局)."""
+    return text.startswith(("各", "有关", "相关"), max(text.rfind(c, 0, pos) for c in "，,；;") + 1)
+
+
 def _name_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Every occurrence in ``text`` of the names of the people found, with or without a
     post that announces them there."""
@@ -359,15 +378,8 @@ def _outside_names(people: list[tuple[int, int]], mentions: list[Mention],
     """The mentions without the places inside a person's name (云龙 in 叶云龙; ``people``:
     :func:`_name_spans`), and the relations re-indexed to them (those of a place dropped
     go with it)."""
-    keep = [i for i, m in enumerate(mentions) if m.category != "Place"
-            or not any(s <= m.start and m.end <= e for s, e in people)]
-    if len(keep) == len(mentions):
-        return mentions, relations
-    new = {old: k for k, old in enumerate(keep)}
-    kept = [replace(r, subject=new[r.subject] if r.subject >= 0 else r.subject,
-                    object=None if r.object is None else new[r.object])
-            for r in relations if (r.subject < 0 or r.subject in new) and (r.object is None or r.object in new)]
-    return [mentions[i] for i in keep], kept
+    return _without(mentions, relations, [i for i, m in enumerate(mentions) if m.category == "Place"
+                                          and any(s <= m.start and m.end <= e for s, e in people)])
 
 
 def _place_names(text: str, find_in_line, people: list[tuple[int, int]]) -> list[str]:

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号$")
-ADDRESSEE = re.compile(r"^各[^。！？]{1,80}[：:]$|^[\u4e00-\u9fff、，,（）()]{2,80}(局|厅|委|委员会|政府|单位|部门|公司)[：:]$")
+# (国科发高〔2010〕629号  2010-10-21  全文有效: a legal database's line, the date and validity after)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+                        r"(?:\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+(?:全文)?(?:有效|失效|废止|已修订))?)?$")
+# (…科技厅(委、局)、教育厅(委、局)：: the bodies' other names in brackets after the last)
+ADDRESSEE = re.compile(r"^各[^。！？]{1,80}[：:]$|^[\u4e00-\u9fff、，,（）()]{2,80}(局|厅|委|委员会|政府|单位|部门|公司)"
+                       r"(?:[（(][\u4e00-\u9fff、，,]{1,10}[)）])?[：:]$")
 PUBLICITY = re.compile(r"^[（(]\s*(此件|本件)?[^（()）]{0,8}(公开|发布|不另行文)[^（()）]{0,6}[)）]$")
 ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
