@@ -509,3 +509,17 @@ def test_the_youth_league_s_centre_named_short_is_one_national_body(place_finder
     names = {e.name for e in res.entities.values()}
     assert {"共青团中央", "共青团中央书记处"} <= names, names
     assert not any("@" in k for k in res.entities if "共青团" in res.entities[k].name), res.entities
+
+
+def test_a_prefecture_s_bodies_are_named_after_its_full_name_without_the_province_s(place_finder, gazetteer):
+    ex = _article(place_finder, "973_prefecture", "省科技厅农村处赴黔西南州开展调研",
+                  ["省科技厅农村处处长周文彬一行在黔西南州科技局局长林海涛、州科技局党组成员、州防震减灾局局长马文静的"
+                   "陪同下开展调研。贵州省黔西南州科技局、黔西南高新区管委会参加。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value): res.entities[l.object].name for l in res.links if l.kind == "post"}
+    bureau = "黔西南布依族苗族自治州科学技术局"
+    assert posts[("林海涛", "局长")] == posts[("马文静", "党组成员")] == bureau, posts  # one bureau, however named
+    assert posts[("马文静", "局长")] == "黔西南布依族苗族自治州防震减灾局", posts  # a department the lexicon lacks
+    names = {e.name for e in res.entities.values()}
+    assert not any(n.startswith("贵州省黔西南") for n in names), names
+    assert not any(n.startswith("黔西南布依族苗族自治州高新") for n in names), names  # a zone's body keeps the zone's name

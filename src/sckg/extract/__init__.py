@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from sckg.extract.agencies import (committee_departments, implied_governments, national_bodies,
+from sckg.extract.agencies import (committee_departments, implied_governments, levels_alone, national_bodies,
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, zone_bodies)
 from sckg.extract.anaphors import kind_heads, own_bodies
@@ -195,7 +195,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     bodies = bodies_before_posts(text, mentions, place_names)  # a body no ending announces
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
-    mentions = village_bodies(text, listed_departments(mentions, text, place_names))
+    mentions = levels_alone(text, village_bodies(text, listed_departments(mentions, text, place_names)))
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -12,6 +12,7 @@ comes from the place in the resolve stage).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sckg.extract.lexicon import DEPARTMENTS, GOVERNMENT_HEADS, PROVINCE_SHORT_NAMES, TITLE_RE
 from sckg.model import Mention
@@ -48,6 +49,10 @@ _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0
 _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率取访察])|(?<=\d[.．]))"
 _RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
+_OPENS = re.compile(_CLAUSE_OPEN)
+# A level alone, then a department's name no entry of the lexicon holds (州防震减灾局), not a
+# word that starts with the level's character (市场监管局, 区块链).
+_LEVEL_HEAD = re.compile(r"^([省市县州盟旗])(?![场级长委区县政])[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室)$")
 _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
@@ -103,6 +108,16 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             found.append(Mention(m.group(), m.start(), m.end(), "GovernmentAgency", "GovernmentAgency",
                                  (("relative", "省"),)))
     return found
+
+
+def levels_alone(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each agency named by a level alone and a department the lexicon
+    lacks (州防震减灾局, where a clause opens before it) read as that level's (``relative``)."""
+    out = []
+    for m in mentions:
+        level = _LEVEL_HEAD.match(m.surface) if m.category == "GovernmentAgency" and not m.attrs else None
+        out.append(replace(m, attrs=(("relative", level.group(1)),)) if level and _OPENS.match(text, m.start) else m)
+    return out
 
 
 def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -32,6 +32,7 @@ _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "Uni
          "ResearchInstitute", "Association", "MediaOutlet", "InnovationCarrier", "Project"}
 # Bodies whose official names spell out the region and the agency in full.
 _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
+_ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|试验区|示范区|自贸区|保税区|科技城|港区")
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -189,7 +190,7 @@ class _Resolver:
         if corps:
             return name
         if m.category == "GovernmentAgency" and province:
-            name = in_county(self, self._with_city(name, province))
+            name = in_county(self, self._with_city(self._with_prefecture(name, province), province))
         region = _REGION_REF.match(name)
         if region and region.group(1).endswith("区") and region.group(1) != "自治区" \
                 and province not in AUTONOMOUS_REGIONS:
@@ -199,6 +200,20 @@ class _Resolver:
             name = province_name + name[region.end():]
         else:
             name = self._full_place_prefix(name)
+        return name
+
+    def _with_prefecture(self, name: str, province: str) -> str:
+        """云南省昆明科技局, 黔西南州科技局 → 昆明市…, 黔西南布依族苗族自治州…: a city's or a
+        prefecture's body is named after its division's full name, without the province's."""
+        if _ZONE_WORD.search(name):
+            return name  # 福州高新区管委会: a zone's body is named after the zone, not its city
+        province_name = self.province_name(province) or ""
+        rest = name[len(province_name):] if province_name and name.startswith(province_name) else name
+        for length in (k for k in (7, 6, 5, 4, 3, 2) if len(rest) > k + 1):
+            r = self.resolve_place(self.gaz, rest[:length], province=province)
+            if r.status == "resolved" and r.code and self.gaz.divisions[r.code].level == "prefecture":
+                full = self.gaz.divisions[r.code].name
+                return rest if rest.startswith(full) else full + rest[length:]
         return name
 
     def _full_place_prefix(self, name: str) -> str:
