@@ -682,3 +682,13 @@ def test_counts_rated_in_an_evaluation_are_parts_of_the_population_evaluated():
         rated = by_value[value]
         assert rated.whole == figures.index(total), rated
         assert (rated.carrier_type, rated.level) == ("MakerSpace", total.level), rated
+
+
+def test_a_growth_a_share_a_first_place_and_no_difference_or_another_s_rank():
+    figures = extract_figures("江苏有53家获评优秀，较上年增长141%，占全国获批优秀总数的23%，居全国首位，"
+                              "比排名第二的广东省多11家。")
+    by_value = {f.value: f for f in figures}
+    assert by_value["141"].indicator == "growth-rate", by_value["141"]
+    assert by_value["23"].indicator != "growth-rate", by_value["23"]  # a share, no growth
+    assert by_value["1"].unit == "rank", by_value["1"]  # 首位
+    assert "2" not in by_value and "11" not in by_value, by_value  # another's rank; a difference

@@ -137,8 +137,10 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         found.append(indicator is not None)
         inherited = None
         if indicator is None and figures and quantities[i - 1].start >= s_start \
-                and quantities[i - 1].unit_class == q.unit_class and not _noun("count", before, True):
-            # (创业团队超过143万人 after a count of staff: its own noun, though not one of persons)
+                and quantities[i - 1].unit_class == q.unit_class and not _noun("count", before, True) \
+                and not _SHARE.search(before):
+            # (创业团队超过143万人 after a count of staff: its own noun, though not one of persons;
+            # 占全国总数的23% after a growth: a share)
             indicator, ctype = figures[-1].indicator, figures[-1].carrier_type  # 华东地区第3位
             inherited = figures[-1] if q.unit_class == "rank" else None  # 全国第五、西北第一: one count ranked
         elif indicator is None and figures and q.unit_class == "rank" and quantities[i - 1].start >= s_start:
@@ -369,6 +371,7 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
+_SHARE = re.compile(r"占[^，,；;。]{0,24}$")
 # Where the parts of a count start after it: 1239家(其中国家级435家) — their level is theirs.
 _PARTS_AFTER = re.compile(r"[(（]|其中|含")
 

@@ -331,7 +331,7 @@ _MONEY = [
     (r"仪器设备|设备", "equipment-value-threshold", None)]
 FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
                 "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
-                "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速", "growth-rate", None)],
+                "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速|增幅|增长", "growth-rate", None)],
                 "rank": [(r"报名", "applicant-rank", None)]}
 FIGURE_FALLBACK = {"count": "count", "person": "persons", "person-time": "participants", "event": "events",
                    "item": "items", "money": "funding", "area": "floor-area", "percent": "rate", "rank": "rank"}

@@ -74,6 +74,8 @@ _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年�
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
+_FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")
+_COMPARED = re.compile(r"比[^，,。；;！？]{1,20}?(?:多|少)(?:了)?$")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NUMBER = re.compile(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?")
 _RANK_VERB = re.compile(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$")
@@ -163,10 +165,12 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in RANK_RE.finditer(text):
         if m.group(0)[-1] in "位名" or _RANK_VERB.search(
                 text[max(0, m.start() - 10):m.start()]):
-            if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家":
-                continue
+            if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家的":
+                continue  # (排名第二的广东省: the rank of another, named after it)
             value = parse_number(m["num"])
             out.append(Quantity(m.start(), m.end(), _plain(value), "rank", "rank", "第"))
+    for m in _FIRST_PLACE.finditer(text):  # 居全国首位: the first rank
+        out.append(Quantity(m.start(1), m.end(1), "1", "rank", "rank", m.group(1)))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -183,6 +187,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # 21 日照某空间: a table row's number, not a count spaced out in a sentence
     if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
         return None  # 第一、二、三、四批: the last of a list of ordinals
+    if _COMPARED.search(text, max(0, m.start() - 24), m.start()):
+        return None  # 比排名第二的某省多11家: a difference, no count of anything
     if before in ("前", "后") and unit in ("位", "名"):
         return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
