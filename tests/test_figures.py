@@ -692,3 +692,10 @@ def test_a_growth_a_share_a_first_place_and_no_difference_or_another_s_rank():
     assert by_value["23"].indicator != "growth-rate", by_value["23"]  # a share, no growth
     assert by_value["1"].unit == "rank", by_value["1"]  # 首位
     assert "2" not in by_value and "11" not in by_value, by_value  # another's rank; a difference
+
+
+def test_a_count_of_a_list_of_carriers_is_no_named_body_s():
+    figures = extract_figures("根据科技部火炬中心的要求，经专家评审，拟向科技部火炬中心推荐“星河创业工坊”等12家众创空间"
+                              "申报国家众创空间备案。")
+    counted = next(f for f in figures if f.value == "12")
+    assert counted.indicator == "carriers" and counted.subject is None, counted

@@ -159,7 +159,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             period = context.year  # 现认定某某等4家单位为…: the carriers of the notice's year
         elif period is None and indicator in _EVENT_OUTCOMES and context.event_year:
             period = context.event_year  # the entrants and winners of the event the title names
-        subject = _subject(bare_head) if q.unit_class != "rank" else None
+        subject = _subject(bare_head) if q.unit_class != "rank" and not (
+            indicator in _LISTED_UNITS and bare_head.endswith("等")) else None  # 推荐“甲”等12家: a list's count
         area = _area(_unlisted_head(bare_head, c_start - s_start), rank=q.unit_class == "rank")
         named = _NOUN_PLACE.match(noun_after)
         recognised = _RECOGNISED_AS.match(after)
@@ -371,6 +372,7 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
+_LISTED_UNITS = ("carriers", "awarded-carriers", "organisations")
 _SHARE = re.compile(r"占[^，,；;。]{0,24}$")
 # Where the parts of a count start after it: 1239家(其中国家级435家) — their level is theirs.
 _PARTS_AFTER = re.compile(r"[(（]|其中|含")
