@@ -523,3 +523,12 @@ def test_a_prefecture_s_bodies_are_named_after_its_full_name_without_the_provinc
     names = {e.name for e in res.entities.values()}
     assert not any(n.startswith("贵州省黔西南") for n in names), names
     assert not any(n.startswith("黔西南布依族苗族自治州高新") for n in names), names  # a zone's body keeps the zone's name
+
+
+def test_a_county_s_committee_named_by_its_short_name_is_the_one_named_in_full(place_finder, gazetteer):
+    ex = _article(place_finder, "974_county", "铜仁市沿河土家族自治县科特派工作启动",
+                  ["铜仁市沿河土家族自治县科技特派团工作启动,沿河县委办、县委组织部负责同志参加会议。",
+                   "县委副书记周文彬出席会议。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    committees = sorted(e.name for e in res.entities.values() if e.name.endswith("县委"))
+    assert committees == ["中共铜仁市沿河土家族自治县委"], committees

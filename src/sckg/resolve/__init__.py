@@ -113,21 +113,20 @@ class _Resolver:
         """奉贤区人民政府 → 上海市奉贤区人民政府: a body named after a district or county of
         the article's province, by that division's full name, takes its city before it."""
         party = "中共" if name.startswith("中共") else ""  # 中共某区委 → 中共某市某区委
-        found = self.division_at(name[len(party):], province, ("区", "县", "旗"))
+        found = self.division_at(name[len(party):], province, ("区", "县", "旗"), short=True)  # (沿河县委: 沿河土家族自治县)
         if found and self.gaz.divisions[found[0]].level == "county":
             return party + self._qualified_place(found[0]) + name[len(party) + found[1]:]
         return name
 
     def division_at(self, text: str, province: str, ends: tuple[str, ...],
-                    inside: str | None = None) -> tuple[str, int] | None:
-        """The division whose full name (ending in one of ``ends``) ``text`` starts with,
-        in ``province`` and, if given, inside the division ``inside``: its code and length."""
-        for length in (6, 5, 4, 3):
+                    inside: str | None = None, short: bool = False) -> tuple[str, int] | None:
+        """The division whose full name (``short``: or short name) ending in one of ``ends`` ``text``
+        starts with, in ``province`` and, if given, inside ``inside``: its code and length."""
+        for length in (k for k in (6, 5, 4, 3) if len(text) > k and text[:k].endswith(ends)):
             head = text[:length]
-            if len(text) <= length or not head.endswith(ends):
-                continue
             r = self.resolve_place(self.gaz, head, province=province, prefecture=self.city)
-            if r.status == "resolved" and r.code and self.gaz.divisions[r.code].name == head and (
+            div = self.gaz.divisions.get(r.code or "") if r.status == "resolved" else None
+            if div and (div.name == head or short and head in div.short_names) and (
                     inside is None or (r.code != inside and r.code.startswith(inside.rstrip("0")))):
                 return r.code, length
         return None
