@@ -532,3 +532,13 @@ def test_a_county_s_committee_named_by_its_short_name_is_the_one_named_in_full(p
     res = resolve([ex], gazetteer, resolve_place)
     committees = sorted(e.name for e in res.entities.values() if e.name.endswith("县委"))
     assert committees == ["中共铜仁市沿河土家族自治县委"], committees
+
+
+def test_a_town_s_body_in_two_counties_articles_is_two_bodies(place_finder, gazetteer):
+    first = _article(place_finder, "975_town", "佛山市三水区召开创业工作会",
+                     ["佛山市三水区星河镇党委书记周文彬出席会议。"])
+    second = _article(place_finder, "976_town", "佛山市南海区召开创业工作会",
+                      ["佛山市南海区星河镇党委书记林海涛出席会议。"])
+    res = resolve([first, second], gazetteer, resolve_place)
+    posts = {res.entities[l.subject].name: res.entities[l.object].name for l in res.links if l.kind == "post"}
+    assert posts == {"周文彬": "佛山市三水区星河镇党委", "林海涛": "佛山市南海区星河镇党委"}, posts

@@ -66,7 +66,7 @@ def towns(text: str, places: list[Mention], known: set[str] = frozenset()) -> li
 
 # A village's bodies named bare (村委会, 村党支部), and a village's name at a body's head.
 _BARE_VILLAGE_BODY = re.compile(r"^村(?:委会|民委员会|党支部|党总支|两委)$")
-_VILLAGE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,5}?村(?=[\u4e00-\u9fff]{2,})")
+_VILLAGE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?<![农乡])村")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -77,9 +77,10 @@ def village_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.category == "GovernmentAgency" and _BARE_VILLAGE_BODY.match(m.surface) and not m.attr("qualified"):
             before = [v for v in mentions if v.end <= m.start and v.category in ("GovernmentAgency", "Place")
-                      and _VILLAGE_HEAD.match(v.surface + "村委会") and not _SENTENCE_END.search(text, v.end, m.start)]
-            village = _VILLAGE_HEAD.match(before[-1].surface + "村委会") if before else None
+                      and _VILLAGE_HEAD.match(v.surface) and not _SENTENCE_END.search(text, v.end, m.start)]
+            village = _VILLAGE_HEAD.match(before[-1].surface) if before else None
             if village:
-                m = Mention(m.surface, m.start, m.end, m.category, m.cls, (*m.attrs, ("qualified", village.group(0) + m.surface[1:])))
+                qualified = village.group(0) + m.surface[1:]
+                m = Mention(m.surface, m.start, m.end, m.category, m.cls, (*m.attrs, ("qualified", qualified)))
         out.append(m)
     return out

@@ -95,9 +95,9 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
             continue
         title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
         if title is None:
-            after = next((t for t in TITLES if text.startswith(t, person.end)), "")
             unit = text[person.start - 1:person.start]
-            if not after.endswith(_HEAD_OF.get(unit, "-")):
+            after = TITLE_PATTERN.match(text, person.end) if unit in _HEAD_OF else None
+            if not (after and after.group(0).endswith(_HEAD_OF[unit])):
                 continue
             title = ""  # 高新科林某某科长: the unit before the name, its head's title after it
         end = person.start - len(title)
