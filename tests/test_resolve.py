@@ -542,3 +542,12 @@ def test_a_town_s_body_in_two_counties_articles_is_two_bodies(place_finder, gaze
     res = resolve([first, second], gazetteer, resolve_place)
     posts = {res.entities[l.subject].name: res.entities[l.object].name for l in res.links if l.kind == "post"}
     assert posts == {"周文彬": "佛山市三水区星河镇党委", "林海涛": "佛山市南海区星河镇党委"}, posts
+
+
+def test_a_district_s_bureau_named_bare_in_two_cities_articles_is_each_city_s(place_finder, gazetteer):
+    # 鼓楼区 is a district of 南京 and of 徐州: the name read for one article is not the other's
+    first = _article(place_finder, "977_nanjing", "南京市召开创业工作会", ["鼓楼区科技局局长周文彬出席会议。南京市的专家参加。"])
+    second = _article(place_finder, "978_xuzhou", "徐州市召开创业工作会", ["鼓楼区科技局局长林海涛出席会议。徐州市的专家参加。"])
+    res = resolve([first, second], gazetteer, resolve_place)
+    posts = {res.entities[l.subject].name: res.entities[l.object].name for l in res.links if l.kind == "post"}
+    assert posts == {"周文彬": "南京市鼓楼区科学技术局", "林海涛": "徐州市鼓楼区科学技术局"}, posts

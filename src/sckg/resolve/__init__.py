@@ -20,7 +20,7 @@ from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
                                    plain_name)
-from sckg.resolve.scope import in_county, names_town, ownerless
+from sckg.resolve.scope import in_county, ownerless
 from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -82,7 +82,8 @@ class _Resolver:
 
     def canonical(self, m: Mention, province: str | None) -> str:
         """The full name a mention stands for, in the article's context."""
-        contextual = m.attr("relative") or m.attr("implied") or names_town(m.surface)
+        # (an agency's full name depends on the article's city: 鼓楼区科技局 in 南京 or in 徐州)
+        contextual = m.attr("relative") or m.attr("implied") or m.category == "GovernmentAgency"
         key = (m.surface, m.attrs, m.category, m.cls, province, (self.city, self.county) if contextual else None)
         found = self._canonical.get(key)
         if found is None:

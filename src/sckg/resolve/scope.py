@@ -29,12 +29,6 @@ def ownerless(r: Resolver, m: Mention, name: str, province: str | None) -> bool:
         and head_place(r, name, province) is None
 
 
-def names_town(name: str) -> bool:
-    """Whether ``name`` starts with a town's or a village's name (its full form depends on
-    the article's county: see :func:`in_county`)."""
-    return bool(_TOWN_HEAD.match(name))
-
-
 def in_county(r: Resolver, name: str) -> str:
     """乐平镇党委 → 佛山市三水区乐平镇党委: a town's body, in an article about one county
     (``r.county``), is named after the town in that county, as the town's place is."""
