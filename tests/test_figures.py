@@ -699,3 +699,12 @@ def test_a_count_of_a_list_of_carriers_is_no_named_body_s():
                               "申报国家众创空间备案。")
     counted = next(f for f in figures if f.value == "12")
     assert counted.indicator == "carriers" and counted.subject is None, counted
+
+
+def test_carriers_a_zone_or_a_district_has_are_of_their_kind_and_no_one_s():
+    figures = extract_figures("截至2022年底，我市共有各类孵化载体86家，其中，高新区有孵化器12家、众创空间20家，"
+                              "西岭区有众创空间8家。")
+    by_value = {f.value: f for f in figures}
+    assert by_value["12"].carrier_type == "TechnologyBusinessIncubator", by_value["12"]  # 高新区 is where they are
+    assert all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]  # 西岭区有众创空间: no name
+    assert by_value["8"].area == "西岭区", by_value["8"]

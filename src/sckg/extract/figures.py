@@ -364,7 +364,7 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
 
 def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     """None when the chunk names several carrier kinds (众创空间、孵化器及星创天地30家)."""
-    kinds, rest = set(), _ASIDE.sub("", chunk)  # 众创空间(星创天地): an aside names no second kind
+    kinds, rest = set(), _ZONE_HOLDING.sub("", _ASIDE.sub("", chunk))  # 众创空间(星创天地): an aside names no second kind
     for rx, _, kind in _COMPILED["count"][:len(_CARRIERS)]:
         if kind != "InnovationCarrier" and rx.search(rest):
             kinds.add(kind)
@@ -372,10 +372,11 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
+_ZONE_HOLDING = re.compile(r"(?:高新区|高新技术产业开发区|开发区|经开区)(?=[有内的已现共]{0,2}(?:科技企业|科技)?"
+                           r"(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")  # 高新区有孵化器12家: a place
 _LISTED_UNITS = ("carriers", "awarded-carriers", "organisations")
 _SHARE = re.compile(r"占[^，,；;。]{0,24}$")
-# Where the parts of a count start after it: 1239家(其中国家级435家) — their level is theirs.
-_PARTS_AFTER = re.compile(r"[(（]|其中|含")
+_PARTS_AFTER = re.compile(r"[(（]|其中|含")  # 1239家(其中国家级435家): the parts' level is theirs
 
 
 @lru_cache(maxsize=8192)
