@@ -933,6 +933,12 @@ def test_bylines_and_credits_in_the_body_and_words_that_are_no_names(place_finde
     assert {("creator", "周海燕"), ("creator", "贺文静"), ("editor", "蒋立新")} <= roles, roles
 
 
+def test_a_surname_and_a_title_is_how_a_head_is_spoken_of_no_name(place_finder):
+    ex = _extract(place_finder, ["周镇长一行考察了园区环境。李主任表示欢迎,王建华同志强调要做好服务。"])
+    people = set(_names(ex, "Person"))
+    assert people == {"王建华"}, people
+
+
 def test_a_photographer_credited_under_a_photograph(place_finder):
     ex = _extract(place_finder, ["青禾众创空间举行路演活动，12个创业团队参赛。", "活动现场。 马文静 摄",
                                  "路演大赛吸引了10个团队。 林海涛 摄 据了解，活动还将继续。"])

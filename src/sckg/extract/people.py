@@ -94,6 +94,8 @@ def read_name(text: str, pos: int) -> int | None:
             return None  # 总理满意地说, 主任商量过: a verb or adjective and its particle, no name
         if length == 4 and name[:2] not in SURNAMES:
             continue  # four characters: a double surname's name (欧阳某某), not 某总出席
+        if length >= 3 and name[1:] in TITLES:
+            continue  # 李主任表示: a surname and a title, how a head is spoken of, no name
         if length == 2 and name[1] in "总不也都就还已又":
             continue  # 副总经理方总: how a head is spoken to; 专家都不: an adverb, no given name
         if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
@@ -138,8 +140,8 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
             name = text[start:m.start()]
             if not all("\u4e00" <= c <= "\u9fff" for c in name) or not _surname_ok(name):
                 continue
-            if any(c in NOT_NAME_CHARS for c in name[1:]):
-                continue
+            if any(c in NOT_NAME_CHARS for c in name[1:]) or name[1:] in TITLES:
+                continue  # (李主任表示: a surname and a title)
             if start == 0 or text[start - 1] in PUNCT or text[start - 1] in "的如" or any(
                     text.endswith(t, 0, start) for t in TITLES):
                 spans.append((start, m.start()))
