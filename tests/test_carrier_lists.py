@@ -152,3 +152,9 @@ def test_names_in_quotation_marks_one_after_another_before_their_count(place_fin
     for name in ("星河国际设计", "青禾创意工坊"):
         assert carriers[name].cls == "MakerSpace" and carriers[name].attr("level") == "prefectural", carriers
     assert not [f.subject for f in ex.figures if f.subject], ex.figures  # the count is of both
+
+
+def test_a_contents_page_names_no_carrier(place_finder):
+    ex = _extract(place_finder, "2026年中国孵化器行业发展监测报告目录4645摘要 39558一、中国孵化器行业发展的理论基础 "
+                                "4110981.1孵化器行业的核心概念 415901.2全球孵化器模式")
+    assert not _carriers(ex), _carriers(ex)

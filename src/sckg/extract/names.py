@@ -245,6 +245,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     bare = _without_places(stem, places)
     if cls in _CARRIER_CLASSES and ((len(stem) == 1 and "\u4e00" <= stem <= "\u9fff") or not _TYPE_JOINED.sub("", stem)):
         return True  # 我孵化器, 大孵化器: one character before a carrier word names none; 众创空间-孵化器-产业园
+    if cls in _CARRIER_CLASSES and stem in ("中国", "我国", "全球", "世界", "国际", "海外", "国内外"):
+        return True  # 中国孵化器行业: the carriers of a country or of the world
     if suffix in _TYPE_WORDS:
         # A place and a type word (新疆科技企业孵化器), a verb of jieba's dictionary before it
         # (运营众创空间, 某公司管理国家级孵化器) or a chain of kinds (孵化器众创空间) names none;
