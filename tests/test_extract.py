@@ -1892,3 +1892,10 @@ def test_a_unit_named_before_its_head_s_name_and_title(place_finder):
     posts = _posts(ex)
     assert ("林海涛", "科长", "高新科") in posts, posts  # not 海涛 after a unit 高新科林
     assert ("周文彬", "副局长", "市科技局") in posts, posts
+
+
+def test_a_kind_of_company_and_a_verb_before_a_park_name_no_body(place_finder):
+    ex = _extract(place_finder, ["星河科技孵化器有限公司是西岭首家孵化器公司,将为科技孵化器项目提供园区顾问1名、主任1名。"])
+    companies = {m.surface for m in ex.mentions if m.category == "Company"}
+    assert companies == {"星河科技孵化器有限公司"}, companies  # 孵化器公司: a kind of company
+    assert not any(f.subject and "提供" in f.subject for f in ex.figures), ex.figures

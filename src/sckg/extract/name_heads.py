@@ -254,5 +254,6 @@ def after_apposed_company(text: str, start: int, suffix_start: int) -> int:
 
 
 def is_generic_company(name: str) -> bool:
-    """运营公司, 平台公司, 园区运营公司: a kind of company, not one."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理)(?:公司|集团)", name))
+    """运营公司, 平台公司, 园区运营公司, 孵化器公司: a kind of company, not one."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
+                             r"(?:公司|集团)", name))
