@@ -1899,3 +1899,12 @@ def test_a_kind_of_company_and_a_verb_before_a_park_name_no_body(place_finder):
     companies = {m.surface for m in ex.mentions if m.category == "Company"}
     assert companies == {"星河科技孵化器有限公司"}, companies  # 孵化器公司: a kind of company
     assert not any(f.subject and "提供" in f.subject for f in ex.figures), ex.figures
+
+
+def test_a_head_named_before_a_verb_of_attending_and_a_city_s_office_named_by_level(place_finder):
+    ex = _extract(place_finder, ["会议由市政府副秘书长林海涛主持,副市长马文静参会并作重要讲话。",
+                                 "启动仪式上,市创业办主任、市经委主任王建华宣读了决定。"])
+    posts = _posts(ex)
+    assert ("马文静", "副市长", "副市长") in posts, posts  # (the city's government, implied by the title)
+    office = next(m for m in ex.mentions if m.surface == "市创业办")
+    assert office.attr("relative") == "市", office

@@ -553,3 +553,10 @@ def test_a_notice_copied_from_a_legal_database_signed_by_two_ministries():
     assert kinds["国科发高〔2010〕629号 2010-10-21 全文有效"] == "metadata", kinds
     assert kinds["有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):"] == "addressee", kinds
     assert article.date == "2010-10-21" and article.publisher == "科学技术部", (article.date, article.publisher)
+
+
+def test_chinese_characters_spelt_out_with_spaces_are_one_word():
+    article = normalize_text("湘 潭 市 科 学 技 术 局\n关于印发创业导师管理办法的通知\n\n  张三 男 汉族,序号 名称 地区。\n",
+                             article_id="q7")
+    assert "湘潭市科学技术局" in article.clean, article.clean
+    assert "张三 男 汉族" in article.clean and "序号 名称 地区" in article.clean, article.clean

@@ -52,7 +52,7 @@ _CATEGORY = dict(_BODIES)
 _OPENS = re.compile(_CLAUSE_OPEN)
 # A level alone, then a department's name no entry of the lexicon holds (州防震减灾局), not a
 # word that starts with the level's character (市场监管局, 区块链).
-_LEVEL_HEAD = re.compile(r"^([省市县州盟旗])(?![场级长委区县政])[\u4e00-\u9fff]{2,10}(?:局|委员会|办公室)$")
+_LEVEL_HEAD = re.compile(r"^([省市县州盟旗])(?![场级长委区县政])[\u4e00-\u9fff]{1,10}(?:局|委|委员会|办|办公室)$")
 _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")

@@ -1,6 +1,6 @@
 """Characters and whitespace: simplified script, half-width letters and digits,
-one space for a run of spaces (none between capitals spelt out, C E O), no empty lines,
-no doubled commas.
+one space for a run of spaces (none between capitals or Chinese characters spelt out,
+C E O, 湘 潭 市), no empty lines, no doubled commas.
 
 The pass works on the text in simplified characters and, in step, on the same text
 in the script the source used, so both come out the same length and every clean
@@ -34,7 +34,8 @@ _INVISIBLE_CLASS = "".join(sorted(_INVISIBLE))
 # A space between capitals written one by one (C E O, T G N) is letter-spacing, not a
 # word break: deleted, so the word is read.
 _SPECIAL = re.compile(
-    r"(?P<letterspace>(?<![A-Za-z][A-Z])(?<=[A-Z]) (?=[A-Z](?![A-Za-z])))|"
+    r"(?P<letterspace>(?<![A-Za-z][A-Z])(?<=[A-Z]) (?=[A-Z](?![A-Za-z]))"
+    r"|(?<=(?<!\S)[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?!\S)))|"  # (湘 潭 市 科 学 技 术 局: a heading spaced out)
     f"(?P<space>[{_SPACE_CLASS}][{_SPACE_CLASS}{_INVISIBLE_CLASS}]*)"
     f"|(?P<doubled>,{{2,}}|，{{2,}}|、{{2,}})"
     f"|(?P<invisible>[{_INVISIBLE_CLASS}]+)")
