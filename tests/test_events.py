@@ -166,3 +166,10 @@ def test_prizes_of_a_paragraph_that_names_no_competition_are_the_article_s_last_
            for r in ex.relations if r.kind == "winner"}
     assert won == {("周文彬", "第十二届星河青年创业创新大赛", "创新组一等奖"),
                    ("星河智能科技有限公司", "第十二届星河青年创业创新大赛", "创业组一等奖")}, won  # 冠军争夺赛: none
+
+
+def test_a_whole_list_taken_into_a_kind_with_a_note_in_brackets(place_finder):
+    ex = _extract(place_finder, "成都市星河云创新空间(郫都区)、NodeSpace加速器、电子科大科园创工坊等21家载体被纳入省级众创空间备案。")
+    carriers = {m.surface: (m.cls, m.attr("level")) for m in ex.mentions if m.category == "InnovationCarrier"}
+    for name in ("成都市星河云创新空间", "NodeSpace加速器", "电子科大科园创工坊"):
+        assert carriers.get(name) == ("MakerSpace", "provincial"), carriers

@@ -708,3 +708,11 @@ def test_carriers_a_zone_or_a_district_has_are_of_their_kind_and_no_one_s():
     assert by_value["12"].carrier_type == "TechnologyBusinessIncubator", by_value["12"]  # 高新区 is where they are
     assert all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]  # 西岭区有众创空间: no name
     assert by_value["8"].area == "西岭区", by_value["8"]
+
+
+def test_a_count_of_a_level_in_brackets_after_a_total_is_its_part():
+    figures = extract_figures("全市有孵化器12家(在孵企业300家)，众创空间143家（国家级45家）。")
+    by_value = {f.value: f for f in figures}
+    assert by_value["45"].whole == figures.index(by_value["143"]), by_value["45"]
+    assert by_value["45"].level == "national" and by_value["45"].carrier_type == "MakerSpace", by_value["45"]
+    assert by_value["300"].whole is None and by_value["300"].indicator != "carriers", by_value["300"]  # no level

@@ -24,7 +24,7 @@ _APPOSITION = re.compile(
     rf"(?P<type>{_TYPE_RE})")
 # What names a carrier's kind after its name, before a level and a type word: X等N家众创空间,
 # X等N家载体认定为市级孵化器, X被省科技厅确定为2019年度省级星创天地.
-COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单位|机构|载体)?(?:转型)?(?:认定|备案|确定|确认)?为?"
+COUNTED_AS = (r"(?:等[\d一二三四五六七八九十两百]+[家个所](?:单位|机构|载体)?(?:转型)?(?:认定|备案|确定|确认|被?纳入)?为?"
               r"|被(?:[^，。；、]{2,8}?)?(?:认定|评|命名|确定|备案)为|获批为?|入选为?)(?:\d{4}年度?)?")
 # The sort of carrier a kind's word may be led by: 市级专业型孵化器, 市级创业孵化基地.
 SORT = "(?:专业型|综合型|创业|科技(?=孵化器))?"
@@ -343,21 +343,30 @@ def carrier_kinds(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
         for p, pm in enumerate(mentions):
             if pm.category == "Place" and m.start("mid") <= pm.start and pm.end <= m.end("mid"):
                 relations.append(Relation("locatedIn", i, p))
-    for m in _AMONG.finditer(text):
-        _recognised([i for i in carriers if mentions[i].end == m.start()], mentions, m)
+    for m in _AMONG.finditer(text):  # 甲、乙等21家载体被纳入省级众创空间: the whole list
+        _recognised(_listed_before(text, mentions, carriers, m.start()), mentions, m)
     for m in _LISTED_AS.finditer(text):
-        listed, end = [], m.start()
-        while True:  # the list before 为, item by item: 认定甲、乙、丙为市级创业孵化基地
-            item = next((i for i in carriers if mentions[i].end == end), None)
-            if item is None:
-                break
-            listed.append(item)
-            end = mentions[item].start - 1
-            if text[end:end + 1] != "、":
-                break
+        listed = _listed_before(text, mentions, carriers, m.start())  # 认定甲、乙、丙为市级创业孵化基地
         if listed and _RECOGNISING.search(text, sentence_start(text, mentions[listed[-1]].start), mentions[listed[-1]].start):
             _recognised(listed, mentions, m)
     return mentions, relations
+
+
+def _listed_before(text: str, mentions: list[Mention], carriers: list[int], end: int) -> list[int]:
+    """The carriers of the 、-list that ends at ``end``, item by item from the last."""
+    listed = []
+    while True:
+        item = next((i for i in carriers if mentions[i].end == end), None)
+        if item is None:
+            return listed
+        listed.append(item)
+        joined = _ITEM_JOIN.search(text, max(0, mentions[item].start - 16), mentions[item].start)
+        if joined is None:
+            return listed
+        end = joined.start()  # (甲(郫都区)、乙: an item's note in brackets before the mark)
+
+
+_ITEM_JOIN = re.compile(r"(?:[(（][^()（）、，。]{1,12}[)）])?、$")
 
 
 # 认定甲、乙为市级创业孵化基地: a list recognised as a level and kind (a level, so that 为 is

@@ -47,7 +47,24 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break
-    return _link_ratings(text, quantities, out)
+    return _link_ratings(text, quantities, _aside_parts(text, quantities, out))
+
+
+# A part in brackets right after its total, of a level: 众创空间143家(国家级45家).
+_ASIDE_PART = re.compile(r"[(（](?:其中)?(?:国家级|省级|自治区级|市级|州级|县级|区级)(?:备案)?")
+
+
+def _aside_parts(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
+    """Counts of a level in brackets right after a count of the same things are its parts."""
+    out = list(figures)
+    for i in range(1, len(quantities)):
+        q, total = quantities[i], quantities[i - 1]
+        if out[i].whole is None and out[i - 1].whole is None and q.unit_class == total.unit_class \
+                and _ASIDE_PART.fullmatch(text, total.end, q.start):
+            whole, part = out[i - 1], out[i]
+            out[i] = replace(part, whole=i - 1, indicator=whole.indicator, carrier_type=part.carrier_type
+                             or whole.carrier_type, area=part.area or whole.area, period=part.period or whole.period)
+    return out
 
 
 # A count rated in an evaluation: 28家众创空间被评为良好(B类), 获评优秀6家.
