@@ -1154,23 +1154,24 @@ def test_a_democratic_party_s_local_committee_and_its_posts(place_finder):
     assert _names(ex)["九三学社德阳市委会"] == "Association" and "德阳市委" not in _names(ex)
 
 
+def _addressed(place_finder, addressee: str, body: str, aid: str) -> Extraction:
+    """A notice with an addressee line, through normalize and extract."""
+    text = f"关于开展2022年度众创空间备案工作的通知\n\n{addressee}\n\n  {body}\n\n四川省科学技术厅\n\n2022年5月6日\n"
+    return extract_article(normalize_text(text, article_id=aid), place_finder.find)
+
+
 def test_the_bodies_a_notice_is_addressed_to(place_finder):
-    text = ("关于开展2022年度众创空间备案工作的通知\n\n"
-            "各市(州)科技局,新疆生产建设兵团科技局,各有关单位:\n\n"
-            "  为贯彻落实有关要求,现将备案工作有关事项通知如下。共备案众创空间30家。\n\n"
-            "四川省科学技术厅\n\n2022年5月6日\n")
-    ex = extract_article(normalize_text(text, article_id="952_addressee"), place_finder.find)
+    ex = _addressed(place_finder, "各市(州)科技局,新疆生产建设兵团科技局,各有关单位:",
+                    "为贯彻落实有关要求,现将备案工作有关事项通知如下。共备案众创空间30家。", "952_addressee")
     agencies = set(_names(ex, "GovernmentAgency"))
     assert "新疆生产建设兵团科技局" in agencies and not any("市(州)" in a for a in agencies), agencies
     assert [f.value for f in ex.figures] == ["30"]  # the addressee line states no figure
 
 
 def test_bodies_of_a_kind_a_notice_is_addressed_to_are_no_one_body(place_finder):
-    text = ("关于认定星河大学科技园为国家大学科技园的通知\n\n"
-            "有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):\n\n"
-            "  经科学技术部和教育部研究,决定认定星河大学科技园为国家大学科技园。北京市的专家参加评审。\n\n"
-            "科学技术部\n\n2010年10月21日\n")
-    ex = extract_article(normalize_text(text, article_id="953_addressee"), place_finder.find)
+    ex = _addressed(place_finder, "有关省、直辖市、计划单列市科技厅(委、局)、教育厅(委、局):",
+                    "经科学技术部和教育部研究,决定认定星河大学科技园为国家大学科技园。北京市的专家参加评审。",
+                    "953_addressee")
     agencies = set(_names(ex, "GovernmentAgency"))
     assert "教育厅" not in agencies and "科技厅" not in agencies, agencies  # every province's, no one's
 

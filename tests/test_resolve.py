@@ -460,14 +460,22 @@ def test_taiwan_s_bodies_keep_their_own_names(place_finder, gazetteer):
     assert not names & {"中华人民共和国科学技术部", "台中市人民政府"}, names
 
 
+def _resolved(place_finder, gazetteer, *articles: tuple[str, str, list[str]]):
+    """The articles ``(id, title, body)`` extracted and resolved together."""
+    return resolve([_article(place_finder, *a) for a in articles], gazetteer, resolve_place)
+
+
+def _post_names(res) -> dict[tuple[str, str], str]:
+    """``(person, role) → organisation`` by the canonical names of a resolution's posts."""
+    return {(res.entities[l.subject].name, l.value): res.entities[l.object].name for l in res.links if l.kind == "post"}
+
+
 def test_a_body_named_by_its_department_s_words_alone_is_each_article_s_own(place_finder, gazetteer):
     # Two articles that name no place: their 科技局 and 学工处 are two bureaus and two offices,
     # not one body with the heads of both; a ministry named bare is the one ministry.
-    first = _article(place_finder, "967_school", "学校举行创业大赛",
-                     ["科技局局长林海涛、学工处处长马文静出席,民政部派员参加。"])
-    second = _article(place_finder, "968_college", "学院举办创业论坛",
-                      ["科技局副局长陈立新、学工处处长刘芳芳出席,民政部派员参加。"])
-    res = resolve([first, second], gazetteer, resolve_place)
+    res = _resolved(place_finder, gazetteer,
+                    ("967_school", "学校举行创业大赛", ["科技局局长林海涛、学工处处长马文静出席,民政部派员参加。"]),
+                    ("968_college", "学院举办创业论坛", ["科技局副局长陈立新、学工处处长刘芳芳出席,民政部派员参加。"]))
     heads: dict[str, set[str]] = {}
     for link in res.links:
         if link.kind == "post":
@@ -479,10 +487,9 @@ def test_a_body_named_by_its_department_s_words_alone_is_each_article_s_own(plac
 
 
 def test_a_zone_s_committees_named_alone_before_their_people_are_the_article_s_zone_s(place_finder, gazetteer):
-    ex = _article(place_finder, "969_zone", "星河高新区举办创业论坛",
-                  ["论坛在星河高新区举行。管委会副主任孙海波致辞,党工委书记郑晓东讲话。"])
-    res = resolve([ex], gazetteer, resolve_place)
-    posts = {(res.entities[l.subject].name, l.value): res.entities[l.object].name for l in res.links if l.kind == "post"}
+    res = _resolved(place_finder, gazetteer, ("969_zone", "星河高新区举办创业论坛",
+                                               ["论坛在星河高新区举行。管委会副主任孙海波致辞,党工委书记郑晓东讲话。"]))
+    posts = _post_names(res)
     assert posts.get(("孙海波", "副主任")) == "星河高新技术产业开发区管理委员会", posts
     assert posts.get(("郑晓东", "党工委书记")) == "星河高新技术产业开发区党工委", posts
     # the zone's bodies are the zone's, one across articles, though no division names them
@@ -491,32 +498,29 @@ def test_a_zone_s_committees_named_alone_before_their_people_are_the_article_s_z
 
 def test_a_town_s_name_is_no_evidence_of_a_city_so_named_and_its_bodies_are_its_county_s(place_finder, gazetteer):
     # 乐平镇, a town of Foshan's 三水区, named thrice: no vote for 乐平市 (Jiangxi)
-    ex = _article(place_finder, "970_town", "乐平镇领导到创业中心调研",
-                  ["三水区乐平镇镇长周文彬、乐平镇党委委员林海涛到三水创业中心调研。",
-                   "目前有在孵企业105家。萍乡高新区管委会主任孙海波出席。"])
-    res = resolve([ex], gazetteer, resolve_place)
+    res = _resolved(place_finder, gazetteer, ("970_town", "乐平镇领导到创业中心调研",
+                                               ["三水区乐平镇镇长周文彬、乐平镇党委委员林海涛到三水创业中心调研。",
+                                                "目前有在孵企业105家。萍乡高新区管委会主任孙海波出席。"]))
     assert res.provinces["970_town"] == "440000", res.provinces
-    posts = {(res.entities[l.subject].name, res.entities[l.object].name) for l in res.links if l.kind == "post"}
-    assert ("林海涛", "佛山市三水区乐平镇党委") in posts, posts
+    posts = _post_names(res)
+    assert posts[("林海涛", "党委委员")] == "佛山市三水区乐平镇党委", posts
     assert not any(name.endswith("萍乡高新技术产业开发区管理委员会") and name.startswith("佛山")
-                   for _, name in posts), posts  # 萍乡 is a city, no town
+                   for name in posts.values()), posts  # 萍乡 is a city, no town
 
 
 def test_the_youth_league_s_centre_named_short_is_one_national_body(place_finder, gazetteer):
-    ex = _article(place_finder, "971_league", "青年创新创业大赛总决赛落幕",
-                  ["团中央书记处书记林海涛出席闭幕会。团中央、省政府共同主办大赛。"])
-    res = resolve([ex], gazetteer, resolve_place)
+    res = _resolved(place_finder, gazetteer, ("971_league", "青年创新创业大赛总决赛落幕",
+                                               ["团中央书记处书记林海涛出席闭幕会。团中央、省政府共同主办大赛。"]))
     names = {e.name for e in res.entities.values()}
     assert {"共青团中央", "共青团中央书记处"} <= names, names
     assert not any("@" in k for k in res.entities if "共青团" in res.entities[k].name), res.entities
 
 
 def test_a_prefecture_s_bodies_are_named_after_its_full_name_without_the_province_s(place_finder, gazetteer):
-    ex = _article(place_finder, "973_prefecture", "省科技厅农村处赴黔西南州开展调研",
-                  ["省科技厅农村处处长周文彬一行在黔西南州科技局局长林海涛、州科技局党组成员、州防震减灾局局长马文静的"
-                   "陪同下开展调研。贵州省黔西南州科技局、黔西南高新区管委会参加。"])
-    res = resolve([ex], gazetteer, resolve_place)
-    posts = {(res.entities[l.subject].name, l.value): res.entities[l.object].name for l in res.links if l.kind == "post"}
+    res = _resolved(place_finder, gazetteer, ("973_prefecture", "省科技厅农村处赴黔西南州开展调研",
+                                               ["省科技厅农村处处长周文彬一行在黔西南州科技局局长林海涛、州科技局党组成员、"
+                                                "州防震减灾局局长马文静的陪同下开展调研。贵州省黔西南州科技局、黔西南高新区管委会参加。"]))
+    posts = _post_names(res)
     bureau = "黔西南布依族苗族自治州科学技术局"
     assert posts[("林海涛", "局长")] == posts[("马文静", "党组成员")] == bureau, posts  # one bureau, however named
     assert posts[("马文静", "局长")] == "黔西南布依族苗族自治州防震减灾局", posts  # a department the lexicon lacks
@@ -526,28 +530,22 @@ def test_a_prefecture_s_bodies_are_named_after_its_full_name_without_the_provinc
 
 
 def test_a_county_s_committee_named_by_its_short_name_is_the_one_named_in_full(place_finder, gazetteer):
-    ex = _article(place_finder, "974_county", "铜仁市沿河土家族自治县科特派工作启动",
-                  ["铜仁市沿河土家族自治县科技特派团工作启动,沿河县委办、县委组织部负责同志参加会议。",
-                   "县委副书记周文彬出席会议。"])
-    res = resolve([ex], gazetteer, resolve_place)
+    res = _resolved(place_finder, gazetteer, ("974_county", "铜仁市沿河土家族自治县科特派工作启动",
+                                               ["铜仁市沿河土家族自治县科技特派团工作启动,沿河县委办、县委组织部负责同志参加会议。",
+                                                "县委副书记周文彬出席会议。"]))
     committees = sorted(e.name for e in res.entities.values() if e.name.endswith("县委"))
     assert committees == ["中共铜仁市沿河土家族自治县委"], committees
 
 
-def test_a_town_s_body_in_two_counties_articles_is_two_bodies(place_finder, gazetteer):
-    first = _article(place_finder, "975_town", "佛山市三水区召开创业工作会",
-                     ["佛山市三水区星河镇党委书记周文彬出席会议。"])
-    second = _article(place_finder, "976_town", "佛山市南海区召开创业工作会",
-                      ["佛山市南海区星河镇党委书记林海涛出席会议。"])
-    res = resolve([first, second], gazetteer, resolve_place)
-    posts = {res.entities[l.subject].name: res.entities[l.object].name for l in res.links if l.kind == "post"}
-    assert posts == {"周文彬": "佛山市三水区星河镇党委", "林海涛": "佛山市南海区星河镇党委"}, posts
-
-
-def test_a_district_s_bureau_named_bare_in_two_cities_articles_is_each_city_s(place_finder, gazetteer):
+@pytest.mark.parametrize("first, second, posts", [
+    pytest.param(("975_town", "佛山市三水区召开创业工作会", ["佛山市三水区星河镇党委书记周文彬出席会议。"]),
+                 ("976_town", "佛山市南海区召开创业工作会", ["佛山市南海区星河镇党委书记林海涛出席会议。"]),
+                 {"周文彬": "佛山市三水区星河镇党委", "林海涛": "佛山市南海区星河镇党委"}, id="a-town-in-two-counties"),
     # 鼓楼区 is a district of 南京 and of 徐州: the name read for one article is not the other's
-    first = _article(place_finder, "977_nanjing", "南京市召开创业工作会", ["鼓楼区科技局局长周文彬出席会议。南京市的专家参加。"])
-    second = _article(place_finder, "978_xuzhou", "徐州市召开创业工作会", ["鼓楼区科技局局长林海涛出席会议。徐州市的专家参加。"])
-    res = resolve([first, second], gazetteer, resolve_place)
-    posts = {res.entities[l.subject].name: res.entities[l.object].name for l in res.links if l.kind == "post"}
-    assert posts == {"周文彬": "南京市鼓楼区科学技术局", "林海涛": "徐州市鼓楼区科学技术局"}, posts
+    pytest.param(("977_nanjing", "南京市召开创业工作会", ["鼓楼区科技局局长周文彬出席会议。南京市的专家参加。"]),
+                 ("978_xuzhou", "徐州市召开创业工作会", ["鼓楼区科技局局长林海涛出席会议。徐州市的专家参加。"]),
+                 {"周文彬": "南京市鼓楼区科学技术局", "林海涛": "徐州市鼓楼区科学技术局"}, id="a-district-in-two-cities"),
+])
+def test_a_body_named_alike_in_two_places_articles_is_each_place_s(place_finder, gazetteer, first, second, posts):
+    res = _resolved(place_finder, gazetteer, first, second)
+    assert {person: org for (person, _), org in _post_names(res).items()} == posts
