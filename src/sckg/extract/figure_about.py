@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sckg.extract.lexicon import PROVINCE_SHORT_NAMES
+from sckg.extract.lexicon import COUNTED_KINDS, PROVINCE_SHORT_NAMES
 
 _PROVINCES = PROVINCE_SHORT_NAMES
 _AREA = re.compile(
@@ -34,7 +34,7 @@ _NOT_IN_PLACE = set("来自是仅在于对向为和与及的了便就级个各�
                     "如位有型业务场年度")
 _BROAD = re.compile(rf"^(?:全|我|本|(?:{_PROVINCES}))")
 NOUN_PLACE = re.compile(rf"((?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)|[\u4e00-\u9fff]{{2,4}}[市州县])"
-                         r"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")
+                         rf"(?=(?:省级|市级|州级|县级)?(?:科技企业|科技)?(?:{COUNTED_KINDS}))")
 _RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|前列|首位|之首|"
                          r"排名|排位|领先|最多|最高)")
 # Verbs a body named by its level follows (会同市科技局, 联合县人社局): no part of a place.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sckg.extract.lexicon import LEVEL_WORDS
 from sckg.extract.numbers import Quantity
 from sckg.model import Figure
 
@@ -51,7 +52,7 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
 
 
 # A part in brackets right after its total, of a level: 众创空间143家(国家级45家).
-_ASIDE_PART = re.compile(r"[(（](?:其中)?(?:国家级|省级|自治区级|市级|州级|县级|区级)(?:备案)?")
+_ASIDE_PART = re.compile(rf"[(（](?:其中)?(?:{LEVEL_WORDS})(?:备案)?")
 
 
 def _aside_parts(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sckg.extract.lexicon import COUNTED_KINDS, LEVEL_WORDS as _LEVEL_WORDS
 from sckg.extract.lexicon import FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK, FIGURE_NOUNS as _TABLES
 from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject,
                                       unlisted as _unlisted_head)
@@ -43,7 +44,7 @@ _ANY_NOUN = {k: re.compile("|".join(f"(?:{p})" for p, _, _ in v)) for k, v in _T
 _ANY_CARRIER = re.compile("|".join(f"(?:{p})" for p, _, _ in _CARRIERS))
 
 # Carrier words a level word can stand right before without 级 (国家众创空间, 重庆市科技企业孵化器).
-_KIND_AHEAD = r"(?=(?:专业化|科技企业|科技)?(?:众创空间|孵化器|星创天地|孵化载体|大学科技园|高新区|高新技术产业开发区))"
+_KIND_AHEAD = rf"(?=(?:专业化|科技企业|科技)?(?:{COUNTED_KINDS}|高新区|高新技术产业开发区))"
 _LEVELS = [(re.compile(p), level) for p, level in [
     (rf"国家级|国家备案|国家级备案|国家火炬中心备案|国家{_KIND_AHEAD}", "national"),
     (rf"省级|自治区级|省区级|(?<![全我本该])(?:自治区|省){_KIND_AHEAD}|(?:北京|天津|上海|重庆)市{_KIND_AHEAD}",
@@ -66,7 +67,6 @@ _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _JOINERS = {"、", "和", "及", "与"}
 # A company's name (云南某某科技有限公司): the place in it is no region later sentences share.
 _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)")
-_LEVEL_WORDS = "国家级|省级|自治区级|市级|州级|县级|区级"
 _AMONG_END = re.compile(rf"其中[，,：:]?(?:{_LEVEL_WORDS})?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
 _COUNTED_JOIN = re.compile(rf"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:{_LEVEL_WORDS})?(?:备案)?")  # (…47家，国家级…)
@@ -372,8 +372,8 @@ def _one_carrier_type(chunk: str, ctype: str | None) -> str | None:
     return ctype if len(kinds) <= 1 else "InnovationCarrier"
 
 
-_ZONE_HOLDING = re.compile(r"(?:高新区|高新技术产业开发区|开发区|经开区)(?=[有内的已现共]{0,2}(?:科技企业|科技)?"
-                           r"(?:众创空间|孵化器|星创天地|孵化载体|大学科技园))")  # 高新区有孵化器12家: a place
+_ZONE_HOLDING = re.compile(rf"(?:高新区|高新技术产业开发区|开发区|经开区)(?=[有内的已现共]{{0,2}}(?:科技企业|科技)?"
+                           rf"(?:{COUNTED_KINDS}))")  # 高新区有孵化器12家: a place
 _LISTED_UNITS = ("carriers", "awarded-carriers", "organisations")
 _SHARE = re.compile(r"占[^，,；;。]{0,24}$")
 _PARTS_AFTER = re.compile(r"[(（]|其中|含")  # 1239家(其中国家级435家): the parts' level is theirs

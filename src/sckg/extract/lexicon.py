@@ -41,6 +41,10 @@ ZONE_CLASSES = ("HighTechZone", "EconomicDevelopmentZone")
 GOVERNMENT_HEADS = re.compile(r"(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|主席)(?:助理)?")
 # A firm's regions, written between its name and a post (某公司华东区总经理).
 FIRM_REGIONS = "华东|华北|华南|华中|西南|西北|东北|大中华|亚太|中国|全球|海外"
+# The kinds of carrier a count is written before (…众创空间12家, 13家某市孵化器), and the
+# accreditation levels a count names (国家级45家).
+COUNTED_KINDS = "众创空间|孵化器|星创天地|孵化载体|大学科技园"
+LEVEL_WORDS = "国家级|省级|自治区级|市级|州级|县级|区级"
 # Titles whose first character may close the name of their body (宣传部长, 市科技局长, 劳工局长).
 CONTRACTED_TITLES = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.

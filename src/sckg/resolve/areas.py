@@ -65,6 +65,8 @@ def contest_of(r: Resolver, scope: str, province: str, events: list[str]) -> boo
 
 def figure_subject(r: Resolver, ex: Extraction, keys: dict[int, str | None],
                     subject: str | None) -> str | None:
+    """The key of the entity a figure's ``subject`` (surface text) names: the first mention
+    of the article written so, or ending so, with a key in ``keys``; else None."""
     if not subject:
         return None
     for i, m in enumerate(ex.mentions):
