@@ -106,7 +106,7 @@ def test_a_carrier_takes_the_kind_and_level_it_is_recognised_as(place_finder, se
 
 
 def test_prizes_won_by_companies_and_teams_in_the_competition_named_before():
-    from sckg.extract.events import awards
+    from sckg.extract.events import awards, later_awards
     from sckg.model import Mention
 
     text = ("第八届“青禾杯”创新创业大赛决赛落幕。在企业组比赛中，星河科技有限公司的“智能农机”项目获得企业组一等奖；"
@@ -119,7 +119,9 @@ def test_prizes_won_by_companies_and_teams_in_the_competition_named_before():
     mentions = [at("第八届“青禾杯”创新创业大赛", "Event", "Competition"), at("星河科技有限公司", "Company", "Company"),
                 at("智能农机", "Project", "Project"), at("西岭大学", "University", "University"),
                 at("周文彬", "Person", "Person"), at("高原光伏", "Project", "Project")]
-    found = {(r.kind, mentions[r.subject].surface, mentions[r.object].surface, r.value) for r in awards(text, mentions)}
+    read = awards(text, mentions)  # the sentences that name the competition, then those after it
+    found = {(r.kind, mentions[r.subject].surface, mentions[r.object].surface, r.value)
+             for r in read + later_awards(text, mentions, read)}
     assert found == {("winner", "星河科技有限公司", "第八届“青禾杯”创新创业大赛", "企业组一等奖"),
                      ("forProject", "第八届“青禾杯”创新创业大赛", "智能农机", "企业组一等奖"),
                      ("winner", "周文彬", "第八届“青禾杯”创新创业大赛", "团队组一等奖"),
@@ -173,3 +175,13 @@ def test_a_whole_list_taken_into_a_kind_with_a_note_in_brackets(place_finder):
     carriers = {m.surface: (m.cls, m.attr("level")) for m in ex.mentions if m.category == "InnovationCarrier"}
     for name in ("成都市星河云创新空间", "NodeSpace加速器", "电子科大科园创工坊"):
         assert carriers.get(name) == ("MakerSpace", "provincial"), carriers
+
+
+def test_prizes_in_the_competition_only_the_title_line_names():
+    text = "第十二届星河青年创业创新大赛落幕\n\n2023-08-11 09:00  来源:某某日报\n\n  最终青禾生物科技有限公司周文彬取得了创新组一等奖。\n"
+    from sckg.extract import extract_article
+    from sckg.normalize import normalize_text
+    ex = extract_article(normalize_text(text, article_id="963_awards"), lambda line: [])
+    won = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface, r.value)
+           for r in ex.relations if r.kind == "winner"}
+    assert won == {("周文彬", "第十二届星河青年创业创新大赛", "创新组一等奖")}, won

@@ -266,9 +266,9 @@ def _first_visit(text: str, mentions: list[Mention], s0: int, s1: int):
 def awards(text: str, mentions: list[Mention]) -> list[Relation]:
     """Prizes: a person in a sentence with a competition and a prize won; else each prize
     of a sentence, won by the person or else the body its clause names before it, in the
-    competition the sentence names or the last one named before it (某公司的某项目获得企业组一等奖)."""
+    competition the sentence names (某公司的某项目获得企业组一等奖). A sentence that names
+    none is :func:`later_awards`'s."""
     out = []
-    competitions = [i for i, m in enumerate(mentions) if m.cls == "Competition"]
     for sentence in _sentences(text):
         s0, s1 = sentence.span()
         prize = _PRIZE.search(text, s0, s1)
@@ -283,20 +283,19 @@ def awards(text: str, mentions: list[Mention]) -> list[Relation]:
             if projects:
                 out.append(Relation("forProject", comps[-1], projects[0], prize.group(0)))
             continue
-        earlier = [i for i in competitions if mentions[i].end <= s0]
-        if comps or earlier:
-            out += _clause_awards(text, mentions, (comps or earlier)[-1], s0, s1)
+        if comps:
+            out += _clause_awards(text, mentions, comps[-1], s0, s1)
     return out
 
 
 def later_awards(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
-    """Prizes of a paragraph that names no competition (最终某公司取得了企业组一等奖), in the
-    competition the article named last before it (in its title or an earlier paragraph);
-    ``text`` is the article's clean text, ``relations`` those read so far."""
+    """Prizes of a sentence that names no competition (最终某公司取得了企业组一等奖), in the
+    competition the article named last before it (in its title, an earlier paragraph or
+    sentence); ``text`` is the article's clean text, ``relations`` those read so far."""
     won = {r.subject for r in relations if r.kind == "winner"}
     competitions = [i for i, m in enumerate(mentions) if m.cls == "Competition"]
     out = []
-    for sentence in _sentences(text):
+    for sentence in _LINE_SENTENCE.finditer(text):
         s0, s1 = sentence.span()
         if not _PRIZE.search(text, s0, s1) or any(_in(mentions[i], s0, s1) for i in competitions) \
                 or any(_in(mentions[i], s0, s1) for i in won):
@@ -305,6 +304,9 @@ def later_awards(text: str, mentions: list[Mention], relations: list[Relation]) 
         if earlier:
             out += _clause_awards(text, mentions, max(earlier, key=lambda i: mentions[i].end), s0, s1)
     return out
+
+
+_LINE_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")  # (a title line is no part of the body's first sentence)
 
 
 def _clause_awards(text: str, mentions: list[Mention], comp: int, s0: int, s1: int) -> list[Relation]:
