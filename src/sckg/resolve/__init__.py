@@ -385,7 +385,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         provincial = unstated if unstated == "全省" or speaks_as(ex, unstated[1]) else "全省"  # 省级 carriers
         for index, fig in enumerate(ex.figures):
             if fig.subject not in subjects:
-                subjects[fig.subject] = figure_subject(r, ex, keys, fig.subject)
+                subjects[fig.subject] = figure_subject(ex, keys, fig.subject)
             subject = subjects[fig.subject]
             area = figure_area(r, fig.area, province)
             about = r.entities[subject].category if subject else None

@@ -63,10 +63,9 @@ def contest_of(r: Resolver, scope: str, province: str, events: list[str]) -> boo
     return bool(name) and any(name in event for event in events)
 
 
-def figure_subject(r: Resolver, ex: Extraction, keys: dict[int, str | None],
-                    subject: str | None) -> str | None:
-    """The key of the entity a figure's ``subject`` (surface text) names: the first mention
-    of the article written so, or ending so, with a key in ``keys``; else None."""
+def figure_subject(ex: Extraction, keys: dict[int, str | None], subject: str | None) -> str | None:
+    """The key of the entity a figure's ``subject`` (surface text) names: that of the first
+    mention of the article written so, or of which one name ends the other; else None."""
     if not subject:
         return None
     for i, m in enumerate(ex.mentions):
