@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from sckg.extract.lexicon import DEPARTMENTS, GOVERNMENT_HEADS, PROVINCE_SHORT_NAMES, TITLE_RE
+from sckg.extract.name_heads import led_by_level
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -50,9 +51,6 @@ _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与�
 _RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 _OPENS = re.compile(_CLAUSE_OPEN)
-# A level alone, then a department's name no entry of the lexicon holds (州防震减灾局), not a
-# word that starts with the level's character (市场监管局, 区块链).
-_LEVEL_HEAD = re.compile(r"^([省市县州盟旗])(?![场级长委区县政])[\u4e00-\u9fff]{1,10}(?:局|委|委员会|办|办公室)$")
 _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
@@ -112,12 +110,10 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
 
 def levels_alone(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each agency named by a level alone and a department the lexicon
-    lacks (州防震减灾局, where a clause opens before it) read as that level's (``relative``)."""
-    out = []
-    for m in mentions:
-        level = _LEVEL_HEAD.match(m.surface) if m.category == "GovernmentAgency" and not m.attrs else None
-        out.append(replace(m, attrs=(("relative", level.group(1)),)) if level and _OPENS.match(text, m.start) else m)
-    return out
+    lacks (州防震减灾局, where a clause opens before it) read as that level's (``relative``),
+    as :func:`sckg.extract.names.suffix_names` reads the agencies it finds."""
+    return [replace(m, attrs=(("relative", m.surface[0]),)) if m.category == "GovernmentAgency" and not m.attrs
+            and led_by_level(m.surface) and _OPENS.match(text, m.start) else m for m in mentions]
 
 
 def implied_governments(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -50,7 +50,7 @@ def joins_before_level(text: str, k: int) -> bool:
         and text[k - 1:k] not in "省市"
 
 
-_LEVEL_LED = re.compile(r"[省市县区](?![级委长])")
+_LEVEL_LED = re.compile(r"[省市县区州盟旗](?![级委长])")
 
 
 def led_by_level(name: str) -> bool:
