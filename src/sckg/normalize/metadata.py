@@ -29,8 +29,6 @@ _PUBLISHING_BODY = re.compile(r"^(?:发布机构|发文机关)\s*[:：]?\s*([\u4
 # A government site's footer: the body that runs it (承办) or owns it (主办).
 _SITE_BODY = re.compile(r"(主办|承办)(?:单位)?\s*[:：]\s*([\u4e00-\u9fff]{4,30})")
 _TRAILING_DATE = re.compile(r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
-# One of several issuers signing on one line (科学技术部  教育部): a ministry's name is short.
-_ISSUER_PART = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(厅|局|委|委员会|政府|办公室|办公厅|部|中心|院|会|处|站|办|署)$")
 _NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
 
 
@@ -160,7 +158,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 publishers.append(text)
     # Several issuers may sign on one line, apart (某省人社厅    某省财政厅): each is one.
     issuers = [part for b in blocks if b.kind == "signature" and not signature_date(b.text)
-               for part in (b.text.split() if all(_ISSUER_PART.match(p) for p in b.text.split()) else [b.text])]
+               for part in (b.text.split() if all(ISSUER.match(p) for p in b.text.split()) else [b.text])]
     signed = [signature_date(b.text) for b in blocks if b.kind == "signature" and signature_date(b.text)]
     if signed and meta.date is None:
         meta.date = signed[0]

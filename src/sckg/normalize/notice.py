@@ -29,7 +29,7 @@ _CN_DATE = re.compile(rf"^([{_DIGIT}]{{4}})年([十{_DIGIT}]{{1,2}})月([十{_DI
 # (2023年1114: a date whose 月 and 日 a page lost, the month and day in four digits)
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})-(\d{1,2})-(\d{1,2})$"
                    r"|^(\d{4})\s*年?\s*(\d{2})(\d{2})$")  # (20231228, 2023年1228: digits run together)
-ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(厅|局|委|委员会|政府|办公室|办公厅|部|中心|院|会|处|站|办)$")
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(厅|局|委|委员会|政府|办公室|办公厅|部|中心|院|会|处|站|办|署)$")  # (教育部)
 
 
 _VALUE = {c: max(i - 2, 0) for i, c in enumerate(_DIGIT)}  # 〇 ○ 零 → 0, 一 → 1 … 九 → 9
