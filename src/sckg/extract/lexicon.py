@@ -35,6 +35,13 @@ TITLES = sorted("""
 """.split(), key=len, reverse=True)
 TITLE_RE = "|".join(map(re.escape, TITLES))
 TITLE_PATTERN = re.compile(TITLE_RE)  # any title, the longest where several start at one place
+
+
+def title_before(text: str, pos: int) -> str | None:
+    """The longest title that ends at ``pos`` in ``text`` (where a post's name is read
+    leftwards from a person's name), or None."""
+    return next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
+
 # The carriers that are zones: their place and kind make their name (成都高新区).
 ZONE_CLASSES = ("HighTechZone", "EconomicDevelopmentZone")
 # Heads of a government by their titles (副省长, 常务副市长, 自治区主席, 市长助理).

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (CONTRACTED_TITLES, FIRM_REGIONS, GOVERNMENT_HEADS, PARTY_BODIES, TITLES,
-                                  ZONE_CLASSES)
+                                  ZONE_CLASSES, title_before)
 from sckg.extract.people import ORG_CATEGORIES, PUNCT
 from sckg.model import Mention, Relation
 
@@ -58,7 +58,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
                     pos -= 1
                     continue
                 break
-            title = next((t for t in TITLES if text.startswith(t, pos - len(t))), None)
+            title = title_before(text, pos)
             if not title:
                 break
             if text.endswith("常务", 0, pos - len(title)) and not title.startswith("常务"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import (CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
-                                  TITLE_PATTERN, TITLE_RE, TITLES)
+                                  TITLE_PATTERN, TITLE_RE, title_before)
 from sckg.extract.names import NOT_A_BUREAU, left_edge, name_start
 from sckg.model import Mention
 
@@ -93,7 +93,7 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
     for person in mentions:
         if person.category != "Person":
             continue
-        title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), None)
+        title = title_before(text, person.start)
         if title is None:
             unit = text[person.start - 1:person.start]
             after = TITLE_PATTERN.match(text, person.end) if unit in _HEAD_OF else None
@@ -133,7 +133,7 @@ def _listed_sibling(text: str, start: int, end: int, mentions: list[Mention]) ->
     person = next((m for m in mentions if m.category == "Person" and m.end == start - 1), None)
     if person is None or text[start - 1] != "、" or not text.endswith(_UNIT_KINDS, 0, end):
         return None
-    title = next((t for t in TITLES if text.startswith(t, person.start - len(t))), "")
+    title = title_before(text, person.start) or ""
     return next((m for m in mentions if m.end == person.start - len(title) and m.attr("parent")
                  and m.surface[-1] == text[end - 1]), None) if title else None
 
