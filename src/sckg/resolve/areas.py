@@ -58,7 +58,7 @@ ENTRIES = frozenset({"applicants", "applicant-enterprises", "applicant-teams"})
 
 def contest_of(r: Resolver, scope: str, province: str, events: list[str]) -> bool:
     """Whether the article's region is its province (``scope`` 全省) and one of its ``events``
-    is named after it (第七届云南省创新创业大赛): a province's contest selects its entries."""
+    is named after it (第七届某某省创新创业大赛): a province's contest selects its entries."""
     name = r.gaz.divisions[province].name if scope == "全省" and province in r.gaz.divisions else None
     return bool(name) and any(name in event for event in events)
 
