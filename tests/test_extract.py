@@ -1909,3 +1909,12 @@ def test_a_head_named_before_a_verb_of_attending_and_a_city_s_office_named_by_le
     assert ("马文静", "副市长", "副市长") in posts, posts  # (the city's government, implied by the title)
     office = next(m for m in ex.mentions if m.surface == "市创业办")
     assert office.attr("relative") == "市", office
+
+
+@pytest.mark.parametrize("sentence, rank, body", [
+    ("会议由平乡县发改局正科职级周文彬主持。", "正科职级", "平乡县发改局"),
+    ("市科技局四级主任科员林海涛介绍了申报要求。", "四级主任科员", "市科技局"),
+])
+def test_a_civil_servant_s_rank_after_the_body_is_read_as_a_post(place_finder, sentence, rank, body):
+    posts = _posts(_extract(place_finder, [sentence]))
+    assert any(p[1] == rank and p[2] == body for p in posts), posts

@@ -549,3 +549,28 @@ def test_a_county_s_committee_named_by_its_short_name_is_the_one_named_in_full(p
 def test_a_body_named_alike_in_two_places_articles_is_each_place_s(place_finder, gazetteer, first, second, posts):
     res = _resolved(place_finder, gazetteer, first, second)
     assert {person: org for (person, _), org in _post_names(res).items()} == posts
+
+
+@pytest.mark.parametrize("county, government", [
+    ("镇巴县", "汉中市镇巴县人民政府"),
+    ("乡宁县", "临汾市乡宁县人民政府"),
+])
+def test_a_county_whose_name_starts_as_a_town_s_word_is_named_once(place_finder, gazetteer, county, government):
+    # 汉中市镇巴县…: the city's name and 镇 are no town's name, so the county is not put before it again
+    res = _resolved(place_finder, gazetteer, ("979_county", f"{county}召开创业工作会",
+                                               [f"副县长周文彬代表{county}人民政府汇报工作,在县政府三会议室召开座谈会。"]))
+    names = sorted(e.name for e in res.entities.values() if e.category == "GovernmentAgency")
+    assert names == [government], names  # (and a meeting room is no office of the government)
+
+
+def test_a_centre_named_by_its_level_alone_is_the_article_s_city_s(place_finder, gazetteer):
+    # 市生产力促进中心 in a Xuzhou and in a Wuxi article: two centres, one per city
+    res = _resolved(place_finder, gazetteer,
+                    ("980_xuzhou", "徐州市召开创业工作会", ["市生产力促进中心主任周文彬、市孵化器协会会长马文静出席会议。"]),
+                    ("981_wuxi", "无锡市召开创业工作会", ["市生产力促进中心主任林海涛出席会议。"]),
+                    ("982_none", "创业工作会召开", ["市生产力促进中心主任陈立新出席会议。"]))
+    posts = {person: org for (person, _), org in _post_names(res).items()}
+    assert posts["周文彬"] == "徐州市生产力促进中心" and posts["林海涛"] == "无锡市生产力促进中心", posts
+    assert posts["马文静"] == "徐州市孵化器协会", posts
+    centre = next(l.object for l in res.links if l.kind == "post" and res.entities[l.subject].name == "陈立新")
+    assert centre.endswith("@982_none"), centre  # no city known: that article's own centre

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from sckg.extract.lexicon import DEPARTMENTS, GOVERNMENT_HEADS, PROVINCE_SHORT_NAMES, TITLE_RE
-from sckg.extract.name_heads import led_by_level
+from sckg.extract.name_heads import LEVEL_OWNED, led_by_level
 from sckg.model import Mention
 
 # Bodies a province or city has, by the words that name them after 省/市/县/州.
@@ -112,7 +112,7 @@ def levels_alone(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each agency named by a level alone and a department the lexicon
     lacks (州防震减灾局, where a clause opens before it) read as that level's (``relative``),
     as :func:`sckg.extract.names.suffix_names` reads the agencies it finds."""
-    return [replace(m, attrs=(("relative", m.surface[0]),)) if m.category == "GovernmentAgency" and not m.attrs
+    return [replace(m, attrs=(("relative", m.surface[0]),)) if m.category in LEVEL_OWNED and not m.attrs
             and led_by_level(m.surface) and _OPENS.match(text, m.start) else m for m in mentions]
 
 

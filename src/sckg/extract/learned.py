@@ -231,7 +231,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     组织部, 某市委政研室), where the rules found no name: typed by their ending (lexicon's
     organisation and carrier endings), else as the recogniser types them (an agency, a
     company); a body of another kind with no known ending is left out."""
-    from sckg.extract.names import NOT_A_BUREAU, NOT_AFTER, SUFFIXES, names_every_body
+    from sckg.extract.lexicon import NOT_A_BUREAU
+    from sckg.extract.names import NOT_AFTER, SUFFIXES, names_every_body
 
     people = {m.start for m in mentions if m.category == "Person"}
     out: list[Mention] = []

@@ -53,6 +53,10 @@ def joins_before_level(text: str, k: int) -> bool:
 _LEVEL_LED = re.compile(r"[省市县区州盟旗](?![级委长])")
 
 
+# The bodies whose name, led by a bare level (市生产力促进中心), is that division's of the article.
+LEVEL_OWNED = ("GovernmentAgency", "PublicInstitution", "Association")
+
+
 def led_by_level(name: str) -> bool:
     """Whether a body's name starts with a bare level (县工业园区管委会: the county's own),
     not with a word that starts so (市场监管局, 区块链)."""

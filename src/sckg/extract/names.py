@@ -8,12 +8,12 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
-    LEFT_STOP_WORDS, LEFT_STOPS, ORG_SUFFIXES)
+    LEFT_STOP_WORDS, LEFT_STOPS, NOT_A_BUREAU, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, after_apposed_company,
-                                    after_clause_verb, after_last_verb, agency_start, is_generic_company,
-                                    joins_before_level, joins_fields, led_by_level, qualifies_meeting, strip_lead,
-                                    trim_title_prefix)
+from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED,
+                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start,
+                                    is_generic_company, joins_before_level, joins_fields, led_by_level,
+                                    qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, common_word, has_known_verb, noun_ends, noun_starts,
@@ -75,7 +75,6 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
-NOT_A_BUREAU = {"布局", "格局", "大局", "全局", "结局", "开局", "变局", "新局", "僵局", "时局", "当局"}
 _EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
@@ -329,8 +328,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event" and not names_one_event(name, places):
             continue  # 主题论坛, PPT路演, 本次大赛: what kind of event, not which
         attrs: list[tuple[str, str]] = []
-        if category == "GovernmentAgency" and led_by_level(name):
-            attrs.append(("relative", name[0]))  # 县工业园区管委会: the county's, as 县科技局 is
+        if category in LEVEL_OWNED and led_by_level(name):  # 县工业园区管委会, 市生产力促进中心:
+            attrs.append(("relative", name[0]))  # the county's or the city's, as 县科技局 is
         edition = EDITION.search(name)
         if edition:
             attrs.append(("edition", edition.group(0)))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import (CONTRACTED_TITLES, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
+from sckg.extract.lexicon import (CONTRACTED_TITLES, NOT_A_BUREAU, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
                                   TITLE_PATTERN, TITLE_RE, title_before)
-from sckg.extract.names import NOT_A_BUREAU, left_edge, name_start
+from sckg.extract.names import left_edge, name_start
 from sckg.model import Mention
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.

@@ -33,6 +33,13 @@ def in_county(r: Resolver, name: str) -> str:
     """乐平镇党委 → 佛山市三水区乐平镇党委: a town's body, in an article about one county
     (``r.county``), is named after the town in that county, as the town's place is."""
     town = _TOWN_HEAD.match(name) if r.county else None
-    if town and r.resolve_place(r.gaz, town.group(0)).status != "resolved":  # (not a city: 萍乡, 湘乡)
+    if town and r.resolve_place(r.gaz, town.group(0)).status != "resolved" \
+            and not _division(r, town.group(0)[:-1]):  # (not a city: 萍乡; 汉中市镇巴县 is no town)
         return r._qualified_place(r.county) + name
     return name
+
+
+def _division(r: Resolver, head: str) -> bool:
+    """Whether ``head`` is a division's full name (汉中市), so what follows it is no town's."""
+    found = r.resolve_place(r.gaz, head)
+    return found.status == "resolved" and bool(found.code) and r.gaz.divisions[found.code].name == head
