@@ -574,3 +574,18 @@ def test_a_centre_named_by_its_level_alone_is_the_article_s_city_s(place_finder,
     assert posts["马文静"] == "徐州市孵化器协会", posts
     centre = next(l.object for l in res.links if l.kind == "post" and res.entities[l.subject].name == "陈立新")
     assert centre.endswith("@982_none"), centre  # no city known: that article's own centre
+
+
+def test_a_park_and_a_company_named_by_their_level_alone_are_the_article_s_city_s(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer,
+                    ("983_xuzhou", "徐州市召开创业工作会", ["市大学生创业园、市国投集团负责人出席会议。"]),
+                    ("984_wuxi", "无锡市召开创业工作会", ["市大学生创业园、市国投集团负责人出席会议。"]))
+    names = {e.name for e in res.entities.values() if e.category in ("InnovationCarrier", "Company")}
+    assert names == {"徐州市大学生创业园", "无锡市大学生创业园", "徐州市国投集团", "无锡市国投集团"}, names
+
+
+def test_a_district_whose_name_starts_with_a_level_word_is_no_bare_level(place_finder, gazetteer):
+    # 市中区 is a district of 济南: its bureau is no 济南市 bureau
+    res = _resolved(place_finder, gazetteer, ("985_jinan", "济南市市中区召开创业工作会",
+                                               ["市中区科技局局长周文彬出席会议。"]))
+    assert _post_names(res)[("周文彬", "局长")] == "济南市市中区科学技术局", _post_names(res)

@@ -50,11 +50,11 @@ def joins_before_level(text: str, k: int) -> bool:
         and text[k - 1:k] not in "省市"
 
 
-_LEVEL_LED = re.compile(r"[省市县区州盟旗](?![级委长])")
+_LEVEL_LED = re.compile(r"[省市县区州盟旗](?![级委长]|[中南北]区)")  # (市中区, 市南区: districts)
 
 
 # The bodies whose name, led by a bare level (市生产力促进中心), is that division's of the article.
-LEVEL_OWNED = ("GovernmentAgency", "PublicInstitution", "Association")
+LEVEL_OWNED = ("GovernmentAgency", "PublicInstitution", "Association", "InnovationCarrier", "Company")
 
 
 def led_by_level(name: str) -> bool:
