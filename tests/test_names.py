@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sckg.extract import extract_article
+from sckg.extract.event_names import local_event
 from sckg.normalize import normalize_text
 
 
@@ -177,3 +178,12 @@ def test_a_quotation_before_a_name_is_no_quoted_part_of_it(place_finder):
     assert "西岭市科技局" in agencies and not any("“" in name or "”" in name for name in agencies), agencies
     events = _names(place_finder, "第三届“星河杯”创新创业大赛落幕。", "Event")
     assert any("“星河杯”" in name for name in events), events
+
+
+@pytest.mark.parametrize("name, local", [
+    ("第五届创新创业大赛", True), ("2023年全市科技工作会议", True), ("全省科技创新大会", True),
+    ("中国创新创业大赛", False), ("第五届星河杯创新创业大赛", False), ("第三届“青禾杯”创业大赛", False),
+    ("徐州市第五届创新创业大赛", False), ("全国双创活动周", False),
+])
+def test_an_event_named_by_its_kind_edition_and_level_alone_is_local(name, local):
+    assert local_event(name) is local

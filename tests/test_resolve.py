@@ -589,3 +589,20 @@ def test_a_district_whose_name_starts_with_a_level_word_is_no_bare_level(place_f
     res = _resolved(place_finder, gazetteer, ("985_jinan", "济南市市中区召开创业工作会",
                                                ["市中区科技局局长周文彬出席会议。"]))
     assert _post_names(res)[("周文彬", "局长")] == "济南市市中区科学技术局", _post_names(res)
+
+
+def test_a_contest_named_by_its_kind_and_edition_alone_is_one_city_s(place_finder, gazetteer):
+    # 第五届创新创业大赛 says no whose: Xuzhou's and Wuxi's are two contests, an article with no
+    # city known has its own; one city's articles share theirs; a national contest stays one
+    res = _resolved(place_finder, gazetteer,
+                    ("986_xuzhou", "徐州举办创业大赛", ["第五届创新创业大赛决赛在徐州举行。中国创新创业大赛同期举办。"]),
+                    ("987_wuxi", "无锡举办创业大赛", ["第五届创新创业大赛决赛在无锡举行。中国创新创业大赛同期举办。"]),
+                    ("988_xuzhou", "徐州市科技局召开会议", ["会议部署第五届创新创业大赛工作。"]),
+                    ("989_none", "创业论坛召开", ["论坛为第五届创新创业大赛预热。"]))
+    events: dict[str, set[frozenset]] = {}
+    for e in res.entities.values():
+        if e.category == "Event":
+            events.setdefault(e.name, set()).add(frozenset(m[0] for m in e.mentions))
+    assert events["第五届创新创业大赛"] == {frozenset({"986_xuzhou", "988_xuzhou"}), frozenset({"987_wuxi"}),
+                                           frozenset({"989_none"})}, events
+    assert events["中国创新创业大赛"] == {frozenset({"986_xuzhou", "987_wuxi"})}, events
