@@ -606,3 +606,11 @@ def test_a_contest_named_by_its_kind_and_edition_alone_is_one_city_s(place_finde
     assert events["第五届创新创业大赛"] == {frozenset({"986_xuzhou", "988_xuzhou"}), frozenset({"987_wuxi"}),
                                            frozenset({"989_none"})}, events
     assert events["中国创新创业大赛"] == {frozenset({"986_xuzhou", "987_wuxi"})}, events
+
+
+def test_a_name_s_quotation_marks_are_dropped_in_pairs_only(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("990_cup", "杭州举办创业大赛",
+                                               ["第十届“青禾杯”创新创业大赛在杭州举行。“青禾杯”创新创业大赛已办十届。"]))
+    labels = {a for e in res.entities.values() if e.category == "Event" for a in {e.name, *e.aliases}}
+    assert "第十届“青禾杯”创新创业大赛" in labels, labels
+    assert all(a.count("“") == a.count("”") for a in labels), labels  # no 青禾杯”创新创业大赛

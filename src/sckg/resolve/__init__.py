@@ -19,7 +19,7 @@ from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_a
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
-                                   plain_name)
+                                   plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless
 from sckg.resolve.zones import zone_body, zone_of
 
@@ -160,8 +160,7 @@ class _Resolver:
             name = self._relative_name(m, province) or name
             if m.attr("implied"):
                 return name
-        name = name.strip("“”\"")
-        name = re.sub(r"^“([^”]+)”", r"\1", name)
+        name = unquoted(name)
         if name in NATIONAL and province != TAIWAN:
             return NATIONAL[name]
         if m.category == "Person":
@@ -349,7 +348,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             keys[i] = r.resolve(m, province)
             if keys[i]:
                 ent = r.entities[keys[i]]
-                surface = m.surface.strip("“”\"")
+                surface = unquoted(m.surface)
                 # 周口市副市長, 市长: a post's words over the body it implies are no name of it.
                 named = not (m.attr("implied") or m.attr("head") or m.attr("anaphor"))
                 if surface != ent.name and named:
@@ -358,7 +357,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
                     ent.aliases.add(m.attr("qualified"))
                 script = ex.article.script_text[m.start:m.end]
                 if script != m.surface and named:
-                    ent.hant.add(script.strip("“”\""))
+                    ent.hant.add(unquoted(script))
                 ent.mentions.append((aid, m.start, m.end, m.surface))
         for rel in ex.relations:
             subject = "article" if rel.subject < 0 else keys.get(rel.subject)

@@ -53,3 +53,11 @@ PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟�
 def plain_name(name: str) -> str:
     """A name without 国家 (and the 大学 it leaves doubled: 某大学国家大学科技园 → 某大学科技园)."""
     return name.replace("国家", "").replace("大学大学科技园", "大学科技园")
+
+
+def unquoted(name: str) -> str:
+    """A name without the quotation marks around it or its head (“星河空间” → 星河空间,
+    “星河杯”大赛 → 星河杯大赛); those inside it (第十届“星河杯”大赛) stay, and one unmatched at an
+    end (星河空间”) goes."""
+    name = re.sub(r"^“([^“”]+)”", r"\1", name.strip('"'))
+    return name.strip("“”") if name.count("“") != name.count("”") else name
