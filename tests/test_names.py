@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sckg.extract import extract_article
-from sckg.extract.event_names import local_event
+from sckg.extract.shared_names import shared_name
 from sckg.normalize import normalize_text
 
 
@@ -180,10 +180,11 @@ def test_a_quotation_before_a_name_is_no_quoted_part_of_it(place_finder):
     assert any("“星河杯”" in name for name in events), events
 
 
-@pytest.mark.parametrize("name, local", [
-    ("第五届创新创业大赛", True), ("2023年全市科技工作会议", True), ("全省科技创新大会", True),
-    ("中国创新创业大赛", False), ("第五届星河杯创新创业大赛", False), ("第三届“青禾杯”创业大赛", False),
-    ("徐州市第五届创新创业大赛", False), ("全国双创活动周", False),
+@pytest.mark.parametrize("name, scope", [
+    ("第五届创新创业大赛", "local"), ("2023年全市科技工作会议", "local"), ("全省科技创新大会", "province"),
+    ("中国创新创业大赛", None), ("第五届星河杯创新创业大赛", None), ("第三届“青禾杯”创业大赛", None),
+    ("徐州市第五届创新创业大赛", None), ("全国双创活动周", None),
+    ("科技创业中心", "local"), ("大学生创业孵化基地", "local"), ("星河创业服务中心", None), ("中国科学院", None),
 ])
-def test_an_event_named_by_its_kind_edition_and_level_alone_is_local(name, local):
-    assert local_event(name) is local
+def test_a_name_of_a_kind_edition_and_level_alone_is_shared_by_many_places(name, scope):
+    assert shared_name(name) == scope

@@ -614,3 +614,16 @@ def test_a_name_s_quotation_marks_are_dropped_in_pairs_only(place_finder, gazett
     labels = {a for e in res.entities.values() if e.category == "Event" for a in {e.name, *e.aliases}}
     assert "第十届“青禾杯”创新创业大赛" in labels, labels
     assert all(a.count("“") == a.count("”") for a in labels), labels  # no 青禾杯”创新创业大赛
+
+
+def test_a_centre_and_a_province_s_meeting_named_by_their_kind_alone_are_their_place_s(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer,
+                    ("991_xuzhou", "徐州召开全省科技创新大会", ["全省科技创新大会在徐州召开,科技创业中心主任周文彬发言。"]),
+                    ("992_wuxi", "无锡举办创业沙龙", ["科技创业中心主任林海涛介绍了全省科技创新大会精神。"]),
+                    ("993_hefei", "合肥召开全省科技创新大会", ["全省科技创新大会在合肥召开。"]))
+    by_name: dict[str, list[set[str]]] = {}
+    for e in res.entities.values():
+        by_name.setdefault(e.name, []).append({m[0] for m in e.mentions})
+    assert sorted(map(sorted, by_name["全省科技创新大会"])) == [["991_xuzhou", "992_wuxi"], ["993_hefei"]], by_name
+    centres = {res.entities[l.subject].name: l.object for l in res.links if l.kind == "post"}
+    assert centres["周文彬"] != centres["林海涛"], centres  # two cities' centres, both named 科技创业中心

@@ -26,7 +26,6 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
-from sckg.extract.event_names import local_events
 from sckg.extract.events import (awards, carrier_kinds, event_details, later_awards, title_bodies, title_events,
                                  title_visit, visits)
 from sckg.extract.figures import FigureContext, extract_figures
@@ -36,6 +35,7 @@ from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
+from sckg.extract.shared_names import local_names
 from sckg.extract.tables import list_rows
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns, village_bodies
@@ -346,7 +346,7 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
     relations += school_posts(article.clean, mentions, relations)
     mentions, relations = _outside_names(people, mentions, relations)
     place_names = _place_names(article.clean, find_in_line, people)
-    mentions = local_events(short_forms(mentions, place_names))
+    mentions = local_names(short_forms(mentions, place_names))
     return Extraction(article=article, mentions=mentions, relations=relations, figures=figures,
                       place_names=place_names)
 

@@ -294,11 +294,12 @@ class _Resolver:
         zone = zone_of(body[0], self.zones) if body else None
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
-        local = m.attr("scope") == "local" and not m.attr("qualified")  # 第五届创新创业大赛: a city's
-        if local or (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
+        shared = m.attr("scope") if name == unquoted(m.surface) else None  # 第五届创新创业大赛: a city's
+        if shared or (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
                 or not body and ownerless(self, m, name, province):
             # 区委 with no district known, 科技局 named bare: the article's, not every article's
-            key = f"{group}:{name}@{self.city if local and self.city else self.article}"
+            within = (province if shared == "province" else self.city) if shared else None
+            key = f"{group}:{name}@{within or self.article}"
             self._entity(key, m, name)
             return key
         key = self._match(group, name)
