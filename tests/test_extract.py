@@ -1918,3 +1918,10 @@ def test_a_head_named_before_a_verb_of_attending_and_a_city_s_office_named_by_le
 def test_a_civil_servant_s_rank_after_the_body_is_read_as_a_post(place_finder, sentence, rank, body):
     posts = _posts(_extract(place_finder, [sentence]))
     assert any(p[1] == rank and p[2] == body for p in posts), posts
+
+
+def test_a_body_after_a_form_s_name_or_a_verb_of_sending_starts_at_its_own_name(place_finder):
+    ex = _extract(place_finder, ["材料报送市科技局审核，附件:2、审查推荐表西岭市科学技术局。"])
+    names = _names(ex, "GovernmentAgency")
+    assert "市科技局" in names and "西岭市科学技术局" in names, names
+    assert not any(n.startswith(("材料", "审查")) for n in names), names

@@ -560,3 +560,11 @@ def test_chinese_characters_spelt_out_with_spaces_are_one_word():
                              article_id="q7")
     assert "湘潭市科学技术局" in article.clean, article.clean
     assert "张三 男 汉族" in article.clean and "序号 名称 地区" in article.clean, article.clean
+
+
+def test_a_notice_whose_lines_a_page_ran_together_is_dated_by_its_closing_signature():
+    article = normalize_text("关于开展孵化器绩效评价工作的通知\n\n各县(市、区)科技局，各有关单位：\n\n"
+                             "  现就评价工作通知如下：请于3月5日前报送市科技局，联系人:周文彬附件:1、评价材料"
+                             "2、审查推荐表西岭市科学技术局2024年2月5日附件.docx。\n")
+    assert article.date == "2024-02-05", article.date
+    assert normalize_text("星河众创空间开业\n\n  开业仪式由星河公司和西岭市科学技术局2024年2月5日共同举办。\n").date is None

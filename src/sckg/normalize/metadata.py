@@ -98,6 +98,20 @@ def _dateline_date(blocks: list[Block]) -> str | None:
     return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
+# (…请报送市科技局。附件：1.评价材料盐城市科学技术局2024年2月5日附件.docx。: a page that ran
+# a notice's lines together, its signature last)
+_CLOSING_SIGNATURE = re.compile(r"(?:厅|局|委|委员会|政府|办公室|中心|院|会)\s*(\d{4})\s*年\s*(\d{1,2})\s*月"
+                                r"\s*(\d{1,2})\s*日(?:\s*附件[^。\n]{0,60})?[。.]?\s*$")
+
+
+def _closing_date(blocks: list[Block]) -> str | None:
+    """The date of a notice's signature run into the end of its last paragraph."""
+    body = [b.text for b in blocks if b.kind == "body"]
+    m = _CLOSING_SIGNATURE.search(body[-1]) if body and any(b.kind == "addressee" for b in blocks) else None
+    month, day = (int(m.group(2)), int(m.group(3))) if m else (0, 0)
+    return f"{m.group(1)}-{month:02d}-{day:02d}" if m and 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def _names(group: str) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
     next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
@@ -163,7 +177,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
     if signed and meta.date is None:
         meta.date = signed[0]
     if meta.date is None:
-        meta.date = _dateline_date(blocks)
+        meta.date = _dateline_date(blocks) or _closing_date(blocks)
     for b in blocks:
         m = _PUBLISHING_BODY.match(b.text) if b.kind == "metadata" else None
         if m and not issuers:
