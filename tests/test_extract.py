@@ -1925,3 +1925,9 @@ def test_a_body_after_a_form_s_name_or_a_verb_of_sending_starts_at_its_own_name(
     names = _names(ex, "GovernmentAgency")
     assert "市科技局" in names and "西岭市科学技术局" in names, names
     assert not any(n.startswith(("材料", "审查")) for n in names), names
+
+
+def test_the_people_of_a_notice_s_contact_lines_under_their_units(place_finder):
+    ex = _extract(place_finder, ["联系人：", "省科技厅成区处 周文彬、林海涛；电话：027-87135795；",
+                                 "省信息院评估中心 马文静；电话：027-87302938；"])
+    assert {"周文彬", "林海涛", "马文静"} <= set(_names(ex, "Person")), _names(ex)

@@ -29,6 +29,9 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
 _SPOKEN = re.compile(r"(说|称|表示|介绍|指出|强调|认为|坦言|透露)")
 _CONTACT = re.compile(r"联系人\s*[:：]\s*(?:[\u4e00-\u9fff]{1,10}(?:处|科|室|中心|办|部)\s+)?"
                       r"([\u4e00-\u9fff]{2,3})(?=[\s,，、；;（(\d]|$)")
+# A notice's contact line under 联系人: a unit, its people, their telephone (省科技厅某处 甲、乙；电话：…).
+_CONTACT_LINE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:处|科|室|中心|办|部|局|厅|院|所)\s+((?:[\u4e00-\u9fff]{2,3}、)*"
+                           r"[\u4e00-\u9fff]{2,3})\s*[；;，,]?\s*(?:联系|办公)?电话", re.M)
 # jieba's tags of common words that are never a name (verbs, adverbs, conjunctions,
 # prepositions, pronouns, idioms), whatever surname they start with.
 _NOT_NAME_TAGS = set("vdcprilz")
@@ -309,6 +312,10 @@ def find_people(text: str, taken: list[Mention],
     for m in _CONTACT.finditer(text):  # 联系人：高新处 张某 0571-…
         if _surname_ok(m.group(1)):
             spans.add(m.span(1))
+    for m in _CONTACT_LINE.finditer(text):
+        for name in re.finditer(r"[^、]+", m.group(1)):
+            if _surname_ok(name.group(0)):
+                spans.add((m.start(1) + name.start(), m.start(1) + name.end()))
     spans.update(_dot_names(text))
     out = []
     for start, end in sorted(spans):
