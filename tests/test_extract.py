@@ -1931,3 +1931,17 @@ def test_the_people_of_a_notice_s_contact_lines_under_their_units(place_finder):
     ex = _extract(place_finder, ["联系人：", "省科技厅成区处 周文彬、林海涛；电话：027-87135795；",
                                  "省信息院评估中心 马文静；电话：027-87302938；"])
     assert {"周文彬", "林海涛", "马文静"} <= set(_names(ex, "Person")), _names(ex)
+
+
+def test_a_company_speaking_of_itself_names_no_company(place_finder):
+    ex = _extract(place_finder, ["副市长周文彬来我公司调研，本公司负责人林海涛陪同。"],
+                  title="副市长来我公司调研众创空间开展情况")
+    assert not _names(ex, "Company"), _names(ex, "Company")
+
+
+def test_a_city_s_committee_written_after_the_city_s_full_name_and_a_mentor_s_post(place_finder):
+    ex = _extract(place_finder, ["项城市市委副书记、市长周文彬来到星河众创空间，空间常驻创业导师林海涛陪同。",
+                                 "星河众创空间常驻创业导师马文静介绍了情况。"])
+    committee = _mention(ex, "项城市市委")
+    assert committee.attr("qualified") == "中共项城市委", committee
+    assert ("马文静", "常驻创业导师", "星河众创空间") in _posts(ex), _posts(ex)

@@ -323,7 +323,9 @@ def party_committees(mentions: list[Mention]) -> list[Mention]:
 
 
 def _committee_name(name: str) -> str:
-    """某区委 → 中共某区委; 某地团市委, the Youth League's → 共青团某地市委."""
+    """某区委 → 中共某区委; 某地团市委, the Youth League's → 共青团某地市委; 项城市市委 → 中共项城市委
+    (but 房县县委, whose place has one character before its level)."""
+    name = re.sub(r"^([\u4e00-\u9fff]{2,}([市区县]))\2委", r"\1委", name)
     youth = _YOUTH_COMMITTEE.search(name)
     return "共青团" + name[:youth.start()] + name[youth.start() + 1:] if youth else "中共" + name
 

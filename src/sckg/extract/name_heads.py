@@ -258,6 +258,7 @@ def after_apposed_company(text: str, start: int, suffix_start: int) -> int:
 
 
 def is_generic_company(name: str) -> bool:
-    """运营公司, 平台公司, 园区运营公司, 孵化器公司: a kind of company, not one."""
+    """运营公司, 平台公司, 园区运营公司, 孵化器公司: a kind of company, not one; 我公司, 本公司: a
+    company speaking of itself, not a name."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
-                             r"(?:公司|集团)", name))
+                             r"(?:公司|集团)", name) or re.search(r"(?:^|[来到在为与和及由对向])(?:我|本|贵|该|其|此)(?:公司|集团)$", name))
