@@ -188,3 +188,8 @@ def test_a_quotation_before_a_name_is_no_quoted_part_of_it(place_finder):
 ])
 def test_a_name_of_a_kind_edition_and_level_alone_is_shared_by_many_places(name, scope):
     assert shared_name(name) == scope
+
+
+def test_a_floor_is_no_part_of_a_name(place_finder):
+    names = _names(place_finder, "考察组来到3层星河众创空间，随后来到9楼科技大市场。", "InnovationCarrier")
+    assert names == {"星河众创空间": "MakerSpace"}, names

@@ -627,3 +627,12 @@ def test_a_centre_and_a_province_s_meeting_named_by_their_kind_alone_are_their_p
     assert sorted(map(sorted, by_name["全省科技创新大会"])) == [["991_xuzhou", "992_wuxi"], ["993_hefei"]], by_name
     centres = {res.entities[l.subject].name: l.object for l in res.links if l.kind == "post"}
     assert centres["周文彬"] != centres["林海涛"], centres  # two cities' centres, both named 科技创业中心
+
+
+def test_a_zone_s_bodies_written_shorter_still_are_the_article_s_zone_s(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("994_zone", "烟台高新区签约共建产业园",
+                                               ["区工委委员、管委副主任周文彬出席会议。区管委会主任林海涛致辞。"]))
+    posts = _post_names(res)
+    assert posts[("周文彬", "副主任")] == posts[("林海涛", "主任")] == "烟台高新技术产业开发区管理委员会", posts
+    assert posts[("周文彬", "工委委员")] == "烟台高新技术产业开发区党工委", posts
+    assert not any("@" in l.object for l in res.links if l.kind == "post"), res.links

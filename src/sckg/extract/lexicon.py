@@ -57,7 +57,7 @@ LEVEL_WORDS = "国家级|省级|自治区级|市级|州级|县级|区级"
 # Titles whose first character may close the name of their body (宣传部长, 市科技局长, 劳工局长).
 CONTRACTED_TITLES = ("部长", "局长", "处长", "厅长", "科长", "所长", "站长", "社长")
 # Party bodies a post may start with: 某高新区党工委副书记 holds it at the 党工委.
-PARTY_BODIES = ("党工委", "党委", "党组", "党总支", "党支部")
+PARTY_BODIES = ("党工委", "党委", "党组", "党总支", "党支部", "工委")
 
 # The press's short endings of a university's or an academy institute's name (某某师院,
 # 中科院某某所), which no ending of ORG_SUFFIXES types, and the class each implies.

@@ -129,7 +129,8 @@ def qualifies_meeting(word: str) -> bool:
 
 # What a name never starts with: a list mark, a bracketed byline, a date, a verb, a word
 # before its province, a title run (…主任王某某的公司).
-_LIST_MARK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*|\d+(?:\.\d+)+\s*")  # (…4110981.1: a contents page's)
+_LIST_MARK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*|\d+(?:\.\d+)+\s*"  # (…4110981.1: a contents page's)
+                        r"|\d{1,3}(?:号楼|楼|层)")  # (a floor: 3层某某众创空间)
 _LEAD_PAREN = re.compile(r"[(（][^()（）]{1,24}[)）]")
 _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")

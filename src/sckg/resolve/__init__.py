@@ -295,7 +295,7 @@ class _Resolver:
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
         shared = m.attr("scope") if name == unquoted(m.surface) else None  # 第五届创新创业大赛: a city's
-        if shared or (body and not zone) or m.attr("relative") and self._relative_code(m, province) is None \
+        if shared or (body and not zone) or not zone and m.attr("relative") and self._relative_code(m, province) is None \
                 or not body and ownerless(self, m, name, province):
             # 区委 with no district known, 科技局 named bare: the article's, not every article's
             within = (province if shared == "province" else self.city) if shared else None

@@ -17,6 +17,9 @@ _KINDS = (
 )
 _BODY = re.compile(r"^(?P<kind>" + "|".join(k for k, _ in _KINDS if k) +
                    r")?(?P<body>管委会|管理委员会|党工委|党委)(?P<rest>.*)$")
+# A zone's article writes its bodies shorter still: 管委副主任, 区工委委员, 区管委会主任.
+_SHORT_BODY = re.compile(r"^区?(?P<body>管委会|管委(?!员)|工委)(?P<rest>.*)$")
+_SHORT = {"管委": "管委会", "管委会": "管委会", "工委": "党工委"}
 _ENDS = dict(_KINDS)
 
 
@@ -24,7 +27,10 @@ def zone_body(name: str) -> tuple[str, str, str] | None:
     """``(kind, body, rest)`` when ``name`` is a zone's body named by its kind alone
     (高新区管委会 → 高新区, 管委会, ""), else None."""
     m = _BODY.match(name)
-    if not m or (m.group("body") == "党委" and not m.group("kind")):
+    if not m:
+        short = _SHORT_BODY.match(name)
+        return ("", _SHORT[short.group("body")], short.group("rest")) if short else None
+    if m.group("body") == "党委" and not m.group("kind"):
         return None  # 党委 alone is any body's party committee
     return m.group("kind") or "", m.group("body"), m.group("rest")
 
