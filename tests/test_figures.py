@@ -716,3 +716,9 @@ def test_a_count_of_a_level_in_brackets_after_a_total_is_its_part():
     assert by_value["45"].whole == figures.index(by_value["143"]), by_value["45"]
     assert by_value["45"].level == "national" and by_value["45"].carrier_type == "MakerSpace", by_value["45"]
     assert by_value["300"].whole is None and by_value["300"].indicator != "carriers", by_value["300"]  # no level
+
+
+def test_a_tier_is_no_rank():
+    figures = extract_figures("我省国家众创空间达到72家，稳居全国第一方阵，备案数量居全国第5位，进入全国第一梯队。")
+    ranks = sorted(f.value for f in figures if f.unit == "rank")
+    assert ranks == ["5"], ranks

@@ -78,6 +78,7 @@ _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保
 _COMPARED = re.compile(r"比[^，,。；;！？]{1,20}?(?:多|少)(?:了)?$")
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NUMBER = re.compile(rf"(?P<d>{_DIGITS})(?P<m>{_MAG})?")
+_TIERS = ("方阵", "梯队", "阵营", "梯次", "档次", "方队")  # (稳居全国第一方阵: a tier of several, no rank)
 _RANK_VERB = re.compile(r"(?:居|位居|位列|名列|排名|排在|排)[^，,。；;]{0,8}$")
 _QUALIFIED = re.compile(r"(?:逾|近|超|上|约|达|数)$")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -165,8 +166,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in RANK_RE.finditer(text):
         if m.group(0)[-1] in "位名" or _RANK_VERB.search(
                 text[max(0, m.start() - 10):m.start()]):
-            if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家的":
-                continue  # (排名第二的广东省: the rank of another, named after it)
+            if text[m.end():m.end() + 1] and text[m.end()] in "期届批次轮个家的" or text.startswith(_TIERS, m.end()):
+                continue  # (排名第二的广东省: the rank of another, named after it; 第一方阵: a tier)
             value = parse_number(m["num"])
             out.append(Quantity(m.start(), m.end(), _plain(value), "rank", "rank", "第"))
     for m in _FIRST_PLACE.finditer(text):  # 居全国首位: the first rank
