@@ -1947,3 +1947,18 @@ def test_a_city_s_committee_written_after_the_city_s_full_name_and_a_mentor_s_po
     committee = _mention(ex, "项城市市委")
     assert committee.attr("qualified") == "中共项城市委", committee
     assert ("马文静", "常驻创业导师", "星河众创空间") in _posts(ex), _posts(ex)
+
+
+@pytest.mark.parametrize("sentence, post", [
+    ("团嘉兴市委书记王建华出席并颁奖。", ("王建华", "书记", "团嘉兴市委")),
+    ("成都理工大学党委书记李红梅、校长赵志刚,西昌学院党委书记孙海波、校长郑晓东出席。", ("郑晓东", "校长", "西昌学院")),
+])
+def test_a_post_at_the_body_the_sentence_names(place_finder, sentence, post):
+    assert post in _posts(_extract(place_finder, [sentence])), _posts(_extract(place_finder, [sentence]))
+
+
+def test_a_post_and_its_holder_are_no_body_and_a_body_s_name_is_no_listed_person(place_finder):
+    ex = _extract(place_finder, ["姚安县副县长周文彬带领县科技局局长林海涛调研。",
+                                 "在区科技局局长林海涛、区科技产业推进办公室主任马文静等陪同下调研。"])
+    assert not any("周文彬" in n for n in _names(ex) if n != "周文彬"), _names(ex)
+    assert set(_names(ex, "Person")) == {"周文彬", "林海涛", "马文静"}, _names(ex, "Person")

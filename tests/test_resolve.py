@@ -636,3 +636,19 @@ def test_a_zone_s_bodies_written_shorter_still_are_the_article_s_zone_s(place_fi
     assert posts[("周文彬", "副主任")] == posts[("林海涛", "主任")] == "烟台高新技术产业开发区管理委员会", posts
     assert posts[("周文彬", "工委委员")] == "烟台高新技术产业开发区党工委", posts
     assert not any("@" in l.object for l in res.links if l.kind == "post"), res.links
+
+
+def test_a_visit_from_a_municipality_is_read_in_the_host_province(place_finder, gazetteer):
+    # 省科技厅 is no body of Beijing, which has no 省: the article is about Fuzhou
+    res = _resolved(place_finder, gazetteer, ("995_visit", "北京市人大常委会调研组来榕调研",
+                                               ["北京市人大常委会副主任周文彬一行调研福州高新区孵化器建设情况。"
+                                                "省科技厅副厅长陈立新、市科技局副局长王建华陪同。"]))
+    assert res.provinces["995_visit"] == "350000", res.provinces
+    posts = _post_names(res)
+    assert posts[("陈立新", "副厅长")] == "福建省科学技术厅" and posts[("王建华", "副局长")] == "福州市科学技术局", posts
+
+
+def test_a_district_several_cities_have_is_the_article_s_city_s_for_its_bodies_named_by_level(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("996_gulou", "鼓楼区领导调研大学科技园",
+                                               ["徐州市鼓楼区人民政府区长周文彬在区科技局局长林海涛陪同下调研。"]))
+    assert _post_names(res)[("林海涛", "局长")] == "徐州市鼓楼区科学技术局", _post_names(res)

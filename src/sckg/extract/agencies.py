@@ -344,9 +344,10 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
         if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
                         for o in mentions if o is not place):
             continue  # inside a longer name; a shorter one inside it (某省委 of 某省委政研室) gives way
-        surface = text[place.start:m.end()]
-        attrs = (("qualified", "中共" + place.surface + m.group(0)),) if m.group(0).startswith("委") else ()
-        found.append(Mention(surface, place.start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
+        start = place.start - 1 if text[place.start - 1:place.start] == "团" and m.group(0) == "委" else place.start
+        party = "共青团" if start < place.start else "中共"  # 团嘉兴市委: the Youth League's committee
+        attrs = (("qualified", party + place.surface + m.group(0)),) if m.group(0).startswith("委") else ()
+        found.append(Mention(text[start:m.end()], start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
 _LISTED_BODY = re.compile(rf"、({_ZONE_BODY.pattern})")
 

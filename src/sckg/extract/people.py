@@ -127,11 +127,17 @@ def _minority_name(text: str, pos: int) -> int | None:
     return end if parts and _boundary(text, end) else None
 
 
+# The rest of a body's name up to its head's title, after what looked like a listed name.
+_BODY_GOES_ON = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:办公室|局|中心|处|科|室|办|委员会|委|协会|院|所|站|部|公司)"
+                           r"(?=" + TITLE_PATTERN.pattern + ")")
+
+
 def _listed_no_name(text: str, start: int, end: int) -> bool:
     """Whether what follows a 、 after a name is no name: a place of jieba's dictionary
     (、武汉…), or a word a title follows (、项目部部长某某: a unit before its post)."""
     return TITLE_PATTERN.match(text, end) is not None or tag(text[start:end]) == "ns" or (
-        text[end - 1] in _ORG_END and text[end:end + 1] in ("、", "，", ",", ""))  # 、楼宇办、: a body
+        text[end - 1] in _ORG_END and text[end:end + 1] in ("、", "，", ",", "")) or (  # 、楼宇办、: a body
+        _BODY_GOES_ON.match(text, end) is not None)  # 、区科技产业推进办公室主任某某: a body's name
 
 
 def _before_speech(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from sckg.extract.agencies import sentence_start
-from sckg.extract.lexicon import TITLE_RE, UNIVERSITY_SHORT_FORMS
+from sckg.extract.lexicon import TITLE_PATTERN, TITLE_RE, UNIVERSITY_SHORT_FORMS
 from sckg.extract.people import ORG_CATEGORIES
 from sckg.model import Mention, Relation
 
@@ -139,6 +139,9 @@ def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
         unit = m.group(1)
         if unit.endswith("学院") and not school.endswith("大学"):
             continue  # 某学院院长甲,某学院院长乙: a college has no colleges; two colleges
+        title = TITLE_PATTERN.match(text, end)
+        if title and text.startswith(title.group(0), before[-1][0] + len(school)):
+            continue  # 某大学党委书记甲,某学院党委书记乙: the same post at another school, no unit of it
         category, cls = ("InnovationCarrier", "UniversitySciencePark") if unit.endswith("科技园") else (
             "University", "University")
         units.append((Mention(unit, start, end, category, cls, (("qualified", school + unit),)), school))

@@ -52,6 +52,8 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.category in ("Company", "ResearchInstitute"):
             m = _FIRM_UNIT.match(text, mention.end)  # 某地产市场部副经理, 某研究所银行研究室主任
+        elif mention.attr("implied") or mention.attr("head"):
+            continue  # 姚安县副县长某某带领县科技局: a post and its holder, no body a unit is of
         elif mention.category in ("GovernmentAgency", "PublicInstitution", "University"):
             m = _committee(text, mention) or _unit(text, mention.end) or (
                 _FIRM_UNIT.match(text, mention.end)  # 团市委组宣部部长: a committee's 部 too

@@ -34,12 +34,13 @@ def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceRes
 
 
 def _below(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
-           province: str) -> list[tuple[str, str]]:
+           province: str, city: str | None = None) -> list[tuple[str, str]]:
     """``(surface, code)`` of each place name of the article that is a division of
-    ``province`` below the province itself."""
+    ``province`` below the province itself (a name several cities' districts share,
+    鼓楼区, read as ``city``'s where given)."""
     out = []
     for surface in extraction.place_names:
-        r = resolve_place(gaz, surface, province=province)
+        r = resolve_place(gaz, surface, province=province, **({"prefecture": city} if city else {}))
         if r.status == "resolved" and r.code and r.code[:2] == province[:2] and not r.code.endswith("0000"):
             out.append((surface, r.code))
     return out
@@ -60,6 +61,10 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
         for word, code in _OWN_WORDS.items():
             if word in extraction.article.clean and code in gaz.divisions:
                 votes[code] += 1
+    other = max((n for code, n in votes.items() if code not in MUNICIPALITIES), default=0)
+    if any(m.attr("relative") == "省" for m in extraction.mentions):
+        for code in MUNICIPALITIES & {c for c, n in votes.items() if n <= 4 * other}:
+            del votes[code]  # 省科技厅 in an article about Fuzhou visited from Beijing: no municipality has a 省
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -73,7 +78,7 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
     the one its places fall in most often."""
     if city is None:
         return None
-    votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000")
+    votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000", city)
                     if code[:4] == city[:4] and not code.endswith("00"))
     return votes.most_common(1)[0][0] if votes else None
 
