@@ -652,3 +652,16 @@ def test_a_district_several_cities_have_is_the_article_s_city_s_for_its_bodies_n
     res = _resolved(place_finder, gazetteer, ("996_gulou", "鼓楼区领导调研大学科技园",
                                                ["徐州市鼓楼区人民政府区长周文彬在区科技局局长林海涛陪同下调研。"]))
     assert _post_names(res)[("林海涛", "局长")] == "徐州市鼓楼区科学技术局", _post_names(res)
+
+
+def test_posts_in_a_chain_of_three_and_a_long_department_and_the_torch_centre_named_in_full(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("997_chain", "连云港高新区召开座谈会",
+                                               ["海州区委副书记、区长、连云港高新区管委会主任林海涛主持座谈会。",
+                                                "市科技局高新技术与新兴产业发展处处长马文静介绍情况。",
+                                                "科技部火炬高技术产业开发中心副主任陈立新、科技部火炬中心孵化器管理处处长刘芳芳出席。"]))
+    posts = _post_names(res)
+    assert posts[("林海涛", "区长")] == "连云港市海州区人民政府", posts
+    assert posts[("马文静", "处长")] == "连云港市科学技术局高新技术与新兴产业发展处", posts
+    torch = [e for e in res.entities.values() if e.name == "科学技术部火炬高技术产业开发中心"]
+    assert len(torch) == 1 and posts[("陈立新", "副主任")] == torch[0].name, posts
+    assert not any(e.name == "科技部火炬高技术产业开发中心" for e in res.entities.values())

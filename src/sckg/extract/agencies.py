@@ -168,7 +168,10 @@ def own_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     ends = {m.end for m in mentions if m.category != "Person"}
     found = []
     for m in _OWN_HEADS.finditer(text):
-        before = m.end() in people and m.start() not in ends and text[m.start() - 1:m.start()] in _HEAD_BEFORE | _HEAD_AFTER_WORD
+        chained = text[m.end():m.end() + 1] == "、" and any(  # 区委副书记、区长、某管委会主任某某
+            m.end() < p <= m.end() + 30 and not re.search(r"[，,。；;：:]", text[m.end():p]) for p in people)
+        before = (m.end() in people or chained) and m.start() not in ends and \
+            text[m.start() - 1:m.start()] in _HEAD_BEFORE | _HEAD_AFTER_WORD
         after = m.start() in people_ends and (text[m.end():m.end() + 1] in _HEAD_BEFORE
                                               or text.startswith(_AFTER_HEAD, m.end()))  # 某某副区长一行
         if not (before or after):
