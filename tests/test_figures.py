@@ -722,3 +722,13 @@ def test_a_tier_is_no_rank():
     figures = extract_figures("我省国家众创空间达到72家，稳居全国第一方阵，备案数量居全国第5位，进入全国第一梯队。")
     ranks = sorted(f.value for f in figures if f.unit == "rank")
     assert ranks == ["5"], ranks
+
+
+def test_a_count_of_its_own_noun_is_no_count_of_the_sentence_s_carriers():
+    figures = extract_figures("全市科技企业孵化器达到42家，创造就业岗位1.2万个，建有公共服务平台35个，"
+                              "在孵企业980家、毕业企业210家，入孵小微企业1500多户，带动农户3.2万户。")
+    by_value = {f.value: f.indicator for f in figures}
+    assert by_value["42"] == "carriers" and by_value["12000"] == "jobs", by_value
+    assert by_value["35"] != "carriers" and by_value["32000"] != "carriers", by_value
+    assert by_value["980"] == "incubatees" and by_value["210"] == "graduated-enterprises", by_value
+    assert by_value["1500"] == "incubatees", by_value

@@ -42,7 +42,7 @@ FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
      r"[^%]{0,3}#|(?:聚集|集聚|汇聚)了?#[^%#，,；;]{0,4}?(?:企业|公司)(?!从业)", ("count",),
      "resident-enterprises"),
     (r"吸纳[^%#，,；;]{0,6}(?:大学生|毕业生)[^%]{0,2}#", ("person",), "graduates-employed"),
-    (r"#[^%#，,；;]{0,10}(?:顺利|成功)?毕业(?!生)", ("count",), "graduated-enterprises"),  # 5万家企业从孵化器毕业
+    (r"#[^%#，,；;、]{0,10}(?:顺利|成功)?毕业(?!生)", ("count",), "graduated-enterprises"),  # 5万家企业从孵化器毕业
     (r"(?:^|累计|引导和|并)(?:服务|帮助)[^#%]{0,14}#|为#.*提供.*(?:服务|帮助)", ("count",), "served-clients"),
     (r"为.*#.*提供.*(?:服务|帮助)", ("person",), "served-entrepreneurs"),
     (r"#[^%]*发放创新券", ("count",), "voucher-recipients"),

@@ -345,8 +345,8 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     near = after[:max(0, gap - (length - len(after)))]
     stop = _NOUN_STOP.search(near)
     noun_after = near[: stop.start()] if stop else near
-    if noun_after.startswith(("和", "及", "与", "以及")):
-        noun_after = ""  # 孵化器20家和众创空间35家: what follows 和 is the next item's
+    if noun_after.startswith(("和", "及", "与", "以及", "、")):
+        noun_after = ""  # 孵化器20家和众创空间35家, 在孵企业980家、毕业企业210家: the next item's
     before = _QUAL_BEFORE.sub("", before)
     if q.unit_class in ("money", "percent", "rank", "area"):
         order = [(before, True), (noun_after, False), (after, False)]

@@ -293,7 +293,7 @@ FIGURE_CARRIERS = [
 ]
 _E = r"(?:企业|公司)"
 _COUNT = FIGURE_CARRIERS + [
-    (r"在孵(?:科技|初创|中小)?(?:型)?企业|入孵企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
+    (r"在孵(?:科技|初创|中小|小微)?(?:型)?企业|入孵(?:科技型?|初创|中小|小微)?企业", "incubatees", None), (r"孵化企业", "incubated-enterprises", None),
     (r"入驻企业", "resident-enterprises", None), (r"毕业企业?", "graduated-enterprises", None),
     (r"孵化(?:创业)?团队|在孵项目|入孵项目", "incubated-teams", None),
     (r"(?:报名|参赛)企业|企业报名", "applicant-enterprises", None),
@@ -316,7 +316,9 @@ _COUNT = FIGURE_CARRIERS + [
     (r"工位", "workstations", None), (r"创业型县|创业型城市", "entrepreneurial-counties", None),
     (r"(?<![\u4e00-\u9fff])(?:州市|地州|市州|盟市)|(?<=[个各全])(?:州市|地州|市州|盟市)", "prefectures-covered", None),
     (r"服务(?:（指导）|\(指导\))?中心", "service-centres", None), (r"服务站", "service-stations", None),
-    (r"服务窗口|窗口", "service-windows", None)]
+    (r"服务窗口|窗口", "service-windows", None), (r"(?:就业)?岗位", "jobs", None),
+    # Things a count of 个 or 户 may count that no indicator names: its own noun, not the sentence's carriers.
+    (r"平台|产品|新技术|品种|国家和地区|(?<!级)地区|城市|省份|课程|农户|贫困户", "count", None)]
 _PERSON = [
     (r"导师", "mentors", None), (r"在孵企业从业人员", "incubatee-employees", None),
     (r"从业人员|管理服务人员|管理人员|服务人员|工作人员|员工", "staff", None),

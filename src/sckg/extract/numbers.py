@@ -40,6 +40,7 @@ UNITS: dict[str, tuple[str, int, str]] = {
     "个": ("count", 1, "count"),
     "所": ("count", 1, "count"),
     "座": ("count", 1, "count"),
+    "户": ("count", 1, "count"),
     "批": ("count", 1, "count"),
     "件": ("count", 1, "item"),
     "项": ("count", 1, "item"),
