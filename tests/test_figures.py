@@ -732,3 +732,13 @@ def test_a_count_of_its_own_noun_is_no_count_of_the_sentence_s_carriers():
     assert by_value["35"] != "carriers" and by_value["32000"] != "carriers", by_value
     assert by_value["980"] == "incubatees" and by_value["210"] == "graduated-enterprises", by_value
     assert by_value["1500"] == "incubatees", by_value
+
+
+@pytest.mark.parametrize("sentence", [
+    "科技部火炬中心发布的《2023年中国创业孵化发展报告》显示，截至2022年底，全国创业孵化载体达15000家。",
+    "2022年，全国创业孵化机构从业人员达到18万人，包括孵化器从业人员8万人，众创空间从业人员10万人。",
+    "2022年，该省择优遴选新备案省级星创天地30家，全省各级星创天地达400家。",
+])
+def test_a_report_s_publisher_and_a_clause_s_verb_are_no_figure_s_subject(sentence):
+    figures = extract_figures(sentence)
+    assert figures and all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]

@@ -194,3 +194,8 @@ def test_a_name_of_a_kind_edition_and_level_alone_is_shared_by_many_places(name,
 def test_a_floor_is_no_part_of_a_name(place_finder):
     names = _names(place_finder, "考察组来到3层星河众创空间，随后来到9楼科技大市场。", "InnovationCarrier")
     assert names == {"星河众创空间": "MakerSpace"}, names
+
+
+def test_a_direction_starts_a_name_and_a_preposition_ends_one(place_finder):
+    assert "南方医科大学国家大学科技园" in _names(place_finder, "三、南方医科大学国家大学科技园获批。", "InnovationCarrier")
+    assert not _names(place_finder, "该平台以农业科技园区为依托，完成投资2.5亿元。", "InnovationCarrier")

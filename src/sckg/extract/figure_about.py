@@ -93,7 +93,7 @@ _NAME_SUFFIX = (r"产业园|创业园|科技园|园区|孵化基地|基地|家�
 _NAME_BOUNDARY = re.compile(r".*(?:是|的|了|为|由|与|和|及|仅|就|向|对|于|将|把|被|据|如|让|使|以|在(?!孵)|有(?!限)|"
                             r"位于|来自|介绍|表示|指出|说|、|加强|推动|认定|培育|建立|建成|建设|完成|举办|"
                             r"开展|组织|实施|启动|设立|引导|支持|发布|共同|其中|本次|共|已|获|现有|拥有|建有|新建|新增|上榜|入选|入围|"
-                            r"此外|同时|目前|近年来|通过|依托|提供|负责|打造)")
+                            r"此外|同时|目前|近年来|通过|依托|提供|负责|打造|包括|包含|遴选|评选|筛选|择优|推荐)")
 _GENERIC = re.compile(r"^[省市县区州](?!级)|第[一二三四五六七八九十\d]+[届期批]|首届|首批|第一批|一批|一大批|一些|多家|优秀|示范|"
                       r"重点|特色|大学|农业|工业|"
                       r"标杆|品牌|骨干|龙头|各类|各级|国家级|省级|自治区级|"
@@ -109,6 +109,8 @@ _COUNTED = re.compile(r"\d|[一二三四五六七八九十]+[家个]")
 _SUFFIX_END = re.compile(rf"(?:{_NAME_SUFFIX})$")
 _LISTED = re.compile(r"[A-Za-z .&'+”\"-]*等")  # 某某空间 Some Space等13家, “甲”“乙” 等2家: a list's items
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届")
+# 某中心发布的《报告》显示: the body that states the figures, not what they are about.
+_SOURCE = re.compile(r"(?:发布|公布|编制|编写|披露)的|的?(?:统计|数据|报告|调查|监测)(?:显示|表明)|显示|表明")
 
 
 def subject(head: str) -> str | None:
@@ -134,7 +136,7 @@ def _clause_subject(clause: str) -> str | None:
         name = _NAME_BOUNDARY.sub("", m.group(0))
         name = _NAME_LEAD.sub("", name)
         rest = clause[m.end():]
-        if _LISTED.match(rest) or len(name) < 3 or _COUNTED.search(name) \
+        if _LISTED.match(rest) or _SOURCE.match(rest) or len(name) < 3 or _COUNTED.search(name) \
                 or clause[:m.start() + m.group(0).rfind(name)].endswith("被"):
             continue
         proper = _GENERIC.sub("", _SUFFIX_END.sub("", name))

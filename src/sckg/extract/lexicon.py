@@ -188,7 +188,7 @@ QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
 FUND = re.compile(r"(专项资金|引导基金|种子基金|创投基金|基金)$")
 
 # Characters and words that end a name on its left (a name never spans them).
-LEFT_STOPS = set("，。、；：？！“”‘’「」『』《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等为他她它请仍"
+LEFT_STOPS = set("，。、；：？！“”‘’「」『』《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等为他她它请仍以"
                  "▲△●○■□★☆◆◇→※|")
 LEFT_STOP_WORDS = sorted("""
 来自 位于 通过 依托 结合 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加 授牌 授予 颁发 命名

@@ -135,6 +135,8 @@ _LEAD_PAREN = re.compile(r"[(（][^()（）]{1,24}[)）]")
 _LEADING_DATE = re.compile(r"(自|从|于)?(\d{4}年度?)(\d{1,2}月)?(\d{1,2}日)?(以来)?")
 _VERB_FLAGS = ("v", "d", "r", "p", "c", "u", "t", "f", "q", "y", "e", "o")
 _NOT_VERB_FLAGS = ("vn", "nr", "ns", "nt", "nz")
+# Directions jieba tags as locality words that start names (南方医科大学, 西北民族大学).
+_DIRECTIONS = frozenset("东方 南方 西方 北方 东南 西南 东北 西北 华东 华南 华北 华中 西部 东部 中部".split())
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
 _COUNTED_NOUN = re.compile(r"(?<=[家个所])(?:单位|企业|机构|载体)")
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
@@ -165,7 +167,8 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
         if len(words) < 2:
             break
         word, flag = words[0]
-        if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS):
+        if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS) \
+                and word not in _DIRECTIONS:
             start += len(word)
             continue
         person = _person_and_verb(text, start, end)
