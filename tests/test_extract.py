@@ -1962,3 +1962,10 @@ def test_a_post_and_its_holder_are_no_body_and_a_body_s_name_is_no_listed_person
                                  "在区科技局局长林海涛、区科技产业推进办公室主任马文静等陪同下调研。"])
     assert not any("周文彬" in n for n in _names(ex) if n != "周文彬"), _names(ex)
     assert set(_names(ex, "Person")) == {"周文彬", "林海涛", "马文静"}, _names(ex, "Person")
+
+
+def test_one_person_s_post_groups_with_a_comma_between(place_finder):
+    posts = _posts(_extract(place_finder, ["河北省科技厅党组成员、副厅长,省科技企业孵化器协会理事长林海涛出席。",
+                                           "市科技局局长周文彬,市孵化器协会理事长马文静出席。"]))
+    assert {("林海涛", "副厅长", "河北省科技厅"), ("林海涛", "理事长", "省科技企业孵化器协会")} <= posts, posts
+    assert not any(p[0] == "马文静" and p[1] == "局长" for p in posts), posts  # another's post, its holder named

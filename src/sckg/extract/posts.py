@@ -27,6 +27,7 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     implied = {m.end: i for i, m in enumerate(mentions) if m.attr("implied") and not m.attr("head")}
     out: list[Relation] = []
     orphans: dict[int, list[str]] = {}
+    people_ends = {m.end for m in mentions if m.category == "Person"}
     for pi, person in enumerate(mentions):
         if person.category != "Person":
             continue
@@ -110,6 +111,10 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
             held = _ASIDE_BEFORE.search(text, max(0, pos - 8), pos)
             if org is not None and held and "兼" in held.group(0):
                 pos = held.start()  # 市委某部副部长(兼)市某局局长某某: the posts before (兼) too
+                continue
+            if org is not None and text[pos - 1:pos] in ("，", ",") and title_before(text, pos - 1) \
+                    and pos - 1 not in people_ends:
+                pos -= 1  # 某厅党组成员、副厅长,某协会理事长某某: one person's posts, a comma between
                 continue
             if org is None and pending and pos > 0 and text[pos - 1] not in PUNCT:
                 chained = _chained_head(text, pos, implied)
