@@ -650,6 +650,7 @@ def test_a_place_that_starts_with_he_is_passed_whole(place_finder):
     ("2017年度国家备案众创空间名单已经公布。", "2017年度国家备案众创空间"),
     ("附件列出1.孵化器 2.众创空间的申报要求。", "1.孵化器"),
     ("辖区内国家级科技企业孵化器达到12家。", "辖区内国家级科技企业孵化器"),
+    ("星河谷是全县首家乡镇级众创空间。", "乡镇级众创空间"),
 ])
 def test_kinds_of_carriers_are_not_named_carriers(place_finder, sentence, kind):
     ex = _extract(place_finder, [sentence])

@@ -87,6 +87,7 @@ def test_joint_event_is_two_names(place_finder):
     pytest.param("创业者们进行PPT路演。", "路演", id="kind-of-event"),
     pytest.param("创造性提出一个大赛。", "大赛", id="counted"),
     pytest.param("30个优秀创业项目分获大赛各奖项。", "大赛", id="after-a-verb-of-winning"),
+    pytest.param("市政协副主席在创新中心主持召开专题协商会。", "商会", id="a-consultation-no-chamber"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))

@@ -665,3 +665,15 @@ def test_posts_in_a_chain_of_three_and_a_long_department_and_the_torch_centre_na
     torch = [e for e in res.entities.values() if e.name == "科学技术部火炬高技术产业开发中心"]
     assert len(torch) == 1 and posts[("陈立新", "副主任")] == torch[0].name, posts
     assert not any(e.name == "科技部火炬高技术产业开发中心" for e in res.entities.values())
+
+
+def test_a_carrier_named_by_its_kind_before_its_head_and_a_bureau_s_section_listed_after_its_head(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("998_visit", "邢台市科技局调研众创空间",
+                                               ["邢台市科技局副局长周文彬、高新科科长林海涛到星火众创空间调研。",
+                                                "众创空间负责人马文静汇报了运营情况。空间负责人陈立新介绍了入驻企业。"]),
+                    ("999_gulou", "徐州市鼓楼区调研大学科技园", ["徐州市鼓楼区区长王建华出席。"]))
+    posts = _post_names(res)
+    assert posts[("林海涛", "科长")] == "邢台市科学技术局高新科", posts
+    assert posts[("马文静", "负责人")] == posts[("陈立新", "负责人")] == "星火众创空间", posts
+    assert posts[("王建华", "区长")] == "徐州市鼓楼区人民政府", posts
+    assert not any(e.category == "Company" for e in res.entities.values()), res.entities

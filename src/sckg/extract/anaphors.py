@@ -16,7 +16,8 @@ _OWN_BODY = re.compile(r"^(?:我|本|该)(集团|公司|院|中心|园区|园|�
 
 # A kind of body alone, opening a clause (or after 与, 和, 由), then a title and a name.
 _KINDS = {"中心": "PublicInstitution", "科技园": "InnovationCarrier", "产业园": "InnovationCarrier",
-          "孵化器": "InnovationCarrier", "基地": "InnovationCarrier", "公司": "Company", "集团": "Company",
+          "孵化器": "InnovationCarrier", "基地": "InnovationCarrier", "众创空间": "InnovationCarrier",
+          "空间": "InnovationCarrier", "星创天地": "InnovationCarrier", "公司": "Company", "集团": "Company",
           "党工委": "GovernmentAgency", "工委": "GovernmentAgency", "管委会": "GovernmentAgency", "管委": "GovernmentAgency",
           "促进会": "Association", "协会": "Association", "商会": "Association", "联盟": "Association",
           "研究院": "ResearchInstitute"}
@@ -43,7 +44,8 @@ def own_bodies(mentions: list[Mention]) -> list[Mention]:
             continue
         word = own.group(1) if own else m.surface
         counts = Counter(x.surface for x in mentions if x.category in ORG_CATEGORIES and x.surface != word
-                         and x.surface.endswith(word) and not _OWN_BODY.match(x.surface))
+                         and x.surface.endswith(word) and not _OWN_BODY.match(x.surface)
+                         and x.attr("anaphor") != "kind")  # (空间 after 众创空间负责人: no name of one)
         seen = dict(counts)  # 某中心 and 国家级孵化器-某中心 (a longer reading of it) are one
         for name in seen:
             counts[name] += sum(n for other, n in seen.items() if other != name and other.endswith(name))

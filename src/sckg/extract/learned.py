@@ -225,6 +225,13 @@ _GENERIC_HEADS = ("各", "有关", "相关", "上级", "地方", "本级", "同�
                   "区级", "乡级", "镇级", "该", "此", "本")
 
 
+@lru_cache(maxsize=1)
+def _suffix_words() -> frozenset[str]:
+    """The endings of names (众创空间, 孵化器, 中心), which alone name a kind of body."""
+    from sckg.extract.names import SUFFIXES
+    return frozenset(s for s, _, _ in SUFFIXES)
+
+
 def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:
     """Organisations the recogniser sees where a post is written (某某公司总经理王某, 某某局
     王某局长), and agencies it sees anywhere whose name ends as an agency's does (某县
@@ -250,8 +257,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
                               or not re.match(NOT_AFTER.get(text[end - 1], ""), text[end:end + 1])):
             continue  # (统筹布局, 空间格局, 文化局面: a word in 局, no bureau)
         surface = text[start:end]
-        if surface in TITLES or surface in _BARE_BODY_WORDS:
-            continue  # 联合创始人兼CTO某某: a title, no company; 政府秘书长某某: a kind of body, not named
+        if surface in TITLES or surface in _BARE_BODY_WORDS or surface in _suffix_words():
+            continue  # 联合创始人兼CTO某某: a title, no company; 政府秘书长某某, 众创空间负责人某某: a kind of body
         ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
                       None)
         if ending is not None and ending[0] == "Event":

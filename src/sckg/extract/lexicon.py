@@ -180,7 +180,7 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("选拔赛", "Competition"), ("邀请赛", "Competition"),
     ("推进大会", "Meeting"), ("协调会", "Meeting"), ("部署会", "Meeting"), ("动员会", "Meeting"),
     ("启动会", "Meeting"), ("分享会", "Meeting"), ("说明会", "Meeting"), ("宣讲会", "Meeting"),
-    ("洽谈会", "Meeting"), ("沙龙", "Meeting"),
+    ("洽谈会", "Meeting"), ("沙龙", "Meeting"), ("协商会", "Meeting"),
     ("仪式", "Meeting"), ("典礼", "Meeting"), ("庆典", "Meeting"),  # 某基地揭牌仪式, 某园开园仪式
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
@@ -255,7 +255,7 @@ TRANSLITERATION_CHARS = set("".join("""
 # 国家级备案专业化众创空间 is a kind of carrier, 某某创客产业园 a named one. Only
 # levels, quantities and determiners: domain words (科技, 创业, 人才) can be a name.
 GENERIC_WORDS = sorted("""
-国家级 省级 自治区级 市级 州级 地级 县级 区级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
+国家级 省级 自治区级 市级 州级 地级 县级 区级 乡镇级 镇级 乡级 村级 街道级 国家 备案 认定 专业化 新型 优秀 示范 重点 高质量
 发展 建设 各级 各类 这类 此类 该类 一批 首批 多家 全省 全区 全国 全疆 全市 我省 我区 我市 省内 区内
 国内 本地 当地 相关 有关 其他 其它 现有 新建 已有 所有 各个 一些 这些 首家 省 市 州 县 区 级 的
 和 及 与 、 本 自治区 经 经过 获批 已 年度 设区市 单位 以上

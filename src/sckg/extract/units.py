@@ -6,6 +6,7 @@ league's), and a body no ending announces, named right before a post and a name
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sckg.extract.lexicon import (CONTRACTED_TITLES, NOT_A_BUREAU, ORG_SUFFIXES, PARTY_BODIES, SHORT_BODY_ENDINGS, SUB_UNIT,
                                   TITLE_PATTERN, TITLE_RE, title_before)
@@ -131,13 +132,20 @@ def bodies_before_posts(text: str, mentions: list[Mention], places: list[str]) -
 
 def _listed_sibling(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
     """某中心甲处处长某某、乙处处长某某: the unit of a body (甲处) whose head is listed right
-    before the unit ending at ``end``, when both are units of one kind (处, 司, 室, 科)."""
+    before the unit ending at ``end``, when both are units of one kind (处, 司, 室, 科); or the
+    bureau itself, when the head listed before is the bureau's (某局副局长某某、某科科长某某)."""
     person = next((m for m in mentions if m.category == "Person" and m.end == start - 1), None)
     if person is None or text[start - 1] != "、" or not text.endswith(_UNIT_KINDS, 0, end):
         return None
     title = title_before(text, person.start) or ""
-    return next((m for m in mentions if m.end == person.start - len(title) and m.attr("parent")
-                 and m.surface[-1] == text[end - 1]), None) if title else None
+    held = next((m for m in mentions if m.end == person.start - len(title) and m.category != "Person"), None)
+    if not title or held is None:
+        return None
+    if held.attr("parent"):
+        return held if held.surface[-1] == text[end - 1] else None
+    # 某市科技局副局长甲、高新科科长乙: a unit listed after the head of a bureau is the bureau's
+    return replace(held, attrs=(("parent", held.surface),)) if held.category == "GovernmentAgency" \
+        and held.surface.endswith(("局", "厅", "委", "委员会")) else None
 
 
 _UNIT_KINDS = ("处", "司", "室", "科")

@@ -94,7 +94,7 @@ class _Resolver:
         """市工信局 in an article about Lanzhou: 兰州市工业和信息化局; 市委: 中共兰州市委."""
         implied = m.attr("implied")
         if implied:
-            r = self.resolve_place(self.gaz, implied, province=province)
+            r = self.resolve_place(self.gaz, implied, province=province, prefecture=self.city)
             place = self._qualified_place(r.code) if r.status == "resolved" and r.code else in_county(self, implied)
             return place + ("行政公署" if place.endswith("盟") else "人民政府")  # a league's: 某盟行政公署
         level = m.attr("relative")
