@@ -200,3 +200,8 @@ def test_a_floor_is_no_part_of_a_name(place_finder):
 def test_a_direction_starts_a_name_and_a_preposition_ends_one(place_finder):
     assert "南方医科大学国家大学科技园" in _names(place_finder, "三、南方医科大学国家大学科技园获批。", "InnovationCarrier")
     assert not _names(place_finder, "该平台以农业科技园区为依托，完成投资2.5亿元。", "InnovationCarrier")
+
+
+def test_a_brand_that_ends_in_a_verb_names_a_carrier(place_finder):
+    assert "星河萌芽众创空间" in _names(place_finder, "星河萌芽众创空间位于襄城县。", "InnovationCarrier")
+    assert not _names(place_finder, "该公司建设孵化器。", "InnovationCarrier")

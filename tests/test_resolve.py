@@ -677,3 +677,13 @@ def test_a_carrier_named_by_its_kind_before_its_head_and_a_bureau_s_section_list
     assert posts[("马文静", "负责人")] == posts[("陈立新", "负责人")] == "星火众创空间", posts
     assert posts[("王建华", "区长")] == "徐州市鼓楼区人民政府", posts
     assert not any(e.category == "Company" for e in res.entities.values()), res.entities
+
+
+@pytest.mark.parametrize("city, code", [("昆山市", "320583"), ("天门市", "429006")])
+def test_a_county_level_city_s_article_states_its_own_figures_and_bodies(place_finder, gazetteer, city, code):
+    # 昆山市 is in 苏州市; 天门市 is under its province alone: 全市 and 市科技局 are the county-level city's
+    res = _resolved(place_finder, gazetteer, ("990_county_city", f"{city}孵化载体建设稳步推进",
+                                               ["截至2023年底，全市共有科技企业孵化器40家。市科技局局长周文彬介绍了情况。"]))
+    areas = {f.figure.value: f.area for f in res.figures}
+    assert areas["40"] == f"place:{code}", areas
+    assert _post_names(res)[("周文彬", "局长")] == f"{city}科学技术局", _post_names(res)

@@ -16,7 +16,7 @@ from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODI
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, after_verbs, common_word, has_known_verb, noun_ends, noun_starts,
+    NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts,
     tag)
 from sckg.model import Mention
 
@@ -251,7 +251,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         # (运营众创空间, 某公司管理国家级孵化器) or a chain of kinds (孵化器众创空间) names none;
         # a word the tagger only guesses is a verb (创服 of 米库创服) may be a brand's.
         kinds = (bare, _TYPE_JOINED.sub("", bare), after_verbs(bare))
-        return any(b is not None and bool(_DOMAIN_RE.fullmatch(b)) for b in kinds) or has_known_verb(bare)
+        return any(b is not None and bool(_DOMAIN_RE.fullmatch(b)) for b in kinds) or (
+            has_known_verb(bare) and not brand_verb(bare))  # (星河萌芽众创空间: a verb that ends a brand)
     if _GENERIC_RE.fullmatch(stem):
         return True
     if cls in _EVENT_CLASSES and EVENT_ANCHOR.search(stem):

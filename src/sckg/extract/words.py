@@ -67,6 +67,15 @@ def has_known_verb(text: str) -> bool:
 _RUNNING_VERBS = frozenset("运营 营运 管理 指导 服务 运用 助推 改扩建 扶持 培育 打造 建设 认定 引进 依托 标志著".split())
 
 
+def brand_verb(text: str) -> bool:
+    """Whether the first verb of ``text`` comes after nouns and is no verb of running carriers
+    (星河萌芽, 襄城萌芽电商 of a maker space's name; not 公司管理, 他们申报): a brand's word."""
+    words = [(w.word, tag(w.word)) for w in tagger().cut(text)]
+    first = next((i for i, (w, t) in enumerate(words) if t in ("v", "vn") or w in _RUNNING_VERBS), None)
+    return bool(first) and words[first][0] not in _RUNNING_VERBS and all(
+        t.startswith("n") and t != "nr" for _, t in words[:first])
+
+
 def after_verbs(text: str) -> str | None:
     """What follows the last verb of ``text`` (jieba's v or vn by its dictionary, but for
     the verbs of the field, 创新 and 创业; or a verb of running carriers); None when

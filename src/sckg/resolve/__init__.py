@@ -17,7 +17,7 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
                         Resolution, ResolvedFigure)
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_area, figure_subject
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
-from sckg.resolve.context import about_one, article_city, article_county, article_province, speaks_as
+from sckg.resolve.context import about_one, article_city, article_county, article_province, county_city, speaks_as
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
                                    plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless
@@ -72,6 +72,7 @@ class _Resolver:
         self.heads: dict[tuple[str, str | None], str | None] = {}  # head_place's answers
         self.city: str | None = None  # the city of the article being resolved
         self.county: str | None = None  # and its county or district, when it names one
+        self.own_city: str | None = None  # that county, when a county-level city the article is about
         self.article: str | None = None  # the id of the article being resolved
         self.zones: list[str] = []  # the full names of the zones the article names
 
@@ -147,7 +148,8 @@ class _Resolver:
     def _relative_code(self, m: Mention, province: str | None) -> str | None:
         """The division whose body a mention named by level alone (市委, 区科技局) is."""
         level = m.attr("relative")
-        code = province if level == "省" else self.city if level in ("市", "州", "盟", "地") else None
+        code = province if level == "省" else (self.own_city if level == "市" else None) or self.city \
+            if level in ("市", "州", "盟", "地") else None
         if level in ("区", "县", "旗"):  # 区科技厅 in an autonomous region is the region's
             own = province in AUTONOMOUS_REGIONS and m.surface.endswith("厅")
             code = province if own else self.county if self.county and self.gaz.divisions[
@@ -237,8 +239,7 @@ class _Resolver:
     def _entity(self, key: str, m: Mention, name: str, **extra) -> Entity:
         ent = self.entities.get(key)
         if ent is None:
-            ent = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
-            self.entities[key] = ent
+            ent = self.entities[key] = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
             self._by_plain.setdefault((key.split(":", 1)[0], plain_name(name)), key)
         elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
             # A more specific class learnt from the text wins over one read off a name.
@@ -300,9 +301,8 @@ class _Resolver:
             # 区委 with no district known, 科技局 named bare: the article's, not every article's
             within = (province if shared == "province" else self.city) if shared else None
             key = f"{group}:{name}@{within or self.article}"
-            self._entity(key, m, name)
-            return key
-        key = self._match(group, name)
+        else:
+            key = self._match(group, name)
         self._entity(key, m, name)
         return key
 
@@ -312,8 +312,7 @@ class _Resolver:
         key = f"{group}:{name}"
         if key in self.entities:
             return key
-        other_key = self._by_plain.get((group, plain_name(name)))
-        if other_key is not None:
+        if (other_key := self._by_plain.get((group, plain_name(name)))) is not None:
             other = self.entities[other_key]
             if len(name) > len(other.name):  # the official form wins as the label
                 other.aliases.add(other.name)
@@ -339,6 +338,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         province = provinces.get(aid)
         r.city = article_city(ex, gaz, resolve_place, province)
         r.county = article_county(ex, gaz, resolve_place, r.city)
+        r.own_city = r.county if county_city(ex, gaz, resolve_place, province, r.county) else None
         r.article = aid
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
         r.zones = [r.canonical(m, province) for m in ex.mentions if m.category == "InnovationCarrier"

@@ -22,7 +22,7 @@ def local_area(r: Resolver, area: str, province: str | None) -> str | None:
     if not m:
         return None
     if m.group(2) in ("市", "州", "盟", "地区"):
-        return r.city
+        return r.own_city if m.group(2) == "市" and r.own_city else r.city  # (全市 in an article about 昆山市)
     if m.group(2) == "区" and province in AUTONOMOUS_REGIONS:
         return province
     return r.county if r.county and r.gaz.divisions[r.county].name.endswith(m.group(2)) else None

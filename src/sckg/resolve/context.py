@@ -27,10 +27,24 @@ def article_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceRes
     if province in MUNICIPALITIES:
         return province
     votes: Counter[str] = Counter()
+    counties: Counter[str] = Counter()  # (天门市, a county-level city under its province alone)
     for surface, code in _below(extraction, gaz, resolve_place, province):
         votes[code[:4] + "00"] += 2 if surface == gaz.divisions[code].name else 1
+        counties[code] += gaz.divisions[code].parent == province
     city = votes.most_common(1)[0][0] if votes else None
+    if city is not None and city not in gaz.divisions:
+        city = next((c for c, n in counties.most_common() if n and c[:4] == city[:4]), None)
     return city if city in gaz.divisions else None
+
+
+def county_city(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
+                province: str | None, county: str | None) -> bool:
+    """Whether an article is about the county-level city ``county`` (昆山市, in 苏州市), so that
+    its 全市 and 市科技局 are that city's: it names no place below its province more often."""
+    if province is None or county is None or not gaz.divisions[county].name.endswith("市"):
+        return False
+    within = Counter(code for _, code in _below(extraction, gaz, resolve_place, province, county[:4] + "00"))
+    return within[county] > 0 and within[county] >= max(within.values())
 
 
 def _below(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
