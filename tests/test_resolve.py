@@ -687,3 +687,10 @@ def test_a_county_level_city_s_article_states_its_own_figures_and_bodies(place_f
     areas = {f.figure.value: f.area for f in res.figures}
     assert areas["40"] == f"place:{code}", areas
     assert _post_names(res)[("周文彬", "局长")] == f"{city}科学技术局", _post_names(res)
+
+
+def test_a_joint_name_of_the_committee_and_the_government_is_no_body(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("989_joint", "长春市调研组考察众创空间",
+                                               ["长春市委市政府政研室副主任周文彬一行考察众创空间。"]))
+    names = {e.name for e in res.entities.values()}
+    assert not any("市委市人民政府" in n or n.endswith("市委市政府") for n in names), names

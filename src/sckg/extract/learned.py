@@ -239,6 +239,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     organisation and carrier endings), else as the recogniser types them (an agency, a
     company); a body of another kind with no known ending is left out."""
     from sckg.extract.lexicon import NOT_A_BUREAU
+    from sckg.extract.name_heads import JOINT_BODIES
     from sckg.extract.names import NOT_AFTER, SUFFIXES, names_every_body
 
     people = {m.start for m in mentions if m.category == "Person"}
@@ -257,8 +258,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
                               or not re.match(NOT_AFTER.get(text[end - 1], ""), text[end:end + 1])):
             continue  # (统筹布局, 空间格局, 文化局面: a word in 局, no bureau)
         surface = text[start:end]
-        if surface in TITLES or surface in _BARE_BODY_WORDS or surface in _suffix_words():
-            continue  # 联合创始人兼CTO某某: a title, no company; 政府秘书长某某, 众创空间负责人某某: a kind of body
+        if surface in TITLES or surface in _BARE_BODY_WORDS or surface in _suffix_words() or JOINT_BODIES.fullmatch(surface):
+            continue  # 联合创始人兼CTO某某: a title; 众创空间负责人某某: a kind of body; 市委市政府: two bodies
         ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
                       None)
         if ending is not None and ending[0] == "Event":
