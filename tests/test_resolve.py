@@ -694,3 +694,11 @@ def test_a_joint_name_of_the_committee_and_the_government_is_no_body(place_finde
                                                ["长春市委市政府政研室副主任周文彬一行考察众创空间。"]))
     names = {e.name for e in res.entities.values()}
     assert not any("市委市人民政府" in n or n.endswith("市委市政府") for n in names), names
+
+
+def test_another_school_s_same_post_after_a_university_s_is_at_that_school(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("988_schools", "成都理工大学举行奠基仪式",
+                                               ["成都理工大学党委书记李红梅、校长赵志刚,西昌学院党委书记孙海波、校长郑晓东出席。"]))
+    posts = _post_names(res)
+    assert posts[("郑晓东", "校长")] == posts[("孙海波", "党委书记")] == "西昌学院", posts
+    assert posts[("赵志刚", "校长")] == "成都理工大学", posts
