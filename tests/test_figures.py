@@ -742,3 +742,26 @@ def test_a_count_of_its_own_noun_is_no_count_of_the_sentence_s_carriers():
 def test_a_report_s_publisher_and_a_clause_s_verb_are_no_figure_s_subject(sentence):
     figures = extract_figures(sentence)
     assert figures and all(f.subject is None for f in figures), [(f.value, f.subject) for f in figures]
+
+
+def test_a_kind_of_what_was_counted_is_a_part_after_其中():
+    figures = extract_figures("全市在孵企业拥有有效知识产权5600项，其中发明专利820项；从业人数达到2.4万人，"
+                              "其中吸纳应届大学生1400人。全市拥有专利500项，其中发明专利820项。")
+    whole = {f.value: (figures[f.whole].value if f.whole is not None else None) for f in figures}
+    assert whole["1400"] == "24000", whole
+    assert [f.whole for f in figures if f.value == "820"][0] == 0, whole  # of 5600, not of the smaller 500
+    assert figures[-1].whole is None, whole  # a part larger than its whole is no part
+
+
+def test_a_level_of_one_population_is_not_the_city_s_whole_population_s():
+    figures = extract_figures("2023年，全市新增省级众创空间12家，全市众创空间孵化总面积达25万平方米，提供工位数3000个。"
+                              "目前全省省级众创空间达到45家。")
+    levels = {f.value: f.level for f in figures}
+    assert levels["12"] == "provincial" and levels["45"] == "provincial", levels
+    assert levels["250000"] is None and levels["3000"] is None, levels
+
+
+def test_a_sentence_that_opens_with_其中_is_of_the_last_sentence_s_totals():
+    figures = extract_figures("到2025年，全市中小微企业数量达到6万家。其中，西岭区中小微企业将达到5万家以上。")
+    part = next(f for f in figures if f.value == "50000")
+    assert part.whole is not None and figures[part.whole].value == "60000", figures

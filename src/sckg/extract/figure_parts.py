@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
-from sckg.extract.lexicon import LEVEL_WORDS
+from sckg.extract.lexicon import INDICATOR_PARTS, LEVEL_WORDS
 from sckg.extract.numbers import Quantity
 from sckg.model import Figure
 
@@ -27,12 +28,19 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
         part = out[i]
         # 其中…A、B、C分别是56家、32家…: each named entity's own figure, of the same kind
         separate = bool(part.subject) and "分别" in text[k:q.start]
+        start = _sentence_start(text, k)
+        if not text[start:k].strip(" ，,"):  # 其中 opening a sentence: of the last sentence's totals
+            start = _sentence_start(text, start - 1)
         for j in range(i - 1, -1, -1):
             whole = out[j]
+            if quantities[j].start < start:
+                break  # the total is stated in the part's sentence (or the last, 其中 opening this one)
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit \
                     or quantities[j].unit_class != q.unit_class:  # (其中…,创业团队143万人: no part of 家)
                 continue
-            if found[i] and part.indicator != "organisations" and (whole.indicator != part.indicator or (
+            kind_of = whole.indicator in INDICATOR_PARTS.get(part.indicator, ()) \
+                and Decimal(part.value) <= Decimal(whole.value)  # 知识产权5600项，其中发明专利820项
+            if found[i] and part.indicator != "organisations" and not kind_of and (whole.indicator != part.indicator or (
                     part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
                     and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)
                 continue
@@ -49,6 +57,10 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 status=whole.status if part.status == "achieved" else part.status)
             break
     return _link_ratings(text, quantities, _aside_parts(text, quantities, out))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, max(pos, 0)) for c in "；;。！？!?\n") + 1
 
 
 # A part in brackets right after its total, of a level: 众创空间143家(国家级45家).

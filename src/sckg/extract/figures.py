@@ -56,7 +56,7 @@ _FLOW_YEAR = re.compile(r"\d{4}年全年")
 _GATHERED = frozenset({"participants", "trainees", "experts", "investors", "contestants"})
 _MADE_CARRIERS = re.compile(r"(?:单位|机构|载体)(?:被|成功)?(?:转型)?(?:为|成为|纳入|列入|认定为|确定为|备案为|获批|入选)")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
-_ALL_KINDS = re.compile(r"各类|各级|全部|所有")
+_ALL_KINDS = re.compile(r"各类|各级|全部|所有|[全我本](?:国|省|市|区|县|州)")  # (全市众创空间: all of the city's)
 # What a count of recognised carriers is recognised as: 13家单位为[2023年]某市星创天地.
 _RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
 # Where the counted things are, written after the count: 其中5家位于某市, 8家落户某区.
@@ -315,7 +315,7 @@ def _population(prefix: str) -> tuple[str | None, str | None]:
         whole = _population(prefix[:among.start()])
         if whole[0]:
             return whole
-    if _ALL_KINDS.search(prefix, max(0, last[0] - 4), last[0]):
+    if _ALL_KINDS.search(prefix, max(0, last[0] - 4), last[0]) and not _level(prefix[max(0, last[0] - 6):last[1]]):
         return ctype, None  # 各类孵化器: every level
     # 首批20家省级科技企业孵化器 … 孵化器自有; several levels listed (4家国家级孵化器、5家省级孵化器) are all of them
     levels = [_level(prefix[max(0, h[0] - 6):h[1]]) for h in [last] + [h for h in reversed(hits) if h[2] == ctype]]

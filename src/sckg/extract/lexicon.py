@@ -345,6 +345,14 @@ _MONEY = [
     (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
     (r"营业收入|营收|收入|创收", "revenue", None), (r"增加值", "value-added", None),
     (r"仪器设备|设备", "equipment-value-threshold", None)]
+# What a figure's indicator may be a part of, after 其中 (知识产权5600项，其中发明专利820项).
+INDICATOR_PARTS = {
+    "invention-patents": ("intellectual-property", "patents", "patent-applications"),
+    "patents": ("intellectual-property",),
+    "graduates-employed": ("persons", "jobs", "staff", "talents"),
+    "high-tech-enterprises": ("enterprises", "incubatees", "incubated-enterprises", "resident-enterprises"),
+    "graduated-enterprises": ("incubated-enterprises",),
+}
 FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
                 "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
                 "percent": [(r"杀菌率", "sterilisation-rate", None), (r"增长率|增速|增幅|增长", "growth-rate", None)],
