@@ -765,3 +765,9 @@ def test_a_sentence_that_opens_with_其中_is_of_the_last_sentence_s_totals():
     figures = extract_figures("到2025年，全市中小微企业数量达到6万家。其中，西岭区中小微企业将达到5万家以上。")
     part = next(f for f in figures if f.value == "50000")
     assert part.whole is not None and figures[part.whole].value == "60000", figures
+
+
+def test_a_share_of_the_country_s_total_is_the_province_s():
+    figures = extract_figures("2022年，江苏省有53家获评优秀，占全国优秀总数的23%，居全国首位。")
+    share = next(f for f in figures if f.value == "23")
+    assert share.area == "江苏省", share

@@ -73,6 +73,8 @@ def area(head: str, rank: bool = False) -> str | None:
             elif _NOT_AREA.match(text) or text.endswith(_MARKET_WORDS) or (text.endswith("地区") and len(text) < 4) \
                     or (len(text) == 2 and text[-1] != "州"):
                 continue
+        elif head.endswith(("占", "占到"), 0, m.start()):
+            continue  # 占全国优秀总数的18%: the whole a share is of, not the place counted
         elif _RANK_FRAME.match(head, m.end()) or (rank and m.end() == len(head)):
             if m.start() >= clause:
                 frame = text  # 居全省第4位, 全国前列: the field ranked in, not the place counted …
