@@ -1969,3 +1969,8 @@ def test_one_person_s_post_groups_with_a_comma_between(place_finder):
                                            "市科技局局长周文彬,市孵化器协会理事长马文静出席。"]))
     assert {("林海涛", "副厅长", "河北省科技厅"), ("林海涛", "理事长", "省科技企业孵化器协会")} <= posts, posts
     assert not any(p[0] == "马文静" and p[1] == "局长" for p in posts), posts  # another's post, its holder named
+
+
+def test_a_zone_s_party_committee_written_right_after_the_zone(place_finder):
+    posts = _posts(_extract(place_finder, ["汕头高新区党委副书记、管委会主任林海涛介绍了高新区的基本情况。"]))
+    assert ("林海涛", "党委副书记", "汕头高新区党委") in posts, posts

@@ -374,7 +374,8 @@ def zone_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         m = _ZONE_BODY.match(text, zone.end)
         if not m:
-            if text.startswith("党委", zone.end):  # 某高新区党委副书记、管委会主任: the zone's 管委会
+            if text.startswith("党委", zone.end):  # 某高新区党委副书记、管委会主任: the zone's 党委 and 管委会
+                found.append(Mention(zone.surface + "党委", zone.start, zone.end + 2, "GovernmentAgency", "GovernmentAgency"))
                 found += _listed_bodies(text, zone.surface, "党委", zone.end + 2)
             continue
         body = zone.surface + m.group(0)
