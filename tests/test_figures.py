@@ -771,3 +771,12 @@ def test_a_share_of_the_country_s_total_is_the_province_s():
     figures = extract_figures("2022年，江苏省有53家获评优秀，占全国优秀总数的23%，居全国首位。")
     share = next(f for f in figures if f.value == "23")
     assert share.area == "江苏省", share
+
+
+def test_levels_listed_before_or_among_sums_paid_respectively():
+    figures = extract_figures("西岭市对新备案认定的国家级、省级、市级众创空间分别给予50万元、20万元、5万元的一次性奖励。"
+                              "星河市分别给予新备案国家级孵化器40万元和省级孵化器20万元奖励性补贴。")
+    levels = [(f.value, f.level) for f in figures]
+    assert levels == [("500000", "national"), ("200000", "provincial"), ("50000", "prefectural"),
+                      ("400000", "national"), ("200000", "provincial")], levels
+    assert all(f.subject is None for f in figures), [f.subject for f in figures]

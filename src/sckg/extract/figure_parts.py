@@ -1,6 +1,7 @@
 """Parts and wholes: a figure written after 其中 is part of the total stated before it
 in its sentence (各类孵化机构600家，其中国家级孵化器47家), and takes from that total what it
-does not state itself (its kind, level, place and period)."""
+does not state itself (its kind, level, place and period). And lists spread over figures:
+对国家级、省级众创空间分别给予50万元、20万元 gives each sum its level."""
 
 from __future__ import annotations
 
@@ -56,7 +57,36 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break
-    return _link_ratings(text, quantities, _aside_parts(text, quantities, out))
+    return _respective_levels(text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out)))
+
+
+_LEVEL_OF = {"国家级": "national", "省级": "provincial", "自治区级": "provincial", "市级": "prefectural",
+             "州级": "prefectural", "县级": "county", "区级": "county"}
+_RESPECTIVE = re.compile(rf"((?:{LEVEL_WORDS})(?:[、和及与](?:{LEVEL_WORDS}))+)[^，,；;。%#\d]{{0,12}}?分别")
+
+
+def _respective_levels(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
+    """国家级、省级、市级众创空间分别给予50万元、20万元、5万元: the n levels listed before 分别, to the
+    n figures of one unit after it in the clause, in order."""
+    out = list(figures)
+    for m in _RESPECTIVE.finditer(text):
+        levels = [_LEVEL_OF[w] for w in re.findall(LEVEL_WORDS, m.group(1))]
+        end = _PART_END.search(text, m.end())
+        after = [i for i, q in enumerate(quantities) if m.end() <= q.start and (end is None or q.end <= end.start())]
+        if len(after) == len(levels) and len({out[i].unit for i in after}) == 1:
+            for i, level in zip(after, levels):
+                out[i] = replace(out[i], level=level)
+    for m in re.finditer("分别", text):  # 分别给予国家级孵化器40万元和省级孵化器20万元: each sum after its own level
+        end = _PART_END.search(text, m.end())
+        pos = m.end()
+        for i, q in enumerate(quantities):
+            if q.start < pos or (end is not None and q.end > end.start()):
+                continue
+            named = re.findall(LEVEL_WORDS, text[pos:q.start])
+            if len(named) == 1:
+                out[i] = replace(out[i], level=_LEVEL_OF[named[0]])
+            pos = q.end
+    return out
 
 
 def _sentence_start(text: str, pos: int) -> int:
