@@ -780,3 +780,10 @@ def test_levels_listed_before_or_among_sums_paid_respectively():
     assert levels == [("500000", "national"), ("200000", "provincial"), ("50000", "prefectural"),
                       ("400000", "national"), ("200000", "provincial")], levels
     assert all(f.subject is None for f in figures), [f.subject for f in figures]
+
+
+def test_a_grade_s_count_with_no_noun_is_of_the_kind_evaluated():
+    figures = extract_figures("省科技厅对200家省级众创空间开展了2022年度评价，20家众创空间被评为优秀（A类），"
+                              "30家被评为良好（B类），100家被评为合格（C类）。")
+    kinds = {f.value: (f.carrier_type, f.whole) for f in figures}
+    assert kinds["30"] == ("MakerSpace", 0) and kinds["100"] == ("MakerSpace", 0), kinds

@@ -130,6 +130,7 @@ def _link_ratings(text: str, quantities: list[Quantity], figures: list[Figure]) 
         if whole is None:
             continue
         w, part = out[whole], out[i]
-        out[i] = replace(part, whole=whole, level=part.level or w.level, carrier_type=part.carrier_type or w.carrier_type,
+        kind = w.carrier_type if part.carrier_type in (None, "InnovationCarrier") else part.carrier_type  # (30家被评为良好)
+        out[i] = replace(part, whole=whole, level=part.level or w.level, carrier_type=kind or part.carrier_type,
                          area=part.area or w.area, period=part.period or w.period)
     return out
