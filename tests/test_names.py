@@ -213,3 +213,8 @@ def test_a_school_speaking_of_itself_names_no_carrier(place_finder):
 
 def test_a_consultation_is_no_chamber_of_commerce(place_finder):
     assert not _names(place_finder, "市政协副主席在创新中心主持召开专题协商会。", "Association")
+
+
+def test_an_adverb_that_starts_a_noun_is_part_of_a_name(place_finder):
+    names = _names(place_finder, "中国农业科学院都市农业研究所党委书记钱国华出席。", "ResearchInstitute")
+    assert "中国农业科学院都市农业研究所" in names, names

@@ -702,3 +702,11 @@ def test_another_school_s_same_post_after_a_university_s_is_at_that_school(place
     posts = _post_names(res)
     assert posts[("郑晓东", "校长")] == posts[("孙海波", "党委书记")] == "西昌学院", posts
     assert posts[("赵志刚", "校长")] == "成都理工大学", posts
+
+
+def test_a_kind_word_alone_is_no_body_of_another_article(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer,
+                    ("987_a", "黔西南州调研", ["省科技厅副处长周文彬调研,并与研究院院长刘芳芳座谈。"]),
+                    ("986_b", "黔西南州座谈", ["省科技厅处长林海涛调研,并与研究院院长陈立新座谈。"]))
+    bodies = {res.entities[l.subject].name: l.object for l in res.links if l.kind == "post" and l.value == "院长"}
+    assert bodies["刘芳芳"] != bodies["陈立新"], bodies

@@ -27,11 +27,14 @@ _LOCAL_CATEGORIES = ("Event", "PublicInstitution", "Association", "University", 
 def shared_name(name: str) -> str | None:
     """Whose a name that says only its kind, edition, year and level is, since many places
     have one so named: ``province`` (全省科技创新大会), ``local`` (第五届创新创业大赛,
-    全市科技工作会议, 科技创业中心: the city's), or None for a name that says which one."""
+    全市科技工作会议, 科技创业中心: the city's), ``article`` (研究院: a kind word alone), or None
+    for a name that says which one."""
     kind = next((k for k in _KIND_ENDS if name.endswith(k)), None)
     rest = name[:-len(kind)] if kind else None
     if rest is None or _NATIONWIDE.search(rest) or not _SHARED_WORDS.fullmatch(rest):
         return None
+    if not rest:
+        return "article"  # 研究院 alone, the article's one no reading could name: its own
     return "province" if "省" in rest or "自治区" in rest else "local"
 
 

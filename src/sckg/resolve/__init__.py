@@ -299,7 +299,7 @@ class _Resolver:
         if shared or (body and not zone) or not zone and m.attr("relative") and self._relative_code(m, province) is None \
                 or not body and ownerless(self, m, name, province):
             # 区委 with no district known, 科技局 named bare: the article's, not every article's
-            within = (province if shared == "province" else self.city) if shared else None
+            within = {"province": province, "local": self.city}.get(shared) if shared else None
             key = f"{group}:{name}@{within or self.article}"
         else:
             key = self._match(group, name)
