@@ -218,3 +218,8 @@ def test_a_consultation_is_no_chamber_of_commerce(place_finder):
 def test_an_adverb_that_starts_a_noun_is_part_of_a_name(place_finder):
     names = _names(place_finder, "中国农业科学院都市农业研究所党委书记钱国华出席。", "ResearchInstitute")
     assert "中国农业科学院都市农业研究所" in names, names
+
+
+def test_a_verb_of_running_carriers_ends_no_brand(place_finder):
+    assert not _names(place_finder, "星河公司运营众创空间多年。", "InnovationCarrier")
+    assert "米库创服众创空间" in _names(place_finder, "米库创服众创空间开业。", "InnovationCarrier")

@@ -83,8 +83,8 @@ def after_verbs(text: str) -> str | None:
     words = [w.word for w in tagger().cut(text)]
     verbs = [i for i, word in enumerate(words) if word in _RUNNING_VERBS or (
         tag(word) in ("v", "vn") and word not in DOMAIN_VERBS)]
-    if not verbs or (verbs[-1] == len(words) - 1 and len(verbs) < len(words)):
-        return None
+    if not verbs or (verbs[-1] == len(words) - 1 and len(verbs) < len(words) and words[-1] not in _RUNNING_VERBS):
+        return None  # (公司运营: a verb of running carriers ends no brand)
     return "".join(words[verbs[-1] + 1:])
 
 
