@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from sckg.extract.events import LEVELS
 from sckg.extract.lexicon import INDICATOR_PARTS, LEVEL_WORDS
 from sckg.extract.numbers import Quantity
 from sckg.model import Figure
@@ -60,8 +61,6 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
     return _respective_levels(text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out)))
 
 
-_LEVEL_OF = {"国家级": "national", "省级": "provincial", "自治区级": "provincial", "市级": "prefectural",
-             "州级": "prefectural", "县级": "county", "区级": "county"}
 _RESPECTIVE = re.compile(rf"((?:{LEVEL_WORDS})(?:[、和及与](?:{LEVEL_WORDS}))+)[^，,；;。%#\d]{{0,12}}?分别")
 
 
@@ -70,10 +69,10 @@ def _respective_levels(text: str, quantities: list[Quantity], figures: list[Figu
     n figures of one unit after it in the clause, in order."""
     out = list(figures)
     for m in _RESPECTIVE.finditer(text):
-        levels = [_LEVEL_OF[w] for w in re.findall(LEVEL_WORDS, m.group(1))]
+        levels = [LEVELS.get(w) for w in re.findall(LEVEL_WORDS, m.group(1))]
         end = _PART_END.search(text, m.end())
         after = [i for i, q in enumerate(quantities) if m.end() <= q.start and (end is None or q.end <= end.start())]
-        if len(after) == len(levels) and len({out[i].unit for i in after}) == 1:
+        if len(after) == len(levels) and None not in levels and len({out[i].unit for i in after}) == 1:
             for i, level in zip(after, levels):
                 out[i] = replace(out[i], level=level)
     for m in re.finditer("分别", text):  # 分别给予国家级孵化器40万元和省级孵化器20万元: each sum after its own level
@@ -83,8 +82,8 @@ def _respective_levels(text: str, quantities: list[Quantity], figures: list[Figu
             if q.start < pos or (end is not None and q.end > end.start()):
                 continue
             named = re.findall(LEVEL_WORDS, text[pos:q.start])
-            if len(named) == 1:
-                out[i] = replace(out[i], level=_LEVEL_OF[named[0]])
+            if len(named) == 1 and named[0] in LEVELS:
+                out[i] = replace(out[i], level=LEVELS[named[0]])
             pos = q.end
     return out
 

@@ -140,7 +140,8 @@ def university_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if unit.endswith("学院") and not school.endswith("大学"):
             continue  # 某学院院长甲,某学院院长乙: a college has no colleges; two colleges
         title = TITLE_PATTERN.match(text, end)
-        if title and text.startswith(title.group(0), before[-1][0] + len(school)):
+        named = next((o for o in orgs if o.start == before[-1][0] and o.surface == school), None)
+        if title and named and text.startswith(title.group(0), named.end):
             continue  # 某大学党委书记甲,某学院党委书记乙: the same post at another school, no unit of it
         category, cls = ("InnovationCarrier", "UniversitySciencePark") if unit.endswith("科技园") else (
             "University", "University")

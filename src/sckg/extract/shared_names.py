@@ -15,7 +15,7 @@ from sckg.model import Mention
 # A national scope, a quotation or a brand in Latin letters says which one (中国创新创业大赛,
 # “星河杯”大赛); a place's or a brand's own name is no word of _SHARED_WORDS (星河杯大赛).
 _NATIONWIDE = re.compile(r"中国|全国|国家|中央|世界|国际|[“”\"《》「」]|[A-Za-z]")
-_KIND_WORDS = ("工作", "创客", "技能", "职业技能", "就业", "科普", "转化", "经验", "交流", "推进", "年度")
+_KIND_WORDS = ("工作", "创客", "技能", "职业技能", "就业", "科普", "转化", "经验", "交流", "推进")
 _SHARED_WORDS = re.compile("(?:" + "|".join(map(re.escape, sorted({*GENERIC_WORDS, *DOMAIN_WORDS, *_KIND_WORDS},
                                                                    key=len, reverse=True)))
                            + r"|\d{4}年度?|" + EDITION.pattern + ")*")
