@@ -148,3 +148,44 @@ def test_the_same_text_under_another_name_is_not_added_twice(store: Path, tmp_pa
     assert result.exit_code == 0, result.output
     assert f"already in the store as <{GRAPH}>" in result.stdout
     assert load.dump(store) == before
+
+
+WUXI = ("无锡举办第五届创新创业大赛决赛\n本报讯 日前，第五届创新创业大赛决赛在无锡举行。市科技局局长周文彬出席并致辞。"
+        "区科技局副局长林海涛介绍了大赛情况。全市共有120个项目报名参赛。\n")
+CHENGDU = ("成都举办第五届创新创业大赛决赛\n本报讯 日前，第五届创新创业大赛决赛在成都举行。市科技局局长周文彬出席并致辞。"
+           "区科技局副局长林海涛介绍了大赛情况。全市共有98个项目报名参赛。\n")
+CHANGZHOU = ("常州召开科技工作会议\n本报讯 日前，常州市召开科技工作会议。科学技术部副部长陈立新出席会议并讲话。"
+             "副市长周文彬主持会议。\n")
+
+
+def _nodes_labelled(store: Path, label: str) -> dict[str, set[str]]:
+    """Each node labelled ``label`` and the graphs that say so."""
+    import pyoxigraph as ox
+
+    db = load.open_read_only(store)
+    found: dict[str, set[str]] = {}
+    for q in db.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                                  ox.Literal(label, language="zh-Hans"), None):
+        if isinstance(q.graph_name, ox.NamedNode):
+            found.setdefault(q.subject.value, set()).add(q.graph_name.value)
+    return found
+
+
+def test_ingest_never_takes_another_place_s_namesake_for_its_own(store: Path, tmp_path: Path) -> None:
+    # One name, two things: 周文彬 of a Jiangsu article and of a Sichuan one; each city's 第五届创新创业大赛;
+    # each article's 区科技局, whose district neither names. Ingested one after the other, they stay apart,
+    # and each post stays whole (one member, one organisation), so nothing is held back.
+    runner = CliRunner()
+    for name, text in (("wuxi_contest", WUXI), ("chengdu_contest", CHENGDU)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        result = runner.invoke(main, ["ingest", str(tmp_path / f"{name}.txt"), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    for label in ("周文彬", "林海涛", "第五届创新创业大赛", "区科学技术局"):
+        nodes = _nodes_labelled(store, label)
+        assert len(nodes) == 2 and all(len(graphs) == 1 for graphs in nodes.values()), (label, nodes)
+    # Another Jiangsu article's 周文彬 is Jiangsu's; a national ministry's 陈立新 is the country's, unsuffixed.
+    (tmp_path / "changzhou.txt").write_text(CHANGZHOU, encoding="utf-8")
+    assert runner.invoke(main, ["ingest", str(tmp_path / "changzhou.txt"), "--store", str(store)]).exit_code == 0
+    zhou = _nodes_labelled(store, "周文彬")
+    assert len(zhou) == 2 and max(len(g) for g in zhou.values()) == 2, zhou
+    assert [iri.rsplit("/", 1)[1] for iri in _nodes_labelled(store, "陈立新")] == ["person-chen-li-xin"]

@@ -4,6 +4,7 @@ annotations (seeds and unseen articles); bad input is refused naming the file.""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -213,3 +214,20 @@ def test_an_html_page_builds_without_markup_in_its_labels(tmp_path):
     article_graph = text[start:text.index("\n}\n", start)]
     assert "<p>" not in article_graph and "<b>" not in article_graph and "</" not in article_graph
     assert "兰州市科学技术局" in article_graph and summary.figures >= 1
+
+
+def test_one_person_s_posts_in_two_articles_own_bodies_are_two_whole_posts(tmp_path):
+    # 区科技局 with no district known is each article's own body; 林海涛 of two Jiangsu articles is one
+    # person. His two posts are two memberships, each with one organisation: none is held back.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, city in (("wuxi", "无锡"), ("changzhou", "常州")):
+        (folder / f"{name}.txt").write_text(
+            f"{city}召开科技工作会议\n本报讯 日前，{city}市召开科技工作会议。区科技局副局长林海涛介绍了情况。\n",
+            encoding="utf-8")
+    out = tmp_path / "x.trig"
+    summary = pipeline.build(folder, out=out, store=None, progress_bar=False)
+    assert summary.complete and not summary.held
+    text = out.read_text(encoding="utf-8")
+    posts = re.findall(r"(id:membership-lin-hai-tao-[a-z0-9-]+) a org:Membership", text)
+    assert len(set(posts)) == 2 and all(p.startswith("id:membership-lin-hai-tao-320000-") for p in posts)

@@ -710,3 +710,19 @@ def test_a_kind_word_alone_is_no_body_of_another_article(place_finder, gazetteer
                     ("986_b", "黔西南州座谈", ["省科技厅处长林海涛调研,并与研究院院长陈立新座谈。"]))
     bodies = {res.entities[l.subject].name: l.object for l in res.links if l.kind == "post" and l.value == "院长"}
     assert bodies["刘芳芳"] != bodies["陈立新"], bodies
+
+
+def test_a_person_is_one_person_within_a_province_or_a_national_post(place_finder, gazetteer):
+    # One name in two provinces' articles is two people; in two articles of one province, one; the holder
+    # of a national ministry's post is one person wherever named; with no province known, the article's own.
+    texts = [("970_a", "无锡召开科技工作会议", ["无锡市副市长周文彬出席。科学技术部副部长陈立新讲话。"]),
+             ("970_b", "常州召开科技工作会议", ["常州市科技局局长周文彬出席。"]),
+             ("970_c", "成都召开科技工作会议", ["成都市副市长周文彬出席。科学技术部副部长陈立新讲话。"]),
+             ("970_d", "一场交流会举行", ["交流会上，周文彬作了发言。"]),
+             ("970_e", "一次座谈会召开", ["座谈会上，周文彬作了发言。"])]
+    res = resolve([_article(place_finder, *t) for t in texts], gazetteer, resolve_place)
+    people = sorted((e.scope or "", sorted(_articles_of(e))) for e in res.entities.values() if e.name == "周文彬")
+    assert people == [("320000", ["970_a", "970_b"]), ("510000", ["970_c"]),
+                      ("970_d", ["970_d"]), ("970_e", ["970_e"])]
+    national = [e for e in res.entities.values() if e.name == "陈立新"]
+    assert [(e.scope, sorted(_articles_of(e))) for e in national] == [(None, ["970_a", "970_c"])]

@@ -28,8 +28,9 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
     """Add new ARTICLES to the graph, each in its own named graph.
 
     Each article goes through the whole pipeline, is resolved against the entities the
-    graph holds (same canonical name, same IRI) and validated with the shapes; only then
-    does its graph replace any earlier version, in one transaction. Ingesting the same
+    graph holds (same canonical name, same IRI; a person within one province, a body named
+    bare within one article) and validated with the shapes; only then does its graph
+    replace any earlier version, in one transaction. Ingesting the same
     article twice leaves one copy. A rejected article changes nothing, and the others
     still go in: each file gets one line, on stdout when added, on stderr when not.
 

@@ -62,6 +62,11 @@ def new_dataset() -> Dataset:
 def entity_iris(entities: dict[str, Entity], foreign_iri, known_label=None) -> dict[str, URIRef]:
     """An IRI for every entity; names whose slugs collide get a digest of their key.
 
+    A name that is one thing only within a scope (``Entity.scope``) carries the scope:
+    ``id:person-zhou-wen-bin-330000`` is 周文彬 of Zhejiang's articles; one article's
+    own body (区科学技术局) carries a digest of the article's id. So ``sckg ingest`` of
+    another article never takes such a node for its own.
+
     ``known_label(iri)`` gives the zh-Hans label an existing graph already has for an
     IRI (or None): a slug another entity holds there (山西省… and 陕西省… both read
     shan-xi-sheng…) collides too.
@@ -76,13 +81,18 @@ def entity_iris(entities: dict[str, Entity], foreign_iri, known_label=None) -> d
             iri = foreign_iri(ent.foreign)
         else:
             iri = entity_iri(_KIND.get(ent.category, "org"), ent.name)
+            if ent.scope:  # a name that is this thing only within a division or an article
+                iri = URIRef(f"{iri}-{ent.scope if ent.scope.isdigit() else _digest(ent.scope)}")
             held = known_label(iri) if known_label else None
             if iri in taken or (held is not None and held != ent.name):
-                digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-                iri = URIRef(f"{iri}-{digest}")
+                iri = URIRef(f"{iri}-{_digest(key)}")
         taken[iri] = key
         iris[key] = iri
     return iris
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 def edition_number(text: str) -> int | None:
@@ -184,6 +194,12 @@ def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
         add((quote, _EXACT, text(article.original[o0:o1])))
 
 
+def _bare(iri: URIRef) -> str:
+    """id:person-zhou-wen-bin-330000 → zhou-wen-bin-330000: an entity's IRI, as part of the
+    IRI of a post or an award it takes part in, so two people of one name hold two posts."""
+    return str(iri)[len(str(ID)):].split("-", 1)[-1]
+
+
 def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[str, Entity],
            art: URIRef) -> None:
     prizes: dict[str, URIRef] = {}
@@ -197,7 +213,7 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
             g.add((o, DCTERMS.creator, s))  # a project's founder: no organisation to hold a post in
         elif link.kind == "post":
             role = ID[f"role-{slug(link.value or 'role')}"]
-            member = ID[f"membership-{slug(entities[link.subject].name)}-{slug(entities[link.object].name)}-{slug(link.value or '')}"]
+            member = ID[f"membership-{_bare(s)}-{_bare(o)}-{slug(link.value or '')}"]
             g.add((role, RDF.type, ORG.Role))
             g.add((role, RDFS.label, text(link.value, "zh-Hans")))
             g.add((member, RDF.type, ORG.Membership))
@@ -206,7 +222,7 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
             g.add((member, ORG.role, role))
             g.add((member, SC.mentionedIn, art))
         elif link.kind == "winner":
-            award = ID[f"award-{slug(entities[link.object].name)}-{slug(entities[link.subject].name)}"]
+            award = ID[f"award-{_bare(o)}-{_bare(s)}"]
             g.add((award, RDF.type, SC.Award))
             g.add((award, RDFS.label, text(f"{entities[link.object].name}{link.value}", "zh-Hans")))
             g.add((award, SC.awardedIn, o))

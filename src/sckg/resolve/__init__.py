@@ -20,7 +20,7 @@ from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, county_city, speaks_as
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
                                    plain_name, unquoted)
-from sckg.resolve.scope import in_county, ownerless
+from sckg.resolve.scope import in_county, ownerless, person_scopes
 from sckg.resolve.zones import zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -64,8 +64,7 @@ class _Resolver:
         self.resolve_place = resolve_place
         self.entities: dict[str, Entity] = {}
         self.warnings: list[str] = []
-        # (key group, name without 国家) → the first entity so named: _match in O(1).
-        self._by_plain: dict[tuple[str, str], str] = {}
+        self._by_plain: dict[tuple[str, str], str] = {}  # (group, name without 国家) → first key: _match
         # Names read before: the same names come back in article after article.
         self._canonical: dict[tuple, str] = {}
         self._prefixed: dict[str, str] = {}
@@ -240,7 +239,8 @@ class _Resolver:
         ent = self.entities.get(key)
         if ent is None:
             ent = self.entities[key] = Entity(key=key, category=m.category, cls=m.cls, name=name, **extra)
-            self._by_plain.setdefault((key.split(":", 1)[0], plain_name(name)), key)
+            if not ent.scope:  # (a name of one scope is no other's)
+                self._by_plain.setdefault((key.split(":", 1)[0], plain_name(name)), key)
         elif ent.cls != m.cls and m.category == ent.category and m.cls not in ("Place",):
             # A more specific class learnt from the text wins over one read off a name.
             if m.attr("level") or ent.cls in ("EntrepreneurshipPark", "TechnologyBusinessIncubator"):
@@ -278,18 +278,20 @@ class _Resolver:
         article's county (or city, or province), else within the article."""
         within = self.county or self.city or province
         key = f"place:{within}/{m.surface}" if within else f"place:{m.surface}@{self.article}"
-        self._entity(key, m, m.surface)
+        self._entity(key, m, m.surface, scope=within or self.article)
         return key
 
-    def resolve(self, m: Mention, province: str | None) -> str | None:
+    def resolve(self, m: Mention, province: str | None, scope: str | None = None) -> str | None:
+        """The key of the entity ``m`` names; a person's within ``scope`` (``person_scopes``)."""
         if m.attr("anaphor") == "kind" and not zone_body(m.surface):
-            return None  # 中心副主任某某 where the article names no one 中心: no body known
-            # (管委会副主任某某 is a zone's: the article's one zone's, else its own, below)
+            return None  # 中心副主任某某, no one 中心 named: no body known (管委会副主任某某: a zone's, below)
         if m.category == "Place":
             return self.place(m, province)
         if m.category == "MediaOutlet" and _AGENCY_END.search(m.surface):
             m = Mention(m.surface, m.start, m.end, "GovernmentAgency", "GovernmentAgency", m.attrs)
         name = self.canonical(m, province)
+        if m.category == "Person":
+            return self._entity(f"Person:{name}@{scope}" if scope else f"Person:{name}", m, name, scope=scope).key
         group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
         body = zone_body(m.surface) if m.category == "GovernmentAgency" else None
         zone = zone_of(body[0], self.zones) if body else None
@@ -299,12 +301,9 @@ class _Resolver:
         if shared or (body and not zone) or not zone and m.attr("relative") and self._relative_code(m, province) is None \
                 or not body and ownerless(self, m, name, province):
             # 区委 with no district known, 科技局 named bare: the article's, not every article's
-            within = {"province": province, "local": self.city}.get(shared) if shared else None
-            key = f"{group}:{name}@{within or self.article}"
-        else:
-            key = self._match(group, name)
-        self._entity(key, m, name)
-        return key
+            within = ({"province": province, "local": self.city}.get(shared) if shared else None) or self.article
+            return self._entity(f"{group}:{name}@{within}", m, name, scope=within).key
+        return self._entity(self._match(group, name), m, name).key
 
     def _match(self, group: str, name: str) -> str:
         """The key of an existing entity with the same name, 国家 aside (昆明高新技术产业开发区
@@ -344,9 +343,10 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         r.zones = [r.canonical(m, province) for m in ex.mentions if m.category == "InnovationCarrier"
                    and m.cls in ("HighTechZone", "EconomicDevelopmentZone", "EntrepreneurshipPark")]
         keys: dict[int, str | None] = {}
+        people = person_scopes(r, ex, province)
         for i in order:
             m = ex.mentions[i]
-            keys[i] = r.resolve(m, province)
+            keys[i] = r.resolve(m, province, people.get(i))
             if keys[i]:
                 ent = r.entities[keys[i]]
                 surface = unquoted(m.surface)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sckg.model import Mention
+from sckg.model import Extraction, Mention
 from sckg.resolve.heads import head_place
 from sckg.resolve.official import NATIONAL, NATIONAL_NAME, OWN_SYSTEMS
 
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's county, the entity table
 
 _NATIONAL_NAMES = frozenset(NATIONAL.values())
+_NATIONAL_BODIES = ("GovernmentAgency", "PublicInstitution", "ResearchInstitute", "Association")
 # A town's or a village's name at the head of a body's (乐平镇党委, 星河村党支部), not a word in 乡, 镇 or
 # 村 (城乡建设局, 城镇, 农村).
 _TOWN_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城下农乡])(?:镇|乡|村)(?![村镇])")
@@ -43,3 +44,21 @@ def _division(r: Resolver, head: str) -> bool:
     """Whether ``head`` is a division's full name (汉中市), so what follows it is no town's."""
     found = r.resolve_place(r.gaz, head)
     return found.status == "resolved" and bool(found.code) and r.gaz.divisions[found.code].name == head
+
+
+def person_scopes(r: Resolver, ex: Extraction, province: str | None) -> dict[int, str | None]:
+    """Where each person the article names is one person: the article's province (two
+    周文彬 in two provinces' articles are two people), the whole country for a holder of a
+    national body's post (科学技术部副部长), this article alone where no province is known.
+
+    The value is the scope (a division code or the article's id), None for the country."""
+    national = set()
+    for rel in ex.relations:
+        if rel.kind == "post" and rel.object is not None and rel.subject >= 0:
+            org = ex.mentions[rel.object]
+            if org.category in _NATIONAL_BODIES and not org.attr("relative") and not org.attr("implied"):
+                name = r.canonical(org, province)
+                if name in _NATIONAL_NAMES or NATIONAL_NAME.match(name):
+                    national.add(rel.subject)
+    return {i: None if i in national else province or ex.article.id
+            for i, m in enumerate(ex.mentions) if m.category == "Person"}
