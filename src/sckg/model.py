@@ -555,7 +555,7 @@ class Relation:
     ``kind``: post (subject person, object organisation, ``value`` the role),
     locatedIn, organizer, participant, location, mainVenue, subVenue, visitor,
     visited, issuedBy, winner, awardedIn, forProject, subOrganizationOf, creator,
-    editor, publisher, source.
+    editor, publisher, source; formerPost (beside a post: the text says it was held before).
     """
 
     kind: str

@@ -29,6 +29,7 @@ from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short
 from sckg.extract.events import (awards, carrier_kinds, event_details, later_awards, title_bodies, title_events,
                                  title_visit, visits)
 from sckg.extract.figures import FigureContext, extract_figures
+from sckg.extract.former import former_posts
 from sckg.extract.funds import fund_names
 from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
@@ -202,7 +203,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions, rel_events = event_details(text, mentions, year)
     mentions, rel_visits = visits(text, mentions, year)
     mentions, relations = zone_posts(mentions, posts(text, mentions) + founders(text, mentions) + awards(text, mentions))
-    relations += rel_kinds + rel_events + rel_visits
+    relations += former_posts(text, mentions, relations) + rel_kinds + rel_events + rel_visits  # (former: 原副校长)
     for m in list(mentions):
         if m.attr("parent"):
             parents = [i for i, p in enumerate(mentions) if p.surface == m.attr("parent")

@@ -85,6 +85,7 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]"
 _LONG_SUFFIX_AT = EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
+_MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
 _COUNT_ENDS = set("家个所批名户号")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
@@ -124,6 +125,10 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             depth -= 1
             i -= 1
             continue
+        if c in "原任" and not depth and i < end and (c == "任" and text[i] in "省市县区州" or c == "原" and (
+                i - 1 <= floor or text[i - 2] in LEFT_STOPS) and (text[i] in "省市县区州" or any(
+                text.startswith(p, i) for p in places if len(p) >= 2))):
+            break  # 原市科技局局长某某 (a post held before), 任市科技局局长: the body is 市科技局 (太原市: a city)
         if depth or (c not in _MAY_STOP and c not in place_ends):
             i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue
@@ -306,7 +311,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
             start = after_apposed_company(text, start, m.start())
-        if _inside_book_title(books, m.start()):
+        if any(b0 < m.start() < b1 for b0, b1 in books):  # inside a 《…》
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
             start += 1
@@ -372,12 +377,6 @@ def listed_kind(name: str, places: list[str]) -> bool | None:
     return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (not has_place and bool(_DOMAIN_RE.fullmatch(stem)))
 
 
-def _inside_book_title(books: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies inside one of the 《…》 spans ``books``."""
-    return any(b0 < pos < b1 for b0, b1 in books)
-
-
-_MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 _STANDALONE = {"HighTechZone", "EconomicDevelopmentZone", "University"}
 
 

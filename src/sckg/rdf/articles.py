@@ -200,9 +200,14 @@ def _bare(iri: URIRef) -> str:
     return str(iri)[len(str(ID)):].split("-", 1)[-1]
 
 
+def _membership(person: URIRef, organisation: URIRef, role: str | None) -> URIRef:
+    return ID[f"membership-{_bare(person)}-{_bare(organisation)}-{slug(role or '')}"]
+
+
 def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[str, Entity],
            art: URIRef) -> None:
     prizes: dict[str, URIRef] = {}
+    held = {(l.subject, l.object, l.value) for l in links if l.kind == "post"}
     # Awards first: a project is attached to the award its prize names.
     for link in sorted(links, key=lambda l: l.kind != "winner"):
         s = art if link.subject == "article" else iris.get(link.subject)
@@ -211,9 +216,12 @@ def _links(g: Graph, links: list[Link], iris: dict[str, URIRef], entities: dict[
             continue
         if link.kind == "post" and entities[link.object].category == "Project":
             g.add((o, DCTERMS.creator, s))  # a project's founder: no organisation to hold a post in
+        elif link.kind == "formerPost" and (link.subject, link.object, link.value) in held \
+                and entities[link.object].category != "Project":
+            g.add((_membership(s, o, link.value), SC.formerPost, Literal(True)))
         elif link.kind == "post":
             role = ID[f"role-{slug(link.value or 'role')}"]
-            member = ID[f"membership-{_bare(s)}-{_bare(o)}-{slug(link.value or '')}"]
+            member = _membership(s, o, link.value)
             g.add((role, RDF.type, ORG.Role))
             g.add((role, RDFS.label, text(link.value, "zh-Hans")))
             g.add((member, RDF.type, ORG.Membership))
