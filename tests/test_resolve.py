@@ -726,3 +726,15 @@ def test_a_person_is_one_person_within_a_province_or_a_national_post(place_finde
                       ("970_d", ["970_d"]), ("970_e", ["970_e"])]
     national = [e for e in res.entities.values() if e.name == "陈立新"]
     assert [(e.scope, sorted(_articles_of(e))) for e in national] == [(None, ["970_a", "970_c"])]
+
+
+def test_a_national_list_is_no_one_province_s_and_a_tie_goes_to_the_title(place_finder, gazetteer):
+    # Three provinces named about as often (in universities' names): a national list, no province, so
+    # its totals are no province's. Two named equally often: the one the title names.
+    res = _resolved(place_finder, gazetteer,
+                    ("980_list", "科技部教育部认定一批国家大学科技园",
+                     ["科技部、教育部公布新一批国家大学科技园名单，湖南大学科技园、厦门大学国家大学科技园、"
+                      "四川大学国家大学科技园等12家大学科技园入选。截至目前，国家大学科技园总数达到139家。"]),
+                    ("981_tie", "湖州举办创业大赛", ["湖州市与成都市的创业团队同台比拼。"]))
+    assert res.provinces == {"981_tie": "330000"}, res.provinces
+    assert {f.figure.value: f.area for f in res.figures if f.article == "980_list"} == {"12": None, "139": None}

@@ -65,8 +65,8 @@ _AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  #
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _JOINERS = {"、", "和", "及", "与"}
-# A company's name (云南某某科技有限公司): the place in it is no region later sentences share.
-_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)")
+# A company's or a school's name (云南某某科技有限公司, 四川大学): its place is no region later sentences share.
+_COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团)|[\u4e00-\u9fff]{1,4}?(?:大学|学院)(?!生)")
 _AMONG_END = re.compile(rf"其中[，,：:]?(?:{_LEVEL_WORDS})?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
 _COUNTED_JOIN = re.compile(rf"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:{_LEVEL_WORDS})?(?:备案)?")  # (…47家，国家级…)

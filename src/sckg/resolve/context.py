@@ -61,13 +61,17 @@ def _below(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
 
 
 def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver) -> str | None:
-    """The province an article is about: the one its places fall in most often."""
+    """The province an article is about: the one its places fall in most often, and clearly
+    so (None when the evidence is split)."""
     votes: Counter[str] = Counter()
+    titled_provinces = set()
     for surface in extraction.place_names:
         if len(surface) == 2 and surface.endswith("区"):
             continue  # 西区, 城区, 矿区: a part of many a city, no evidence of which
         r = resolve_place(gaz, surface)
         if r.status == "resolved" and r.code:
+            if surface in (extraction.article.title or ""):
+                titled_provinces.add(_province_of(gaz, r.code))
             # A two-character short form is weak evidence (会同 is also a verb).
             full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
             votes[_province_of(gaz, r.code)] += 2 if full else 1
@@ -79,7 +83,14 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
     if any(m.attr("relative") == "省" for m in extraction.mentions):
         for code in MUNICIPALITIES & {c for c, n in votes.items() if n <= 4 * other}:
             del votes[code]  # 省科技厅 in an article about Fuzhou visited from Beijing: no municipality has a 省
-    return votes.most_common(1)[0][0] if votes else None
+    ranked = votes.most_common(3)
+    if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:  # a tie: the one the title names, if one
+        titled = {c for c, n in ranked if n == ranked[0][1] and c in titled_provinces}
+        return titled.pop() if len(titled) == 1 else None
+    if len(ranked) == 3 and ranked[0][1] < 2 * ranked[1][1]:
+        return None  # three provinces or more, none named twice as often as the next: a national
+        # list (湖南大学科技园、厦门大学…等12家) is no one province's, so nothing is read as one's
+    return ranked[0][0] if ranked else None
 
 
 # Words only one region uses of itself.
