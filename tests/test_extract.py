@@ -1972,3 +1972,25 @@ def test_one_person_s_post_groups_with_a_comma_between(place_finder):
 def test_a_zone_s_party_committee_written_right_after_the_zone(place_finder):
     posts = _posts(_extract(place_finder, ["汕头高新区党委副书记、管委会主任林海涛介绍了高新区的基本情况。"]))
     assert ("林海涛", "党委副书记", "汕头高新区党委") in posts, posts
+
+
+@pytest.mark.parametrize("sentence, post", [
+    pytest.param("会议宣布王建华为州科学技术局局长。", ("王建华", "局长", "甘孜藏族自治州科学技术局"), id="宣布某某为"),
+    pytest.param("南京工业大学副校长周文彬来扬州大学作报告。", ("周文彬", "副校长", "南京工业大学"), id="来-before-a-school"),
+    pytest.param("南京工业大学国家大学科技园管委会办公室周文彬主任作报告。",
+                 ("周文彬", "主任", "南京工业大学国家大学科技园管理委员会办公室"), id="a-school-s-office-keeps-its-name"),
+])
+def test_appointed_visiting_and_school_office_posts(place_finder, gazetteer, sentence, post):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, [sentence], title="甘孜州与南京工业大学开展交流", meta="2023-07-15 10:00  来源:甘孜日报")
+    res = resolve([ex], gazetteer, resolve_place)
+    assert post in _resolved_posts(res), _resolved_posts(res)
+    assert not any("来" in e.name or e.name.startswith("研究") or e.name.startswith("南京市")
+                   for e in res.entities.values() if e.category not in ("Person", "Place")), sorted(e.name for e in res.entities.values())
+
+
+def test_a_verb_before_a_zone_in_a_title_is_no_part_of_its_name(place_finder):
+    ex = _extract(place_finder, ["7月15日，内江市副市长周文彬调研高新区。"], title="内江市副市长周文彬视察孵化器并研究高新区工作")
+    assert not any(m.surface.startswith("研究") for m in ex.mentions if m.category == "InnovationCarrier"), _names(ex)

@@ -125,10 +125,10 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             depth -= 1
             i -= 1
             continue
-        if c in "原任" and not depth and i < end and (c == "任" and text[i] in "省市县区州" or c == "原" and (
-                i - 1 <= floor or text[i - 2] in LEFT_STOPS) and (text[i] in "省市县区州" or any(
-                text.startswith(p, i) for p in places if len(p) >= 2))):
-            break  # 原市科技局局长某某 (a post held before), 任市科技局局长: the body is 市科技局 (太原市: a city)
+        if not depth and i < end and (c == "任" and text[i] in "省市县区州" or c == "原" and (i - 1 <= floor or text[
+                i - 2] in LEFT_STOPS) and (text[i] in "省市县区州" or any(text.startswith(p, i) for p in places if len(p) >= 2))
+                or c == "来" and i - 2 >= floor and not common_word(text[i - 2:i])):
+            break  # 原市科技局局长某某 (a post held before), 任市科技局局长 (太原市: a city), 某某来扬州大学 (未来: a word)
         if depth or (c not in _MAY_STOP and c not in place_ends):
             i -= 1  # inside parentheses, or a character that ends no stop, suffix or place
             continue

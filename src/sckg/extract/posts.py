@@ -277,7 +277,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     return out
 
 
-_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|原任|曾任|曾担任|历任|(?P<elected>当选为|当选))"
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|为|原任|曾任|曾担任|历任|(?P<elected>当选为|当选))"
                         r"|(?P<bare>[(（]原?|[,，]\s*原?)")  # (原, 曾任: a post held before, marked so)
 # What closes a post given beside a name, in brackets or between commas: 某某(某局副局长).
 _APPOSITION_END = set("，,。）)；;")

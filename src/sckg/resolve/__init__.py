@@ -205,8 +205,8 @@ class _Resolver:
     def _with_prefecture(self, name: str, province: str) -> str:
         """云南省昆明科技局, 黔西南州科技局 → 昆明市…, 黔西南布依族苗族自治州…: a city's or a
         prefecture's body is named after its division's full name, without the province's."""
-        if _ZONE_WORD.search(name):
-            return name  # 福州高新区管委会: a zone's body is named after the zone, not its city
+        if _ZONE_WORD.search(name) or "大学" in name or "学院" in name:
+            return name  # 福州高新区管委会, 南京工业大学…办公室: named after the zone or the school, not its city
         province_name = self.province_name(province) or ""
         rest = name[len(province_name):] if province_name and name.startswith(province_name) else name
         for length in (k for k in (7, 6, 5, 4, 3, 2) if len(rest) > k + 1):
