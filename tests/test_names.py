@@ -187,6 +187,7 @@ def test_a_quotation_before_a_name_is_no_quoted_part_of_it(place_finder):
     ("中国创新创业大赛", None), ("第五届星河杯创新创业大赛", None), ("第三届“青禾杯”创业大赛", None),
     ("徐州市第五届创新创业大赛", None), ("全国双创活动周", None),
     ("科技创业中心", "local"), ("大学生创业孵化基地", "local"), ("星河创业服务中心", None), ("中国科学院", None),
+    ("众创空间联盟", "local"), ("孵化器协会", "local"), ("省众创空间联盟", "province"), ("星河孵化器协会", None),
 ])
 def test_a_name_of_a_kind_edition_and_level_alone_is_shared_by_many_places(name, scope):
     assert shared_name(name) == scope
@@ -223,3 +224,15 @@ def test_an_adverb_that_starts_a_noun_is_part_of_a_name(place_finder):
 def test_a_verb_of_running_carriers_ends_no_brand(place_finder):
     assert not _names(place_finder, "星河公司运营众创空间多年。", "InnovationCarrier")
     assert "米库创服众创空间" in _names(place_finder, "米库创服众创空间开业。", "InnovationCarrier")
+
+
+@pytest.mark.parametrize("sentence, category, name", [
+    pytest.param("市科技局组织有关部门到国家级星创天地组成单位株洲市金禾农业科技股份有限公司参观学习。", "Company",
+                 "株洲市金禾农业科技股份有限公司", id="a-member-unit-before-a-company"),
+    pytest.param("会上，周文彬就众创空间联盟的发展方向作了发言。", "Association", "众创空间联盟",
+                 id="就-about-before-a-name"),
+    pytest.param("新认定的都市农业研究所挂牌。", "ResearchInstitute", "都市农业研究所", id="都市-still-starts-a-name"),
+])
+def test_a_name_starts_after_a_unit_s_role_and_after_就(place_finder, sentence, category, name):
+    found = _names(place_finder, sentence, category)
+    assert name in found and not any(n.endswith(name) and n != name for n in found), found

@@ -738,3 +738,12 @@ def test_a_national_list_is_no_one_province_s_and_a_tie_goes_to_the_title(place_
                     ("981_tie", "湖州举办创业大赛", ["湖州市与成都市的创业团队同台比拼。"]))
     assert res.provinces == {"981_tie": "330000"}, res.provinces
     assert {f.figure.value: f.area for f in res.figures if f.article == "980_list"} == {"12": None, "139": None}
+
+
+def test_a_carrier_s_name_keeps_its_place_as_written_a_zone_s_is_expanded(place_finder, gazetteer):
+    # 陕西印创众创空间 is no 陕西省印创众创空间; 北京星衡…众创空间 no 北京市星衡…: a carrier's name is its own.
+    res = _resolved(place_finder, gazetteer, ("982_filed", "山东省科技厅公布2017年度备案名单",
+                    ["近日，陕西印创众创空间、北京星衡科技众创空间通过备案。昆明高新区新增孵化器2家。"]))
+    names = {e.name for e in res.entities.values() if e.category == "InnovationCarrier"}
+    assert {"陕西印创众创空间", "北京星衡科技众创空间"} <= names, names
+    assert any(n.startswith("昆明") and n.endswith("高新技术产业开发区") for n in names), names

@@ -173,7 +173,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
                 tag(text[i - 2:i]) in ("b", "a", "ns") and common_word(text[i - 2:i]))):
             i -= 2  # the stop word ends a noun (据 in 数据, 共 in 公共): the noun is passed whole
             continue
-        if stop and stop in _ADVERB_STOPS and i < end and (noun_starts(text, i) or tag(text[i - 1:i + 1]) in ("n", "ns")):
+        if stop and stop in _ADVERB_STOPS and i < end and (stop == "都" and noun_starts(text, i) or tag(
+                text[i - 1:i + 1]) in ("n", "ns", "vn")):  # (but 某某就众创空间联盟的发展作了发言: 就 is "about")
             i -= 1  # an adverb never comes before a noun: 都 in 唐都漆器, 都市农业研究所 is part of a name
             continue
         if stop and stop in _INNER_STOPS and end - i == 1 and i - 1 > floor and (

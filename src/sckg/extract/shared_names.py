@@ -16,7 +16,8 @@ from sckg.model import Mention
 # “星河杯”大赛); a place's or a brand's own name is no word of _SHARED_WORDS (星河杯大赛).
 _NATIONWIDE = re.compile(r"中国|全国|国家|中央|世界|国际|[“”\"《》「」]|[A-Za-z]")
 _KIND_WORDS = ("工作", "创客", "技能", "职业技能", "就业", "科普", "转化", "经验", "交流", "推进")
-_SHARED_WORDS = re.compile("(?:" + "|".join(map(re.escape, sorted({*GENERIC_WORDS, *DOMAIN_WORDS, *_KIND_WORDS},
+_CARRIER_WORDS = {s for s, _ in CARRIER_SUFFIXES}  # (众创空间联盟, 孵化器协会: a kind of carriers' body)
+_SHARED_WORDS = re.compile("(?:" + "|".join(map(re.escape, sorted({*GENERIC_WORDS, *DOMAIN_WORDS, *_KIND_WORDS, *_CARRIER_WORDS},
                                                                    key=len, reverse=True)))
                            + r"|\d{4}年度?|" + EDITION.pattern + ")*")
 _KIND_ENDS = sorted({s for s, _ in EVENT_SUFFIXES + ORG_SUFFIXES + CARRIER_SUFFIXES}, key=len, reverse=True)

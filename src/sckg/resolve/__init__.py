@@ -33,6 +33,7 @@ _ORGS = {"GovernmentAgency", "PublicInstitution", "Company", "Cooperative", "Uni
 # Bodies whose official names spell out the region and the agency in full.
 _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
 _ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|试验区|示范区|自贸区|保税区|科技城|港区")
+_ZONES = ("HighTechZone", "EconomicDevelopmentZone")
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
@@ -187,8 +188,8 @@ class _Resolver:
             if name.endswith(short) or (short + "管" in name) or short in name:
                 name = name.replace(short, full, 1)
                 break
-        if corps:
-            return name
+        if corps or m.category == "InnovationCarrier" and m.cls not in _ZONES:
+            return name  # 陕西印创众创空间, 北京星衡…众创空间: a carrier's name is its own, as written
         if m.category == "GovernmentAgency" and province:
             name = in_county(self, self._with_city(self._with_prefecture(name, province), province))
         region = _REGION_REF.match(name)
