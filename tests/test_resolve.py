@@ -747,3 +747,19 @@ def test_a_carrier_s_name_keeps_its_place_as_written_a_zone_s_is_expanded(place_
     names = {e.name for e in res.entities.values() if e.category == "InnovationCarrier"}
     assert {"陕西印创众创空间", "北京星衡科技众创空间"} <= names, names
     assert any(n.startswith("昆明") and n.endswith("高新技术产业开发区") for n in names), names
+
+
+@pytest.mark.parametrize("sentence, expected, absent", [
+    pytest.param("厅成果转化促进处、省生产力促进中心及部分孵化器负责人参加。", "湖南省生产力促进中心", None,
+                 id="a-province-s-centre-by-level"),
+    pytest.param("该星创天地由星河农林与湖南农业大学创新创业指导中心共同建设。", "湖南农业大学创新创业指导中心", None,
+                 id="a-school-s-guidance-centre"),
+    pytest.param("来自各县(市)区科技局、市孵化器协会的100余人参加会议。", "长沙市孵化器协会", "科学技术局",
+                 id="each-county-s-bureau-is-no-one-bureau"),
+    pytest.param("各市、县科技局要加强指导。", None, "科学技术局", id="each-city-s-and-county-s"),
+])
+def test_bodies_by_level_and_bodies_of_every_division(place_finder, gazetteer, sentence, expected, absent):
+    res = _resolved(place_finder, gazetteer, ("983_level", "长沙市召开孵化器座谈会", [sentence]))
+    names = {e.name for e in res.entities.values() if e.category not in ("Person", "Place")}
+    assert expected is None or expected in names, names
+    assert absent is None or not any(n.endswith(absent) for n in names), names

@@ -52,6 +52,7 @@ _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与�
 _RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 _OPENS = re.compile(_CLAUSE_OPEN)
+_EACH_BEFORE = re.compile(r"各(?:[省市县区州盟旗]|[(（][^()（）]{1,6}[)）]|、)+$")
 _BARE_DEPARTMENT = re.compile(_CLAUSE_OPEN + "(?:"
                               + "|".join(b for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])) if b.endswith("厅"))
                               + ")")
@@ -84,6 +85,8 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         if any(t.start < end and start < t.end and (t.start, t.end) != (start, end) for t in taken):
             continue  # (the same span found by its ending, 县委办公室, is respelled here)
+        if _EACH_BEFORE.search(text, max(0, start - 12), start):
+            continue  # 各县(市)区科技局, 各市、县科技局: the bodies of every county, no one body
         if m.group("youth") and m.group("body") != "委":
             continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
         level = "地" if m.group("level").startswith("地") else m.group("level")[-1]  # 地区科技局, 地委: a prefecture's

@@ -107,7 +107,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("商会", "Association"), ("学会", "Association"), ("促进会", "Association"), ("研究会", "Association"),
     ("医院", "PublicInstitution"), ("生产力促进中心", "PublicInstitution"), ("研究中心", "PublicInstitution"), ("服务中心", "PublicInstitution"),
     ("创业中心", "PublicInstitution"), ("开发中心", "PublicInstitution"), ("发展中心", "PublicInstitution"),
-    ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"),
+    ("火炬中心", "PublicInstitution"), ("促进中心", "PublicInstitution"), ("指导中心", "PublicInstitution"),
     ("管理委员会", "GovernmentAgency"), ("管委会", "GovernmentAgency"),
     ("委员会", "GovernmentAgency"), ("议会", "GovernmentAgency"), ("人民政府", "GovernmentAgency"), ("政府", "GovernmentAgency"),
     ("国务院", "GovernmentAgency"), ("办公厅", "GovernmentAgency"), ("办公室", "GovernmentAgency"),

@@ -216,12 +216,9 @@ _INNER_STOPS = _ADVERB_STOPS | {"经"}
 
 
 def _without_places(stem: str, places: list[str]) -> str:
-    """``stem`` with its place names taken out.
-
-    After a place that leads the stem, a place written in its short form, without its
-    division word (灯塔 in 平顶山灯塔孵化器: 灯塔市), is a brand word and stays; a place
-    with its division word (成都市锦江区) is still a place.
-    """
+    """``stem`` with its place names taken out. After a place that leads the stem, a place
+    written in its short form, without its division word (灯塔 in 平顶山灯塔孵化器: 灯塔市), is a
+    brand word and stays; a place with its division word (成都市锦江区) is still a place."""
     by_length = sorted(places, key=len, reverse=True)
     lead = next((p for p in by_length if stem.startswith(p)), None)
     if lead is None:
@@ -241,6 +238,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if cls == "GovernmentAgency":
         return stem == "" or stem.endswith("级") or bool(
             _GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem))
+    if stem in ("省", "市", "县", "区", "州") and cls in ("PublicInstitution", "Association") and len(suffix) >= 4:
+        return False  # 省生产力促进中心, 市创业中心: the article's province's or city's (``relative``)
     if cls in _PLACE_NAMED:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
             cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
@@ -268,11 +267,9 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
 
 
 def suffix_names(text: str, places: list[str]) -> list[Mention]:
-    """Names in ``text`` found by their endings; generic kind words are left out.
-
-    ``places`` are the place names found in ``text`` (a place plus a type word is a
-    kind for most carriers: 新疆科技企业孵化器建设).
-    """
+    """Names in ``text`` found by their endings; generic kind words are left out. ``places``
+    are the place names found in ``text`` (a place and a type word is a kind for most carriers:
+    新疆科技企业孵化器建设)."""
     found: list[Mention] = []
     books = [b.span() for b in BOOK.finditer(text)] if "《" in text else []
     for m in _SUFFIX_RE.finditer(text):
