@@ -1994,3 +1994,19 @@ def test_appointed_visiting_and_school_office_posts(place_finder, gazetteer, sen
 def test_a_verb_before_a_zone_in_a_title_is_no_part_of_its_name(place_finder):
     ex = _extract(place_finder, ["7月15日，内江市副市长周文彬调研高新区。"], title="内江市副市长周文彬视察孵化器并研究高新区工作")
     assert not any(m.surface.startswith("研究") for m in ex.mentions if m.category == "InnovationCarrier"), _names(ex)
+
+
+@pytest.mark.parametrize("body, title, post", [
+    pytest.param("广东省科技厅周文彬副厅长一行与汕尾市林海涛副市长座谈交流。", "周文彬副厅长带队到汕尾调研",
+                 ("林海涛", "副市长", "汕尾市人民政府"), id="a-city-a-name-and-its-head-s-title"),
+    pytest.param("徐州市科技局专家组来到徐州青禾学院考察。学院党委书记王建华、副院长刘芳芳陪同考察。", "专家来青禾学院考察",
+                 ("刘芳芳", "副院长", "徐州青禾学院"), id="学院党委-of-the-college-named"),
+])
+def test_posts_after_a_place_and_at_a_college(place_finder, gazetteer, body, title, post):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, [body], title=title, meta="2023-07-15 10:00  来源:新华网")
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert post in posts, posts
+

@@ -165,7 +165,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     # A name after a title wins over a place inside it (副市长张广东 is not 广东).
     reading = read(text) if read is not None else None
     persons = find_people(text, [m for m in mentions if m.category != "Place"],
-                          None if reading is None else reading.sees_person)
+                          None if reading is None else reading.sees_person, {p.end for p in places})
     persons = [p for p in persons if not _overlaps(p, [m for m in mentions if m.category != "Place"])]
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, persons)]
     mentions += persons

@@ -71,7 +71,7 @@ _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(
                "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"), "盟": re.compile(r"[\u4e00-\u9fff]{2,4}?盟"),
                "区": re.compile(r"[\u4e00-\u9fff]{1,4}?区"), "县": re.compile(r"[\u4e00-\u9fff]{1,4}?县")}
 _GOVERNMENT = {"盟": "行政公署"} | {level: "人民政府" for level in "省市区县州镇乡"}  # a league's is its 行政公署
-_AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率")
+_AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率", "座谈", "交流", "讲话", "致辞", "主持", "表示")
 _HEAD_BEFORE = set("，。、；：（）“”《》,;:() \n") | {"", "和", "与", "及", "在"}
 _HEAD_AFTER_WORD = set("由请经对向为了是")  # 由副县长某某主持: a word that may end just before the title
 

@@ -21,7 +21,7 @@ _BOUNDARY_WORDS = ("说", "表示", "介绍", "指出", "强调", "认为", "到
                    "视察", "看望", "慰问", "会见", "听取", "首先", "随后", "一行", "莅临", "接待",
                    "随同", "致词", "发言", "同行", "讲解", "应邀", "受邀", "皆", "均", "亦", "致欢迎", "致开幕", "致闭幕", "致贺", "致答谢", "当选", "担任", "出任",
                    "博士", "曾任", "曾经", "曾在", "曾是", "曾于", "曾获", "曾担任", "曾多次", "曾表示",
-                   "参会", "到会", "出面", "现场", "亲自", "一同", "一起", "分别", "专程")
+                   "参会", "到会", "出面", "现场", "亲自", "一同", "一起", "分别", "专程", "座谈", "交流")
 PUNCT = set("，。、；：？！“”‘’《》（）()【】,.;:?!\"' \n—…")
 _SPEECH_RE = re.compile(SPEECH)
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
@@ -162,7 +162,7 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
 def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Names written before their post: 林某调研员, 王某副局长 (after an organisation, a
     comma or a list mark, and followed by what ends a name's clause); ``org_ends`` are
-    where named organisations end (某某联盟侯某理事长)."""
+    where named organisations (某某联盟侯某理事长) and places (汕尾市林某副市长) end."""
     spans = []
     for m in TITLE_PATTERN.finditer(text):
         if not _boundary(text, m.end()) and text[m.end():m.end() + 1] not in ("在", "、"):
@@ -284,7 +284,7 @@ def _common_words_after_dot(part: str) -> bool:
 
 
 def find_people(text: str, taken: list[Mention],
-                confirm: Callable[[int, int], bool] | None = None) -> list[Mention]:
+                confirm: Callable[[int, int], bool] | None = None, place_ends: set[int] = frozenset()) -> list[Mention]:
     """Personal names in ``text``, not overlapping the names already ``taken``.
 
     A name found only by what follows it (a title after it, a verb of speech) is kept
@@ -292,7 +292,7 @@ def find_people(text: str, taken: list[Mention],
     those cues also follow common words (取得的成绩以…, 部门相关负责人)."""
     spans: set[tuple[int, int]] = set()
     org_ends = {t.end for t in taken if t.category in ORG_CATEGORIES}
-    titled = set(_before_title(text, org_ends))
+    titled = set(_before_title(text, org_ends | place_ends))  # (after a place: confirmed, below)
     weak = titled | set(_before_speech(text))
     if confirm is not None:
         # Right after a named organisation and before a title (某某公司沙某总经理), or

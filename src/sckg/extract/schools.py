@@ -13,6 +13,7 @@ from sckg.extract.people import ORG_CATEGORIES
 from sckg.model import Mention, Relation
 
 _OWN_SCHOOL = re.compile(r"^(?:校|学校|本校|该校|我校)(?:党委|党委会)?$")
+_OWN_COLLEGE = re.compile(r"^(?:学院|本院|该院|我院)(?:党委|党委会)?$")  # (学院党委书记某某, of a 学院 the article names)
 _SCHOOL_UNITS = ("PublicInstitution", "GovernmentAgency", "ResearchInstitute", "InnovationCarrier")
 
 
@@ -49,7 +50,8 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     out = []
     for m in mentions:
-        if m.category == "GovernmentAgency" and _OWN_SCHOOL.match(m.surface):
+        if m.category == "GovernmentAgency" and (_OWN_SCHOOL.match(m.surface) or school.endswith("学院")
+                                                 and _OWN_COLLEGE.match(m.surface)):
             m = Mention(m.surface, m.start, m.end, "University", "University",
                         (("qualified", school), ("anaphor", "1")))
         elif m.category in _SCHOOL_UNITS and m.surface.startswith("校") and len(m.surface) > 3 \
