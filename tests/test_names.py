@@ -236,3 +236,11 @@ def test_a_verb_of_running_carriers_ends_no_brand(place_finder):
 def test_a_name_starts_after_a_unit_s_role_and_after_就(place_finder, sentence, category, name):
     found = _names(place_finder, sentence, category)
     assert name in found and not any(n.endswith(name) and n != name for n in found), found
+
+
+@pytest.mark.parametrize("sentence, category, name", [
+    pytest.param("近日，青禾联创众创空间通过省级备案。", "InnovationCarrier", "青禾联创众创空间", id="a-brand-in-a-rare-verb"),
+    pytest.param("其运营方联信科技有限公司同时入驻。", "Company", "联信科技有限公司", id="a-company-led-by-a-rare-verb"),
+])
+def test_a_rare_verb_at_a_name_s_head_is_its_brand_s_word(place_finder, sentence, category, name):
+    assert name in _names(place_finder, sentence, category), _names(place_finder, sentence)

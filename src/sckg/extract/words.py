@@ -57,10 +57,16 @@ def tag(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def has_known_verb(text: str) -> bool:
-    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess);
-    a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
+    """Whether a word of ``text`` is a verb by jieba's dictionary (not by its HMM's guess, nor
+    a rare one); a one-character verb counts only on its own (破 in 破茧 is part of a word)."""
     return any(w.flag == "v" and tag(w.word) == "v" and (len(w.word) > 1 or w.word == text)
-               and w.word not in DOMAIN_VERBS for w in tagger().cut(text))
+               and w.word not in DOMAIN_VERBS and not rare_word(w.word) for w in tagger().cut(text))
+
+
+def rare_word(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word`` but counts it fewer than 200 times: a verb
+    so rare (联创, 联信, 腾飞, 启迪) is a brand's word at the head of a name, no verb before it."""
+    return word_count(word) < 200 and tag(word) != ""
 
 
 # Verbs of running or building carriers that jieba tags as nouns (指导, 营运) or as verbal nouns.
