@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS, PROVINCE_SHORT_NAMES, SURNAMES, TITLE_PATTERN, TITLES
-from sckg.extract.words import NOUN_TAGS, common_word, head_words, noun_starts, rare_word, tag, tagger
+from sckg.extract.words import DOMAIN_VERBS, NOUN_TAGS, common_word, head_words, noun_starts, rare_word, tag, tagger
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
 _TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接", "制造"}
@@ -168,7 +168,9 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
             break
         word, flag = words[0]
         if len(word) >= 2 and flag.startswith(_VERB_FLAGS) and not flag.startswith(_NOT_VERB_FLAGS) \
-                and word not in _DIRECTIONS and not rare_word(word):  # (联信科技有限公司: a brand's word)
+                and word not in _DIRECTIONS and not rare_word(word) and not (
+                    word in DOMAIN_VERBS and words[1][0] in DOMAIN_VERBS):
+            # (联信科技有限公司: a rare verb is a brand's word; 创新创业…孵化中心: the field's verbs are the name's)
             start += len(word)
             continue
         person = _person_and_verb(text, start, end)
