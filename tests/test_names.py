@@ -243,10 +243,11 @@ def test_a_name_starts_after_a_unit_s_role_and_after_就(place_finder, sentence,
     pytest.param("其运营方联信科技有限公司同时入驻。", "Company", "联信科技有限公司", id="a-company-led-by-a-rare-verb"),
 ])
 def test_a_rare_verb_at_a_name_s_head_is_its_brand_s_word(place_finder, sentence, category, name):
-    assert name in _names(place_finder, sentence, category), _names(place_finder, sentence)
+    assert name in _names(place_finder, sentence, category), _names(place_finder, sentence, category)
 
 
 def test_the_field_s_verbs_at_a_name_s_head_are_the_name_s(place_finder):
     # 创新创业…孵化中心 keeps 创新; 共同建立创新研究院 names no institute (a kind).
-    found = _names(place_finder, "要紧紧依托创新创业智造产业孵化中心，共同建立创新研究院。")
-    assert "创新创业智造产业孵化中心" in found and "创新研究院" not in found, found
+    text = "要紧紧依托创新创业智造产业孵化中心，共同建立创新研究院。"
+    carriers, institutes = _names(place_finder, text, "InnovationCarrier"), _names(place_finder, text, "ResearchInstitute")
+    assert "创新创业智造产业孵化中心" in carriers and not institutes, (carriers, institutes)
