@@ -251,3 +251,12 @@ def test_the_field_s_verbs_at_a_name_s_head_are_the_name_s(place_finder):
     text = "要紧紧依托创新创业智造产业孵化中心，共同建立创新研究院。"
     carriers, institutes = _names(place_finder, text, "InnovationCarrier"), _names(place_finder, text, "ResearchInstitute")
     assert "创新创业智造产业孵化中心" in carriers and not institutes, (carriers, institutes)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("9日，2019年全市科技创新与人才工作会议在我市召开。", "2019年全市科技创新与人才工作会议", id="与-after-创新-and-a-year"),
+    pytest.param("12日，南通市孵化器总结表彰大会召开。", "南通市孵化器总结表彰大会", id="总结表彰大会"),
+    pytest.param("7日，南通市科技企业孵化器工作总结会召开。", "南通市科技企业孵化器工作总结会", id="总结会"),
+])
+def test_meetings_of_review_and_of_two_fields(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "Event"), _names(place_finder, sentence, "Event")

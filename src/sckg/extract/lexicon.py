@@ -180,7 +180,8 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("选拔赛", "Competition"), ("邀请赛", "Competition"),
     ("推进大会", "Meeting"), ("协调会", "Meeting"), ("部署会", "Meeting"), ("动员会", "Meeting"),
     ("启动会", "Meeting"), ("分享会", "Meeting"), ("说明会", "Meeting"), ("宣讲会", "Meeting"),
-    ("洽谈会", "Meeting"), ("沙龙", "Meeting"), ("协商会", "Meeting"),
+    ("洽谈会", "Meeting"), ("沙龙", "Meeting"), ("协商会", "Meeting"), ("总结会", "Meeting"), ("表彰会", "Meeting"),
+    ("总结大会", "Meeting"), ("表彰大会", "Meeting"), ("总结表彰大会", "Meeting"), ("总结工作会", "Meeting"),
     ("仪式", "Meeting"), ("典礼", "Meeting"), ("庆典", "Meeting"),  # 某基地揭牌仪式, 某园开园仪式
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")

@@ -191,7 +191,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
-                i -= len(stop)  # 全省…培训会: the event's own scope word
+                i -= len(stop) + 5 * bool(_YEAR_BEFORE.search(text, max(floor, i - len(stop) - 5), i - len(stop)))
+                # 全省…培训会, 2019年全市…会议: the event's own scope word, and its year
             elif len(stop) == 1 and i < end and common_word(text[i - 1:i + 1]) and (
                     event or tag(text[i - 1:i + 1]) in NOUN_TAGS):
                 i -= 1  # the stop is the head of a word (经 of 经济, 本 of 本次): no stop

@@ -114,8 +114,9 @@ class EndMatcher:
 
 
 def noun_ends(text: str, i: int) -> bool:
-    """Whether a noun of jieba's dictionary (two or three characters) ends at ``i``."""
-    return any(tag(text[i - k:i]) in NOUN_TAGS for k in (2, 3) if i - k >= 0)
+    """Whether a noun of jieba's dictionary (two or three characters), or a word of the field
+    (创新, 创业: 科技创新与人才工作会议), ends at ``i``."""
+    return any(tag(text[i - k:i]) in NOUN_TAGS or text[i - k:i] in DOMAIN_VERBS for k in (2, 3) if i - k >= 0)
 
 
 def noun_starts(text: str, i: int) -> bool:
