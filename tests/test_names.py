@@ -260,3 +260,13 @@ def test_the_field_s_verbs_at_a_name_s_head_are_the_name_s(place_finder):
 ])
 def test_meetings_of_review_and_of_two_fields(place_finder, sentence, name):
     assert name in _names(place_finder, sentence, "Event"), _names(place_finder, sentence, "Event")
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("视察组参观了鸿泰大成创新空间。", "鸿泰大成创新空间", "MakerSpace", id="创新空间"),
+    pytest.param("视察组参观了颐达莲湖科创基地。", "颐达莲湖科创基地", "IncubationBase", id="科创基地"),
+    pytest.param("要拓展创新空间，加快建设科创基地。", None, None, id="kinds-after-verbs"),
+])
+def test_carriers_by_other_endings(place_finder, sentence, name, cls):
+    found = _names(place_finder, sentence, "InnovationCarrier")
+    assert found == ({name: cls} if name else {}), found
