@@ -763,3 +763,12 @@ def test_bodies_by_level_and_bodies_of_every_division(place_finder, gazetteer, s
     names = {e.name for e in res.entities.values() if e.category not in ("Person", "Place")}
     assert expected is None or expected in names, names
     assert absent is None or not any(n.endswith(absent) for n in names), names
+
+
+def test_a_national_centre_named_only_as_the_source_is_that_centre(place_finder, gazetteer):
+    ex = extract_article(normalize_text("科技部公布2021年度国家备案众创空间\n\n  科技部确定青禾创客空间等350家机构为国家备案众创空间。"
+                                        "\n\n来源:科技部火炬中心\n", article_id="984_source"), place_finder.find)
+    res = resolve([ex], gazetteer, resolve_place)
+    torch = _by_name(res, "科学技术部火炬高技术产业开发中心")
+    assert (torch.category, torch.cls) == ("PublicInstitution", "PublicInstitution")
+    assert any(l.kind == "source" and l.object == torch.key for l in res.links), res.links

@@ -257,11 +257,9 @@ class _Resolver:
         r = self.resolve_place(self.gaz, m.surface, province=province)
         if r.status == "resolved" and r.code:
             div = self.gaz.divisions[r.code]
-            full = m.surface == div.name or m.surface in (div.name,)
-            outside = province and not r.code.startswith(province[:2])
-            if outside and div.level != "province" and len(m.surface) <= 2 and (
-                    not full or div.level == "county") and not (
-                    div.level == "prefecture" and m.surface not in AMBIGUOUS_CITY_SHORT_FORMS):
+            full, outside = m.surface == div.name, province and not r.code.startswith(province[:2])
+            if outside and div.level != "province" and len(m.surface) <= 2 and (not full or div.level == "county") \
+                    and not (div.level == "prefecture" and m.surface not in AMBIGUOUS_CITY_SHORT_FORMS):
                 self.warnings.append(f"dropped place {m.surface!r}: short form outside the article's province")
                 return None
             key = f"place:{r.code}"
@@ -283,13 +281,14 @@ class _Resolver:
         return key
 
     def resolve(self, m: Mention, province: str | None, scope: str | None = None) -> str | None:
-        """The key of the entity ``m`` names; a person's within ``scope`` (``person_scopes``)."""
+        """The key of the entity ``m`` names (a person's within ``scope``: ``person_scopes``)."""
         if m.attr("anaphor") == "kind" and not zone_body(m.surface):
             return None  # 中心副主任某某, no one 中心 named: no body known (管委会副主任某某: a zone's, below)
         if m.category == "Place":
             return self.place(m, province)
-        if m.category == "MediaOutlet" and _AGENCY_END.search(m.surface):
-            m = Mention(m.surface, m.start, m.end, "GovernmentAgency", "GovernmentAgency", m.attrs)
+        if m.category == "MediaOutlet" and (_AGENCY_END.search(m.surface) or m.surface in NATIONAL):  # (来源:某局)
+            kind = "PublicInstitution" if NATIONAL.get(m.surface, "").endswith("中心") else "GovernmentAgency"
+            m = Mention(m.surface, m.start, m.end, kind, kind, m.attrs)
         name = self.canonical(m, province)
         if m.category == "Person":
             return self._entity(f"Person:{name}@{scope}" if scope else f"Person:{name}", m, name, scope=scope).key
