@@ -270,3 +270,11 @@ def test_meetings_of_review_and_of_two_fields(place_finder, sentence, name):
 def test_carriers_by_other_endings(place_finder, sentence, name, cls):
     found = _names(place_finder, sentence, "InnovationCarrier")
     assert found == ({name: cls} if name else {}), found
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("华东六省一市孵化器代表约300人出席会议。", id="several-regions-carriers"),
+    pytest.param("人大代表对区政府众创空间转型升级工作进行了视察。", id="a-government-s-carriers"),
+])
+def test_carriers_of_regions_or_of_a_government_are_a_kind(place_finder, sentence):
+    assert not _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")

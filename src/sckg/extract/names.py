@@ -54,7 +54,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
                 "UniversitySciencePark"}
 # What ends the part of a name before its type word when the whole is a kind: a level
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
-_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批])$")
+_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批]|[\d一二三四五六七八九十两几]+[省市]|政府)$")
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
@@ -247,6 +247,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     if cls == "Company" and (len(stem) <= 1 or (suffix.endswith("行") and _BANK_KIND.fullmatch(stem))
                              or is_generic_company(name)):
         return True  # 子公司, 地银行 (of 当地银行), 商业银行, 运营公司: a kind of company or bank
+    if cls in _CARRIER_CLASSES and _KIND_TAIL.search(stem):
+        return True  # 国家级众创空间, 3家孵化器, 华东六省一市孵化器, 区政府众创空间: a kind
     bare = _without_places(stem, places)
     if cls in _CARRIER_CLASSES and ((len(stem) == 1 and "\u4e00" <= stem <= "\u9fff") or not _TYPE_JOINED.sub("", stem)):
         return True  # 我孵化器, 大孵化器: one character before a carrier word names none; 众创空间-孵化器-产业园
