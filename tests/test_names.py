@@ -278,3 +278,7 @@ def test_carriers_by_other_endings(place_finder, sentence, name, cls):
 ])
 def test_carriers_of_regions_or_of_a_government_are_a_kind(place_finder, sentence):
     assert not _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")
+
+
+def test_a_valley_of_creation_is_a_carrier(place_finder):
+    assert _names(place_finder, "珠西创谷行政总裁王建华出席。", "InnovationCarrier") == {"珠西创谷": "IncubationBase"}

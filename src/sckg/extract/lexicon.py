@@ -156,7 +156,7 @@ CARRIER_SUFFIXES: list[tuple[str, str]] = [
     ("科技园", "EntrepreneurshipPark"), ("科学园", "EntrepreneurshipPark"), ("软件园", "EntrepreneurshipPark"),
     ("科技城", "EntrepreneurshipPark"), ("创业城", "EntrepreneurshipPark"), ("创新谷", "EntrepreneurshipPark"),
     ("创客坊", "MakerSpace"), ("创客汇", "MakerSpace"), ("创新空间", "MakerSpace"), ("创业空间", "MakerSpace"),
-    ("梦工厂", "MakerSpace"), ("科创基地", "IncubationBase"),
+    ("梦工厂", "MakerSpace"), ("科创基地", "IncubationBase"), ("创谷", "IncubationBase"),
 ]
 # Generic carrier words: in a sentence they name a type, not an entity.
 CARRIER_TYPE_WORDS: list[tuple[str, str]] = [
