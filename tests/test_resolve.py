@@ -772,3 +772,18 @@ def test_a_national_centre_named_only_as_the_source_is_that_centre(place_finder,
     torch = _by_name(res, "科学技术部火炬高技术产业开发中心")
     assert (torch.category, torch.cls) == ("PublicInstitution", "PublicInstitution")
     assert any(l.kind == "source" and l.object == torch.key for l in res.links), res.links
+
+
+@pytest.mark.parametrize("sentence, post", [
+    pytest.param("郑州市人大副主任林海涛出席。", ("林海涛", "副主任", "郑州市人民代表大会常务委员会"), id="人大"),
+    pytest.param("市人大常委会副主任林海涛出席。", ("林海涛", "副主任", "郑州市人民代表大会常务委员会"), id="市人大常委会"),
+    pytest.param("市政协副主席周文彬出席。", ("周文彬", "副主席", "中国人民政治协商会议郑州市委员会"), id="市政协"),
+    pytest.param("徐州青禾学院两园建设与管理办公室主任张国强接待了调研组。",
+                 ("张国强", "主任", "徐州青禾学院两园建设与管理办公室"), id="an-office-of-two-fields"),
+])
+def test_congress_cppcc_and_office_names_in_full(place_finder, gazetteer, sentence, post):
+    res = _resolved(place_finder, gazetteer, ("985_full", "郑州市召开会议", [sentence]))
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name) for l in res.links if l.kind == "post"}
+    assert posts == {post}, posts
+    person = next(e for e in res.entities.values() if e.name == post[0])
+    assert person.scope == "410000"  # a city's congress is no national body

@@ -29,7 +29,7 @@ JOINT_BODIES = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:省|市|区|县|州|党)�
 
 # Bodies whose names join two fields with 与 (成果转化与区域创新处), and the last
 # characters of a name that is whole before 与 (科技局与…: two bodies).
-FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "研究院", "研究所", "实验室", "委员会", "学院", "促进会", "协会", "学会",
+FIELD_BODY_ENDS = ("处", "司", "联盟", "中心", "办公室", "研究院", "研究所", "实验室", "委员会", "学院", "促进会", "协会", "学会",
                    "研究会")
 _WHOLE_NAME_ENDS = tuple("局厅委办院校所司处部会盟心园区府室站队组团社")
 

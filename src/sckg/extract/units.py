@@ -15,7 +15,7 @@ from sckg.model import Mention
 
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
 # A 科 (section) or a 组 (group) only before its own head's title: 某局高新科科长, 某局专家组组长.
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(处|司|办|室|局)(?=[、，,和与等负(（]|相关|有关|工作人员|(?:[\u4e00-\u9fff]{2,3})?(?:"
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(处|司|办(?!公)|室|局)(?=[、，,和与等负(（]|相关|有关|工作人员|(?:[\u4e00-\u9fff]{2,3})?(?:"
                          + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)|[\u4e00-\u9fff]{1,6}?组(?=副?组长)")
 # A department of a company, an institute or a university, named only before its head's
 # title (某公司市场部经理, 某中心某研究部副部长, 某学院金融系教授).

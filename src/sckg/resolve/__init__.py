@@ -18,7 +18,7 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_area, figure_subject
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, county_city, speaks_as
-from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, PEOPLES_GOVERNMENT, TAIWAN,
+from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, TAIWAN, official_form,
                                    plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless, person_scopes
 from sckg.resolve.zones import zone_body, zone_of
@@ -180,7 +180,7 @@ class _Resolver:
             return NATIONAL[national] + name[len(national):]  # 科技部火炬中心孵化器管理处
         if province in OWN_SYSTEMS:
             return name
-        name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)  # 某市政府 → 某市人民政府
+        name = official_form(name)  # 某市政府 → 某市人民政府, 某市政协 → 中国人民政治协商会议某市委员会
         corps = m.category == "GovernmentAgency" and name.startswith((_CORPS, _CORPS_SHORT))
         if corps:  # 兵团科技局: the Corps' own, named after no division
             name = _CORPS + name.removeprefix(_CORPS).removeprefix(_CORPS_SHORT)

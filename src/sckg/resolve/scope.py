@@ -14,6 +14,7 @@ from sckg.resolve.official import NATIONAL, NATIONAL_NAME, OWN_SYSTEMS
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's county, the entity table
 
 _NATIONAL_NAMES = frozenset(NATIONAL.values())
+_LOCAL_COMMITTEE = re.compile(r"[省市县区州旗盟]委员会$")  # 中国人民政治协商会议某市委员会: a city's
 _NATIONAL_BODIES = ("GovernmentAgency", "PublicInstitution", "ResearchInstitute", "Association")
 # A town's or a village's name at the head of a body's (乐平镇党委, 星河村党支部), not a word in 乡, 镇 or
 # 村 (城乡建设局, 城镇, 农村).
@@ -58,7 +59,7 @@ def person_scopes(r: Resolver, ex: Extraction, province: str | None) -> dict[int
             org = ex.mentions[rel.object]
             if org.category in _NATIONAL_BODIES and not org.attr("relative") and not org.attr("implied"):
                 name = r.canonical(org, province)
-                if name in _NATIONAL_NAMES or NATIONAL_NAME.match(name):
+                if name in _NATIONAL_NAMES or NATIONAL_NAME.match(name) and not _LOCAL_COMMITTEE.search(name):
                     national.add(rel.subject)
     return {i: None if i in national else province or ex.article.id
             for i, m in enumerate(ex.mentions) if m.category == "Person"}
