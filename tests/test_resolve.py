@@ -787,3 +787,15 @@ def test_congress_cppcc_and_office_names_in_full(place_finder, gazetteer, senten
     assert posts == {post}, posts
     person = next(e for e in res.entities.values() if e.name == post[0])
     assert person.scope == "410000"  # a city's congress is no national body
+
+
+@pytest.mark.parametrize("title, body, org", [
+    pytest.param("内江市副市长视察孵化器", "内江市副市长周文彬调研高新区。高新区管委会主任林海涛陪同。",
+                 "内江高新技术产业开发区管理委员会", id="a-city-s-one-zone"),
+    pytest.param("北京市领导调研孵化器", "北京市海淀区调研组调研高新区。高新区管委会主任林海涛陪同。",
+                 "高新技术产业开发区管理委员会", id="a-municipality-has-several"),
+])
+def test_a_zone_body_named_bare_in_a_city_s_article_is_that_city_s_zone_s(place_finder, gazetteer, title, body, org):
+    res = _resolved(place_finder, gazetteer, ("986_zone", title, [body]))
+    posts = _post_names(res)
+    assert posts[("林海涛", "主任")] == org, posts

@@ -21,7 +21,7 @@ from sckg.resolve.context import about_one, article_city, article_county, articl
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, TAIWAN, official_form,
                                    plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless, person_scopes
-from sckg.resolve.zones import zone_body, zone_of
+from sckg.resolve.zones import city_zone, zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
 
@@ -294,7 +294,7 @@ class _Resolver:
             return self._entity(f"Person:{name}@{scope}" if scope else f"Person:{name}", m, name, scope=scope).key
         group = "Organization" if m.category in _ORGS - {"InnovationCarrier", "Project"} else m.category
         body = zone_body(m.surface) if m.category == "GovernmentAgency" else None
-        zone = zone_of(body[0], self.zones) if body else None
+        zone = (zone_of(body[0], self.zones) or city_zone(body[0], self.zones, self.gaz, self.city)) if body else None
         if zone:  # 高新区管委会: the article's one zone's, else (below) this article's own
             name = self.canonical(replace(m, attrs=(("qualified", zone + body[1] + body[2]),)), province)
         shared = m.attr("scope") if name == unquoted(m.surface) else None  # 第五届创新创业大赛: a city's
