@@ -787,3 +787,14 @@ def test_a_grade_s_count_with_no_noun_is_of_the_kind_evaluated():
                               "30家被评为良好（B类），100家被评为合格（C类）。")
     kinds = {f.value: (f.carrier_type, f.whole) for f in figures}
     assert kinds["30"] == ("MakerSpace", 0) and kinds["100"] == ("MakerSpace", 0), kinds
+
+
+@pytest.mark.parametrize("text, value, ctype, level", [
+    pytest.param("近日，科技部公布2022年度新认定的国家级科技企业孵化器名单，我省星河科技企业孵化器等8家机构获批。", "8",
+                 "TechnologyBusinessIncubator", "national", id="等8家机构-of-a-national-list"),
+    pytest.param("省科学技术厅公布2019年度省级星创天地名单，全省共计63家单位获此殊荣。", "63",
+                 "StarCreationSpace", "provincial", id="单位-of-a-provincial-list"),
+])
+def test_a_count_of_a_named_list_s_members_is_of_the_list_s_kind_and_level(text, value, ctype, level):
+    figs = [f for f in extract_figures(text, 0, FigureContext()) if f.value == value]
+    assert [(f.indicator, f.carrier_type, f.level) for f in figs] == [("carriers", ctype, level)], figs

@@ -68,3 +68,14 @@ FRAMES = [(re.compile(p), classes, key) for p, classes, key in [
     (r"#用于[^%]*(?:补助|补贴)", ("money",), "subsidies"),
     (r"优秀组织单位", ("count",), "award-winning-organisers"),
 ]]
+
+
+# A list a sentence names before its count: 公布2022年度国家级科技企业孵化器名单，…等8家机构获批.
+_NAMED_LIST = re.compile(r"([^，。；：,;:、]{2,30}?)名单")
+
+
+def named_list(text: str, start: int, end: int) -> str | None:
+    """What the last list named in ``text[start:end]`` is a list of (2022年度新认定的国家级科技
+    企业孵化器), when a count after it (等8家机构获批, 全省共计63家单位获此殊荣) counts its members."""
+    found = list(_NAMED_LIST.finditer(text, start, end))
+    return found[-1].group(1) if found else None

@@ -22,9 +22,9 @@ from sckg.extract.lexicon import COUNTED_KINDS, LEVEL_WORDS as _LEVEL_WORDS
 from sckg.extract.lexicon import FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK, FIGURE_NOUNS as _TABLES
 from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject,
                                       unlisted as _unlisted_head)
-from sckg.extract.figure_frames import FRAMES as _FRAMES
+from sckg.extract.figure_frames import FRAMES as _FRAMES, named_list
 from sckg.extract.figure_parts import link_parts
-from sckg.extract.numbers import Quantity, find_quantities, fold_width, parse_period
+from sckg.extract.numbers import Quantity, ended_before, find_quantities, fold_width, parse_period
 from sckg.model import EVENT_OUTCOMES as _EVENT_OUTCOMES, Figure
 
 
@@ -199,6 +199,11 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if level and noun_after and (_level(before) or i in list_heads) and i + 1 < len(quantities) \
                 and not _CLAUSE_STOP.search(folded, q.end, quantities[i + 1].start):
             list_heads[i + 1] = level
+        listed = named_list(folded, s_start, q.start) if level is None and indicator in ("carriers", "organisations") else None
+        if listed and _level(listed):  # …国家级孵化器名单，…等8家机构获批: the list's members, of its kind and level
+            kinds, level, indicator = _best(_COMPILED["count"][:len(_CARRIERS)], listed, nearest_end=True), _level(
+                listed), "carriers"
+            ctype = kinds[2] if kinds and ctype in (None, "InnovationCarrier") else ctype
         if indicator == "carriers" or (indicator == "awarded-carriers" and ctype):
             ctype = ctype or "InnovationCarrier"
         elif not subject and (indicator not in _GATHERED or "累计" in folded[c_start:c_end]) \
@@ -214,7 +219,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             level = None  # 省级瞪羚企业, 国家专精特新企业: an enterprise's title, no carrier's accreditation
         target = _TARGET.search(bare_head)  # but 到某年，全区孵化器已达到N家: reached by then
         status = "target" if target and not (target[0][0] == "到" and (
-            "已" in bare_head[target.end():] or _before(target[1], context.date))) else "achieved"
+            "已" in bare_head[target.end():] or ended_before(target[1], context.date))) else "achieved"
         figures.append(Figure(
             value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
             status=status, cumulative="累计" in folded[c_start:q.start],
@@ -225,11 +230,6 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             value_max=str(q.value_max) if q.value_max is not None else None,
         ))
     return link_parts(folded, quantities, figures, found)
-
-
-def _before(year: str, date: str | None) -> bool:
-    """Whether ``year`` ended before the article's ``date`` (到2020年底 in 2021: reached)."""
-    return bool(date) and int(year) < int(date[:4])
 
 
 def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:

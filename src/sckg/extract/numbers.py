@@ -293,3 +293,8 @@ def _month_end(year: int, month: int) -> str:
     if not 1 <= month <= 12:
         return f"{year:04d}"
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def ended_before(year: str, date: str | None) -> bool:
+    """Whether ``year`` ended before the article's ``date`` (到2020年底 in 2021: reached)."""
+    return bool(date) and int(year) < int(date[:4])
