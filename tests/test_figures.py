@@ -798,3 +798,9 @@ def test_a_grade_s_count_with_no_noun_is_of_the_kind_evaluated():
 def test_a_count_of_a_named_list_s_members_is_of_the_list_s_kind_and_level(text, value, ctype, level):
     figs = [f for f in extract_figures(text, 0, FigureContext()) if f.value == value]
     assert [(f.indicator, f.carrier_type, f.level) for f in figs] == [("carriers", ctype, level)], figs
+
+
+def test_a_figure_of_the_same_carriers_as_the_last_sentence_s_is_of_its_place():
+    figs = extract_figures("上半年，湖州省级以上科技企业孵化器在孵企业910家。在孵企业实现工业总产值11.8亿元。", 0,
+                           FigureContext())
+    assert [(f.value, f.area) for f in figs] == [("910", "湖州"), ("1180000000", "湖州")], figs

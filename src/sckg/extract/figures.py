@@ -201,8 +201,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             list_heads[i + 1] = level
         listed = named_list(folded, s_start, q.start) if level is None and indicator in ("carriers", "organisations") else None
         if listed and _level(listed):  # …国家级孵化器名单，…等8家机构获批: the list's members, of its kind and level
-            kinds, level, indicator = _best(_COMPILED["count"][:len(_CARRIERS)], listed, nearest_end=True), _level(
-                listed), "carriers"
+            kinds, level, indicator = _best(_COMPILED["count"][:len(_CARRIERS)], listed, nearest_end=True), _level(listed), "carriers"
             ctype = kinds[2] if kinds and ctype in (None, "InnovationCarrier") else ctype
         if indicator == "carriers" or (indicator == "awarded-carriers" and ctype):
             ctype = ctype or "InnovationCarrier"
@@ -217,18 +216,19 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             level = level or group_level
         if indicator == "enterprises-cultivated" and not ctype:
             level = None  # 省级瞪羚企业, 国家专精特新企业: an enterprise's title, no carrier's accreditation
+        last = figures[-1] if figures and figures[-1].end - offset <= s_start and indicator not in _EVENT_OUTCOMES else None
+        if area is None and ctype and last and last.area and not _broad(last.area) and not subject \
+                and (last.carrier_type, last.level) == (ctype, level):
+            area = last.area  # 湖州…孵化器在孵企业910家。在孵企业实现产值…: the same carriers, the same place
         target = _TARGET.search(bare_head)  # but 到某年，全区孵化器已达到N家: reached by then
         status = "target" if target and not (target[0][0] == "到" and (
             "已" in bare_head[target.end():] or ended_before(target[1], context.date))) else "achieved"
         figures.append(Figure(
-            value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier,
-            status=status, cumulative="累计" in folded[c_start:q.start],
-            quote=text[c_start:c_end], start=offset + c_start, end=offset + c_end,
-            value_start=offset + q.start, value_end=offset + q.end, area=area,
-            period=period, carrier_type=ctype,
-            level=level, subject=subject,
-            value_max=str(q.value_max) if q.value_max is not None else None,
-        ))
+            value=str(q.value), unit=q.unit, indicator=indicator, qualifier=qualifier, status=status,
+            cumulative="累计" in folded[c_start:q.start], quote=text[c_start:c_end], start=offset + c_start,
+            end=offset + c_end, value_start=offset + q.start, value_end=offset + q.end, area=area, period=period,
+            carrier_type=ctype, level=level, subject=subject,
+            value_max=str(q.value_max) if q.value_max is not None else None))
     return link_parts(folded, quantities, figures, found)
 
 
