@@ -804,3 +804,16 @@ def test_a_figure_of_the_same_carriers_as_the_last_sentence_s_is_of_its_place():
     figs = extract_figures("上半年，湖州省级以上科技企业孵化器在孵企业910家。在孵企业实现工业总产值11.8亿元。", 0,
                            FigureContext())
     assert [(f.value, f.area) for f in figs] == [("910", "湖州"), ("1180000000", "湖州")], figs
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("珠海市新认定的市级众创空间、省级众创空间、国家备案众创空间，分别给予25万元、45万元、60万元的奖励。",
+                 [("250000", "MakerSpace", "prefectural"), ("450000", "MakerSpace", "provincial"),
+                  ("600000", "MakerSpace", "national")], id="levels-each-with-its-kind"),
+    pytest.param("浙江全省已累计认定科技企业孵化器165家，其中国家级孵化器和大学科技园分别达46家和7家。",
+                 [("165", "TechnologyBusinessIncubator", None), ("46", "TechnologyBusinessIncubator", "national"),
+                  ("7", "UniversitySciencePark", "national")], id="kinds-respectively"),
+])
+def test_levels_and_kinds_listed_before_分别_go_to_each_figure(text, expected):
+    figs = extract_figures(text, 0, FigureContext())
+    assert [(f.value, f.carrier_type, f.level) for f in figs] == expected, figs

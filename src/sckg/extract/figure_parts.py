@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from sckg.extract.events import LEVELS
-from sckg.extract.lexicon import INDICATOR_PARTS, LEVEL_WORDS
+from sckg.extract.lexicon import CARRIER_TYPE_WORDS, INDICATOR_PARTS, LEVEL_WORDS
 from sckg.extract.numbers import Quantity
 from sckg.model import Figure
 
@@ -61,20 +61,34 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
     return _respective_levels(text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out)))
 
 
-_RESPECTIVE = re.compile(rf"((?:{LEVEL_WORDS})(?:[、和及与](?:{LEVEL_WORDS}))+)[^，,；;。%#\d]{{0,12}}?分别")
+_KIND_CLASS = dict(CARRIER_TYPE_WORDS)
+_KINDS = "|".join(sorted(_KIND_CLASS, key=len, reverse=True))
+_KIND_ITEM = rf"[^、，,；;。%#\d和及与分]{{0,6}}?(?:{_KINDS})"
+_RESPECTIVE_KINDS = re.compile(rf"({_KIND_ITEM}(?:[、和及与]{_KIND_ITEM})+)[^，,；;。%#\d]{{0,12}}?[，,]?分别")
+_LEVEL_OR_FILED = LEVEL_WORDS + "|国家"  # (国家备案众创空间)
+_ITEM = rf"(?:{_LEVEL_OR_FILED})[^、，,；;。%#\d和及与分]{{0,8}}"  # 省级, 省级众创空间
+_RESPECTIVE = re.compile(rf"({_ITEM}(?:[、和及与]{_ITEM})+)[^，,；;。%#\d]{{0,12}}?[，,]?分别")
 
 
 def _respective_levels(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
-    """国家级、省级、市级众创空间分别给予50万元、20万元、5万元: the n levels listed before 分别, to the
-    n figures of one unit after it in the clause, in order."""
+    """国家级、省级、市级众创空间分别给予50万元、20万元、5万元 (市级众创空间、省级众创空间，分别…): the
+    n levels listed before 分别, to the n figures of one unit after it in the clause, in order; and
+    the n kinds so listed (孵化器和大学科技园分别达46家和7家), to n counts of carriers."""
     out = list(figures)
     for m in _RESPECTIVE.finditer(text):
-        levels = [LEVELS.get(w) for w in re.findall(LEVEL_WORDS, m.group(1))]
+        levels = [LEVELS.get(w) for w in re.findall(_LEVEL_OR_FILED, m.group(1))]
         end = _PART_END.search(text, m.end())
         after = [i for i, q in enumerate(quantities) if m.end() <= q.start and (end is None or q.end <= end.start())]
         if len(after) == len(levels) and None not in levels and len({out[i].unit for i in after}) == 1:
             for i, level in zip(after, levels):
                 out[i] = replace(out[i], level=level)
+    for m in _RESPECTIVE_KINDS.finditer(text):
+        kinds = [_KIND_CLASS[w] for w in re.findall(_KINDS, m.group(1))]
+        end = _PART_END.search(text, m.end())
+        after = [i for i, q in enumerate(quantities) if m.end() <= q.start and (end is None or q.end <= end.start())]
+        if len(after) == len(kinds) and all(out[i].indicator == "carriers" for i in after):
+            for i, kind in zip(after, kinds):
+                out[i] = replace(out[i], carrier_type=kind)
     for m in re.finditer("分别", text):  # 分别给予国家级孵化器40万元和省级孵化器20万元: each sum after its own level
         end = _PART_END.search(text, m.end())
         pos = m.end()
