@@ -817,3 +817,9 @@ def test_a_figure_of_the_same_carriers_as_the_last_sentence_s_is_of_its_place():
 def test_levels_and_kinds_listed_before_分别_go_to_each_figure(text, expected):
     figs = extract_figures(text, 0, FigureContext())
     assert [(f.value, f.carrier_type, f.level) for f in figs] == expected, figs
+
+
+def test_counts_listed_after_a_zone_s_count_are_the_zone_s():
+    figs = extract_figures("石家庄高新区已有5家国家级孵化器、6家省级孵化器、4家区级孵化器。", 0, FigureContext())
+    assert [(f.value, f.subject, f.level) for f in figs] == [
+        ("5", "石家庄高新区", "national"), ("6", "石家庄高新区", "provincial"), ("4", "石家庄高新区", None)], figs

@@ -58,7 +58,23 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break
-    return _respective_levels(text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out)))
+    return _listed_subjects(text, quantities, _respective_levels(
+        text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out))))
+
+
+_LISTED_AFTER = re.compile(r"[^，,；;。！？!?\d%#]{0,12}、$")
+
+
+def _listed_subjects(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
+    """某高新区已有5家国家级孵化器、6家省级孵化器: a count listed after another (、) with no subject
+    or place of its own is of the same subject."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        first, this = out[i - 1], out[i]
+        if first.subject and not this.subject and not this.area and this.unit == first.unit \
+                and _LISTED_AFTER.match(text, quantities[i - 1].end, quantities[i].start):
+            out[i] = replace(this, subject=first.subject)
+    return out
 
 
 _KIND_CLASS = dict(CARRIER_TYPE_WORDS)
