@@ -823,3 +823,17 @@ def test_counts_listed_after_a_zone_s_count_are_the_zone_s():
     figs = extract_figures("石家庄高新区已有5家国家级孵化器、6家省级孵化器、4家区级孵化器。", 0, FigureContext())
     assert [(f.value, f.subject, f.level) for f in figs] == [
         ("5", "石家庄高新区", "national"), ("6", "石家庄高新区", "provincial"), ("4", "石家庄高新区", None)], figs
+
+
+def test_counts_by_kind_in_brackets_are_parts_of_the_total_and_of_its_level():
+    figs = extract_figures("截止到2020年底，吉林省共认定省级以上的孵化器和众创空间128家（孵化器69家，众创空间59家）。", 0,
+                           FigureContext())
+    assert [(f.value, f.carrier_type, f.level, f.whole) for f in figs] == [
+        ("128", "InnovationCarrier", "provincial", None), ("69", "TechnologyBusinessIncubator", "provincial", 0),
+        ("59", "MakerSpace", "provincial", 0)], figs
+
+
+def test_a_stock_counted_in_the_statistics_of_a_year_gives_later_sentences_that_year():
+    figs = extract_figures("2023年我省在统的各类众创空间347家。在统的各类科技企业孵化器311家，孵化器场地总面积达517.6万平方米。",
+                           0, FigureContext(year="2024"))
+    assert [(f.value, f.period) for f in figs] == [("347", "2023"), ("311", "2023"), ("5176000", "2023")], figs

@@ -123,19 +123,29 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 # A part in brackets right after its total, of a level: 众创空间143家(国家级45家).
-_ASIDE_PART = re.compile(rf"[(（](?:其中)?(?:{LEVEL_WORDS})(?:备案)?")
+_ASIDE_PART = re.compile(rf"[(（](?:其中)?(?:(?:{LEVEL_WORDS})(?:备案)?|(?P<kind>{_KINDS}))")
+_NEXT_IN_ASIDE = re.compile(rf"[家个所]?[，,、；;](?:(?:{LEVEL_WORDS})(?:备案)?|{_KINDS})")
 
 
 def _aside_parts(text: str, quantities: list[Quantity], figures: list[Figure]) -> list[Figure]:
-    """Counts of a level in brackets right after a count of the same things are its parts."""
+    """Counts of a level or a kind in brackets right after a count of the same things are its
+    parts (128家（孵化器69家，众创空间59家）); a kind's part is of the total's level."""
     out = list(figures)
+    aside: tuple[int, int, bool] | None = None  # the whole of the bracket open, where it closes, by kind
     for i in range(1, len(quantities)):
         q, total = quantities[i], quantities[i - 1]
-        if out[i].whole is None and out[i - 1].whole is None and q.unit_class == total.unit_class \
-                and _ASIDE_PART.fullmatch(text, total.end, q.start):
-            whole, part = out[i - 1], out[i]
-            out[i] = replace(part, whole=i - 1, indicator=whole.indicator, carrier_type=part.carrier_type
-                             or whole.carrier_type, area=part.area or whole.area, period=part.period or whole.period)
+        first = _ASIDE_PART.fullmatch(text, total.end, q.start)
+        if first and out[i - 1].whole is None:
+            close = _ASIDE_END.search(text, q.end)
+            aside = (i - 1, close.start() if close else len(text), bool(first["kind"]))
+        elif not (aside and q.end <= aside[1] and _NEXT_IN_ASIDE.fullmatch(text, total.end, q.start)):
+            aside = None if aside and q.start > aside[1] else aside
+            continue
+        if out[i].whole is None and q.unit_class == quantities[aside[0]].unit_class:
+            whole, part = out[aside[0]], out[i]
+            out[i] = replace(part, whole=aside[0], indicator=whole.indicator, carrier_type=part.carrier_type
+                             or whole.carrier_type, area=part.area or whole.area, period=part.period or whole.period,
+                             level=part.level or (whole.level if aside[2] else None))
     return out
 
 

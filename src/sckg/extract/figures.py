@@ -61,7 +61,7 @@ _ALL_KINDS = re.compile(r"各类|各级|全部|所有|[全我本](?:国|省|市|
 _RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
 # Where the counted things are, written after the count: 其中5家位于某市, 8家落户某区.
 _LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)([\u4e00-\u9fff]{2,8})")
-_AS_OF = re.compile(r"截[至止]|目前|现有|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
+_AS_OF = re.compile(r"截[至止]|目前|现有|在统|统计显示|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _JOINERS = {"、", "和", "及", "与"}
