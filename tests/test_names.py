@@ -282,3 +282,12 @@ def test_carriers_of_regions_or_of_a_government_are_a_kind(place_finder, sentenc
 
 def test_a_valley_of_creation_is_a_carrier(place_finder):
     assert _names(place_finder, "珠西创谷行政总裁王建华出席。", "InnovationCarrier") == {"珠西创谷": "IncubationBase"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("杭州累计建设市级标准化众创空间135家。", None, id="a-level-and-a-standard-is-a-kind"),
+    pytest.param("青禾标准化众创空间挂牌。", "青禾标准化众创空间", id="a-brand-s-standard-space-is-named"),
+])
+def test_a_standardised_carrier_of_a_level_is_a_kind(place_finder, sentence, name):
+    found = _names(place_finder, sentence, "InnovationCarrier")
+    assert found == ({name: "MakerSpace"} if name else {}), found
