@@ -792,6 +792,8 @@ def test_congress_cppcc_and_office_names_in_full(place_finder, gazetteer, senten
 @pytest.mark.parametrize("title, body, org", [
     pytest.param("内江市副市长视察孵化器", "内江市副市长周文彬调研高新区。高新区管委会主任林海涛陪同。",
                  "内江高新技术产业开发区管理委员会", id="a-city-s-one-zone"),
+    pytest.param("内江市副市长视察孵化器", "周文彬视察星河重工西南产业园后调研高新区。高新区管委会主任林海涛陪同。",
+                 "内江高新技术产业开发区管理委员会", id="a-park-is-no-high-tech-zone"),
     pytest.param("北京市领导调研孵化器", "北京市海淀区调研组调研高新区。高新区管委会主任林海涛陪同。",
                  "高新技术产业开发区管理委员会", id="a-municipality-has-several"),
 ])

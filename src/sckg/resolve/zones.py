@@ -46,10 +46,11 @@ def zone_of(kind: str, zones: list[str]) -> str | None:
 
 
 def city_zone(kind: str, zones: list[str], gaz: Gazetteer, city: str | None) -> str | None:
-    """高新区 in an article about the prefecture-level ``city`` (内江市) that names no zone: that
+    """高新区 in an article about the prefecture-level ``city`` (内江市) that names no such zone: that
     city's high-tech zone (内江高新技术产业开发区), which a city has one of (a municipality several)."""
     name = gaz.divisions[city].name if city in gaz.divisions else ""
-    if kind not in ("高新区", "高新技术产业开发区") or zones or not name.endswith("市") or len(name) < 3 \
+    if kind not in ("高新区", "高新技术产业开发区") or any(z.endswith(("高新区", "高新技术产业开发区")) for z in zones) \
+            or not name.endswith("市") or len(name) < 3 \
             or city[:2] in ("11", "12", "31", "50"):
         return None
     return name[:-1] + "高新技术产业开发区"
