@@ -427,7 +427,7 @@ def test_a_zone_s_bodies_named_by_its_kind_are_the_one_zone_s_the_article_names(
     assert ("周文彬", "主任", zone_body) in posts and ("林海涛", "副主任", zone_body) in posts, posts
     bare = [e for e in res.entities.values() if e.name == "高新技术产业开发区管理委员会"]
     assert len(bare) == 1 and _articles_of(bare[0]) == {"965_zone"}, bare  # kept to its article
-    assert bare[0].key.endswith("@965_zone"), bare[0].key
+    assert bare[0].key.endswith("@article:965_zone"), bare[0].key
 
 
 def test_a_city_s_article_that_names_provincial_carriers_still_states_its_figures_of_the_city(place_finder, gazetteer):
@@ -573,7 +573,7 @@ def test_a_centre_named_by_its_level_alone_is_the_article_s_city_s(place_finder,
     assert posts["周文彬"] == "徐州市生产力促进中心" and posts["林海涛"] == "无锡市生产力促进中心", posts
     assert posts["马文静"] == "徐州市孵化器协会", posts
     centre = next(l.object for l in res.links if l.kind == "post" and res.entities[l.subject].name == "陈立新")
-    assert centre.endswith("@982_none"), centre  # no city known: that article's own centre
+    assert centre.endswith("@article:982_none"), centre  # no city known: that article's own centre
 
 
 def test_a_park_and_a_company_named_by_their_level_alone_are_the_article_s_city_s(place_finder, gazetteer):
@@ -723,7 +723,7 @@ def test_a_person_is_one_person_within_a_province_or_a_national_post(place_finde
     res = resolve([_article(place_finder, *t) for t in texts], gazetteer, resolve_place)
     people = sorted((e.scope or "", sorted(_articles_of(e))) for e in res.entities.values() if e.name == "周文彬")
     assert people == [("320000", ["970_a", "970_b"]), ("510000", ["970_c"]),
-                      ("970_d", ["970_d"]), ("970_e", ["970_e"])]
+                      ("article:970_d", ["970_d"]), ("article:970_e", ["970_e"])]
     national = [e for e in res.entities.values() if e.name == "陈立新"]
     assert [(e.scope, sorted(_articles_of(e))) for e in national] == [(None, ["970_a", "970_c"])]
 

@@ -592,7 +592,7 @@ class Entity:
     hant: set[str] = field(default_factory=set)  # traditional forms the sources wrote
     code: str | None = None  # GB/T 2260 code of a division
     foreign: str | None = None  # key of a place outside China's divisions
-    # Where the name is this one thing (a division's code, an article's id), None: everywhere.
+    # Where the name is this one thing (a division's code, "article:" and an article's id), None: everywhere.
     # 周文彬 of one province's articles is not 周文彬 of another's; 区科技局 is one article's.
     scope: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)

@@ -48,7 +48,7 @@ _LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|�
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
 _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率取访察送报交任的])|(?<=\d[.．])" \
-    r"|(?<=[，。、；：（（“,;:(\s]原)|(?<=^原))"  # (原市科技局局长某某: the body is 市科技局; 太原市 is a city)
+    r"|(?<=[，。、；：（“,;:(\s]原)|(?<=^原))"  # (原市科技局局长某某: the body is 市科技局; 太原市 is a city)
 _RELATIVE = re.compile(_CLAUSE_OPEN + rf"(?P<youth>团)?{_LEVEL}(?P<body>{_BODY})(?!级)")
 _CATEGORY = dict(_BODIES)
 _OPENS = re.compile(_CLAUSE_OPEN)

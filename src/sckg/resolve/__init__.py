@@ -73,7 +73,7 @@ class _Resolver:
         self.city: str | None = None  # the city of the article being resolved
         self.county: str | None = None  # and its county or district, when it names one
         self.own_city: str | None = None  # that county, when a county-level city the article is about
-        self.article: str | None = None  # the id of the article being resolved
+        self.article: str | None = None  # "article:" and the id of the article being resolved
         self.zones: list[str] = []  # the full names of the zones the article names
 
     # ---------------------------------------------------------------- names
@@ -338,7 +338,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         r.city = article_city(ex, gaz, resolve_place, province)
         r.county = article_county(ex, gaz, resolve_place, r.city)
         r.own_city = r.county if county_city(ex, gaz, resolve_place, province, r.county) else None
-        r.article = aid
+        r.article = f"article:{aid}"  # (a scope, told from a division's code)
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))
         r.zones = [r.canonical(m, province) for m in ex.mentions if m.category == "InnovationCarrier"
                    and m.cls in ("HighTechZone", "EconomicDevelopmentZone", "EntrepreneurshipPark")]

@@ -52,7 +52,7 @@ def person_scopes(r: Resolver, ex: Extraction, province: str | None) -> dict[int
     周文彬 in two provinces' articles are two people), the whole country for a holder of a
     national body's post (科学技术部副部长), this article alone where no province is known.
 
-    The value is the scope (a division code or the article's id), None for the country."""
+    The value is the scope (a division code or ``article:`` and the article's id), None for the country."""
     national = set()
     for rel in ex.relations:
         if rel.kind == "post" and rel.object is not None and rel.subject >= 0:
@@ -61,5 +61,5 @@ def person_scopes(r: Resolver, ex: Extraction, province: str | None) -> dict[int
                 name = r.canonical(org, province)
                 if name in _NATIONAL_NAMES or NATIONAL_NAME.match(name) and not _LOCAL_COMMITTEE.search(name):
                     national.add(rel.subject)
-    return {i: None if i in national else province or ex.article.id
+    return {i: None if i in national else province or f"article:{ex.article.id}"
             for i, m in enumerate(ex.mentions) if m.category == "Person"}
