@@ -252,6 +252,9 @@ def test_parse_period_prefers_the_latest_marker():
     ("高新区在孵企业660家。", "全市"),
     ("廊坊市申报的某某等6家星创天地获批。", "廊坊市"),  # who filed the listed carriers
     ("办公室会同市科技局对推荐的13家众创空间进行评审。", None),  # a verb before a city's body
+    ("目前绵阳市拥有各类众创空间45家。", "绵阳市"),  # 目前 is no part of the place
+    ("去年增长较快，而德阳市有孵化器8家。", "德阳市"),
+    ("清溪新区是湖南省最大的创新集聚区，拥有2个国家级开发区。", None),  # the field compared in, no place
 ])
 def test_area(text, area):
     assert one(text).area == area
@@ -837,3 +840,33 @@ def test_a_stock_counted_in_the_statistics_of_a_year_gives_later_sentences_that_
     figs = extract_figures("2023年我省在统的各类众创空间347家。在统的各类科技企业孵化器311家，孵化器场地总面积达517.6万平方米。",
                            0, FigureContext(year="2024"))
     assert [(f.value, f.period) for f in figs] == [("347", "2023"), ("311", "2023"), ("5176000", "2023")], figs
+
+
+def test_a_sentence_adding_to_the_one_before_shares_its_place():
+    figs = extract_figures("目前绵阳市拥有各类众创空间45家，入孵团队900多个。此外，还有科技企业孵化器17家，"
+                           "空间总面积80万平方米，小微企业创业基地6家。全省共有孵化器300家。", 0, FigureContext())
+    assert [(f.value, f.area) for f in figs] == [
+        ("45", "绵阳市"), ("900", "绵阳市"), ("17", "绵阳市"), ("800000", "绵阳市"), ("6", "绵阳市"), ("300", "全省")], figs
+
+
+def test_a_place_named_short_that_has_carriers_is_their_place_and_a_province_s_title_is_none():
+    figs = extract_figures("截至2022年，德阳有国家级科技企业孵化器培育单位12家，四川省众创空间试点单位9家，"
+                           "四川省国家大学科技园培育单位1家。", 0, FigureContext(), shorts=("德阳",))
+    assert [(f.value, f.area, f.level) for f in figs] == [
+        ("12", "德阳", "national"), ("9", "德阳", "provincial"), ("1", "德阳", "national")], figs
+    figs = extract_figures("截至2022年，四川省众创空间达到900家。", 0, FigureContext(), shorts=("德阳",))
+    assert [(f.value, f.area) for f in figs] == [("900", "四川省")], figs
+
+
+def test_a_carrier_taken_up_again_or_named_before_its_kind_is_the_figure_s_subject():
+    figs = extract_figures("青禾科技园孵化器是国家级孵化器，现有甲公司、乙公司等在孵企业40家。该产业园总面积12万平方米。"
+                           "目前园区在孵企业54家。在这个不大的空间里，已有12个团队入驻。全市众创空间共有团队800个。",
+                           0, FigureContext(region="全市"))
+    assert [(f.value, f.subject, f.area) for f in figs] == [
+        ("40", "青禾科技园孵化器", None), ("120000", "产业园", None), ("54", "园区", None), ("12", "空间", None),
+        ("800", None, "全市")], figs
+
+
+def test_what_a_ministry_recognises_is_counted_for_the_country():
+    figs = extract_figures("科技部确定639家众创空间为国家备案众创空间。我市有12家入选。", 0, FigureContext(region="全市"))
+    assert [(f.value, f.area) for f in figs] == [("639", "全国"), ("12", "我市")], figs

@@ -440,6 +440,24 @@ def test_a_city_s_article_that_names_provincial_carriers_still_states_its_figure
     assert areas["41"] == "广东省", areas  # 省级 carriers with no place stated: the province's
 
 
+def test_a_city_s_article_by_its_title_states_its_figures_of_the_city_beside_the_province_s(place_finder, gazetteer):
+    city = _article(place_finder, "973_city", "德阳12家孵化器获评A级",
+                    ["日前，四川省科学技术厅公布了孵化器运营评价结果，全省评为优秀的孵化器共60家。",
+                     "其中，德阳市被评为优秀的孵化器有12家。截至2022年，被认定的国家级孵化器达8家。"])
+    res = resolve([city], gazetteer, resolve_place)
+    areas = {f.figure.value: res.entities[f.area].name if f.area else None for f in res.figures}
+    assert areas == {"60": "四川省", "12": "德阳市", "8": "德阳市"}, areas
+
+
+def test_a_park_taken_up_again_is_the_subject_of_its_figures_which_have_no_place(place_finder, gazetteer):
+    park = _article(place_finder, "974_park", "绵阳青禾产业园开园",
+                    ["4月10日，绵阳市青禾产业园正式开园。该产业园总面积12万平方米，目前园区已入驻企业35家。全市共有孵化器20家。"])
+    res = resolve([park], gazetteer, resolve_place)
+    about = {f.figure.value: (res.entities[f.subject].name if f.subject else None,
+                              res.entities[f.area].name if f.area else None) for f in res.figures}
+    assert about == {"120000": ("绵阳市青禾产业园", None), "35": ("绵阳市青禾产业园", None), "20": (None, "绵阳市")}, about
+
+
 def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no_place_s(place_finder, gazetteer):
     province = _article(place_finder, "971_contest", "第三届四川省星河创新创业大赛落幕",
                         ["第三届四川省星河创新创业大赛共计成功报名企业759家,报名团队232个。"])

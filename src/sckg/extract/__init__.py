@@ -328,7 +328,8 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
         relations += _shifted(rels, base)
         if block.kind == "addressee":
             continue  # the bodies a notice is sent to are named there; it states no figure
-        paragraph_figures = extract_figures(block.text, offset=block.start, context=context)
+        paragraph_figures = extract_figures(block.text, block.start, context, shorts=tuple(sorted(
+            {m.surface for m in found if m.category == "Place" and len(m.surface) == 2})))  # (东莞有…)
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]
@@ -339,8 +340,7 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
         mentions.append(told[0])
         relations.append(Relation("visitor", len(mentions) - 1, told[1]))
     listed, rels = list_rows(article, find_places, mentions)
-    mentions += listed
-    relations += rels
+    mentions, relations = mentions + listed, relations + rels
     _byline(article, mentions, relations)
     people = _name_spans(article.clean, mentions)
     mentions = own_bodies(own_school(article.clean, mentions))

@@ -24,7 +24,8 @@ from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area,
                                       unlisted as _unlisted_head)
 from sckg.extract.figure_frames import FRAMES as _FRAMES, named_list
 from sckg.extract.figure_parts import link_parts
-from sckg.extract.numbers import Quantity, ended_before, find_quantities, fold_width, parse_period
+from sckg.extract.numbers import QUAL_AFTER as _QUAL_AFTER_RE, QUAL_BEFORE as _QUAL_BEFORE_RE
+from sckg.extract.numbers import Quantity, ended_before, find_quantities, fold_width, parse_period, qualifier_of
 from sckg.model import EVENT_OUTCOMES as _EVENT_OUTCOMES, Figure
 
 
@@ -61,6 +62,10 @@ _ALL_KINDS = re.compile(r"各类|各级|全部|所有|[全我本](?:国|省|市|
 _RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
 # Where the counted things are, written after the count: 其中5家位于某市, 8家落户某区.
 _LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)([\u4e00-\u9fff]{2,8})")
+_NATIONAL_ACT = re.compile(r"(?:科学技术部|科技部|火炬中心|工业和信息化部|工信部|教育部|人力资源和社会保障部|人社部|"
+                           r"财政部|国家发展改革委|国家发改委|国务院)(?:火炬中心|办公厅)?(?:正式|先后|共|再次)?"
+                           r"(?:确定|认定|公布|发布|备案|批复|批准|遴选|评选|命名|授予)")
+_ALSO = re.compile(r"(?:此外|另外|同时|另有|还有)[，,]?(?:还|也|另)?有")  # a sentence adding to the one before
 _AS_OF = re.compile(r"截[至止]|目前|现有|在统|统计显示|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
@@ -70,14 +75,6 @@ _COMPANY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限
 _AMONG_END = re.compile(rf"其中[，,：:]?(?:{_LEVEL_WORDS})?$")
 # Two kinds counted one after the other (孵化器20家和众创空间35家): one group of both.
 _COUNTED_JOIN = re.compile(rf"[\d.]+万?[余多]?[家个所](?:、|和|及|与|以及|，|,)(?:{_LEVEL_WORDS})?(?:备案)?")  # (…47家，国家级…)
-_QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
-                          r"多达|高于|不到|不足|少于|低于|上)$")
-_QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
-_QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上 不少于 不低于 最低 至少"),
-                                     ("approximately", "近 约 将近 接近 大约 左右 上下"),
-                                     ("at-most", "不到 不足 少于 低于 以内 之内 以下 不超过 不高于 最高 最多 至多"))
-              for w in words.split()}
-
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,；;：:"
 _SENTENCE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}]")
@@ -88,12 +85,14 @@ _TARGET = re.compile(r"每年(?=[设安投拨])|计划|力争|目标|预计|争�
                      r"|(?<![截至止])到(\d{4})年")
 
 
-def extract_figures(text: str, offset: int = 0, context: FigureContext | None = None) -> list[Figure]:
+def extract_figures(text: str, offset: int = 0, context: FigureContext | None = None,
+                    shorts: tuple[str, ...] = ()) -> list[Figure]:
     """Every figure the paragraph ``text`` states, in text order.
 
     ``offset`` (the paragraph's start in the article's clean text) is added to all
     offsets; ``context`` gives the article date for 截至目前/今年/去年 and the main
-    region used as area when a figure names none. ``Figure.whole`` indexes this
+    region used as area when a figure names none; ``shorts``, the places the paragraph names
+    in two characters (东莞), an area where one has something (东莞有…). ``Figure.whole`` indexes this
     list; the caller shifts it when concatenating paragraphs.
     """
     context = context or FigureContext()
@@ -102,6 +101,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     figures: list[Figure] = []
     carried_period: str | None = None
     broad_areas: dict[int, str | None] = {}
+    also_areas: dict[int, str | None] = {}  # sentence start → the place a sentence adding to the one before shares
     sentence_stops = [m.start() for m in _SENTENCE_STOP.finditer(folded)] if quantities else []
     clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(folded)] if quantities else []
     found: list[bool] = []
@@ -161,7 +161,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             period = context.event_year  # the entrants and winners of the event the title names
         subject = _subject(bare_head) if q.unit_class != "rank" and not (
             indicator in _LISTED_UNITS and bare_head.endswith("等")) else None  # 推荐“甲”等12家: a list's count
-        area = _area(_unlisted_head(bare_head, c_start - s_start), rank=q.unit_class == "rank")
+        area = _area(_unlisted_head(bare_head, c_start - s_start), rank=q.unit_class == "rank", shorts=shorts)
+        if area is None and _NATIONAL_ACT.search(clause_head):
+            area = "全国"  # 科技部确定639家众创空间为…: the country's, whatever the article's region
         named = _NOUN_PLACE.match(noun_after)
         recognised = _RECOGNISED_AS.match(after)
         if not named and recognised:
@@ -186,7 +188,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
                                      or bare_head.endswith((area, area + "有", area + "共有"))) else None  # 某省有#个项目
         elif not subject:
             area = area or context.region
-        qualifier = _qualifier(folded, q)
+        qualifier = qualifier_of(folded, q)
         if i and prev_end > c_start and afters[-1] and before.startswith(afters[-1]):
             before = before[len(afters[-1]):]  # 4家国家级孵化器、5家…: 国家级 is the last item's
         afters.append(noun_after)
@@ -220,6 +222,10 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         if area is None and ctype and last and last.area and not _broad(last.area) and not subject \
                 and (last.carrier_type, last.level) == (ctype, level):
             area = last.area  # 湖州…孵化器在孵企业910家。在孵企业实现产值…: the same carriers, the same place
+        elif area is None and not subject and _ALSO.match(folded, s_start):
+            if s_start not in also_areas:  # 目前某市拥有众创空间91家…。此外，还有孵化器47家…: the same place
+                also_areas[s_start] = last.area if last and last.area and not _broad(last.area) else None
+            area = also_areas[s_start]
         target = _TARGET.search(bare_head)  # but 到某年，全区孵化器已达到N家: reached by then
         status = "target" if target and not (target[0][0] == "到" and (
             "已" in bare_head[target.end():] or ended_before(target[1], context.date))) else "achieved"
@@ -341,13 +347,13 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     if not table:
         return None, None, "", ""
     length = len(after)
-    after = _QUAL_AFTER.sub("", after)
+    after = _QUAL_AFTER_RE.sub("", after)
     near = after[:max(0, gap - (length - len(after)))]
     stop = _NOUN_STOP.search(near)
     noun_after = near[: stop.start()] if stop else near
     if noun_after.startswith(("和", "及", "与", "以及", "、")):
         noun_after = ""  # 孵化器20家和众创空间35家, 在孵企业980家、毕业企业210家: the next item's
-    before = _QUAL_BEFORE.sub("", before)
+    before = _QUAL_BEFORE_RE.sub("", before)
     if q.unit_class in ("money", "percent", "rank", "area"):
         order = [(before, True), (noun_after, False), (after, False)]
     else:
@@ -384,17 +390,3 @@ def _level(text: str) -> str | None:
     """The one accreditation level ``text`` names; None for none or several (国家级及省级)."""
     levels = {level for pattern, level in _LEVELS if pattern.search(text)}
     return levels.pop() if len(levels) == 1 else None
-
-
-def _qualifier(text: str, q: Quantity) -> str:
-    if q.value_max is not None:
-        return "at-least"
-    if q.approx:
-        return _QUALIFIER[q.approx]
-    m = _QUAL_AFTER.match(text[q.end:q.end + 2])  # its words are two characters long
-    if m:
-        return _QUALIFIER[m.group(1)]
-    m = _QUAL_BEFORE.search(text[max(0, q.start - 4):q.start])
-    if m and not (m.group(1) == "上" and q.value % 10000):
-        return _QUALIFIER[m.group(1)]
-    return "exact"

@@ -298,3 +298,29 @@ def _month_end(year: int, month: int) -> str:
 def ended_before(year: str, date: str | None) -> bool:
     """Whether ``year`` ended before the article's ``date`` (到2020年底 in 2021: reached)."""
     return bool(date) and int(year) < int(date[:4])
+
+
+# Words of quantity before or after a number (约, 以上): how exact it is, no part of the counted noun.
+QUAL_BEFORE = re.compile(r"(不超过|不高于|不少于|不低于|最高|最多|至多|最低|至少|将近|接近|大约|近|约|超过|超|逾|"
+                          r"多达|高于|不到|不足|少于|低于|上)$")
+QUAL_AFTER = re.compile(r"^(以上|之上|左右|上下|以内|之内|以下)")
+_QUALIFIER = {w: q for q, words in (("at-least", "余 多 以上 之上 超过 超 逾 多达 高于 上 不少于 不低于 最低 至少"),
+                                     ("approximately", "近 约 将近 接近 大约 左右 上下"),
+                                     ("at-most", "不到 不足 少于 低于 以内 之内 以下 不超过 不高于 最高 最多 至多"))
+              for w in words.split()}
+
+
+def qualifier_of(text: str, q: Quantity) -> str:
+    """How exact the quantity ``q`` of ``text`` is: exact, at-least (余, 以上), approximately (约),
+    at-most (不到)."""
+    if q.value_max is not None:
+        return "at-least"
+    if q.approx:
+        return _QUALIFIER[q.approx]
+    m = QUAL_AFTER.match(text[q.end:q.end + 2])  # its words are two characters long
+    if m:
+        return _QUALIFIER[m.group(1)]
+    m = QUAL_BEFORE.search(text[max(0, q.start - 4):q.start])
+    if m and not (m.group(1) == "上" and q.value % 10000):
+        return _QUALIFIER[m.group(1)]
+    return "exact"

@@ -72,4 +72,8 @@ def figure_subject(ex: Extraction, keys: dict[int, str | None], subject: str | N
         key = keys.get(i)
         if key and (m.surface == subject or m.surface.endswith(subject) or subject.endswith(m.surface)):
             return key
+    if subject == "园区":  # (园区共投资…: the park the article named, whatever its name ends with)
+        for i, m in enumerate(ex.mentions):
+            if keys.get(i) and m.category == "InnovationCarrier" and m.surface.endswith(("园", "基地")):
+                return keys[i]
     return None

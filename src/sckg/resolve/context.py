@@ -130,8 +130,10 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
     :data:`SHARE` of the places below its province that it names are that city or in it
     (a county: that county or in it, and named at least as often as its city), and it
     never speaks as the province's (全省, 我省); a county's article never speaks as its
-    city's (全市, 市科技局) either."""
-    if code is None or province is None or code == province or _PROVINCE_WORDS.search(extraction.article.clean):
+    city's (全市, 市科技局) either; unless its title names that city or county and not the province
+    (东莞16家孵化器获评A级, where 全省 gives the province's figures beside the city's)."""
+    if code is None or province is None or code == province or (
+            _PROVINCE_WORDS.search(extraction.article.clean) and not _titled(extraction, gaz, resolve_place, province, code)):
         return False
     county = not code.endswith("00")
     if county and speaks_as(extraction, "市"):
@@ -140,3 +142,17 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
                      for _, c in _below(extraction, gaz, resolve_place, province))
     city = within.pop(code[:4] + "00", 0) if county else 0  # a county's article may name its city, less often
     return within[code] >= max(city, SHARE * sum(within.values()))
+
+
+def _titled(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver, province: str, code: str) -> bool:
+    """Whether the article's title names the division ``code`` (or places in it) and no other
+    place of the province, nor the province itself."""
+    title = extraction.article.title or ""
+    prefix = code[:4] if code.endswith("00") else code
+    named = set()
+    for surface in extraction.place_names:
+        if surface in title:
+            r = resolve_place(gaz, surface, province=province)
+            if r.status == "resolved" and r.code:
+                named.add(r.code)
+    return bool(named) and all(c.startswith(prefix) and c != province for c in named)
