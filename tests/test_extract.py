@@ -2010,3 +2010,11 @@ def test_posts_after_a_place_and_at_a_college(place_finder, gazetteer, body, tit
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
     assert post in posts, posts
 
+
+
+def test_a_notice_s_carriers_are_of_the_year_its_attached_list_names(place_finder):
+    article = normalize_text("各省、自治区、直辖市科技厅（委、局），各有关单位：\n"
+                             "经各地方科技主管部门组织推荐，现确定青禾众创空间等350家机构为国家备案众创空间。\n"
+                             "附件：2021年度国家备案众创空间名单\n科技部\n2022年6月28日\n", article_id="951_extract")
+    ex = extract_article(article, place_finder.find)
+    assert [(f.value, f.period) for f in ex.figures] == [("350", "2021")], ex.figures

@@ -568,3 +568,11 @@ def test_a_notice_whose_lines_a_page_ran_together_is_dated_by_its_closing_signat
                              "2、审查推荐表西岭市科学技术局2024年2月5日附件.docx。\n")
     assert article.date == "2024-02-05", article.date
     assert normalize_text("星河众创空间开业\n\n  开业仪式由星河公司和西岭市科学技术局2024年2月5日共同举办。\n").date is None
+
+
+def test_a_notice_s_index_table_spaced_out_or_two_fields_in_a_cell_is_no_title():
+    article = normalize_text("索 引 号: XL00105-0801-2021-00109 发布机构: 西岭省科技厅\n"
+                             "备注/文号:西科新〔2021〕4号 生成日期:2021-08-04\n\n"
+                             "西岭省科学技术厅关于公布2021年度省级科技企业孵化器备案名单的通知\n\n"
+                             "各设区市科技局：\n经审查，现对“青禾智创”等16家单位予以省级科技企业孵化器备案。\n", article_id="q6")
+    assert article.title == "西岭省科学技术厅关于公布2021年度省级科技企业孵化器备案名单的通知", article.title

@@ -458,6 +458,18 @@ def test_a_park_taken_up_again_is_the_subject_of_its_figures_which_have_no_place
     assert about == {"120000": ("绵阳市青禾产业园", None), "35": ("绵阳市青禾产业园", None), "20": (None, "绵阳市")}, about
 
 
+def test_a_province_named_as_often_as_another_is_the_article_s_when_a_place_below_it_is_named_in_full(
+        place_finder, gazetteer):
+    visit = _article(place_finder, "975_visit", "周文彬到青禾公司调研",
+                     ["11月4日，市长周文彬到金安区青禾公司调研。市委常委、副市长林海涛参加调研。",
+                      "一行来到上海禾润塑料制品、青禾线缆等企业。"])
+    res = resolve([visit], gazetteer, resolve_place)
+    assert res.provinces == {"975_visit": "340000"}, res.provinces
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name)
+             for l in res.links if l.kind == "post"}
+    assert ("周文彬", "市长", "六安市人民政府") in posts and ("林海涛", "副市长", "六安市人民政府") in posts, posts
+
+
 def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no_place_s(place_finder, gazetteer):
     province = _article(place_finder, "971_contest", "第三届四川省星河创新创业大赛落幕",
                         ["第三届四川省星河创新创业大赛共计成功报名企业759家,报名团队232个。"])

@@ -304,10 +304,10 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
     figures: list[Figure] = []
     people: set[str] = set()
     known_towns: set[str] = set()
-    title_year = _TITLE_YEAR.search(article.title or "")
+    title_year = _TITLE_YEAR.search(article.title or "") or _TITLE_YEAR.search(  # (附件：2021年度…名单)
+        "".join(b.text for b in article.blocks if b.kind == "attachment"))
     event_year = _EVENT_YEAR.search(article.title or "")
-    context = FigureContext(date=article.date, year=title_year.group(1) if title_year else None,
-                            event_year=event_year.group(1) if event_year else None)
+    context = FigureContext(article.date, None, title_year and title_year.group(1), event_year and event_year.group(1))
     in_line: dict[str, tuple[PlaceMention, ...]] = {}
 
     def find_in_line(line: str) -> tuple[PlaceMention, ...]:

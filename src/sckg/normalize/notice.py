@@ -22,8 +22,10 @@ ADDRESSEE = re.compile(r"^各[^。！？]{1,80}[：:]$|^[\u4e00-\u9fff、，,（
 PUBLICITY = re.compile(r"^[（(]\s*(此件|本件)?[^（()）]{0,8}(公开|发布|不另行文)[^（()）]{0,6}[)）]$")
 ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
-INDEX_TABLE = re.compile(r"^(索引号|发布机构|发文机关|成文日期|发布日期|主题分类|体裁分类|发文字号|文号|有效性|"
-                         r"所属主题|公开方式|公开范围)")
+_INDEX_FIELDS = ("索引号", "发布机构", "发文机关", "成文日期", "发布日期", "生成日期", "主题分类", "体裁分类", "发文字号",
+                 "文号", "有效性", "所属主题", "公开方式", "公开范围", "备注")
+# (索 引 号: spaced out as a page's table lays it; 备注/文号: two fields in one cell)
+INDEX_TABLE = re.compile("^(?:" + "|".join(r"\s*".join(field) for field in _INDEX_FIELDS) + ")")
 _DIGIT = "〇○零一二三四五六七八九"
 _CN_DATE = re.compile(rf"^([{_DIGIT}]{{4}})年([十{_DIGIT}]{{1,2}})月([十{_DIGIT}]{{1,3}})日$")
 # (2023年1114: a date whose 月 and 日 a page lost, the month and day in four digits)

@@ -64,7 +64,7 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
     """The province an article is about: the one its places fall in most often, and clearly
     so (None when the evidence is split)."""
     votes: Counter[str] = Counter()
-    titled_provinces = set()
+    titled_provinces, below = set(), set()
     for surface in extraction.place_names:
         if len(surface) == 2 and surface.endswith("区"):
             continue  # 西区, 城区, 矿区: a part of many a city, no evidence of which
@@ -75,6 +75,8 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
             # A two-character short form is weak evidence (会同 is also a verb).
             full = surface == gaz.divisions[r.code].name or r.code.endswith("0000")
             votes[_province_of(gaz, r.code)] += 2 if full else 1
+            if full and not r.code.endswith("0000"):
+                below.add(_province_of(gaz, r.code))
     if not votes:  # no place named: a region's own short word for itself (全疆, 全藏)
         for word, code in _OWN_WORDS.items():
             if word in extraction.article.clean and code in gaz.divisions:
@@ -84,9 +86,12 @@ def article_province(extraction: Extraction, gaz: Gazetteer, resolve_place: Plac
         for code in MUNICIPALITIES & {c for c, n in votes.items() if n <= 4 * other}:
             del votes[code]  # 省科技厅 in an article about Fuzhou visited from Beijing: no municipality has a 省
     ranked = votes.most_common(3)
-    if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:  # a tie: the one the title names, if one
-        titled = {c for c, n in ranked if n == ranked[0][1] and c in titled_provinces}
-        return titled.pop() if len(titled) == 1 else None
+    if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:  # a tie: the one the title names, if one,
+        tied = {c for c, n in ranked if n == ranked[0][1]}
+        titled = tied & titled_provinces  # else the one a place below it is named of in full (金安区, not 上海)
+        if len(titled) == 1:
+            return titled.pop()
+        return (tied & below).pop() if not titled and len(tied & below) == 1 else None
     if len(ranked) == 3 and ranked[0][1] < 2 * ranked[1][1]:
         return None  # three provinces or more, none named twice as often as the next: a national
         # list (湖南大学科技园、厦门大学…等12家) is no one province's, so nothing is read as one's
