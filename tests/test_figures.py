@@ -870,3 +870,23 @@ def test_a_carrier_taken_up_again_or_named_before_its_kind_is_the_figure_s_subje
 def test_what_a_ministry_recognises_is_counted_for_the_country():
     figs = extract_figures("科技部确定639家众创空间为国家备案众创空间。我市有12家入选。", 0, FigureContext(region="全市"))
     assert [(f.value, f.area) for f in figs] == [("639", "全国"), ("12", "我市")], figs
+
+
+def test_carriers_counted_by_their_title_and_a_city_s_own_title_after_other_levels():
+    figs = extract_figures("截至2022年，德阳有国家级科技企业孵化器培育单位12家，四川省众创空间试点单位9家；"
+                           "德阳市科技企业孵化器计40家，德阳市众创空间25家，德阳市科技创新创业联合培优示范基地4家。"
+                           "绵阳市众创空间60家。", 0, FigureContext(), shorts=("德阳",))
+    assert [(f.value, f.indicator, f.carrier_type, f.level, f.subject) for f in figs] == [
+        ("12", "carriers", "TechnologyBusinessIncubator", "national", None),
+        ("9", "carriers", "MakerSpace", "provincial", None),
+        ("40", "carriers", "TechnologyBusinessIncubator", "prefectural", None),
+        ("25", "carriers", "MakerSpace", "prefectural", None),
+        ("4", "carriers", "DemonstrationBase", "prefectural", None),  # a title of carriers, no carrier's name
+        ("60", "carriers", "MakerSpace", None, None)], figs
+
+
+def test_enterprises_among_resident_enterprises_are_resident_enterprises():
+    figs = extract_figures("青禾基地已汇聚32家创新企业，其中16家电力科技企业、3家新材料企业。", 0, FigureContext())
+    assert [(f.value, f.indicator, f.carrier_type, f.whole) for f in figs] == [
+        ("32", "resident-enterprises", None, None), ("16", "resident-enterprises", None, 0),
+        ("3", "resident-enterprises", None, 0)], figs

@@ -16,6 +16,12 @@ from functools import lru_cache
 from sckg.extract.lexicon import COUNTED_KINDS, LEVEL_WORDS, PROVINCE_SHORT_NAMES
 
 _PROVINCES = PROVINCE_SHORT_NAMES
+# A ministry recognising carriers (科技部确定639家…): a count of the country's.
+NATIONAL_ACT = re.compile(r"(?:科学技术部|科技部|火炬中心|工业和信息化部|工信部|教育部|人力资源和社会保障部|人社部|"
+                          r"财政部|国家发展改革委|国家发改委|国务院)(?:火炬中心|办公厅)?(?:正式|先后|共|再次)?"
+                          r"(?:确定|认定|公布|发布|备案|批复|批准|遴选|评选|命名|授予)")
+# A sentence adding to the one before (此外，还有…): of the same place.
+ALSO = re.compile(r"(?:此外|另外|同时|另有|还有)[，,]?(?:还|也|另)?有")
 _AREA = re.compile(
     r"(?P<broad>全地区|全区|全省|全疆|全国|全市|全州|全县|全藏|全盟|全旗|我省|我区|我市|我州|我盟|我旗|本省|本市"
     rf"|(?:{_PROVINCES})(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)?)"

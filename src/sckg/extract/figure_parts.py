@@ -46,7 +46,7 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                     part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
                     and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)
                 continue
-            own = found[i] and part.indicator != "organisations"  # 其中24家单位: units of the whole's kind
+            own = found[i] and part.indicator not in ("organisations", "enterprises")  # 其中24家单位: of the whole's kind
             if separate:
                 out[i] = replace(part, indicator=part.indicator if own else whole.indicator,
                                  period=part.period or whole.period, carrier_type=None, level=None)
@@ -54,7 +54,8 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
             out[i] = replace(
                 part, whole=j, indicator=part.indicator if own else whole.indicator,
                 level=part.level or (whole.level if not own or whole.indicator == part.indicator else None),
-                carrier_type=part.carrier_type if own and part.carrier_type else whole.carrier_type,
+                carrier_type=part.carrier_type if own and part.carrier_type or part.indicator == "enterprises"
+                else whole.carrier_type,
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import COUNTED_KINDS, LEVEL_WORDS as _LEVEL_WORDS
 from sckg.extract.lexicon import FIGURE_CARRIERS as _CARRIERS, FIGURE_FALLBACK as _FALLBACK, FIGURE_NOUNS as _TABLES
-from sckg.extract.figure_about import (NOUN_PLACE as _NOUN_PLACE, area as _area, broad as _broad, subject as _subject,
-                                      unlisted as _unlisted_head)
+from sckg.extract.figure_about import (ALSO as _ALSO, NATIONAL_ACT as _NATIONAL_ACT, NOUN_PLACE as _NOUN_PLACE,
+                                      area as _area, broad as _broad, subject as _subject, unlisted as _unlisted_head)
 from sckg.extract.figure_frames import FRAMES as _FRAMES, named_list
 from sckg.extract.figure_parts import link_parts
 from sckg.extract.numbers import QUAL_AFTER as _QUAL_AFTER_RE, QUAL_BEFORE as _QUAL_BEFORE_RE
@@ -62,10 +62,10 @@ _ALL_KINDS = re.compile(r"各类|各级|全部|所有|[全我本](?:国|省|市|
 _RECOGNISED_AS = re.compile(r"(?:单位|机构|企业|载体)?(?:被)?(?:认定|确定|命名|备案|列)?为(?:\d{4}年度?)?")
 # Where the counted things are, written after the count: 其中5家位于某市, 8家落户某区.
 _LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)([\u4e00-\u9fff]{2,8})")
-_NATIONAL_ACT = re.compile(r"(?:科学技术部|科技部|火炬中心|工业和信息化部|工信部|教育部|人力资源和社会保障部|人社部|"
-                           r"财政部|国家发展改革委|国家发改委|国务院)(?:火炬中心|办公厅)?(?:正式|先后|共|再次)?"
-                           r"(?:确定|认定|公布|发布|备案|批复|批准|遴选|评选|命名|授予)")
-_ALSO = re.compile(r"(?:此外|另外|同时|另有|还有)[，,]?(?:还|也|另)?有")  # a sentence adding to the one before
+# Carriers by their title: 孵化器培育单位36家; a city's own (…省级…；某市众创空间30家).
+_PILOT_UNIT = re.compile(rf"(?:{COUNTED_KINDS})(?:试点|培育|示范|备案)单位$")
+_CITY_TITLE = re.compile(rf"(?<![全我本该各省城])(?<!北京|天津|上海|重庆)[市州盟](?:(?!有|拥|共|已|达|建|认|现|累|新增|各)[\u4e00-\u9fff])"
+                         rf"{{0,16}}?(?:{COUNTED_KINDS}|示范基地|孵化基地)[计共有]?$")
 _AS_OF = re.compile(r"截[至止]|目前|现有|在统|统计显示|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
 _TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
@@ -130,7 +130,11 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         kind = made and _best(_COMPILED["count"][:len(_CARRIERS)], folded[made.end():c_end], nearest_end=False)
         if kind:  # 13家单位为某市星创天地试点单位, 55家单位纳入国家级孵化器管理: units made carriers
             indicator, ctype = "carriers", _one_carrier_type(folded[made.end():c_end], kind[2])
-        if indicator == "organisations" and not kind and before.endswith("等"):
+        if indicator == "organisations" and not kind and _PILOT_UNIT.search(before):
+            # 科技企业孵化器培育单位36家, 众创空间试点单位: carriers of that kind, by their title
+            named = _best(_COMPILED["count"][:len(_CARRIERS)], before, nearest_end=True)
+            indicator, ctype = "carriers", named[2] if named else "InnovationCarrier"
+        elif indicator == "organisations" and not kind and before.endswith("等"):
             named = _best(_COMPILED["count"][:len(_CARRIERS)], before[:-1], nearest_end=True)
             if named and named[0].end() == len(before) - 1:  # 某某孵化器等9家机构: carriers of its kind
                 indicator, ctype = "carriers", named[2]
@@ -161,6 +165,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             period = context.event_year  # the entrants and winners of the event the title names
         subject = _subject(bare_head) if q.unit_class != "rank" and not (
             indicator in _LISTED_UNITS and bare_head.endswith("等")) else None  # 推荐“甲”等12家: a list's count
+        subject = None if indicator == "carriers" and subject and bare_head.endswith(subject) else subject  # (某市…基地6家)
         area = _area(_unlisted_head(bare_head, c_start - s_start), rank=q.unit_class == "rank", shorts=shorts)
         if area is None and _NATIONAL_ACT.search(clause_head):
             area = "全国"  # 科技部确定639家众创空间为…: the country's, whatever the article's region
@@ -194,6 +199,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         afters.append(noun_after)
         level = _level(noun) or _level(_ASIDE.sub("", before)) or _level(before) \
             or _level(_PARTS_AFTER.split(folded[q.end:min(c_end, next_start)], 1)[0])
+        if level is None and _CITY_TITLE.search(before) and figures and figures[-1].level \
+                and figures[-1].end - offset > s_start:  # …省级…31家；东莞市众创空间30家: the city's own title
+            level = "prefectural"
         if inherited:
             level, area = level or inherited.level, inherited.area
         if level is None and noun_after and i in list_heads and not _ANY_LEVEL.search(noun_after):

@@ -287,7 +287,7 @@ FIGURE_CARRIERS = [
     (r"高新区|高新技术产业开发区|高新技术开发区|高新技术产业园区?", "carriers", "HighTechZone"),
     (r"经济技术开发区|经开区|(?<!产业)(?<!技术)开发区", "carriers", "EconomicDevelopmentZone"),
     (r"创业孵化(?:示范)?基地|孵化基地|(?<!示范)创业基地", "carriers", "IncubationBase"),
-    (r"(?:创新创业|双创)示范基地", "carriers", "DemonstrationBase"),
+    (r"(?:创新创业|双创)[\u4e00-\u9fff]{0,4}?示范基地", "carriers", "DemonstrationBase"),  # (创新创业联合培优示范基地)
     (r"创新创业园|创业园区?", "carriers", "EntrepreneurshipPark"),
     (r"科技大市场", "carriers", "TechnologyMarket"),
     (r"(?:双创|创新创业|孵化|创业孵化)(?:载体|平台)|载体|孵化机构|(?:创新创业|双创|创业)服务(?:组织|机构)",
@@ -354,6 +354,9 @@ INDICATOR_PARTS = {
     "graduates-employed": ("persons", "jobs", "staff", "talents"),
     "high-tech-enterprises": ("enterprises", "incubatees", "incubated-enterprises", "resident-enterprises"),
     "graduated-enterprises": ("incubated-enterprises",),
+    # 入驻企业62家，其中科技型企业40家: enterprises of the whole's kind
+    "enterprises": ("resident-enterprises", "incubatees", "incubated-enterprises", "graduated-enterprises",
+                    "enterprises-cultivated", "high-tech-enterprises"),
 }
 FIGURE_NOUNS = {"count": _COUNT, "person": _PERSON, "person-time": _PERSON, "event": _EVENT, "item": _ITEM,
                 "money": _MONEY, "area": [(r"在孵企业[^，,；;。]{0,4}(?:场地|面积)", "incubatee-floor-area", None)],
