@@ -291,3 +291,17 @@ def test_a_valley_of_creation_is_a_carrier(place_finder):
 def test_a_standardised_carrier_of_a_level_is_a_kind(place_finder, sentence, name):
     found = _names(place_finder, sentence, "InnovationCarrier")
     assert found == ({name: "MakerSpace"} if name else {}), found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("专家组对我州实地核查评定四川青禾科技发展有限公司进行了考察。", "四川青禾科技发展有限公司", id="verbs-before-a-place"),
+    pytest.param("该厂主要销售德润禾技术股份有限公司的产品。", "德润禾技术股份有限公司", id="a-pronoun-and-a-verb"),
+    pytest.param("开封禾润创业服务股份有限公司参加了活动。", "开封禾润创业服务股份有限公司", id="a-place-that-is-a-verb-too"),
+])
+def test_a_company_s_name_starts_after_the_words_of_the_sentence_before_it(place_finder, sentence, name):
+    found = _names(place_finder, sentence, "Company")
+    assert name in found and not any(n.endswith(name) and n != name for n in found), found
+
+
+def test_a_company_word_after_words_of_a_sentence_alone_names_no_company(place_finder):
+    assert _names(place_finder, "这次比赛我们公司获得了一等奖。", "Company") == {}

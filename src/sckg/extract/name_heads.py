@@ -268,3 +268,38 @@ def is_generic_company(name: str) -> bool:
     company speaking of itself, not a name."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
                              r"(?:公司|集团)", name) or re.search(r"(?:^|[来到在为与和及由对向])(?:我|本|贵|该|其|此)(?:公司|集团)$", name))
+
+
+# Words of a sentence that never start a company's name: pronouns, adverbs, prepositions,
+# verbs of the sentence, and nouns of a kind (企业, 主体).
+_NOT_NAME_FLAGS = ("r", "d", "p", "c", "u", "b", "v", "vn", "f", "t")
+_KIND_NOUNS = frozenset({"企业", "主体", "主体企业", "公司", "单位", "厂家", "实地", "比赛", "活动"})
+_NAME_START_FLAGS = ("ns", "nr", "nz", "nrt", "nt", "eng", "n", "j")
+
+
+def company_start(text: str, start: int, suffix_start: int, places: list[str] = ()) -> int | None:
+    """Where a company's name starts when the left edge took in words of the sentence
+    before it (该厂主要销售某某技术股份有限公司, 我州实地核查评定某某科技发展有限公司, 企业某某科技公司):
+    after the last of them that a noun or a place follows, leaving two characters or more; a
+    name starting with one of ``places`` (开封, though a verb too) is left as it is.
+    None when the words before the company word are all of the sentence and one is a pronoun
+    (比赛我们公司): no name."""
+    if any(text.startswith(p, start) for p in places):
+        return start
+    words = list(tagger().cut(text[start:suffix_start]))
+    if words and all(w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS for w in words) \
+            and any(w.flag == "r" for w in words):
+        return None
+    pos, cut, told = start, start, False
+    for k, w in enumerate(words[:-1]):
+        pos += len(w.word)
+        if not (w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS or len(w.word) == 1 and (
+                k == 0 or k == 1 and words[0].word in "我本该其")):
+            break  # (a character alone first, or after 我: the rest of a word the left edge cut through, 我州)
+        # (one verb alone may be the brand's own word: 联信科技有限公司)
+        told = told or w.word in _KIND_NOUNS or w.flag == "r" or k >= 1 and len(w.word) >= 2 and w.flag in ("v", "vn")
+        nxt = words[k + 1]
+        if told and nxt.flag in _NAME_START_FLAGS and len(nxt.word) >= 2 and nxt.word not in _KIND_NOUNS \
+                and suffix_start - pos >= 2:
+            cut = pos
+    return cut

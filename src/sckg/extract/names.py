@@ -11,13 +11,12 @@ from sckg.extract.lexicon import (
     LEFT_STOP_WORDS, LEFT_STOPS, NOT_A_BUREAU, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED,
-                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start,
+                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start, company_start,
                                     is_generic_company, joins_before_level, joins_fields, led_by_level,
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts,
-    tag)
+    NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
 from sckg.model import Mention
 
 _MAX_NAME = 28
@@ -311,8 +310,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if names_every_body(text, start):
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
-            start = after_apposed_company(text, start, m.start())
-        if any(b0 < m.start() < b1 for b0, b1 in books):  # inside a 《…》
+            start = company_start(text, after_apposed_company(text, start, m.start()), m.start(), places)
+        if start is None or any(b0 < m.start() < b1 for b0, b1 in books):  # (比赛我们公司: no name) inside a 《…》
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
             start += 1
