@@ -890,3 +890,9 @@ def test_enterprises_among_resident_enterprises_are_resident_enterprises():
     assert [(f.value, f.indicator, f.carrier_type, f.whole) for f in figs] == [
         ("32", "resident-enterprises", None, None), ("16", "resident-enterprises", None, 0),
         ("3", "resident-enterprises", None, 0)], figs
+
+
+def test_carriers_counted_after_a_year_s_round_of_recognition_are_of_that_year():
+    figs = extract_figures("省科技厅开展了2022年度省级星创天地备案工作。经专家评审，确定“青禾星创天地”等72家星创天地通过省级备案。"
+                           "2015年度全省孵化器绩效评价结果良好。全省共有孵化器80家。", 0, FigureContext())
+    assert [(f.value, f.period) for f in figs] == [("72", "2022"), ("80", None)], figs  # (a stock, not the round's)

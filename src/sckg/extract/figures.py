@@ -13,7 +13,6 @@ Indicator keys are the ``skos:notation`` of the concepts in ontology/indicators.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +24,8 @@ from sckg.extract.figure_about import (ALSO as _ALSO, NATIONAL_ACT as _NATIONAL_
 from sckg.extract.figure_frames import FRAMES as _FRAMES, named_list
 from sckg.extract.figure_parts import link_parts
 from sckg.extract.numbers import QUAL_AFTER as _QUAL_AFTER_RE, QUAL_BEFORE as _QUAL_BEFORE_RE
-from sckg.extract.numbers import Quantity, ended_before, find_quantities, fold_width, parse_period, qualifier_of
+from sckg.extract.numbers import (Quantity, ended_before, find_quantities, fold_width, parse_period, qualifier_of,
+                                  span_between, strip_titles)
 from sckg.model import EVENT_OUTCOMES as _EVENT_OUTCOMES, Figure
 
 
@@ -66,8 +66,9 @@ _LOCATED = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:位于|落户|分布在|落地)
 _PILOT_UNIT = re.compile(rf"(?:{COUNTED_KINDS})(?:试点|培育|示范|备案)单位$")
 _CITY_TITLE = re.compile(rf"(?<![全我本该各省城])(?<!北京|天津|上海|重庆)[市州盟](?:(?!有|拥|共|已|达|建|认|现|累|新增|各)[\u4e00-\u9fff])"
                          rf"{{0,16}}?(?:{COUNTED_KINDS}|示范基地|孵化基地)[计共有]?$")
+_ROUND_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年度(?:[^，,；;。]{0,12})(?:认定|备案|评审|评估|申报|遴选)")
+_ROUND_VERB = re.compile(r"认定|备案|确定|入选|获批|公布|通过|命名")
 _AS_OF = re.compile(r"截[至止]|目前|现有|在统|统计显示|\d{4}年年?[底末]|季度")  # a stock as of then: later sentences share it
-_TITLE_SPAN = re.compile(r"《[^》]*》")
 _QUOTE_SPAN = re.compile(r"“[^”]*”")
 _JOINERS = {"、", "和", "及", "与"}
 # A company's or a school's name (云南某某科技有限公司, 四川大学): its place is no region later sentences share.
@@ -108,8 +109,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     list_heads: dict[int, str] = {}  # quantity index → level of the list it continues
     afters: list[str] = []  # the noun after each quantity (5家省级孵化器), if any
     for i, q in enumerate(quantities):
-        s_start, s_end = _span(sentence_stops, q.start, q.end, len(folded))
-        c_start, c_end = _span(clause_stops, q.start, q.end, len(folded))
+        s_start, s_end = span_between(sentence_stops, q.start, q.end, len(folded))
+        c_start, c_end = span_between(clause_stops, q.start, q.end, len(folded))
         prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
         before = folded[prev_end:q.start]
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
@@ -151,15 +152,19 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             inherited = figures[-1]  # 孵化器47家，位列全省第4位: the rank of that count
             indicator, ctype = inherited.indicator, inherited.carrier_type
         indicator = indicator or _FALLBACK[q.unit_class]
-        bare_head = _strip_titles(head)
+        bare_head = strip_titles(head)
         period = parse_period(bare_head, context.date)
         flow = _FLOW_YEAR.search(bare_head)
         if flow and flow.end() <= c_start - s_start:  # 2015年全年认定…，全省高企总数…: that year's flow only
-            period = parse_period(_strip_titles(clause_head), context.date)
+            period = parse_period(strip_titles(clause_head), context.date)
         if period and _AS_OF.search(head):
             carried_period = period
         period = period or carried_period
-        if period is None and indicator == "carriers" and context.year:
+        rounds = _ROUND_YEAR.findall(strip_titles(folded[:s_start])) if period is None and indicator == "carriers" \
+            and _ROUND_VERB.search(folded, s_start, c_end) else ()
+        if rounds:
+            period = rounds[-1]  # 开展了2022年度…备案工作。…确定某某等72家通过备案: the carriers of that year's round
+        elif period is None and indicator == "carriers" and context.year:
             period = context.year  # 现认定某某等4家单位为…: the carriers of the notice's year
         elif period is None and indicator in _EVENT_OUTCOMES and context.event_year:
             period = context.event_year  # the entrants and winners of the event the title names
@@ -182,7 +187,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             pass  # what its own sentence names, not the region of earlier ones (累计: a region's total)
         elif not area:  # else a broad region of earlier sentences, the same for the whole sentence
             if s_start not in broad_areas:
-                broad_areas[s_start] = _broad(_area(_COMPANY.sub(_blanked, _strip_titles(folded[:s_start]))))
+                broad_areas[s_start] = _broad(_area(_COMPANY.sub(_blanked, strip_titles(folded[:s_start]))))
             area = broad_areas[s_start]
         if subject and area and not area.startswith(("全", "我", "本")):
             area = None  # a named entity's figure is about the entity, not its place
@@ -246,23 +251,6 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     return link_parts(folded, quantities, figures, found)
 
 
-def _span(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
-    """The stretch between the stop characters around ``[start, end)`` of a text of
-    ``length`` whose stop characters stand at ``stops`` (ascending)."""
-    k = bisect.bisect_left(stops, start)
-    s = stops[k - 1] + 1 if k else 0
-    k = bisect.bisect_left(stops, end, k)
-    e = stops[k] if k < len(stops) else length
-    return s, e
-
-
-def _strip_titles(text: str) -> str:
-    """``text`` with 《…》 titles blanked (same length): years in titles are not periods."""
-    if "《" not in text:
-        return text
-    return _TITLE_SPAN.sub(lambda m: "　" * len(m.group(0)), text)
-
-
 @lru_cache(maxsize=16384)
 def _noun(unit_class: str, text: str, nearest_end: bool) -> tuple[str, str | None] | None:
     """Indicator key and carrier class of the noun ``text`` names for a unit class:
@@ -305,7 +293,7 @@ def _blanked(m: re.Match) -> str:
 
 def _blank(text: str) -> str:
     """``text`` with 《titles》 and “quoted names” blanked (same length)."""
-    text = _strip_titles(text)
+    text = strip_titles(text)
     return _QUOTE_SPAN.sub(lambda m: "　" * len(m.group(0)), text) if "“" in text else text
 
 

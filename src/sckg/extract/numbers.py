@@ -10,6 +10,7 @@ them or an ordinal ``第`` precedes them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -324,3 +325,23 @@ def qualifier_of(text: str, q: Quantity) -> str:
     if m and not (m.group(1) == "上" and q.value % 10000):
         return _QUALIFIER[m.group(1)]
     return "exact"
+
+
+_TITLE_SPAN = re.compile(r"《[^》]*》")
+
+
+def span_between(stops: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    """The stretch between the stop characters around ``[start, end)`` of a text of
+    ``length`` whose stop characters stand at ``stops`` (ascending)."""
+    k = bisect.bisect_left(stops, start)
+    s = stops[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(stops, end, k)
+    e = stops[k] if k < len(stops) else length
+    return s, e
+
+
+def strip_titles(text: str) -> str:
+    """``text`` with 《…》 titles blanked (same length): years in titles are not periods."""
+    if "《" not in text:
+        return text
+    return _TITLE_SPAN.sub(lambda m: "　" * len(m.group(0)), text)
