@@ -470,6 +470,17 @@ def test_a_province_named_as_often_as_another_is_the_article_s_when_a_place_belo
     assert ("周文彬", "市长", "六安市人民政府") in posts and ("林海涛", "副市长", "六安市人民政府") in posts, posts
 
 
+def test_an_autonomous_region_s_party_committee_and_political_consultative_conference(place_finder, gazetteer):
+    region = _article(place_finder, "976_region", "内蒙古科技成果展示会开幕",
+                      ["5月10日，内蒙古自治区科技成果展示会在呼和浩特市开幕。自治区政协副主席、科技厅厅长周文彬，"
+                       "自治区党委常委林海涛出席。宁夏回族自治区党委副书记马文静致辞。"])
+    res = resolve([region], gazetteer, resolve_place)
+    posts = {(res.entities[l.subject].name, l.value, res.entities[l.object].name)
+             for l in res.links if l.kind == "post"}
+    assert {("周文彬", "副主席", "中国人民政治协商会议内蒙古自治区委员会"), ("周文彬", "厅长", "内蒙古自治区科学技术厅"),
+            ("林海涛", "常委", "中共内蒙古自治区委员会"), ("马文静", "副书记", "中共宁夏回族自治区委员会")} <= posts, posts
+
+
 def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no_place_s(place_finder, gazetteer):
     province = _article(place_finder, "971_contest", "第三届四川省星河创新创业大赛落幕",
                         ["第三届四川省星河创新创业大赛共计成功报名企业759家,报名团队232个。"])

@@ -38,13 +38,13 @@ _BODIES: list[tuple[str, str]] = [
     ("科协", "Association"), ("科学技术协会", "Association"), ("工商联", "Association"),
     ("妇联", "Association"), ("总工会", "Association"), ("团委", "GovernmentAgency"),
     ("社科联", "Association"), ("社会科学界联合会", "Association"), ("文联", "Association"), ("侨联", "Association"),
-    ("教委", "GovernmentAgency"), ("人民检察院", "GovernmentAgency"), ("检察院", "GovernmentAgency"),
+    ("教委", "GovernmentAgency"), ("党委", "GovernmentAgency"), ("人民检察院", "GovernmentAgency"), ("检察院", "GovernmentAgency"),
     ("中级人民法院", "GovernmentAgency"), ("人民法院", "GovernmentAgency"), ("法院", "GovernmentAgency"),
 ]
 # …and every local department of the lexicon (市建设局, 县卫健委, 区信访局).
 _BODIES += [(w, "GovernmentAgency") for w in DEPARTMENTS
             if w.endswith(("局", "厅", "委", "办")) and w not in dict(_BODIES) and w not in ("总局", "管理局")]
-_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|地区|地(?=委)|我区|本区|区|我盟|本盟|盟|我旗|本旗|旗)"
+_LEVEL = r"(?P<level>我省|全省|本省|省|我市|全市|本市|市|我县|本县|县|州|地区|地(?=委)|我区|本区|自治区|区|我盟|本盟|盟|我旗|本旗|旗)"
 _BODY = "|".join(re.escape(b) for b, _ in sorted(_BODIES, key=lambda b: -len(b[0])))
 # After the start of a clause or a word that ends one: 由市科技局…, 、县科协…, 日市委…, 听取了市科技局….
 _CLAUSE_OPEN = r"(?:^|(?<=[，。、；：（）“”《》,;:()\s由经在与和及对向从为据到日赴请受有了于至同将是领率取访察送报交任的])|(?<=\d[.．])" \
@@ -89,7 +89,8 @@ def relative_agencies(text: str, taken: list[Mention]) -> list[Mention]:
             continue  # 各县(市)区科技局, 各市、县科技局: the bodies of every county, no one body
         if m.group("youth") and m.group("body") != "委":
             continue  # 团市委 (the Youth League's city committee) is the one body 团 leads
-        level = "地" if m.group("level").startswith("地") else m.group("level")[-1]  # 地区科技局, 地委: a prefecture's
+        level = "地" if m.group("level").startswith("地") else "省" if m.group("level") == "自治区" \
+            else m.group("level")[-1]  # 地区科技局, 地委: a prefecture's; 自治区政协: the region's, a province's
         category = _CATEGORY[m.group("body")]
         body = (("body", "委办公室"),) if m.group("body") == "委办" else ()  # 区委办
         found.append(Mention(text[start:end], start, end, category, category, (("relative", level), *body)))
@@ -347,13 +348,14 @@ def place_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         again = text[place.end:place.end + 1] == place.surface[-1] and _PLACE_BODY.match(text, place.end + 1)
         m = again or _PLACE_BODY.match(text, place.end) or _DEPARTMENT.match(text, place.end) or (
-            _TOWN_BODY.match(text, place.end) if town else None)
+            _TOWN_BODY.match(text, place.end) if town or place.surface.endswith("自治区") else None)  # (自治区党委)
         if not m or any(o.start < m.end() and place.end < o.end and not (place.start <= o.start and o.end <= m.end())
                         for o in mentions if o is not place):
             continue  # inside a longer name; a shorter one inside it (某省委 of 某省委政研室) gives way
         start = place.start - 1 if text[place.start - 1:place.start] == "团" and m.group(0) == "委" else place.start
         party = "共青团" if start < place.start else "中共"  # 团嘉兴市委: the Youth League's committee
-        attrs = (("qualified", party + place.surface + m.group(0)),) if m.group(0).startswith("委") else ()
+        attrs = (("qualified", party + place.surface + m.group(0)),) if m.group(0).startswith("委") else (
+            (("qualified", "中共" + place.surface + "委员会"),) if m.group(0) == "党委" and not town else ())
         found.append(Mention(text[start:m.end()], start, m.end(), "GovernmentAgency", "GovernmentAgency", attrs))
     return found
 _LISTED_BODY = re.compile(rf"、({_ZONE_BODY.pattern})")

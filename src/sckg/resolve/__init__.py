@@ -20,7 +20,7 @@ from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import about_one, article_city, article_county, article_province, county_city, speaks_as
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, TAIWAN, official_form,
                                    plain_name, unquoted)
-from sckg.resolve.scope import in_county, ownerless, person_scopes
+from sckg.resolve.scope import in_county, ownerless, person_scopes, role_at
 from sckg.resolve.zones import city_zone, zone_body, zone_of
 
 PlaceResolver = Callable[..., PlaceResolution]
@@ -104,7 +104,7 @@ class _Resolver:
             # 市长 with no city known: the body written, 市人民政府, not the title.
             return level + m.attr("body") if m.attr("body") else None
         place = self._qualified_place(code)
-        body = m.attr("body") or re.sub(r"^团?(我|全|本)?(?:地区|[省市县州区盟旗地])", "", m.surface)
+        body = m.attr("body") or re.sub(r"^团?(我|全|本)?(?:地区|自治区|[省市县州区盟旗地])", "", m.surface)
         if m.surface.startswith("团"):
             return "共青团" + place + body  # 团市委: the Youth League's committee
         if body.startswith("委"):  # 地委: 中共某地委, the prefecture's name without its 区
@@ -364,7 +364,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
             subject = "article" if rel.subject < 0 else keys.get(rel.subject)
             obj = None if rel.object is None else keys.get(rel.object)
             if subject and (rel.object is None or obj):
-                links.append(Link(aid, rel.kind, subject, obj, rel.value))
+                links.append(Link(aid, rel.kind, subject, obj, role_at(rel, ex)))
         for m, key in ((ex.mentions[i], keys[i]) for i in range(len(ex.mentions))):
             if key and m.category in ("InnovationCarrier", "GovernmentAgency", "PublicInstitution",
                                       "Company", "University", "ResearchInstitute", "Event"):

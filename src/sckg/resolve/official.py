@@ -51,13 +51,14 @@ NATIONAL_PREFIXES = sorted((k for k in NATIONAL if k.endswith(("部", "中心", 
 PEOPLES_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟镇乡])政府((?:办公室|办公厅)?)$")
 _CONGRESS = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])人大(?:常委会)?$")
 _CPPCC = re.compile(r"^([\u4e00-\u9fff]{2,12}[省市县区州旗盟])政协$")
+_REGION_PARTY = re.compile(r"^([\u4e00-\u9fff]{2,8}自治区)党委$")  # 自治区党委: the region's party committee
 
 
 def official_form(name: str) -> str:
     """A division's government, congress and political consultative conference named short,
     by their official names: 某市政府 → 某市人民政府, 某市人大(常委会) → 某市人民代表大会常务委员会
-    (whose officers articles name), 某市政协 → 中国人民政治协商会议某市委员会."""
-    name = PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name)
+    (whose officers articles name), 某市政协 → 中国人民政治协商会议某市委员会, 某自治区党委 → 中共某自治区委员会."""
+    name = _REGION_PARTY.sub(r"中共\1委员会", PEOPLES_GOVERNMENT.sub(r"\1人民政府\2", name))
     name = _CONGRESS.sub(r"\1人民代表大会常务委员会", name)
     return _CPPCC.sub(r"中国人民政治协商会议\1委员会", name)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sckg.model import Extraction, Mention
+from sckg.model import Extraction, Mention, Relation
 from sckg.resolve.heads import head_place
 from sckg.resolve.official import NATIONAL, NATIONAL_NAME, OWN_SYSTEMS
 
@@ -63,3 +63,14 @@ def person_scopes(r: Resolver, ex: Extraction, province: str | None) -> dict[int
                     national.add(rel.subject)
     return {i: None if i in national else province or f"article:{ex.article.id}"
             for i, m in enumerate(ex.mentions) if m.category == "Person"}
+
+
+def role_at(rel: Relation, ex: Extraction) -> str | None:
+    """A relation's value; for a post read at a body whose name ends in 党委 from a title
+    that starts with it (某自治区党委副书记), the title without it (副书记): the body's full
+    name (中共某自治区委员会) no longer shows it."""
+    body = ex.mentions[rel.object] if rel.kind == "post" and rel.object is not None else None
+    if body is None or not (rel.value or "").startswith("党委") or len(rel.value) <= 2 \
+            or not body.surface.endswith("党委") or not (body.attr("relative") or (body.attr("qualified") or "")[:2] == "中共"):
+        return rel.value  # (某大学党委书记: the university's, as written)
+    return rel.value[2:]
