@@ -20,6 +20,8 @@ def _extract(place_finder, sentence: str):
     pytest.param("2023年3月8日,省科技厅副巡视员张明远率高新处调研宜宾市孵化载体建设工作。", "张明远", "2023-03-08",
                  id="verb-at-once"),
     pytest.param("2023年4月2日,四川省科学技术厅副厅长赵文军到成都市锦江区调研。", "赵文军", "2023-04-02", id="goes-to"),
+    pytest.param("2023年9月3日,德阳市经信局副局长周文彬一行莅临青禾孵化器调研孵化器集群建设情况。", "周文彬", "2023-09-03",
+                 id="honours-with-a-visit"),
 ])
 def test_inspection_visits(place_finder, sentence, visitor, date):
     ex = _extract(place_finder, sentence)

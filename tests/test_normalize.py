@@ -576,3 +576,9 @@ def test_a_notice_s_index_table_spaced_out_or_two_fields_in_a_cell_is_no_title()
                              "西岭省科学技术厅关于公布2021年度省级科技企业孵化器备案名单的通知\n\n"
                              "各设区市科技局：\n经审查，现对“青禾智创”等16家单位予以省级科技企业孵化器备案。\n", article_id="q6")
     assert article.title == "西岭省科学技术厅关于公布2021年度省级科技企业孵化器备案名单的通知", article.title
+
+
+def test_a_date_labelled_in_a_first_line_that_ran_title_metadata_and_body_together():
+    article = normalize_text("|\n市政府副秘书长周文彬一行莅临青禾大厦调研指导时间:2020-04-24 4月22日上午,"
+                             "市政府副秘书长周文彬一行莅临青禾大厦调研，并召开座谈会。\n", article_id="q7")
+    assert article.date == "2020-04-24", article.date

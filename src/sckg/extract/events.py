@@ -40,8 +40,8 @@ _WINNING_BODIES = {"Company", "University", "InnovationCarrier", "ResearchInstit
 # the visit verb; or the visit verb at once (调研某地某工作).
 _LEAD = r"(?:率团|率队|带队|等?一行(?:[\d一二三四五六七八九十]+人)?|(?:带领|率领|率)[^，。；,]{1,40}?)"
 _VISIT_AFTER = re.compile(
-    rf"{_LEAD}?(?:(?:赴|到|来|在|前往|深入)(?P<target>[^，。；,]{{1,50}}?)|)(?:就[^，。；,]{{2,24}}?)?(?:(?:进行|开展)[^，。；,]{{0,8}}?)?"
-    r"(?:考察调研|调研|考察|视察|走访|督导)(?!组|员|报告)")
+    rf"{_LEAD}?(?:(?:赴|到|来到|来|在|前往|深入|莅临|走进)(?P<target>[^，。；,]{{1,50}}?)|)(?:就[^，。；,]{{2,24}}?)?(?:(?:进行|开展)[^，。；,]{{0,8}}?)?"
+    r"(?:考察调研|调研|考察|视察|走访|督导|参观)(?!组|员|报告)")
 _THEME = re.compile(r"以[“\"]([^”\"]{2,40})[”\"]为主题")
 _MAIN_VENUE = re.compile(r"主会场设在")
 _SUB_VENUE = re.compile(r"([\u4e00-\u9fff]{2,6})分会场")
@@ -146,6 +146,8 @@ def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[M
         attrs = {"date": day}
         targets = [i for i, t in enumerate(mentions) if t.category != "Person" and t0 <= t.start and t.end <= t1]
         start = mentions[person].start
+        label = re.search(r"(?:发布)?(?:时间|日期)[:：]", text[start:clause_end])  # (a page's metadata run into it)
+        clause_end = start + label.start() if label else clause_end
         mentions.append(Mention(text[start:clause_end], start, clause_end, "Event", "InspectionVisit",
                                 tuple(sorted(attrs.items()))))
         event = len(mentions) - 1
