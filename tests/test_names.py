@@ -70,6 +70,10 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
     pytest.param("随后召开了西岭市创新创业大赛筹备协调会。", "西岭市创新创业大赛筹备协调会", "Meeting",
                  id="coordination-meeting-after-a-competition"),
     pytest.param("当天,首届青年创客人才沙龙在园区举行。", "首届青年创客人才沙龙", "Meeting", id="salon"),
+    pytest.param("第九届西岭创新创业大赛生物医药成果展示会在青禾园开幕。", "第九届西岭创新创业大赛生物医药成果展示会", "Meeting",
+                 id="showcase"),
+    pytest.param("会议传达了市委五届三次全会精神。", "市委五届三次全会", "Meeting", id="plenary"),
+    pytest.param("青禾湾联组学习会在园区举行。", "青禾湾联组学习会", "Meeting", id="study-meeting"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls

@@ -184,6 +184,8 @@ EVENT_SUFFIXES: list[tuple[str, str]] = [
     ("洽谈会", "Meeting"), ("沙龙", "Meeting"), ("协商会", "Meeting"), ("总结会", "Meeting"), ("表彰会", "Meeting"),
     ("总结大会", "Meeting"), ("表彰大会", "Meeting"), ("总结表彰大会", "Meeting"), ("总结工作会", "Meeting"),
     ("仪式", "Meeting"), ("典礼", "Meeting"), ("庆典", "Meeting"),  # 某基地揭牌仪式, 某园开园仪式
+    ("展示会", "Meeting"), ("展览会", "Meeting"), ("学习会", "Meeting"), ("见面会", "Meeting"), ("恳谈会", "Meeting"),
+    ("全会", "Meeting"),  # 十八届六中全会, 市委四届九次全会
 ]
 QUOTED_PROGRAMME = re.compile(r"(行动|工程|战略|计划|专项|项目|方案|行动计划)$")
 QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
