@@ -1088,6 +1088,7 @@ def test_universities_by_their_press_short_forms_and_a_standing_member_s_departm
     ("星河新闻客户端6月17日电 会议召开。", "星河新闻"),
     ("青禾网记者 周文彬 济南报道 5月22日,会议召开。", "青禾网"),
     ("青禾新闻网讯 9月11日,会议召开。", "青禾新闻网"),
+    ("青禾集团总裁周文彬致辞。 林海涛 摄 青禾网成都5月11日电 (记者 马文静)会议召开。", "青禾网"),  # after a photo's credit
 ])
 def test_the_outlet_a_report_opens_with(place_finder, opening, outlet):
     ex = _extract(place_finder, [opening])

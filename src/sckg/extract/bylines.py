@@ -106,12 +106,20 @@ _DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}
                               r"|^([\u4e00-\u9fff]{2,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))(?=(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3})")
 
 
+# A wire dateline after a photo's credit or a sentence in the same paragraph: …某某 摄 中新网成都5月11日电.
+_INNER_DATELINE = re.compile(r"(?:(?<=[。！？\s])|(?<=摄))(?!本)([\u4e00-\u9fff]{1,8}?(?:新闻网|网|社))"
+                             r"(?=[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电)")
+
+
 def dateline_outlets(article: Article) -> list[tuple[int, int]]:
-    """Clean spans of the outlets named at the opening of body paragraphs (某某网讯)."""
+    """Clean spans of the outlets named at the opening of body paragraphs (某某网讯), or in
+    a wire dateline inside one (…某某 摄 中新网成都5月11日电)."""
     spans = []
     for b in article.body_blocks:
         m = _DATELINE_OUTLET.match(b.text)
         if m and not m.group(m.lastindex).endswith(("本报", "本刊", "本台", "本网")):  # 根据本报记者…: the paper itself
             g = 1 if m.group(1) else 2
             spans.append((b.start + m.start(g), b.start + m.end(g)))
+        elif m is None:
+            spans += [(b.start + k.start(1), b.start + k.end(1)) for k in _INNER_DATELINE.finditer(b.text)]
     return spans
