@@ -309,3 +309,8 @@ def test_a_company_s_name_starts_after_the_words_of_the_sentence_before_it(place
 
 def test_a_company_word_after_words_of_a_sentence_alone_names_no_company(place_finder):
     assert _names(place_finder, "这次比赛我们公司获得了一等奖。", "Company") == {}
+
+
+def test_news_outlets_by_the_names_articles_write_them_with(place_finder):
+    found = _names(place_finder, "来自人民网、新华网等11家中央媒体和德阳新闻网的记者参加。会场设在中国网络安全产业园。", "MediaOutlet")
+    assert set(found) == {"人民网", "新华网", "德阳新闻网"}, found

@@ -237,12 +237,8 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
     """Reporters, editors, publisher and source, located in the boilerplate lines."""
     def locate(name: str, kinds: tuple[str, ...]) -> tuple[int, int] | None:
-        for b in article.blocks:
-            if b.kind in kinds:
-                k = b.text.find(name)
-                if k != -1:
-                    return b.start + k, b.start + k + len(name)
-        return None
+        k, b = next(((b.text.find(name), b) for b in article.blocks if b.kind in kinds and name in b.text), (-1, None))
+        return (b.start + k, b.start + k + len(name)) if b is not None else None
 
     article_node = -1  # relations to the article itself use subject -1
     for role, names in (("creator", article.authors), ("editor", article.editors)):
@@ -288,9 +284,12 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
             mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
             relations.append(Relation(role, article_node, len(mentions) - 1))
     for start, end in dateline_outlets(article):  # a place inside (某市 of 某市新闻网) does not block it
-        if not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
+        read = [i for i, m in enumerate(mentions) if (m.start, m.end, m.category) == (start, end, "MediaOutlet")]
+        if not read and not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
             mentions.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
-            relations.append(Relation("source", article_node, len(mentions) - 1))
+            read = [len(mentions) - 1]
+        if read:  # (人民网某地某日电: the outlet may have been read by its name already)
+            relations.append(Relation("source", article_node, read[0]))
 
 
 def extract_article(article: Article, find_places: PlaceFinder, read: Reader | None = Reading) -> Extraction:

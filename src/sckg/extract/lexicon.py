@@ -93,6 +93,15 @@ CENTRAL_DEPARTMENTS = frozenset(w for w in DEPARTMENTS if w.endswith(("部", "�
     "银监会", "证监会", "保监会", "银保监会", "人民银行", "国家民委", "国台办", "央行"}
 
 # Organisation name endings and the class each implies.
+# News outlets by the names articles write them with (人民网、新华网等中央媒体): the central
+# media and wire services, and each province's key news website.
+NEWS_OUTLETS = (
+    "人民网", "新华网", "新华社", "中新网", "中国新闻网", "中新社", "中国新闻社", "央视网", "央广网", "国际在线", "光明网",
+    "中青网", "中国青年网", "中国经济网", "中国日报网", "澎湃新闻", "中央电视台", "中央人民广播电台", "中央广播电视总台",
+    "凤凰网", "新浪网", "搜狐网", "美通社", "大公报", "文汇报", "中评社", "中国评论通讯社", "中央通讯社", "中央社",
+    "千龙网", "北方网", "长城网", "黄河新闻网", "正北方网", "北国网", "中国吉林网", "东北网", "东方网", "中国江苏网",
+    "浙江在线", "中安在线", "东南网", "中国江西网", "大众网", "大河网", "荆楚网", "南方网", "广西新闻网", "南海网",
+    "华龙网", "四川在线", "多彩贵州网", "云南网", "中国西藏网", "西部网", "中国甘肃网", "青海新闻网", "宁夏新闻网", "天山网")
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
     ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
@@ -127,7 +136,8 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
     ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),
-    ("电视", "MediaOutlet"),
+    ("电视", "MediaOutlet"), ("新闻网", "MediaOutlet"), ("青年报", "MediaOutlet"), ("商报", "MediaOutlet"),
+    *((name, "MediaOutlet") for name in NEWS_OUTLETS),
 ]
 # A 处/科 of an agency: 省科技厅高新处.
 SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(处|科|司|办|室|局|组)$")

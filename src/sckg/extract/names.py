@@ -8,7 +8,7 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
-    LEFT_STOP_WORDS, LEFT_STOPS, NOT_A_BUREAU, ORG_SUFFIXES)
+    LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED,
                                     after_apposed_company, after_clause_verb, after_last_verb, agency_start, company_start,
@@ -32,7 +32,7 @@ def _suffix_table() -> list[tuple[str, str, str]]:
 SUFFIXES = _suffix_table()
 # Short forms are not the start of a longer word: 侨联 not of 联合会, 商务委 not of 委员会, 建设局
 # not of 局面, 教育部 not of 部门 (a kind of body), 银行 not of 银行卡, 大学 not of 大学习.
-NOT_AFTER = {"联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
+NOT_AFTER = {"网": "(?![络点站格红民友页])", "联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、), floors (9楼) are no part of a name either.
@@ -63,7 +63,7 @@ _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|�
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 # Names that are a whole suffix on their own (国务院, 科技部).
-_STANDALONE_NAMES = {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
+_STANDALONE_NAMES = set(NEWS_OUTLETS) | {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"} | CENTRAL_DEPARTMENTS
 _CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
