@@ -301,6 +301,7 @@ def test_a_standardised_carrier_of_a_level_is_a_kind(place_finder, sentence, nam
     pytest.param("专家组对我州实地核查评定四川青禾科技发展有限公司进行了考察。", "四川青禾科技发展有限公司", id="verbs-before-a-place"),
     pytest.param("该厂主要销售德润禾技术股份有限公司的产品。", "德润禾技术股份有限公司", id="a-pronoun-and-a-verb"),
     pytest.param("开封禾润创业服务股份有限公司参加了活动。", "开封禾润创业服务股份有限公司", id="a-place-that-is-a-verb-too"),
+    pytest.param("担任联络专家内蒙古青禾制药有限公司总经理周文彬。", "内蒙古青禾制药有限公司", id="a-role-before-it"),
 ])
 def test_a_company_s_name_starts_after_the_words_of_the_sentence_before_it(place_finder, sentence, name):
     found = _names(place_finder, sentence, "Company")
@@ -314,3 +315,8 @@ def test_a_company_word_after_words_of_a_sentence_alone_names_no_company(place_f
 def test_news_outlets_by_the_names_articles_write_them_with(place_finder):
     found = _names(place_finder, "来自人民网、新华网等11家中央媒体和德阳新闻网的记者参加。会场设在中国网络安全产业园。", "MediaOutlet")
     assert set(found) == {"人民网", "新华网", "德阳新闻网"}, found
+
+
+def test_a_carrier_s_name_starts_at_its_place_after_a_verb_of_the_sentence(place_finder):
+    found = _names(place_finder, "争取年底启动德阳地区国家大学科技园（北园）建设项目。", "InnovationCarrier")
+    assert "德阳地区国家大学科技园" in found and "启动德阳地区国家大学科技园" not in found, found

@@ -273,7 +273,7 @@ def is_generic_company(name: str) -> bool:
 # Words of a sentence that never start a company's name: pronouns, adverbs, prepositions,
 # verbs of the sentence, and nouns of a kind (企业, 主体).
 _NOT_NAME_FLAGS = ("r", "d", "p", "c", "u", "b", "v", "vn", "f", "t")
-_KIND_NOUNS = frozenset({"企业", "主体", "主体企业", "公司", "单位", "厂家", "实地", "比赛", "活动"})
+_KIND_NOUNS = frozenset({"企业", "主体", "主体企业", "公司", "单位", "厂家", "实地", "比赛", "活动", "专家", "代表", "联络员", "负责人"})
 _NAME_START_FLAGS = ("ns", "nr", "nz", "nrt", "nt", "eng", "n", "j")
 
 
@@ -293,9 +293,11 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
     pos, cut, told = start, start, False
     for k, w in enumerate(words[:-1]):
         pos += len(w.word)
-        if not (w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS or len(w.word) == 1 and (
-                k == 0 or k == 1 and words[0].word in "我本该其")):
-            break  # (a character alone first, or after 我: the rest of a word the left edge cut through, 我州)
+        if not (w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS
+                or len(w.word) == 1 and (k == 0 or k == 1 and words[0].word in "我本该其")
+                or words[k + 1].word in _KIND_NOUNS and w.flag not in ("nz", "nr", "nrt", "ns", "nt", "eng", "j")):
+            break  # (a character alone first, or after 我: the rest of a word the left edge cut through, 我州;
+            # a word before a kind: 联络专家)
         # (one verb alone may be the brand's own word: 联信科技有限公司)
         told = told or w.word in _KIND_NOUNS or w.flag == "r" or k >= 1 and len(w.word) >= 2 and w.flag in ("v", "vn")
         nxt = words[k + 1]
@@ -303,3 +305,17 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
                 and suffix_start - pos >= 2:
             cut = pos
     return cut
+
+
+def carrier_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
+    """Where a carrier's name starts when the left edge took in a verb of the sentence before
+    the place it is named after (争取年底启动某地区国家大学科技园): at that place."""
+    for j in sorted({start + k for p in places if len(p) >= 2 for k in _finds(text[start:suffix_start], p) if k}):
+        words = list(tagger().cut(text[start:j]))
+        if all(w.flag in _NOT_NAME_FLAGS for w in words) and any(len(w.word) >= 2 and w.flag in ("v", "vn") for w in words):
+            return j
+    return start
+
+
+def _finds(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]

@@ -11,7 +11,7 @@ from sckg.extract.lexicon import (
     LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED,
-                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start, company_start,
+                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start, carrier_start, company_start,
                                     is_generic_company, joins_before_level, joins_fields, led_by_level,
                                     qualifies_meeting, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
@@ -302,7 +302,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event":
             start = after_last_verb(text, start, m.start())
         elif category == "InnovationCarrier":
-            start = after_clause_verb(text, start, m.start())
+            start = carrier_start(text, after_clause_verb(text, start, m.start()), m.start(), places)
         elif category == "GovernmentAgency":
             start = agency_start(text, start, m.start(), places)
             if JOINT_BODIES.fullmatch(text[start:end]):
