@@ -2019,3 +2019,12 @@ def test_a_notice_s_carriers_are_of_the_year_its_attached_list_names(place_finde
                              "附件：2021年度国家备案众创空间名单\n科技部\n2022年6月28日\n", article_id="951_extract")
     ex = extract_article(article, place_finder.find)
     assert [(f.value, f.period) for f in ex.figures] == [("350", "2021")], ex.figures
+
+
+def test_a_post_held_on_secondment_and_a_museum_s_curator(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["四川省妇女联合会挂职副主席周文彬陪同调研。星河大学副馆长林海涛介绍了校史。"])
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("周文彬", "挂职副主席", "四川省妇女联合会") in posts and ("林海涛", "副馆长", "星河大学") in posts, posts
