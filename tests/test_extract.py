@@ -2028,3 +2028,12 @@ def test_a_post_held_on_secondment_and_a_museum_s_curator(place_finder, gazettee
     ex = _extract(place_finder, ["四川省妇女联合会挂职副主席周文彬陪同调研。星河大学副馆长林海涛介绍了校史。"])
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
     assert ("周文彬", "挂职副主席", "四川省妇女联合会") in posts and ("林海涛", "副馆长", "星河大学") in posts, posts
+
+
+def test_a_city_s_taiwan_affairs_office_is_one_of_its_departments(place_finder, gazetteer):
+    from sckg.link import resolve_place
+    from sckg.resolve import resolve
+
+    ex = _extract(place_finder, ["5月10日，德阳市台湾事务办公室主任周文彬、绵阳市台办副主任林海涛出席。"])
+    posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
+    assert ("周文彬", "主任", "德阳市台湾事务办公室") in posts and ("林海涛", "副主任", "绵阳市台办") in posts, posts

@@ -89,7 +89,7 @@ DEPARTMENTS = tuple("""
 民宗局 民族宗教事务局 司法局 交通局 水务局 气象局 地震局 档案局 粮食局 信访局 国资局 国税局 地税局
 畜牧局 农机局 园林局 医保局 规划和自然资源局 自然资源和规划局 政务服务管理局 机关事务管理局 建设厅
 国土资源厅 环境保护厅 卫生厅 文化厅 旅游厅 卫生健康委员会 人力资源保障局 人力资源社会保障局
-人力资源社会保障厅""".split())
+人力资源社会保障厅 台湾事务办公室 台办 港澳事务办公室 侨务办公室 外事办公室 外事侨务办公室""".split())
 # …of which the central ones name one body without a place before them (民政部, 审计署).
 CENTRAL_DEPARTMENTS = frozenset(w for w in DEPARTMENTS if w.endswith(("部", "署", "总局")) and w != "总局") | {
     "银监会", "证监会", "保监会", "银保监会", "人民银行", "国家民委", "国台办", "央行"}
