@@ -100,7 +100,7 @@ CENTRAL_DEPARTMENTS = frozenset(w for w in DEPARTMENTS if w.endswith(("部", "�
 NEWS_OUTLETS = (
     "人民网", "新华网", "新华社", "中新网", "中国新闻网", "中新社", "中国新闻社", "央视网", "央广网", "国际在线", "光明网",
     "中青网", "中国青年网", "中国经济网", "中国日报网", "澎湃新闻", "中央电视台", "中央人民广播电台", "中央广播电视总台",
-    "凤凰网", "新浪网", "搜狐网", "美通社", "大公报", "文汇报", "中评社", "中国评论通讯社", "中央通讯社", "中央社",
+    "美通社", "大公报", "文汇报", "中评社", "中国评论通讯社", "中央通讯社", "中央社",
     "千龙网", "北方网", "长城网", "黄河新闻网", "正北方网", "北国网", "中国吉林网", "东北网", "东方网", "中国江苏网",
     "浙江在线", "中安在线", "东南网", "中国江西网", "大众网", "大河网", "荆楚网", "南方网", "广西新闻网", "南海网",
     "华龙网", "四川在线", "多彩贵州网", "云南网", "中国西藏网", "西部网", "中国甘肃网", "青海新闻网", "宁夏新闻网", "天山网")
@@ -138,7 +138,7 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
     ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),
-    ("电视", "MediaOutlet"), ("新闻网", "MediaOutlet"), ("青年报", "MediaOutlet"), ("商报", "MediaOutlet"),
+    ("电视", "MediaOutlet"),
     *((name, "MediaOutlet") for name in NEWS_OUTLETS),
 ]
 # A 处/科 of an agency: 省科技厅高新处.
@@ -204,7 +204,7 @@ QUOTED_EVENT = re.compile(r"(行|活动|大赛|赛)$")
 FUND = re.compile(r"(专项资金|引导基金|种子基金|创投基金|基金)$")
 
 # Characters and words that end a name on its left (a name never spans them).
-LEFT_STOPS = set("，。、；：？！“”‘’「」『』《》（）()【】—…·,;:?!\"' \n的了是在与及或并对向把被让由于等为他她它请仍以"
+LEFT_STOPS = set("，。、；：？！“”‘’「」『』《》（）()【】—…·,;:?!\"' \n／/的了是在与及或并对向把被让由于等为他她它请仍以"
                  "▲△●○■□★☆◆◇→※|")
 LEFT_STOP_WORDS = sorted("""
 来自 位于 通过 依托 结合 联合 会同 组织 召开 举办 举行 成立 创立 创办 设立 获批 获得 荣获 参加 授牌 授予 颁发 命名

@@ -319,3 +319,12 @@ def carrier_start(text: str, start: int, suffix_start: int, places: list[str]) -
 
 def _finds(text: str, word: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+_SITE_CREDIT = re.compile(r"(?:技术支持|主办|承办|协办|版权所有|运营|维护|制作)(?:单位)?\s*[:：/]?\s*$")
+
+
+def site_credit(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is credited as a site's maker (技术支持:某新闻网, 主办:某报社):
+    the page's operator, not a source of the article."""
+    return bool(_SITE_CREDIT.search(text, max(0, start - 8), start))

@@ -10,10 +10,10 @@ from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
     LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU, ORG_SUFFIXES)
 from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
-from sckg.extract.name_heads import (CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED,
-                                    after_apposed_company, after_clause_verb, after_last_verb, agency_start, carrier_start, company_start,
-                                    is_generic_company, joins_before_level, joins_fields, led_by_level,
-                                    qualifies_meeting, strip_lead, trim_title_prefix)
+from sckg.extract.name_heads import (
+    CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
+    agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
+    qualifies_meeting, site_credit, strip_lead, trim_title_prefix)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
@@ -311,7 +311,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
             start = company_start(text, after_apposed_company(text, start, m.start()), m.start(), places)
-        if start is None or any(b0 < m.start() < b1 for b0, b1 in books):  # (比赛我们公司: no name) inside a 《…》
+        if start is None or any(b0 < m.start() < b1 for b0, b1 in books) or category == "MediaOutlet" and site_credit(
+                text, start):  # (比赛我们公司: no name) inside a 《…》; 技术支持:某新闻网, a site's operator
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
             start += 1
