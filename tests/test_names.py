@@ -318,5 +318,7 @@ def test_news_outlets_by_the_names_articles_write_them_with(place_finder):
 
 
 def test_a_carrier_s_name_starts_at_its_place_after_a_verb_of_the_sentence(place_finder):
-    found = _names(place_finder, "争取年底启动德阳地区国家大学科技园（北园）建设项目。", "InnovationCarrier")
+    found = _names(place_finder, "争取年底启动德阳地区国家大学科技园（北园）建设项目。硚口区嘉禾科创科技企业孵化器主任周文彬出席。",
+                   "InnovationCarrier")
     assert "德阳地区国家大学科技园" in found and "启动德阳地区国家大学科技园" not in found, found
+    assert "硚口区嘉禾科创科技企业孵化器" in found, found  # (a place the tagger takes for a verb stays)

@@ -311,6 +311,8 @@ def carrier_start(text: str, start: int, suffix_start: int, places: list[str]) -
     """Where a carrier's name starts when the left edge took in a verb of the sentence before
     the place it is named after (争取年底启动某地区国家大学科技园): at that place."""
     for j in sorted({start + k for p in places if len(p) >= 2 for k in _finds(text[start:suffix_start], p) if k}):
+        if any(p in text[start:j] for p in places) or text[j - 1] in "省市县区州旗盟":
+            continue  # (硚口区嘉禾…: a place the tagger takes for a verb, before another place's name)
         words = list(tagger().cut(text[start:j]))
         if all(w.flag in _NOT_NAME_FLAGS for w in words) and any(len(w.word) >= 2 and w.flag in ("v", "vn") for w in words):
             return j
