@@ -45,6 +45,12 @@ def _by_name(res: Resolution, name: str):
     return found[0]
 
 
+def _area_names(res, by_article: bool = False) -> dict:
+    """Each figure's value (with its article's id, ``by_article``) → the name of its area, or None."""
+    return {((f.article, f.figure.value) if by_article else f.figure.value): res.entities[f.area].name if f.area else None
+            for f in res.figures}
+
+
 def _articles_of(ent) -> set[str]:
     return {m[0] for m in ent.mentions}
 
@@ -408,7 +414,7 @@ def test_an_article_about_one_city_or_county_alone_states_its_figures_of_it(plac
     province = _article(place_finder, "969_province", "四川众创空间发展迅速",
                         ["绵阳市涪城区大力推进双创。", "截至2022年底,共有省级众创空间410家。"])
     res = resolve([city, county, province], gazetteer, resolve_place)
-    areas = {(f.article, f.figure.value): res.entities[f.area].name if f.area else None for f in res.figures}
+    areas = _area_names(res, by_article=True)
     assert areas[("969_city", "62")] == "绵阳市" and areas[("969_city", "1200")] == "绵阳市", areas
     assert areas[("969_county", "15")] == "三穗县", areas
     assert areas[("969_province", "410")] == "四川省", areas
@@ -435,7 +441,7 @@ def test_a_city_s_article_that_names_provincial_carriers_still_states_its_figure
                     ["深圳市南山区、福田区的多家孵化器获评省级孵化器。深圳市大力推进双创,深圳的创业氛围浓厚。",
                      "截至2022年底,孵化场地面积488万平方米,在孵企业7900多家,共有省级众创空间41家。"])
     res = resolve([city], gazetteer, resolve_place)
-    areas = {f.figure.value: res.entities[f.area].name if f.area else None for f in res.figures}
+    areas = _area_names(res)
     assert areas["4880000"] == "深圳市" and areas["7900"] == "深圳市", areas
     assert areas["41"] == "广东省", areas  # 省级 carriers with no place stated: the province's
 
@@ -445,7 +451,7 @@ def test_a_city_s_article_by_its_title_states_its_figures_of_the_city_beside_the
                     ["日前，四川省科学技术厅公布了孵化器运营评价结果，全省评为优秀的孵化器共60家。",
                      "其中，德阳市被评为优秀的孵化器有12家。截至2022年，被认定的国家级孵化器达8家。"])
     res = resolve([city], gazetteer, resolve_place)
-    areas = {f.figure.value: res.entities[f.area].name if f.area else None for f in res.figures}
+    areas = _area_names(res)
     assert areas == {"60": "四川省", "12": "德阳市", "8": "德阳市"}, areas
 
 
@@ -487,7 +493,7 @@ def test_the_entries_of_a_province_s_contest_are_the_province_s_and_of_others_no
     city = _article(place_finder, "972_contest", "第三届绵阳市星河创业大赛落幕",
                     ["绵阳市涪城区、游仙区大力推进双创。第三届绵阳市星河创业大赛共吸引300个创业团队参赛。"])
     res = resolve([province, city], gazetteer, resolve_place)
-    areas = {(f.article, f.figure.value): res.entities[f.area].name if f.area else None for f in res.figures}
+    areas = _area_names(res, by_article=True)
     assert areas[("971_contest", "759")] == "四川省" and areas[("971_contest", "232")] == "四川省", areas
     assert areas[("972_contest", "300")] is None, areas
 

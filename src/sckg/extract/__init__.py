@@ -24,7 +24,7 @@ from sckg.extract.agencies import (committee_departments, implied_governments, l
                                    place_bodies, relative_agencies, zone_bodies)
 from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
-from sckg.extract.bylines import body_bylines, body_credits, dateline_outlets
+from sckg.extract.bylines import body_bylines, body_credits, dateline_sources
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
 from sckg.extract.events import (awards, carrier_kinds, event_details, later_awards, title_bodies, title_events,
                                  title_visit, visits)
@@ -237,8 +237,12 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 def _byline(article: Article, mentions: list[Mention], relations: list[Relation]) -> None:
     """Reporters, editors, publisher and source, located in the boilerplate lines."""
     def locate(name: str, kinds: tuple[str, ...]) -> tuple[int, int] | None:
-        k, b = next(((b.text.find(name), b) for b in article.blocks if b.kind in kinds and name in b.text), (-1, None))
-        return (b.start + k, b.start + k + len(name)) if b is not None else None
+        for b in article.blocks:
+            if b.kind in kinds:
+                k = b.text.find(name)
+                if k != -1:
+                    return b.start + k, b.start + k + len(name)
+        return None
 
     article_node = -1  # relations to the article itself use subject -1
     for role, names in (("creator", article.authors), ("editor", article.editors)):
@@ -283,13 +287,9 @@ def _byline(article: Article, mentions: list[Mention], relations: list[Relation]
         if span:
             mentions.append(Mention(name, span[0], span[1], "MediaOutlet", "MediaOutlet"))
             relations.append(Relation(role, article_node, len(mentions) - 1))
-    for start, end in dateline_outlets(article):  # a place inside (某市 of 某市新闻网) does not block it
-        read = [i for i, m in enumerate(mentions) if (m.start, m.end, m.category) == (start, end, "MediaOutlet")]
-        if not read and not any(m.start < end and start < m.end and m.category != "Place" for m in mentions):
-            mentions.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
-            read = [len(mentions) - 1]
-        if read:  # (人民网某地某日电: the outlet may have been read by its name already)
-            relations.append(Relation("source", article_node, read[0]))
+    added, sources = dateline_sources(article, mentions)
+    mentions += added
+    relations += [Relation("source", article_node, i) for i in sources]
 
 
 def extract_article(article: Article, find_places: PlaceFinder, read: Reader | None = Reading) -> Extraction:
@@ -306,7 +306,8 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
     title_year = _TITLE_YEAR.search(article.title or "") or _TITLE_YEAR.search(  # (附件：2021年度…名单)
         "".join(b.text for b in article.blocks if b.kind == "attachment"))
     event_year = _EVENT_YEAR.search(article.title or "")
-    context = FigureContext(article.date, None, title_year and title_year.group(1), event_year and event_year.group(1))
+    context = FigureContext(date=article.date, year=title_year and title_year.group(1),
+                            event_year=event_year and event_year.group(1))
     in_line: dict[str, tuple[PlaceMention, ...]] = {}
 
     def find_in_line(line: str) -> tuple[PlaceMention, ...]:
@@ -328,7 +329,7 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
         if block.kind == "addressee":
             continue  # the bodies a notice is sent to are named there; it states no figure
         paragraph_figures = extract_figures(block.text, block.start, context, shorts=tuple(sorted(
-            {m.surface for m in found if m.category == "Place" and len(m.surface) == 2})))  # (东莞有…)
+            {m.surface for m in found if m.category == "Place" and len(m.surface) == 2})))  # (德阳有…)
         first = len(figures)
         figures += [f if f.whole is None else replace(f, whole=f.whole + first)
                     for f in paragraph_figures]

@@ -8,7 +8,7 @@ import re
 
 from sckg.extract.lexicon import SURNAMES
 from sckg.extract.words import common_word, tag
-from sckg.model import Article
+from sckg.model import Article, Mention
 
 # A reporter's byline in brackets at the head or the end of a paragraph: 本报讯（记者 张某
 # 李某）, ……。(全媒体记者 王某).
@@ -123,3 +123,21 @@ def dateline_outlets(article: Article) -> list[tuple[int, int]]:
         elif m is None:
             spans += [(b.start + k.start(1), b.start + k.end(1)) for k in _INNER_DATELINE.finditer(b.text)]
     return spans
+
+
+def dateline_sources(article: Article, mentions: list[Mention]) -> tuple[list[Mention], list[int]]:
+    """The outlets :func:`dateline_outlets` finds, as mentions to add to ``mentions`` (those no
+    other name covers; a place inside, 某市 of 某市新闻网, does not block one), and the index in
+    ``mentions`` and those added of every such outlet, the article's sources (人民网某地某日电:
+    the outlet may have been read by its name already)."""
+    added: list[Mention] = []
+    sources: list[int] = []
+    for start, end in dateline_outlets(article):
+        read = next((i for i, m in enumerate(mentions) if (m.start, m.end, m.category) == (start, end, "MediaOutlet")), None)
+        if read is None and not any(m.start < end and start < m.end and m.category != "Place" for m in mentions + added):
+            added.append(Mention(article.clean[start:end], start, end, "MediaOutlet", "MediaOutlet"))
+            read = len(mentions) + len(added) - 1
+        if read is not None:
+            sources.append(read)
+    return added, sources
+

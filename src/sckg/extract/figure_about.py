@@ -47,7 +47,7 @@ _RANK_FRAME = re.compile(r"(?:同类|同行|各[市州县区])?(?:第[\d一二�
                          r"排名|排位|领先|最多|最高|最大|最强|最早|最具|唯一)")
 # Verbs a body named by its level follows (会同市科技局, 联合县人社局): no part of a place.
 _VERBS_BEFORE_AGENCY = ("会同", "联合", "协同", "配合", "组织", "牵头", "指导", "委托", "督促")
-# Words of time and sequence a place follows (目前西安市拥有, 如今该县): no part of the place.
+# Words of time and sequence a place follows (目前某市拥有, 如今该县): no part of the place.
 _LEADS_BEFORE_PLACE = ("目前", "当前", "如今", "现在", "至今", "日前", "近日", "近年", "年来", "此外", "另外", "同时",
                        "截至", "截止", "而")
 # Words ending in 市 that name a market, not a city (毕业后上市的企业, 农贸集市).
@@ -66,7 +66,7 @@ def _area_pattern(shorts: tuple[str, ...]) -> re.Pattern:
 def area(head: str, rank: bool = False, shorts: tuple[str, ...] = ()) -> str | None:
     """The rightmost region ``head`` names: 全区, 我省, 云南, 乌鲁木齐市 (surface text);
     ``rank``: ``head`` ends right before a rank (居全省|第3位); ``shorts``: places named in two
-    characters (东莞), an area where they have something (东莞有…)."""
+    characters (德阳), an area where they have something (德阳有…)."""
     found, frame = None, None
     clause = max(head.rfind("；"), head.rfind(";")) + 1  # a rank of an earlier clause frames none of this one's
     for m in _area_pattern(shorts).finditer(head):
@@ -97,8 +97,8 @@ def area(head: str, rank: bool = False, shorts: tuple[str, ...] = ()) -> str | N
             elif _NOT_AREA.match(text) or text.endswith(_MARKET_WORDS) or (text.endswith("地区") and len(text) < 4) \
                     or (len(text) == 2 and text[-1] != "州"):
                 continue
-        elif m["broad"] and _DESIGNATION.match(head, m.end()) and (
-                _DESIGNATION.match(head, m.end())["pilot"] or (found and not _BROAD.match(found))):
+        elif m["broad"] and (title := _DESIGNATION.match(head, m.end())) and (
+                title["pilot"] or (found and not _BROAD.match(found))):
             continue  # 某市有…，广东省众创空间试点单位31家: the province's title of the carriers, not their place
         elif head.endswith(("占", "占到"), 0, m.start()):
             continue  # 占全国优秀总数的18%: the whole a share is of, not the place counted

@@ -93,7 +93,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     ``offset`` (the paragraph's start in the article's clean text) is added to all
     offsets; ``context`` gives the article date for 截至目前/今年/去年 and the main
     region used as area when a figure names none; ``shorts``, the places the paragraph names
-    in two characters (东莞), an area where one has something (东莞有…). ``Figure.whole`` indexes this
+    in two characters (德阳), an area where one has something (德阳有…). ``Figure.whole`` indexes this
     list; the caller shifts it when concatenating paragraphs.
     """
     context = context or FigureContext()
@@ -205,7 +205,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         level = _level(noun) or _level(_ASIDE.sub("", before)) or _level(before) \
             or _level(_PARTS_AFTER.split(folded[q.end:min(c_end, next_start)], 1)[0])
         if level is None and _CITY_TITLE.search(before) and figures and figures[-1].level \
-                and figures[-1].end - offset > s_start:  # …省级…31家；东莞市众创空间30家: the city's own title
+                and figures[-1].end - offset > s_start:  # …省级…31家；某市众创空间30家: the city's own title
             level = "prefectural"
         if inherited:
             level, area = level or inherited.level, inherited.area

@@ -310,17 +310,14 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
 def carrier_start(text: str, start: int, suffix_start: int, places: list[str]) -> int:
     """Where a carrier's name starts when the left edge took in a verb of the sentence before
     the place it is named after (争取年底启动某地区国家大学科技园): at that place."""
-    for j in sorted({start + k for p in places if len(p) >= 2 for k in _finds(text[start:suffix_start], p) if k}):
+    stem = text[start:suffix_start]
+    for j in sorted({start + m.start() for p in places if len(p) >= 2 for m in re.finditer(re.escape(p), stem) if m.start()}):
         if any(p in text[start:j] for p in places) or text[j - 1] in "省市县区州旗盟":
-            continue  # (硚口区嘉禾…: a place the tagger takes for a verb, before another place's name)
+            continue  # (硚口区某某…: a place the tagger takes for a verb, before another place's name)
         words = list(tagger().cut(text[start:j]))
         if all(w.flag in _NOT_NAME_FLAGS for w in words) and any(len(w.word) >= 2 and w.flag in ("v", "vn") for w in words):
             return j
     return start
-
-
-def _finds(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 _SITE_CREDIT = re.compile(r"(?:技术支持|主办|承办|协办|版权所有|运营|维护|制作)(?:单位)?\s*[:：/]?\s*$")

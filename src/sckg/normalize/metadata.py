@@ -113,15 +113,14 @@ def _closing_date(blocks: list[Block]) -> str | None:
 
 
 # A page that ran its title, metadata and body into one line: 某某调研时间:2020-04-24 4月22日上午,…
-_GLUED_DATE = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_GLUED_DATE = re.compile(r"(?:发布|更新)?(?:时间|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
 
 
 def _glued_date(blocks: list[Block]) -> str | None:
     """The date a metadata label gives inside the first paragraph's opening words."""
     body = [b.text for b in blocks if b.kind == "body" and len(b.text) > 8]  # (past a stray line: |)
     m = _GLUED_DATE.search(body[0][:160]) if body else None
-    month, day = (int(m.group(2)), int(m.group(3))) if m else (0, 0)
-    return f"{m.group(1)}-{month:02d}-{day:02d}" if m and 1 <= month <= 12 and 1 <= day <= 31 else None
+    return _iso_date(m.group(1)) if m else None
 
 
 def _names(group: str) -> list[str]:

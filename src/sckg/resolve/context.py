@@ -136,7 +136,7 @@ def about_one(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolv
     (a county: that county or in it, and named at least as often as its city), and it
     never speaks as the province's (全省, 我省); a county's article never speaks as its
     city's (全市, 市科技局) either; unless its title names that city or county and not the province
-    (东莞16家孵化器获评A级, where 全省 gives the province's figures beside the city's)."""
+    (某市16家孵化器获评A级, where 全省 gives the province's figures beside the city's)."""
     if code is None or province is None or code == province or (
             _PROVINCE_WORDS.search(extraction.article.clean) and not _titled(extraction, gaz, resolve_place, province, code)):
         return False
