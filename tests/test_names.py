@@ -74,6 +74,12 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
                  id="showcase"),
     pytest.param("会议传达了市委五届三次全会精神。", "市委五届三次全会", "Meeting", id="plenary"),
     pytest.param("青禾湾联组学习会在园区举行。", "青禾湾联组学习会", "Meeting", id="study-meeting"),
+    pytest.param("为2022 年西岭市大众创业万众创新活动周预热。", "2022 年西岭市大众创业万众创新活动周", "ActivityWeek",
+                 id="a-space-before-年"),
+    pytest.param("昨天下午,2023年“青禾筑梦 创新引领 创业带动就业”西岭市大众创业万众创新活动周开幕。",
+                 "2023年“青禾筑梦 创新引领 创业带动就业”西岭市大众创业万众创新活动周", "ActivityWeek",
+                 id="a-long-name-keeps-its-year"),
+    pytest.param("他带领团队获西岭市创新创业大赛一等奖。", "西岭市创新创业大赛", "Competition", id="after-获"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls
@@ -92,6 +98,8 @@ def test_joint_event_is_two_names(place_finder):
     pytest.param("创造性提出一个大赛。", "大赛", id="counted"),
     pytest.param("30个优秀创业项目分获大赛各奖项。", "大赛", id="after-a-verb-of-winning"),
     pytest.param("各县团委负责人及高校学生代表320余人观摩比赛。", "比赛", id="who-came"),
+    pytest.param("我们很高兴本次大会在西岭举办。", "大会", id="this-one"),
+    pytest.param("决赛定于西岭科技活动周期间举行。", "活动周", id="周期-a-period"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
@@ -242,6 +250,10 @@ def test_a_verb_of_running_carriers_ends_no_brand(place_finder):
     pytest.param("开封禾润创业服务股份有限公司参加了活动。", "Company", "开封禾润创业服务股份有限公司",
                  id="a-place-that-is-a-verb-too"),
     pytest.param("担任联络专家内蒙古青禾制药有限公司总经理周文彬。", "Company", "内蒙古青禾制药有限公司", id="a-role-before-it"),
+    # The learned recogniser says where these start: words the rules' cut leaves no clue in.
+    pytest.param("青禾孵化器现有常州禾润电器有限公司等企业入驻。", "Company", "常州禾润电器有限公司", id="现有-before-a-place"),
+    pytest.param("园区孵化的企业岸禾科技公司研发了新产品。", "Company", "岸禾科技公司", id="a-kind-before-a-brand"),
+    pytest.param("载体内企业陕西禾丰激光科技有限公司获得奖励。", "Company", "陕西禾丰激光科技有限公司", id="a-noun-phrase-before"),
 ])
 def test_a_name_starts_after_the_words_of_the_sentence_before_it(place_finder, sentence, category, name):
     found = _names(place_finder, sentence, category)

@@ -31,7 +31,7 @@ from sckg.extract.events import (awards, carrier_kinds, event_details, later_awa
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
 from sckg.extract.funds import fund_names
-from sckg.extract.learned import Reading, learned_organisations, learned_people, load_recogniser
+from sckg.extract.learned import Reading, company_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import founders, posts, zone_posts
@@ -198,6 +198,8 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
     mentions = levels_alone(text, village_bodies(text, listed_departments(mentions, text, place_names)))
+    if reading is not None:
+        mentions = company_starts(reading, text, mentions, place_names)
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+_THIS_EVENT = re.compile(r"(本次|本届|此次|这次|这届|该次)[\u4e00-\u9fff]{0,4}$")  # 很高兴本次大会: this one, unnamed
 _HEADCOUNT = re.compile(r"\d+(?:余|多)?[人名位]")
 EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
@@ -17,7 +18,7 @@ _ROUTINE_EVENT = re.compile(r"(常务|党组|办公|专题|全体|常委)会议?
 
 def names_one_event(name: str, places: list[str]) -> bool:
     """Whether ``name`` (found by its event word) names one event rather than a kind."""
-    if (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name)) and not EDITION.search(name):
+    if (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name) or _THIS_EVENT.search(name)) and not EDITION.search(name):
         return False
     if name.startswith("暨") or (name.endswith(("仪式", "典礼", "庆典")) and "赛" in name):
         return False  # the second of two joined names alone; a contest's own ceremony is the contest's

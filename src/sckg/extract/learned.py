@@ -14,6 +14,7 @@ names separated by spaces is split into them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from sckg.extract.lexicon import (FIRM_REGIONS, NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS,
@@ -70,6 +71,14 @@ class Reading:
                     if (kind == "PER" and s < end and start < e) or (kind != "PER" and e == end and s < start):
                         return True
         return False
+
+    def body_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a company or organisation the recogniser sees ending at ``end``
+        in the clause that holds ``start:end``, or None."""
+        for k, (s0, s1) in enumerate(self._sentences):
+            if s0 <= start < s1:
+                return next(((s, e) for s, e, kind in self._tag(k) if e == end and kind in ("COMP", "ORG", "GOV")), None)
+        return None
 
     def _cut(self, k: int) -> list[tuple[str, str]]:
         if k not in self._cuts:
@@ -330,3 +339,28 @@ def load_recogniser() -> None:
     reading.spans()
     is_personal_name("王某某")
     _place_names()
+
+
+def company_starts(reading: Reading, text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """Companies whose start the rules set where the recogniser starts them, when what
+    lies between is words of the sentence (销售某某股份有限公司, 现有某某公司, 载体内企业某某公司):
+    two Han characters or more, not starting with a place, holding a word of two
+    characters that is a verb, pronoun, adverb or distinguishing word, or a noun of a
+    kind (企业), and ending in no word that may be a name's."""
+    from sckg.extract.name_heads import KIND_NOUNS, tagger
+
+    out = []
+    for m in mentions:
+        seen = reading.body_at(m.start, m.end) if m.category in _TRIMMED and m.end - m.start > 5 else None
+        if seen and m.start + 2 <= seen[0] <= m.end - 4 and not any(text.startswith(p, m.start) for p in places):
+            words = list(tagger().cut(text[m.start:seen[0]]))
+            if words[-1].flag not in _NAME_LIKE + ("nt", "j", "eng") and any(
+                    (w.flag in _SENTENCE_FLAGS and len(w.word) >= 2) or w.word in KIND_NOUNS for w in words) \
+                    and _HAN.fullmatch(text, m.start, seen[0]):
+                m = replace(m, surface=text[seen[0]:m.end], start=seen[0])
+        out.append(m)
+    return out
+
+
+_SENTENCE_FLAGS = ("v", "vn", "b", "r", "d", "p", "c", "u", "f")
+_TRIMMED = ("Company", "Association", "University")

@@ -84,25 +84,29 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
     return start
 
 
-def after_last_verb(text: str, start: int, end: int) -> int:
+def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
     """Where an event's name starts after the last verb before its event word: a name
     holds no verb of the sentence (…要认真学习领会中央经济工作会议, 团队进入国家大赛), but
     the verbs of its topic (创新创业大赛), a ceremony's verb right before the event word
-    (某联盟成立大会) and those inside quotation marks stay."""
+    (某联盟成立大会) and those inside quotation marks stay. Two characters at least are
+    left before the event word ``end``, or six before the name's end ``name_end``."""
     pos, cut, quoted = start, start, False
     for w in tagger().cut(text[start:end]):
         word = w.word
         if word in "“”\"":
             quoted = not quoted if word == '"' else word == "“"
         elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS
-              and ((len(word) >= 2 and tag(word) == "v") or word == "要")
+              and ((len(word) >= 2 and tag(word) == "v") or word in _EVENT_ONE_VERBS)
               and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨"))):
             cut = pos + len(word)
         pos += len(word)
-    return cut if end - cut >= 2 or cut == start else start
+    return cut if end - cut >= 2 or cut == start or name_end - cut >= 6 else start
 
 
 _CLAUSE_VERBS = frozenset("有是为使让以来到去")  # one-character verbs that stand as words of a clause
+# Verbs of one character that end a sentence's words before an event (团队获省创新创业大赛,
+# 某某分别做大会致辞, 要认真学习…会议).
+_EVENT_ONE_VERBS = frozenset("要获做")
 
 
 def after_clause_verb(text: str, start: int, end: int) -> int:
@@ -273,7 +277,7 @@ def is_generic_company(name: str) -> bool:
 # Words of a sentence that never start a company's name: pronouns, adverbs, prepositions,
 # verbs of the sentence, and nouns of a kind (企业, 主体).
 _NOT_NAME_FLAGS = ("r", "d", "p", "c", "u", "b", "v", "vn", "f", "t")
-_KIND_NOUNS = frozenset({"企业", "主体", "主体企业", "公司", "单位", "厂家", "实地", "比赛", "活动", "专家", "代表", "联络员", "负责人"})
+KIND_NOUNS = frozenset({"企业", "主体", "主体企业", "公司", "单位", "厂家", "实地", "比赛", "活动", "专家", "代表", "联络员", "负责人"})
 _NAME_START_FLAGS = ("ns", "nr", "nz", "nrt", "nt", "eng", "n", "j")
 
 
@@ -287,21 +291,21 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
     if any(text.startswith(p, start) for p in places):
         return start
     words = list(tagger().cut(text[start:suffix_start]))
-    if words and all(w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS for w in words) \
+    if words and all(w.flag in _NOT_NAME_FLAGS or w.word in KIND_NOUNS for w in words) \
             and any(w.flag == "r" for w in words):
         return None
     pos, cut, told = start, start, False
     for k, w in enumerate(words[:-1]):
         pos += len(w.word)
-        if not (w.flag in _NOT_NAME_FLAGS or w.word in _KIND_NOUNS
+        if not (w.flag in _NOT_NAME_FLAGS or w.word in KIND_NOUNS
                 or len(w.word) == 1 and (k == 0 or k == 1 and words[0].word in "我本该其")
-                or words[k + 1].word in _KIND_NOUNS and w.flag not in ("nz", "nr", "nrt", "ns", "nt", "eng", "j")):
+                or words[k + 1].word in KIND_NOUNS and w.flag not in ("nz", "nr", "nrt", "ns", "nt", "eng", "j")):
             break  # (a character alone first, or after 我: the rest of a word the left edge cut through, 我州;
             # a word before a kind: 联络专家)
         # (one verb alone may be the brand's own word: 联信科技有限公司)
-        told = told or w.word in _KIND_NOUNS or w.flag == "r" or k >= 1 and len(w.word) >= 2 and w.flag in ("v", "vn")
+        told = told or w.word in KIND_NOUNS or w.flag == "r" or k >= 1 and len(w.word) >= 2 and w.flag in ("v", "vn")
         nxt = words[k + 1]
-        if told and nxt.flag in _NAME_START_FLAGS and len(nxt.word) >= 2 and nxt.word not in _KIND_NOUNS \
+        if told and nxt.flag in _NAME_START_FLAGS and len(nxt.word) >= 2 and nxt.word not in KIND_NOUNS \
                 and suffix_start - pos >= 2:
             cut = pos
     return cut

@@ -39,6 +39,7 @@ _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]|\d{1,3}(?:号楼|楼|层)"
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
+_CUT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 # Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
 # the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
@@ -288,19 +289,24 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event":
             if suffix.endswith("会") and text[end:end + 1] == "议":
                 end += 1  # 工作会议: the event word is 会议
-            if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
-                continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
+            if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员") or suffix.endswith("周") and text[
+                    end:end + 1] == "期":
+                continue  # 某市议会议长, 会议室: a speaker and a room, no meeting; 活动周期间: 周期, no week
             paren = _EVENT_PAREN.match(text, end)
             if paren:
                 end = paren.end()
         start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
+        if category == "Event":
+            year = _CUT_YEAR.search(text, max(0, start - 6), start + 6)
+            if year and year.start(1) < start <= year.end():
+                start = year.start(1)  # 2019 年全国…活动周, a long name cut inside its year: the year is the name's
         while category == "InnovationCarrier" and start and text[start - 1:start].isascii() and (
                 text[start - 1].isalpha() or text[start - 1] == "+"):
             start -= 1  # NOVO+众创空间: a Latin brand before its type word is the name's
         if category == "Event":
-            start = after_last_verb(text, start, m.start())
+            start = after_last_verb(text, start, m.start(), end)
         elif category == "InnovationCarrier":
             start = carrier_start(text, after_clause_verb(text, start, m.start()), m.start(), places)
         elif category == "GovernmentAgency":
