@@ -289,9 +289,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if category == "Event":
             if suffix.endswith("会") and text[end:end + 1] == "议":
                 end += 1  # 工作会议: the event word is 会议
-            if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员") or suffix.endswith("周") and text[
-                    end:end + 1] == "期":
-                continue  # 某市议会议长, 会议室: a speaker and a room, no meeting; 活动周期间: 周期, no week
+            if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
+                continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
             paren = _EVENT_PAREN.match(text, end)
             if paren:
                 end = paren.end()
