@@ -1258,6 +1258,24 @@ def test_a_university_s_posts_with_no_body_named_are_at_the_article_s_university
     assert not any(p[0] == "王小明" and p[2] == "西北工程大学" for p in posts), posts
 
 
+def test_a_college_s_president_is_its_院长_and_one_title_holds_a_list(place_finder):
+    ex = _extract(place_finder, ["西岭学院大学生创业园近日开工。",
+                                 "院长周晓磊,副院长李文涛、王瑞芬出席。西岭学院将为学生提供服务。"])
+    posts = _posts(ex)
+    for post in (("周晓磊", "院长", "西岭学院"), ("李文涛", "副院长", "西岭学院"), ("王瑞芬", "副院长", "西岭学院")):
+        assert post in posts, (post, posts)
+
+
+def test_a_university_s_院长_heads_a_school_not_the_university(place_finder):
+    ex = _extract(place_finder, ["西北工程大学与星河集团签约。", "院长周晓磊出席。西北工程大学将提供场地。"])
+    assert not any(p[0] == "周晓磊" and p[2] == "西北工程大学" for p in _posts(ex)), _posts(ex)
+
+
+def test_a_party_committee_the_recogniser_tags_as_a_company_is_an_agency(place_finder):
+    ex = _extract(place_finder, ["西岭市科技工作党委书记周文涛出席会议并致辞。"])
+    assert {m.surface: m.category for m in ex.mentions}.get("西岭市科技工作党委") == "GovernmentAgency", ex.mentions
+
+
 def test_a_university_named_only_as_a_visitor_to_our_school_is_not_the_article_s(place_finder):
     ex = _extract(place_finder, ["西北工程大学国家级大学科技园管委会办公室周文彬主任应邀来我校作报告,"
                                  "林海涛副校长主持了报告会。党委副书记、校长马文静出席。"])

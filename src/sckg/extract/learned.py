@@ -275,6 +275,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
             continue
         short = next((kind_of for form, kind_of in SHORT_BODY_ENDINGS if form.search(surface)), None)
         ending = ending or ((short, short) if short else None)
+        if ending is None and surface.endswith(PARTY_BODIES):
+            ending = ("GovernmentAgency", "GovernmentAgency")  # 某市科技工作党委: a party committee, whatever the tag
         category, cls = ending or (_NAMED_AS.get(kind), _NAMED_AS.get(kind))
         if category is None or surface in _place_names():
             continue

@@ -67,6 +67,9 @@ def own_school(text: str, mentions: list[Mention]) -> list[Mention]:
 # 校长某某, 我校副校长某某): posts at the article's own university.
 _SCHOOL_ROLE = r"(?:校党委|党委|校)?(?:书记|副书记|常委|委员)|(?:常务|执行)?副?校长|校长助理|总会计师"
 _SCHOOL_CHAIN = re.compile(rf"(?:我校|本校|该校|学校)?((?:{_SCHOOL_ROLE})(?:、(?:{_SCHOOL_ROLE}))*)$")
+# A college's president is its 院长 (学院院长某某, 我院副院长某某); in a university a 院长 heads a school.
+_COLLEGE_ROLE = _SCHOOL_ROLE.replace("校长助理", "院长助理|校长助理") + r"|(?:常务|执行)?副?院长"
+_COLLEGE_CHAIN = re.compile(rf"(?:我校|本校|该校|学校|我院|本院|该院|学院)?((?:{_COLLEGE_ROLE})(?:、(?:{_COLLEGE_ROLE}))*)$")
 _CLAUSE_BREAK = set("，。；：,;:（(“\n ") | {""}
 
 
@@ -78,18 +81,26 @@ def school_posts(text: str, mentions: list[Mention], relations: list[Relation]) 
     if name is None:
         return []
     school = next(i for i, m in enumerate(mentions) if m.surface == name and m.category == "University")
+    college = name.endswith("学院")
     posted = {r.subject for r in relations if r.kind == "post"}
-    out = []
+    out: list[Relation] = []
+    roles: list[str] = []
     for pi, person in enumerate(mentions):
         if person.category != "Person" or pi in posted:
             continue
-        chain = _SCHOOL_CHAIN.search(text, max(0, person.start - 24), person.start)
-        if not chain or not ("校长" in chain.group(1) or chain.group(0) != chain.group(1)):
+        if roles and text[person.start - 1:person.start] == "、" and out and mentions[out[-1].subject].end == person.start - 1:
+            out += [Relation("post", pi, school, role) for role in roles]  # 副院长甲、乙、丙: one title, three people
+            continue
+        roles = []
+        chain = (_COLLEGE_CHAIN if college else _SCHOOL_CHAIN).search(text, max(0, person.start - 24), person.start)
+        if not chain or not ("校长" in chain.group(1) or college and "院长" in chain.group(1)
+                             or chain.group(0) != chain.group(1)):
             continue
         if chain.group(0) == chain.group(1) and text[chain.start() - 1:chain.start()] not in _CLAUSE_BREAK:
             continue  # 某公司党委书记: a body is named before the chain
-        out += [Relation("post", pi, school, role.removeprefix("校") if role.startswith("校党委") else role)
-                for role in chain.group(1).split("、")]  # 校党委副书记: the university's 党委副书记
+        roles = [role.removeprefix("校") if role.startswith("校党委") else role  # 校党委副书记: the university's
+                 for role in chain.group(1).split("、")]
+        out += [Relation("post", pi, school, role) for role in roles]
     return out
 
 
