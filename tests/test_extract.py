@@ -489,6 +489,12 @@ def test_bracketed_bylines_in_the_body_name_the_reporters(place_finder):
     assert {"邓雅文", "刘建", "孙浩"} <= creators
 
 
+def test_a_line_of_reporters_whose_names_lost_their_spaces(place_finder):
+    ex = _extract(place_finder, ["近日，某市举办创新创业大赛，活动取得实效。", "□本报记者周文彬林海涛", "大赛共吸引120个项目参赛。"])
+    creators = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "creator"}
+    assert creators == {"周文彬", "林海涛"}, creators
+
+
 def test_a_correspondent_written_close_to_their_name_in_a_bracketed_byline(place_finder):
     ex = _extract(place_finder, ["近日，省科技厅公布名单，星河科技孵化器获批为省级科技孵化器。(记者周文彬 通讯员林海涛 马文静)"])
     creators = {ex.mentions[r.object].surface for r in ex.relations if r.kind == "creator"}

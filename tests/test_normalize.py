@@ -496,6 +496,16 @@ def test_every_writer_of_a_byline_with_several_roles():
     assert article.editors == ["陈立新"], article.editors
 
 
+@pytest.mark.parametrize("byline, names", [
+    pytest.param("□本报记者周文彬林海涛", ["周文彬", "林海涛"], id="two"),
+    pytest.param("记者 周文彬林海涛马文静", ["周文彬", "林海涛", "马文静"], id="three"),
+    pytest.param("记者 周文彬 林海涛", ["周文彬", "林海涛"], id="spaced"),
+])
+def test_reporters_whose_names_lost_their_spaces(byline, names):
+    article = normalize_text(f"某市召开创业大会\n{byline}\n\n  某市召开创业大会,会议由市科技局主持。\n")
+    assert article.authors == names, article.authors
+
+
 def test_qian_stays_in_simplified_text_and_becomes_gan_in_traditional():
     simple = normalize_text("西岭科技园举行座谈会\n\n  副总经理任乾乾、乾隆书院院长周文彬出席座谈会。\n", article_id="q1")
     assert "任乾乾" in simple.clean and "乾隆书院" in simple.clean

@@ -16,6 +16,8 @@ _BODY_BYLINE = re.compile(r"[（(【]\s*(?:本报|本刊|本台|本网|本站|�
                           r"((?:[\u4e00-\u9fff]{2,4}[\s、，,]*){1,4})[）)】]")
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ROLE = re.compile(r"(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|实习生)")
+# A paragraph that is only a line of reporters whose names lost their spaces: □本报记者甲乙.
+_HEAD_REPORTERS = re.compile(r"\W{0,3}(?:本报|本刊|全媒体|融媒体|见习|特约)?记者\s*([\u4e00-\u9fff]{4,9})\s*")
 # A name alone in brackets closing a paragraph: ……提供支持。(某某)
 _CLOSING_NAME = re.compile(r"[。！？!?][（(]([\u4e00-\u9fff]{2,3})[）)]\s*$")
 # A news agency's or paper's opening with its reporters in brackets: 某某日报讯（甲 乙）,
@@ -43,12 +45,20 @@ def _split_names(chunk: str) -> list[tuple[int, int]]:
         if len(run) <= 4:
             out.append((base, base + len(run)))
             continue
-        for k in (2, 3):
-            rest = run[k:]
-            if 2 <= len(rest) <= 3 and run[0] in SURNAMES and rest[0] in SURNAMES:
-                out += [(base, base + k), (base + k, base + len(run))]
-                break
+        out += [(base + s, base + e) for s, e in _glued(run)]
     return out
+
+
+def _glued(run: str) -> list[tuple[int, int]]:
+    """Names written together (甲乙, 甲乙丙), each of two or three characters after a
+    surname, three-character names tried first; none when the run splits no such way."""
+    for k in (3, 2):
+        rest = run[k:]
+        if len(run) >= k and run[0] in SURNAMES and (not rest or len(rest) >= 2 and rest[0] in SURNAMES):
+            tail = _glued(rest) if rest else []
+            if tail or not rest:
+                return [(0, k)] + [(s + k, e + k) for s, e in tail]
+    return []
 
 
 def body_bylines(article: Article) -> list[tuple[int, int]]:
@@ -70,6 +80,9 @@ def body_bylines(article: Article) -> list[tuple[int, int]]:
             for name in _BYLINE_NAME.finditer(m.group(1)):
                 if name.group(0)[0] in SURNAMES or name.group(0)[:2] in SURNAMES:
                     spans.append((b.start + m.start(1) + name.start(), b.start + m.start(1) + name.end()))
+        glued = _HEAD_REPORTERS.fullmatch(b.text)  # □本报记者甲乙: a line of names that lost their spaces
+        if glued:
+            spans += [(b.start + glued.start(1) + s, b.start + glued.start(1) + e) for s, e in _glued(glued.group(1))]
         head = _DATELINE_BYLINE.search(b.text, 0, 40)
         if head:
             for s, e in _split_names(head.group(1).strip()):

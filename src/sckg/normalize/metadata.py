@@ -18,6 +18,8 @@ _REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|实习生|发布者|�
                        r"((?:(?!记者|通讯员|实习生|编辑|摄影)[^:：*|)）】\]])+)")  # (记者 甲 乙 通讯员 丙: both)
 _EDITOR = re.compile(r"(?:责任编辑|编辑|摄影)\s*[:：]?\s*([^:：*|)）】\]]+)")
 _PERSON = re.compile(rf"^{_NAME}$")
+_GLUED = re.compile(r"[\u4e00-\u9fff]{6}|[\u4e00-\u9fff]{9}")  # 记者甲乙丙: names that lost their spaces
+_BODY_END = re.compile(r"[网报台社局厅委办市省县区部所院]|中心|公司")  # (记者站, 某市科技局: no names)
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
 _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
 # (来源: 某某报作者: 某某: the source ends where the next field's name starts.)
@@ -123,14 +125,17 @@ def _glued_date(blocks: list[Block]) -> str | None:
     return _iso_date(m.group(1)) if m else None
 
 
-def _names(group: str) -> list[str]:
+def _names(group: str, glued: bool = False) -> list[str]:
     """Personal names in a byline's tail: 2–4 Chinese characters each, up to the
-    next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四)."""
+    next keyword (记者 张三 李四 编辑：王五 gives 张三, 李四); after 记者 (``glued``), a run
+    of six or nine characters is names of three whose spaces the page lost."""
     group = re.sub(r"^\s*(记者|通讯员|实习生|特约记者)\s*", "", group)
     tail = re.split(r"记者|通讯员|作者|编辑|摄影|来源|发布|时间|浏览|点击|阅读|评论|文章|字数|收藏|分享|录入|责任",
                     group)[0]
-    return [n for n in re.split(r"[\s、，,/]+", tail.strip())
-            if _PERSON.match(n) and n not in _NOT_A_NAME]
+    runs = re.split(r"[\s、，,/]+", tail.strip())
+    runs = [p for r in runs for p in ([r[k:k + 3] for k in range(0, len(r), 3)] if glued and _GLUED.fullmatch(r)
+                                      and not _BODY_END.search(r) else [r])]
+    return [n for n in runs if _PERSON.match(n) and n not in _NOT_A_NAME]
 
 
 def _add(target: list[str], names: list[str]) -> None:
@@ -166,7 +171,7 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                     cited.append(value)
         if b.kind in ("byline", "metadata"):
             for m in _REPORTER.finditer(text):
-                _add(meta.authors, _names(m.group(1)))
+                _add(meta.authors, _names(m.group(1), glued=m.group(0).startswith(("记者", "通讯员", "实习生"))))
             for m in _EDITOR.finditer(text):
                 _add(meta.editors, _names(m.group(1)))
             for m in re.finditer(r"作者\s*[:：]\s*(\S+)", text):
