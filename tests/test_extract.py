@@ -1411,6 +1411,20 @@ def test_a_visit_the_title_tells_is_an_event_with_its_visitor(place_finder):
     assert not [m for m in meeting.mentions if m.cls == "InspectionVisit"]
 
 
+@pytest.mark.parametrize("title, label", [
+    pytest.param("西岭市发改委调研青禾创孵化器", "西岭市发改委调研青禾创孵化器", id="an-agency-s-visit"),
+    pytest.param("【园区要闻】西岭市发改委调研青禾创孵化器", "西岭市发改委调研青禾创孵化器", id="a-column-before"),
+    pytest.param("聚焦创新 协同发展——西岭市发改委调研青禾创孵化器", "西岭市发改委调研青禾创孵化器", id="a-slogan-before"),
+])
+def test_a_visit_the_title_tells_of_a_body_is_led_by_the_first_person_the_body_names(place_finder, title, label):
+    ex = _extract(place_finder, ["4月2日,西岭市发展改革委副主任周文彬、科长谭虹等组成的调研组到青禾创孵化器。",
+                                 "孵化器总经理林海涛介绍了情况。"], title=title)
+    assert [m.surface for m in ex.mentions if m.cls == "InspectionVisit"] == [label], ex.mentions
+    assert (label, "周文彬", None) in _rels(ex, "visitor")
+    hosted = _extract(place_finder, ["4月2日,在孵化器总经理林海涛陪同下,调研组到青禾创孵化器调研。"], title=title)
+    assert not [m for m in hosted.mentions if m.cls == "InspectionVisit"]  # a host leads no visit
+
+
 @pytest.mark.parametrize("sentence, label", [
     pytest.param("2023年3月5日,周文彬副市长一行调研青禾科技园。", "周文彬副市长一行调研青禾科技园", id="title-after-name"),
     pytest.param("2023年3月5日,周文彬在西岭市考察科技创新工作。", "周文彬在西岭市考察科技创新工作", id="in-a-place"),

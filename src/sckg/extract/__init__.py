@@ -6,8 +6,7 @@ Places are found by a function the pipeline passes in (the gazetteer's finder), 
 this stage does not depend on the gazetteer module. That function must read each line
 on its own and give the same for the same line: a place never spans a line break (jieba,
 which the finder cuts words with, cuts at line breaks). Each line is searched once, for
-its paragraph and for the article's list of place names; a line that recurs (a stock
-sentence) is not searched again.
+its paragraph and for the article's list of place names; a recurring line is not searched again.
 """
 
 from __future__ import annotations
@@ -26,8 +25,7 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_sources
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
-from sckg.extract.events import (awards, carrier_kinds, event_details, later_awards, title_bodies, title_events,
-                                 title_visit, visits)
+from sckg.extract.events import awards, carrier_kinds, event_details, later_awards, title_bodies, title_events
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
 from sckg.extract.funds import fund_names
@@ -41,6 +39,7 @@ from sckg.extract.tables import list_rows
 from sckg.extract.titled import titled_names
 from sckg.extract.towns import towns, village_bodies
 from sckg.extract.units import bodies_before_posts, listed_departments, sub_units
+from sckg.extract.visits import title_visit, visits
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -198,8 +197,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
     mentions = levels_alone(text, village_bodies(text, listed_departments(mentions, text, place_names)))
-    if reading is not None:
-        mentions = company_starts(reading, text, mentions, place_names)
+    mentions = company_starts(reading, text, mentions, place_names) if reading is not None else mentions
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -103,6 +103,14 @@ def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
     return cut if end - cut >= 2 or cut == start or name_end - cut >= 6 else start
 
 
+def year_start(text: str, start: int) -> int:
+    """Where an event's name starts when the left edge stopped inside or right after its
+    year (2019 年全国…活动周, a long name cut at 21年): at the year."""
+    year = _CUT_YEAR.search(text, max(0, start - 6), start + 6)
+    return year.start(1) if year and year.start(1) < start <= year.end() else start
+
+
+_CUT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _CLAUSE_VERBS = frozenset("有是为使让以来到去")  # one-character verbs that stand as words of a clause
 # Verbs of one character that end a sentence's words before an event (团队获省创新创业大赛,
 # 某某分别做大会致辞, 要认真学习…会议).

@@ -13,7 +13,7 @@ from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
-    qualifies_meeting, site_credit, strip_lead, trim_title_prefix)
+    qualifies_meeting, site_credit, strip_lead, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
@@ -39,14 +39,13 @@ _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]|\d{1,3}(?:号楼|楼|层)"
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
-_CUT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 # Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
 # the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
-            "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育",
-            "科学技术和工业信息化", "工业和科技", "商务和投资促进", "交通运输和物流",
-            "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业", "新疆生产建设兵团", "建设银行", "促进")
+            "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育", "科学技术和工业信息化",
+            "工业和科技", "商务和投资促进", "交通运输和物流", "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业",
+            "新疆生产建设兵团", "建设银行", "促进")
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
@@ -270,9 +269,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
 
 
 def suffix_names(text: str, places: list[str]) -> list[Mention]:
-    """Names in ``text`` found by their endings; generic kind words are left out. ``places``
-    are the place names found in ``text`` (a place and a type word is a kind for most carriers:
-    新疆科技企业孵化器建设)."""
+    """Names in ``text`` found by their endings, kind words left out; ``places`` are the
+    place names in ``text`` (a place and a type word is a kind of most carriers: 新疆孵化器建设)."""
     found: list[Mention] = []
     books = [b.span() for b in BOOK.finditer(text)] if "《" in text else []
     for m in _SUFFIX_RE.finditer(text):
@@ -297,10 +295,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
-        if category == "Event":
-            year = _CUT_YEAR.search(text, max(0, start - 6), start + 6)
-            if year and year.start(1) < start <= year.end():
-                start = year.start(1)  # 2019 年全国…活动周, a long name cut inside its year: the year is the name's
+        start = year_start(text, start) if category == "Event" else start
         while category == "InnovationCarrier" and start and text[start - 1:start].isascii() and (
                 text[start - 1].isalpha() or text[start - 1] == "+"):
             start -= 1  # NOVO+众创空间: a Latin brand before its type word is the name's
