@@ -1428,6 +1428,8 @@ def test_a_visit_the_title_tells_of_a_body_is_led_by_the_first_person_the_body_n
 @pytest.mark.parametrize("sentence, label", [
     pytest.param("2023年3月5日,周文彬副市长一行调研青禾科技园。", "周文彬副市长一行调研青禾科技园", id="title-after-name"),
     pytest.param("2023年3月5日,周文彬在西岭市考察科技创新工作。", "周文彬在西岭市考察科技创新工作", id="in-a-place"),
+    pytest.param("周文彬率调研组赴青禾科技园考察调研 西岭区工委 马文静 2023年3月5日10:09", "周文彬率调研组赴青禾科技园考察调研",
+                 id="a-line-running-on-into-its-byline"),
 ])
 def test_visits_with_the_visitor_s_title_after_the_name_or_in_a_place(place_finder, sentence, label):
     ex = _extract(place_finder, [sentence])

@@ -40,6 +40,8 @@ def visits(text: str, mentions: list[Mention], year: str | None) -> tuple[list[M
         start = mentions[person].start
         label = re.search(r"(?:发布)?(?:时间|日期)[:：]", text[start:clause_end])  # (a page's metadata run into it)
         clause_end = start + label.start() if label else clause_end
+        meta = _TITLE_META.search(text, start, clause_end)  # (a line that runs on into its byline and date)
+        clause_end = meta.start() if meta else clause_end
         mentions.append(Mention(text[start:clause_end], start, clause_end, "Event", "InspectionVisit",
                                 tuple(sorted(attrs.items()))))
         event = len(mentions) - 1
@@ -90,8 +92,13 @@ def title_visit(article: Article, mentions: list[Mention], year: str | None) -> 
     day = date and iso(date.group(1), date.group(2), date.group(3), year)
     lead = _TITLE_LEAD.match(title)  # 【某某要闻】, 某区:, a slogan——: the page's or the headline's, not the visit's
     start = heading.start + (lead.end() if lead and _TITLE_VISIT.search(title, lead.end()) else 0)
-    return Mention(article.clean[start:heading.end], start, heading.end, "Event", "InspectionVisit",
+    meta = _TITLE_META.search(article.clean, start, heading.end)  # …调研 某某工委 某某 2023年11月30日11:09
+    end = meta.start() if meta else heading.end
+    return Mention(article.clean[start:end], start, end, "Event", "InspectionVisit",
                    (("date", day),) if day else ()), visitor
+
+
+_TITLE_META = re.compile(r"\s+(?:\S+\s+){0,3}(?:\d{4}年\d{1,2}月|\d{4}-\d{1,2}-\d{1,2}|来源|发布|作者)")
 
 
 _TITLE_LEAD = re.compile(r"(?:【[^】]{1,12}】|[\u4e00-\u9fff]{2,6}[:：]|[^——]{4,30}——)\s*")
