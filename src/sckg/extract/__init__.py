@@ -28,11 +28,12 @@ from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short
 from sckg.extract.events import awards, carrier_kinds, event_details, later_awards, title_bodies, title_events
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
+from sckg.extract.founders import founders
 from sckg.extract.funds import fund_names
 from sckg.extract.learned import Reading, company_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
-from sckg.extract.posts import founders, posts, zone_posts
+from sckg.extract.posts import posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.shared_names import local_names
 from sckg.extract.tables import list_rows
@@ -43,8 +44,7 @@ from sckg.extract.visits import title_visit, visits
 from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relation
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
-# The learned recogniser's reading of a paragraph: sckg.extract.learned.Reading.
-Reader = Callable[[str], Reading]
+Reader = Callable[[str], Reading]  # the learned recogniser's reading of a paragraph
 _PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
 _FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")

@@ -1,7 +1,7 @@
 """Posts: read leftwards from each person through titles and the organisations that
 precede them (省商务厅党组成员、副厅长林某某 gives two posts at one agency), written
 after the name (高新处林某调研员), said to be held (某某，现任…处长), shared along a list
-(副主任张某、李某), and 创始人 of what a person founded."""
+(副主任张某、李某); 创始人 posts are :mod:`sckg.extract.founders`'."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from sckg.model import Mention, Relation
 
 _ALIAS_BEFORE = re.compile(r"[(（][^()（）]{2,16}[)）]$")
 _ASIDE_BEFORE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
-_FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
-_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _REGION = re.compile(rf"(?:{FIRM_REGIONS})区?$")
 
 
@@ -344,51 +342,25 @@ def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
     return best
 
 
-def founders(text: str, mentions: list[Mention]) -> list[Relation]:
-    """创始人 posts: a person who 创立/创办/打造 an organisation, or who says 我成立了 it."""
-    out = []
-    for sentence in _SENTENCE.finditer(text):
-        s0, s1 = sentence.span()
-        people = [i for i, m in enumerate(mentions) if m.category == "Person" and s0 <= m.start < s1]
-        for m in _FOUNDING.finditer(text, s0, s1):
-            orgs = [i for i, o in enumerate(mentions) if o.category in ORG_CATEGORIES
-                    and m.end() <= o.start <= m.end() + 2 and o.end <= s1]
-            if not orgs:
-                continue
-            if text[max(s0, m.start() - 1):m.start()] == "我" or "我" in text[s0:m.start()][-3:]:
-                speaker = _speaker(text, mentions, s1)
-                if speaker is not None:
-                    out.append(Relation("post", speaker, orgs[0], "创始人"))
-                continue
-            before = [i for i in people if mentions[i].end <= m.start()]
-            if before and text[m.end() - 1] == "的":
-                out.append(Relation("post", before[-1], orgs[0], "创始人"))
-    return out
-
-
-def _speaker(text: str, mentions: list[Mention], after: int) -> int | None:
-    """The person a quotation is attributed to: the first name after its close."""
-    close = text.find("”", after - 1)
-    if close == -1:
-        return None
-    for i, m in enumerate(mentions):
-        if m.category == "Person" and close < m.start <= close + 3:
-            return i
-    return None
+_COMMITTEE = re.compile(r"(?:管委会|管理委员会)$")
 
 
 def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
     """A zone's head named with the zone (天长经开区某某主任) holds the post at the zone's
-    管理委员会, or its 党工委 for a party role (a party role named at the 管委会 stays there,
-    as written). The bodies are added as mentions over the zone's name (``qualified``: the
+    管理委员会, or its 党工委 for a party role, as a 党工委 role named at its 管委会 is
+    (某高新区管委会党工委书记). The bodies are added as mentions over the zone's name (``qualified``: the
     body's name); other relations pass unchanged."""
     out, made, mentions = [], {}, list(mentions)
     for r in relations:
         org = mentions[r.object] if r.kind == "post" else None
         party = r.kind == "post" and (r.value.startswith("党工委") or r.value in ("书记", "副书记"))
+        named = org is not None and org.category == "GovernmentAgency" and r.value.startswith("党工委")
+        committee = _COMMITTEE.search(org.attr("qualified") or org.surface) if named else None
         if org is not None and org.category == "InnovationCarrier" and org.cls in ZONE_CLASSES and (
                 party or r.value.endswith("主任")):
             base, body = org.surface, "党工委" if party else "管理委员会"
+        elif committee and committee.start() >= 2:  # 某高新区管委会党工委书记: the zone's 党工委 holds it
+            base, body = committee.string[:committee.start()], "党工委"
         else:
             out.append(r)
             continue
