@@ -848,3 +848,14 @@ def test_a_zone_body_named_bare_in_a_city_s_article_is_that_city_s_zone_s(place_
     res = _resolved(place_finder, gazetteer, ("986_zone", title, [body]))
     posts = _post_names(res)
     assert posts[("林海涛", "主任")] == org, posts
+
+
+@pytest.mark.parametrize("source, name, category", [
+    pytest.param("中新网", "中国新闻网", "MediaOutlet", id="a-national-outlet-named-short"),
+    pytest.param("科技部", "中华人民共和国科学技术部", "GovernmentAgency", id="a-ministry-as-source"),
+])
+def test_a_source_line_s_national_name_keeps_its_kind(place_finder, gazetteer, source, name, category):
+    text = f"西岭市众创空间发展迅速\n\n2022-05-10 09:30  来源:{source}\n\n  西岭市共有众创空间12家。\n"
+    res = resolve([extract_article(normalize_text(text, article_id="969_source"), place_finder.find)], gazetteer,
+                  resolve_place)
+    assert _by_name(res, name).category == category

@@ -38,11 +38,9 @@ _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
 
 
 def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
-    """``resolve_place`` with its answers remembered by (surface, province, prefecture).
-
-    One resolve run asks about the same few thousand names again and again (every
-    head of every organisation name); the gazetteer does not change during a run.
-    """
+    """``resolve_place`` with its answers remembered by (surface, province, prefecture):
+    one resolve run asks about the same few thousand names again and again (every head
+    of every organisation name); the gazetteer does not change during a run."""
     memo: dict[tuple[str, str | None, str | None], PlaceResolution] = {}
 
     def cached(gaz: Gazetteer, surface: str, *, province: str | None = None,
@@ -286,7 +284,8 @@ class _Resolver:
             return None  # 中心副主任某某, no one 中心 named: no body known (管委会副主任某某: a zone's, below)
         if m.category == "Place":
             return self.place(m, province)
-        if m.category == "MediaOutlet" and (_AGENCY_END.search(m.surface) or m.surface in NATIONAL):  # (来源:某局)
+        # (来源:某局 and 来源:科技部 are the bodies; 中新网, a national name too, stays an outlet)
+        if m.category == "MediaOutlet" and (_AGENCY_END.search(m.surface) or NATIONAL.get(m.surface, "网")[-1] not in "网社"):
             kind = "PublicInstitution" if NATIONAL.get(m.surface, "").endswith("中心") else "GovernmentAgency"
             m = Mention(m.surface, m.start, m.end, kind, kind, m.attrs)
         name = self.canonical(m, province)
