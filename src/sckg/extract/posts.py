@@ -1,7 +1,7 @@
 """Posts: read leftwards from each person through titles and the organisations that
 precede them (省商务厅党组成员、副厅长林某某 gives two posts at one agency), written
 after the name (高新处林某调研员), said to be held (某某，现任…处长), shared along a list
-(副主任张某、李某); 创始人 posts are :mod:`sckg.extract.founders`'."""
+(副主任张某、李某); 创始人 posts are :mod:`sckg.extract.founders`'s."""
 
 from __future__ import annotations
 
@@ -342,25 +342,18 @@ def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
     return best
 
 
-_COMMITTEE = re.compile(r"(?:管委会|管理委员会)$")
-
-
 def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
     """A zone's head named with the zone (天长经开区某某主任) holds the post at the zone's
-    管理委员会, or its 党工委 for a party role, as a 党工委 role named at its 管委会 is
-    (某高新区管委会党工委书记). The bodies are added as mentions over the zone's name (``qualified``: the
+    管理委员会, or its 党工委 for a party role (a party role named at the 管委会 stays there,
+    as written). The bodies are added as mentions over the zone's name (``qualified``: the
     body's name); other relations pass unchanged."""
     out, made, mentions = [], {}, list(mentions)
     for r in relations:
         org = mentions[r.object] if r.kind == "post" else None
         party = r.kind == "post" and (r.value.startswith("党工委") or r.value in ("书记", "副书记"))
-        named = org is not None and org.category == "GovernmentAgency" and r.value.startswith("党工委")
-        committee = _COMMITTEE.search(org.attr("qualified") or org.surface) if named else None
         if org is not None and org.category == "InnovationCarrier" and org.cls in ZONE_CLASSES and (
                 party or r.value.endswith("主任")):
             base, body = org.surface, "党工委" if party else "管理委员会"
-        elif committee and committee.start() >= 2:  # 某高新区管委会党工委书记: the zone's 党工委 holds it
-            base, body = committee.string[:committee.start()], "党工委"
         else:
             out.append(r)
             continue
