@@ -85,10 +85,13 @@ def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls
 
 
-def test_joint_event_is_two_names(place_finder):
+def test_two_contests_joined_are_two_names_and_other_joint_events_one(place_finder):
+    names = _names(place_finder, "第九届中国创新创业大赛青海赛区暨青海省创新创业大赛在西宁开幕。", "Event")
+    assert {"第九届中国创新创业大赛青海赛区", "青海省创新创业大赛"} <= set(names), names
     names = _names(place_finder, "西北地区孵化器培训会暨青海省创业服务人员培训会在西宁召开。", "Event")
-    assert "西北地区孵化器培训会" in names
-    assert "青海省创业服务人员培训会" in names
+    assert set(names) == {"西北地区孵化器培训会暨青海省创业服务人员培训会"}, names
+    names = _names(place_finder, "西岭市创新创业论坛暨创业孵化基地授牌仪式在会展中心举行。", "Event")
+    assert set(names) == {"西岭市创新创业论坛暨创业孵化基地授牌仪式"}, names
 
 
 @pytest.mark.parametrize("sentence, word", [

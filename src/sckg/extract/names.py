@@ -341,9 +341,9 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if edition:
             attrs.append(("edition", edition.group(0)))
         joined = name.rfind("暨")
-        if category == "Event" and len(name) - joined > 5 and joined > 3 and not name.endswith(
-                tuple(CEREMONY_VERBS), 0, joined):  # 某联盟成立暨某大会: one event
-            # A joint event (…大赛广西赛区暨广西创新创业大赛) is two names of one or two events.
+        if category == "Event" and len(name) - joined > 5 and joined > 3 and "赛" in name[:joined] and "赛" in name[joined:]:
+            # Two contests joined (…大赛广西赛区暨广西创新创业大赛) are two names of one or two
+            # contests; other joint events (某交流会暨某推介会, 某论坛暨某授牌仪式) one under the whole.
             found.append(Mention(name[:joined], start, start + joined, category, cls, tuple(attrs)))
             found.append(Mention(name[joined + 1:], start + joined + 1, end, category, cls))
             continue
