@@ -80,6 +80,12 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
                  "2023年“青禾筑梦 创新引领 创业带动就业”西岭市大众创业万众创新活动周", "ActivityWeek",
                  id="a-long-name-keeps-its-year"),
     pytest.param("他带领团队获西岭市创新创业大赛一等奖。", "西岭市创新创业大赛", "Competition", id="after-获"),
+    pytest.param("第六届中国创新创业大赛青海赛区在西宁启动。", "第六届中国创新创业大赛青海赛区", "Competition",
+                 id="a-region-s-round"),
+    pytest.param("第十届中国创新创业大赛(西岭赛区)开幕。", "第十届中国创新创业大赛(西岭赛区)", "Competition",
+                 id="a-round-in-brackets"),
+    pytest.param("2017年全国大众创业万众创新活动周青海省分会场活动在西宁举行。",
+                 "2017年全国大众创业万众创新活动周青海省分会场活动", "ActivityWeek", id="a-province-s-venue"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls
@@ -102,6 +108,7 @@ def test_two_contests_joined_are_two_names_and_other_joint_events_one(place_find
     pytest.param("30个优秀创业项目分获大赛各奖项。", "大赛", id="after-a-verb-of-winning"),
     pytest.param("各县团委负责人及高校学生代表320余人观摩比赛。", "比赛", id="who-came"),
     pytest.param("我们很高兴本次大会在西岭举办。", "大会", id="this-one"),
+    pytest.param("西岭赛区比赛由团市委等7家单位主办。", "比赛", id="a-round-alone"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))

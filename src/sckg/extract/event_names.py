@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 _THIS_EVENT = re.compile(r"(本次|本届|此次|这次|这届|该次)[\u4e00-\u9fff]{0,4}$")  # 很高兴本次大会: this one, unnamed
+# 天津赛区比赛 alone: a region's round of a contest named elsewhere, not the contest's name.
+_ROUND_ALONE = re.compile(r"[\u4e00-\u9fff]{2,7}?分?赛区(?:比赛|决赛|总决赛|复赛|初赛|半决赛)")
 _HEADCOUNT = re.compile(r"\d+(?:余|多)?[人名位]")
 EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
@@ -22,7 +24,7 @@ def names_one_event(name: str, places: list[str]) -> bool:
         return False
     if name.startswith("暨") or (name.endswith(("仪式", "典礼", "庆典")) and "赛" in name):
         return False  # the second of two joined names alone; a contest's own ceremony is the contest's
-    if _HEADCOUNT.search(name):
+    if _HEADCOUNT.search(name) or _ROUND_ALONE.fullmatch(name):
         return False  # 代表320余人观摩比赛: a clause about who came, no event's name
     return not (_ROUTINE_EVENT.search(name) or (len(name) <= 6 and not _event_anchored(name, places)))
 

@@ -74,7 +74,8 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
-_EVENT_PAREN = re.compile(r"[(（][^()（）]{1,10}[)）]")
+_EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（][^()（）]{1,10}[)）]"), re.compile(
+    r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
@@ -285,13 +286,12 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if suffix.endswith("报") and text[end:end + 1] and text[end] in "告道名送表批备到":
             continue  # 创业指导报告: 报告, no newspaper (导报)
         if category == "Event":
-            if suffix.endswith("会") and text[end:end + 1] == "议":
-                end += 1  # 工作会议: the event word is 会议
+            end += suffix.endswith("会") and text[end:end + 1] == "议"  # 工作会议: the event word is 会议
             if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
                 continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
-            paren = _EVENT_PAREN.match(text, end)
-            if paren:
-                end = paren.end()
+            paren = _EVENT_PAREN.match(text, end) or _EVENT_REGION.match(text, end)
+            if paren and (paren.lastindex is None or paren.group(1) in places or paren.group(1)[-1] in "省市县区州"):
+                end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round
         start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
