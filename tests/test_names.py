@@ -161,6 +161,14 @@ def test_kinds_of_carrier_chained_or_after_a_verb_are_no_names(place_finder, sen
     assert _names(place_finder, sentence, "InnovationCarrier") == {}
 
 
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("西岭现代农业产业园区获批省级创业园。", "西岭现代农业产业园区", id="产业园区"),
+    pytest.param("青禾农业科技园区入驻企业30家。", "青禾农业科技园区", id="科技园区"),
+])
+def test_a_park_s_name_keeps_its_区(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")
+
+
 def test_a_brand_ending_in_a_verb_and_a_park_s_maker_space_are_names(place_finder):
     names = _names(place_finder, "米库创服众创空间、星河创新孵化器和西岭大学科技园众创空间签约。", "InnovationCarrier")
     assert {"米库创服众创空间", "星河创新孵化器", "西岭大学科技园众创空间"} <= set(names), names
