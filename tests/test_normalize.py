@@ -592,3 +592,12 @@ def test_a_date_labelled_in_a_first_line_that_ran_title_metadata_and_body_togeth
     article = normalize_text("|\n市政府副秘书长周文彬一行莅临青禾大厦调研指导时间:2020-04-24 4月22日上午,"
                              "市政府副秘书长周文彬一行莅临青禾大厦调研，并召开座谈会。\n", article_id="q7")
     assert article.date == "2020-04-24", article.date
+
+
+def test_the_page_s_dated_line_below_the_body_dates_the_article_and_names_its_source():
+    article = normalize_text("某市新认定孵化器13家\n\n  1月5日,记者从市科技局获悉,新认定孵化器13家。\n\n"
+                             "  截至目前,全市孵化器聚集在孵企业669家。\n2023-01-06 21:17:19  来源:西岭日报  编辑:bj001\n"
+                             "分享到:\n", article_id="991_dated_line")
+    assert article.date.startswith("2023-01-06"), article.date
+    assert article.publisher == "西岭日报", article.publisher
+    assert all("21:17" not in b.text for b in article.body_blocks)

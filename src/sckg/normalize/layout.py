@@ -43,6 +43,11 @@ def _is_short_label(line: str) -> bool:
     return len(line) <= 12 and not re.search(r"[，。,；]", line)
 
 
+# A page's own line of date, time and labels (source, editor, author), wherever it stands.
+_DATED_LABELS = re.compile(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                           r"(?:来源|编辑|作者|责任编辑|发布人?)\s*[:：]")
+
+
 def _kind_outside(line: str) -> str | None:
     """The kind of a line wherever it stands, or None if it reads as text."""
     if _COPYRIGHT.search(line):
@@ -192,6 +197,8 @@ def classify(lines: list[str]) -> list[str]:
                 section = outside
             elif SOURCE.match(line) and len(line) <= 40:
                 kinds[i] = "source"
+            elif _DATED_LABELS.match(line) and len(line) <= 100 and not _SENTENCE_END.search(line):
+                kinds[i] = "metadata"  # 2023-01-06 21:17:19 来源:某报 编辑:某某, the page's line below the body
             elif BYLINE.match(line) and len(line) <= 30 and not _SENTENCE_END.search(line):
                 kinds[i] = "byline"
             elif re.match(r"^[（(【\[](记者|编辑|责任编辑|通讯员)", line) and len(line) <= 30:
