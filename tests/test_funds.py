@@ -1,10 +1,10 @@
-"""Named funds (sckg.extract.funds)."""
+"""Named funds and programmes (sckg.extract.funds)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sckg.extract.funds import fund_names
+from sckg.extract.funds import fund_names, programme_names
 
 
 @pytest.mark.parametrize("text,places,name", [
@@ -19,3 +19,23 @@ def test_a_region_s_fund_is_named(text, places, name):
 @pytest.mark.parametrize("text", ["各地要用好专项资金。", "企业获得了创投基金的支持。"])
 def test_a_kind_of_fund_is_no_named_fund(text):
     assert fund_names(text, []) == []
+
+
+@pytest.mark.parametrize("text,places,name", [
+    ("实施千万平米孵化器工程。", [], "千万平米孵化器工程"),
+    ("入选百万大学生留汉创业计划。", [], "百万大学生留汉创业计划"),
+    ("制定西岭省千户科技型企业三年行动计划。", ["西岭省"], "西岭省千户科技型企业三年行动计划"),
+    ("列入西岭市科技计划项目。", ["西岭市"], "西岭市科技计划"),
+    ("获得国家火炬计划项目支持。", [], "国家火炬计划"),
+])
+def test_a_plan_counted_in_its_name_a_region_s_plan_and_a_state_plan_are_named(text, places, name):
+    assert [(p.surface, p.category) for p in programme_names(text, places)] == [(name, "Programme")]
+
+
+@pytest.mark.parametrize("text,places", [
+    ("制定了工作计划和三年行动计划。", []),
+    ("西岭市重点工程建设加快。", ["西岭市"]),
+    ("他毕业于西岭大学生物工程专业,现任总工程师。", []),
+])
+def test_a_kind_of_plan_or_an_engineering_field_is_no_programme(text, places):
+    assert programme_names(text, places) == []

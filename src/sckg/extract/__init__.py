@@ -29,7 +29,7 @@ from sckg.extract.events import awards, carrier_kinds, event_details, later_awar
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
 from sckg.extract.founders import founders
-from sckg.extract.funds import fund_names
+from sckg.extract.funds import named_programmes
 from sckg.extract.learned import Reading, company_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
@@ -139,7 +139,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     known_towns.update(t.surface for t in found_towns)
     places = [p for p in places if not _overlaps(p, found_towns)] + found_towns
     place_names = [p.surface for p in places]
-    names = suffix_names(text, place_names) + titled_names(text) + fund_names(text, place_names)
+    names = suffix_names(text, place_names) + titled_names(text) + named_programmes(text, place_names)
     listed, replaced = listed_carriers(text, names, place_names)
     names = operated_carriers([m for i, m in enumerate(names) if i not in replaced] + listed)
     names += brand_companies(text, names, place_names)

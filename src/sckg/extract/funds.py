@@ -1,12 +1,14 @@
-"""Named funds: a region or an agency and its 专项资金 or 基金 (某省科技专项资金,
-某区创业投资引导基金), a programme of the graph's."""
+"""Named funds and programmes written without quotation marks: a region or an agency
+and its 专项资金 or 基金 (某省科技专项资金, 某区创业投资引导基金); a region's plan or
+project (某市科技计划, 某省千户科技型企业三年行动计划), one counted in its name (千万平米孵化器
+工程, 百万大学生留汉创业计划) and the state's named plans (国家火炬计划)."""
 
 from __future__ import annotations
 
 import re
 
 from sckg.extract.lexicon import FUND
-from sckg.extract.names import left_edge
+from sckg.extract.names import left_edge, name_start
 from sckg.model import Mention
 
 _FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
@@ -27,3 +29,29 @@ def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
                 _FUND_REGION.match(name) or any(name.startswith(p) for p in places)):
             found.append(Mention(name, start, m.end(), "Programme", "Fund"))
     return found
+
+
+_PLAN = re.compile(r"(?:三年)?(?:行动计划|计划|(?<!生物|信息|电子|软件|机械|化学|环境|土木|材料|医学)(?<!总)工程(?![师学院技研]))")
+_COUNTED_HEAD = re.compile(r"(?:百万|千万|万名|千户|百户|百企|千企|万企|双千|双百|十百千|百千万)")
+_KIND_OF_PLAN = re.compile(r"重点|建设|工作|年度|发展|实施|民生|各项|有关|相关")  # 某市重点工程: a kind
+_STATE_PLANS = re.compile(r"(?:国家)?(?:火炬计划|星火计划|千人计划|万人计划)")
+
+
+def programme_names(text: str, places: list[str] = ()) -> list[Mention]:
+    """Plans and projects named without quotation marks (see the module's docstring);
+    a kind of plan (工作计划, 三年行动计划, 重点工程) names none."""
+    found = []
+    for m in _PLAN.finditer(text):
+        start = name_start(text, m.start(), 0, places)
+        stem = text[start:m.start()]
+        state = _STATE_PLANS.fullmatch(text, start, m.end())
+        place = next((p for p in places if stem.startswith(p) and len(stem) > len(p)), None)
+        if state or (len(stem) >= 3 and (_COUNTED_HEAD.match(stem) or place and not stem.endswith("年")
+                                         and not _KIND_OF_PLAN.fullmatch(stem, len(place or "")))):
+            found.append(Mention(text[start:m.end()], start, m.end(), "Programme", "ActionProgramme"))
+    return found
+
+
+def named_programmes(text: str, places: list[str] = ()) -> list[Mention]:
+    """The funds and the plans and projects ``text`` names without quotation marks."""
+    return fund_names(text, places) + programme_names(text, places)

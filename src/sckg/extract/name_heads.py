@@ -193,7 +193,8 @@ def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[st
     if _lead_char(text, start, end):
         start += 1  # 期待以某某为平台: the verbs passed, a preposition
     if 0 < start and end - start >= 5 and not common_word(text[start:start + 2]) and (
-            common_word(text[start - 1:start + 1]) or any(text.startswith(p, start + 1) for p in places)):
+            common_word(text[start - 1:start + 1]) or any(text.startswith(p, start + 1) for p in places)) \
+            and not any(text.startswith(p, start) for p in places):  # (黑龙江省: a place of its own)
         start += 1  # 当前东湖高新区, 14号楼安康市某孵化器: the scan stopped inside a word
     return start
 
