@@ -36,6 +36,7 @@ def test_a_plan_counted_in_its_name_a_region_s_plan_and_a_state_plan_are_named(t
     ("制定了工作计划和三年行动计划。", []),
     ("西岭市重点工程建设加快。", ["西岭市"]),
     ("他毕业于西岭大学生物工程专业,现任总工程师。", []),
+    ("西岭市政府全面支持上海工程大学在西岭建设基地。", ["西岭市", "上海"]),
 ])
 def test_a_kind_of_plan_or_an_engineering_field_is_no_programme(text, places):
     assert programme_names(text, places) == []

@@ -31,7 +31,7 @@ def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
     return found
 
 
-_PLAN = re.compile(r"(?:三年)?(?:行动计划|计划|(?<!生物|信息|电子|软件|机械|化学|环境|土木|材料|医学)(?<!总)工程(?![师学院技研]))")
+_PLAN = re.compile(r"(?:三年)?(?:行动计划|计划|(?<!生物|信息|电子|软件|机械|化学|环境|土木|材料|医学)(?<!总)工程(?![师学院技研大]))")
 _COUNTED_HEAD = re.compile(r"(?:百万|千万|万名|千户|百户|百企|千企|万企|双千|双百|十百千|百千万)")
 _KIND_OF_PLAN = re.compile(r"重点|建设|工作|年度|发展|实施|民生|各项|有关|相关")  # 某市重点工程: a kind
 _STATE_PLANS = re.compile(r"(?:国家)?(?:火炬计划|星火计划|千人计划|万人计划)")
