@@ -132,6 +132,14 @@ def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
 
 
 @pytest.mark.parametrize("sentence, name", [
+    pytest.param("兰州产业投资集团建设的孵化园开园。", "兰州产业投资集团", id="a-city-s-investment-group"),
+    pytest.param("深圳创新投资集团副总监张有新出席。", "深圳创新投资集团", id="before-a-post"),
+])
+def test_an_investment_company_named_after_its_place_is_a_company(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "Company"), _names(place_finder, sentence, "Company")
+
+
+@pytest.mark.parametrize("sentence, name", [
     pytest.param("园区运营公司星河孵化器管理有限公司负责日常运营。", "星河孵化器管理有限公司", id="description-before"),
     pytest.param("西岭通信集团公司北京分公司入驻园区。", "西岭通信集团公司北京分公司", id="branch-keeps-its-parent"),
 ])

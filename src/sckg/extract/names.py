@@ -245,7 +245,7 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         return stem == "" or bool(_GENERIC_RE.fullmatch(stem)) or (
             cls in _CARRIER_CLASSES and bool(_KIND_TAIL.search(stem)))
     if cls == "Company" and (len(stem) <= 1 or (suffix.endswith("行") and _BANK_KIND.fullmatch(stem))
-                             or is_generic_company(name)):
+                             or is_generic_company(name) and not any(name.startswith(p) for p in places)):
         return True  # 子公司, 地银行 (of 当地银行), 商业银行, 运营公司: a kind of company or bank
     if cls in _CARRIER_CLASSES and _KIND_TAIL.search(stem):
         return True  # 国家级众创空间, 3家孵化器, 华东六省一市孵化器, 区政府众创空间: a kind
