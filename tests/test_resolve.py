@@ -859,3 +859,10 @@ def test_a_source_line_s_national_name_keeps_its_kind(place_finder, gazetteer, s
     res = resolve([extract_article(normalize_text(text, article_id="969_source"), place_finder.find)], gazetteer,
                   resolve_place)
     assert _by_name(res, name).category == category
+
+
+def test_the_torch_centre_under_the_ministry_of_industry_is_named_in_full(place_finder, gazetteer):
+    res = _resolved(place_finder, gazetteer, ("970_torch", "工信部火炬中心到园区调研",
+                                              ["工业和信息化部火炬中心副主任周文彬一行到园区调研,工信部火炬中心孵化器处处长林海涛参加。"]))
+    names = {e.name for e in res.entities.values() if e.category == "PublicInstitution"}
+    assert {"工业和信息化部火炬高技术产业开发中心", "工业和信息化部火炬高技术产业开发中心孵化器处"} <= names, names
