@@ -1636,7 +1636,7 @@ def test_an_opening_ceremony_of_a_county(place_finder, gazetteer):
 
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
     assert ("王建华", "副县长", "遂宁市大英县人民政府") in posts, posts
-    assert ("周文彬", "副所长", "中科院光电所") in posts
+    assert ("周文彬", "副所长", "中国科学院光电所") in posts
 
 
 def test_a_carrier_s_managers_listed_with_their_posts_after_their_names(place_finder):

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from sckg.extract.academies import academy_institutes
 from sckg.extract.agencies import (committee_departments, implied_governments, levels_alone, national_bodies,
                                    national_heads, own_heads, party_committees, party_committees_of_state,
                                    place_bodies, relative_agencies, zone_bodies)
@@ -28,7 +29,7 @@ from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short
 from sckg.extract.events import awards, carrier_kinds, event_details, later_awards, title_bodies, title_events
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
-from sckg.extract.founders import founders
+from sckg.extract.founders import founded_companies, founders, quoted_projects
 from sckg.extract.funds import named_programmes
 from sckg.extract.learned import Reading, company_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
@@ -45,8 +46,6 @@ from sckg.model import Article, Extraction, Figure, Mention, PlaceMention, Relat
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
 Reader = Callable[[str], Reading]  # the learned recogniser's reading of a paragraph
-_PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
-_FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
 _MEDIA_NAME = re.compile(r"(网|网站|报|台|社|杂志|在线|新闻|头条)$")
 _ISSUER = re.compile(r"(厅|局|委|委员会|政府|办公室|办公厅|部)$")
 _OUTLET = re.compile(r"([\u4e00-\u9fff]{2,8}(?:网|报|台|社))记者")
@@ -151,13 +150,9 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     names += national_bodies(text, names)
     names, short = university_short_forms(text, names)
     names += short
-    projects = []
-    for m in _PROJECT.finditer(text):
-        g = 1 if m.group(1) else 2
-        projects.append(Mention(m.group(g), m.start(g), m.end(g), "Project", "Project"))
-    for m in _FOUNDED.finditer(text):
-        if not any(n.start <= m.start(1) < n.end for n in names):
-            names.append(Mention(m.group(1), m.start(1), m.end(1), "Company", "Company"))
+    names = academy_institutes(text, names)
+    names += founded_companies(text, names)
+    projects = quoted_projects(text)
     mentions = [m for m in names if not _overlaps(m, projects)] + projects
     # A place inside a longer name is part of that name (兰州 in 兰州大学).
     mentions += [p for p in places if not _overlaps(p, mentions)]

@@ -1,5 +1,6 @@
-"""创始人 posts: a person who 创立/创办/打造 an organisation (某某创办的某公司), or who says
-我成立了 it in a quotation attributed to them."""
+"""Founders and what they found: 创始人 posts (a person who 创立/创办/打造 an organisation,
+or who says 我成立了 it in a quotation attributed to them), the company a quoted name
+founded is (某某创办的“某某”), and quoted projects (项目“某某”, “某某”APP)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,23 @@ from sckg.model import Mention, Relation
 
 _FOUNDING = re.compile(r"(创立|创办|成立|打造|创建)(了)?的?")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_PROJECT = re.compile(r"项目[“\"]([^”\"]{2,20})[”\"]|[“\"]([^”\"]{2,20})[”\"](?:软件|APP|项目)")
+_FOUNDED = re.compile(r"(?:创立|创办|打造|开办)的[“\"]([^”\"，。]{2,20})[”\"]")
+
+
+def quoted_projects(text: str) -> list[Mention]:
+    """Projects named in quotation marks after 项目 or before 软件, APP, 项目."""
+    out = []
+    for m in _PROJECT.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append(Mention(m.group(g), m.start(g), m.end(g), "Project", "Project"))
+    return out
+
+
+def founded_companies(text: str, names: list[Mention]) -> list[Mention]:
+    """A quoted name someone founded (某某创办的“某某”), a company, where ``names`` hold none."""
+    return [Mention(m.group(1), m.start(1), m.end(1), "Company", "Company") for m in _FOUNDED.finditer(text)
+            if not any(n.start <= m.start(1) < n.end for n in names)]
 
 
 def founders(text: str, mentions: list[Mention]) -> list[Relation]:
