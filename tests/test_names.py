@@ -177,6 +177,23 @@ def test_a_park_s_name_keeps_its_区(place_finder, sentence, name):
     assert name in _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")
 
 
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("西北工程大学国家大学科技园青禾湾分园揭牌。", "西北工程大学国家大学科技园青禾湾分园", id="a-branch-park"),
+    pytest.param("青禾立体联动孵化器总基地开园。", "青禾立体联动孵化器总基地", id="a-head-site"),
+    pytest.param("西北工程大学国家大学科技园滁州园区签约。", "西北工程大学国家大学科技园滁州园区", id="a-site-in-another-city"),
+])
+def test_a_site_of_a_carrier_is_named_with_it(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("西岭大学科技园和青禾基地开展合作。", "西岭大学科技园", id="joined-by-和"),
+    pytest.param("调研组到青禾创客孵化园调研园区服务工作。", "青禾创客孵化园", id="a-visit-s-verb"),
+])
+def test_what_follows_a_carrier_is_no_site_of_it(place_finder, sentence, name):
+    assert name in _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")
+
+
 def test_a_brand_ending_in_a_verb_and_a_park_s_maker_space_are_names(place_finder):
     names = _names(place_finder, "米库创服众创空间、星河创新孵化器和西岭大学科技园众创空间签约。", "InnovationCarrier")
     assert {"米库创服众创空间", "星河创新孵化器", "西岭大学科技园众创空间"} <= set(names), names

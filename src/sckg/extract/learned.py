@@ -249,7 +249,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     company); a body of another kind with no known ending is left out."""
     from sckg.extract.lexicon import NOT_A_BUREAU
     from sckg.extract.name_heads import JOINT_BODIES
-    from sckg.extract.names import NOT_AFTER, SUFFIXES, names_every_body
+    from sckg.extract.name_heads import names_every_body
+    from sckg.extract.names import NOT_AFTER, SUFFIXES
 
     people = {m.start for m in mentions if m.category == "Person"}
     out: list[Mention] = []

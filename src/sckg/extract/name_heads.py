@@ -340,3 +340,15 @@ def site_credit(text: str, start: int) -> bool:
     """Whether a name at ``start`` is credited as a site's maker (技术支持:某新闻网, 主办:某报社):
     the page's operator, not a source of the article."""
     return bool(_SITE_CREDIT.search(text, max(0, start - 8), start))
+
+
+_LEVEL_ASIDE = r"[省市县区州][(（][^()（）]{1,6}[)）]"  # 市(州), 区(开发区)
+_KIND_OF_BODY = re.compile(rf"设区市|计划单列市|驻市|{_LEVEL_ASIDE}")
+_KIND_BEFORE = re.compile(rf"{_LEVEL_ASIDE}$")
+
+
+def names_every_body(text: str, start: int) -> bool:
+    """Whether the agency named from ``start`` is a kind of body every city has (各市(州)科技局,
+    设区市科技局, 计划单列市科技厅, 驻市科技局), not one body."""
+    return bool(_KIND_OF_BODY.match(text, start)) or text[start - 1:start] == "各" or bool(
+        _KIND_BEFORE.search(text, max(0, start - 10), start))

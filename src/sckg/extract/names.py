@@ -13,7 +13,7 @@ from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
-    qualifies_meeting, site_credit, strip_lead, trim_title_prefix, year_start)
+    names_every_body, qualifies_meeting, site_credit, strip_lead, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
@@ -74,6 +74,9 @@ _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "�
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
+_SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
+                       r"|总基地|分基地)"
+                       r"(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
 _EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（][^()（）]{1,10}[)）]"), re.compile(
     r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 # The words a division's full name ends with (a short form lacks them).
@@ -208,9 +211,6 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}年$")
 # What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
 _SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
-_LEVEL_ASIDE = r"[省市县区州][(（][^()（）]{1,6}[)）]"  # 市(州), 区(开发区)
-_KIND_OF_BODY = re.compile(rf"设区市|计划单列市|驻市|{_LEVEL_ASIDE}")
-_KIND_BEFORE = re.compile(rf"{_LEVEL_ASIDE}$")
 # What starts an event's name, never a body's or carrier's (第二期, 首届, 2021年).
 _EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
@@ -292,6 +292,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             paren = _EVENT_PAREN.match(text, end) or _EVENT_REGION.match(text, end)
             if paren and (paren.lastindex is None or paren.group(1) in places or paren.group(1)[-1] in "省市县区州"):
                 end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round
+        site = _SUB_SITE.match(text, end) if category == "InnovationCarrier" else None
+        end = site.end() if site else end  # 某科技园某某分园, 某孵化器总基地: a site of the carrier, named with it
         start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
@@ -349,13 +351,6 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
     return _widest(found, text)
-
-
-def names_every_body(text: str, start: int) -> bool:
-    """Whether the agency named from ``start`` is a kind of body every city has (各市(州)科技局,
-    设区市科技局, 计划单列市科技厅, 驻市科技局), not one body."""
-    return bool(_KIND_OF_BODY.match(text, start)) or text[start - 1:start] == "各" or bool(
-        _KIND_BEFORE.search(text, max(0, start - 10), start))
 
 
 def name_start(text: str, end: int, floor: int, places: list[str] = ()) -> int:
