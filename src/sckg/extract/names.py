@@ -293,7 +293,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if paren and (paren.lastindex is None or paren.group(1) in places or paren.group(1)[-1] in "省市县区州"):
                 end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round
         site = _SUB_SITE.match(text, end) if category == "InnovationCarrier" else None
-        end = site.end() if site else end  # 某科技园某某分园, 某孵化器总基地: a site of the carrier, named with it
+        if site and (site.group(0).endswith(("分园", "总基地", "分基地")) or any(text.startswith(p, end) for p in places)):
+            end = site.end()  # 某科技园某某分园, 某孵化器总基地, 某科技园滁州园区: a site of the carrier, named with it
         start = left_edge(text, m.start(), 0, event=category == "Event", places=places)
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
