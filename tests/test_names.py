@@ -181,6 +181,7 @@ def test_a_park_s_name_keeps_its_区(place_finder, sentence, name):
     pytest.param("西北工程大学国家大学科技园青禾湾分园揭牌。", "西北工程大学国家大学科技园青禾湾分园", id="a-branch-park"),
     pytest.param("青禾立体联动孵化器总基地开园。", "青禾立体联动孵化器总基地", id="a-head-site"),
     pytest.param("西北工程大学国家大学科技园滁州园区签约。", "西北工程大学国家大学科技园滁州园区", id="a-site-in-another-city"),
+    pytest.param("高新区-N·次元众创空间举办活动。", "N·次元众创空间", id="a-latin-letter-and-a-middle-dot"),
 ])
 def test_a_site_of_a_carrier_is_named_with_it(place_finder, sentence, name):
     assert name in _names(place_finder, sentence, "InnovationCarrier"), _names(place_finder, sentence, "InnovationCarrier")

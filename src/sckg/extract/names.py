@@ -299,9 +299,10 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         start = trim_title_prefix(text, start, m.end(), places)
         start = strip_lead(text, start, m.end(), keep_date=category == "Event", places=places)
         start = year_start(text, start) if category == "Event" else start
-        while category == "InnovationCarrier" and start and text[start - 1:start].isascii() and (
-                text[start - 1].isalpha() or text[start - 1] == "+"):
-            start -= 1  # NOVO+众创空间: a Latin brand before its type word is the name's
+        while category == "InnovationCarrier" and start and (text[start - 1:start].isascii() and (
+                text[start - 1].isalpha() or text[start - 1] == "+") or text[start - 2:start - 1].isalpha()
+                and text[start - 2].isascii() and text[start - 1] in "·•・"):
+            start -= 1  # NOVO+众创空间, N·次元众创空间: a Latin brand before its type word is the name's
         if category == "Event":
             start = after_last_verb(text, start, m.start(), end)
         elif category == "InnovationCarrier":
