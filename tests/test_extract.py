@@ -1777,6 +1777,14 @@ def test_tibetan_and_mongolian_names_after_a_title(place_finder):
         assert post in posts, (post, posts)
 
 
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("自治区党委常委那顺孟和出席会议。", "那顺孟和", id="a-surname-first-and-和-last"),
+    pytest.param("副州长多杰才让讲话。", "多杰才让", id="tibetan"),
+])
+def test_a_minority_name_of_two_parts_is_read_whole(place_finder, sentence, name):
+    assert name in _names(_extract(place_finder, [sentence]), "Person")
+
+
 def test_a_democratic_party_s_committee_named_by_level_is_no_communist_party_committee(place_finder):
     ex = _extract(place_finder, ["民进市委专职副主委周文彬、林海涛和民进市委秘书长马文静参加调研。"])
     committee = _mention(ex, "民进市委")

@@ -249,6 +249,7 @@ MINORITY_NAME_PARTS = frozenset("""
 扎巴 桑珠 晋美 江村 加措 嘉措 坚参 坚赞 琼达 次珍 德庆 阿旺 贡嘎 索南 吉吉 旺杰 次央 卓嘎 巴央 泽仁 泽旺
 巴特尔 孟克 巴雅尔 额尔敦 宝音 图雅 乌力吉 那仁 其其格 斯琴 高娃 朝鲁 阿拉坦 苏和 巴图 布和 乌日娜 萨仁
 敖登 吉日嘎拉 额尔德尼 毕力格 特木尔 满都拉 格日勒 赛音 德力格尔 阿木尔 娜仁 巴根 朝克 宝力道 其木格
+那顺 孟和 乌兰 图门 吉雅 达来 阿拉腾 哈斯 巴音 青格勒 朝格图 道尔吉 乌云 完德 尖措 多杰 南加 华旦 更登 东智 拉毛
 """.split())
 # Words that follow a person's name as its subject.
 # 带著/凭著: OpenCC's t2s leaves 著 as it is (著 is also simplified).

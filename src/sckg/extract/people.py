@@ -80,6 +80,9 @@ def read_name(text: str, pos: int) -> int | None:
     if text[pos:pos + 1] == "任" and (TITLE_PATTERN.match(text, pos + 1) or tag(text[pos + 1:pos + 3]) == "v"
                                       and word_count(text[pos + 1:pos + 3]) > 1000):
         return None  # 教授任执行负责人: 任 is the verb (to serve as), no surname
+    minority = _minority_name(text, pos)
+    if minority is not None and minority - pos >= 4:
+        return minority  # 那顺孟和出席: two parts of a Mongolian name, though 那 is a surname and 和 a conjunction
     for length in (3, 2, 4):
         name = text[pos:pos + length]
         if len(name) < length or not all("\u4e00" <= c <= "\u9fff" for c in name):
