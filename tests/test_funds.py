@@ -37,6 +37,8 @@ def test_a_plan_counted_in_its_name_a_region_s_plan_and_a_state_plan_are_named(t
     ("西岭市重点工程建设加快。", ["西岭市"]),
     ("他毕业于西岭大学生物工程专业,现任总工程师。", []),
     ("西岭市政府全面支持上海工程大学在西岭建设基地。", ["西岭市", "上海"]),
+    ("江西省科学技术厅计划到2025年新增省级众创空间50家。", ["江西省"]),
+    ("西岭市计划在三年内建成孵化器10家。", ["西岭市"]),
 ])
 def test_a_kind_of_plan_or_an_engineering_field_is_no_programme(text, places):
     assert programme_names(text, places) == []

@@ -34,6 +34,8 @@ def fund_names(text: str, places: list[str] = ()) -> list[Mention]:
 _PLAN = re.compile(r"(?:三年)?(?:行动计划|计划|(?<!生物|信息|电子|软件|机械|化学|环境|土木|材料|医学)(?<!总)工程(?![师学院技研大]))")
 _COUNTED_HEAD = re.compile(r"(?:百万|千万|万名|千户|百户|百企|千企|万企|双千|双百|十百千|百千万)")
 _KIND_OF_PLAN = re.compile(r"重点|建设|工作|年度|发展|实施|民生|各项|有关|相关")  # 某市重点工程: a kind
+_BODY_END = re.compile(r"(?:厅|局|委|部|办|政府|中心|公司|集团|院|校|会)$")
+_PLANS_TO = re.compile(r"[在于到从将用]|\d")
 _STATE_PLANS = re.compile(r"(?:国家)?(?:火炬计划|星火计划|千人计划|万人计划)")
 
 
@@ -46,6 +48,8 @@ def programme_names(text: str, places: list[str] = ()) -> list[Mention]:
         stem = text[start:m.start()]
         state = _STATE_PLANS.fullmatch(text, start, m.end())
         place = next((p for p in places if stem.startswith(p) and len(stem) > len(p)), None)
+        if _BODY_END.search(stem) or _PLANS_TO.match(text, m.end()):
+            continue  # 某省科学技术厅计划到2025年…: a body plans to, no plan of that name
         if state or (len(stem) >= 3 and (_COUNTED_HEAD.match(stem) or place and not stem.endswith("年")
                                          and not _KIND_OF_PLAN.fullmatch(stem, len(place or "")))):
             found.append(Mention(text[start:m.end()], start, m.end(), "Programme", "ActionProgramme"))
