@@ -31,7 +31,7 @@ from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
 from sckg.extract.founders import founded_companies, founders, quoted_projects
 from sckg.extract.funds import named_programmes
-from sckg.extract.learned import Reading, company_starts, learned_organisations, learned_people, load_recogniser
+from sckg.extract.learned import Reading, body_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
 from sckg.extract.posts import posts, zone_posts
@@ -192,7 +192,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions = [m for m in mentions if m.category != "Place" or not _overlaps(m, bodies)] + bodies
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
     mentions = levels_alone(text, village_bodies(text, listed_departments(mentions, text, place_names)))
-    mentions = company_starts(reading, text, mentions, place_names) if reading is not None else mentions
+    mentions = body_starts(reading, text, mentions, place_names) if reading is not None else mentions
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

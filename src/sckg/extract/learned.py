@@ -248,8 +248,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     organisation and carrier endings), else as the recogniser types them (an agency, a
     company); a body of another kind with no known ending is left out."""
     from sckg.extract.lexicon import NOT_A_BUREAU
-    from sckg.extract.name_heads import JOINT_BODIES
-    from sckg.extract.name_heads import names_every_body
+    from sckg.extract.name_heads import JOINT_BODIES, names_every_body
     from sckg.extract.names import NOT_AFTER, SUFFIXES
 
     people = {m.start for m in mentions if m.category == "Person"}
@@ -344,9 +343,10 @@ def load_recogniser() -> None:
     _place_names()
 
 
-def company_starts(reading: Reading, text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
-    """Companies whose start the rules set where the recogniser starts them, when what
-    lies between is words of the sentence (销售某某股份有限公司, 现有某某公司, 载体内企业某某公司):
+def body_starts(reading: Reading, text: str, mentions: list[Mention], places: list[str]) -> list[Mention]:
+    """Companies, associations and universities (``_TRIMMED``) whose start the rules set
+    where the recogniser starts them, when what lies between is words of the sentence
+    (销售某某股份有限公司, 现有某某公司, 载体内企业某某公司, 集聚某某大学):
     two Han characters or more, not starting with a place, holding a word of two
     characters that is a verb, pronoun, adverb or distinguishing word, or a noun of a
     kind (企业), and ending in no word that may be a name's."""
