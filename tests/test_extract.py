@@ -764,11 +764,12 @@ def test_a_head_of_government_named_by_the_title_alone(place_finder):
 
 def test_agencies_the_recogniser_sees_that_end_as_agencies_do(place_finder):
     """An agency the rules do not know by its ending (某县委组织部) is taken from the
-    recogniser; a kind of agency (县级科技局, 各级科技部门) is not."""
-    ex = _extract(place_finder, ["会议由临江县委组织部主办，各级科技部门和县级科技局参加。"])
+    recogniser; a kind of agency (县级科技局, 各级科技部门, 财政部门) is not."""
+    ex = _extract(place_finder, ["会议由临江县委组织部主办，各级科技部门和县级科技局参加，"
+                                 "副区长陈俊峰在区政府办、楼宇办、科技、工信、财政部门负责人陪同下深入企业。"])
     agencies = {m.surface for m in ex.mentions if m.category == "GovernmentAgency"}
     assert "临江县委组织部" in agencies, agencies
-    assert not agencies & {"县级科技局", "各级科技部门", "科技部门"}, agencies
+    assert not agencies & {"县级科技局", "各级科技部门", "科技部门", "财政部门"}, agencies
 
 
 def test_a_head_of_government_of_the_city_named_last_in_the_sentence(place_finder):

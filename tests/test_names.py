@@ -356,3 +356,24 @@ def test_a_carrier_s_name_starts_at_its_place_after_a_verb_of_the_sentence(place
                    "InnovationCarrier")
     assert "德阳地区国家大学科技园" in found and "启动德阳地区国家大学科技园" not in found, found
     assert "硚口区宜都科创科技企业孵化器" in found, found  # (a place the tagger takes for a verb stays)
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    pytest.param("要充分调动地方政府和区域政府的积极性。", set(), id="no-division-before-government"),
+    pytest.param("本次活动得到众创空间政府的支持。", set(), id="a-carrier-before-government"),
+    pytest.param("青田县人民政府与香港特区政府、美国政府代表签约。", {"青田县人民政府", "香港特区政府", "美国政府"},
+                 id="governments-of-divisions-and-states"),
+])
+def test_a_government_is_a_division_s(place_finder, sentence, kept):
+    """政府 names a body only after a division (县, 市, 特区) or a state: 地方政府, 区域政府 are kinds."""
+    found = {n for n in _names(place_finder, sentence, "GovernmentAgency") if n.endswith("政府")}
+    assert found == kept, found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("经商省财政厅同意，大赛设一等奖3名。", "省财政厅", id="经商-consulted"),
+    pytest.param("非常感谢西岭市科协的支持。", "西岭市科协", id="感谢-thanked"),
+])
+def test_a_body_starts_after_the_verb_of_a_notice(place_finder, sentence, name):
+    found = {**_names(place_finder, sentence, "GovernmentAgency"), **_names(place_finder, sentence, "Association")}
+    assert name in found and not any(n.endswith(name) and n != name for n in found), found

@@ -249,7 +249,7 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
     company); a body of another kind with no known ending is left out."""
     from sckg.extract.lexicon import NOT_A_BUREAU
     from sckg.extract.name_heads import JOINT_BODIES, names_every_body
-    from sckg.extract.names import NOT_AFTER, SUFFIXES
+    from sckg.extract.names import GOVERNED, NOT_AFTER, SUFFIXES
 
     people = {m.start for m in mentions if m.category == "Person"}
     out: list[Mention] = []
@@ -269,6 +269,8 @@ def learned_organisations(text: str, spans: list[tuple[int, int, str]], mentions
         surface = text[start:end]
         if surface in TITLES or surface in _BARE_BODY_WORDS or surface in _suffix_words() or JOINT_BODIES.fullmatch(surface):
             continue  # 联合创始人兼CTO某某: a title; 众创空间负责人某某: a kind of body; 市委市政府: two bodies
+        if surface.endswith("部门") or surface.endswith("政府") and not GOVERNED.search(surface.removesuffix("政府").removesuffix("人民")):
+            continue  # 财政部门负责人, 地方政府: a kind of body, no one body
         ending = next(((cat, cls) for s, cat, cls in SUFFIXES if surface.endswith(s) and len(surface) > len(s)),
                       None)
         if ending is not None and ending[0] == "Event":

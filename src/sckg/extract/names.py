@@ -84,6 +84,7 @@ _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
 _BANK_KIND = re.compile(r"各?(商业|合作|村镇|政策性|民营|外资|国有|股份制|地方|合作金融机构和)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
+GOVERNED = re.compile(r"(?:[省市县区州旗盟镇乡村]|(?<![我本外各两])国|中央|特区)$")  # whose 政府 it can be
 
 _LONG_SUFFIX_AT = EndMatcher(sf for sf, _, _ in SUFFIXES if len(sf) >= 3)
 _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
@@ -237,8 +238,8 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
     """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
-        return stem == "" or stem.endswith("级") or bool(
-            _GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem))
+        return stem == "" or stem.endswith("级") or bool(_GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem)) or (
+            suffix.startswith(("政府", "人民政府")) and not GOVERNED.search(stem))  # 地方政府, 区域政府: no one body
     if stem in ("省", "市", "县", "区", "州") and cls in ("PublicInstitution", "Association") and len(suffix) >= 4:
         return False  # 省生产力促进中心, 市创业中心: the article's province's or city's (``relative``)
     if cls in _PLACE_NAMED:
