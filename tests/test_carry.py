@@ -117,3 +117,64 @@ def test_a_kept_statement_that_no_longer_conforms_is_held_back_not_lost(tmp_path
 def test_nothing_is_kept_where_there_is_no_store(tmp_path):
     assert carry.graphs_to_keep(tmp_path / "none", set()) == {}
     assert carry.graphs_to_keep(None, set()) == {}
+
+
+def test_what_an_earlier_build_held_back_outlives_the_next_build(project):
+    """refused/curated.trig (curated statements an earlier rebuild held back: in no store
+    any more) and a user's own file there are carried into the new refused/; the held
+    file of an article the build makes again is made anew, not carried."""
+    refused = project / "refused"
+    refused.mkdir(exist_ok=True)
+    (refused / "curated.trig").write_text("# held\nid:a id:b id:c .\n", encoding="utf-8")
+    (refused / "notes.txt").write_text("to check\n", encoding="utf-8")
+    built = sorted((project / "articles").glob("*.txt"))[0].stem
+    (refused / f"{built}.trig").write_text("# stale\n", encoding="utf-8")
+    result = rebuild(project)
+    assert result.exit_code in (0, 4), result.output
+    assert (refused / "curated.trig").read_text(encoding="utf-8").endswith("id:a id:b id:c .\n")
+    assert (refused / "notes.txt").read_text(encoding="utf-8") == "to check\n"
+    assert not (refused / f"{built}.trig").exists() or "# stale" not in (refused / f"{built}.trig").read_text("utf-8")
+    readme = (refused / "README").read_text(encoding="utf-8")
+    assert "kept       curated.trig" in readme and "kept       notes.txt" in readme
+    first = (refused / "curated.trig").read_bytes()
+    rebuild(project)
+    assert (refused / "curated.trig").read_bytes() == first  # carried again, not appended to itself
+
+
+def test_a_graph_of_the_user_s_own_under_curated_rebuilds(project):
+    """A graph under graph:curated/ (whose name is no prefixed name) is written whole in
+    the dump, which the store then loads."""
+    (project / "own.ttl").write_text(
+        "@prefix sc: <https://w3id.org/sckg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://w3id.org/sckg/id/makerspace-qinghe-own> a sc:MakerSpace ;"
+        " rdfs:label \"青禾自有众创空间\"@zh-Hans ;\n"
+        f"    sc:mentionedIn <https://w3id.org/sckg/id/article-{sorted(UNSEEN.glob('*.txt'))[0].stem}> .\n",
+        encoding="utf-8")
+    own = f"{CURATED}/mine"
+    assert run("add", str(project / "own.ttl"), "--graph", own, "--store", str(project / "store")).exit_code == 0
+    result = rebuild(project)
+    assert result.exit_code in (0, 4), result.output
+    assert own in graphs(project / "store")
+    assert f"<{own}> {{" in (project / "out.trig").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["store", "out", "seeds"])
+def test_a_build_refuses_to_overwrite_what_is_not_its_own(tmp_path, where):
+    """A store folder that is no store, a dump inside the articles' folder or the store,
+    or named as no TriG file: a one-line error, and every file as it was."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    article = sorted(UNSEEN.glob("*.txt"))[0]
+    shutil.copy(article, articles)
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "analysis.csv").write_text("a,b\n", encoding="utf-8")
+    out, store = {"store": (tmp_path / "x.trig", results),
+                  "out": (articles / article.name, tmp_path / "st"),
+                  "seeds": (articles / "x.trig", tmp_path / "st")}[where]
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, ["build", "--seeds", str(articles), "--out", str(out), "--store", str(store),
+                                       "--quiet"])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "sckg build:" in result.output, result.output
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before

@@ -278,3 +278,18 @@ def test_query_endpoint_with_a_failing_service_call_is_one_line(store: Path) -> 
         result = run("query", "-", "--endpoint", server.query_url, "--format", "table",
                      input=f"SELECT * {{ SERVICE <{refused}> {{ ?s ?p ?o }} }}")
     one_line_error(result, server.query_url, "502", "Connection refused")
+
+
+def test_every_command_finds_the_store_build_made_in_the_folder_it_runs_in(tmp_path: Path, monkeypatch) -> None:
+    """build (seeds/ → data/sckg.trig, data/store), query and figures all default to the
+    folder the command runs in, so a curated addition and a rebuild meet one store."""
+    article = sorted((Path(__file__).parent / "articles" / "unseen").glob("*.txt"))[0]
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / article.name).write_bytes(article.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert run("build", "--quiet").exit_code in (0, 4)
+    assert (tmp_path / "data" / "sckg.trig").is_file() and (tmp_path / "data" / "store" / "CURRENT").is_file()
+    (tmp_path / "q.rq").write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", encoding="utf-8")
+    result = run("query", "q.rq", "--format", "csv")
+    assert result.exit_code == 0 and int(result.output.split()[-1]) > 1000, result.output
+    assert run("figures").exit_code == 0

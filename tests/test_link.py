@@ -350,3 +350,28 @@ def test_federated_query_against_local_wikidata(graph, tmp_path):
     expected = (ROOT / "queries" / "federated-wikidata.csv").read_text("utf-8")
     assert list(csv.reader(io.StringIO(got))) == list(csv.reader(io.StringIO(expected)))
     assert len(list(csv.reader(io.StringIO(expected)))) == 6
+
+
+def test_link_refreshes_a_dataset_in_its_own_format_and_keeps_its_other_graphs(tmp_path):
+    """--graph X.nq --out X.nq writes every graph back as N-Quads, with X's permissions;
+    an existing dump given as --out without being the --graph is left as it was."""
+    from rdflib import Dataset
+
+    from sckg.rdf.iris import GAZETTEER_GRAPH, GRAPH
+
+    dump = tmp_path / "all.nq"
+    dump.write_text(f"<{place_iri('540100')}> <{RDFS.label}> \"拉萨市\"@zh-Hans <{GAZETTEER_GRAPH}> .\n"
+                    f"<https://w3id.org/sckg/id/x> <{RDFS.label}> \"青禾\"@zh-Hans <{GRAPH['curated']}> .\n",
+                    encoding="utf-8")
+    dump.chmod(0o644)
+    args = ["link", "--geonames", str(FILES[0][0]), "--table", str(tmp_path / "t.tsv")]
+    result = CliRunner().invoke(main, args + ["--graph", str(dump), "--out", str(dump)])
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(dump, format="nquads")
+    assert len(ds.graph(GRAPH["curated"])) == 1 and len(ds.graph(GAZETTEER_GRAPH)) >= 1
+    assert dump.stat().st_mode & 0o777 == 0o644
+    before = dump.read_bytes()
+    result = CliRunner().invoke(main, args + ["--out", str(dump)])
+    assert result.exit_code == 2 and "exists" in result.output
+    assert dump.read_bytes() == before

@@ -142,8 +142,9 @@ def test_empty_file_raises_input_error_naming_it(tmp_path):
 
 
 def test_folder_without_articles_raises_input_error(tmp_path):
+    (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no article files"):
-        pipeline.build(tmp_path, out=tmp_path / "x.trig", store=None, progress_bar=False)
+        pipeline.build(tmp_path / "empty", out=tmp_path / "x.trig", store=None, progress_bar=False)
 
 
 def test_cli_build_prints_the_summary(tmp_path):

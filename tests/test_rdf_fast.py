@@ -91,3 +91,24 @@ def test_turtle_of_a_triple_set_is_that_of_the_same_rdflib_graph():
     assert "    id:x a sc:Place ;" in lines and any("sc:value 1.0 ." in line for line in lines)
     assert any("sc:kind rdf:type" in line for line in lines)
     assert "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ." in prefixes
+
+
+def test_a_graph_named_with_no_prefixed_name_is_written_whole():
+    """graph:curated/mine and graph:-draft are no prefixed names (a local name holds no
+    '/' and starts with no '-'): their blocks name the graph by its whole IRI and parse."""
+    from rdflib import Dataset
+
+    from sckg.rdf.iris import GRAPH
+    from sckg.rdf.trig import join_blocks
+
+    namespaces = [("graph", str(GRAPH)), ("id", str(ID)), ("rdfs", str(RDFS))]
+    blocks = []
+    for local in ("curated/mine", "-draft", "curated"):
+        g = Graph(identifier=GRAPH[local])
+        g.add((ID["thing"], RDFS.label, Literal(local)))
+        blocks.append((str(g.identifier), *graph_block(g, namespaces)))
+    text = join_blocks(blocks).decode("utf-8")
+    assert f"<{GRAPH['curated/mine']}> {{" in text and f"<{GRAPH['-draft']}> {{" in text and "graph:curated {" in text
+    ds = Dataset()
+    ds.parse(data=text, format="trig")
+    assert {str(g.identifier) for g in ds.graphs() if len(g)} == {str(GRAPH[x]) for x in ("curated/mine", "-draft", "curated")}

@@ -9,6 +9,7 @@ import atexit
 import functools
 import gc
 import sys
+from pathlib import Path
 
 import click
 
@@ -47,6 +48,12 @@ def one_line_errors(func):
 
     return wrapper
 
+
+# Where every command looks by default, relative to the folder it runs in (the project's
+# root in the README's commands): one store for build, ingest, add, query and serve.
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_TRIG = Path("data/sckg.trig")
+DEFAULT_STORE = Path("data/store")
 
 # Registration: importing a module adds its commands to ``main``.
 from sckg.cli import normalize as _normalize  # noqa: E402,F401

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from sckg import load
-from sckg.cli import main
+from sckg.cli import DEFAULT_SEEDS, DEFAULT_STORE, DEFAULT_TRIG, main
 from sckg.model import InputError
 
 #: Exit code of a build or ingest that went in with files skipped or statements held back.
@@ -71,10 +71,10 @@ def build(seeds: Path | None, out: Path | None, store: Path | None, no_store: bo
     from sckg import pipeline, serve
     from sckg.validate import format_report
 
-    target = None if no_store else (store or pipeline.STORE)
+    target = None if no_store else (store or DEFAULT_STORE)
     try:
         with load.command_lock(target) if target else contextlib.nullcontext():
-            summary = pipeline.build(seeds or pipeline.SEEDS, out or pipeline.TRIG, target,
+            summary = pipeline.build(seeds or DEFAULT_SEEDS, out or DEFAULT_TRIG, target,
                                      progress_bar=not quiet, executor=executor, workers=workers,
                                      scheduler=scheduler if executor == "dask" else None, strict=strict,
                                      fresh=fresh)

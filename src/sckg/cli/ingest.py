@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from sckg import load
-from sckg.cli import main
+from sckg.cli import DEFAULT_STORE, main
 from sckg.cli.build import INCOMPLETE
 from sckg.model import InputError
 
@@ -57,7 +57,7 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
     from sckg import pipeline, serve
     from sckg.validate import format_report
 
-    store = store or pipeline.STORE
+    store = store or DEFAULT_STORE
     status, held_any, wrote_any = 0, False, False
     try:
         lock = load.command_lock(store)  # one writer at a time; readers wait for it
@@ -117,8 +117,8 @@ def figures(store: Path | None, as_csv: bool) -> None:
     from sckg import pipeline
 
     try:
-        with load.command_lock(store or pipeline.STORE, exclusive=False):
-            rows = pipeline.figure_rows(store or pipeline.STORE)
+        with load.command_lock(store or DEFAULT_STORE, exclusive=False):
+            rows = pipeline.figure_rows(store or DEFAULT_STORE)
     except InputError as exc:
         click.echo(f"sckg figures: {exc}", err=True)
         sys.exit(2)

@@ -27,10 +27,19 @@ def link_table(links: list[PlaceLink]) -> str:
 
 
 def _write(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` atomically (a crash leaves the old file)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    """Write ``data`` to ``path`` atomically (a crash leaves the old file), creating its
+    folder, with the old file's permissions (a new file's follow the umask)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(data)
+    os.chmod(tmp, mode)
     os.replace(tmp, path)
 
 
@@ -52,6 +61,16 @@ def _read_graph(path: Path) -> tuple[Graph, Dataset | None]:
         raise InputError(f"{path}: not valid RDF: {' '.join(str(exc).split())[:200]}") from None
 
 
+def _check_out(out: Path, graph_file: Path | None, dataset: Dataset | None) -> None:
+    """Refuse an --out that would lose what it holds: an existing TriG or N-Quads file
+    (a whole dump) that is not the --graph refreshed, or an extension of no format."""
+    if out.suffix not in (".ttl", ".trig", ".nq"):
+        raise InputError(f"{out}: write the linked graph as .ttl (the gazetteer graph) or .trig/.nq (every graph)")
+    if out.suffix != ".ttl" and out.exists() and (graph_file is None or out.resolve() != graph_file.resolve()):
+        raise InputError(f"{out}: exists and may hold other graphs; refresh its gazetteer graph with "
+                         f"--graph {out} --out {out}, or write a new file")
+
+
 @main.command("link")
 @click.option("--geonames", "geonames_files", multiple=True, type=click.Path(path_type=Path),
               help="GeoNames dump (19 tab-separated columns, e.g. CN.txt); repeatable.")
@@ -61,7 +80,8 @@ def _read_graph(path: Path) -> tuple[Graph, Dataset | None]:
               help="Gazetteer graph to refresh (Turtle, or TriG holding graph:gazetteer); "
                    "default: build it from the packages.")
 @click.option("--out", "out_file", type=click.Path(path_type=Path),
-              help="Write the linked graph here (.ttl or .trig; may be the --graph file).")
+              help="Write the linked graph here: .ttl (the gazetteer graph) or .trig/.nq (with every "
+                   "graph of --graph); a new file, or the --graph file itself.")
 @click.option("--table", "table_file", type=click.Path(path_type=Path),
               help="Write the link table (TSV) here; default: stdout when --out is not given.")
 @_one_line_errors
@@ -88,10 +108,12 @@ def link_command(geonames_files, wikidata_files, graph_file, out_file, table_fil
         graph, dataset = _read_graph(graph_file)
     else:
         graph, dataset = gazetteer_graph(gaz), None
+    if out_file is not None:
+        _check_out(out_file, graph_file, dataset)
     applied = links_applicable(graph, links)
     if out_file is not None:
         linked = apply_links(graph, applied)
-        if out_file.suffix == ".trig":
+        if out_file.suffix in (".trig", ".nq"):
             ds = dataset if dataset is not None else Dataset()
             ds.remove_graph(ds.graph(GAZETTEER_GRAPH))
             target = ds.graph(GAZETTEER_GRAPH)
@@ -99,7 +121,7 @@ def link_command(geonames_files, wikidata_files, graph_file, out_file, table_fil
                 ds.bind(prefix, ns)
             for triple in linked:
                 target.add(triple)
-            _write(out_file, ds.serialize(format="trig"))
+            _write(out_file, ds.serialize(format="trig" if out_file.suffix == ".trig" else "nquads"))
         else:
             _write(out_file, linked.serialize(format="turtle"))
     table = link_table(applied)

@@ -19,10 +19,9 @@ import rdflib
 from sckg import load
 from sckg.load import ownership
 from sckg import serve as serving
-from sckg.cli import main, one_line_errors
+from sckg.cli import DEFAULT_STORE, main, one_line_errors
 from sckg.model import InputError
 
-DEFAULT_STORE = Path("data/store")
 
 _store_option = click.option(
     "--store",
@@ -349,7 +348,7 @@ def add(files: tuple[Path, ...], graph: str, store: Path | None, server: str | N
             _check_extension(target, quads)
         validation, result = _check(quads, target)
         if not result.conforms:
-            click.echo(_report(validation, result, "text"))
+            click.echo(_report(validation, result, "text"), err=True)
             click.echo(f"not added: {', '.join(map(str, files))} violate the shapes; the store is unchanged",
                        err=True)
             sys.exit(1)

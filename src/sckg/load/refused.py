@@ -9,6 +9,7 @@ statements held back and every file that could not be read, with the reason.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sckg.model import HeldBack, Skipped
@@ -51,6 +52,35 @@ def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped]) ->
         (folder / f"{item.article}.trig").write_text(held_file_text(item), encoding="utf-8")
     (folder / README).write_text(readme_text(held, skipped), encoding="utf-8")
     return folder
+
+
+def keep_earlier(old: Path, new: Path, rebuilt: set[str]) -> list[str]:
+    """Carry into ``new`` (the folder a build just wrote) what ``old`` holds that the
+    build does not make again, so that a rebuild never loses it: the held-back files of
+    graphs it did not build from an article (curated statements, articles ingested one
+    by one; each appended to a file of the same name the build wrote) and any file a
+    user put there. ``rebuilt`` are the ids of the articles built. The names kept."""
+    if not old.is_dir():
+        return []
+    kept = []
+    for item in sorted(old.iterdir()):
+        if item.name == README or item.suffix == ".trig" and item.stem in rebuilt:
+            continue  # remade by this build from its article, or listed anew
+        target = new / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        elif target.exists():
+            earlier = ("\n# Held back by an earlier build, still to fix:\n"
+                       "# 以前的构建暂扣、尚未修正的内容：\n").encode("utf-8")
+            target.write_bytes(target.read_bytes() + earlier + item.read_bytes())
+        else:
+            shutil.copy2(item, target)
+        kept.append(item.name)
+    if kept:
+        readme = new / README
+        lines = [f"kept       {name}  (from an earlier build: not made again by this one)" for name in kept]
+        readme.write_text(readme.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
+    return kept
 
 
 def add_held(folder: Path, held: HeldBack) -> Path:

@@ -19,11 +19,12 @@ from sckg import load
 from sckg.cache import cached
 from sckg.executor import long_lived, map_ordered
 from sckg.extract import extract_article, load_recogniser, load_word_models, word_model_tables
-from sckg.load.refused import write_refused
+from sckg.load.refused import keep_earlier, write_refused
 from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, HeldBack,
                         InputError, Skipped, ValidationResult)
 from sckg.normalize import normalize_file
+from sckg.pipeline.targets import check_targets
 from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
 from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_iri
@@ -295,6 +296,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     """
     from tqdm import tqdm
 
+    check_targets(seeds, out, store)
     files = article_files(seeds)
     gaz = _gazetteer()
     _finder()  # loaded before the workers fork, so they inherit it
@@ -345,19 +347,21 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         summary.kept, summary.held = sorted(kept), summary.held + held
         summary.triples += triples
         dump = join_blocks(made + extra)
-    _write(out, store, dump, summary)
+    _write(out, store, dump, summary, {b.graph.rsplit("/", 1)[-1] for b in blocks})
     return summary
 
 
-def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary) -> None:
+def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, rebuilt: set[str]) -> None:
     """The dump, ``refused/`` and the store written beside the old ones, then put in
-    their place as one unit (:mod:`sckg.load.swap`)."""
+    their place as one unit (:mod:`sckg.load.swap`). What the old ``refused/`` holds that
+    this build, of the articles ``rebuilt``, does not make again is carried into the new."""
     out.parent.mkdir(parents=True, exist_ok=True)
     refused = out.parent / "refused"
     new_out, new_refused = load.swap.beside(out, "building"), load.swap.beside(refused, "building")
     try:
         new_out.write_bytes(dump)
         write_refused(new_refused, summary.held, summary.skipped)
+        keep_earlier(refused, new_refused, rebuilt)
         files = {new_out: out, new_refused: refused}
         if store is not None:
             load.build_store(new_out, store, with_files=files)

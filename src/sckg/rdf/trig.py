@@ -193,7 +193,9 @@ def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[s
     prefixes = set(head)
     name = str(graph.identifier)
     graph_ns = dict(namespaces).get("graph", "")
-    label = f"graph:{name[len(graph_ns):]}" if graph_ns and name.startswith(graph_ns) else f"<{name}>"
+    local = name[len(graph_ns):] if graph_ns and name.startswith(graph_ns) else None
+    # graph:curated/mine or graph:-draft is no prefixed name: such a graph is written whole
+    label = f"graph:{local}" if local is not None and _LOCAL.fullmatch(local) else f"<{name}>"
     if label.startswith("graph:"):
         prefixes.add(f"@prefix graph: <{graph_ns}> .")
     # One string, not a list of lines: a build holds the blocks of every article until it
