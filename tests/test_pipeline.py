@@ -232,3 +232,22 @@ def test_one_person_s_posts_in_two_articles_own_bodies_are_two_whole_posts(tmp_p
     text = out.read_text(encoding="utf-8")
     posts = re.findall(r"(id:membership-lin-hai-tao-[a-z0-9-]+) a org:Membership", text)
     assert len(set(posts)) == 2 and all(p.startswith("id:membership-lin-hai-tao-320000-") for p in posts)
+
+
+def test_a_saved_page_is_an_article_and_a_clash_of_ids_is_skipped_in_one_line(tmp_path):
+    """--seeds reads *.txt and saved pages (*.html, *.htm, in any case); of two files
+    with one article id (a.html, a.txt) the first by name is built, the other skipped
+    with a line naming both, never merged into one graph."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    first, second = sorted(UNSEEN.glob("*.txt"))[:2]
+    (folder / "a.html").write_text("<html><body><p>" + first.read_text("utf-8").replace("\n", "</p><p>")
+                                   + "</p></body></html>", encoding="utf-8")
+    shutil.copy(second, folder / "a.txt")
+    shutil.copy(second, folder / "Page.HTM")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(folder), "--no-store", "--out", str(tmp_path / "o.trig"),
+                                       "--quiet"])
+    assert result.exit_code == 4, result.output
+    assert "skipped: " in result.output and "a.txt: the same article id as a.html" in result.output
+    dump = (tmp_path / "o.trig").read_text("utf-8")
+    assert "graph:a {" in dump and "graph:Page {" in dump

@@ -18,7 +18,7 @@ INCOMPLETE = 4
 
 @main.command()
 @click.option("--seeds", type=click.Path(path_type=Path), default=None,
-              help="Folder of article files (default: seeds/).")
+              help="Folder of article files: *.txt, *.html, *.htm (default: seeds/).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="TriG file to write (default: data/sckg.trig).")
 @click.option("--store", type=click.Path(path_type=Path), default=None,

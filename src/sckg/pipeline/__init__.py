@@ -24,6 +24,7 @@ from sckg.link import PlaceFinder, build_gazetteer, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, HeldBack,
                         InputError, Skipped, ValidationResult)
 from sckg.normalize import normalize_file
+from sckg.pipeline.inputs import article_files, distinct_texts
 from sckg.pipeline.targets import check_targets
 from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
@@ -116,16 +117,6 @@ def read_articles(paths: list[Path], progress=None) -> list[Article]:
     return articles
 
 
-def article_files(seeds: Path) -> list[Path]:
-    """The article files of a folder, sorted by name."""
-    if not seeds.is_dir():
-        raise InputError(f"{seeds}: not a folder of articles")
-    files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix == ".txt")
-    if not files:
-        raise InputError(f"{seeds}: no article files (*.txt)")
-    return files
-
-
 def build_dataset(articles: list[Article], gaz: Gazetteer | None = None,
                   progress=None) -> tuple[Dataset, BuildSummary]:
     """Articles through extract, resolve and rdf, with the ontology and gazetteer graphs."""
@@ -208,21 +199,6 @@ def _extracted(path: Path) -> Extraction:
     return extraction
 
 
-def distinct_texts(extractions: list[Extraction]) -> tuple[list[Extraction], list[str]]:
-    """The extractions with each text once (the first file, by name, keeps it), and a
-    warning for every file left out because an earlier one holds the same text."""
-    first: dict[str, Extraction] = {}
-    kept, repeated = [], []
-    for extraction in extractions:
-        article = extraction.article
-        seen = first.setdefault(article.digest, extraction)
-        if seen is extraction:
-            kept.append(extraction)
-        else:
-            repeated.append(f"{article.path}: the same text as {seen.article.path}; left out")
-    return kept, repeated
-
-
 def _for_workers(part: ArticleSlice) -> ArticleSlice:
     """A slice without what making its graph does not read (the script text), so that less
     is sent to the workers."""
@@ -297,7 +273,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     from tqdm import tqdm
 
     check_targets(seeds, out, store)
-    files = article_files(seeds)
+    files, clashes = article_files(seeds)
     gaz = _gazetteer()
     _finder()  # loaded before the workers fork, so they inherit it
     load_recogniser()  # the same
@@ -306,7 +282,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
               disable=not progress_bar) as bar:
         read = map_ordered(_extracted if strict else _extracted_or_skipped, files,
                            progress=bar.update, **run)
-        skipped = [r for r in read if isinstance(r, Skipped)]
+        skipped = clashes + [r for r in read if isinstance(r, Skipped)]
         extractions = [r for r in read if not isinstance(r, Skipped)]
         del read
         if not extractions:
