@@ -377,3 +377,17 @@ def test_a_government_is_a_division_s(place_finder, sentence, kept):
 def test_a_body_starts_after_the_verb_of_a_notice(place_finder, sentence, name):
     found = {**_names(place_finder, sentence, "GovernmentAgency"), **_names(place_finder, sentence, "Association")}
     assert name in found and not any(n.endswith(name) and n != name for n in found), found
+
+
+@pytest.mark.parametrize("sentence, category", [
+    pytest.param("鼓励国内外上市公司、初创公司和创投公司入驻。", "Company", id="companies-of-a-kind"),
+    pytest.param("办公区增加了14间独立工作室和创客工作室。", "Company", id="workshops-of-a-kind"),
+    pytest.param("打造五大科技园和智能制造三大孵化基地，培育一大批众创空间。", "InnovationCarrier", id="counted-carriers"),
+])
+def test_bodies_named_by_their_kind_alone_are_no_names(place_finder, sentence, category):
+    assert _names(place_finder, sentence, category) == {}, _names(place_finder, sentence, category)
+
+
+def test_a_brand_before_a_kind_of_company_names_one(place_finder):
+    found = _names(place_finder, "青禾创投公司与西岭建筑公司签约。", "Company")
+    assert {"青禾创投公司", "西岭建筑公司"} <= set(found), found

@@ -280,7 +280,14 @@ def is_generic_company(name: str) -> bool:
     """运营公司, 平台公司, 园区运营公司, 孵化器公司: a kind of company, not one; 我公司, 本公司: a
     company speaking of itself, not a name."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
-                             r"(?:公司|集团)", name) or re.search(r"(?:^|[来到在为与和及由对向])(?:我|本|贵|该|其|此)(?:公司|集团)$", name))
+                             r"(?:公司|集团)", name) or _KIND_OF_COMPANY.fullmatch(name)
+                or re.search(r"(?:^|[来到在为与和及由对向])(?:我|本|贵|该|其|此)(?:公司|集团)$", name))
+
+
+# A company named by its kind alone: 上市公司, 国内外上市公司, 初创公司, 创投公司, 14间独立工作室.
+_KIND_OF_COMPANY = re.compile(r"(?:[\d一二三四五六七八九十两几]+[间个家])?(?:国内外|海内外|境内外|国内|国外|各类?|大型?|小型?|中小|知名|新)?"
+                              r"(?:上市|初创|新创|创投|风投|建筑|资产|物业|外资|民营|科技型|互联网|中介|咨询|担保|独立|创客|个人)"
+                              r"(?:公司|集团|工作室)")
 
 
 # Words of a sentence that never start a company's name: pronouns, adverbs, prepositions,

@@ -53,7 +53,8 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
                 "UniversitySciencePark"}
 # What ends the part of a name before its type word when the whole is a kind: a level
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
-_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批]|[\d一二三四五六七八九十两几]+[省市]|政府)$")
+_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批]|[\d一二三四五六七八九十两几]+[省市]|政府"
+                        r"|[\d一二三四五六七八九十两几]+大批?)$")  # (五大科技园, 一大批众创空间: a kind)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
