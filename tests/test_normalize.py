@@ -601,3 +601,43 @@ def test_the_page_s_dated_line_below_the_body_dates_the_article_and_names_its_so
     assert article.date.startswith("2023-01-06"), article.date
     assert article.publisher == "西岭日报", article.publisher
     assert all("21:17" not in b.text for b in article.body_blocks)
+
+
+_PARAGRAPHS = [
+    "3月12日上午，西岭市科学技术局党组书记、局长周文彬带队到青禾高新区创新创业服务中心调研众创空间建设情况，"
+    "并与入驻企业代表座谈。周文彬指出，要持续优化孵化服务，推动更多科技型中小企业在西岭落地生根、发展壮大。",
+    "青禾高新区管委会副主任林晓峰介绍，园区现有国家级科技企业孵化器3家、省级众创空间12家，"
+    "2023年新增入驻企业156家，带动就业2300余人，累计孵化毕业企业89家，其中AI Lab团队已完成A轮融资。",
+]
+
+
+def _wrapped(width: int) -> str:
+    """The two paragraphs above cut into lines of ``width`` characters, as a PDF or a mail would."""
+    lines = ["西岭市科技局调研青禾高新区众创空间"]
+    for paragraph in _PARAGRAPHS:
+        lines += [paragraph[k:k + width] for k in range(0, len(paragraph), width)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("width", [24, 30, 38])
+def test_a_hard_wrapped_paragraph_is_one_line_again(width):
+    """Lines cut at one width join again (nothing between them, but a space where a
+    space was cut: AI Lab), and every clean position still maps onto its source."""
+    source = _wrapped(width)
+    clean, _script, offsets, _damages, _trad = clean_text(source)
+    assert clean.split("\n")[1:] == _PARAGRAPHS, clean
+    start = clean.index("周文彬")
+    o_start, o_end = offsets.to_original(start, start + 3)
+    assert source[o_start:o_end].replace("\n", "") == "周文彬"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("\n".join(_PARAGRAPHS) + "\n", id="paragraphs-of-every-length"),
+    pytest.param("各有关单位：\n" + "\n".join(f"{i}. 西岭市青禾科技企业孵化器有限公司第{i:02d}分公司" for i in range(1, 9)) + "\n",
+                 id="a-numbered-list"),
+    pytest.param("名单如下\n" + "\n".join(f"西岭{x}科技园区青禾创新创业服务中心众创空间" for x in "东南西北中上下左") + "\n",
+                 id="a-list-of-names-of-one-length"),
+])
+def test_lines_that_are_no_wrapped_paragraph_stay(text):
+    clean = clean_text(text)[0]
+    assert clean.count("\n") == text.strip("\n").count("\n"), clean

@@ -1,6 +1,7 @@
 """Characters and whitespace: simplified script, half-width letters and digits,
 one space for a run of spaces (none between capitals or Chinese characters spelt out,
-C E O, 湘 潭 市), no empty lines, no doubled commas.
+C E O, 湘 潭 市), no empty lines, no doubled commas, and a hard-wrapped paragraph's
+lines joined (:mod:`sckg.normalize.wrapping`).
 
 The pass works on the text in simplified characters and, in step, on the same text
 in the script the source used, so both come out the same length and every clean
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from sckg.model import MapBuilder, OffsetMap
 from sckg.normalize.annotations import JoinedBuilder
 from sckg.normalize.language import simplified
+from sckg.normalize.wrapping import wrapped_breaks
 
 # Deleted outright: zero-width characters, direction marks, stray control characters
 # (C0, DEL, C1) and the noncharacters U+FFFE/U+FFFF.
@@ -89,12 +91,13 @@ def normalize_characters(text: str) -> Normalized:
     n = len(text)
     # Folding maps one character to one, so the whole text is folded once.
     folded_simple, folded_text = _fold(simple), _fold(text)
+    joins = wrapped_breaks(text)  # (a hard-wrapped paragraph is one line again)
     line_start = 0
     while line_start <= n:
         line_end = text.find("\n", line_start)
         if line_end == -1:
             line_end = n
-        _line(text, folded_text, folded_simple, line_start, line_end, out, script_parts)
+        _line(text, folded_text, folded_simple, line_start, line_end, out, script_parts, joins.get(line_end, "\n"))
         line_start = line_end + 1
     clean, offsets = out.build(n)
     # Drop the trailing newline the last line left behind.
@@ -109,10 +112,11 @@ def _fold(text: str) -> str:
 
 
 def _line(text: str, folded_text: str, folded_simple: str, start: int, end: int, out: MapBuilder,
-          script_parts: list[str]) -> None:
+          script_parts: list[str], line_break: str = "\n") -> None:
     """Emit one line: stripped, spaces collapsed, commas undoubled; nothing if empty.
     ``folded_text`` and ``folded_simple`` are ``text`` folded and ``text`` simplified
-    and folded."""
+    and folded; ``line_break`` is what the line's break becomes (nothing or a space
+    where it cut a wrapped line)."""
     pos = start
     while pos < end and text[pos] in _BLANK:
         pos += 1
@@ -139,8 +143,8 @@ def _line(text: str, folded_text: str, folded_simple: str, start: int, end: int,
         out.emit(done, stop, folded_simple[done:stop])
         script_parts.append(folded_text[done:stop])
     if end < len(text):
-        out.emit(end, end + 1, "\n")
-        script_parts.append("\n")
+        out.emit(end, end + 1, line_break)
+        script_parts.append(line_break)
 
 
 def _trim_last(clean: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
