@@ -8,6 +8,7 @@ import hashlib
 import re
 from decimal import Decimal
 
+import pytest
 from pypinyin import Style, lazy_pinyin, pinyin
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
@@ -112,3 +113,30 @@ def test_a_graph_named_with_no_prefixed_name_is_written_whole():
     ds = Dataset()
     ds.parse(data=text, format="trig")
     assert {str(g.identifier) for g in ds.graphs() if len(g)} == {str(GRAPH[x]) for x in ("curated/mine", "-draft", "curated")}
+
+
+def test_namespaces_no_prefix_names_keep_their_iris_in_a_file_of_several_graphs():
+    """Two graphs with blank nodes and namespaces of their own (a user's curated
+    graphs): each namespace gets a prefix of its own, and every IRI reads back as it was."""
+    from rdflib import BNode, Dataset
+
+    from sckg.rdf.iris import GRAPH
+    from sckg.rdf.trig import join_blocks
+
+    blocks, expected = [], set()
+    for local, base in (("curated", "http://example.org/"), ("curated/mine", "http://other.org/")):
+        g, node = Graph(identifier=GRAPH[local]), BNode()
+        g.add((URIRef(base + "thing"), URIRef(base + "has"), node))
+        g.add((node, URIRef(base + "p"), Literal("x")))
+        expected |= {URIRef(base + "thing"), URIRef(base + "has"), URIRef(base + "p")}
+        blocks.append((str(g.identifier), *graph_block(g, [("graph", str(GRAPH))])))
+    ds = Dataset()
+    ds.parse(data=join_blocks(blocks).decode("utf-8"), format="trig")
+    assert {t for q in ds.quads() for t in q[:3] if isinstance(t, URIRef)} == expected
+
+
+def test_a_prefix_declared_for_two_namespaces_is_refused():
+    from sckg.rdf.trig import join_blocks
+
+    with pytest.raises(ValueError, match="ns1"):
+        join_blocks([("a", ["@prefix ns1: <http://example.org/> ."], ""), ("b", ["@prefix ns1: <http://other.org/> ."], "")])

@@ -8,6 +8,7 @@ the prefixes they use.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal, URIRef
@@ -16,6 +17,7 @@ from rdflib.compare import to_canonical_graph
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d+\.\d+"),
          XSD.boolean: re.compile(r"true|false")}
+_PREFIX_LINE = re.compile(r"@prefix\s+([^:\s]*):\s*<([^>]*)>\s*\.")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
@@ -165,6 +167,16 @@ def _group(graph) -> dict:
     return out
 
 
+def _serialized(graph: Graph, namespaces: list[tuple[str, str]]) -> list[str]:
+    """The lines of rdflib's Turtle for ``graph`` with ``namespaces`` bound."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in namespaces:
+        g.bind(prefix, ns, override=True, replace=True)
+    for triple in graph:
+        g.add(triple)
+    return g.serialize(format="turtle").splitlines()
+
+
 def _turtle(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
     """``(prefix lines, body lines)`` of one graph as Turtle."""
     try:
@@ -172,12 +184,14 @@ def _turtle(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str],
     except _BlankNode:
         pass
     graph = to_canonical_graph(graph)
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in namespaces:
-        g.bind(prefix, ns, override=True, replace=True)
-    for triple in graph:
-        g.add(triple)
-    lines = g.serialize(format="turtle").splitlines()
+    lines = _serialized(graph, namespaces)
+    known = {prefix for prefix, _ in namespaces}
+    invented = [m.group(2) for m in map(_PREFIX_LINE.match, lines) if m and m.group(1) not in known]
+    if invented:
+        # rdflib names a namespace it meets ns1, ns2 … graph by graph: two graphs of one
+        # file would declare ns1 for two namespaces. Each gets a name of its own instead.
+        own = [("ns" + hashlib.sha1(ns.encode("utf-8")).hexdigest()[:10], ns) for ns in invented]
+        lines = _serialized(graph, namespaces + own)
     return ([l for l in lines if l.startswith("@prefix")],
             [l for l in lines if l.strip() and not l.startswith("@prefix")])
 
@@ -211,12 +225,18 @@ def turtle_text(graph: Graph, namespaces: list[tuple[str, str]]) -> str:
 
 
 def join_blocks(blocks: list[tuple[str, list[str], str]]) -> bytes:
-    """TriG bytes from ``(graph IRI, prefix lines, block)`` triples, in IRI order."""
+    """TriG bytes from ``(graph IRI, prefix lines, block)`` triples, in IRI order.
+    A prefix declared for two namespaces would rename the IRIs of one graph: ValueError."""
     prefixes: set[str] = set()
     texts: list[str] = []
     for _name, head, block in sorted(blocks, key=lambda b: b[0]):
         prefixes.update(head)
         texts.append(block)
+    declared: dict[str, str] = {}
+    for line in prefixes:
+        m = _PREFIX_LINE.match(line)
+        if m and declared.setdefault(m.group(1), m.group(2)) != m.group(2):
+            raise ValueError(f"prefix {m.group(1)}: declared for {declared[m.group(1)]} and {m.group(2)}")
     return "\n".join(sorted(prefixes) + [""] + texts).encode("utf-8")
 
 
