@@ -83,11 +83,18 @@ def test_a_rebuild_over_kept_graphs_writes_the_same_bytes(project):
 
 
 def test_fresh_builds_from_the_folder_alone(project):
+    """--fresh carries nothing of the old store, and writes what it did not carry to
+    refused/ (the curated graph as a file `sckg add` takes back), saying so."""
     result = rebuild(project, "--fresh")
     assert result.exit_code in (0, 4), result.output
     assert "kept from the old store" not in result.output
+    assert "not carried (--fresh): 2 graphs" in result.output, result.output
     assert CURATED not in graphs(project / "store")
     assert len([g for g in graphs(project / "store") if not g.endswith(("ontology", "gazetteer"))]) == 1
+    dropped = project / "refused" / "curated.trig"
+    assert "青禾测试众创空间" in dropped.read_text(encoding="utf-8")
+    assert "not carried  curated.trig" in (project / "refused" / "README").read_text(encoding="utf-8")
+    assert run("add", str(dropped), "--store", str(project / "store")).exit_code == 0
 
 
 def test_a_kept_statement_that_no_longer_conforms_is_held_back_not_lost(tmp_path):
@@ -178,3 +185,31 @@ def test_a_build_refuses_to_overwrite_what_is_not_its_own(tmp_path, where):
                                        "--quiet"])
     assert result.exit_code == 2 and result.output.count("\n") == 1 and "sckg build:" in result.output, result.output
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_carried_graph_is_checked_beside_the_other_carried_graphs(tmp_path):
+    """A curated graph that names an article only an ingested (carried) graph holds is
+    no violation because another carried graph breaks the shapes: only the breaking
+    graph's statement is held back."""
+    summary = pipeline.build(UNSEEN, out=tmp_path / "x.trig", store=None, progress_bar=False)
+    assert summary.articles
+    ingested, mentions = Graph(identifier=URIRef(str(GRAPH["ingested-one"]))), ID["article-ingested-one"]
+    source = Dataset()
+    source.parse(tmp_path / "x.trig", format="trig")
+    article = next(s for s, _, _, _ in source.quads((None, RDF.type, SC.Article, None)))
+    for _, p, o, _ in source.quads((article, None, None, None)):
+        ingested.add((mentions, p, o))
+    assert (mentions, RDF.type, SC.Article) in ingested
+    good, bad = Graph(identifier=URIRef(f"{CURATED}/a")), Graph(identifier=URIRef(f"{CURATED}/b"))
+    one, two = ID["makerspace-qinghe-c"], ID["makerspace-qinghe-d"]
+    good.add((one, RDF.type, SC.MakerSpace))
+    good.add((one, RDFS.label, Literal("青禾丙众创空间", lang="zh-Hans")))
+    good.add((one, SC.mentionedIn, mentions))
+    bad.add((two, RDF.type, SC.MakerSpace))
+    bad.add((two, RDFS.label, Literal("青禾丁众创空间", lang="zh-Hans")))
+    bad.add((two, SC.mentionedIn, ID["article-no-such-article"]))
+    kept = {str(g.identifier): g for g in (ingested, good, bad)}
+    blocks, held, _ = carry.carried_blocks(kept, (tmp_path / "x.trig").read_bytes(), pipeline.NAMESPACES,
+                                           tmp_path / "store")
+    assert [h.article for h in held] == ["curated.b"], "\n".join(h.report for h in held)
+    assert any("青禾丙众创空间" in text for _name, _prefixes, text in blocks)

@@ -375,3 +375,36 @@ def test_link_refreshes_a_dataset_in_its_own_format_and_keeps_its_other_graphs(t
     result = CliRunner().invoke(main, args + ["--out", str(dump)])
     assert result.exit_code == 2 and "exists" in result.output
     assert dump.read_bytes() == before
+
+
+def test_link_writes_the_same_bytes_twice_and_refuses_to_overwrite_what_is_not_its_own(tmp_path):
+    """--graph X.trig --out X.trig gives the same bytes on every run (default graph
+    kept); an existing file not given as --graph, an article as --table and a dump as
+    export's --out are refused, each in one line, the file as it was."""
+    from rdflib import Dataset
+
+    from sckg.rdf.iris import GAZETTEER_GRAPH, GRAPH
+
+    dump = tmp_path / "all.trig"
+    dump.write_text(f"<https://w3id.org/sckg/id/y> <{RDFS.label}> \"默认\"@zh-Hans .\n"
+                    f"<{GAZETTEER_GRAPH}> {{ <{place_iri('540100')}> <{RDFS.label}> \"拉萨市\"@zh-Hans . }}\n"
+                    f"<{GRAPH['curated']}> {{ <https://w3id.org/sckg/id/x> <{RDFS.label}> \"青禾\"@zh-Hans . }}\n",
+                    encoding="utf-8")
+    args = ["link", "--geonames", str(FILES[0][0]), "--graph", str(dump), "--out", str(dump)]
+    outputs = []
+    for _ in range(2):
+        assert CliRunner().invoke(main, args + ["--table", str(tmp_path / "t.tsv")]).exit_code == 0
+        outputs.append(dump.read_bytes())
+    assert outputs[0] == outputs[1]
+    ds = Dataset()
+    ds.parse(dump, format="trig")
+    assert len(ds.graph(GRAPH["curated"])) == 1 and "默认" in dump.read_text("utf-8")
+    mine, article = tmp_path / "mine.ttl", tmp_path / "001_article.txt"
+    mine.write_text("# my own graph\n", encoding="utf-8")
+    article.write_text("西岭市科技局调研青禾众创空间。\n", encoding="utf-8")
+    for extra in (["--out", str(mine)], ["--out", str(tmp_path / "new.ttl"), "--table", str(article)]):
+        result = CliRunner().invoke(main, ["link", "--geonames", str(FILES[0][0]), *extra])
+        assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+    result = CliRunner().invoke(main, ["export", "lpf", "--out", str(dump)])
+    assert result.exit_code == 2 and dump.read_bytes() == outputs[1]
+    assert mine.read_text("utf-8") == "# my own graph\n" and article.read_text("utf-8").startswith("西岭")

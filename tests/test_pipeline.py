@@ -251,3 +251,15 @@ def test_a_saved_page_is_an_article_and_a_clash_of_ids_is_skipped_in_one_line(tm
     assert "skipped: " in result.output and "a.txt: the same article id as a.html" in result.output
     dump = (tmp_path / "o.trig").read_text("utf-8")
     assert "graph:a {" in dump and "graph:Page {" in dump
+
+
+def test_a_rebuild_keeps_the_dump_s_permissions(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "902_3f8d61b0e59a2c47.txt", folder)
+    out = tmp_path / "out.trig"
+    args = ["build", "--seeds", str(folder), "--no-store", "--out", str(out), "--quiet"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    out.chmod(0o600)
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o600

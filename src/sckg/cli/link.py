@@ -62,13 +62,31 @@ def _read_graph(path: Path) -> tuple[Graph, Dataset | None]:
 
 
 def _check_out(out: Path, graph_file: Path | None, dataset: Dataset | None) -> None:
-    """Refuse an --out that would lose what it holds: an existing TriG or N-Quads file
-    (a whole dump) that is not the --graph refreshed, or an extension of no format."""
+    """Refuse an --out that would lose what it holds: an existing file that is not the
+    --graph refreshed (a whole dump, a user's own graph), or an extension of no format."""
     if out.suffix not in (".ttl", ".trig", ".nq"):
         raise InputError(f"{out}: write the linked graph as .ttl (the gazetteer graph) or .trig/.nq (every graph)")
-    if out.suffix != ".ttl" and out.exists() and (graph_file is None or out.resolve() != graph_file.resolve()):
-        raise InputError(f"{out}: exists and may hold other graphs; refresh its gazetteer graph with "
+    if out.exists() and (graph_file is None or out.resolve() != graph_file.resolve()):
+        raise InputError(f"{out}: exists and is not the --graph refreshed; refresh it with "
                          f"--graph {out} --out {out}, or write a new file")
+
+
+def _check_suffix(path: Path | None, suffixes: tuple[str, ...], what: str) -> None:
+    """Refuse to write ``what`` to a file whose extension says it is something else (an
+    article, a dump): one mistyped option must not overwrite it."""
+    if path is not None and str(path) != "-" and path.suffix.lower() not in suffixes:
+        raise InputError(f"{path}: {what} is written to a {' or '.join(suffixes)} file")
+
+
+def _dataset_text(ds: Dataset, suffix: str) -> str:
+    """The dataset as TriG (graphs and statements in a fixed order) or as N-Quads (lines
+    sorted): the same bytes for the same graphs on every run."""
+    if suffix == ".trig":
+        from sckg.rdf.trig import trig_bytes
+
+        return trig_bytes(ds, sorted((p, str(n)) for p, n in ds.namespaces() if p)).decode("utf-8")
+    lines = ds.serialize(format="nquads").splitlines()
+    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
 @main.command("link")
@@ -83,7 +101,7 @@ def _check_out(out: Path, graph_file: Path | None, dataset: Dataset | None) -> N
               help="Write the linked graph here: .ttl (the gazetteer graph) or .trig/.nq (with every "
                    "graph of --graph); a new file, or the --graph file itself.")
 @click.option("--table", "table_file", type=click.Path(path_type=Path),
-              help="Write the link table (TSV) here; default: stdout when --out is not given.")
+              help="Write the link table (a .tsv file) here; default: stdout when --out is not given.")
 @_one_line_errors
 def link_command(geonames_files, wikidata_files, graph_file, out_file, table_file) -> None:
     """Add or refresh the GeoNames and Wikidata links of the gazetteer's places.
@@ -110,6 +128,7 @@ def link_command(geonames_files, wikidata_files, graph_file, out_file, table_fil
         graph, dataset = gazetteer_graph(gaz), None
     if out_file is not None:
         _check_out(out_file, graph_file, dataset)
+    _check_suffix(table_file, (".tsv",), "the link table")
     applied = links_applicable(graph, links)
     if out_file is not None:
         linked = apply_links(graph, applied)
@@ -121,7 +140,7 @@ def link_command(geonames_files, wikidata_files, graph_file, out_file, table_fil
                 ds.bind(prefix, ns)
             for triple in linked:
                 target.add(triple)
-            _write(out_file, ds.serialize(format="trig" if out_file.suffix == ".trig" else "nquads"))
+            _write(out_file, _dataset_text(ds, out_file.suffix))
         else:
             _write(out_file, linked.serialize(format="turtle"))
     table = link_table(applied)
@@ -157,6 +176,7 @@ def export_lpf(graph_file, out_file) -> None:
     """
     from sckg.link.lpf import dumps, lpf_collection, records_from_graph
 
+    _check_suffix(out_file, (".json", ".jsonld", ".geojson"), "Linked Places JSON")
     if graph_file is not None:
         graph, dataset = _read_graph(graph_file)
         source = dataset if dataset is not None else graph

@@ -44,13 +44,24 @@ def readme_text(held: list[HeldBack], skipped: list[Skipped]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped]) -> Path:
-    """Write ``folder`` (new, must not exist) with one file per held article and the
-    README; the folder."""
+def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped],
+                  dropped: list[tuple[str, str, str, int]] = ()) -> Path:
+    """Write ``folder`` (new, must not exist) with one file per held article, one per
+    graph a ``--fresh`` build did not carry (``dropped``: file stem, graph, Turtle,
+    triples) and the README; the folder."""
     folder.mkdir(parents=True)
     for item in held:
         (folder / f"{item.article}.trig").write_text(held_file_text(item), encoding="utf-8")
-    (folder / README).write_text(readme_text(held, skipped), encoding="utf-8")
+    lines = []
+    for stem, graph, text, triples in dropped:
+        head = (f"Not carried into the new store by `sckg build --fresh`: graph <{graph}>, {triples} statements.\n"
+                f"`sckg build --fresh` 未带入新库的图 <{graph}>：{triples} 条陈述。\n"
+                f"Add them again with `sckg add {stem}.trig --graph {graph}` (graph:curated and under it),\n"
+                "or ingest their article again.\n")
+        (folder / f"{stem}.trig").write_text(_commented(head) + "\n" + text, encoding="utf-8")
+        lines.append(f"not carried  {stem}.trig  <{graph}>  ({triples} statements, --fresh)")
+    readme = readme_text(held, skipped) + "".join(line + "\n" for line in lines)
+    (folder / README).write_text(readme, encoding="utf-8")
     return folder
 
 

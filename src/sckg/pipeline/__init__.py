@@ -69,6 +69,7 @@ class BuildSummary:
     held: list[HeldBack] = field(default_factory=list)
     refused: Path | None = None
     kept: list[str] = field(default_factory=list)  # graphs carried over from the old store
+    dropped: list[tuple[str, str, str, int]] = field(default_factory=list)  # --fresh: (file stem, graph, Turtle, triples)
 
     @property
     def complete(self) -> bool:
@@ -90,6 +91,10 @@ class BuildSummary:
             out.append(f"wrote {self.out}")
         if self.refused and not self.complete:
             out.append(f"held back and skipped: see {self.refused / 'README'}")
+        if self.dropped:
+            out.append(f"not carried (--fresh): {len(self.dropped)} graphs of the old store, written to "
+                       f"{self.refused or 'refused'}/ to add again: {', '.join(d[1] for d in self.dropped[:3])}"
+                       f"{' …' if len(self.dropped) > 3 else ''}")
         if self.kept:
             out.append(f"kept from the old store: {len(self.kept)} graphs not built from the "
                        f"articles folder ({', '.join(self.kept[:3])}{' …' if len(self.kept) > 3 else ''})")
@@ -317,7 +322,10 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     made = [(b.graph, b.prefixes, b.text) for b in blocks] + [f[:3] for f in fixed]
     dump = join_blocks(made)
-    kept = {} if fresh else carry.graphs_to_keep(store, {b.graph for b in blocks})
+    kept = carry.graphs_to_keep(store, {b.graph for b in blocks})
+    if fresh:  # not carried, but never lost: each is written to refused/
+        summary.dropped = [(carry.file_stem(n), n, turtle_text(g, NAMESPACES), len(g)) for n, g in kept.items()]
+        kept = {}
     if kept:
         extra, held, triples = carry.carried_blocks(kept, dump, NAMESPACES, store)
         summary.kept, summary.held = sorted(kept), summary.held + held
@@ -336,7 +344,9 @@ def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, re
     new_out, new_refused = load.swap.beside(out, "building"), load.swap.beside(refused, "building")
     try:
         new_out.write_bytes(dump)
-        write_refused(new_refused, summary.held, summary.skipped)
+        if out.exists():
+            new_out.chmod(out.stat().st_mode & 0o7777)  # (a dump kept private stays private)
+        write_refused(new_refused, summary.held, summary.skipped, summary.dropped)
         keep_earlier(refused, new_refused, rebuilt)
         files = {new_out: out, new_refused: refused}
         if store is not None:

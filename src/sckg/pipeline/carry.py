@@ -62,17 +62,26 @@ def carried_blocks(kept: dict[str, Graph], dump: bytes, namespaces, where: Path
             around.add(triple)
     blocks, held, triples = [], [], 0
     together = _checker(None, around)(kept)
+    if not together.conforms:
+        # Each graph is then checked on its own, beside the new build and every other graph
+        # carried with it (a curated graph naming an ingested article is no violation).
+        for graph in kept.values():
+            around += graph
     for name, graph in kept.items():
+        if not together.conforms:
+            around -= graph  # (its own statements are what is checked, never its context)
         check = _checker(URIRef(name), around)
         result = together if together.conforms else check(graph)
         if not result.conforms:
             split = quarantine(graph, result, check, set())
             report = format_report(ValidationResult(False, split.results, ""))
-            held.append(HeldBack(_file_stem(name), f"<{name}> of {where}",
+            held.append(HeldBack(file_stem(name), f"<{name}> of {where}",
                                  turtle_text(split.held, namespaces), len(split.held), split.whole, report))
             graph = Graph(identifier=URIRef(name))
             for triple in split.kept:
                 graph.add(triple)
+        if not together.conforms:
+            around += graph  # what goes in of it, the context of the graphs after it
         if len(graph):
             blocks.append((name, *graph_block(graph, namespaces)))
             triples += len(graph)
@@ -98,7 +107,8 @@ def _checker(name: URIRef | None, around: Graph):
     return check
 
 
-def _file_stem(graph: str) -> str:
-    """A file stem for a kept graph: its name under graph:, with '/' as '--'."""
+def file_stem(graph: str) -> str:
+    """A file stem for a kept graph: its name under graph:, with '/' as '.' (curated.mine):
+    no article's id holds a '.', so no article's held file takes its name."""
     local = graph[len(str(GRAPH)):] if graph.startswith(str(GRAPH)) else graph
-    return "".join(c if c.isalnum() or c in "-_." else "-" for c in local.replace("/", "--"))
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in local.replace("/", "."))

@@ -246,7 +246,11 @@ def trig_bytes(ds: Dataset, namespaces: list[tuple[str, str]] | None = None) -> 
         namespaces = sorted((p, str(n)) for p, n in ds.namespaces() if p)
     blocks = []
     for g in ds.graphs():
-        if not len(g) or str(g.identifier).startswith("urn:x-rdflib:"):
+        if not len(g):
+            continue
+        if str(g.identifier).startswith("urn:x-rdflib:"):  # the default graph: { … } first
+            head, body = _turtle(g, namespaces)
+            blocks.append(("", head, "\n".join(["{", *("    " + line for line in body), "}", ""])))
             continue
         blocks.append((str(g.identifier), *graph_block(g, namespaces)))
     return join_blocks(blocks)
