@@ -213,3 +213,15 @@ def test_a_carried_graph_is_checked_beside_the_other_carried_graphs(tmp_path):
                                            tmp_path / "store")
     assert [h.article for h in held] == ["curated.b"], "\n".join(h.report for h in held)
     assert any("青禾丙众创空间" in text for _name, _prefixes, text in blocks)
+
+
+def test_a_rebuild_says_when_an_article_file_replaces_another_text_of_its_id(project):
+    """An ingested article's id taken by a file of the folder with another text: the
+    file's text is built, and the build warns that it replaced the store's."""
+    first, second = sorted(UNSEEN.glob("*.txt"))[:2]
+    other = sorted(UNSEEN.glob("*.txt"))[2]
+    shutil.copy(other, project / "articles" / second.name)
+    result = rebuild(project)
+    assert result.exit_code in (0, 4), result.output
+    assert f"<{GRAPH[second.stem]}>: the old store held another text" in result.output, result.output
+    assert f"<{GRAPH[first.stem]}>: the old store" not in result.output

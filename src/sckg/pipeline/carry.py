@@ -49,6 +49,24 @@ def graphs_to_keep(store: Path | None, built: set[str]) -> dict[str, Graph]:
     return kept
 
 
+def replaced_texts(store: Path | None, built: dict[str, str]) -> list[str]:
+    """A warning for each graph the build makes (graph IRI → the text's digest) that the
+    old store at ``store`` holds with another text (an article ingested, or its file
+    edited since): the build's file replaces it, and says so."""
+    if store is None or not built:
+        return []
+    try:
+        old = load.open_read_only(store)
+    except InputError:
+        return []
+    held: dict[str, set[str]] = {}
+    query = f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?a <{SC.contentDigest}> ?d }} }}"
+    for row in old.query(query):
+        held.setdefault(row["g"].value, set()).add(row["d"].value)
+    return [f"<{name}>: the old store held another text under this article id; the article file's replaces it"
+            for name, digest in sorted(built.items()) if name in held and digest not in held[name]]
+
+
 def carried_blocks(kept: dict[str, Graph], dump: bytes, namespaces, where: Path
                    ) -> tuple[list[tuple[str, list[str], str]], list[HeldBack], int]:
     """The TriG blocks of the ``kept`` graphs, validated beside the new build's ``dump``,
