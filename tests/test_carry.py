@@ -225,3 +225,40 @@ def test_a_rebuild_says_when_an_article_file_replaces_another_text_of_its_id(pro
     assert result.exit_code in (0, 4), result.output
     assert f"<{GRAPH[second.stem]}>: the old store held another text" in result.output, result.output
     assert f"<{GRAPH[first.stem]}>: the old store" not in result.output
+
+
+def test_strict_replaces_nothing_when_a_carried_graph_breaks(project):
+    """--strict stops at a shape violation: a carried graph that breaks beside the new
+    build stops the build, and the store and dump stay as they were."""
+    store = ox.Store(str(project / "store"))
+    store.add(ox.Quad(ox.NamedNode(str(ID["makerspace-qinghe-bare"])), ox.NamedNode(str(RDF.type)),
+                      ox.NamedNode(str(SC.MakerSpace)), ox.NamedNode(f"{CURATED}/bare")))
+    store.flush()
+    del store
+    before = graphs(project / "store")
+    dump = (project / "out.trig").read_bytes()
+    result = rebuild(project, "--strict")
+    assert result.exit_code == 2 and "nothing was replaced" in result.output, result.output
+    assert graphs(project / "store") == before and (project / "out.trig").read_bytes() == dump
+
+
+def test_a_held_file_whose_statements_are_back_in_the_store_is_not_kept(project):
+    """Held-back statements the user added again (now in the dump) are not kept twice;
+    statements still missing from the store stay in refused/."""
+    refused = project / "refused"
+    refused.mkdir(exist_ok=True)
+    head = ("@prefix id: <https://w3id.org/sckg/id/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+    (refused / "curated.trig").write_text(head + 'id:makerspace-qinghe-test rdfs:label "青禾测试众创空间"@zh-Hans .\n',
+                                          encoding="utf-8")
+    (refused / "curated.gone.trig").write_text(head + 'id:makerspace-qinghe-gone rdfs:label "青禾已删众创空间"@zh-Hans .\n',
+                                               encoding="utf-8")
+    result = rebuild(project)
+    assert result.exit_code in (0, 4), result.output
+    assert not (refused / "curated.trig").exists()
+    assert "青禾已删众创空间" in (refused / "curated.gone.trig").read_text(encoding="utf-8")
+
+
+def test_every_carried_graph_has_a_held_file_name_of_its_own():
+    names = ["curated", "curated/a/b", "curated/a.b", "curated/a-b", "curated/青禾"]
+    stems = [carry.file_stem(str(GRAPH[n])) for n in names]
+    assert len(set(stems)) == len(names) and all("/" not in s for s in stems), stems

@@ -140,3 +140,23 @@ def test_a_prefix_declared_for_two_namespaces_is_refused():
 
     with pytest.raises(ValueError, match="ns1"):
         join_blocks([("a", ["@prefix ns1: <http://example.org/> ."], ""), ("b", ["@prefix ns1: <http://other.org/> ."], "")])
+
+
+def test_blank_nodes_of_two_graphs_stay_two_nodes_in_one_file():
+    """Canonical labels (_:cb0) restart in every graph; in one TriG file one label is one
+    node, so each graph's labels are its own."""
+    from rdflib import BNode, Dataset
+
+    from sckg.rdf.iris import GRAPH
+    from sckg.rdf.trig import join_blocks
+
+    blocks = []
+    for local in ("curated/four", "curated/five"):
+        g, node = Graph(identifier=GRAPH[local]), BNode()
+        g.add((node, URIRef("http://example.org/self"), node))
+        g.add((node, URIRef("http://example.org/name"), Literal(local)))
+        blocks.append((str(g.identifier), *graph_block(g, [("graph", str(GRAPH))])))
+    ds = Dataset()
+    ds.parse(data=join_blocks(blocks).decode("utf-8"), format="trig")
+    named = {s for s, p, o, _ in ds.quads((None, URIRef("http://example.org/name"), None, None))}
+    assert len(named) == 2

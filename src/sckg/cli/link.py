@@ -82,9 +82,10 @@ def _dataset_text(ds: Dataset, suffix: str) -> str:
     """The dataset as TriG (graphs and statements in a fixed order) or as N-Quads (lines
     sorted): the same bytes for the same graphs on every run."""
     if suffix == ".trig":
+        from sckg.pipeline import NAMESPACES
         from sckg.rdf.trig import trig_bytes
 
-        return trig_bytes(ds, sorted((p, str(n)) for p, n in ds.namespaces() if p)).decode("utf-8")
+        return trig_bytes(ds, NAMESPACES).decode("utf-8")  # (the project's prefixes, not rdflib's geo1)
     lines = ds.serialize(format="nquads").splitlines()
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
@@ -142,7 +143,10 @@ def link_command(geonames_files, wikidata_files, graph_file, out_file, table_fil
                 target.add(triple)
             _write(out_file, _dataset_text(ds, out_file.suffix))
         else:
-            _write(out_file, linked.serialize(format="turtle"))
+            from sckg.pipeline import NAMESPACES
+            from sckg.rdf.trig import turtle_text
+
+            _write(out_file, turtle_text(linked, NAMESPACES))
     table = link_table(applied)
     if table_file is not None and str(table_file) != "-":
         _write(table_file, table)

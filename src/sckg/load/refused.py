@@ -65,19 +65,29 @@ def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped],
     return folder
 
 
-def keep_earlier(old: Path, new: Path, rebuilt: set[str]) -> list[str]:
+def keep_earlier(old: Path, new: Path, rebuilt: set[str], dump: Path | None = None) -> list[str]:
     """Carry into ``new`` (the folder a build just wrote) what ``old`` holds that the
     build does not make again, so that a rebuild never loses it: the held-back files of
     graphs it did not build from an article (curated statements, articles ingested one
     by one; each appended to a file of the same name the build wrote) and any file a
-    user put there. ``rebuilt`` are the ids of the articles built. The names kept."""
+    user put there. ``rebuilt`` are the ids of the articles built. A held-back file
+    whose statements are all in the new ``dump`` or in the new file of its name (added
+    again, or held again) is not kept twice. The names kept."""
     if not old.is_dir():
         return []
     kept = []
+    present: set | None = None
     for item in sorted(old.iterdir()):
         if item.name == README or item.suffix == ".trig" and item.stem in rebuilt:
             continue  # remade by this build from its article, or listed anew
         target = new / item.name
+        if item.suffix == ".trig" and item.is_file():
+            if present is None:
+                present = (_statements(dump, ground=True) if dump is not None else None) or set()
+            statements = _statements(item)
+            again = (_statements(target) or set()) if target.exists() else set()
+            if statements is not None and statements <= present | again:
+                continue  # back in the store, or held again: nothing of it would be lost
         if item.is_dir():
             shutil.copytree(item, target, dirs_exist_ok=True)
         elif target.exists():
@@ -92,6 +102,22 @@ def keep_earlier(old: Path, new: Path, rebuilt: set[str]) -> list[str]:
         lines = [f"kept       {name}  (from an earlier build: not made again by this one)" for name in kept]
         readme.write_text(readme.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
     return kept
+
+
+def _statements(path: Path, ground: bool = False) -> set | None:
+    """The statements of a TriG file, whatever graph holds them; None when it cannot be
+    read as TriG (a user's file) or holds blank nodes (no two files' can be compared):
+    such a file is kept as it is. With ``ground``, those without blank nodes."""
+    from rdflib import BNode, Dataset
+
+    data = Dataset()
+    try:
+        data.parse(path, format="trig")
+    except Exception:  # rdflib raises parser-specific errors
+        return None
+    statements = {(s, p, o) for s, p, o, _g in data.quads()}
+    blank = {t for t in statements if any(isinstance(n, BNode) for n in t)}
+    return statements - blank if ground else None if blank else statements
 
 
 def add_held(folder: Path, held: HeldBack) -> Path:

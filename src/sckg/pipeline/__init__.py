@@ -329,6 +329,10 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         kept = {}
     if kept:
         extra, held, triples = carry.carried_blocks(kept, dump, NAMESPACES, store)
+        if strict and held:
+            raise InputError(f"{store}: {len(held)} graphs it holds break the shapes beside the new build "
+                             f"({', '.join(h.path.split('>')[0] + '>' for h in held[:3])}); nothing was replaced "
+                             "(--strict; without it, what breaks goes to refused/)")
         summary.kept, summary.held = sorted(kept), summary.held + held
         summary.triples += triples
         dump = join_blocks(made + extra)
@@ -348,7 +352,7 @@ def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, re
         if out.exists():
             new_out.chmod(out.stat().st_mode & 0o7777)  # (a dump kept private stays private)
         write_refused(new_refused, summary.held, summary.skipped, summary.dropped)
-        keep_earlier(refused, new_refused, rebuilt)
+        keep_earlier(refused, new_refused, rebuilt, new_out)
         files = {new_out: out, new_refused: refused}
         if store is not None:
             load.build_store(new_out, store, with_files=files)

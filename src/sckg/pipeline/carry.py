@@ -127,6 +127,9 @@ def _checker(name: URIRef | None, around: Graph):
 
 def file_stem(graph: str) -> str:
     """A file stem for a kept graph: its name under graph:, with '/' as '.' (curated.mine):
-    no article's id holds a '.', so no article's held file takes its name."""
+    no article's id holds a '.' or a '%', so no article's held file takes its name."""
     local = graph[len(str(GRAPH)):] if graph.startswith(str(GRAPH)) else graph
-    return "".join(c if c.isalnum() or c in "-_." else "-" for c in local.replace("/", "."))
+    # One name for one graph: '/' is '.', and any other character but letters, digits, '-'
+    # and '_' is written as its code (curated/a.b → curated.a%2Eb, never curated/a/b's).
+    return "".join("." if c == "/" else c if c.isascii() and (c.isalnum() or c in "-_")
+                   else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in local)

@@ -177,13 +177,22 @@ def _serialized(graph: Graph, namespaces: list[tuple[str, str]]) -> list[str]:
     return g.serialize(format="turtle").splitlines()
 
 
-def _turtle(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
-    """``(prefix lines, body lines)`` of one graph as Turtle."""
+def _turtle(graph: Graph, namespaces: list[tuple[str, str]], scope: str = "") -> tuple[list[str], list[str]]:
+    """``(prefix lines, body lines)`` of one graph as Turtle; its blank nodes' labels
+    start with a digest of ``scope`` (the graph's name), since the labels of one TriG
+    file are one set: two graphs' canonical _:cb0 would be one node."""
     try:
         return _fast_turtle(graph, namespaces)
     except _BlankNode:
         pass
     graph = to_canonical_graph(graph)
+    if scope:
+        tag = "g" + hashlib.sha1(scope.encode("utf-8")).hexdigest()[:10]
+        relabel = {n: BNode(tag + str(n)) for t in graph for n in t if isinstance(n, BNode)}
+        scoped = Graph()
+        for triple in graph:
+            scoped.add(tuple(relabel.get(n, n) for n in triple))
+        graph = scoped
     lines = _serialized(graph, namespaces)
     known = {prefix for prefix, _ in namespaces}
     invented = [m.group(2) for m in map(_PREFIX_LINE.match, lines) if m and m.group(1) not in known]
@@ -203,9 +212,9 @@ def graph_block(graph: Graph, namespaces: list[tuple[str, str]]) -> tuple[list[s
     Blocks of different graphs can be made in different processes and joined with
     :func:`join_blocks` into the bytes :func:`trig_bytes` gives for their dataset.
     """
-    head, body = _turtle(graph, namespaces)
-    prefixes = set(head)
     name = str(graph.identifier)
+    head, body = _turtle(graph, namespaces, scope=name)
+    prefixes = set(head)
     graph_ns = dict(namespaces).get("graph", "")
     local = name[len(graph_ns):] if graph_ns and name.startswith(graph_ns) else None
     # graph:curated/mine or graph:-draft is no prefixed name: such a graph is written whole
