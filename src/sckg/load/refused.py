@@ -65,25 +65,22 @@ def write_refused(folder: Path, held: list[HeldBack], skipped: list[Skipped],
     return folder
 
 
-def keep_earlier(old: Path, new: Path, rebuilt: set[str], dump: Path | None = None) -> list[str]:
+def keep_earlier(old: Path, new: Path, rebuilt: set[str], present: set | frozenset = frozenset()) -> list[str]:
     """Carry into ``new`` (the folder a build just wrote) what ``old`` holds that the
     build does not make again, so that a rebuild never loses it: the held-back files of
     graphs it did not build from an article (curated statements, articles ingested one
     by one; each appended to a file of the same name the build wrote) and any file a
     user put there. ``rebuilt`` are the ids of the articles built. A held-back file
-    whose statements are all in the new ``dump`` or in the new file of its name (added
-    again, or held again) is not kept twice. The names kept."""
+    whose statements are all ``present`` (in the graphs the build carried: added again)
+    or in the new file of its name (held again) is not kept twice. The names kept."""
     if not old.is_dir():
         return []
     kept = []
-    present: set | None = None
     for item in sorted(old.iterdir()):
         if item.name == README or item.suffix == ".trig" and item.stem in rebuilt:
             continue  # remade by this build from its article, or listed anew
         target = new / item.name
         if item.suffix == ".trig" and item.is_file():
-            if present is None:
-                present = (_statements(dump, ground=True) if dump is not None else None) or set()
             statements = _statements(item)
             again = (_statements(target) or set()) if target.exists() else set()
             if statements is not None and statements <= present | again:
@@ -104,10 +101,10 @@ def keep_earlier(old: Path, new: Path, rebuilt: set[str], dump: Path | None = No
     return kept
 
 
-def _statements(path: Path, ground: bool = False) -> set | None:
+def _statements(path: Path) -> set | None:
     """The statements of a TriG file, whatever graph holds them; None when it cannot be
     read as TriG (a user's file) or holds blank nodes (no two files' can be compared):
-    such a file is kept as it is. With ``ground``, those without blank nodes."""
+    such a file is kept as it is."""
     from rdflib import BNode, Dataset
 
     data = Dataset()
@@ -116,8 +113,7 @@ def _statements(path: Path, ground: bool = False) -> set | None:
     except Exception:  # rdflib raises parser-specific errors
         return None
     statements = {(s, p, o) for s, p, o, _g in data.quads()}
-    blank = {t for t in statements if any(isinstance(n, BNode) for n in t)}
-    return statements - blank if ground else None if blank else statements
+    return None if any(isinstance(n, BNode) for t in statements for n in t) else statements
 
 
 def add_held(folder: Path, held: HeldBack) -> Path:

@@ -336,14 +336,17 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         summary.kept, summary.held = sorted(kept), summary.held + held
         summary.triples += triples
         dump = join_blocks(made + extra)
-    _write(out, store, dump, summary, {b.graph.rsplit("/", 1)[-1] for b in blocks})
+    _write(out, store, dump, summary, {b.graph.rsplit("/", 1)[-1] for b in blocks},
+           {t for graph in kept.values() for t in graph})
     return summary
 
 
-def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, rebuilt: set[str]) -> None:
+def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, rebuilt: set[str],
+           carried: set) -> None:
     """The dump, ``refused/`` and the store written beside the old ones, then put in
     their place as one unit (:mod:`sckg.load.swap`). What the old ``refused/`` holds that
-    this build, of the articles ``rebuilt``, does not make again is carried into the new."""
+    this build, of the articles ``rebuilt``, does not make again, nor ``carried`` holds
+    (the statements of the graphs carried), is carried into the new."""
     out.parent.mkdir(parents=True, exist_ok=True)
     refused = out.parent / "refused"
     new_out, new_refused = load.swap.beside(out, "building"), load.swap.beside(refused, "building")
@@ -352,7 +355,7 @@ def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, re
         if out.exists():
             new_out.chmod(out.stat().st_mode & 0o7777)  # (a dump kept private stays private)
         write_refused(new_refused, summary.held, summary.skipped, summary.dropped)
-        keep_earlier(refused, new_refused, rebuilt, new_out)
+        keep_earlier(refused, new_refused, rebuilt, carried)
         files = {new_out: out, new_refused: refused}
         if store is not None:
             load.build_store(new_out, store, with_files=files)
