@@ -57,6 +57,14 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def maker_space(graph: Graph, local: str, label: str, article: URIRef) -> None:
+    """A curated maker space, as a user adds one: its class, its name, the article it is in."""
+    node = ID[local]
+    graph.add((node, RDF.type, SC.MakerSpace))
+    graph.add((node, RDFS.label, Literal(label, lang="zh-Hans")))
+    graph.add((node, SC.mentionedIn, article))
+
+
 def rebuild(project: Path, *extra: str):
     return run("build", "--seeds", str(project / "articles"), "--out", str(project / "out.trig"),
                "--store", str(project / "store"), "--quiet", *extra)
@@ -107,13 +115,8 @@ def test_a_kept_statement_that_no_longer_conforms_is_held_back_not_lost(tmp_path
     data.parse(tmp_path / "x.trig", format="trig")
     article = next(s for s, _, _, _ in data.quads((None, RDF.type, SC.Article, None)))
     kept = Graph(identifier=URIRef(CURATED))
-    good, gone = ID["makerspace-qinghe-a"], ID["makerspace-qinghe-b"]
-    kept.add((good, RDF.type, SC.MakerSpace))
-    kept.add((good, RDFS.label, Literal("青禾甲众创空间", lang="zh-Hans")))
-    kept.add((good, SC.mentionedIn, article))
-    kept.add((gone, RDF.type, SC.MakerSpace))
-    kept.add((gone, RDFS.label, Literal("青禾乙众创空间", lang="zh-Hans")))
-    kept.add((gone, SC.mentionedIn, ID["article-no-such-article"]))
+    maker_space(kept, "makerspace-qinghe-a", "青禾甲众创空间", article)
+    maker_space(kept, "makerspace-qinghe-b", "青禾乙众创空间", ID["article-no-such-article"])
     blocks, held, triples = carry.carried_blocks({CURATED: kept}, (tmp_path / "x.trig").read_bytes(),
                                                  pipeline.NAMESPACES, tmp_path / "store")
     assert [h.article for h in held] == ["curated"] and not held[0].whole
@@ -201,13 +204,8 @@ def test_a_carried_graph_is_checked_beside_the_other_carried_graphs(tmp_path):
         ingested.add((mentions, p, o))
     assert (mentions, RDF.type, SC.Article) in ingested
     good, bad = Graph(identifier=URIRef(f"{CURATED}/a")), Graph(identifier=URIRef(f"{CURATED}/b"))
-    one, two = ID["makerspace-qinghe-c"], ID["makerspace-qinghe-d"]
-    good.add((one, RDF.type, SC.MakerSpace))
-    good.add((one, RDFS.label, Literal("青禾丙众创空间", lang="zh-Hans")))
-    good.add((one, SC.mentionedIn, mentions))
-    bad.add((two, RDF.type, SC.MakerSpace))
-    bad.add((two, RDFS.label, Literal("青禾丁众创空间", lang="zh-Hans")))
-    bad.add((two, SC.mentionedIn, ID["article-no-such-article"]))
+    maker_space(good, "makerspace-qinghe-c", "青禾丙众创空间", mentions)
+    maker_space(bad, "makerspace-qinghe-d", "青禾丁众创空间", ID["article-no-such-article"])
     kept = {str(g.identifier): g for g in (ingested, good, bad)}
     blocks, held, _ = carry.carried_blocks(kept, (tmp_path / "x.trig").read_bytes(), pipeline.NAMESPACES,
                                            tmp_path / "store")

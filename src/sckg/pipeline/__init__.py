@@ -28,7 +28,7 @@ from sckg.pipeline.inputs import article_files, distinct_texts
 from sckg.pipeline.targets import check_targets
 from sckg.rdf.articles import TripleSet, article_graphs, article_slices, new_dataset, slice_graph
 from sckg.rdf.gazetteer import foreign_iri, gazetteer_graph
-from sckg.rdf.iris import GAZETTEER_GRAPH, GRAPH, ONTOLOGY_GRAPH, SC, article_iri
+from sckg.rdf.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, SC, article_graph, article_iri
 from sckg.rdf.trig import graph_block, join_blocks, trig_bytes, turtle_text
 from sckg.resolve import resolve
 from sckg.validate import PREFIXES, format_report, load_ontology, validate
@@ -322,7 +322,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
     summary.triples = sum(b.triples for b in blocks) + sum(f[3] for f in fixed)
     made = [(b.graph, b.prefixes, b.text) for b in blocks] + [f[:3] for f in fixed]
     dump = join_blocks(made)
-    summary.warnings += carry.replaced_texts(store, {str(GRAPH[p.article.id]): p.article.digest for p in parts})
+    summary.warnings += carry.replaced_texts(store, {str(article_graph(p.article.id)): p.article.digest for p in parts})
     kept = carry.graphs_to_keep(store, {b.graph for b in blocks})
     if fresh:  # not carried, but never lost: each is written to refused/
         summary.dropped = [(carry.file_stem(n), n, turtle_text(g, NAMESPACES), len(g)) for n, g in kept.items()]
@@ -336,8 +336,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         summary.kept, summary.held = sorted(kept), summary.held + held
         summary.triples += triples
         dump = join_blocks(made + extra)
-    _write(out, store, dump, summary, {b.graph.rsplit("/", 1)[-1] for b in blocks},
-           {t for graph in kept.values() for t in graph})
+    _write(out, store, dump, summary, {p.article.id for p in parts}, {t for graph in kept.values() for t in graph})
     return summary
 
 
