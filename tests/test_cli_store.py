@@ -69,6 +69,10 @@ def test_query_store_csv_tsv_json_table(store: Path, query_file: Path) -> None:
     assert "id:makerspace-la-sa-chuang-ke | 拉萨创客空间" in table and "(1 row)" in table
     # default on a non-terminal is CSV; the query may come from stdin
     assert run("query", "-", "--store", str(store), input=CARRIERS).stdout == out.stdout
+    for fmt in ("csv", "tsv", "table"):  # an ASK answers with the word in every text format
+        assert run("query", "-", "--store", str(store), "--format", fmt, input="ASK { ?s ?p ?o }").stdout == "true\n"
+    asked = run("query", "-", "--store", str(store), "--format", "json", input="ASK { ?s ?p ?o }").stdout
+    assert json.loads(asked)["boolean"] is True
 
 
 def test_query_endpoint_matches_store(store: Path, query_file: Path) -> None:
@@ -119,6 +123,17 @@ def test_validate_bad_input_is_one_line(store: Path, tmp_path: Path) -> None:
     weird = tmp_path / "notes.txt"
     weird.write_text("hello", encoding="utf-8")
     one_line_error(run("validate", str(weird)), "notes.txt", "unknown RDF file extension")
+
+
+def test_a_file_the_store_holds_in_canonical_form_validates_beside_it(store: Path, tmp_path: Path) -> None:
+    """The store keeps 29.650000 as 29.65: the file, checked beside the store that took
+    it, is the same value, not a second latitude."""
+    lat = tmp_path / "lat.ttl"
+    lat.write_text("@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n"
+                   "<https://w3id.org/sckg/id/place-540100> geo:lat 29.650000 .\n", encoding="utf-8")
+    assert run("add", str(lat), "--store", str(store)).exit_code == 0
+    checked = run("validate", str(lat), "--store", str(store))
+    assert checked.exit_code == 0, checked.output
 
 
 def test_add_valid_file_is_queryable(store: Path, query_file: Path) -> None:

@@ -27,6 +27,25 @@ def test_docs_command_writes_bilingual_documentation(tmp_path: Path) -> None:
     second = runner.invoke(main, ["docs", "--out", str(tmp_path / "b")])
     assert second.exit_code == 0
     assert (tmp_path / "b" / "index.html").read_bytes() == (tmp_path / "a" / "index.html").read_bytes()
+    again = runner.invoke(main, ["docs", "--out", str(tmp_path / "a")])  # its own earlier output is replaced
+    assert again.exit_code == 0, again.output
+
+
+def test_docs_never_overwrites_a_site_s_own_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html>our group's home page</html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["docs", "--out", str(site)])
+    assert result.exit_code == 2
+    assert "index.html" in result.output and "Traceback" not in result.output
+    assert (site / "index.html").read_text(encoding="utf-8") == "<html>our group's home page</html>"
+    assert not (site / "sckg.ttl").exists()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sckg.ttl").write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["docs", "--out", str(other)])
+    assert refused.exit_code == 2 and "sckg.ttl" in refused.output
+    assert not (other / "index.html").exists()
 
 
 def test_class_tree_nests_carriers_under_organisation() -> None:

@@ -408,3 +408,22 @@ def test_link_writes_the_same_bytes_twice_and_refuses_to_overwrite_what_is_not_i
     result = CliRunner().invoke(main, ["export", "lpf", "--out", str(dump)])
     assert result.exit_code == 2 and dump.read_bytes() == outputs[1]
     assert mine.read_text("utf-8") == "# my own graph\n" and article.read_text("utf-8").startswith("西岭")
+
+
+def test_link_writes_through_a_symbolic_link_and_keeps_it(tmp_path):
+    """A dump reached by a symbolic link (data/sckg.trig -> a shared folder) is refreshed
+    where it lives; the link stays a link."""
+    from sckg.rdf.iris import GAZETTEER_GRAPH
+
+    real = tmp_path / "shared" / "all.trig"
+    real.parent.mkdir()
+    real.write_text(f"<{GAZETTEER_GRAPH}> {{ <{place_iri('540100')}> <{RDFS.label}> \"拉萨市\"@zh-Hans . }}\n",
+                    encoding="utf-8")
+    link = tmp_path / "sckg.trig"
+    link.symlink_to(real)
+    before = real.read_bytes()
+    result = CliRunner().invoke(main, ["link", "--geonames", str(FILES[0][0]), "--graph", str(link),
+                                       "--out", str(link), "--table", str(tmp_path / "t.tsv")])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_bytes() != before and "graph:gazetteer {" in real.read_text("utf-8")  # rewritten there

@@ -271,6 +271,19 @@ def test_cli_json_has_the_documented_keys():
     assert all({"kind", "text"} <= set(b) for b in data["boilerplate"])
 
 
+def test_cli_json_of_several_files_is_one_json_list(tmp_path):
+    import json
+
+    paths = sorted(SEEDS.glob("00[12]_*.txt"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["normalize", "--json", *map(str, paths), str(empty)])
+    assert result.exit_code == 2  # the empty file is named on stderr, the others printed
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data] == [p.stem for p in paths]
+    assert "empty.txt" in result.stderr
+
+
 def test_normalizing_twice_gives_the_same_article():
     a, b = seed("003"), seed("003")
     assert (a.clean, a.offsets, a.blocks, a.damaged) == (b.clean, b.offsets, b.blocks, b.damaged)

@@ -80,6 +80,24 @@ def test_named_graphs_in_a_trig_file_are_kept_or_refused(store: Path, tmp_path: 
     assert graph_size(store, G + "curated/mine") == 4 and graph_size(store, G + "curated") == 0
 
 
+def test_a_blank_node_in_two_graphs_of_one_file_is_refused(store: Path, tmp_path: Path) -> None:
+    """The dump writes each graph on its own: one blank node in two graphs would come
+    back from the next build as two, so the file is refused and the store kept."""
+    shared = tmp_path / "shared.trig"
+    shared.write_text(PREFIXES + f"<{G}curated/a> {{ _:n rdfs:label \"甲\"@zh-Hans . }}\n"
+                      f"<{G}curated/b> {{ _:n rdfs:comment \"乙\"@zh-Hans . }}\n", encoding="utf-8")
+    before = load.dump(store)
+    refused(run("add", str(shared), "--store", str(store)), "shared.trig", "blank node",
+            G + "curated/a", G + "curated/b")
+    assert load.dump(store) == before
+    apart = tmp_path / "apart.trig"
+    apart.write_text(PREFIXES + f"<{G}curated/a> {{ _:n rdfs:label \"甲\"@zh-Hans . }}\n"
+                     f"<{G}curated/b> {{ _:m rdfs:comment \"乙\"@zh-Hans . }}\n", encoding="utf-8")
+    added = run("add", str(apart), "--store", str(store))
+    assert added.exit_code == 0, added.output
+    assert graph_size(store, G + "curated/a") == 1 and graph_size(store, G + "curated/b") == 1
+
+
 @pytest.mark.parametrize("statement", [
     "sc:Person rdfs:subClassOf sc:Place .",
     "sc:MakerSpace rdfs:label \"whatever\"@en .",

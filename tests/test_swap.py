@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -119,6 +120,44 @@ def test_leftovers_of_killed_builds_are_removed(pair_a, tmp_path: Path) -> None:
     done = build(folder_of(tmp_path, "b", "903_8e2b74c19f06d3a5.txt"), out, store)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.parent.iterdir()) == ["refused", "sckg.trig", "store"]
+
+
+def _other_file_system(tmp_path: Path) -> Path:
+    """A folder on another file system than ``tmp_path`` where the machine has one
+    (/dev/shm), else beside it: the links are followed either way."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shm.stat().st_dev != tmp_path.stat().st_dev:
+        folder = Path(tempfile.mkdtemp(dir=shm, prefix="sckg-test-"))
+    else:
+        folder = tmp_path / "shared"
+        folder.mkdir()
+    return folder
+
+
+def test_a_store_and_dump_reached_by_links_are_rebuilt_where_they_live(pair_a, tmp_path: Path) -> None:
+    """data/store and data/sckg.trig as symbolic links to a shared folder: the rebuild
+    replaces what they point to, with its permissions, and the links stay links."""
+    shared = _other_file_system(tmp_path)
+    try:
+        shutil.copy(pair_a[0], shared / "sckg.trig")
+        shutil.copytree(pair_a[1], shared / "store")
+        (shared / "store").chmod(0o700)
+        (shared / "sckg.trig").chmod(0o600)
+        data = tmp_path / "data"
+        data.mkdir()
+        (data / "store").symlink_to(shared / "store")
+        (data / "sckg.trig").symlink_to(shared / "sckg.trig")
+        done = build(folder_of(tmp_path, "b", "903_8e2b74c19f06d3a5.txt"), data / "sckg.trig", data / "store")
+        assert done.returncode == 0, done.stderr
+        assert (data / "store").is_symlink() and (data / "sckg.trig").is_symlink()
+        assert "903_8e2b74c19f06d3a5" in graphs_in_store(shared / "store")
+        assert graphs_in_dump(shared / "sckg.trig") == graphs_in_store(shared / "store")
+        assert (shared / "store").stat().st_mode & 0o777 == 0o700
+        assert (shared / "sckg.trig").stat().st_mode & 0o777 == 0o600
+        assert sorted(p.name for p in shared.iterdir()) == ["sckg.trig", "store"]  # no leftovers
+        assert sorted(p.name for p in data.iterdir()) == ["refused", "sckg.trig", "store"]
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 def ask(url: str, query: str) -> list[dict]:

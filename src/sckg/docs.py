@@ -150,12 +150,15 @@ def class_tree_html(graph: Graph) -> str:
     return "<ul>" + "".join(item(r) for r in roots) + "</ul>"
 
 
+_TREE_HEADING = "<h2>Class tree / 类层次</h2>"
+
+
 def _extra_sections(graph: Graph) -> str:
     examples = "".join(
         f"<h3>{html.escape(title)}</h3><pre><code>{html.escape(query)}</code></pre>" for title, query in EXAMPLES
     )
     return (
-        '<div class="section" id="classtree"><h2>Class tree / 类层次</h2>'
+        f'<div class="section" id="classtree">{_TREE_HEADING}'
         "<p>Every entity is typed with its most specific class; query with "
         "<code>a/rdfs:subClassOf*</code> to include subclasses. "
         "每个实体只标注最具体的类；查询时用 <code>a/rdfs:subClassOf*</code> 包含子类。</p>"
@@ -203,12 +206,27 @@ def build_docs(out_dir: Path, ontology_dir: Path | None = None) -> list[Path]:
         toc, '<a href="#classtree">Class tree / 类层次</a></h4></li><li><h4>'
         '<a href="#examples">Example queries / 查询示例</a></h4></li><li><h4>' + toc, 1
     )
+    index, turtle = out_dir / "index.html", out_dir / "sckg.ttl"
+    ontology_iri = str(next(graph.subjects(RDF.type, OWL.Ontology), ""))
+    _refuse_foreign(index, _TREE_HEADING)
+    _refuse_foreign(turtle, ontology_iri)
     out_dir.mkdir(parents=True, exist_ok=True)
-    index = out_dir / "index.html"
     index.write_text(page, encoding="utf-8")
-    turtle = out_dir / "sckg.ttl"
     turtle.write_text(graph.serialize(format="turtle"), encoding="utf-8")
     return [index, turtle]
+
+
+def _refuse_foreign(path: Path, mark: str) -> None:
+    """Refuse to overwrite a file that an earlier ``sckg docs`` did not write (a site's own index.html)."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise InputError(f"{path}: not a file that sckg docs wrote; not replaced")
+    if path.exists():
+        try:
+            ours = bool(mark) and mark in path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            ours = False
+        if not ours:
+            raise InputError(f"{path}: not written by sckg docs; not replaced (choose another --out)")
 
 
 if __name__ == "__main__":  # the child process of _render: python -m sckg.docs SRC.nt DST.html

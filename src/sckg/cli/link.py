@@ -28,7 +28,10 @@ def link_table(links: list[PlaceLink]) -> str:
 
 def _write(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` atomically (a crash leaves the old file), creating its
-    folder, with the old file's permissions (a new file's follow the umask)."""
+    folder, with the old file's permissions (a new file's follow the umask). A symbolic
+    link stays one: the file it points to is written."""
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         mode = path.stat().st_mode & 0o7777

@@ -44,7 +44,8 @@ def article_json(article: Article) -> dict:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Article as JSON.")
 def normalize(files: tuple[str, ...], as_json: bool) -> None:
-    """Normalize article FILES: simplified clean body text, or the Article as JSON.
+    """Normalize article FILES: simplified clean body text, or the Article as JSON
+    (a JSON list of them when several FILES are given).
 
     Encoding (UTF-8, GB18030, Big5) is detected; pinyin annotations are removed;
     mis-decoded stretches are repaired or marked; boilerplate is separated.
@@ -56,6 +57,7 @@ def normalize(files: tuple[str, ...], as_json: bool) -> None:
     from sckg.normalize import normalize_file
 
     failed = False
+    documents = []
     for path in files:
         try:
             article = normalize_file(path)
@@ -64,8 +66,11 @@ def normalize(files: tuple[str, ...], as_json: bool) -> None:
             failed = True
             continue
         if as_json:
-            click.echo(json.dumps(article_json(article), ensure_ascii=False, indent=2))
+            documents.append(article_json(article))
         else:
             click.echo(article.body)
+    if as_json and documents:  # one file: its object; several: one JSON list of them
+        whole = documents[0] if len(files) == 1 else documents
+        click.echo(json.dumps(whole, ensure_ascii=False, indent=2))
     if failed:
         sys.exit(2)

@@ -182,6 +182,8 @@ def build_store(source: object, store_dir: Path | str, *,
     open for writing; the old store then stays as it was.
     """
     target = Path(store_dir)
+    if target.is_symlink():  # built beside the folder it points to, which it replaces: the link stays
+        target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     swap.recover(target)
     swap.clean_leftovers(target, *(with_files or {}).values())
@@ -210,6 +212,8 @@ def build_store(source: object, store_dir: Path | str, *,
         count = _named_count(store)
         store.flush()
         del store
+        if target.is_dir():  # (a store kept private stays private)
+            tmp.chmod(target.stat().st_mode & 0o7777)
         swap.failpoint("store-built")
         swap.swap_in(target, tmp, with_files)
         return count

@@ -79,7 +79,20 @@ def placed(quads: Iterable[ox.Quad], graph: str, source: str = "") -> list[ox.Qu
         name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else str(q.graph_name)
         check_user_graph(name, f"{source}: named graph" if source else "named graph")
         out.append(q)
+    _check_blank_nodes_stay_in_one_graph(out, source)
     return out
+
+
+def _check_blank_nodes_stay_in_one_graph(quads: list[ox.Quad], source: str) -> None:
+    """A blank node here belongs to one graph: the dump writes each graph on its own,
+    so one node in two graphs would come back from the next build as two."""
+    home: dict[ox.BlankNode, ox.NamedNode] = {}
+    for q in quads:
+        for term in (q.subject, q.object):
+            if isinstance(term, ox.BlankNode) and home.setdefault(term, q.graph_name) != q.graph_name:
+                raise InputError(f"{source or 'the addition'}: a blank node is used in two graphs "
+                                 f"(<{home[term].value}> and <{q.graph_name.value}>); a blank node "
+                                 f"belongs to one graph: name it with an IRI, or keep it in one graph")
 
 
 def _is_vocabulary(term: object) -> bool:

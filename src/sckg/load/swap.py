@@ -42,7 +42,8 @@ def beside(target: Path, kind: str) -> Path:
 
 
 def journal_path(store: Path) -> Path:
-    """Where a swap of ``store`` writes its journal."""
+    """Where a swap of ``store`` writes its journal: beside the folder a link points to."""
+    store = store.resolve() if store.is_symlink() else store
     return store.parent / f".{store.name}.swap.json"
 
 

@@ -348,19 +348,20 @@ def _write(out: Path, store: Path | None, dump: bytes, summary: BuildSummary, re
     (the statements of the graphs carried), is carried into the new."""
     out.parent.mkdir(parents=True, exist_ok=True)
     refused = out.parent / "refused"
-    new_out, new_refused = load.swap.beside(out, "building"), load.swap.beside(refused, "building")
+    dump_file = out.resolve() if out.is_symlink() else out  # a link stays one: its file is replaced
+    new_out, new_refused = load.swap.beside(dump_file, "building"), load.swap.beside(refused, "building")
     try:
         new_out.write_bytes(dump)
-        if out.exists():
-            new_out.chmod(out.stat().st_mode & 0o7777)  # (a dump kept private stays private)
+        if dump_file.exists():
+            new_out.chmod(dump_file.stat().st_mode & 0o7777)  # (a dump kept private stays private)
         write_refused(new_refused, summary.held, summary.skipped, summary.dropped)
         keep_earlier(refused, new_refused, rebuilt, carried)
-        files = {new_out: out, new_refused: refused}
+        files = {new_out: dump_file, new_refused: refused}
         if store is not None:
             load.build_store(new_out, store, with_files=files)
             summary.store = store
         else:
-            load.swap.clean_leftovers(out, refused)
+            load.swap.clean_leftovers(dump_file, refused)
             for new, final in files.items():
                 load.swap.replace_path(new, final, load.swap.beside(final, "old"))
             shutil.rmtree(load.swap.beside(refused, "old"), ignore_errors=True)
