@@ -75,3 +75,12 @@ def test_a_list_of_industries_names_no_brand():
 
     text = "无锡高新区围绕先进装备、节能环保等主导产业建成孵化载体。星河科技、青禾制衣等企业入驻。"
     assert {m.surface for m in brand_companies(text, [], [])} == {"星河科技", "青禾制衣"}
+
+
+def test_a_carrier_quoted_whole_is_named_whatever_words_its_brand_holds(place_finder):
+    """A brand the text quotes is a name, though jieba reads a verb in it (到, 得意, 闪电)
+    or the left scan would stop inside it; a quoted kind (“众创空间”) stays a kind."""
+    ex = _extract(place_finder, "西岭创意园3家企业获此殊荣,分别为“零到壹众创空间”、“青禾聚和孵化众创空间”和“得意创众创空间”。",
+                  "“闪电孵化器”作了交流发言。各地要推进“众创空间”和“专业化众创空间”建设。")
+    carriers = {m.surface for m in ex.mentions if m.category == "InnovationCarrier"}
+    assert carriers == {"零到壹众创空间", "青禾聚和孵化众创空间", "得意创众创空间", "闪电孵化器"}, carriers

@@ -187,3 +187,37 @@ def test_prizes_in_the_competition_only_the_title_line_names():
     won = {(ex.mentions[r.subject].surface, ex.mentions[r.object].surface, r.value)
            for r in ex.relations if r.kind == "winner"}
     assert won == {("周文彬", "第十二届星河青年创业创新大赛", "创新组一等奖")}, won
+
+
+def _event_names(place_finder, sentence: str) -> dict[str, str]:
+    return {m.surface: m.cls for m in _extract(place_finder, sentence).mentions if m.category == "Event"}
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("西岭县积极打造“岭商大会”等返乡创业品牌活动。", "岭商大会", "Meeting", id="a-quoted-brand"),
+    pytest.param("2014年总理在夏季达沃斯论坛发出号召。", "达沃斯论坛", "Meeting", id="a-proper-name-before-its-kind"),
+    pytest.param("培训班与青禾孵化网络创新能力培训和西岭企业孵化器网络年会同期举行。", "西岭企业孵化器网络年会", "Meeting",
+                 id="two-events-joined-by-和"),
+])
+def test_events_named_by_a_brand_or_a_proper_name(place_finder, sentence, name, cls):
+    names = _event_names(place_finder, sentence)
+    assert names.get(name) == cls, names
+    assert not any(n.endswith(name) and n != name for n in names), names  # (not swallowed by its neighbour)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    pytest.param("园区每月举办创业沙龙和主题论坛。", "论坛", id="kinds-after-common-words"),
+    pytest.param("活动包括项目路演和圆桌论坛。", "论坛", id="a-round-table"),
+])
+def test_kinds_of_event_after_common_words_stay_unnamed(place_finder, sentence, word):
+    assert not any(n.endswith(word) for n in _event_names(place_finder, sentence))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    pytest.param("青禾集团有限公司启动首届海峡两岸职工创新创业创造大赛。", "首届海峡两岸职工创新创业创造大赛", id="a-verb-before-the-edition"),
+    pytest.param("四川赛区组委会按照第九届中国创新创业大赛四川赛区的要求开展工作。", "第九届中国创新创业大赛四川赛区",
+                 id="a-preposition-before-the-edition"),
+])
+def test_an_edition_starts_a_name_after_the_verb_of_its_sentence(place_finder, sentence, name):
+    names = _event_names(place_finder, sentence)
+    assert name in names and not any(n.endswith(name) and n != name for n in names), names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sckg.extract.funds import fund_names, programme_names
+from sckg.extract.funds import fund_names, named_programmes, programme_names
 
 
 @pytest.mark.parametrize("text,places,name", [
@@ -42,3 +42,20 @@ def test_a_plan_counted_in_its_name_a_region_s_plan_and_a_state_plan_are_named(t
 ])
 def test_a_kind_of_plan_or_an_engineering_field_is_no_programme(text, places):
     assert programme_names(text, places) == []
+
+
+@pytest.mark.parametrize("text,name,cls", [
+    ("园区实施摘星计划,培育瞪羚企业。", "摘星计划", "ActionProgramme"),
+    ("他入选南太湖人才计划。", "南太湖人才计划", "ActionProgramme"),
+    ("青禾创投联合海邦基金和浙商成长基金投资。", "浙商成长基金", "Fund"),
+])
+def test_a_plan_or_fund_named_by_a_brand_of_its_own(text, name, cls):
+    found = {m.surface: m.cls for m in named_programmes(text, [])}
+    assert found.get(name) == cls, found
+    assert not any(n.endswith(name) and n != name for n in found), found  # (not swallowed by its neighbour)
+
+
+@pytest.mark.parametrize("text", ["设立风险投资基金和双创基金。", "实施人才计划和创客计划。", "青禾基金会捐赠图书。",
+                                  "他们共同创业计划书已完成。"])
+def test_a_fund_or_plan_of_the_field_s_words_names_none(text):
+    assert named_programmes(text, []) == []

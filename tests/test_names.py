@@ -134,6 +134,9 @@ def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
 @pytest.mark.parametrize("sentence, name", [
     pytest.param("园区运营公司星河孵化器管理有限公司负责日常运营。", "星河孵化器管理有限公司", id="description-before"),
     pytest.param("西岭通信集团公司北京分公司入驻园区。", "西岭通信集团公司北京分公司", id="branch-keeps-its-parent"),
+    # A brand before a kind of company (投资, 管理, 孵化器) names one; common words (园区运营公司) do not.
+    pytest.param("由青禾智业投资集团承办。", "青禾智业投资集团", id="a-brand-s-investment-group"),
+    pytest.param("由青禾投资集团有限公司主办。", "青禾投资集团有限公司", id="a-brand-s-investment-group-limited"),
 ])
 def test_a_company_word_inside_a_name(place_finder, sentence, name):
     assert set(_names(place_finder, sentence, "Company")) == {name}
@@ -147,6 +150,8 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
     # An investment company named after its place is a company, no kind of company.
     pytest.param("兰州产业投资集团建设的孵化园开园。", "Company", "兰州产业投资集团", id="a-city-s-investment-group"),
     pytest.param("深圳创新投资集团副总监张有新出席。", "Company", "深圳创新投资集团", id="an-investment-group-before-a-post"),
+    pytest.param("共青团西岭州委员会主办。", "GovernmentAgency", "共青团西岭州委员会", id="the-youth-league-s-共"),
+    pytest.param("上海对外经贸大学与东华大学合作。", "University", "上海对外经贸大学", id="对外-in-a-university-s-name"),
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import FUND
+from sckg.extract.lexicon import DOMAIN_WORDS, FUND
 from sckg.extract.names import left_edge, name_start
+from sckg.extract.words import head_words, word_count
 from sckg.model import Mention
 
 _FUND_NAME = re.compile(r"([\u4e00-\u9fff]{4,20}?)(科技专项资金|专项资金|引导基金|创投基金)")
@@ -51,11 +52,44 @@ def programme_names(text: str, places: list[str] = ()) -> list[Mention]:
         if _BODY_END.search(stem) or _PLANS_TO.match(text, m.end()):
             continue  # 某省科学技术厅计划到2025年…: a body plans to, no plan of that name
         if state or (len(stem) >= 3 and (_COUNTED_HEAD.match(stem) or place and not stem.endswith("年")
-                                         and not _KIND_OF_PLAN.fullmatch(stem, len(place or "")))):
+                                         and not _KIND_OF_PLAN.fullmatch(stem, len(place or "")))) \
+                or (2 <= len(stem) <= 10 and _branded(stem[len(place or ""):])):
             found.append(Mention(text[start:m.end()], start, m.end(), "Programme", "ActionProgramme"))
+    return found
+
+
+_BRANDED_FUND = re.compile(r"基金(?![会])")
+_NOT_BRANDS = {"创客", "风险投资", "创业投资", "天使投资", "股权投资", "种子基金"}
+
+
+def _branded(stem: str) -> bool:
+    """Whether a plan's or fund's head holds a word of its own brand (摘星计划, 南太湖人才计划,
+    海邦基金): a noun jieba's dictionary hardly knows, no word of the field (双创, 创业投资)."""
+    return any(len(word) >= 2 and word_count(word) < 20 and flag not in ("v", "vn", "m", "eng", "x")
+               and word not in DOMAIN_WORDS and word not in _NOT_BRANDS and not _FIELD_WORD.search(word)
+               for word, flag in head_words(stem))
+
+
+# Words of the field and of bodies that jieba's dictionary lacks but that name no brand
+# (孵化器计划, 省科技厅创新基金).
+_FIELD_WORD = re.compile(r"孵化|众创|创业|创新|科技|投资|[厅局委办]$")
+
+
+def branded_funds(text: str, places: list[str] = ()) -> list[Mention]:
+    """Funds named by a brand without quotation marks (海邦基金, 浙商成长基金)."""
+    found = []
+    for m in _BRANDED_FUND.finditer(text):
+        start = name_start(text, m.start(), 0, places)
+        start = max([start] + [i + 1 for i in range(start, m.start()) if text[i] in "和与及、"])  # 甲基金和乙基金
+        stem = text[start:m.start()]
+        place = next((p for p in places if stem.startswith(p)), "")
+        if 2 <= len(stem) <= 10 and not _BODY_END.search(stem) and _branded(stem[len(place):]):
+            found.append(Mention(text[start:m.end()], start, m.end(), "Programme", "Fund"))
     return found
 
 
 def named_programmes(text: str, places: list[str] = ()) -> list[Mention]:
     """The funds and the plans and projects ``text`` names without quotation marks."""
-    return fund_names(text, places) + programme_names(text, places)
+    funds = fund_names(text, places)
+    return funds + [f for f in branded_funds(text, places) if not any(g.start < f.end and f.start < g.end for g in funds)] \
+        + programme_names(text, places)

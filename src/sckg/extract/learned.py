@@ -149,6 +149,8 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
         if kind != "PER":
             continue
         for s, e in _names_in(text, start, end):
+            if text[e - 1] == "摄" and e - s >= 3 and text[e:e + 1] in (")", "）", " ", "\n", ""):
+                e -= 1  # (王某摄): a photograph's credit, the name without 摄
             if any(bs < e and s < be for bs, be in blocked):
                 continue
             if any(t.start < e and s < t.end for t in taken) or any(o.start < e and s < o.end for o in out):

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import DOMAIN_WORDS, GENERIC_WORDS, PROVINCE_SHORT_NAMES, SURNAMES, TITLE_PATTERN, TITLES
-from sckg.extract.words import DOMAIN_VERBS, NOUN_TAGS, common_word, head_words, noun_starts, rare_word, tag, tagger
+from sckg.extract.event_names import EDITION
+from sckg.extract.lexicon import (CARRIER_SUFFIXES, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS, ORG_SUFFIXES,
+                                  PROVINCE_SHORT_NAMES, SURNAMES, TITLE_PATTERN, TITLES)
+from sckg.extract.words import (DOMAIN_VERBS, NOUN_TAGS, common_word, head_words, noun_starts, rare_word, tag,
+                                tagger, word_count)
 
 # Verbs that are part of what an event is about (创新创业大赛, 认定管理培训会).
 _TOPIC_VERBS = frozenset(GENERIC_WORDS) | frozenset(DOMAIN_WORDS) | {"管理", "设计", "选拔", "交流", "对接", "制造"}
@@ -90,7 +93,7 @@ def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
     the verbs of its topic (创新创业大赛), a ceremony's verb right before the event word
     (某联盟成立大会) and those inside quotation marks stay. Two characters at least are
     left before the event word ``end``, or six before the name's end ``name_end``."""
-    pos, cut, quoted = start, start, False
+    pos, cut, quoted, edition = start, start, False, start
     for w in tagger().cut(text[start:end]):
         word = w.word
         if word in "“”\"":
@@ -99,8 +102,10 @@ def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
               and ((len(word) >= 2 and tag(word) == "v") or word in _EVENT_ONE_VERBS)
               and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨"))):
             cut = pos + len(word)
+        elif not quoted and w.flag in ("v", "vn", "p") and len(word) >= 2 and EDITION.match(text, pos + len(word)):
+            cut = edition = pos + len(word)  # 某公司启动首届某大赛, 组委会按照第九届某大赛: the edition starts the name
         pos += len(word)
-    return cut if end - cut >= 2 or cut == start or name_end - cut >= 6 else start
+    return cut if end - cut >= 2 or cut == start or name_end - cut >= 6 else edition
 
 
 def year_start(text: str, start: int) -> int:
@@ -279,9 +284,15 @@ def after_apposed_company(text: str, start: int, suffix_start: int) -> int:
 def is_generic_company(name: str) -> bool:
     """运营公司, 平台公司, 园区运营公司, 孵化器公司: a kind of company, not one; 我公司, 本公司: a
     company speaking of itself, not a name."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
-                             r"(?:公司|集团)", name) or _KIND_OF_COMPANY.fullmatch(name)
+    kind = re.fullmatch(r"([\u4e00-\u9fff]{0,4}?)(?:运营|平台|管理|投资|国有|母|合资|独资|运营管理|孵化器|孵化|众创空间)"
+                        r"(?:公司|集团)", name)
+    return bool(kind and _generic_words(kind.group(1)) or _KIND_OF_COMPANY.fullmatch(name)
                 or re.search(r"(?:^|[来到在为与和及由对向])(?:我|本|贵|该|其|此)(?:公司|集团)$", name))
+
+
+def _generic_words(text: str) -> bool:
+    """Whether ``text`` is made of common words (园区, 省属国有), not of a brand (青禾投资集团)."""
+    return all(word_count(w) >= 20 and flag not in ("nr", "nrt", "nz", "j", "eng") for w, flag in head_words(text))
 
 
 # A company named by its kind alone: 上市公司, 国内外上市公司, 初创公司, 创投公司, 14间独立工作室.
@@ -359,3 +370,11 @@ def names_every_body(text: str, start: int) -> bool:
     设区市科技局, 计划单列市科技厅, 驻市科技局), not one body."""
     return bool(_KIND_OF_BODY.match(text, start)) or text[start - 1:start] == "各" or bool(
         _KIND_BEFORE.search(text, max(0, start - 10), start))
+
+
+def suffix_table() -> list[tuple[str, str, str]]:
+    """``(ending, category, class)`` of every name ending (carriers, events, bodies), longest first."""
+    table = [(s, "InnovationCarrier", c) for s, c in CARRIER_SUFFIXES]
+    table += [(s, "Event", c) for s, c in EVENT_SUFFIXES]
+    table += [(s, c, c) for s, c in ORG_SUFFIXES]
+    return sorted(table, key=lambda x: -len(x[0]))

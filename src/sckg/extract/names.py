@@ -8,12 +8,12 @@ import re
 
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
-    LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU, ORG_SUFFIXES)
-from sckg.extract.event_names import EDITION, EVENT_ANCHOR, names_one_event
+    LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
+from sckg.extract.event_names import CLOSING, EDITION, EVENT_ANCHOR, OPENING, names_one_event, quoted_from
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
-    names_every_body, qualifies_meeting, site_credit, strip_lead, trim_title_prefix, year_start)
+    names_every_body, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
@@ -22,14 +22,7 @@ from sckg.model import Mention
 _MAX_NAME = 28
 
 
-def _suffix_table() -> list[tuple[str, str, str]]:
-    table = [(s, "InnovationCarrier", c) for s, c in CARRIER_SUFFIXES]
-    table += [(s, "Event", c) for s, c in EVENT_SUFFIXES]
-    table += [(s, c, c) for s, c in ORG_SUFFIXES]
-    return sorted(table, key=lambda x: -len(x[0]))
-
-
-SUFFIXES = _suffix_table()
+SUFFIXES = suffix_table()
 # Short forms are not the start of a longer word: 侨联 not of 联合会, 商务委 not of 委员会, 建设局
 # not of 局面, 教育部 not of 部门 (a kind of body), 银行 not of 银行卡, 大学 not of 大学习.
 NOT_AFTER = {"网": "(?![络点站格红民友页])", "联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
@@ -45,7 +38,7 @@ _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育", "科学技术和工业信息化",
             "工业和科技", "商务和投资促进", "交通运输和物流", "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业",
-            "新疆生产建设兵团", "建设银行", "促进")
+            "新疆生产建设兵团", "建设银行", "促进", "共青团", "对外经贸", "对外经济贸易")
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
@@ -157,6 +150,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
         if place and not stop and not joins_before_level(text, i - len(place)):
             i -= len(place)  # a place name is passed whole (成都 holds the stop word 都)
             continue
+        if event and c in "与和及" and text.endswith((*_EVENT_ENDS, "培训", "活动"), floor, i - 1):
+            break  # 某培训和某年会同期举行: two events, the name is the second's
         if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
                 and not _SCOPE_START.match(text, i):
             i -= 1  # two nouns joined in the topic of an event: 投资与建设年会, 孵化器和众创空间工作推进会
@@ -235,8 +230,9 @@ def _without_places(stem: str, places: list[str]) -> str:
     return rest
 
 
-def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
-    """Whether ``name`` names a kind (国家级众创空间) rather than one thing."""
+def _is_generic(name: str, suffix: str, cls: str, places: list[str], quoted: bool = False) -> bool:
+    """Whether ``name`` names a kind (国家级众创空间) rather than one thing; ``quoted``: the
+    text quotes it whole, a brand whatever verbs jieba reads in it (“闪电孵化器”)."""
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
         return stem == "" or stem.endswith("级") or bool(_GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem)) or (
@@ -260,9 +256,9 @@ def _is_generic(name: str, suffix: str, cls: str, places: list[str]) -> bool:
         # A place and a type word (新疆科技企业孵化器), a verb of jieba's dictionary before it
         # (运营众创空间, 某公司管理国家级孵化器) or a chain of kinds (孵化器众创空间) names none;
         # a word the tagger only guesses is a verb (创服 of 米库创服) may be a brand's.
-        kinds = (bare, _TYPE_JOINED.sub("", bare), after_verbs(bare))
+        kinds = (bare, _TYPE_JOINED.sub("", bare), None if quoted else after_verbs(bare))
         return any(b is not None and bool(_DOMAIN_RE.fullmatch(b)) for b in kinds) or (
-            has_known_verb(bare) and not brand_verb(bare))  # (星河萌芽众创空间: a verb that ends a brand)
+            has_known_verb(bare) and not brand_verb(bare) and not quoted)  # (星河萌芽众创空间: a verb that ends a brand)
     if _GENERIC_RE.fullmatch(stem):
         return True
     if cls in _EVENT_CLASSES and EVENT_ANCHOR.search(stem):
@@ -324,6 +320,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             start += 1
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
+        start = (quoted_from(text, start, m.start(), end) if category in ("InnovationCarrier", "Event") else None) or start
         name = text[start:end]
         if suffix == "委员会" and _ASSOCIATION_IN.search(name, 0, len(name) - 3):
             category = cls = "Association"  # 某学会某专业委员会: a committee of the society, no agency
@@ -336,9 +333,10 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if name in _STANDALONE_NAMES:
             found.append(Mention(name, start, end, category, cls))
             continue
-        if len(text[start:m.end()]) <= len(suffix) or _is_generic(text[start:m.end()], suffix, cls, places):
+        quoted = text[start - 1:start] in OPENING and text[end:end + 1] in CLOSING
+        if len(text[start:m.end()]) <= len(suffix) or _is_generic(text[start:m.end()], suffix, cls, places, quoted):
             continue
-        if category == "Event" and not names_one_event(name, places):
+        if category == "Event" and not names_one_event(name, places, quoted):
             continue  # 主题论坛, PPT路演, 本次大赛: what kind of event, not which
         attrs: list[tuple[str, str]] = []
         if category in LEVEL_OWNED and led_by_level(name):  # 县工业园区管委会, 市生产力促进中心:

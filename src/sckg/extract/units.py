@@ -41,8 +41,9 @@ def _unit(text: str, pos: int) -> re.Match | None:
     (某管委会副主任某某及县某局: a title inside, unless the unit is named after it)."""
     m = _UNIT_AFTER.match(text, pos)
     if not m or not SUB_UNIT.search(m.group(0)) or m.group(0).endswith(_VERBS_IN_办) \
-            or m.group(0)[-2:] in NOT_A_BUREAU or m.group(0).startswith(("相关", "有关", "各")):  # 相关委室: which, not one
-        return None
+            or m.group(0)[-2:] in NOT_A_BUREAU or m.group(0).startswith(("相关", "有关", "各")) \
+            or m.group(0) == "书记处" and TITLE_PATTERN.match(text, pos):  # 相关委室: which, not one
+        return None  # (书记处书记: the body's post, no unit of it)
     return m if all(t.end() == len(m.group(0)) - 1 for t in TITLE_PATTERN.finditer(m.group(0)[:-1])) else None
 
 

@@ -163,6 +163,16 @@ def _common_word(form: str) -> bool:
     return len(form) == 2 and (form in _jieba_common_words() or form in _ORDINARY_WORD_STEMS)
 
 
+def is_common_stem(form: str) -> bool:
+    """Whether a two-character stem is more often an ordinary word than a division (会同, 资源)."""
+    return _common_word(form)
+
+
+def is_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba cuts ``text[start:end]`` out as one word in its surroundings."""
+    return _is_word(text, start, end)
+
+
 def find_places(gaz: Gazetteer, text: str) -> list[PlaceMention]:
     """Place names in ``text`` (builds a ``PlaceFinder``; keep one for many texts)."""
     return PlaceFinder(gaz).find(text)

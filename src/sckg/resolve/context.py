@@ -110,7 +110,30 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
         return None
     votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000", city)
                     if code[:4] == city[:4] and not code.endswith("00"))
+    votes.update(_district_stems(extraction.article.clean, gaz, city))
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _district_stems(text: str, gaz: Gazetteer, city: str) -> list[str]:
+    """The districts of ``city`` the text names by their two-character stem (武进 for
+    武进区), each time it does. No gazetteer holds such a stem (朝阳, 新建, 东湖 name
+    districts of several cities, or are words); inside one city's article, written as
+    a word of its own and no common word, it names that city's district."""
+    from sckg.link.resolve import is_word, is_common_stem
+
+    out = []
+    for code, div in gaz.divisions.items():
+        if code[:4] != city[:4] or code == city or len(div.name) != 3 or not div.name.endswith("区"):
+            continue
+        stem = div.name[:2]
+        if stem in gaz.names or is_common_stem(stem):
+            continue
+        start = text.find(stem)
+        while start != -1:
+            if text[start + 2:start + 3] != "区" and is_word(text, start, start + 2):
+                out.append(code)
+            start = text.find(stem, start + 2)
+    return out
 
 
 # What an article says when it speaks as its city's, county's or district's own.
