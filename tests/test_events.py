@@ -198,6 +198,7 @@ def _event_names(place_finder, sentence: str) -> dict[str, str]:
     pytest.param("2014年总理在夏季达沃斯论坛发出号召。", "达沃斯论坛", "Meeting", id="a-proper-name-before-its-kind"),
     pytest.param("培训班与青禾孵化网络创新能力培训和西岭企业孵化器网络年会同期举行。", "西岭企业孵化器网络年会", "Meeting",
                  id="two-events-joined-by-和"),
+    pytest.param("青禾园举办60小时极限创业挑战赛。", "60小时极限创业挑战赛", "Competition", id="a-duration-in-a-contest-s-name"),
 ])
 def test_events_named_by_a_brand_or_a_proper_name(place_finder, sentence, name, cls):
     names = _event_names(place_finder, sentence)
@@ -221,3 +222,13 @@ def test_kinds_of_event_after_common_words_stay_unnamed(place_finder, sentence, 
 def test_an_edition_starts_a_name_after_the_verb_of_its_sentence(place_finder, sentence, name):
     names = _event_names(place_finder, sentence)
     assert name in names and not any(n.endswith(name) and n != name for n in names), names
+
+
+@pytest.mark.parametrize("sentence, word", [
+    pytest.param("会上,谢景林致大赛开幕辞。", "大赛", id="a-person-and-a-verb-of-speaking"),
+    pytest.param("徐枫分别做大会主题报告。", "大会", id="a-person-and-分别做"),
+    pytest.param("路演环节采用5分钟项目路演。", "路演", id="a-duration"),
+    pytest.param("区人大常委会第十二次会议召开。", "会议", id="read-from-inside-a-word"),
+])
+def test_what_was_read_before_a_kind_of_event_names_none(place_finder, sentence, word):
+    assert not any(n.endswith(word) for n in _event_names(place_finder, sentence)), _event_names(place_finder, sentence)

@@ -719,6 +719,13 @@ def test_a_secretary_of_a_secretariat_holds_the_post_at_its_body(place_finder):
     assert not any(m.surface.endswith("书记处") for m in ex.mentions), ex.mentions  # (no unit of its own)
 
 
+def test_words_after_a_title_or_the_recogniser_s_spans_are_no_people(place_finder):
+    """书记关切地问: a verb after a title; 施展才华: an idiom from a surname's character on."""
+    ex = _extract(place_finder, ["为青年人才施展才华提供舞台。在现场,高鹏凌书记关切的问道。副市长王伟出席。"])
+    people = {name for name, category in _names(ex).items() if category == "Person"}
+    assert {"高鹏凌", "王伟"} <= people and not people & {"关切", "施展才华"}, people
+
+
 def test_a_photograph_s_credit_names_its_photographer_without_摄(place_finder):
     ex = _extract(place_finder, ["图为创新创业大赛比赛现场（王梦琳摄）。"])
     people = {name for name, category in _names(ex).items() if category == "Person"}

@@ -137,6 +137,7 @@ def test_kinds_of_bank_and_company_are_not_companies(place_finder, sentence):
     # A brand before a kind of company (投资, 管理, 孵化器) names one; common words (园区运营公司) do not.
     pytest.param("由青禾智业投资集团承办。", "青禾智业投资集团", id="a-brand-s-investment-group"),
     pytest.param("由青禾投资集团有限公司主办。", "青禾投资集团有限公司", id="a-brand-s-investment-group-limited"),
+    pytest.param("青禾物联网科技 (辽宁)有限公司获得一等奖。", "青禾物联网科技 (辽宁)有限公司", id="a-space-before-the-region"),
 ])
 def test_a_company_word_inside_a_name(place_finder, sentence, name):
     assert set(_names(place_finder, sentence, "Company")) == {name}

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import EVENT_SUFFIXES
-from sckg.extract.words import head_words, word_count
+from sckg.extract.lexicon import EVENT_SUFFIXES, SURNAMES
+from sckg.extract.words import common_word, head_words, tag, word_count
 
 _THIS_EVENT = re.compile(r"(本次|本届|此次|这次|这届|该次)[\u4e00-\u9fff]{0,4}$")  # 很高兴本次大会: this one, unnamed
 # 天津赛区比赛 alone: a region's round of a contest named elsewhere, not the contest's name.
@@ -68,3 +68,49 @@ def quoted_from(text: str, start: int, suffix_start: int, end: int) -> int | Non
         if text[i] in CLOSING or text[i] in "，。；：,;:、\n":
             return None
     return None
+
+
+_DURATION = re.compile(r"[+＋]?\s*[\d一二三四五六七八九十]+\s*(?:分钟|秒钟?|小时)")  # 5分钟项目路演: a pitch's format
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+
+
+def event_start(text: str, start: int, end: int) -> int | None:
+    """Where an event's name starts, past a day it is held on (5月19日科技活动周: 科技活动周);
+    None when what was read is no name: a format (5分钟项目路演), or a stretch that starts
+    inside a word of the sentence (常委会第十二次会议 read from 会)."""
+    if _DURATION.match(text, start) and text.endswith("路演", start, end):
+        return None  # (60小时极限创业挑战赛 is a contest's name)
+    spoke = _person_and_speech(text, start, end)
+    if spoke:  # 某某致大赛开幕辞, 某某分别做大会报告: a person and a verb before the kind of event
+        start += spoke
+        if end - start < 6 or not names_one_event(text[start:end], []):
+            return None
+    day = _DAY.match(text, start)
+    if day and end - day.end() >= 4:
+        start = day.end()
+    if start and "\u4e00" <= text[start - 1] <= "\u9fff" and "\u4e00" <= text[start] <= "\u9fff":
+        window = max(0, start - 4)
+        if any(a + window < start < b + window for _, a, b in _tokens(text[window:start + 4])):
+            return None
+    return start
+
+
+def _tokens(stretch: str) -> list[tuple[str, int, int]]:
+    import jieba
+
+    return list(jieba.tokenize(stretch))
+
+
+_SPEECH_VERBS = ("分别做", "分别作", "分别致", "主持", "致", "做", "作")
+
+
+def _person_and_speech(text: str, start: int, end: int) -> int:
+    """The length of a personal name and a verb of speaking at ``start`` (谢某某致), or 0."""
+    if text[start] not in SURNAMES:
+        return 0
+    for k in (3, 2):
+        name = text[start:start + k]
+        verb = next((v for v in _SPEECH_VERBS if text.startswith(v, start + k)), None)
+        if verb and tag(name) in ("nr", "") and not common_word(name) and start + k + len(verb) < end:
+            return k + len(verb)
+    return 0

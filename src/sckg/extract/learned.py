@@ -183,7 +183,13 @@ def _listed_name(name: str) -> bool:
     """A name of three or four characters that jieba's dictionary lists as a person's
     (冈田武史, 乔布斯): the recogniser and the dictionary agree, whatever its first character."""
     return 3 <= len(name) <= 4 and tag(name) in ("nr", "nrt", "nrfg") and not _common_word(name) \
-        and name not in _place_names()
+        and name not in _place_names() and not _read_as_words(name)
+
+
+def _read_as_words(name: str) -> bool:
+    """关切, 日期: a word jieba counts often; 施展才华: words from the surname's character on."""
+    return len(name) == 2 and _frequency(name) > 50 and tag(name) not in ("nr", "nrt", "nrfg") \
+        or len(name) == 4 and name[:2] not in SURNAMES and _frequency(name[:2]) > 500
 
 
 def is_personal_name(name: str) -> bool:
@@ -199,6 +205,8 @@ def is_personal_name(name: str) -> bool:
     places = _place_names()
     if _common_word(name) and not (len(name) == 3 and tag(name) == "nr"):
         return False  # a word, unless a famous three-character name (邓小平)
+    if _read_as_words(name):
+        return False
     return not any(name + end in places for end in ("", *_DIVISION_ENDS))
 
 
@@ -220,10 +228,15 @@ def _place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _common_word(word: str) -> bool:
+    return _frequency(word) > _COMMON
+
+
+def _frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 when it lacks it)."""
     import jieba
 
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0) > _COMMON
+    return jieba.dt.FREQ.get(word, 0)
 
 
 # The recogniser's types for a body no ending types: an agency or a company.

@@ -9,7 +9,8 @@ import re
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
     LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
-from sckg.extract.event_names import CLOSING, EDITION, EVENT_ANCHOR, OPENING, names_one_event, quoted_from
+from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, OPENING, event_start, names_one_event,
+                                     quoted_from)
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
@@ -119,8 +120,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             depth += 1
             i -= 1
             continue
-        if c in "(（" and depth:
-            depth -= 1
+        if c in "(（" and depth or c == " " and text[i:i + 1] in ("(", "（") and i - 1 > floor and text[i - 2] != " ":
+            depth -= c != " "  # (某物联网科技 (辽宁)有限公司: a space before the region's bracket)
             i -= 1
             continue
         if not depth and i < end and (c == "任" and text[i] in "省市县区州" or c == "原" and (i - 1 <= floor or text[
@@ -321,6 +322,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         start = (quoted_from(text, start, m.start(), end) if category in ("InnovationCarrier", "Event") else None) or start
+        if category == "Event" and (start := event_start(text, start, end)) is None:
+            continue  # (5分钟项目路演, 常委会第十二次会议 read from 会: no name)
         name = text[start:end]
         if suffix == "委员会" and _ASSOCIATION_IN.search(name, 0, len(name) - 3):
             category = cls = "Association"  # 某学会某专业委员会: a committee of the society, no agency

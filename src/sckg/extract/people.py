@@ -105,8 +105,9 @@ def read_name(text: str, pos: int) -> int | None:
             continue  # 李主任表示: a surname and a title, how a head is spoken of, no name
         if length == 2 and name[1] in "总不也都就还已又":
             continue  # 副总经理方总: how a head is spoken to; 专家都不: an adverb, no given name
-        if length == 2 and tag(name) == "n" and word_count(name) > _COMMON_NOUN:
-            continue  # 评论, 文章: a common noun after a title or in a list, not a name
+        if length == 2 and (tag(name) == "n" and word_count(name) > _COMMON_NOUN
+                            or tag(name) not in ("nr", "nrt", "nrfg") and word_count(name) > 300):
+            continue  # 评论, 文章: a common noun after a title or in a list; 书记关切地问: a verb; no name
         if name[0] in "和与及向" and (word_count(text[pos + 1:pos + 3]) > 50 or name[1] in "我你他她该本其"
                                      or TITLE_PATTERN.match(text, pos + 2)):
             continue  # 处长和参会人员, 向李院长: the conjunction or preposition, not a surname

@@ -37,7 +37,9 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
     if local:
         code = local
     elif area in ("全区", "我区") and province not in AUTONOMOUS_REGIONS:
-        return None  # a district's or a zone's whole, never a province's: left open when unknown
+        code = _zone_city(r, province)  # a zone's whole is its city's figure (济南高新区: 济南市)
+        if code is None:
+            return None  # a district's or a zone's whole, never a province's: left open when unknown
     elif _AREA_REF.match(area) and province:
         code = province
     else:
@@ -50,6 +52,15 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
         r.entities[key] = Entity(key=key, category="Place", cls="Place",
                                  name=r.gaz.divisions[code].name, code=code)
     return key
+
+
+def _zone_city(r: Resolver, province: str | None) -> str | None:
+    """The code of the one city the article's zones (r.zones, full names) lie in, or None."""
+    from sckg.resolve.heads import head_place
+
+    cities = {key.removeprefix("place:")[:4] + "00" for key in (head_place(r, z, province) for z in r.zones) if key}
+    city = cities.pop() if len(cities) == 1 else None
+    return city if city in r.gaz.divisions and city != province else None
 
 
 # The entries of a contest: the province's own when the contest is the province's.
