@@ -84,3 +84,12 @@ def test_a_carrier_quoted_whole_is_named_whatever_words_its_brand_holds(place_fi
                   "“闪电孵化器”作了交流发言。各地要推进“众创空间”和“专业化众创空间”建设。")
     carriers = {m.surface for m in ex.mentions if m.category == "InnovationCarrier"}
     assert carriers == {"零到壹众创空间", "青禾聚和孵化众创空间", "得意创众创空间", "闪电孵化器"}, carriers
+
+
+def test_brands_listed_before_a_count_of_investment_companies_whatever_characters_they_hold(place_finder):
+    """万向 holds 向, a preposition alone but a brand's character inside its word; 创投公司
+    counts companies as 企业 does; a brand led by a city's name is a brand."""
+    ex = _extract(place_finder, "邀请上海青禾、杭州禾川、万向通达、西岭红土创投等4家创投公司的专家担任评委。")
+    assert {"上海青禾", "杭州禾川", "万向通达", "西岭红土创投"} <= _companies(ex), _companies(ex)
+    ex = _extract(place_finder, "电子信息、生物医药和新材料等企业入驻园区。")
+    assert _companies(ex) == set(), _companies(ex)

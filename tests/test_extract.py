@@ -726,6 +726,11 @@ def test_words_after_a_title_or_the_recogniser_s_spans_are_no_people(place_finde
     assert {"高鹏凌", "王伟"} <= people and not people & {"关切", "施展才华"}, people
 
 
+def test_a_post_said_with_是_and_的(place_finder):
+    ex = _extract(place_finder, ["据介绍,王建平是青禾创客空间的负责人。"])
+    assert ("王建平", "负责人", "青禾创客空间") in _posts(ex), _posts(ex)
+
+
 def test_a_photograph_s_credit_names_its_photographer_without_摄(place_finder):
     ex = _extract(place_finder, ["图为创新创业大赛比赛现场（王梦琳摄）。"])
     people = {name for name, category in _names(ex).items() if category == "Person"}

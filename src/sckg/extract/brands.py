@@ -50,7 +50,7 @@ def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
 # The count of companies a list ends with: 等企业, 等5家科技型企业, 等互联网龙头企业.
 _COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
                                 r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚|"
-                                r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小)*(?:企业|公司)")
+                                r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小|创投|投资|风投)*(?:企业|公司)")
 _INDUSTRIES = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个大项])?(?:主导|重点|新兴|特色|优势|支柱|战略性新兴|未来|传统)?"
                          r"(?:产业|行业|领域)")
 # A brand and its trade (某某制衣, 某某塑料制品): a company among the items of a list with one.
@@ -86,7 +86,7 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
             name = text[s:e]
             if any(m.start < e and s < m.end for m in mentions) or _TITLE_END.search(text[max(0, s - 8):s]):
                 continue  # (四级职员某某、…等企业: a person after a title)
-            if counted and (_field(name) or _NOT_A_NAME.search(name) or re.search(r"\d", name)):
+            if counted and (_field(name) or _clause_word(name) or re.search(r"\d", name)):
                 brands = []
                 break  # 软件信息、物联网…等企业: a list of fields, so no item is a brand
             if 2 <= len(name) <= 16 and not (len(name) == 2 and word_count(name) > 500) and name not in places \
@@ -99,7 +99,14 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
 
 def _traded(item: str) -> bool:
     """Whether a list item is a brand and its trade (某某制衣, 某某塑料制品), not a field."""
-    return bool(_TRADE_END.search(item)) and not _NOT_A_NAME.search(item) and not _field(item)
+    return bool(_TRADE_END.search(item)) and not _clause_word(item) and not _field(item)
+
+
+def _clause_word(item: str) -> bool:
+    """Whether a list item holds a word of a clause (的, 和, 方面, a count): no brand; a
+    function character inside one of the brand's words (万向通联) is the brand's."""
+    m = _NOT_A_NAME.search(item)
+    return bool(m) and (len(m.group(0)) > 1 or any(w == m.group(0) for w, _ in _words(item)))
 
 
 def _field(item: str) -> bool:

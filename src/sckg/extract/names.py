@@ -70,8 +70,7 @@ _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) +
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
-                       r"|总基地|分基地)"
-                       r"(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
+                       r"|总基地|分基地)(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
 _EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（][^()（）]{1,10}[)）]"), re.compile(
     r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 # The words a division's full name ends with (a short form lacks them).
@@ -98,10 +97,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
     Parentheses and fixed phrases are skipped whole; a name ending inside the scan
     (高新区 in 高新区管委会) is part of the compound, so its stop words do not count.
     """
-    i = end
-    depth = 0
+    i, depth, longest = end, 0, _MAX_NAME
     place_ends = {p[-1] for p in places if len(p) >= 2}
-    longest = _MAX_NAME
     while i > floor and end - i < longest:
         c = text[i - 1]
         if event and c == "暨":

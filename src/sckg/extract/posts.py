@@ -275,7 +275,7 @@ def _posts_after_names(text: str, mentions: list[Mention], by_end: dict[int, int
     return out
 
 
-_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|为|原任|曾任|曾担任|历任|(?P<elected>当选为|当选))"
+_APPOINTED = re.compile(r"[,，]?\s*(?:现任|现为|现系|担任|出任|任|为|是|原任|曾任|曾担任|历任|(?P<elected>当选为|当选))"
                         r"|(?P<bare>[(（]原?|[,，]\s*原?)")  # (原, 曾任: a post held before, marked so)
 # What closes a post given beside a name, in brackets or between commas: 某某(某局副局长).
 _APPOSITION_END = set("，,。）)；;")
@@ -299,6 +299,7 @@ def _appointed(text: str, mentions: list[Mention], have: set[int]) -> list[Relat
         if org is None:
             continue
         pos, found, closed = mentions[org].end, [], False
+        pos += text[pos:pos + 1] == "的" and any(text.startswith(t, pos + 1) for t in TITLES)  # 是某公司的总经理
         while org is not None:  # 某某，甲合作社理事长、乙公司董事长、…: each organisation's titles
             while (title := next((t for t in TITLES if text.startswith(t, pos)), None)):
                 found.append(Relation("post", pi, org, title))
