@@ -232,3 +232,17 @@ def test_an_edition_starts_a_name_after_the_verb_of_its_sentence(place_finder, s
 ])
 def test_what_was_read_before_a_kind_of_event_names_none(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _event_names(place_finder, sentence)), _event_names(place_finder, sentence)
+
+
+def test_the_contest_a_notice_of_its_holding_names_is_an_event(place_finder):
+    """《关于举办某大赛的通知》 names the contest it announces; another document's title (某报告)
+    names no carrier or event inside it."""
+    names = _event_names(place_finder, "根据《关于举办第十一届中国创新创业大赛河南赛区暨第十四届河南省创新创业大赛的通知》要求开展工作。")
+    assert {"第十一届中国创新创业大赛河南赛区", "第十四届河南省创新创业大赛"} <= set(names), names
+    assert _event_names(place_finder, "印发《西岭市创新创业大赛工作总结报告》。") == {}
+
+
+def test_the_event_a_ceremony_is_held_for_is_an_event_too(place_finder):
+    names = _event_names(place_finder, "市长赴新区参加全国大众创业万众创新活动周启动仪式并调研。")
+    assert names.get("全国大众创业万众创新活动周") == "ActivityWeek", names
+    assert "全国大众创业万众创新活动周启动仪式" in names, names

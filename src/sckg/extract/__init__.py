@@ -26,6 +26,7 @@ from sckg.extract.anaphors import kind_heads, own_bodies
 from sckg.extract.brands import brand_companies
 from sckg.extract.bylines import body_bylines, body_credits, dateline_sources
 from sckg.extract.carrier_lists import listed_carriers, operated_carriers, short_forms
+from sckg.extract.event_names import ceremony_events
 from sckg.extract.events import awards, carrier_kinds, event_details, later_awards, title_bodies, title_events
 from sckg.extract.figures import FigureContext, extract_figures
 from sckg.extract.former import former_posts
@@ -193,6 +194,7 @@ def _paragraph(text: str, offset: int, find_places: PlaceFinder, people: set[str
     mentions += kind_heads(text, mentions)  # 中心副主任某某: the article's one 中心
     mentions = levels_alone(text, village_bodies(text, listed_departments(mentions, text, place_names)))
     mentions = body_starts(reading, text, mentions, place_names) if reading is not None else mentions
+    mentions += ceremony_events(mentions)  # 某活动周启动仪式: the week too
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions, rel_kinds = carrier_kinds(text, mentions)
     mentions, rel_events = event_details(text, mentions, year)

@@ -114,3 +114,26 @@ def _person_and_speech(text: str, start: int, end: int) -> int:
         if verb and tag(name) in ("nr", "") and not common_word(name) and start + k + len(verb) < end:
             return k + len(verb)
     return 0
+
+
+_CEREMONIES = ("启动仪式", "开幕仪式", "开幕式", "闭幕式", "启动会", "颁奖典礼", "颁奖仪式", "开班仪式", "开营仪式")
+_OWN_KINDS = tuple(w for w in _EVENT_WORDS if w not in ("仪式", "典礼", "庆典", "会", "会议", "大会"))
+
+
+def ceremony_events(mentions: list) -> list:
+    """The event a ceremony is held for (某活动周启动仪式, 某大赛颁奖典礼: the week, the
+    contest), named inside the ceremony's name, where no mention holds it already."""
+    from sckg.model import Mention
+
+    spans = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        ceremony = next((c for c in _CEREMONIES if m.category == "Event" and m.surface.endswith(c)), None)
+        inner = m.surface[:len(m.surface) - len(ceremony)] if ceremony else ""
+        kind = next((w for w in _OWN_KINDS if inner.endswith(w)), None)
+        if kind and len(inner) > len(kind) + 1 and (m.start, m.start + len(inner)) not in spans:
+            cls = next(c for w, c in EVENT_SUFFIXES if w == kind)
+            edition = EDITION.search(inner)
+            out.append(Mention(inner, m.start, m.start + len(inner), "Event", cls,
+                               (("edition", edition.group(0)),) if edition else ()))
+    return out

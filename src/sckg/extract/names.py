@@ -57,6 +57,7 @@ _DATE_DIGIT = re.compile(r"[\d〇一二三四五六七八九十]")
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
+_EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  # 《关于举办某大赛的通知》 names the contest
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = set(NEWS_OUTLETS) | {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"} | CENTRAL_DEPARTMENTS
@@ -311,7 +312,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
             start = company_start(text, after_apposed_company(text, start, m.start()), m.start(), places)
-        if start is None or any(b0 < m.start() < b1 for b0, b1 in books) or category == "MediaOutlet" and site_credit(
+        if start is None or any(b0 < m.start() < b1 and not (category == "Event" and _EVENT_NOTICE.match(text, b0))
+                                for b0, b1 in books) or category == "MediaOutlet" and site_credit(
                 text, start):  # (比赛我们公司: no name) inside a 《…》; 技术支持:某新闻网, a site's operator
             continue  # 《…众创空间建设报告》: part of a document's title
         if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
