@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sckg.extract import extract_article
-from sckg.link import resolve_place
+from sckg.link import district_stems, resolve_place
 from sckg.model import Extraction, Resolution
 from sckg.normalize import normalize_text
 from sckg.resolve import resolve
@@ -239,9 +239,9 @@ def test_a_district_written_by_its_stem_is_the_article_s_district(place_finder, 
     ex = _article(place_finder, "973_stem", "常州孵化器获评优秀",
                   ["省科技厅公布了孵化器绩效评价结果,我市共有13家,武进占6家。",
                    "武进湖塘科技产业园孵化器获评优秀。截至目前,全区共有43家孵化器。"])
-    res = resolve([ex], gazetteer, resolve_place)
-    areas = _area_names(res)
+    areas = _area_names(resolve([ex], gazetteer, resolve_place, district_stems))
     assert areas["43"] == "武进区" and areas["13"] == "常州市", areas
+    assert _area_names(resolve([ex], gazetteer, resolve_place))["43"] is None  # no stems looked for: left open
 
 
 def test_a_zone_s_whole_is_its_city_s_never_the_province_s(place_finder, gazetteer):

@@ -8,6 +8,7 @@ import re
 
 from sckg.extract.lexicon import EVENT_SUFFIXES, SURNAMES
 from sckg.extract.words import common_word, head_words, tag, word_count
+from sckg.model import Mention
 
 _THIS_EVENT = re.compile(r"(本次|本届|此次|这次|这届|该次)[\u4e00-\u9fff]{0,4}$")  # 很高兴本次大会: this one, unnamed
 # 天津赛区比赛 alone: a region's round of a contest named elsewhere, not the contest's name.
@@ -120,11 +121,9 @@ _CEREMONIES = ("启动仪式", "开幕仪式", "开幕式", "闭幕式", "启动
 _OWN_KINDS = tuple(w for w in _EVENT_WORDS if w not in ("仪式", "典礼", "庆典", "会", "会议", "大会"))
 
 
-def ceremony_events(mentions: list) -> list:
+def ceremony_events(mentions: list[Mention]) -> list[Mention]:
     """The event a ceremony is held for (某活动周启动仪式, 某大赛颁奖典礼: the week, the
     contest), named inside the ceremony's name, where no mention holds it already."""
-    from sckg.model import Mention
-
     spans = {(m.start, m.end) for m in mentions}
     out = []
     for m in mentions:

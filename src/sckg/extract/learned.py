@@ -20,7 +20,7 @@ from functools import lru_cache
 from sckg.extract.lexicon import (FIRM_REGIONS, NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS,
                                   SURNAMES, TITLES, TRANSLITERATION_CHARS)
 from sckg.extract.people import dotted_brand, year_ending
-from sckg.extract.words import tag, verb_and_particle
+from sckg.extract.words import tag, verb_and_particle, word_count
 from sckg.model import Mention
 
 # 国科发火〔2019〕12号, 苏科高发〔2021〕3号, 鲁科字〔…〕: an issuer's abbreviation, not a name.
@@ -188,8 +188,8 @@ def _listed_name(name: str) -> bool:
 
 def _read_as_words(name: str) -> bool:
     """关切, 日期: a word jieba counts often; 施展才华: words from the surname's character on."""
-    return len(name) == 2 and _frequency(name) > 50 and tag(name) not in ("nr", "nrt", "nrfg") \
-        or len(name) == 4 and name[:2] not in SURNAMES and _frequency(name[:2]) > 500
+    return len(name) == 2 and word_count(name) > 50 and tag(name) not in ("nr", "nrt", "nrfg") \
+        or len(name) == 4 and name[:2] not in SURNAMES and word_count(name[:2]) > 500
 
 
 def is_personal_name(name: str) -> bool:
@@ -228,15 +228,7 @@ def _place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _common_word(word: str) -> bool:
-    return _frequency(word) > _COMMON
-
-
-def _frequency(word: str) -> int:
-    """How often jieba's dictionary counts ``word`` (0 when it lacks it)."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0)
+    return word_count(word) > _COMMON
 
 
 # The recogniser's types for a body no ending types: an agency or a company.

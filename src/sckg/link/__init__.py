@@ -10,6 +10,6 @@ Typical use::
 """
 
 from sckg.link.divisions import build_gazetteer
-from sckg.link.resolve import PlaceFinder, ancestors, find_places, resolve_place
+from sckg.link.resolve import PlaceFinder, ancestors, district_stems, find_places, resolve_place
 
-__all__ = ["PlaceFinder", "ancestors", "build_gazetteer", "find_places", "resolve_place"]
+__all__ = ["PlaceFinder", "ancestors", "build_gazetteer", "district_stems", "find_places", "resolve_place"]

@@ -163,14 +163,24 @@ def _common_word(form: str) -> bool:
     return len(form) == 2 and (form in _jieba_common_words() or form in _ORDINARY_WORD_STEMS)
 
 
-def is_common_stem(form: str) -> bool:
-    """Whether a two-character stem is more often an ordinary word than a division (会同, 资源)."""
-    return _common_word(form)
-
-
-def is_word(text: str, start: int, end: int) -> bool:
-    """Whether jieba cuts ``text[start:end]`` out as one word in its surroundings."""
-    return _is_word(text, start, end)
+def district_stems(gaz: Gazetteer, text: str, city: str) -> list[str]:
+    """The codes of the districts of ``city`` that ``text`` names by their two-character
+    stem (武进 for 武进区), once for each time. No name of the gazetteer is such a stem (朝阳,
+    新建, 东湖 name districts of several cities, or are words); inside one city's article,
+    written as a word of its own and no common word, it names that city's district."""
+    out = []
+    for code, div in gaz.divisions.items():
+        if code[:4] != city[:4] or code == city or len(div.name) != 3 or not div.name.endswith("区"):
+            continue
+        stem = div.name[:2]
+        if stem in gaz.names or _common_word(stem):
+            continue
+        start = text.find(stem)
+        while start != -1:
+            if text[start + 2:start + 3] != "区" and _is_word(text, start, start + 2):
+                out.append(code)
+            start = text.find(stem, start + 2)
+    return out
 
 
 def find_places(gaz: Gazetteer, text: str) -> list[PlaceMention]:

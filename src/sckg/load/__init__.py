@@ -137,6 +137,14 @@ def to_quads(data: object) -> list[ox.Quad]:
 # --------------------------------------------------------------------------- opening
 
 
+def as_stored(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads as a store keeps them: Oxigraph writes each literal in its canonical form
+    (39.907500 as 39.9075), so a file compared with the store must be in that form too."""
+    canonical = ox.Store()
+    canonical.extend(quads)
+    return list(canonical)
+
+
 def check_store(store_dir: Path | str) -> Path:
     """``store_dir`` as a Path if it holds an Oxigraph store, else :class:`InputError`.
 

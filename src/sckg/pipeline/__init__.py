@@ -20,7 +20,7 @@ from sckg.cache import cached
 from sckg.executor import long_lived, map_ordered
 from sckg.extract import extract_article, load_recogniser, load_word_models, word_model_tables
 from sckg.load.refused import keep_earlier, write_refused
-from sckg.link import PlaceFinder, build_gazetteer, resolve_place
+from sckg.link import PlaceFinder, build_gazetteer, district_stems, resolve_place
 from sckg.model import (Article, ArticleSlice, Extraction, Gazetteer, GraphBlock, HeldBack,
                         InputError, Skipped, ValidationResult)
 from sckg.normalize import normalize_file
@@ -132,7 +132,7 @@ def build_dataset(articles: list[Article], gaz: Gazetteer | None = None,
         extractions.append(extract_article(article, finder.find))
         if progress:
             progress(1)
-    resolution = resolve(extractions, gaz, resolve_place)
+    resolution = resolve(extractions, gaz, resolve_place, district_stems)
     ontology = load_ontology()
     foreign = {place.key: place for place in gaz.foreign.values()}
     ds = article_graphs(resolution, indicator_concepts(ontology),
@@ -297,7 +297,7 @@ def build(seeds: Path = SEEDS, out: Path = TRIG, store: Path | None = STORE,
         # The extractions left alone by the garbage collector, which has nothing to find
         # in the resolution (no reference cycles) as it grows.
         with long_lived(collect=False):
-            resolution = resolve(extractions, gaz, resolve_place)
+            resolution = resolve(extractions, gaz, resolve_place, district_stems)
             del extractions
             foreign = {place.key: place for place in gaz.foreign.values()}
             parts = article_slices(resolution, lambda key: foreign_iri(foreign[key]))

@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from sckg import load
 from sckg.extract import extract_article
-from sckg.link import PlaceFinder, resolve_place
+from sckg.link import PlaceFinder, district_stems, resolve_place
 from sckg.load.refused import add_held
 from sckg.model import Article, Gazetteer, HeldBack, InputError, ValidationResult
 from sckg.normalize import normalize_file
@@ -80,7 +80,7 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
         gaz, finder = _gazetteer(), _finder()
     else:
         finder = PlaceFinder(gaz)
-    resolution = resolve([extract_article(article, finder.find)], gaz, resolve_place)
+    resolution = resolve([extract_article(article, finder.find)], gaz, resolve_place, district_stems)
     foreign = {place.key: place for place in gaz.foreign.values()}
     # An IRI the store gives another entity is not reused (slug collisions).
     part = article_slices(resolution, lambda key: foreign_iri(foreign[key]),

@@ -17,7 +17,8 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
                         Resolution, ResolvedFigure)
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_area, figure_subject
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
-from sckg.resolve.context import about_one, article_city, article_county, article_province, county_city, speaks_as
+from sckg.resolve.context import (StemFinder, about_one, article_city, article_county, article_province, county_city,
+                                  speaks_as)
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, TAIWAN, official_form,
                                    plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless, person_scopes, role_at
@@ -319,8 +320,10 @@ class _Resolver:
         return key
 
 
-def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceResolver) -> Resolution:
-    """Resolve every article's mentions, relations and figures into one entity table."""
+def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceResolver,
+            district_stems: StemFinder | None = None) -> Resolution:
+    """Resolve every article's mentions, relations and figures into one entity table;
+    ``district_stems`` finds the districts a text names by their stem (武进)."""
     resolve_place = remembered(resolve_place)
     r = _Resolver(gaz, resolve_place)
     links: list[Link] = []
@@ -335,7 +338,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceR
         aid = ex.article.id
         province = provinces.get(aid)
         r.city = article_city(ex, gaz, resolve_place, province)
-        r.county = article_county(ex, gaz, resolve_place, r.city)
+        r.county = article_county(ex, gaz, resolve_place, r.city, district_stems)
         r.own_city = r.county if county_city(ex, gaz, resolve_place, province, r.county) else None
         r.article = f"article:{aid}"  # (a scope, told from a division's code)
         order = sorted(range(len(ex.mentions)), key=lambda i: -len(ex.mentions[i].surface))

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from sckg.model import Entity, Extraction
+from sckg.resolve.heads import head_place
 
 Resolver = Any  # sckg.resolve._Resolver: the gazetteer, the article's city and county, the entities
 
@@ -56,8 +57,6 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
 
 def _zone_city(r: Resolver, province: str | None) -> str | None:
     """The code of the one city the article's zones (r.zones, full names) lie in, or None."""
-    from sckg.resolve.heads import head_place
-
     cities = {key.removeprefix("place:")[:4] + "00" for key in (head_place(r, z, province) for z in r.zones) if key}
     city = cities.pop() if len(cities) == 1 else None
     return city if city in r.gaz.divisions and city != province else None

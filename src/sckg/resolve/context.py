@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sckg.model import Extraction, Gazetteer, PlaceResolution
 
 PlaceResolver = Callable[..., PlaceResolution]
+StemFinder = Callable[[Gazetteer, str, str], list[str]]  # (gaz, text, city) → district codes, once a mention
 MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 
 
@@ -103,37 +104,17 @@ _OWN_WORDS = {"全疆": "650000", "我疆": "650000", "全藏": "540000", "全�
 
 
 def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver,
-                   city: str | None) -> str | None:
+                   city: str | None, district_stems: StemFinder | None = None) -> str | None:
     """The county-level division (a district, a county) of ``city`` an article is about:
-    the one its places fall in most often."""
+    the one its places fall in most often, the districts ``district_stems`` finds written
+    by their stem among them."""
     if city is None:
         return None
     votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000", city)
                     if code[:4] == city[:4] and not code.endswith("00"))
-    votes.update(_district_stems(extraction.article.clean, gaz, city))
+    if district_stems is not None:  # (武进 for 武进区: a stem no gazetteer name holds)
+        votes.update(district_stems(gaz, extraction.article.clean, city))
     return votes.most_common(1)[0][0] if votes else None
-
-
-def _district_stems(text: str, gaz: Gazetteer, city: str) -> list[str]:
-    """The districts of ``city`` the text names by their two-character stem (武进 for
-    武进区), each time it does. No gazetteer holds such a stem (朝阳, 新建, 东湖 name
-    districts of several cities, or are words); inside one city's article, written as
-    a word of its own and no common word, it names that city's district."""
-    from sckg.link.resolve import is_word, is_common_stem
-
-    out = []
-    for code, div in gaz.divisions.items():
-        if code[:4] != city[:4] or code == city or len(div.name) != 3 or not div.name.endswith("区"):
-            continue
-        stem = div.name[:2]
-        if stem in gaz.names or is_common_stem(stem):
-            continue
-        start = text.find(stem)
-        while start != -1:
-            if text[start + 2:start + 3] != "区" and is_word(text, start, start + 2):
-                out.append(code)
-            start = text.find(stem, start + 2)
-    return out
 
 
 # What an article says when it speaks as its city's, county's or district's own.
