@@ -9,6 +9,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -38,8 +39,6 @@ def select(url: str, query: str) -> list[dict]:
 
 
 def graph_size(store: Path) -> int:
-    import pyoxigraph as ox
-
     db = load.open_read_only(store)
     return len(list(db.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH))))
 
@@ -98,8 +97,6 @@ def test_figures_csv_has_every_observation_with_labelled_columns(store: Path) ->
 
 
 def graph_triples(store: Path, graph: str) -> int:
-    import pyoxigraph as ox
-
     db = load.open_read_only(store)
     return len(list(db.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
 
@@ -160,8 +157,6 @@ CHANGZHOU = ("常州召开科技工作会议\n本报讯 日前，常州市召开
 
 def _nodes_labelled(store: Path, label: str) -> dict[str, set[str]]:
     """Each node labelled ``label`` and the graphs that say so."""
-    import pyoxigraph as ox
-
     db = load.open_read_only(store)
     found: dict[str, set[str]] = {}
     for q in db.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
@@ -189,3 +184,32 @@ def test_ingest_never_takes_another_place_s_namesake_for_its_own(store: Path, tm
     zhou = _nodes_labelled(store, "周文彬")
     assert len(zhou) == 2 and max(len(g) for g in zhou.values()) == 2, zhou
     assert [iri.rsplit("/", 1)[1] for iri in _nodes_labelled(store, "陈立新")] == ["person-chen-li-xin"]
+
+
+def test_replace_warns_when_curated_statements_lose_what_they_name(store: Path, tmp_path: Path) -> None:
+    # A user's note names a person only the first version of an article gives. Replacing that
+    # article with a text without her keeps the note (nothing of the user's is removed) and
+    # says so on stderr, naming her, instead of leaving the note silently dangling.
+    runner = CliRunner()
+    article = tmp_path / "wuxi_contest.txt"
+    article.write_text(WUXI, encoding="utf-8")
+    assert runner.invoke(main, ["ingest", str(article), "--store", str(store)]).exit_code == 0
+    [lin] = _nodes_labelled(store, "林海涛")
+    note = tmp_path / "note.ttl"
+    note.write_text(f'<{lin}> <http://www.w3.org/2000/01/rdf-schema#comment> "checked by phone"@en .\n',
+                    encoding="utf-8")
+    assert runner.invoke(main, ["add", str(note), "--store", str(store)]).exit_code == 0
+    article.write_text(WUXI.replace("区科技局副局长林海涛介绍了大赛情况。", ""), encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(article), "--store", str(store), "--replace"])
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert str(article) in warning and f"<{lin}>" in warning and "1 curated statements" in warning
+    assert _nodes_labelled(store, "林海涛") == {}
+    db = load.open_read_only(store)
+    kept = [q.graph_name.value for q in db.quads_for_pattern(ox.NamedNode(lin), None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode)]
+    assert kept == [load.GRAPH_NS + "curated"]
+    # A later replacement warns only of what it drops itself: 林海涛 went with the one before.
+    article.write_text(WUXI.replace("全市共有120个项目", "全市共有121个项目"), encoding="utf-8")
+    again = runner.invoke(main, ["ingest", str(article), "--store", str(store), "--replace"])
+    assert again.exit_code == 0 and "warning" not in again.stderr, again.output

@@ -38,6 +38,9 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
     holding a different text is refused unless --replace is given; the same text under
     another file name is recognised (by its SHA-256) and not added twice. Stems that
     name the project's own graphs (ontology, gazetteer, curated) get a longer id.
+    When a replacement drops an entity that curated statements (sckg add) name, a
+    warning on stderr names it; the statements stay, and the next build holds them
+    back in refused/.
 
     Statements that break the shapes (a misread figure and its quote, an entity and
     its mentions) are held back and the rest of the article goes in; what was held
@@ -89,6 +92,12 @@ def ingest(articles: tuple[Path, ...], store: Path | None, server: str | None, r
             status = max(status, 1)
             continue
         click.echo(f"{path}: {result.triples} triples into {result.graph} ({result.route})")
+        if result.orphans:
+            named = ", ".join(f"<{iri}>" for iri in list(result.orphans)[:3])
+            more = f" and {len(result.orphans) - 3} more" if len(result.orphans) > 3 else ""
+            click.echo(f"sckg ingest: {path}: warning: {sum(result.orphans.values())} curated statements "
+                       f"name entities this version no longer gives ({named}{more}); they stay in the "
+                       f"store, and the next build holds them back in refused/", err=True)
         wrote_any = True
         if result.held:
             click.echo(f"sckg ingest: {path}: {result.held.triples} statements broke the shapes and were held "

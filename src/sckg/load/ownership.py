@@ -122,3 +122,28 @@ def check_no_vocabulary(quads: Iterable[ox.Quad | ox.Triple], source: str) -> No
             raise InputError(f"{source}: refused: {q.subject} {q.predicate} {q.object} is a statement "
                              f"about the vocabulary ({why}); pass --extend-ontology to add an "
                              f"ontology extension")
+
+
+def curated_orphans(store: ox.Store, graph: str, kept: set[str]) -> dict[str, int]:
+    """The entities that only ``graph`` gives and that a replacement keeping ``kept``
+    (IRIs) would drop, each with the number of user statements that name it.
+
+    Such statements stay in the store, but no longer describe anything the articles
+    give; the next build holds them back in ``refused/``. A caller warns before that.
+    """
+    name = ox.NamedNode(graph)
+    given = {q.subject.value for q in store.quads_for_pattern(None, None, None, name)
+             if isinstance(q.subject, ox.NamedNode)}
+    found: dict[str, int] = {}
+    for iri in sorted(given - kept):
+        node = ox.NamedNode(iri)
+        owners = {q.graph_name.value for q in store.quads_for_pattern(node, None, None, None)
+                  if isinstance(q.graph_name, ox.NamedNode)}
+        if any(owner != graph and not is_user_graph(owner) for owner in owners):
+            continue  # another article or the gazetteer still gives it
+        naming = [q for q in (*store.quads_for_pattern(node, None, None, None),
+                              *store.quads_for_pattern(None, None, node, None))
+                  if isinstance(q.graph_name, ox.NamedNode) and is_user_graph(q.graph_name.value)]
+        if naming:
+            found[iri] = len(naming)
+    return found

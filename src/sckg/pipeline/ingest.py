@@ -11,6 +11,7 @@ from rdflib import URIRef
 from sckg import load
 from sckg.extract import extract_article
 from sckg.link import PlaceFinder, district_stems, resolve_place
+from sckg.load.ownership import curated_orphans
 from sckg.load.refused import add_held
 from sckg.model import Article, Gazetteer, HeldBack, InputError, ValidationResult
 from sckg.normalize import normalize_file
@@ -34,6 +35,8 @@ class IngestResult:
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step
     duplicate_of: str | None = None  # the graph that already holds the same text
     held: HeldBack | None = None  # statements held back (quarantine)
+    # Entities only the replaced version gave, with the user statements naming each.
+    orphans: dict[str, int] = field(default_factory=dict)
 
 
 def _check_article_id(article: Article, store: Path, name: URIRef, replace: bool) -> str | None:
@@ -111,10 +114,12 @@ def ingest(path: Path, store: Path = STORE, gaz: Gazetteer | None = None,
             result = check(target)
     if not result.conforms:
         return IngestResult(article.id, str(name), len(graph), "none", result, clock.laps, held=held)
+    kept = {str(t) for triple in target for t in triple if isinstance(t, URIRef)}
+    orphans = curated_orphans(load.open_read_only(store), str(name), kept)
     written = load.replace_graph(store, str(name), target, server=server)
     clock.lap("write")
     return IngestResult(article.id, str(name), len(target), written.describe(), result, clock.laps,
-                        held=held)
+                        held=held, orphans=orphans)
 
 
 def _with_context(name: URIRef, context):
