@@ -257,3 +257,26 @@ def test_trig_bytes_same_for_a_rebuild(built, gazetteer):
     ds, _ = pipeline.build_dataset([article], gazetteer)
     _, before = built["training-course"]
     assert pipeline.serialize(ds) == pipeline.serialize(before)
+
+
+def test_a_span_naming_two_bodies_gives_each_its_own_annotation(gazetteer):
+    """青禾经开区李明主任: the span names the zone and, through the post, its 管理委员会. Each
+    body gets an annotation of its own (one oa:hasBody each), so the shapes pass and
+    nothing of the article is held back."""
+    from sckg.validate import validate
+
+    text = ("西岭市考察青禾经开区\n\n2023-05-06  来源:西岭日报\n\n"
+            "  日前,西岭市副市长王立新一行考察了青禾经开区。青禾经开区李明主任介绍了园区区位条件和产业基础。\n")
+    article = normalize_text(text, article_id="981_zone_head")
+    ds, _ = pipeline.build_dataset([article], gazetteer)
+    g = _article_graph(ds, article)
+    spans: dict[tuple[int, int], set] = {}
+    for ann in g.subjects(RDF.type, OA.Annotation):
+        assert len(list(g.objects(ann, OA.hasBody))) == 1, ann
+        pos = next(s for s in g.objects(g.value(ann, OA.hasTarget), OA.hasSelector)
+                   if (s, RDF.type, OA.TextPositionSelector) in g)
+        span = (g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython())
+        spans.setdefault(span, set()).add(g.value(ann, OA.hasBody))
+    shared = {span: bodies for span, bodies in spans.items() if len(bodies) > 1}
+    assert shared and all(article.original[s:e] == "青禾经开区" for s, e in shared), spans
+    assert validate(ds).conforms

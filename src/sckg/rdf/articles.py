@@ -170,11 +170,15 @@ def _describe(g: Graph, iri: URIRef, ent: Entity, article: Article, art: URIRef)
         g.add((iri, SC.accreditationLevel, _LEVEL[attrs["level"]]))
 
 
-def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article) -> None:
+def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article, taken: dict[str, URIRef]) -> None:
+    """The annotations of ``ent``'s mentions; ``taken``: each annotation IRI minted so far in
+    the article, and its body."""
     add, sources = g.add, {}
     for aid, start, end, _surface in ent.mentions:  # this article's only (its slice)
         o0, o1 = article.original_range(start, end)
         base = f"{_ID}mention-{aid}-{o0}-{o1}"
+        if taken.setdefault(base, iri) != iri:
+            base += "-" + _bare(iri)  # one span, two bodies (天长经开区: the zone and its 管委会): one each
         node, target = URIRef(base), URIRef(base + "-target")
         pos, quote = URIRef(base + "-pos"), URIRef(base + "-quote")
         source = sources.get(aid)
@@ -321,10 +325,11 @@ def slice_graph(part: ArticleSlice, indicators: dict[str, URIRef]) -> TripleSet:
     iris = {key: URIRef(iri) for key, iri in part.iris.items()}
     art = article_iri(article.id)
     _article(g, article, art)
+    taken: dict[str, URIRef] = {}
     for key in part.described:
         ent = part.entities[key]
         _describe(g, iris[key], ent, article, art)
-        _mentions(g, iris[key], ent, article)
+        _mentions(g, iris[key], ent, article, taken)
     _links(g, part.links, iris, part.entities, art)
     add_figures(g, article, part.figures, iris, indicators)
     return g
