@@ -246,3 +246,13 @@ def test_the_event_a_ceremony_is_held_for_is_an_event_too(place_finder):
     names = _event_names(place_finder, "市长赴新区参加全国大众创业万众创新活动周启动仪式并调研。")
     assert names.get("全国大众创业万众创新活动周") == "ActivityWeek", names
     assert "全国大众创业万众创新活动周启动仪式" in names, names
+
+
+def test_a_city_s_round_and_the_city_s_own_contest_joined(place_finder):
+    # 河北保定分赛区: a province and a city written together name the round; 保定, which jieba
+    # tags as a verb, is a place and no verb that would cut the second contest's name; the
+    # brackets that give the short form (以下简称大赛) are no part of either name.
+    ex = _extract(place_finder, "市科技局决定举办第九届中国创新创业大赛河北保定分赛区暨第三届保定创新创业大赛"
+                                "(以下简称大赛),欢迎企业报名。")
+    events = {m.surface: m.attr("edition") for m in ex.mentions if m.category == "Event"}
+    assert events == {"第九届中国创新创业大赛河北保定分赛区": "第九届", "第三届保定创新创业大赛": "第三届"}, events

@@ -2105,3 +2105,23 @@ def test_a_city_s_taiwan_affairs_office_is_one_of_its_departments(place_finder, 
     ex = _extract(place_finder, ["5月10日，德阳市台湾事务办公室主任周文彬、绵阳市台办副主任林海涛出席。"])
     posts = _resolved_posts(resolve([ex], gazetteer, resolve_place))
     assert ("周文彬", "主任", "德阳市台湾事务办公室") in posts and ("林海涛", "副主任", "绵阳市台办") in posts, posts
+
+
+def test_a_rank_written_after_the_name_holds_at_the_one_body_of_its_kind(place_finder):
+    # 王某厅长、钟某副厅长一行 with no body beside them: a 厅长 is the head of a 厅, and the
+    # article names one 厅, in another paragraph. Two 局 named: a 局长 alone is left unplaced.
+    ex = _extract(place_finder, ["10月22日下午,王立新厅长、钟海平副厅长一行到青禾区调研。",
+                                 "区委书记陈志远希望省科技厅大力支持孵化器建设。"])
+    assert {("王立新", "厅长", "省科技厅"), ("钟海平", "副厅长", "省科技厅")} <= _posts(ex), _posts(ex)
+    ex = _extract(place_finder, ["周文彬局长一行到青禾区调研。", "市科技局和市财政局有关负责人参加。"])
+    assert not {p for p in _posts(ex) if p[0] == "周文彬"}, _posts(ex)
+
+
+def test_a_notice_s_verbs_and_its_attachment_list_bound_the_bodies_it_names(place_finder):
+    # 以便我厅按时推荐科技部火炬中心: 推荐 and 我厅 are no part of the centre's name; the
+    # signature after an attachment's title (…管理办法四川省科学技术厅) starts at the province.
+    ex = _extract(place_finder, ["请于12月8日前将申报材料报送我厅高新处,以便我厅按时推荐科技部火炬中心,附件:"
+                                 "1.申报指南2.科技企业孵化器管理办法四川省科学技术厅2022年11月28日"])
+    names = _names(ex)
+    assert "科技部火炬中心" in names and "四川省科学技术厅" in names, names
+    assert not [n for n in names if "推荐" in n or "办法" in n], names

@@ -35,7 +35,7 @@ from sckg.extract.funds import named_programmes
 from sckg.extract.learned import Reading, body_starts, learned_organisations, learned_people, load_recogniser
 from sckg.extract.names import suffix_names
 from sckg.extract.people import find_people, listed_before, more_mentions
-from sckg.extract.posts import posts, zone_posts
+from sckg.extract.posts import posts, rank_posts, zone_posts
 from sckg.extract.schools import own_school, school_posts, university_short_forms, university_units
 from sckg.extract.shared_names import local_names
 from sckg.extract.tables import list_rows
@@ -342,6 +342,7 @@ def extract_article(article: Article, find_places: PlaceFinder, read: Reader | N
     people = _name_spans(article.clean, mentions)
     mentions = own_bodies(own_school(article.clean, mentions))
     relations += school_posts(article.clean, mentions, relations)
+    relations += rank_posts(article.clean, mentions, relations)
     mentions, relations = _outside_names(people, mentions, relations)
     place_names = _place_names(article.clean, find_in_line, people)
     mentions = local_names(short_forms(mentions, place_names))

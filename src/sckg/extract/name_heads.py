@@ -87,18 +87,19 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
     return start
 
 
-def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
+def after_last_verb(text: str, start: int, end: int, name_end: int = 0, places: list[str] = ()) -> int:
     """Where an event's name starts after the last verb before its event word: a name
     holds no verb of the sentence (…要认真学习领会中央经济工作会议, 团队进入国家大赛), but
     the verbs of its topic (创新创业大赛), a ceremony's verb right before the event word
     (某联盟成立大会) and those inside quotation marks stay. Two characters at least are
-    left before the event word ``end``, or six before the name's end ``name_end``."""
+    left before the event word ``end``, or six before the name's end ``name_end``. A place of
+    the text's ``places`` is no verb (开封, 保定: jieba tags them so)."""
     pos, cut, quoted, edition = start, start, False, start
     for w in tagger().cut(text[start:end]):
         word = w.word
         if word in "“”\"":
             quoted = not quoted if word == '"' else word == "“"
-        elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS
+        elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS and word not in places
               and ((len(word) >= 2 and tag(word) == "v") or word in _EVENT_ONE_VERBS)
               and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨"))):
             cut = pos + len(word)
@@ -106,6 +107,16 @@ def after_last_verb(text: str, start: int, end: int, name_end: int = 0) -> int:
             cut = edition = pos + len(word)  # 某公司启动首届某大赛, 组委会按照第九届某大赛: the edition starts the name
         pos += len(word)
     return cut if end - cut >= 2 or cut == start or name_end - cut >= 6 else edition
+
+
+def of_places(words: str, places: list[str]) -> bool:
+    """Whether ``words`` is place names written one after another (河南开封: a city's round)."""
+    while words:
+        place = next((p for p in places if len(p) >= 2 and words.startswith(p)), None)
+        if place is None:
+            return False
+        words = words[len(place):]
+    return True
 
 
 def year_start(text: str, start: int) -> int:

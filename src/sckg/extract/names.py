@@ -14,7 +14,7 @@ from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, OPENING, e
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
-    names_every_body, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
+    names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import (
     NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
@@ -72,7 +72,7 @@ _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=Tru
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
                        r"|总基地|分基地)(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
-_EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（][^()（）]{1,10}[)）]"), re.compile(
+_EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（](?!以下|下称|简称)[^()（）]{1,10}[)）]"), re.compile(
     r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
@@ -287,7 +287,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
                 continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
             paren = _EVENT_PAREN.match(text, end) or _EVENT_REGION.match(text, end)
-            if paren and (paren.lastindex is None or paren.group(1) in places or paren.group(1)[-1] in "省市县区州"):
+            if paren and (paren.lastindex is None or of_places(paren.group(1), places) or paren.group(1)[-1] in "省市县区州"):
                 end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round
         site = _SUB_SITE.match(text, end) if category == "InnovationCarrier" else None
         if site and (site.group(0).endswith(("分园", "总基地", "分基地")) or any(text.startswith(p, end) for p in places)):
@@ -301,7 +301,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 and text[start - 2].isascii() and text[start - 1] in "·•・"):
             start -= 1  # NOVO+众创空间, N·次元众创空间: a Latin brand before its type word is the name's
         if category == "Event":
-            start = after_last_verb(text, start, m.start(), end)
+            start = after_last_verb(text, start, m.start(), end, places)
         elif category == "InnovationCarrier":
             start = carrier_start(text, after_clause_verb(text, start, m.start()), m.start(), places)
         elif category == "GovernmentAgency":
@@ -351,7 +351,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             # Two contests joined (…大赛广西赛区暨广西创新创业大赛) are two names of one or two
             # contests; other joint events (某交流会暨某推介会, 某论坛暨某授牌仪式) one under the whole.
             found.append(Mention(name[:joined], start, start + joined, category, cls, tuple(attrs)))
-            found.append(Mention(name[joined + 1:], start + joined + 1, end, category, cls))
+            second = (("edition", e.group(0)),) if (e := EDITION.search(name, joined + 1)) else ()
+            found.append(Mention(name[joined + 1:], start + joined + 1, end, category, cls, second))
             continue
         found.append(Mention(name, start, end, category, cls, tuple(attrs)))
     return _widest(found, text)

@@ -129,6 +129,35 @@ def posts(text: str, mentions: list[Mention]) -> list[Relation]:
     return _shared_by_lists(text, mentions, out)
 
 
+# A rank's title and the ending of the only kind of body that has it (厅长: a 厅).
+_RANKS = {"厅长": "厅", "副厅长": "厅", "局长": "局", "副局长": "局"}
+
+
+def rank_posts(text: str, mentions: list[Mention], relations: list[Relation]) -> list[Relation]:
+    """黄某厅长、钟某副厅长一行, with no body named beside them (``text``: the article's):
+    the post of a rank only one kind of body has (厅长, 局长), at the one body of that kind
+    the article names anywhere; none when it names none or several."""
+    have = {r.subject for r in relations if r.kind == "post"}
+    out = []
+    for pi, person in enumerate(mentions):
+        if person.category != "Person" or pi in have:
+            continue
+        after = next((t for t in _RANKS if text.startswith(t, person.end)
+                      and not text.startswith(t + "助理", person.end)), None)
+        before = title_before(text, person.start)
+        title = after or (before if before in _RANKS and text[person.start - len(before) - 1:
+                                                           person.start - len(before)] in PUNCT else None)
+        if title is None:
+            continue
+        kind = _RANKS[title]
+        bodies = {m.surface: i for i, m in enumerate(mentions)
+                  if m.category in ORG_CATEGORIES and not m.attr("implied") and not m.attr("head")
+                  and m.surface.endswith(kind)}
+        if len(bodies) == 1:
+            out.append(Relation("post", pi, next(iter(bodies.values())), title))
+    return out
+
+
 def _chained_head(text: str, pos: int, implied: dict[int, int]) -> int | None:
     """The end of a place's head of government that a 、 joins to the unread body ending at
     ``pos`` (某省副省长、某领导小组副组长), or None."""
