@@ -76,6 +76,7 @@ def test_value_unit_qualifier(text, value, unit, qualifier):
     "几十家企业参赛，进入前十名的团队晋级。",
     "序号 名称 地区\n21 日照星河众创空间 日照市\n3 个旧青禾孵化器 个旧市",  # a table's row numbers
     "市科技局对第一、二、三、四批认定的众创空间进行考评。",  # the last of a list of ordinals
+    "青禾创业中心连续九年获评A类,是全省唯一一家“九连A”孵化器。",  # 唯一一家: the only one, no 11
 ])
 def test_not_figures(text):
     assert extract_figures(text) == []
@@ -896,3 +897,18 @@ def test_carriers_counted_after_a_year_s_round_of_recognition_are_of_that_year()
     figs = extract_figures("省科技厅开展了2022年度省级星创天地备案工作。经专家评审，确定“青禾星创天地”等72家星创天地通过省级备案。"
                            "2015年度全省孵化器绩效评价结果良好。全省共有孵化器80家。", 0, FigureContext())
     assert [(f.value, f.period) for f in figs] == [("72", "2022"), ("80", None)], figs  # (a stock, not the round's)
+
+
+def test_carriers_named_in_a_title_are_not_what_a_count_of_documents_counts():
+    # 《关于发展众创空间的意见》等2个文件 counts documents; the carriers of the next sentence are carriers.
+    figs = extract_figures("省政府先后出台《关于发展众创空间推进创新创业的意见》和《关于加快孵化器发展的意见》2个文件。"
+                           "全省共有众创空间120家,其中国家备案众创空间45家。")
+    kinds = {f.quote: (f.indicator, f.carrier_type) for f in figs}
+    assert [k for q, k in kinds.items() if q.endswith("2个文件")] == [("count", None)], kinds
+    assert kinds["全省共有众创空间120家"] == ("carriers", "MakerSpace"), kinds
+
+
+def test_a_level_alone_after_the_unit_shares_the_noun_of_the_list_s_last_item():
+    figs = extract_figures("今年全省新增2个国家级、5个省级众创空间。")
+    assert [(f.indicator, f.carrier_type, f.level) for f in figs] == [
+        ("carriers", "MakerSpace", "national"), ("carriers", "MakerSpace", "provincial")]

@@ -397,3 +397,16 @@ def test_bodies_named_by_their_kind_alone_are_no_names(place_finder, sentence, c
 def test_a_brand_before_a_kind_of_company_names_one(place_finder):
     found = _names(place_finder, "青禾创投公司与西岭建筑公司签约。", "Company")
     assert {"青禾创投公司", "西岭建筑公司"} <= set(found), found
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    pytest.param("代表团参观了西岭创业大街,与入驻团队座谈。", "西岭创业大街", "EntrepreneurshipPark", id="street"),
+    pytest.param("青禾三创园已入驻企业40家。", "青禾三创园", "EntrepreneurshipPark", id="three-creation-park"),
+    pytest.param("西岭留创园为归国人员提供办公场地。", "西岭留创园", "EntrepreneurshipPark", id="returnee-park"),
+    pytest.param("青禾创业社区举办了项目路演。", "青禾创业社区", "MakerSpace", id="community"),
+    pytest.param("西岭双创公社共孵化团队30个。", "西岭双创公社", "MakerSpace", id="commune"),
+    pytest.param("青禾人工智能加速中心正式揭牌。", "青禾人工智能加速中心", "Accelerator", id="acceleration-centre"),
+])
+def test_carriers_named_by_the_field_s_other_endings(place_finder, sentence, name, cls):
+    assert _names(place_finder, sentence, "InnovationCarrier").get(name) == cls, \
+        _names(place_finder, sentence, "InnovationCarrier")

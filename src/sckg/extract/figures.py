@@ -81,7 +81,7 @@ _CLAUSE_END = _SENTENCE_END + "，,；;：:"
 _SENTENCE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_STOP = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _NOUN_STOP = re.compile(r"[，,；;。！？!?、：:（(]|获得|获|被|通过|实现|走上|提供|集聚|参加|参与|"
-                        r"在|中|等|之|的青睐|得到|受到|已|均|分别|共|累计")
+                        r"在|中(?!心)|等|之|的青睐|得到|受到|已|均|分别|共|累计")
 _TARGET = re.compile(r"每年(?=[设安投拨])|计划|力争|目标|预计|争取|拟(?=[达建新培设投引])|将(?=[达超突建新培形实完带有打启组累增扩提])"
                      r"|(?<![截至止])到(\d{4})年")
 
@@ -112,12 +112,13 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         s_start, s_end = span_between(sentence_stops, q.start, q.end, len(folded))
         c_start, c_end = span_between(clause_stops, q.start, q.end, len(folded))
         prev_end = quantities[i - 1].end if i and quantities[i - 1].end > c_start else c_start
-        before = folded[prev_end:q.start]
+        before = strip_titles(folded[prev_end:q.start])  # (《关于发展众创空间的意见》等2个文件: no carriers)
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else len(folded)
         after = folded[q.end:c_end]
         head = folded[s_start:q.start]
         clause_head = folded[c_start:q.start]
         marked = _marked(folded, quantities, q, c_start, c_end)
+        marked = untitled if "#" in (untitled := strip_titles(marked)) else marked
         outside = _ASIDE.sub(lambda m: "　" * len(m.group(0)), before) if "(" in before or "（" in before else before
         indicator, ctype, noun, noun_after = None, None, "", ""
         if outside is not before:  # 市级众创空间(星创天地)48家: the kind outside the aside
@@ -355,7 +356,7 @@ def _indicator(q: Quantity, before: str, after: str, clause_head: str,
     else:
         order = [(noun_after, False), (before, True), (after, False)]
     if q.unit_class != "person-time":
-        order.append((clause_head, True))
+        order.append((strip_titles(clause_head), True))
     for chunk, nearest_end in order:
         found = _noun(q.unit_class, chunk, nearest_end)
         if found:

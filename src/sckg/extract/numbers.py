@@ -73,6 +73,7 @@ PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{_CN_NUM}|{_DIGITS})")
 RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 # Measure words that make 个 a duration or an ordinal span rather than a count.
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
+_ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, 统一): no numeral starts in them
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
@@ -198,8 +199,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if unit in ("人", "名", "位", "家") and after[:1] in ("均",):
         return None
-    if num == "一" and not m["num2"]:
-        return None  # 一批 一家 一次性: an article, not a count
+    if num == "一" and not m["num2"] or num[0] == "一" and before in _ENDS_IN_ONE:
+        return None  # 一批 一家 一次性: an article, not a count; 唯一一家: the only one, no 11
     # 十名 is ten; 几十名 and 前十名 are not counts.
     bare = _is_bare_magnitude(num) and (num != "十" or before == "几" or before in _ORDINAL_BEFORE)
     if bare and not _QUALIFIED.search(text, max(0, m.start() - 2), m.start()):
