@@ -2125,3 +2125,15 @@ def test_a_notice_s_verbs_and_its_attachment_list_bound_the_bodies_it_names(plac
     names = _names(ex)
     assert "科技部火炬中心" in names and "四川省科学技术厅" in names, names
     assert not [n for n in names if "推荐" in n or "办法" in n], names
+
+
+def test_a_merged_bureau_named_by_its_departments_short_forms_holds_its_head_s_post(place_finder):
+    # 发改工信局, 科创委: a zone's bureaus named by the short forms of the departments merged in them.
+    ex = _extract(place_finder, ["会上,青禾开发区科创委副主任郑明汇报了科技创新工作;"
+                                 "青禾开发区发改工信局局长李宏亮汇报了经济指标完成情况。"])
+    assert {("郑明", "副主任", "青禾开发区科创委"), ("李宏亮", "局长", "青禾开发区发改工信局")} <= _posts(ex), _posts(ex)
+
+
+def test_a_firm_s_executive_titles_opening_a_clause_hold_at_the_firm_named_before(place_finder):
+    ex = _extract(place_finder, ["西岭创谷作为本次活动的主办单位之一,行政总裁马振新先生、首席营运官刘国强也出席了大会。"])
+    assert {("马振新", "行政总裁", "西岭创谷"), ("刘国强", "首席营运官", "西岭创谷")} <= _posts(ex), _posts(ex)

@@ -104,6 +104,10 @@ NEWS_OUTLETS = (
     "千龙网", "北方网", "长城网", "黄河新闻网", "正北方网", "北国网", "中国吉林网", "东北网", "东方网", "中国江苏网",
     "浙江在线", "中安在线", "东南网", "中国江西网", "大众网", "大河网", "荆楚网", "南方网", "广西新闻网", "南海网",
     "华龙网", "四川在线", "多彩贵州网", "云南网", "中国西藏网", "西部网", "中国甘肃网", "青海新闻网", "宁夏新闻网", "天山网")
+# A merged bureau is named by its departments' short forms (发改工信局, 科技经信局, 经发局).
+_DEPARTMENT_STEMS = "发改 工信 经信 科技 科创 人社 财政 商务 住建 文旅 卫健 农业 农村 经发 投促 招商 统计 审批 市场 金融 经贸 信息 工业 经济 民政 教育".split()
+MERGED_DEPARTMENTS = tuple(sorted({a + b + "局" for a in _DEPARTMENT_STEMS for b in _DEPARTMENT_STEMS if a != b}
+                                  - set(DEPARTMENTS))) + ("科创委", "经发局", "科工局", "科工信局", "工科局")
 ORG_SUFFIXES: list[tuple[str, str]] = [
     ("有限责任公司", "Company"), ("股份有限公司", "Company"), ("有限公司", "Company"),
     ("集团", "Company"), ("公司", "Company"), ("工作室", "Company"),
@@ -127,14 +131,13 @@ ORG_SUFFIXES: list[tuple[str, str]] = [
     ("人力资源和社会保障厅", "GovernmentAgency"), ("人社厅", "GovernmentAgency"),
     ("农业农村厅", "GovernmentAgency"), ("工业和信息化厅", "GovernmentAgency"), ("工信厅", "GovernmentAgency"),
     ("发展和改革委员会", "GovernmentAgency"), ("发改委", "GovernmentAgency"), ("经信委", "GovernmentAgency"),
-    ("工信委", "GovernmentAgency"),
-    ("科委", "GovernmentAgency"), ("教委", "GovernmentAgency"),
+    ("工信委", "GovernmentAgency"), ("科委", "GovernmentAgency"), ("教委", "GovernmentAgency"),
     ("科学技术局", "GovernmentAgency"), ("科技局", "GovernmentAgency"), ("统计局", "GovernmentAgency"),
     ("商务局", "GovernmentAgency"), ("财政局", "GovernmentAgency"), ("人社局", "GovernmentAgency"),
     ("科学技术部", "GovernmentAgency"), ("科技部", "GovernmentAgency"), ("教育部", "GovernmentAgency"),
     ("工业和信息化部", "GovernmentAgency"), ("财政部", "GovernmentAgency"), ("商务部", "GovernmentAgency"),
     ("残联", "GovernmentAgency"),
-    *((word, "GovernmentAgency") for word in DEPARTMENTS),
+    *((word, "GovernmentAgency") for word in DEPARTMENTS + MERGED_DEPARTMENTS),
     ("侨联", "Association"), ("科协", "Association"), ("工商联", "Association"), ("妇联", "Association"),
     ("文联", "Association"),
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("导报", "MediaOutlet"), ("电视台", "MediaOutlet"),

@@ -207,7 +207,9 @@ def _orphan_posts(text: str, mentions: list[Mention], relations: list[Relation],
 # A company's posts: any is listed after any other (董事长某,监事长某,党委副书记、总经理某).
 _COMPANY_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "常务副总经理", "总裁", "副总裁", "执行总裁",
                   "监事长", "董事", "监事", "执行董事", "党委书记", "党委副书记", "纪委书记", "总监",
-                  "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长", "经理", "副经理"}
+                  "财务总监", "总工程师", "总会计师", "执行总经理", "执行副总经理", "执行长", "经理", "副经理",
+                  "行政总裁", "首席执行官", "首席运营官", "首席营运官", "首席技术官", "首席财务官", "首席创新总监",
+                  "运营总监", "技术总监", "投资总监", "董事总经理", "合伙人", "创始合伙人", "CEO", "COO", "CTO", "CFO"}
 # The heads and secretaries of an association, a federation or a government: one ladder.
 _LEADERSHIP_POSTS = {"主席", "副主席", "常务副主席", "会长", "副会长", "常务副会长", "理事长", "副理事长",
                      "秘书长", "副秘书长", "常务副秘书长"}
