@@ -410,3 +410,14 @@ def test_a_brand_before_a_kind_of_company_names_one(place_finder):
 def test_carriers_named_by_the_field_s_other_endings(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "InnovationCarrier").get(name) == cls, \
         _names(place_finder, sentence, "InnovationCarrier")
+
+
+def test_a_place_s_committee_and_government_named_together_are_its_two_bodies(place_finder):
+    # 四川省委省政府: the province's party committee and its government; 省委省政府 bare is left unnamed.
+    text = "\n\n".join(["双创简讯", "2023-05-10 09:00  来源:某某日报",
+                        "  近年来,四川省委省政府高度重视创新创业工作。各地要认真落实省委省政府的部署。"
+                        "成都市委市政府政研室副主任李明参加了会议。"]) + "\n"
+    ex = extract_article(normalize_text(text, article_id="960_names"), place_finder.find)
+    bodies = {(m.surface, m.attr("qualified")) for m in ex.mentions if m.category == "GovernmentAgency"}
+    assert {("四川省委", "中共四川省委"), ("省政府", "四川省人民政府")} <= bodies, bodies
+    assert ("成都市委市政府政研室", None) in bodies and ("市政府", "成都市人民政府") not in bodies, bodies

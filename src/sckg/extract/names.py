@@ -9,15 +9,14 @@ import re
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
     LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
-from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, OPENING, event_start, names_one_event,
-                                     quoted_from)
+from sckg.extract.event_names import CLOSING, EDITION, EVENT_ANCHOR, OPENING, event_start, names_one_event, quoted_from
+from sckg.extract.joint_bodies import joint_bodies
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
     agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
     names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
-from sckg.extract.words import (
-    NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag)
+from sckg.extract.words import NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag
 from sckg.model import Mention
 
 _MAX_NAME = 28
@@ -306,8 +305,9 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             start = carrier_start(text, after_clause_verb(text, start, m.start()), m.start(), places)
         elif category == "GovernmentAgency":
             start = agency_start(text, start, m.start(), places)
-            if JOINT_BODIES.fullmatch(text[start:end]):
-                continue  # 市委市政府: the party committee and the government together, no one body
+            if JOINT_BODIES.fullmatch(text[start:end]):  # 市委市政府: no one body; 某省委省政府: the place's two
+                found += joint_bodies(text, start, end, places)
+                continue
             if names_every_body(text, start):
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
