@@ -256,3 +256,13 @@ def test_a_city_s_round_and_the_city_s_own_contest_joined(place_finder):
                                 "(以下简称大赛),欢迎企业报名。")
     events = {m.surface: m.attr("edition") for m in ex.mentions if m.category == "Event"}
     assert events == {"第九届中国创新创业大赛河北保定分赛区": "第九届", "第三届保定创新创业大赛": "第三届"}, events
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("市政协召开十二届第八次会议,审议有关报告。", id="sitting"),
+    pytest.param("青禾公司在首届比赛中获得二等奖。", id="first-contest"),
+    pytest.param("2025年第二十次会议研究了孵化器建设。", id="year-and-sitting"),
+])
+def test_an_edition_of_a_bare_kind_names_no_event(place_finder, sentence):
+    ex = _extract(place_finder, sentence)
+    assert not [m.surface for m in ex.mentions if m.category == "Event"], [m.surface for m in ex.mentions]

@@ -31,6 +31,8 @@ def names_one_event(name: str, places: list[str], quoted: bool = False) -> bool:
         return False  # the second of two joined names alone; a contest's own ceremony is the contest's
     if _HEADCOUNT.search(name) or _ROUND_ALONE.fullmatch(name):
         return False  # 代表320余人观摩比赛: a clause about who came, no event's name
+    if (core := _KIND_ONLY.sub("", name)) in _EVENT_WORDS and len(core) <= 3:
+        return False  # 第八次会议, 首届比赛, 全国性创业比赛: an edition or a scope of a bare kind
     return not (_ROUTINE_EVENT.search(name) or (len(name) <= 6 and not quoted and not _event_anchored(name, places)))
 
 
@@ -44,6 +46,7 @@ def _event_anchored(name: str, places: list[str]) -> bool:
 
 
 _EVENT_WORDS = tuple(sorted((s for s, _ in EVENT_SUFFIXES), key=len, reverse=True))
+_KIND_ONLY = re.compile(r"\d{4}年|第?[一二三四五六七八九十百\d]+[届期次]|首届|首期|(?:全国|全省|全市|全区)性")
 
 
 def _proper_head(name: str) -> bool:
