@@ -2137,3 +2137,11 @@ def test_a_merged_bureau_named_by_its_departments_short_forms_holds_its_head_s_p
 def test_a_firm_s_executive_titles_opening_a_clause_hold_at_the_firm_named_before(place_finder):
     ex = _extract(place_finder, ["西岭创谷作为本次活动的主办单位之一,行政总裁马振新先生、首席营运官刘国强也出席了大会。"])
     assert {("马振新", "行政总裁", "西岭创谷"), ("刘国强", "首席营运官", "西岭创谷")} <= _posts(ex), _posts(ex)
+
+
+def test_a_periodical_in_a_title_and_an_outlet_s_app_dateline_are_outlets(place_finder):
+    # 《星河青年报》 names a newspaper, not a document; 星河经纬客户端6月17日电 names the outlet
+    # that filed the report, though its name ends with no outlet's word.
+    ex = _extract(place_finder, ["星河经纬客户端6月17日电(林海涛)青禾孵化器的创业团队受到《星河青年报》等媒体关注。"])
+    assert {"星河青年报", "星河经纬"} <= set(_names(ex, "MediaOutlet")), _names(ex)
+    assert "星河青年报" not in _names(ex, "Programme")

@@ -654,3 +654,9 @@ def test_a_hard_wrapped_paragraph_is_one_line_again(width):
 def test_lines_that_are_no_wrapped_paragraph_stay(text):
     clean = clean_text(text)[0]
     assert clean.count("\n") == text.strip("\n").count("\n"), clean
+
+
+def test_a_date_line_that_ends_with_the_outlet_names_the_publisher():
+    article = normalize_text("青禾高新区:高质量发展这样炼成\n2024-09-30 15:53 星河网\n\n  建区之初,全区只有58家企业。\n",
+                             article_id="q7")
+    assert (article.publisher, article.date) == ("星河网", "2024-09-30T15:53"), (article.publisher, article.date)

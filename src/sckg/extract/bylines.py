@@ -116,7 +116,9 @@ _DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}
                               r"(?=(?:[·/][\u4e00-\u9fff]{2,6})?(?:客户端)?[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?"
                               r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))"
                               # …or its reporter opening the report: 某某网记者 某某 某地报道
-                              r"|^([\u4e00-\u9fff]{2,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))(?=(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3})")
+                              r"|^([\u4e00-\u9fff]{2,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))(?=(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3})"
+                              # …or an outlet of any name by its app: 中新经纬客户端6月17日电
+                              r"|^([\u4e00-\u9fff]{2,8}?)(?=客户端[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯))")
 
 
 # A wire dateline after a photo's credit or a sentence in the same paragraph: …某某 摄 中新网成都5月11日电.
@@ -131,7 +133,7 @@ def dateline_outlets(article: Article) -> list[tuple[int, int]]:
     for b in article.body_blocks:
         m = _DATELINE_OUTLET.match(b.text)
         if m and not m.group(m.lastindex).endswith(("本报", "本刊", "本台", "本网")):  # 根据本报记者…: the paper itself
-            g = 1 if m.group(1) else 2
+            g = next(k for k in (1, 2, 3) if m.group(k))
             spans.append((b.start + m.start(g), b.start + m.end(g)))
         elif m is None:
             spans += [(b.start + k.start(1), b.start + k.end(1)) for k in _INNER_DATELINE.finditer(b.text)]

@@ -14,6 +14,8 @@ BOOK = re.compile(r"《([^《》\n]{2,60})》")
 # Posts on a periodical's masthead, and its offices: what follows a title in 《》 that
 # names a newspaper or magazine.
 _MASTHEAD_POST = re.compile(r"(杂志社|报社|编辑部|副?总编辑|副?总编|副?主编|副?社长|记者|编辑)")
+# A title in 《》 that names a newspaper or magazine (《中国青年报》), not a document.
+_PERIODICAL = re.compile(r"(?:日报|晚报|早报|青年报|商报|时报|导报|周报|画报|科技报|经济报|杂志|周刊|月刊|旬刊)$")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
 _PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
@@ -24,7 +26,7 @@ def titled_names(text: str) -> list[Mention]:
     """Programmes and events set off by 《》 or quotation marks."""
     found: list[Mention] = []
     for m in BOOK.finditer(text):
-        if _MASTHEAD_POST.match(text, m.end()):  # 《某某》总编辑: a periodical, not a document
+        if _MASTHEAD_POST.match(text, m.end()) or _PERIODICAL.search(m.group(1)):  # 《某某》总编辑, 《某某日报》
             found.append(Mention(m.group(1), m.start(1), m.end(1), "MediaOutlet", "MediaOutlet"))
             continue
         found.append(Mention(m.group(1), m.start(1), m.end(1), "Programme", "PolicyDocument"))
