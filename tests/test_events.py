@@ -266,3 +266,15 @@ def test_a_city_s_round_and_the_city_s_own_contest_joined(place_finder):
 def test_an_edition_of_a_bare_kind_names_no_event(place_finder, sentence):
     ex = _extract(place_finder, sentence)
     assert not [m.surface for m in ex.mentions if m.category == "Event"], [m.surface for m in ex.mentions]
+
+
+def test_a_signing_ceremony_is_named_by_both_parties_and_keeps_them(place_finder):
+    ex = _extract(place_finder, "4月1日上午,西岭市科协与青禾星河众创空间有限公司全面战略合作协议签字仪式在青禾大楼举行。")
+    names = {m.surface: m.category for m in ex.mentions}
+    assert names.get("西岭市科协与青禾星河众创空间有限公司全面战略合作协议签字仪式") == "Event", names
+    assert names.get("青禾星河众创空间有限公司") == "Company", names
+
+
+def test_a_quoted_course_is_an_event(place_finder):
+    ex = _extract(place_finder, "自治区科技厅在北京举办“科技特派员专题培训”,对55名科技特派员进行培训。")
+    assert {(m.surface, m.cls) for m in ex.mentions if m.category == "Event"} == {("科技特派员专题培训", "TrainingCourse")}

@@ -14,6 +14,8 @@ _THIS_EVENT = re.compile(r"(本次|本届|此次|这次|这届|该次)[\u4e00-\u
 # 天津赛区比赛 alone: a region's round of a contest named elsewhere, not the contest's name.
 _ROUND_ALONE = re.compile(r"[\u4e00-\u9fff]{2,7}?分?赛区(?:比赛|决赛|总决赛|复赛|初赛|半决赛)")
 _HEADCOUNT = re.compile(r"\d+(?:余|多)?[人名位]")
+EVENT_PAREN, EVENT_REGION = re.compile(r"[(（](?!以下|下称|简称)[^()（）]{1,10}[)）]"), re.compile(
+    r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 EDITION = re.compile(r"第[一二三四五六七八九十百\d]+[届期次]|首届|首期")
 _GENERIC_EVENT_HEAD = re.compile(r"^(各类|各种|一系列|这类|此类|相关|系列|本次|本届|该|此次|这次|"
                                  r"[\d一二三四五六七八九十]+届|前[\d一二三四五六七八九十]+届)")

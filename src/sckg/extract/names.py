@@ -9,7 +9,8 @@ import re
 from sckg.extract.lexicon import (
     CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
     LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
-from sckg.extract.event_names import CLOSING, EDITION, EVENT_ANCHOR, OPENING, event_start, names_one_event, quoted_from
+from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, EVENT_PAREN, EVENT_REGION, OPENING, event_start,
+                                     names_one_event, quoted_from)
 from sckg.extract.joint_bodies import joint_bodies
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
@@ -23,8 +24,7 @@ _MAX_NAME = 28
 
 
 SUFFIXES = suffix_table()
-# Short forms are not the start of a longer word: 侨联 not of 联合会, 商务委 not of 委员会, 建设局
-# not of 局面, 教育部 not of 部门 (a kind of body), 银行 not of 银行卡, 大学 not of 大学习.
+# Short forms start no longer word: 侨联 联合会, 商务委 委员会, 建设局 局面, 教育部 部门, 银行 银行卡, 大学 大学习.
 NOT_AFTER = {"网": "(?![络点站格红民友页])", "联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
@@ -33,8 +33,7 @@ _COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
-# Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): the fields in
-# the names of government departments (工业和信息化委员会, 人力资源和社会保障局, 投资促进局).
+# Fixed phrases a name holds whole, though they hold a stop (和, 与, 、, 进): 工业和信息化委员会, 投资促进局.
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育", "科学技术和工业信息化",
             "工业和科技", "商务和投资促进", "交通运输和物流", "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业",
@@ -54,6 +53,7 @@ _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
 _DATE_DIGIT = re.compile(r"[\d〇一二三四五六七八九十]")
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
+_SIGNING = ("签约", "签字", "签署", "揭牌")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 _EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  # 《关于举办某大赛的通知》 names the contest
@@ -71,8 +71,6 @@ _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=Tru
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
                        r"|总基地|分基地)(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
-_EVENT_PAREN, _EVENT_REGION = re.compile(r"[(（](?!以下|下称|简称)[^()（）]{1,10}[)）]"), re.compile(
-    r"(?<=[赛周])([\u4e00-\u9fff]{2,7}?)(?:分?赛区|分会场(?:活动)?|活动(?![周中]))")  # (a region's round of an event)
 # The words a division's full name ends with (a short form lacks them).
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
@@ -150,6 +148,9 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             continue
         if event and c in "与和及" and text.endswith((*_EVENT_ENDS, "培训", "活动"), floor, i - 1):
             break  # 某培训和某年会同期举行: two events, the name is the second's
+        if event and c in "与和" and text.startswith("仪式", end) and text.endswith(_SIGNING, floor, end):
+            i -= 1  # 某科协与某公司战略合作协议签字仪式: the two parties that sign name the ceremony
+            continue
         if event and c in "与和及" and noun_ends(text, i - 1) and noun_starts(text, i) \
                 and not _SCOPE_START.match(text, i):
             i -= 1  # two nouns joined in the topic of an event: 投资与建设年会, 孵化器和众创空间工作推进会
@@ -180,8 +181,7 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             i -= 1  # one character is no name: 经 of 某某经贸有限公司, 均 of 某市均某集团 (after a place)
             continue
         if stop and event and tag(stop) == "vn" and (i == end or qualifies_meeting(text[i:end])):
-            # A nominal verb right before the event word (体系建设工作会), or before one
-            # noun that qualifies it (体系建设工作推进会, 基地建设现场推进会).
+            # A nominal verb right before the event word (体系建设工作会), or before one noun qualifying it (…现场推进会).
             i -= len(stop)
             continue
         if stop and event and stop in CEREMONY_VERBS and (i == end or text[i] == "暨"):
@@ -285,7 +285,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             end += suffix.endswith("会") and text[end:end + 1] == "议"  # 工作会议: the event word is 会议
             if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
                 continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
-            paren = _EVENT_PAREN.match(text, end) or _EVENT_REGION.match(text, end)
+            paren = EVENT_PAREN.match(text, end) or EVENT_REGION.match(text, end)
             if paren and (paren.lastindex is None or of_places(paren.group(1), places) or paren.group(1)[-1] in "省市县区州"):
                 end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round
         site = _SUB_SITE.match(text, end) if category == "InnovationCarrier" else None
@@ -392,7 +392,7 @@ def _widest(mentions: list[Mention], text: str) -> list[Mention]:
         joint = m.category == "Event" and text[m.start - 1:m.start] == "暨"  # kept beside the joint name
         # 某联盟成立大会, 某众创空间揭牌仪式: the body or carrier the event is named after is kept
         head_of_event = m.category != "Event" and not _EVENT_LEAD.match(m.surface) and all(
-            o.category == "Event" and o.start == m.start for o in outer)
+            o.category == "Event" and (o.start == m.start or text[m.start - 1:m.start] in ("与", "和")) for o in outer)
         if outer and not joint and not head_of_event and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
                                                        for o in outer)):
             continue

@@ -20,6 +20,7 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
 _PROGRAMME_TAIL = re.compile(r"(创新工程|工程|行动|战略|计划)")
 _ACTIVITY = re.compile(r"活动")
+_QUOTED_COURSE = re.compile(r"(?:专题|能力|业务|技能|创业)培训$")
 
 
 def titled_names(text: str) -> list[Mention]:
@@ -41,6 +42,8 @@ def titled_names(text: str) -> list[Mention]:
             tail = _PROGRAMME_TAIL.match(after).group(0)
             found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
                                  m.end() + len(tail), "Programme", "ActionProgramme"))
+        elif _QUOTED_COURSE.search(inner) and len(inner) > 4:  # 举办“科技特派员专题培训”: a course
+            found.append(Mention(inner, m.start(1), m.end(1), "Event", "TrainingCourse"))
         elif QUOTED_EVENT.search(inner) and _ACTIVITY.match(after):
             found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))
     return found
