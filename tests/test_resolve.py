@@ -878,3 +878,12 @@ def test_the_torch_centre_under_the_ministry_of_industry_is_named_in_full(place_
                                               ["工业和信息化部火炬中心副主任周文彬一行到园区调研,工信部火炬中心孵化器处处长林海涛参加。"]))
     names = {e.name for e in res.entities.values() if e.category == "PublicInstitution"}
     assert {"工业和信息化部火炬高技术产业开发中心", "工业和信息化部火炬高技术产业开发中心孵化器处"} <= names, names
+
+
+def test_a_province_s_departments_listed_short_and_the_state_council_named_with_the_party(place_finder, gazetteer):
+    # 省住建厅, 省文旅厅, 省编办 in a list of a province's departments are named in full; 党中央国务院
+    # names the State Council, though the two are written as one.
+    res = _resolved(place_finder, gazetteer, ("969_departments", "海南召开双创工作会议", [
+        "省科技厅、省编办、省住建厅、省文旅厅分管负责同志参加会议。会议要求贯彻落实党中央国务院出台的政策。"]))
+    names = {e.name for e in res.entities.values() if e.category == "GovernmentAgency"}
+    assert {"海南省机构编制委员会办公室", "海南省住房和城乡建设厅", "海南省文化和旅游厅", "国务院"} <= names, names

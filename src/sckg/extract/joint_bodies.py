@@ -1,4 +1,4 @@
-"""黑龙江省委省政府, 渭南市委市政府: a place's party committee and its government named
+"""黑龙江省委省政府, 渭南市委市政府, 党中央国务院: a party committee and its government named
 together. Written with the place, they are its two bodies; written bare (省委省政府),
 they are left unnamed, since the article may be about more than one province."""
 
@@ -11,12 +11,17 @@ from sckg.model import Mention
 _JOINT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?P<level>[省市县区州]))委(?P=level)?(?:和|及|、)?政府")
 # A body the two run together (某市委市政府政研室, 省委省政府办公厅): one body, not the two.
 _JOINT_UNIT = re.compile(r"(?!的|部署)[\u4e00-\u9fff]{0,3}?(?:室|办|部|局|委|厅|处|中心)")
+_STATE = re.compile(r"(?P<party>党中央|中共中央)(?:和|及|、)?(?P<council>国务院)")
 _GOVERNMENT = {"省": "省人民政府", "市": "市人民政府", "县": "县人民政府", "区": "区人民政府", "州": "州人民政府"}
 
 
 def joint_bodies(text: str, start: int, end: int, places: list[str]) -> list[Mention]:
     """The committee and the government named together in ``text[start:end]`` (某省委省政府),
     when the name starts with one of the text's ``places`` (full names, ``qualified``); else none."""
+    state = _STATE.fullmatch(text, start, end)
+    if state:  # 党中央、国务院: the State Council (and the Central Committee when written 中共中央)
+        return [Mention(text[k:e], k, e, "GovernmentAgency", "GovernmentAgency")
+                for k, e in (state.span("party"), state.span("council")) if text[k:e] != "党中央"]
     m = _JOINT.fullmatch(text, start, end)
     if m is None or _JOINT_UNIT.match(text, end):
         return []
