@@ -421,3 +421,12 @@ def test_a_place_s_committee_and_government_named_together_are_its_two_bodies(pl
     bodies = {(m.surface, m.attr("qualified")) for m in ex.mentions if m.category == "GovernmentAgency"}
     assert {("四川省委", "中共四川省委"), ("省政府", "四川省人民政府")} <= bodies, bodies
     assert ("成都市委市政府政研室", None) in bodies and ("市政府", "成都市人民政府") not in bodies, bodies
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("园区采用“产业+平台+专业运营公司”的模式。", id="company"),
+    pytest.param("构建管委会(地方政府+高校)+办公室+运营公司的管理架构。", id="agency"),
+])
+def test_a_model_s_parts_joined_by_plus_name_no_body(place_finder, sentence):
+    names = {**_names(place_finder, sentence, "Company"), **_names(place_finder, sentence, "GovernmentAgency")}
+    assert not [n for n in names if "+" in n], names

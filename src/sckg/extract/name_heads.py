@@ -71,6 +71,7 @@ def agency_start(text: str, start: int, suffix_start: int, places: list[str]) ->
     pronoun of its sentence before it (记者从市科技局获悉, 他代表某省科学技术厅,
     5月28日下午市政府): when what follows that word starts as an agency's name does.
     Names are cut by jieba, which keeps its dictionary words whole (开发区)."""
+    start = max(start, text.rfind("+", start, suffix_start) + 1, text.rfind("＋", start, suffix_start) + 1)  # (a+b+办公室)
     pos, cut = start, None
     for w in tagger().cut(text[start:suffix_start]):
         if w.word == "与" and text.startswith(FIELD_BODY_ENDS, suffix_start) and suffix_start - pos >= 3 \
@@ -328,6 +329,9 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
     (比赛我们公司): no name."""
     if any(text.startswith(p, start) for p in places):
         return start
+    chained = re.split(r"[+＋]", text[start:suffix_start])
+    if len(chained) > 1 and all(word_count(w.word) > 300 for w in tagger().cut(chained[-1])):
+        return None  # 产业+平台+专业运营公司: a model's parts, no company
     words = list(tagger().cut(text[start:suffix_start]))
     if words and all(w.flag in _NOT_NAME_FLAGS or w.word in KIND_NOUNS for w in words) \
             and any(w.flag == "r" for w in words):
