@@ -117,7 +117,7 @@ _DATELINE_OUTLET = re.compile(r"^[【\[(（]?\s*据?(?!本)([\u4e00-\u9fff]{1,8}
                               r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息))"
                               # …or its reporter opening the report: 某某网记者 某某 某地报道
                               r"|^([\u4e00-\u9fff]{2,8}?(?:日报社|报社|新闻网|网|社|报|台|新闻))(?=(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3})"
-                              # …or an outlet of any name by its app: 中新经纬客户端6月17日电
+                              # …or an outlet of any name by its app: 某某经纬客户端某月某日电
                               r"|^([\u4e00-\u9fff]{2,8}?)(?=客户端[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:电|讯))")
 
 
@@ -133,8 +133,7 @@ def dateline_outlets(article: Article) -> list[tuple[int, int]]:
     for b in article.body_blocks:
         m = _DATELINE_OUTLET.match(b.text)
         if m and not m.group(m.lastindex).endswith(("本报", "本刊", "本台", "本网")):  # 根据本报记者…: the paper itself
-            g = next(k for k in (1, 2, 3) if m.group(k))
-            spans.append((b.start + m.start(g), b.start + m.end(g)))
+            spans.append((b.start + m.start(m.lastindex), b.start + m.end(m.lastindex)))
         elif m is None:
             spans += [(b.start + k.start(1), b.start + k.end(1)) for k in _INNER_DATELINE.finditer(b.text)]
     return spans

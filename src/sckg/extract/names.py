@@ -53,7 +53,7 @@ _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
 _DATE_DIGIT = re.compile(r"[\d〇一二三四五六七八九十]")
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
-_SIGNING = ("签约", "签字", "签署", "揭牌")
+_SIGNING = ("签约", "签字", "签署")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 _EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  # 《关于举办某大赛的通知》 names the contest
@@ -230,7 +230,7 @@ def _without_places(stem: str, places: list[str]) -> str:
 
 def _is_generic(name: str, suffix: str, cls: str, places: list[str], quoted: bool = False) -> bool:
     """Whether ``name`` names a kind (国家级众创空间) rather than one thing; ``quoted``: the
-    text quotes it whole, a brand whatever verbs jieba reads in it (“闪电孵化器”)."""
+    text quotes it whole, a brand whatever verbs jieba reads in it (“某电孵化器”)."""
     stem = name[: len(name) - len(suffix)]
     if cls == "GovernmentAgency":
         return stem == "" or stem.endswith("级") or bool(_GENERIC_AGENCY.fullmatch(stem) or _COUNTED.fullmatch(stem)) or (

@@ -33,7 +33,7 @@ _SITE_BODY = re.compile(r"(主办|承办)(?:单位)?\s*[:：]\s*([\u4e00-\u9fff]
 _TRAILING_DATE = re.compile(r"\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
 # 2024-09-30 15:53 某某网: a page's date line ending with the outlet that published it.
 _DATED_SITE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
-                         r"([\u4e00-\u9fff]{2,12}(?:网|报|客户端|新闻|电视台|在线))$")
+                         r"([\u4e00-\u9fff]{2,12})$")
 _NOTICE_SITE = re.compile(r"来源\s*[:：为]?\s*[“\"]?([\u4e00-\u9fff]+网)")
 
 
@@ -177,7 +177,8 @@ def read_metadata(blocks: list[Block]) -> Metadata:
                 _add(meta.authors, _names(m.group(1), glued=m.group(0).startswith(("记者", "通讯员", "实习生"))))
             for m in _EDITOR.finditer(text):
                 _add(meta.editors, _names(m.group(1)))
-            if (dated := _DATED_SITE.match(text)) and b.kind == "metadata" and not _SOURCE_LINE.search(text):
+            dated = _DATED_SITE.match(text) if b.kind == "metadata" else None
+            if dated and _SITE_END.search(dated.group(1)) and not _SOURCE_LINE.search(text):
                 cited.append(dated.group(1))
             for m in re.finditer(r"作者\s*[:：]\s*(\S+)", text):
                 if _SITE_END.search(m.group(1)):
