@@ -78,12 +78,12 @@ def test_a_list_of_industries_names_no_brand():
 
 
 def test_a_carrier_quoted_whole_is_named_whatever_words_its_brand_holds(place_finder):
-    """A brand the text quotes is a name, though jieba reads a verb in it (到, 得意, 闪电)
+    """A brand the text quotes is a name, though jieba reads a verb in it (到, 乐意, 雷电)
     or the left scan would stop inside it; a quoted kind (“众创空间”) stays a kind."""
-    ex = _extract(place_finder, "西岭创意园3家企业获此殊荣,分别为“零到壹众创空间”、“青禾聚和孵化众创空间”和“得意创众创空间”。",
-                  "“闪电孵化器”作了交流发言。各地要推进“众创空间”和“专业化众创空间”建设。")
+    ex = _extract(place_finder, "西岭创意园3家企业获此殊荣,分别为“一到九众创空间”、“青禾聚和孵化众创空间”和“乐意创众创空间”。",
+                  "“雷电孵化器”作了交流发言。各地要推进“众创空间”和“专业化众创空间”建设。")
     carriers = {m.surface for m in ex.mentions if m.category == "InnovationCarrier"}
-    assert carriers == {"零到壹众创空间", "青禾聚和孵化众创空间", "得意创众创空间", "闪电孵化器"}, carriers
+    assert carriers == {"一到九众创空间", "青禾聚和孵化众创空间", "乐意创众创空间", "雷电孵化器"}, carriers
 
 
 def test_brands_listed_before_a_count_of_investment_companies_whatever_characters_they_hold(place_finder):

@@ -195,10 +195,10 @@ def _event_names(place_finder, sentence: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("sentence, name, cls", [
     pytest.param("西岭县积极打造“岭商大会”等返乡创业品牌活动。", "岭商大会", "Meeting", id="a-quoted-brand"),
-    pytest.param("2014年总理在夏季达沃斯论坛发出号召。", "达沃斯论坛", "Meeting", id="a-proper-name-before-its-kind"),
+    pytest.param("2018年总理在博鳌论坛发出号召。", "博鳌论坛", "Meeting", id="a-proper-name-before-its-kind"),
     pytest.param("培训班与青禾孵化网络创新能力培训和西岭企业孵化器网络年会同期举行。", "西岭企业孵化器网络年会", "Meeting",
                  id="two-events-joined-by-和"),
-    pytest.param("青禾园举办60小时极限创业挑战赛。", "60小时极限创业挑战赛", "Competition", id="a-duration-in-a-contest-s-name"),
+    pytest.param("青禾园举办48小时青禾创业挑战赛。", "48小时青禾创业挑战赛", "Competition", id="a-duration-in-a-contest-s-name"),
 ])
 def test_events_named_by_a_brand_or_a_proper_name(place_finder, sentence, name, cls):
     names = _event_names(place_finder, sentence)
@@ -215,8 +215,8 @@ def test_kinds_of_event_after_common_words_stay_unnamed(place_finder, sentence, 
 
 
 @pytest.mark.parametrize("sentence, name", [
-    pytest.param("青禾集团有限公司启动首届海峡两岸职工创新创业创造大赛。", "首届海峡两岸职工创新创业创造大赛", id="a-verb-before-the-edition"),
-    pytest.param("四川赛区组委会按照第九届中国创新创业大赛四川赛区的要求开展工作。", "第九届中国创新创业大赛四川赛区",
+    pytest.param("青禾集团有限公司启动首届西岭职工创新创业创造大赛。", "首届西岭职工创新创业创造大赛", id="a-verb-before-the-edition"),
+    pytest.param("甘肃赛区组委会按照第八届中国创新创业大赛甘肃赛区的要求开展工作。", "第八届中国创新创业大赛甘肃赛区",
                  id="a-preposition-before-the-edition"),
 ])
 def test_an_edition_starts_a_name_after_the_verb_of_its_sentence(place_finder, sentence, name):
@@ -225,8 +225,8 @@ def test_an_edition_starts_a_name_after_the_verb_of_its_sentence(place_finder, s
 
 
 @pytest.mark.parametrize("sentence, word", [
-    pytest.param("会上,谢景林致大赛开幕辞。", "大赛", id="a-person-and-a-verb-of-speaking"),
-    pytest.param("徐枫分别做大会主题报告。", "大会", id="a-person-and-分别做"),
+    pytest.param("会上,林海涛致大赛开幕辞。", "大赛", id="a-person-and-a-verb-of-speaking"),
+    pytest.param("马文静分别做大会主题报告。", "大会", id="a-person-and-分别做"),
     pytest.param("路演环节采用5分钟项目路演。", "路演", id="a-duration"),
     pytest.param("区人大常委会第十二次会议召开。", "会议", id="read-from-inside-a-word"),
 ])
@@ -237,8 +237,8 @@ def test_what_was_read_before_a_kind_of_event_names_none(place_finder, sentence,
 def test_the_contest_a_notice_of_its_holding_names_is_an_event(place_finder):
     """《关于举办某大赛的通知》 names the contest it announces; another document's title (某报告)
     names no carrier or event inside it."""
-    names = _event_names(place_finder, "根据《关于举办第十一届中国创新创业大赛河南赛区暨第十四届河南省创新创业大赛的通知》要求开展工作。")
-    assert {"第十一届中国创新创业大赛河南赛区", "第十四届河南省创新创业大赛"} <= set(names), names
+    names = _event_names(place_finder, "根据《关于举办第十届中国创新创业大赛甘肃赛区暨第九届甘肃省创新创业大赛的通知》要求开展工作。")
+    assert {"第十届中国创新创业大赛甘肃赛区", "第九届甘肃省创新创业大赛"} <= set(names), names
     assert _event_names(place_finder, "印发《西岭市创新创业大赛工作总结报告》。") == {}
 
 
@@ -269,12 +269,12 @@ def test_an_edition_of_a_bare_kind_names_no_event(place_finder, sentence):
 
 
 def test_a_signing_ceremony_is_named_by_both_parties_and_keeps_them(place_finder):
-    ex = _extract(place_finder, "4月1日上午,西岭市科协与青禾星河众创空间有限公司全面战略合作协议签字仪式在青禾大楼举行。")
+    ex = _extract(place_finder, "5月9日上午,西岭市科协与青禾星河众创空间有限公司全面战略合作协议签字仪式在青禾大楼举行。")
     names = {m.surface: m.category for m in ex.mentions}
     assert names.get("西岭市科协与青禾星河众创空间有限公司全面战略合作协议签字仪式") == "Event", names
     assert names.get("青禾星河众创空间有限公司") == "Company", names
 
 
 def test_a_quoted_course_is_an_event(place_finder):
-    ex = _extract(place_finder, "自治区科技厅在北京举办“科技特派员专题培训”,对55名科技特派员进行培训。")
-    assert {(m.surface, m.cls) for m in ex.mentions if m.category == "Event"} == {("科技特派员专题培训", "TrainingCourse")}
+    ex = _extract(place_finder, "市人社局在青禾会展中心举办“农村电商专题培训”,对60名学员进行培训。")
+    assert {(m.surface, m.cls) for m in ex.mentions if m.category == "Event"} == {("农村电商专题培训", "TrainingCourse")}

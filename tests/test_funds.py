@@ -45,9 +45,9 @@ def test_a_kind_of_plan_or_an_engineering_field_is_no_programme(text, places):
 
 
 @pytest.mark.parametrize("text,name,cls", [
-    ("园区实施摘星计划,培育瞪羚企业。", "摘星计划", "ActionProgramme"),
-    ("他入选南太湖人才计划。", "南太湖人才计划", "ActionProgramme"),
-    ("青禾创投联合海邦基金和浙商成长基金投资。", "浙商成长基金", "Fund"),
+    ("园区实施飞鸿计划,培育瞪羚企业。", "飞鸿计划", "ActionProgramme"),
+    ("他入选西岭湖人才计划。", "西岭湖人才计划", "ActionProgramme"),
+    ("青禾创投联合禾邦基金和岭商成长基金投资。", "岭商成长基金", "Fund"),
 ])
 def test_a_plan_or_fund_named_by_a_brand_of_its_own(text, name, cls):
     found = {m.surface: m.cls for m in named_programmes(text, [])}

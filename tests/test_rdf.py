@@ -266,7 +266,7 @@ def test_a_span_naming_two_bodies_gives_each_its_own_annotation(gazetteer):
     from sckg.validate import validate
 
     text = ("西岭市考察青禾经开区\n\n2023-05-06  来源:西岭日报\n\n"
-            "  日前,西岭市副市长王立新一行考察了青禾经开区。青禾经开区李明主任介绍了园区区位条件和产业基础。\n")
+            "  日前,西岭市副市长王立新一行考察了青禾经开区。青禾经开区李明主任陪同参观了孵化器。\n")
     article = normalize_text(text, article_id="981_zone_head")
     ds, _ = pipeline.build_dataset([article], gazetteer)
     g = _article_graph(ds, article)

@@ -104,7 +104,7 @@ def _traded(item: str) -> bool:
 
 def _clause_word(item: str) -> bool:
     """Whether a list item holds a word of a clause (的, 和, 方面, a count): no brand; a
-    function character inside one of the brand's words (万向通联) is the brand's."""
+    function character inside one of the brand's words (某向通联) is the brand's."""
     m = _NOT_A_NAME.search(item)
     return bool(m) and (len(m.group(0)) > 1 or any(w == m.group(0) for w, _ in _words(item)))
 

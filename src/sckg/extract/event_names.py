@@ -64,7 +64,7 @@ OPENING, CLOSING = ("“", '"', "「", "『"), ("”", '"', "」", "』")
 
 def quoted_from(text: str, start: int, suffix_start: int, end: int) -> int | None:
     """Where a name the text sets in quotation marks starts (after its opening mark),
-    when the left scan stopped inside it (“零到壹众创空间”: 到 ends no name there); None
+    when the left scan stopped inside it (“某到某众创空间”: 到 ends no name there); None
     when the name is not quoted whole."""
     if text[end:end + 1] not in CLOSING or text[start - 1:start] in OPENING:
         return None
@@ -85,7 +85,7 @@ def event_start(text: str, start: int, end: int) -> int | None:
     None when what was read is no name: a format (5分钟项目路演), or a stretch that starts
     inside a word of the sentence (常委会第十二次会议 read from 会)."""
     if _DURATION.match(text, start) and text.endswith("路演", start, end):
-        return None  # (60小时极限创业挑战赛 is a contest's name)
+        return None  # (48小时某某挑战赛 is a contest's name)
     spoke = _person_and_speech(text, start, end)
     if spoke:  # 某某致大赛开幕辞, 某某分别做大会报告: a person and a verb before the kind of event
         start += spoke

@@ -63,8 +63,8 @@ _NOT_BRANDS = {"创客", "风险投资", "创业投资", "天使投资", "股权
 
 
 def _branded(stem: str) -> bool:
-    """Whether a plan's or fund's head holds a word of its own brand (摘星计划, 南太湖人才计划,
-    海邦基金): a noun jieba's dictionary hardly knows, no word of the field (双创, 创业投资)."""
+    """Whether a plan's or fund's head holds a word of its own brand (某星计划, 某湖人才计划,
+    某邦基金): a noun jieba's dictionary hardly knows, no word of the field (双创, 创业投资)."""
     return any(len(word) >= 2 and word_count(word) < 20 and flag not in ("v", "vn", "m", "eng", "x")
                and word not in DOMAIN_WORDS and word not in _NOT_BRANDS and not _FIELD_WORD.search(word)
                for word, flag in head_words(stem))
@@ -76,7 +76,7 @@ _FIELD_WORD = re.compile(r"孵化|众创|创业|创新|科技|投资|[厅局委�
 
 
 def branded_funds(text: str, places: list[str] = ()) -> list[Mention]:
-    """Funds named by a brand without quotation marks (海邦基金, 浙商成长基金)."""
+    """Funds named by a brand without quotation marks (某邦基金, 某商成长基金)."""
     found = []
     for m in _BRANDED_FUND.finditer(text):
         start = name_start(text, m.start(), 0, places)

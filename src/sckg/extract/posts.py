@@ -375,7 +375,7 @@ def _nearest_org(mentions: list[Mention], pos: int, text: str) -> int | None:
 
 
 def zone_posts(mentions: list[Mention], relations: list[Relation]) -> tuple[list[Mention], list[Relation]]:
-    """A zone's head named with the zone (天长经开区某某主任) holds the post at the zone's
+    """A zone's head named with the zone (某某经开区某某主任) holds the post at the zone's
     管理委员会, or its 党工委 for a party role (a party role named at the 管委会 stays there,
     as written). The bodies are added as mentions over the zone's name (``qualified``: the
     body's name); other relations pass unchanged."""

@@ -14,7 +14,7 @@ BOOK = re.compile(r"《([^《》\n]{2,60})》")
 # Posts on a periodical's masthead, and its offices: what follows a title in 《》 that
 # names a newspaper or magazine.
 _MASTHEAD_POST = re.compile(r"(杂志社|报社|编辑部|副?总编辑|副?总编|副?主编|副?社长|记者|编辑)")
-# A title in 《》 that names a newspaper or magazine (《中国青年报》), not a document.
+# A title in 《》 that names a newspaper or magazine (《某某青年报》), not a document.
 _PERIODICAL = re.compile(r"(?:日报|晚报|早报|青年报|商报|时报|导报|周报|画报|科技报|经济报|杂志|周刊|月刊|旬刊)$")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")
@@ -42,7 +42,7 @@ def titled_names(text: str) -> list[Mention]:
             tail = _PROGRAMME_TAIL.match(after).group(0)
             found.append(Mention(text[m.start(0):m.end() + len(tail)], m.start(0),
                                  m.end() + len(tail), "Programme", "ActionProgramme"))
-        elif _QUOTED_COURSE.search(inner) and len(inner) > 4:  # 举办“科技特派员专题培训”: a course
+        elif _QUOTED_COURSE.search(inner) and len(inner) > 4:  # 举办“某某专题培训”: a course
             found.append(Mention(inner, m.start(1), m.end(1), "Event", "TrainingCourse"))
         elif QUOTED_EVENT.search(inner) and _ACTIVITY.match(after):
             found.append(Mention(inner, m.start(1), m.end(1), "Event", "ActivityWeek"))

@@ -165,7 +165,7 @@ def _common_word(form: str) -> bool:
 
 def district_stems(gaz: Gazetteer, text: str, city: str) -> list[str]:
     """The codes of the districts of ``city`` that ``text`` names by their two-character
-    stem (武进 for 武进区), once for each time. No name of the gazetteer is such a stem (朝阳,
+    stem (锡山 for 锡山区), once for each time. No name of the gazetteer is such a stem (朝阳,
     新建, 东湖 name districts of several cities, or are words); inside one city's article,
     written as a word of its own and no common word, it names that city's district."""
     out = []

@@ -178,7 +178,7 @@ def _mentions(g: Graph, iri: URIRef, ent: Entity, article: Article, taken: dict[
         o0, o1 = article.original_range(start, end)
         base = f"{_ID}mention-{aid}-{o0}-{o1}"
         if taken.setdefault(base, iri) != iri:
-            base += "-" + _bare(iri)  # one span, two bodies (天长经开区: the zone and its 管委会): one each
+            base += "-" + _bare(iri)  # one span, two bodies (某经开区: the zone and its 管委会): one each
         node, target = URIRef(base), URIRef(base + "-target")
         pos, quote = URIRef(base + "-pos"), URIRef(base + "-quote")
         source = sources.get(aid)

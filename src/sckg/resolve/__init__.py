@@ -323,7 +323,7 @@ class _Resolver:
 def resolve(extractions: list[Extraction], gaz: Gazetteer, resolve_place: PlaceResolver,
             district_stems: StemFinder | None = None) -> Resolution:
     """Resolve every article's mentions, relations and figures into one entity table;
-    ``district_stems`` finds the districts a text names by their stem (武进)."""
+    ``district_stems`` finds the districts a text names by their stem (锡山)."""
     resolve_place = remembered(resolve_place)
     r = _Resolver(gaz, resolve_place)
     links: list[Link] = []

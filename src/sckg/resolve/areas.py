@@ -38,7 +38,7 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
     if local:
         code = local
     elif area in ("全区", "我区") and province not in AUTONOMOUS_REGIONS:
-        code = _zone_city(r, province)  # a zone's whole is its city's figure (济南高新区: 济南市)
+        code = _zone_city(r, province)  # a zone's whole is its city's figure (某市高新区: 某市)
         if code is None:
             return None  # a district's or a zone's whole, never a province's: left open when unknown
     elif _AREA_REF.match(area) and province:

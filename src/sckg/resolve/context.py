@@ -112,7 +112,7 @@ def article_county(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceR
         return None
     votes = Counter(code for _, code in _below(extraction, gaz, resolve_place, city[:2] + "0000", city)
                     if code[:4] == city[:4] and not code.endswith("00"))
-    if district_stems is not None:  # (武进 for 武进区: a stem no gazetteer name holds)
+    if district_stems is not None:  # (锡山 for 锡山区: a stem no gazetteer name holds)
         votes.update(district_stems(gaz, extraction.article.clean, city))
     return votes.most_common(1)[0][0] if votes else None
 
