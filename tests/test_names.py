@@ -430,3 +430,27 @@ def test_a_place_s_committee_and_government_named_together_are_its_two_bodies(pl
 def test_a_model_s_parts_joined_by_plus_name_no_body(place_finder, sentence):
     names = {**_names(place_finder, sentence, "Company"), **_names(place_finder, sentence, "GovernmentAgency")}
     assert not [n for n in names if "+" in n], names
+
+
+@pytest.mark.parametrize("sentence, category, name", [
+    ("本次签约企业为宜宾市向岚电子科技有限公司。", "Company", "宜宾市向岚电子科技有限公司"),
+    ("大理以禾药业股份有限公司总经理出席。", "Company", "大理以禾药业股份有限公司"),
+    ("襄阳远和智能科技有限公司等企业参加。", "Company", "襄阳远和智能科技有限公司"),
+    ("项目依托酒泉共创生产力促进中心建设。", "PublicInstitution", "酒泉共创生产力促进中心"),
+    ("入驻天水三和园科技孵化器的企业有20家。", "InnovationCarrier", "天水三和园科技孵化器"),
+])
+def test_a_brand_holding_a_stop_character_is_read_whole(place_finder, sentence, category, name):
+    """向, 以, 和, 共 stop a name's scan, yet are brands' characters too: when what is left
+    starts with a character that is no word alone, or is a trade with no brand, the
+    stop was the brand's."""
+    assert name in _names(place_finder, sentence, category)
+
+
+@pytest.mark.parametrize("sentence, category, absent", [
+    ("高校和科技公司开展合作。", "Company", "高校和科技公司"),
+    ("园区推动传统工业园向科创产业园转型。", "InnovationCarrier", "传统工业园向科创产业园"),
+    ("全县建成青禾产业园和大众创业园。", "InnovationCarrier", "青禾产业园和大众创业园"),
+    ("代表视察西岭信息产业园区和云大星河众创空间。", "InnovationCarrier", "西岭信息产业园区和云大星河众创空间"),
+])
+def test_a_conjunction_between_two_names_still_ends_the_second(place_finder, sentence, category, absent):
+    assert absent not in _names(place_finder, sentence, category)

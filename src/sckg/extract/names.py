@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.lexicon import (
-    CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS,
-    LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
+from sckg.extract.brand_edges import brand_start
+from sckg.extract.lexicon import (CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES,
+                                  GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
 from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, EVENT_PAREN, EVENT_REGION, OPENING, event_start,
                                      names_one_event, quoted_from)
 from sckg.extract.joint_bodies import joint_bodies
@@ -60,10 +60,9 @@ _EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  
 # Names that are a whole suffix on their own (国务院, 科技部).
 _STANDALONE_NAMES = set(NEWS_OUTLETS) | {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"} | CENTRAL_DEPARTMENTS
-_CARRIER_CLASSES = {c for _, c in CARRIER_SUFFIXES}
+_CARRIER_CLASSES, _EVENT_CLASSES = {c for _, c in CARRIER_SUFFIXES}, {c for _, c in EVENT_SUFFIXES}
 # What follows a carrier word when the whole is a project or programme, not a carrier.
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
-_EVENT_CLASSES = {c for _, c in EVENT_SUFFIXES}
 _EVENT_ENDS = tuple(s for s, _ in EVENT_SUFFIXES)
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
@@ -312,6 +311,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                 continue  # 各市(州)科技局, 设区市科技局: the bodies of every city, no one body
         elif category == "Company":
             start = company_start(text, after_apposed_company(text, start, m.start()), m.start(), places)
+        start = brand_start(text, start, m.start(), lambda t, e: name_start(t, e, 0, places), category)
         if start is None or any(b0 < m.start() < b1 and not (category == "Event" and _EVENT_NOTICE.match(text, b0))
                                 for b0, b1 in books) or category == "MediaOutlet" and site_credit(
                 text, start):  # (比赛我们公司: no name) inside a 《…》; 技术支持:某新闻网, a site's operator
