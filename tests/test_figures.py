@@ -912,3 +912,39 @@ def test_a_level_alone_after_the_unit_shares_the_noun_of_the_list_s_last_item():
     figs = extract_figures("今年全省新增2个国家级、5个省级众创空间。")
     assert [(f.indicator, f.carrier_type, f.level) for f in figs] == [
         ("carriers", "MakerSpace", "national"), ("carriers", "MakerSpace", "provincial")]
+
+
+def test_a_figure_larger_than_the_total_before_其中_is_none_of_its_parts():
+    """目前某市已确定建立3家，其中…，至此某区…将达25家: 25 is no part of 3 (the shapes would hold
+    the pair back), and keeps its own place rather than the total's."""
+    figures = extract_figures("目前青禾市已经确定建立3家创业园，其中已明确今年在西岭园区建立一家，"
+                              "至此，锡山区创业园数量将达25家。", 0)
+    three, *_, twentyfive = figures
+    assert (three.value, twentyfive.value) == ("3", "25")
+    assert twentyfive.whole is None
+    assert twentyfive.area != three.area or three.area is None
+
+
+@pytest.mark.parametrize("text", ["青禾孵化器一期、二期等20个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计"])
+def test_a_phase_of_a_building_is_no_count_of_sessions(text):
+    assert [q.measure for q in find_quantities(text) if q.measure == "期"] == []
+
+
+def test_sessions_of_a_course_are_still_counted():
+    assert [q.value for q in find_quantities("全年举办创业培训班三期")] == [Decimal("3")]
+
+
+def test_counts_shared_out_of_a_population_are_of_its_kind():
+    """在某市13个众创空间中，高新区有5个: five of the maker spaces are in the zone, not five
+    zones; a zone counted with its own noun is still a count of zones."""
+    figures = extract_figures("在青禾市13个众创空间中，高新区有5个，锡山区有3个。全省国家级高新区有8个。", 0)
+    assert [(f.value, f.carrier_type) for f in figures] == [
+        ("13", "MakerSpace"), ("5", "MakerSpace"), ("3", "MakerSpace"), ("8", "HighTechZone")]
+
+
+def test_a_rated_count_larger_than_the_population_next_to_it_is_no_part_of_it():
+    """在全省300家孵化器和12家大学科技园中，有45家被评为优秀: 45 is no part of the 12 (the shapes
+    would hold both back); it may be of the 300."""
+    figures = extract_figures("在全省300家省级科技企业孵化器和12家自愿参评的大学科技园中，有45家被评为优秀。", 0)
+    rated = next(f for f in figures if f.value == "45")
+    assert rated.whole is None or figures[rated.whole].value == "300"

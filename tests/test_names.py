@@ -454,3 +454,12 @@ def test_a_brand_holding_a_stop_character_is_read_whole(place_finder, sentence, 
 ])
 def test_a_conjunction_between_two_names_still_ends_the_second(place_finder, sentence, category, absent):
     assert absent not in _names(place_finder, sentence, category)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("图示(左起)青禾数码港管理有限公司行政总裁林海涛与议员会面。", "青禾数码港管理有限公司"),
+    ("合影(前排左三)西岭众创空间负责人林海涛。", "西岭众创空间"),
+])
+def test_a_caption_s_aside_is_no_part_of_the_name_after_it(place_finder, sentence, name):
+    names = {**_names(place_finder, sentence, "Company"), **_names(place_finder, sentence, "InnovationCarrier")}
+    assert name in names, names

@@ -40,6 +40,8 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
             if quantities[j].end > k or whole.whole is not None or whole.unit != part.unit \
                     or quantities[j].unit_class != q.unit_class:  # (其中…,创业团队143万人: no part of 家)
                 continue
+            if Decimal(part.value) > Decimal(whole.value):
+                continue  # 已确定3家，其中…，至此某区将达22家: more than the total is none of its parts
             kind_of = whole.indicator in INDICATOR_PARTS.get(part.indicator, ()) \
                 and Decimal(part.value) <= Decimal(whole.value)  # 知识产权5600项，其中发明专利820项
             if found[i] and part.indicator != "organisations" and not kind_of and (whole.indicator != part.indicator or (
@@ -59,8 +61,11 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 area=part.area or whole.area, period=part.period or whole.period,
                 status=whole.status if part.status == "achieved" else part.status)
             break
-    return _listed_subjects(text, quantities, _respective_levels(
+    out = _listed_subjects(text, quantities, _respective_levels(
         text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out))))
+    # A part larger than its whole was misread as a part (86家被评为优秀 of a total of 9): no link.
+    return [replace(f, whole=None) if f.whole is not None and Decimal(f.value) > Decimal(out[f.whole].value) else f
+            for f in out]
 
 
 _LISTED_AFTER = re.compile(r"[^，,；;。！？!?\d%#]{0,12}、$")

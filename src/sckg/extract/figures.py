@@ -107,6 +107,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
     clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(folded)] if quantities else []
     found: list[bool] = []
     list_heads: dict[int, str] = {}  # quantity index → level of the list it continues
+    among: dict[int, Figure] = {}  # sentence start → the count its later counts are shares of (N个众创空间中)
     afters: list[str] = []  # the noun after each quantity (5家省级孵化器), if any
     for i, q in enumerate(quantities):
         s_start, s_end = span_between(sentence_stops, q.start, q.end, len(folded))
@@ -152,6 +153,9 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
         elif indicator is None and figures and q.unit_class == "rank" and quantities[i - 1].start >= s_start:
             inherited = figures[-1]  # 孵化器47家，位列全省第4位: the rank of that count
             indicator, ctype = inherited.indicator, inherited.carrier_type
+        held = among.get(s_start)
+        if held and q.unit_class == "count" and not noun_after and _WHERE_HAS.search(before):
+            indicator, ctype = held.indicator, held.carrier_type  # 13个众创空间中，高新区有5个: 5 of them
         indicator = indicator or _FALLBACK[q.unit_class]
         bare_head = strip_titles(head)
         period = parse_period(bare_head, context.date)
@@ -249,6 +253,8 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             end=offset + c_end, value_start=offset + q.start, value_end=offset + q.end, area=area, period=period,
             carrier_type=ctype, level=level, subject=subject,
             value_max=str(q.value_max) if q.value_max is not None else None))
+        if ctype and _AMONG.match(after):
+            among[s_start] = figures[-1]
     return link_parts(folded, quantities, figures, found)
 
 
@@ -379,6 +385,10 @@ _ZONE_HOLDING = re.compile(rf"(?:高新区|高新技术产业开发区|开发区
                            rf"(?:{COUNTED_KINDS}))")  # 高新区有孵化器12家: a place
 _LISTED_UNITS = ("carriers", "awarded-carriers", "organisations")
 _SHARE = re.compile(r"占[^，,；;。]{0,24}$")
+# A count whose clause ends in 中 (在某市13个众创空间中，…) is the population later counts share
+# out; a place or zone that "has" a count with no noun after it (高新区有5个) holds a share.
+_AMONG = re.compile(r"[^，,；;。]{0,12}(?:之)?中[，,]?$")
+_WHERE_HAS = re.compile(r"(?:高新区|开发区|园区|新区|[区县市州旗])(?:有|拥有|共有|占)$")
 _PARTS_AFTER = re.compile(r"[(（]|其中|含")  # 1239家(其中国家级435家): the parts' level is theirs
 
 

@@ -50,10 +50,10 @@ _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
-_BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$")
-_DATE_DIGIT = re.compile(r"[\d〇一二三四五六七八九十]")
+_BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
+                           r"|[(（](?:从|自)?[左右前后中](?:起|至|到|一|二|三|四|五|排|[\d])[^()（）]{0,5}[)）]$")
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
-_SIGNING = ("签约", "签字", "签署")
+_DATE_DIGIT, _SIGNING = re.compile(r"[\d〇一二三四五六七八九十]"), ("签约", "签字", "签署")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
 _PROGRAMME_BEFORE = re.compile(r"(工程|计划|行动|战略|项目)$")
 _EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  # 《关于举办某大赛的通知》 names the contest
@@ -109,7 +109,7 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
             continue
         if c in ")）" and not depth and _BYLINE_ASIDE.search(text, max(floor, i - 24), i):
-            break  # 本报讯（记者 某某）某某众创空间: the report's byline, no part of the name
+            break  # 本报讯（记者 某某）某某众创空间, 图为(左起)某某公司: a byline or a caption, no part of the name
         if c in ")）":
             depth += 1
             i -= 1
