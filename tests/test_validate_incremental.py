@@ -146,7 +146,7 @@ def mutate(graphs: dict[str, Graph], name: str) -> tuple[Graph, dict[str, Graph]
     # 3. A copy of another article's figure for one accreditation level, larger than that total
     #    (LevelWithinTotalShape) and with the same key (ObsKeyShape).
     total = next(o for o in sorted(b.subjects(RDF.type, QB.Observation), key=str)
-                 if (o, SC.accreditationLevel, None) not in b
+                 if (o, SC.accreditationLevel, None) not in b and (o, SC.carrierType, None) in b
                  and set(b.objects(o, SC.valueQualifier)) & {SC.Exact, SC.AtMost})
     level = ID["obs-incremental-test-level"]
     add_copy(article, b, total, level)
