@@ -925,7 +925,8 @@ def test_a_figure_larger_than_the_total_before_其中_is_none_of_its_parts():
     assert twentyfive.area != three.area or three.area is None
 
 
-@pytest.mark.parametrize("text", ["青禾孵化器一期、二期等20个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计"])
+@pytest.mark.parametrize("text", ["青禾孵化器一期、二期等20个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计",
+                                  "西岭青年梦工场二期效果图", "青禾创客港三期项目开工"])
 def test_a_phase_of_a_building_is_no_count_of_sessions(text):
     assert [q.measure for q in find_quantities(text) if q.measure == "期"] == []
 
@@ -948,3 +949,8 @@ def test_a_rated_count_larger_than_the_population_next_to_it_is_no_part_of_it():
     figures = extract_figures("在全省300家省级科技企业孵化器和12家自愿参评的大学科技园中，有45家被评为优秀。", 0)
     rated = next(f for f in figures if f.value == "45")
     assert rated.whole is None or figures[rated.whole].value == "300"
+
+
+@pytest.mark.parametrize("text", ["此次获评A类的6家孵化器分别为青禾孵化器、西岭孵化器等。", "全市有6家孵化器被评为A类。"])
+def test_carriers_rated_a_are_awarded_carriers_not_all_carriers(text):
+    assert one(text).indicator == "awarded-carriers"

@@ -660,3 +660,10 @@ def test_a_date_line_that_ends_with_the_outlet_names_the_publisher():
     article = normalize_text("青禾高新区:创新发展新篇章\n2023-06-12 09:20 星河网\n\n  全区现有企业300家。\n",
                              article_id="q7")
     assert (article.publisher, article.date) == ("星河网", "2023-06-12T09:20"), (article.publisher, article.date)
+
+
+def test_a_comment_box_below_the_article_is_no_part_of_its_body():
+    article = normalize_text("西岭青年创业园揭牌\n5月28日上午，西岭青年创业园揭牌，首批入驻团队12个。\n"
+                             "记者 林海涛\n已有0人发表了评论\n")
+    assert "评论" not in article.body and "首批入驻团队12个" in article.body
+    assert any("评论" in b.text and b.kind == "footer" for b in article.boilerplate)

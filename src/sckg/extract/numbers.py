@@ -77,7 +77,7 @@ _ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, �
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
-_PHASED = set("器园区地心楼城港谷馆厂站院")
+_PHASED = set("器园区地心楼城港谷馆厂站院场")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")
@@ -194,7 +194,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # 21 日照某空间: a table row's number, not a count spaced out in a sentence
     if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
         return None  # 第一、二、三、四批: the last of a list of ordinals
-    if unit == "期" and (before in _PHASED or _PHASE_LIST.search(text, max(0, m.start() - 3), m.start())):
+    if unit == "期" and (before in _PHASED or _PHASE_LIST.search(text, max(0, m.start() - 3), m.start())
+                        or text.startswith(("项目", "工程", "厂房"), m.end())):
         return None  # 某孵化器二期, 一期、二期: a phase of a building, no count of sessions
     if _COMPARED.search(text, max(0, m.start() - 24), m.start()):
         return None  # 比排名第二的某省多11家: a difference, no count of anything
