@@ -954,3 +954,21 @@ def test_a_rated_count_larger_than_the_population_next_to_it_is_no_part_of_it():
 @pytest.mark.parametrize("text", ["此次获评A类的6家孵化器分别为青禾孵化器、西岭孵化器等。", "全市有6家孵化器被评为A类。"])
 def test_carriers_rated_a_are_awarded_carriers_not_all_carriers(text):
     assert one(text).indicator == "awarded-carriers"
+
+
+@pytest.mark.parametrize("text", ["评价从服务能力、孵化绩效、可持续发展三个角度对全省300家孵化器进行。",
+                                  "从两个方面对全省孵化器进行评价。"])
+def test_angles_and_aspects_are_counted_no_carriers(text):
+    """三个角度, 两个方面: ways of looking, not things counted."""
+    assert [f.value for f in extract_figures(text, 0) if f.value in ("2", "3")] == []
+
+
+@pytest.mark.parametrize("text", ["深入学习贯彻党的二十大和二十届二中、三中全会精神。", "青禾创客汇分为二期建设。",
+                                  "大楼包括展示厅、创业苗圃、孵化单元三个区域。"])
+def test_an_ordinal_session_a_building_s_phases_and_its_parts_count_nothing(text):
+    """二十届二中全会 is the twentieth committee's plenum (an ordinal without 第); 二期建设 a phase."""
+    assert extract_figures(text, 0) == []
+
+
+def test_judges_are_experts_not_contestants():
+    assert one("每组参赛选手接受5名评委评分。").indicator == "experts"

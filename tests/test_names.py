@@ -463,3 +463,25 @@ def test_a_conjunction_between_two_names_still_ends_the_second(place_finder, sen
 def test_a_caption_s_aside_is_no_part_of_the_name_after_it(place_finder, sentence, name):
     names = {**_names(place_finder, sentence, "Company"), **_names(place_finder, sentence, "InnovationCarrier")}
     assert name in names, names
+
+
+@pytest.mark.parametrize("sentence, category, fragment", [
+    ("建强用好大学科技园，是高校的责任。", "InnovationCarrier", "用好"),
+    ("基地设有100余平方米多媒体路演平台。", "Event", "平方米"),
+    ("五大展区全面展示活动周以来的新成果。", "Event", "展示"),
+    ("会议推进新时代下西南区域科技企业孵化器的健康发展。", "InnovationCarrier", "时代下"),
+    ("园区积极探索青禾特色众创空间发展模式。", "InnovationCarrier", "探索"),
+])
+def test_a_verb_a_measure_or_a_platform_is_no_part_of_a_name(place_finder, sentence, category, fragment):
+    """用好, 积极探索 (verbs), 100余平方米 (a measure), 新时代下 (a phrase of time) start no name;
+    a 路演平台 is a platform, no roadshow."""
+    names = _names(place_finder, sentence, category)
+    assert not any(fragment in name for name in names), names
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("仪式在青禾经济开发区国际会议中心举行。", "青禾经济开发区国际会议"),
+    ("出国留学网 m.example.com)揭牌仪式在西岭举行。", "留学网 m.example.com)揭牌仪式"),
+])
+def test_a_venue_or_a_page_s_credit_names_no_event(place_finder, sentence, absent):
+    assert absent not in _names(place_finder, sentence, "Event")

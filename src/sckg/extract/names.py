@@ -25,7 +25,7 @@ _MAX_NAME = 28
 
 SUFFIXES = suffix_table()
 # Short forms start no longer word: 侨联 联合会, 商务委 委员会, 建设局 局面, 教育部 部门, 银行 银行卡, 大学 大学习.
-NOT_AFTER = {"网": "(?![络点站格红民友页])", "联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
+NOT_AFTER = {"演": "(?!平台|中心|大厅|厅|室)", "网": "(?![络点站格红民友页])", "联": "(?!合)", "委": "(?!员)", "局": "(?![面部限势])", "部": "(?![门署])", "行": "(?![卡业]|研究)", "学": "(?!习)", "会": "(?![了过得])"}
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、), floors (9楼) are no part of a name either.
@@ -48,10 +48,12 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批]|[\d一二三四五六七八九十两几]+[省市]|政府"
                         r"|[\d一二三四五六七八九十两几]+大批?)$")  # (五大科技园, 一大批众创空间: a kind)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$")  # (…200号: an address)
+_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$"  # (…200号: an address)
+                           r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$")  # 100余平方米…平台 (but “千万平米孵化器”)
 _QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
-                           r"|[(（](?:从|自)?[左右前后中](?:起|至|到|一|二|三|四|五|排|[\d])[^()（）]{0,5}[)）]$")
+                           r"|[(（](?:从|自)?[左右前后中](?:起|至|到|一|二|三|四|五|排|[\d])[^()（）]{0,5}[)）]$"
+                           r"|\.(?:com|cn|net|org)\s*[)）]$")  # (某某网 m.example.com): a page's credit
 _ASSOCIATION_IN = re.compile("协会|学会|研究会|商会|联合会|联盟|促进会")
 _DATE_DIGIT, _SIGNING = re.compile(r"[\d〇一二三四五六七八九十]"), ("签约", "签字", "签署")
 _YEAR_AT = re.compile(r"\d{4}年")  # “某某”2021年某高新区: the slogan before a year is no part of the name
@@ -61,8 +63,7 @@ _EVENT_NOTICE = re.compile(r"《关于(?:举办|开展|组织|召开|参加)")  
 _STANDALONE_NAMES = set(NEWS_OUTLETS) | {"国务院", "科技部", "科学技术部", "教育部", "财政部", "商务部", "工业和信息化部",
                      "国家火炬中心", "科技部火炬中心", "行政院", "立法院", "经济部"} | CENTRAL_DEPARTMENTS
 _CARRIER_CLASSES, _EVENT_CLASSES = {c for _, c in CARRIER_SUFFIXES}, {c for _, c in EVENT_SUFFIXES}
-# What follows a carrier word when the whole is a project or programme, not a carrier.
-_CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")
+_CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")  # after a carrier word: a project, no carrier
 _EVENT_ENDS = tuple(s for s, _ in EVENT_SUFFIXES)
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
@@ -70,8 +71,7 @@ _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=Tru
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
 _SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
                        r"|总基地|分基地)(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
-# The words a division's full name ends with (a short form lacks them).
-_DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")
+_DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")  # what a division's full name ends with
 _GENERIC_AGENCY = re.compile(r"各?(有关|相关|上级|地方|设区市|市|县|区|地|州|盟市|盟|旗|地区)?")
 _BANK_KIND = re.compile(r"各?(商业|合作|村镇|政策性|民营|外资|国有|股份制|地方|合作金融机构和)")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[个间家所]")  # 一间办公室: a room, not an office
@@ -82,7 +82,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户号")
+_COUNT_ENDS = set("家个所批名户号米元亩")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
@@ -282,8 +282,8 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
             continue  # 创业指导报告: 报告, no newspaper (导报)
         if category == "Event":
             end += suffix.endswith("会") and text[end:end + 1] == "议"  # 工作会议: the event word is 会议
-            if suffix.endswith("议") and text[end:end + 1] in ("长", "室", "员"):
-                continue  # 某市议会议长, 会议室: a speaker and a room, no meeting
+            if suffix.endswith("议") and (text[end:end + 1] in ("长", "室", "员") or text.startswith(("中心", "厅"), end)):
+                continue  # 某市议会议长, 会议室, 国际会议中心: a speaker, a room, a venue; no meeting
             paren = EVENT_PAREN.match(text, end) or EVENT_REGION.match(text, end)
             if paren and (paren.lastindex is None or of_places(paren.group(1), places) or paren.group(1)[-1] in "省市县区州"):
                 end = paren.end()  # …大赛(浙江赛区), …大赛四川赛区, …活动周福建省分会场活动: the region's round

@@ -72,7 +72,8 @@ QUANTITY_RE = re.compile(
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{_CN_NUM}|{_DIGITS})")
 RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 # Measure words that make 个 a duration or an ordinal span rather than a count.
-_NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)")
+_NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)"
+                                r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域)")
 _ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, 统一): no numeral starts in them
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
@@ -188,6 +189,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     after = text[m.end():m.end() + 3]
     if before in _ORDINAL_BEFORE and (before == "第" or unit in _EDITION_UNITS):
         return None
+    if unit == "届" and (after[:1] in "一二三四五六七八九十" or after.startswith(("全国", "人大", "政协", "中央", "全会"))):
+        return None  # 二十届二中全会, 十四届全国人大: an ordinal without 第
     if before.isdigit() or before == ".":
         return None  # the tail of a longer number the regex could not take (a code)
     if m["gap"] and not _CJK.match(text[max(0, m.start() - 2):m.start() - 1] if before == " " else before):
@@ -195,7 +198,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
         return None  # 第一、二、三、四批: the last of a list of ordinals
     if unit == "期" and (before in _PHASED or _PHASE_LIST.search(text, max(0, m.start() - 3), m.start())
-                        or text.startswith(("项目", "工程", "厂房"), m.end())):
+                        or text.startswith(("项目", "工程", "厂房", "建设"), m.end())):
         return None  # 某孵化器二期, 一期、二期: a phase of a building, no count of sessions
     if _COMPARED.search(text, max(0, m.start() - 24), m.start()):
         return None  # 比排名第二的某省多11家: a difference, no count of anything
