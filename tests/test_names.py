@@ -388,6 +388,7 @@ def test_a_body_starts_after_the_verb_of_a_notice(place_finder, sentence, name):
 @pytest.mark.parametrize("sentence, category", [
     pytest.param("鼓励国内外上市公司、初创公司和创投公司入驻。", "Company", id="companies-of-a-kind"),
     pytest.param("办公区增加了14间独立工作室和创客工作室。", "Company", id="workshops-of-a-kind"),
+    pytest.param("助力企业成长为国际上市公司。", "Company", id="international-listed-companies"),
     pytest.param("打造五大科技园和智能制造三大孵化基地，培育一大批众创空间。", "InnovationCarrier", id="counted-carriers"),
 ])
 def test_bodies_named_by_their_kind_alone_are_no_names(place_finder, sentence, category):
@@ -485,3 +486,23 @@ def test_a_verb_a_measure_or_a_platform_is_no_part_of_a_name(place_finder, sente
 ])
 def test_a_venue_or_a_page_s_credit_names_no_event(place_finder, sentence, absent):
     assert absent not in _names(place_finder, sentence, "Event")
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("近几年我国众创空间发展迅速。", "InnovationCarrier"),
+    ("大多数众创空间都面临盈利难题。", "InnovationCarrier"),
+    ("以使命感做好创建创业孵化基地工作，本市启动创业孵化基地建设。", "InnovationCarrier"),
+    ("会议推动城市孵化器和高端化小微企业创业孵化基地建设。", "InnovationCarrier"),
+    ("专家谈双创时代科技企业孵化器的使命。", "InnovationCarrier"),
+])
+def test_a_quantifier_a_time_or_a_verb_before_a_kind_names_no_carrier(place_finder, sentence, category):
+    """大多数, 近几年我国, 城市, 高端化, 双创时代 (quantities, times, kinds) and 做好创建 (verbs)
+    before a carrier word leave a kind of carrier, no named one."""
+    assert _names(place_finder, sentence, category) == {}
+
+
+def test_every_pilot_county_s_bureau_and_a_trade_s_associations_name_no_body(place_finder):
+    text = "各市州和省直管试点县科技局：请各类众创空间、行业协会做好推荐。西岭软件行业协会参加。"
+    names = {**_names(place_finder, text, "GovernmentAgency"), **_names(place_finder, text, "Association")}
+    assert "省直管试点县科技局" not in names and "行业协会" not in names
+    assert "西岭软件行业协会" in names

@@ -308,7 +308,7 @@ def _generic_words(text: str) -> bool:
 
 
 # A company named by its kind alone: 上市公司, 国内外上市公司, 初创公司, 创投公司, 14间独立工作室.
-_KIND_OF_COMPANY = re.compile(r"(?:[\d一二三四五六七八九十两几]+[间个家])?(?:国内外|海内外|境内外|国内|国外|各类?|大型?|小型?|中小|知名|新)?"
+_KIND_OF_COMPANY = re.compile(r"(?:[\d一二三四五六七八九十两几]+[间个家])?(?:国内外|海内外|境内外|国内|国外|国际|各类?|大型?|小型?|中小|知名|新)?"
                               r"(?:上市|初创|新创|创投|风投|建筑|资产|物业|外资|民营|科技型|互联网|中介|咨询|担保|独立|创客|个人)"
                               r"(?:公司|集团|工作室)")
 
@@ -376,7 +376,7 @@ def site_credit(text: str, start: int) -> bool:
 
 
 _LEVEL_ASIDE = r"[省市县区州][(（][^()（）]{1,6}[)）]"  # 市(州), 区(开发区)
-_KIND_OF_BODY = re.compile(rf"设区市|计划单列市|驻市|{_LEVEL_ASIDE}")
+_KIND_OF_BODY = re.compile(rf"设区市|计划单列市|驻市|(?:省直管)?试点县|省直管县|{_LEVEL_ASIDE}")
 _KIND_BEFORE = re.compile(rf"{_LEVEL_ASIDE}$")
 
 

@@ -316,7 +316,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                                 for b0, b1 in books) or category == "MediaOutlet" and site_credit(
                 text, start):  # (比赛我们公司: no name) inside a 《…》; 技术支持:某新闻网, a site's operator
             continue  # 《…众创空间建设报告》: part of a document's title
-        if text[start - 1:start + 1] in ("以上", "以下"):  # 国家级及以上孵化器: 以 ended the left edge
+        if text[start - 1:start + 1] in ("以上", "以下") or text[start:start + 1] == "暨":  # (…暨某办公室: the second)
             start += 1
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
