@@ -436,9 +436,9 @@ def test_a_model_s_parts_joined_by_plus_name_no_body(place_finder, sentence):
 @pytest.mark.parametrize("sentence, category, name", [
     ("本次签约企业为宜宾市向岚电子科技有限公司。", "Company", "宜宾市向岚电子科技有限公司"),
     ("大理以禾药业股份有限公司总经理出席。", "Company", "大理以禾药业股份有限公司"),
-    ("襄阳远和智能科技有限公司等企业参加。", "Company", "襄阳远和智能科技有限公司"),
-    ("项目依托酒泉共创生产力促进中心建设。", "PublicInstitution", "酒泉共创生产力促进中心"),
-    ("入驻天水三和园科技孵化器的企业有20家。", "InnovationCarrier", "天水三和园科技孵化器"),
+    ("襄阳广和智能科技有限公司等企业参加。", "Company", "襄阳广和智能科技有限公司"),
+    ("项目依托酒泉共兴生产力促进中心建设。", "PublicInstitution", "酒泉共兴生产力促进中心"),
+    ("入驻天水三和谷科技孵化器的企业有20家。", "InnovationCarrier", "天水三和谷科技孵化器"),
 ])
 def test_a_brand_holding_a_stop_character_is_read_whole(place_finder, sentence, category, name):
     """向, 以, 和, 共 stop a name's scan, yet are brands' characters too: when what is left
@@ -451,14 +451,14 @@ def test_a_brand_holding_a_stop_character_is_read_whole(place_finder, sentence, 
     ("高校和科技公司开展合作。", "Company", "高校和科技公司"),
     ("园区推动传统工业园向科创产业园转型。", "InnovationCarrier", "传统工业园向科创产业园"),
     ("全县建成青禾产业园和大众创业园。", "InnovationCarrier", "青禾产业园和大众创业园"),
-    ("代表视察西岭信息产业园区和云大星河众创空间。", "InnovationCarrier", "西岭信息产业园区和云大星河众创空间"),
+    ("代表视察西岭软件园区和云大星河众创空间。", "InnovationCarrier", "西岭软件园区和云大星河众创空间"),
 ])
 def test_a_conjunction_between_two_names_still_ends_the_second(place_finder, sentence, category, absent):
     assert absent not in _names(place_finder, sentence, category)
 
 
 @pytest.mark.parametrize("sentence, name", [
-    ("图示(左起)青禾数码港管理有限公司行政总裁林海涛与议员会面。", "青禾数码港管理有限公司"),
+    ("图示(左起)青禾科技园管理有限公司行政总裁林海涛与议员会面。", "青禾科技园管理有限公司"),
     ("合影(前排左三)西岭众创空间负责人林海涛。", "西岭众创空间"),
 ])
 def test_a_caption_s_aside_is_no_part_of_the_name_after_it(place_finder, sentence, name):
@@ -467,14 +467,14 @@ def test_a_caption_s_aside_is_no_part_of_the_name_after_it(place_finder, sentenc
 
 
 @pytest.mark.parametrize("sentence, category, fragment", [
-    ("建强用好大学科技园，是高校的责任。", "InnovationCarrier", "用好"),
-    ("基地设有100余平方米多媒体路演平台。", "Event", "平方米"),
-    ("五大展区全面展示活动周以来的新成果。", "Event", "展示"),
-    ("会议推进新时代下西南区域科技企业孵化器的健康发展。", "InnovationCarrier", "时代下"),
+    ("学校着力建强用好西岭大学科技园。", "InnovationCarrier", "用好"),
+    ("基地设有80余平方米多媒体路演平台。", "Event", "平方米"),
+    ("展览全面展示活动周以来的成果。", "Event", "展示"),
+    ("文章谈新时代下西部地区科技企业孵化器的转型。", "InnovationCarrier", "时代下"),
     ("园区积极探索青禾特色众创空间发展模式。", "InnovationCarrier", "探索"),
 ])
 def test_a_verb_a_measure_or_a_platform_is_no_part_of_a_name(place_finder, sentence, category, fragment):
-    """用好, 积极探索 (verbs), 100余平方米 (a measure), 新时代下 (a phrase of time) start no name;
+    """用好, 积极探索 (verbs), 80余平方米 (a measure), 新时代下 (a phrase of time) start no name;
     a 路演平台 is a platform, no roadshow."""
     names = _names(place_finder, sentence, category)
     assert not any(fragment in name for name in names), names
@@ -482,17 +482,17 @@ def test_a_verb_a_measure_or_a_platform_is_no_part_of_a_name(place_finder, sente
 
 @pytest.mark.parametrize("sentence, absent", [
     ("仪式在青禾经济开发区国际会议中心举行。", "青禾经济开发区国际会议"),
-    ("出国留学网 m.example.com)揭牌仪式在西岭举行。", "留学网 m.example.com)揭牌仪式"),
+    ("青禾留学网 m.example.com)揭牌仪式在西岭举行。", "example.com"),
 ])
 def test_a_venue_or_a_page_s_credit_names_no_event(place_finder, sentence, absent):
-    assert absent not in _names(place_finder, sentence, "Event")
+    assert not any(absent in name for name in _names(place_finder, sentence, "Event"))
 
 
 @pytest.mark.parametrize("sentence, category", [
-    ("近几年我国众创空间发展迅速。", "InnovationCarrier"),
+    ("近几年我国众创空间数量增长很快。", "InnovationCarrier"),
     ("大多数众创空间都面临盈利难题。", "InnovationCarrier"),
-    ("以使命感做好创建创业孵化基地工作，本市启动创业孵化基地建设。", "InnovationCarrier"),
-    ("会议推动城市孵化器和高端化小微企业创业孵化基地建设。", "InnovationCarrier"),
+    ("各县要做好创建创业孵化基地的准备，本市启动创业孵化基地建设。", "InnovationCarrier"),
+    ("会议推动城市孵化器和高端化青年创业孵化基地建设。", "InnovationCarrier"),
     ("专家谈双创时代科技企业孵化器的使命。", "InnovationCarrier"),
 ])
 def test_a_quantifier_a_time_or_a_verb_before_a_kind_names_no_carrier(place_finder, sentence, category):
@@ -506,3 +506,26 @@ def test_every_pilot_county_s_bureau_and_a_trade_s_associations_name_no_body(pla
     names = {**_names(place_finder, text, "GovernmentAgency"), **_names(place_finder, text, "Association")}
     assert "省直管试点县科技局" not in names and "行业协会" not in names
     assert "西岭软件行业协会" in names
+
+
+def test_a_date_before_a_place_is_no_part_of_the_company_after_it(place_finder):
+    names = _names(place_finder, "8月3日西宁市青禾蜂业有限责任公司总经理林海涛出席。", "Company")
+    assert "西宁市青禾蜂业有限责任公司" in names, names
+
+
+def test_a_brand_that_starts_with_a_stop_after_a_conjunction_keeps_it():
+    """(The whole extractor may still trim 共享, a verb, where the recogniser starts the firm later.)"""
+    from sckg.extract.names import suffix_names
+
+    found = suffix_names("其中西岭经开区和共享青禾股份有限公司为国家级示范基地。", ["西岭"])
+    assert "共享青禾股份有限公司" in {m.surface for m in found}, found
+
+
+@pytest.mark.parametrize("sentence, category, fragment", [
+    ("联盟为“牵线”众创空间与投资机构搭台。", "InnovationCarrier", "牵线"),
+    ("区里盘活西岭科创园闲置楼宇。", "InnovationCarrier", "盘活"),
+    ("他们至今没有公司。", "Company", "没有"),
+])
+def test_a_quoted_verb_or_a_verb_before_a_kind_is_no_part_of_a_name(place_finder, sentence, category, fragment):
+    names = _names(place_finder, sentence, category)
+    assert not any(fragment in name for name in names), names

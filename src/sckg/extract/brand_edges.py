@@ -1,5 +1,5 @@
-"""A name's left edge that fell inside its brand: 某县向华电子科技有限公司 read from 华,
-某市以岭药业股份有限公司 from 岭, 某地远和电子科技有限公司 from 电子. The scan for a
+"""A name's left edge that fell inside its brand: 某县向岚电子科技有限公司 read from 岚,
+某市以禾药业股份有限公司 from 禾, 某地广和电子科技有限公司 from 电子. The scan for a
 name's start stops at a preposition or conjunction (向, 以, 和, 共, 同); when what is left
 before the name's type word starts with a character that is no word of its own, or is
 a trade alone with no brand (电子科技有限公司), the stop was the brand's own character."""
@@ -9,7 +9,7 @@ from __future__ import annotations
 from sckg.extract.words import common_word, tagger, word_count
 
 _BRANDED = ("Company", "PublicInstitution", "InnovationCarrier")
-# The stops that are also characters of brands (向华, 以岭, 远和, 共创, 同仁, 三和园).
+# The stops that are also characters of brands (向岚, 以禾, 广和, 共兴, 同仁, 三和谷).
 _BRAND_STOPS = frozenset("向以和共同")
 # First characters that start a name on their own: a division or level (和省科技厅), a scope.
 _OWN_START = frozenset("省市县区州乡镇村国中全各该本我其")
@@ -40,6 +40,6 @@ def brand_start(text: str, start: int | None, suffix_start: int, name_start, cat
     if not (lone or bare):
         return start
     new = name_start(text, start - 1)
-    if new >= start - 1 or start - 1 - new > _LONGEST_GAIN:
-        return start
-    return new
+    if new >= start - 1:
+        return start - 1 if lone else start  # 某区和共享青禾股份有限公司: the stop alone is the brand's
+    return start if start - 1 - new > _LONGEST_GAIN else new

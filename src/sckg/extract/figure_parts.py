@@ -41,7 +41,7 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                     or quantities[j].unit_class != q.unit_class:  # (其中…,创业团队143万人: no part of 家)
                 continue
             if Decimal(part.value) > Decimal(whole.value):
-                continue  # 已确定3家，其中…，至此某区将达22家: more than the total is none of its parts
+                continue  # 已确定2家，其中…，至此某区将达18家: more than the total is none of its parts
             kind_of = whole.indicator in INDICATOR_PARTS.get(part.indicator, ()) \
                 and Decimal(part.value) <= Decimal(whole.value)  # 知识产权5600项，其中发明专利820项
             if found[i] and part.indicator != "organisations" and not kind_of and (whole.indicator != part.indicator or (
@@ -63,7 +63,7 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
             break
     out = _listed_subjects(text, quantities, _respective_levels(
         text, quantities, _link_ratings(text, quantities, _aside_parts(text, quantities, out))))
-    # A part larger than its whole was misread as a part (86家被评为优秀 of a total of 9): no link.
+    # A part larger than its whole was misread as a part (40家被评为优秀 of a total of 6): no link.
     return [replace(f, whole=None) if f.whole is not None and Decimal(f.value) > Decimal(out[f.whole].value) else f
             for f in out]
 

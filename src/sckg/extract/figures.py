@@ -155,7 +155,7 @@ def extract_figures(text: str, offset: int = 0, context: FigureContext | None = 
             indicator, ctype = inherited.indicator, inherited.carrier_type
         held = among.get(s_start)
         if held and q.unit_class == "count" and not noun_after and _WHERE_HAS.search(before):
-            indicator, ctype = held.indicator, held.carrier_type  # 13个众创空间中，高新区有5个: 5 of them
+            indicator, ctype = held.indicator, held.carrier_type  # 9个众创空间中，高新区有4个: 4 of them
         indicator = indicator or _FALLBACK[q.unit_class]
         bare_head = strip_titles(head)
         period = parse_period(bare_head, context.date)
@@ -385,8 +385,8 @@ _ZONE_HOLDING = re.compile(rf"(?:高新区|高新技术产业开发区|开发区
                            rf"(?:{COUNTED_KINDS}))")  # 高新区有孵化器12家: a place
 _LISTED_UNITS = ("carriers", "awarded-carriers", "organisations")
 _SHARE = re.compile(r"占[^，,；;。]{0,24}$")
-# A count whose clause ends in 中 (在某市13个众创空间中，…) is the population later counts share
-# out; a place or zone that "has" a count with no noun after it (高新区有5个) holds a share.
+# A count whose clause ends in 中 (在某市9个众创空间中，…) is the population later counts share
+# out; a place or zone that "has" a count with no noun after it (高新区有4个) holds a share.
 _AMONG = re.compile(r"[^，,；;。]{0,12}(?:之)?中[，,]?$")
 _WHERE_HAS = re.compile(r"(?:高新区|开发区|园区|新区|[区县市州旗])(?:有|拥有|共有|占)$")
 _PARTS_AFTER = re.compile(r"[(（]|其中|含")  # 1239家(其中国家级435家): the parts' level is theirs

@@ -49,8 +49,8 @@ _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五
                         r"|[\d一二三四五六七八九十两几]+大批?)$")  # (五大科技园, 一大批众创空间: a kind)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$"  # (…200号: an address)
-                           r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$")  # 100余平方米…平台 (but “千万平米孵化器”)
-_QUOTED_SENTENCE = re.compile(r"[。！？!?；;，,]")  # “某某是热点城市。”某局: a quotation, no part of a name
+                           r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
+_QUOTED_SENTENCE, _QUOTED_WORD = re.compile(r"[。！？!?；;，,]"), re.compile(r"牵线|搭桥|引路|领跑|加速|助推|孵化")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
                            r"|[(（](?:从|自)?[左右前后中](?:起|至|到|一|二|三|四|五|排|[\d])[^()（）]{0,5}[)）]$"
                            r"|\.(?:com|cn|net|org)\s*[)）]$")  # (某某网 m.example.com): a page's credit
@@ -82,7 +82,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户号米元亩")
+_COUNT_ENDS = set("家个所批名户号米元亩日")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
@@ -102,8 +102,9 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
         if c == "暨" and not event and text.endswith(_EVENT_ENDS, floor, i - 1):
             break  # …大赛暨某中心开园仪式: a carrier's name starts after the event joined to it
-        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i) \
-                and not _QUOTED_SENTENCE.search(text, text.rindex("“", max(floor, i - 24), i - 1), i - 1):
+        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i) and not _QUOTED_WORD.fullmatch(
+                text, text.rindex("“", max(floor, i - 24), i - 1) + 1, i - 1) and not _QUOTED_SENTENCE.search(
+                text, text.rindex("“", max(floor, i - 24), i - 1), i - 1):  # (“牵线”孵化器: a word of the sentence)
             i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
@@ -316,8 +317,7 @@ def suffix_names(text: str, places: list[str]) -> list[Mention]:
                                 for b0, b1 in books) or category == "MediaOutlet" and site_credit(
                 text, start):  # (比赛我们公司: no name) inside a 《…》; 技术支持:某新闻网, a site's operator
             continue  # 《…众创空间建设报告》: part of a document's title
-        if text[start - 1:start + 1] in ("以上", "以下") or text[start:start + 1] == "暨":  # (…暨某办公室: the second)
-            start += 1
+        start += text[start - 1:start + 1] in ("以上", "以下") or text[start:start + 1] == "暨"  # (及以上孵化器; …暨某办公室)
         if graduate and text[start - 1:start] != "从" and not any(p in text[start:m.start()] for p in places):
             continue  # 他大学毕业后: schooling, unless 从 or a place makes it one university
         start = (quoted_from(text, start, m.start(), end) if category in ("InnovationCarrier", "Event") else None) or start

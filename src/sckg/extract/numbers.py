@@ -73,13 +73,15 @@ PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{_CN_NUM}|{_DIGITS})")
 RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 # Measure words that make 个 a duration or an ordinal span rather than a count.
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)"
-                                r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域)")
+                                r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域|层级|层次|等级)"
+                                r"|一(?=[”\"’」]|工程|行动|的|战略)")  # “七个一”, 三个一工程: a slogan
 _ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, 统一): no numeral starts in them
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
 _PHASED = set("器园区地心楼城港谷馆厂站院场")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
+_PHASE_OF = ("项目", "工程", "厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")
 _COMPARED = re.compile(r"比[^，,。；;！？]{1,20}?(?:多|少)(?:了)?$")
@@ -198,7 +200,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
         return None  # 第一、二、三、四批: the last of a list of ordinals
     if unit == "期" and (before in _PHASED or _PHASE_LIST.search(text, max(0, m.start() - 3), m.start())
-                        or text.startswith(("项目", "工程", "厂房", "建设"), m.end())):
+                        or text.startswith(_PHASE_OF, m.end())):
         return None  # 某孵化器二期, 一期、二期: a phase of a building, no count of sessions
     if _COMPARED.search(text, max(0, m.start() - 24), m.start()):
         return None  # 比排名第二的某省多11家: a difference, no count of anything
@@ -206,8 +208,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # 排前5位, 前三名: a span of ranks, not people
     if unit == "个" and _NOT_A_COUNT_AFTER.match(after):
         return None
-    if unit in ("人", "名", "位", "家") and after[:1] in ("均",):
-        return None
+    if unit in ("人", "名", "位", "家") and after[:1] in ("均",) or unit == "位" and after.startswith("一体"):
+        return None  # (人均; 五位一体: an idiom, no five people)
     if num == "一" and not m["num2"] or num[0] == "一" and before in _ENDS_IN_ONE:
         return None  # 一批 一家 一次性: an article, not a count; 唯一一家: the only one, no 11
     # 十名 is ten; 几十名 and 前十名 are not counts.
