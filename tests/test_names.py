@@ -494,6 +494,7 @@ def test_a_venue_or_a_page_s_credit_names_no_event(place_finder, sentence, absen
     ("各县要做好创建创业孵化基地的准备，本市启动创业孵化基地建设。", "InnovationCarrier"),
     ("会议推动城市孵化器和高端化青年创业孵化基地建设。", "InnovationCarrier"),
     ("专家谈双创时代科技企业孵化器的使命。", "InnovationCarrier"),
+    ("园区构建苗圃-孵化器-加速器-产业园全链条，引进本土孵化器。", "InnovationCarrier"),
 ])
 def test_a_quantifier_a_time_or_a_verb_before_a_kind_names_no_carrier(place_finder, sentence, category):
     """大多数, 近几年我国, 城市, 高端化, 双创时代 (quantities, times, kinds) and 做好创建 (verbs)

@@ -65,7 +65,7 @@ _STANDALONE_NAMES = set(NEWS_OUTLETS) | {"国务院", "科技部", "科学技术
 _CARRIER_CLASSES, _EVENT_CLASSES = {c for _, c in CARRIER_SUFFIXES}, {c for _, c in EVENT_SUFFIXES}
 _CARRIER_TAIL = re.compile(r"(建设)?(项目|工程|计划|行动)")  # after a carrier word: a project, no carrier
 _EVENT_ENDS = tuple(s for s, _ in EVENT_SUFFIXES)
-_TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间"}
+_TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间", "创业苗圃", "苗圃"}
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
 _GRADUATE = re.compile(r"生|毕业(生)?|城")
