@@ -28,8 +28,8 @@ from benchmarks.synthetic import write_corpus  # noqa: E402
 
 UNREADABLE = [b"", b"\x00\x01\x02\xff\xfe\x00binary\x00\x00" * 40, "   \n\n  \n".encode(),
               "版权所有 © 某某网 2023\n".encode("utf-8")]
-# A figure of a part (其中) larger than its whole, in a short article of its own.
-MISREAD = ("截至{year}年底，{province}共有省级以上众创空间{whole}家，其中国家级众创空间{part}家。"
+# A count of one level larger than the count of all levels, in a short article of its own.
+MISREAD = ("截至{year}年底，{province}共有众创空间{whole}家，国家级众创空间{part}家。"
            "全省众创空间共有创业导师{mentors}人。")
 PROVINCES = ["甘肃省", "江苏省", "湖南省", "四川省", "河北省", "广西壮族自治区", "吉林省", "山东省"]
 

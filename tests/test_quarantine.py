@@ -20,10 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OA = Namespace("http://www.w3.org/ns/oa#")
 ID = Namespace("https://w3id.org/sckg/id/")
 SC = Namespace("https://w3id.org/sckg/ontology#")
-# A part (其中) larger than its whole: one misread figure among good ones.
+# The count of one level larger than the count of all levels of the same kind, place and
+# date: one misread figure among good ones.
 MISREAD = """甘肃省众创空间发展情况通报
 
-截至2022年底，甘肃省共有省级以上众创空间50家，其中国家级众创空间80家。全省众创空间共有创业导师1200人，服务创业团队3000个。
+截至2022年底，甘肃省共有众创空间50家，国家级众创空间80家。全省众创空间共有创业导师1200人，服务创业团队3000个。
 省科学技术厅副厅长王建国表示，将继续支持众创空间建设。
 """
 GOOD = ROOT / "tests" / "articles" / "unseen" / "902_3f8d61b0e59a2c47.txt"
@@ -54,7 +55,7 @@ def test_a_misread_figure_is_held_back_and_the_rest_of_the_article_goes_in(folde
     assert observations(text, "misread") == 3  # the whole (50), the mentors and the teams stay
     assert "王建国" in text and "good {" in text
     held = (tmp_path / "data" / "refused" / "misread.trig").read_text(encoding="utf-8")
-    assert "scs:PartWithinWholeShape" in held and "en: " in held and "zh: " in held
+    assert "scs:LevelWithinTotalShape" in held and "en: " in held and "zh: " in held
     quads = load.parse_file(tmp_path / "data" / "refused" / "misread.trig")
     assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in quads)
     values = {q.object.value for q in quads if q.predicate.value == str(SC.value)}
@@ -73,7 +74,7 @@ def test_strict_replaces_nothing_when_the_shapes_are_broken(folder: Path, tmp_pa
     result = CliRunner().invoke(main, ["build", "--seeds", str(folder), "--out", str(out), "--no-store",
                                        "--quiet", "--strict"])
     assert result.exit_code == 1, result.output
-    assert "nothing was replaced" in result.stderr and "PartWithinWholeShape" in result.stderr
+    assert "nothing was replaced" in result.stderr and "LevelWithinTotalShape" in result.stderr
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in out.parent.iterdir()) == ["sckg.trig"]
 
@@ -132,5 +133,5 @@ def test_ingest_holds_back_what_breaks_the_shapes_unless_all_or_nothing(tmp_path
     opened = load.open_read_only(store)
     kinds = [q for q in opened.quads_for_pattern(None, None, ox.NamedNode("http://purl.org/linked-data/cube#Observation"), graph)]
     assert len(kinds) == 3
-    assert "PartWithinWholeShape" in (tmp_path / "data" / "refused" / "misread.trig").read_text(encoding="utf-8")
+    assert "LevelWithinTotalShape" in (tmp_path / "data" / "refused" / "misread.trig").read_text(encoding="utf-8")
     assert "misread.trig" in (tmp_path / "data" / "refused" / "README").read_text(encoding="utf-8")
