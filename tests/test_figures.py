@@ -919,10 +919,10 @@ def test_a_figure_larger_than_the_total_before_其中_is_none_of_its_parts():
     the pair back), and keeps its own place rather than the total's."""
     figures = extract_figures("目前青禾市已经确定建立2家创业园，其中已明确今年在西岭园区建立一家，"
                               "至此，锡山区创业园数量将达18家。", 0)
-    three, *_, twentyfive = figures
-    assert (three.value, twentyfive.value) == ("2", "18")
-    assert twentyfive.whole is None
-    assert twentyfive.area != three.area or three.area is None
+    total, *_, later = figures
+    assert (total.value, later.value) == ("2", "18")
+    assert later.whole is None
+    assert later.area != total.area or total.area is None
 
 
 @pytest.mark.parametrize("text", ["青禾孵化器一期、二期等15个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计",

@@ -102,10 +102,9 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             longest += _MAX_NAME  # a joint event (…培训会暨…培训会) holds two names
         if c == "暨" and not event and text.endswith(_EVENT_ENDS, floor, i - 1):
             break  # …大赛暨某中心开园仪式: a carrier's name starts after the event joined to it
-        if c == "”" and "“" in text[max(floor, i - 24):i - 1] and not _YEAR_AT.match(text, i) and not _QUOTED_WORD.fullmatch(
-                text, text.rindex("“", max(floor, i - 24), i - 1) + 1, i - 1) and not _QUOTED_SENTENCE.search(
-                text, text.rindex("“", max(floor, i - 24), i - 1), i - 1):  # (“牵线”孵化器: a word of the sentence)
-            i = text.rindex("“", max(floor, i - 24), i - 1)  # a quoted part of the name: 第三届“黔创杯”大赛
+        if c == "”" and (q := text.rfind("“", max(floor, i - 24), i - 1)) >= 0 and not _YEAR_AT.match(text, i) \
+                and not _QUOTED_WORD.fullmatch(text, q + 1, i - 1) and not _QUOTED_SENTENCE.search(text, q, i - 1):
+            i = q  # a quoted part of the name: 第三届“黔创杯”大赛 (but “牵线”孵化器: a word of the sentence)
             if _PROGRAMME_BEFORE.search(text[max(floor, i - 4):i]):
                 break  # a programme's own name before it (…工程“某某杯”大赛) is not the event's
             continue
