@@ -158,3 +158,8 @@ def test_a_contents_page_names_no_carrier(place_finder):
     ex = _extract(place_finder, "2026年中国孵化器行业发展监测报告目录4645摘要 39558一、中国孵化器行业发展的理论基础 "
                                 "4110981.1孵化器行业的核心概念 415901.2全球孵化器模式")
     assert not _carriers(ex), _carriers(ex)
+
+
+def test_a_list_counted_as_projects_names_no_carriers(place_finder):
+    carriers = _carriers(_extract(place_finder, "全区新签约青禾科技城、星河风电场、西岭机器人等工业项目12个。"))
+    assert not {"星河风电场", "西岭机器人"} & set(carriers), carriers

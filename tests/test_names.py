@@ -40,6 +40,12 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("构建众创空间+孵化器+加速器的链条。", "众创空间+孵化器+加速器", id="chain-of-kinds"),
     pytest.param("全市百万平米孵化器工程进展顺利。", "百万平米孵化器", id="programme-after-carrier"),
     pytest.param("新增2家港澳科技企业孵化器。", "港澳科技企业孵化器", id="region-word"),
+    pytest.param("对区级专业类孵化器给予补贴。", "专业类孵化器", id="a-sort-in-类"),
+    pytest.param("被认定为示范性众创空间的给予奖励。", "示范性众创空间", id="an-adjective-in-性"),
+    pytest.param("他创办了中国最大创客空间。", "最大创客空间", id="a-superlative"),
+    pytest.param("全市打造5处新创加速器。", "5处新创加速器", id="a-count-in-处"),
+    pytest.param("青禾集团深耕科技园区运营多年。", "深耕科技园区", id="a-verb-深耕"),
+    pytest.param("园区总经理周立新携科技园副总经理陈晓东参加座谈。", "携科技园", id="a-person-and-携"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
     assert not any(kind in n for n in _names(place_finder, sentence, "InnovationCarrier"))
@@ -86,6 +92,9 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
                  id="a-round-in-brackets"),
     pytest.param("2017年全国大众创业万众创新活动周青海省分会场活动在西宁举行。",
                  "2017年全国大众创业万众创新活动周青海省分会场活动", "ActivityWeek", id="a-province-s-venue"),
+    pytest.param("西岭市重点项目签约仪式暨青禾湾产业推介会在园区举行。", "西岭市重点项目签约仪式暨青禾湾产业推介会", "Meeting",
+                 id="a-signing-rite-joined-to-a-meeting"),
+    pytest.param("青禾热能全国招商会在园区举行。", "青禾热能全国招商会", "Meeting", id="an-investment-fair"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls
@@ -109,6 +118,8 @@ def test_two_contests_joined_are_two_names_and_other_joint_events_one(place_find
     pytest.param("各县团委负责人及高校学生代表320余人观摩比赛。", "比赛", id="who-came"),
     pytest.param("我们很高兴本次大会在西岭举办。", "大会", id="this-one"),
     pytest.param("西岭赛区比赛由团市委等7家单位主办。", "比赛", id="a-round-alone"),
+    pytest.param("第十一届西岭创新创业大赛(青禾赛区)启动仪式暨赛前培训会在科学城举行。", "培训会",
+                 id="after-a-contest-s-rite"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
@@ -153,6 +164,11 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
     pytest.param("深圳创新投资集团副总监张有新出席。", "Company", "深圳创新投资集团", id="an-investment-group-before-a-post"),
     pytest.param("共青团西岭州委员会主办。", "GovernmentAgency", "共青团西岭州委员会", id="the-youth-league-s-共"),
     pytest.param("西岭对外经贸大学与青禾大学合作。", "University", "西岭对外经贸大学", id="对外-in-a-university-s-name"),
+    # A firm's registered name opens with its province: never after a city's zone.
+    pytest.param("入围项目中,西岭高新区有湖南青禾新材料科技有限公司。", "Company", "湖南青禾新材料科技有限公司",
+                 id="a-province-after-a-zone-and-有"),
+    pytest.param("青禾经济开发区安徽星河集团入驻。", "Company", "安徽星河集团", id="a-province-after-a-zone"),
+    pytest.param("西岭创为电机有限公司获三等奖。", "Company", "西岭创为电机有限公司", id="为-inside-a-brand"),
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)

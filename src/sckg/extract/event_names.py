@@ -29,8 +29,8 @@ def names_one_event(name: str, places: list[str], quoted: bool = False) -> bool:
     ``quoted``: the text sets it in quotation marks (“某商大会”), a brand of its own."""
     if (len(name) < 4 or _GENERIC_EVENT_HEAD.match(name) or _THIS_EVENT.search(name)) and not EDITION.search(name):
         return False
-    if name.startswith("暨") or (name.endswith(("仪式", "典礼", "庆典")) and "赛" in name):
-        return False  # the second of two joined names alone; a contest's own ceremony is the contest's
+    if name.startswith(("暨", *_JOINED_RITES)) or (name.endswith(("仪式", "典礼", "庆典")) and "赛" in name):
+        return False  # the second of two joined names alone (or after a rite's word); a contest's own ceremony
     if _HEADCOUNT.search(name) or _ROUND_ALONE.fullmatch(name):
         return False  # 代表320余人观摩比赛: a clause about who came, no event's name
     if (core := _KIND_ONLY.sub("", name)) in _EVENT_WORDS and len(core) <= 3:
@@ -141,3 +141,14 @@ def ceremony_events(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(inner, m.start, m.start + len(inner), "Event", cls,
                                (("edition", edition.group(0)),) if edition else ()))
     return out
+
+
+_JOINED_RITES = ("仪式暨", "典礼暨", "大会暨")
+_CONTEST_END = re.compile(r"赛(?:区|[(（][^()（）]{1,8}[)）])?$")
+
+
+def joined_rite(text: str, verb_start: int, verb_end: int) -> bool:
+    """Whether the ceremony verb at ``verb_start:verb_end`` is a rite's joined to another event
+    (某项目签约仪式暨某推介会) and belongs to that name; a contest's own ceremony (某大赛启动仪式暨…)
+    is the contest's, no event's name."""
+    return text.startswith(_JOINED_RITES, verb_end) and not _CONTEST_END.search(text, max(0, verb_start - 12), verb_start)

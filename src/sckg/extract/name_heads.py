@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sckg.extract.event_names import EDITION
+from sckg.extract.event_names import EDITION, joined_rite
 from sckg.extract.lexicon import (CARRIER_SUFFIXES, DOMAIN_WORDS, EVENT_SUFFIXES, GENERIC_WORDS, ORG_SUFFIXES,
                                   PROVINCE_SHORT_NAMES, SURNAMES, TITLE_PATTERN, TITLES)
 from sckg.extract.words import (DOMAIN_VERBS, NOUN_TAGS, common_word, head_words, noun_starts, rare_word, tag,
@@ -102,7 +102,7 @@ def after_last_verb(text: str, start: int, end: int, name_end: int = 0, places: 
             quoted = not quoted if word == '"' else word == "“"
         elif (not quoted and w.flag == "v" and word not in _TOPIC_VERBS and word not in places
               and ((len(word) >= 2 and tag(word) == "v") or word in _EVENT_ONE_VERBS)
-              and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨"))):
+              and not (word in CEREMONY_VERBS and (pos + len(word) == end or text[pos + len(word)] == "暨" or joined_rite(text, pos, pos + len(word))))):
             cut = pos + len(word)
         elif not quoted and w.flag in ("v", "vn", "p") and len(word) >= 2 and EDITION.match(text, pos + len(word)):
             cut = edition = pos + len(word)  # 某公司启动首届某大赛, 组委会按照第九届某大赛: the edition starts the name
@@ -169,6 +169,7 @@ _DIRECTIONS = frozenset("东方 南方 西方 北方 东南 西南 东北 西北
 _BROAD_PLACE = re.compile(rf"中国|全国|(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")  # 云南湖南商会 is one name
 _COUNTED_NOUN = re.compile(r"(?<=[家个所])(?:单位|企业|机构|载体)")
 _LEAD_BEFORE_PROVINCE = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?={PROVINCE_SHORT_NAMES})")
+_LATER_PROVINCE = re.compile(rf"(?:{PROVINCE_SHORT_NAMES})(?:省|市|自治区)?")
 
 
 def strip_lead(text: str, start: int, end: int, keep_date: bool, places: list[str] = ()) -> int:
@@ -327,6 +328,9 @@ def company_start(text: str, start: int, suffix_start: int, places: list[str] = 
     name starting with one of ``places`` (开封, though a verb too) is left as it is.
     None when the words before the company word are all of the sentence and one is a pronoun
     (比赛我们公司): no name."""
+    later = _LATER_PROVINCE.search(text, start + 2, suffix_start - 2)
+    if later and text[later.start() - 1] in "区市县州有":
+        start = later.start()  # 某市高新区湖南某某科技有限公司: a firm's name opens with its province, never after a city
     if any(text.startswith(p, start) for p in places):
         return start
     chained = re.split(r"[+＋]", text[start:suffix_start])

@@ -10,12 +10,13 @@ from sckg.extract.brand_edges import brand_start
 from sckg.extract.lexicon import (CARRIER_SUFFIXES, CARRIER_TYPE_WORDS, CENTRAL_DEPARTMENTS, DOMAIN_WORDS, EVENT_SUFFIXES,
                                   GENERIC_WORDS, LEFT_STOP_WORDS, LEFT_STOPS, NEWS_OUTLETS, NOT_A_BUREAU)
 from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, EVENT_PAREN, EVENT_REGION, OPENING, event_start,
-                                     names_one_event, quoted_from)
+                                     joined_rite, names_one_event, quoted_from)
 from sckg.extract.joint_bodies import joint_bodies
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
-    agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
-    names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
+    agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields,
+    led_by_level, names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix,
+    year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag
 from sckg.model import Mention
@@ -45,10 +46,10 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
                 "UniversitySciencePark"}
 # What ends the part of a name before its type word when the whole is a kind: a level
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
-_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批]|[\d一二三四五六七八九十两几]+[省市]|政府"
-                        r"|[\d一二三四五六七八九十两几]+大批?)$")  # (五大科技园, 一大批众创空间: a kind)
+_KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批处]|[\d一二三四五六七八九十两几]+[省市]|政府"
+                        r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳])$")  # (五大科技园, 专业类孵化器, 示范性基地)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户]$|\d+号$"  # (…200号: an address)
+_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处]$|\d+号$"  # (…200号: an address)
                            r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
 _QUOTED_SENTENCE, _QUOTED_WORD = re.compile(r"[。！？!?；;，,]"), re.compile(r"牵线|搭桥|引路|领跑|加速|助推|孵化")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
@@ -82,7 +83,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户号米元亩日")
+_COUNT_ENDS = set("家个所批名户处号米元亩日")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
@@ -183,8 +184,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             # A nominal verb right before the event word (体系建设工作会), or before one noun qualifying it (…现场推进会).
             i -= len(stop)
             continue
-        if stop and event and stop in CEREMONY_VERBS and (i == end or text[i] == "暨"):
-            i -= len(stop)  # 某联盟成立大会, 某基地揭牌仪式: the ceremony's verb is its event word's
+        if stop and event and stop in CEREMONY_VERBS and (i == end or text[i] == "暨" or joined_rite(text, i - len(stop), i)):
+            i -= len(stop)  # 某联盟成立大会, 某基地揭牌仪式, 某项目签约仪式暨某推介会: the verb is its event word's
             continue
         if stop:
             if stop in ("全省", "全区", "全国", "全市") and event:
