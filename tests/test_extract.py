@@ -194,6 +194,11 @@ def test_people_at_a_name_boundary(place_finder, sentence, person):
     assert list(people) == [person], people
 
 
+def test_common_nouns_that_read_as_names_are_no_people(place_finder):
+    people = _names(_extract(place_finder, ["园区举办了主题展示、青年创客马拉松、创客工坊等活动。"]), "Person")
+    assert people == {}, people
+
+
 def test_people_with_middle_dot(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
     assert "热合曼·吐尔逊" in _names(ex, "Person")

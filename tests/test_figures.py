@@ -928,7 +928,7 @@ def test_a_figure_larger_than_the_total_before_其中_is_none_of_its_parts():
 @pytest.mark.parametrize("text", ["青禾孵化器一期、二期等15个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计",
                                   "西岭创客工场二期效果图", "青禾创客港三期项目开工", "园区东侧为二期建筑",
                                   "建立“双驱动、五位一体”创新创业体系", "形成三位一体的服务功能",
-                                  "青禾园二期招商已经完成"])
+                                  "青禾园二期招商已经完成", "青禾钛业四期技改项目完成设备安装", "西岭水厂二期扩建工程开工"])
 def test_a_phase_of_a_building_or_an_idiom_is_no_count(text):
     assert [q.measure for q in find_quantities(text) if q.measure in ("期", "位")] == []
 
@@ -970,6 +970,11 @@ def test_angles_and_aspects_are_counted_no_carriers(text):
 def test_an_ordinal_session_a_building_s_phases_and_its_parts_count_nothing(text):
     """二十届二中全会 is the twentieth committee's plenum (an ordinal without 第); 二期建设 a phase."""
     assert extract_figures(text, 0) == []
+
+
+def test_a_project_s_total_investment_is_funding_whatever_comes_after():
+    figures = extract_figures("园区签约了总投资2亿元的青禾板材加工、总投资6亿元的西岭智能设备项目。", 0)
+    assert [(f.value, f.indicator) for f in figures] == [("200000000", "funding"), ("600000000", "funding")]
 
 
 def test_judges_are_experts_not_contestants():

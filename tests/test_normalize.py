@@ -502,6 +502,11 @@ def test_byline_names_end_before_the_page_s_counters():
     assert article.authors == ["周文彬", "林海涛"], article.authors
 
 
+def test_a_department_signing_as_author_is_no_person():
+    article = normalize_text("某市召开创业大会\n作者:运营部发布时间:2019-06-12\n\n  某市召开创业大会,会议由市科技局主持。\n")
+    assert article.authors == [], article.authors
+
+
 def test_every_writer_of_a_byline_with_several_roles():
     article = normalize_text("某市公布星创天地名单\n2021-03-09 08:15 |西岭日报 记者 周文彬 林海涛 通讯员 马文静 编辑 陈立新\n\n"
                              "  近日，省科技厅公布了星创天地名单。\n")

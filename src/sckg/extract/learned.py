@@ -138,6 +138,7 @@ def _may_name(words: list[tuple[str, str]]) -> bool:
 
 
 _TITLE_WORDS = frozenset(TITLES)
+_NAME_LIKE_NOUNS = frozenset("马拉松 高尔夫 黄金周 胡萝卜 白皮书 马铃薯 龙虾 马达 程序员 金牌 银牌 铜牌 金奖 银奖 铜奖".split())
 
 
 def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Mention]) -> list[Mention]:
@@ -157,8 +158,8 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
                 continue
             if any(t.start == e and t.category not in ("Person", "Place") for t in taken):
                 continue  # the head of a name that follows it (某某国家自主创新示范区)
-            if text[e - 1] in "局厅委处署":
-                continue  # a department's name (林草局), no person's
+            if text[e - 1] in "局厅委处署" or text[s:e] in _NAME_LIKE_NOUNS:
+                continue  # a department's name (林草局), a common noun that reads as a name (马拉松): no person's
             out.append(Mention(text[s:e], s, e, "Person", "Person"))
     return out
 

@@ -360,7 +360,7 @@ _MONEY = [
     (r"投融资|融资|风险投资|股权投资|创业投资|获得?[^，,；;。]{0,8}投资", "investment-raised", None),
     (r"减免税|减税|免税|税收", "tax-relief", None), (r"租金|房租", "rent-relief", None),
     (r"创新券", "innovation-vouchers", None), (r"种子(?:基金|资金)|孵化(?:资金|基金)", "seed-funds", None),
-    (r"资金|经费|基金|投入", "funding", None), (r"总产值|产值", "output-value", None),
+    (r"资金|经费|基金|投入|总投资|投资总额|投资额|计划投资", "funding", None), (r"总产值|产值", "output-value", None),
     (r"营业收入|营收|收入|创收", "revenue", None), (r"增加值", "value-added", None),
     (r"仪器设备|设备", "equipment-value-threshold", None)]
 # What a figure's indicator may be a part of, after 其中 (知识产权5600项，其中发明专利820项).

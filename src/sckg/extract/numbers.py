@@ -81,6 +81,7 @@ _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
 _PHASED = set("器园区地心楼城港谷馆厂站院场")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
+_PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{1,3}(?:项目|工程)")  # 四期技改项目, 二期扩建工程
 _PHASE_OF = ("项目", "工程", "厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")
@@ -200,7 +201,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if unit in _EDITION_UNITS and _ORDINAL_LIST.search(text, max(0, m.start() - 16), m.start()):
         return None  # 第一、二、三、四批: the last of a list of ordinals
     if unit == "期" and (before in _PHASED or _PHASE_LIST.search(text, max(0, m.start() - 3), m.start())
-                        or text.startswith(_PHASE_OF, m.end())):
+                        or text.startswith(_PHASE_OF, m.end()) or _PHASED_WORKS.match(text, m.end())):
         return None  # 某孵化器二期, 一期、二期: a phase of a building, no count of sessions
     if _COMPARED.search(text, max(0, m.start() - 24), m.start()):
         return None  # 比排名第二的某省多11家: a difference, no count of anything
