@@ -169,6 +169,8 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
                  id="a-province-after-a-zone-and-有"),
     pytest.param("青禾经济开发区安徽星河集团入驻。", "Company", "安徽星河集团", id="a-province-after-a-zone"),
     pytest.param("西岭创为电机有限公司获三等奖。", "Company", "西岭创为电机有限公司", id="为-inside-a-brand"),
+    pytest.param("会上,对外合作处处长周文彬发言。", "GovernmentAgency", "对外合作处", id="对外-starts-a-unit"),
+    pytest.param("西岭大学机械工程系系主任周文彬出席。", "University", "西岭大学机械工程系", id="a-department-s-系主任"),
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)

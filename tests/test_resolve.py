@@ -377,6 +377,8 @@ def test_a_university_s_science_park_by_its_own_name_and_with_or_without_国家(
     # 鼓楼区 is a district of both 南京市 and 徐州市: the article city's
     ("南京市鼓楼区众创空间调研", "南京市的专家到鼓楼区调研。鼓楼区委常委、办公室主任林海涛,鼓楼区政府副区长周文彬陪同。",
      ("中共南京市鼓楼区委办公室", "南京市鼓楼区人民政府")),
+    # a district's head after its party committee named with the district's city
+    ("青禾湖双创投资说明会举行", "在上海召开的说明会上,苏州市吴江区委副书记、代区长林海涛致辞,青浦区和嘉定区的企业家出席。", ("苏州市吴江区人民政府",)),
     # a province's short name before its governor's title
     ("海南副省长调研大学科技园", "海南副省长林海涛到大学科技园调研,新疆副主席周文彬出席。",
      ("海南省人民政府", "新疆维吾尔自治区人民政府")),
@@ -385,6 +387,13 @@ def test_bodies_by_their_full_names_in_the_article_s_places(place_finder, gazett
     res = resolve([_article(place_finder, "969_bodies", title, [body])], gazetteer, resolve_place)
     found = {e.name for e in res.entities.values()}
     assert set(names) <= found, (names, found)
+
+
+def test_a_subdistrict_named_like_a_far_city_is_no_city_s(place_finder, gazetteer):
+    ex = _article(place_finder, "965_subdistrict", "上海市松江区科技园开园",
+                  ["松江区委书记周文彬,中山街道党工委书记林海涛,中山街道办事处主任马文静出席开园仪式。"])
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert not any(n.startswith("中山市") for n in names), names
 
 
 def test_a_town_is_a_place_of_its_own_and_its_government_no_city_s(place_finder, gazetteer):

@@ -162,8 +162,8 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
                 and end - i >= 2 and joins_fields(text, i):
             i -= 1  # 技术创新与产业化联盟, 政策调研与统计处: two fields in one body's name
             continue
-        if c in LEFT_STOPS or (c == "从" and text[i:i + 1] not in ("业", "事")):
-            break  # (从 is a preposition, but not in 从业人员, 从事)
+        if c in LEFT_STOPS and text[i - 1:i + 1] != "对外" or (c == "从" and text[i:i + 1] not in ("业", "事")):
+            break  # (从 is a preposition, but not in 从业人员, 从事; nor 对 in 对外合作处)
         stop = stop or _STOP_AT(text, i)
         if stop and i < end and (text[i] in "(（" or text[i] == "与" and len(stop) == 2 and tag(stop) == "vn"):
             i -= len(stop)  # a word before a parenthesis (联合(某镇)创客邦) or a field joined (政策调研与统计处)

@@ -18,7 +18,7 @@ from sckg.model import (EVENT_OUTCOMES, Entity, Extraction, Gazetteer, Link, Men
 from sckg.resolve.areas import AUTONOMOUS_REGIONS, ENTRIES, contest_of, figure_area, figure_subject
 from sckg.resolve.heads import AMBIGUOUS_CITY_SHORT_FORMS, head_place
 from sckg.resolve.context import (StemFinder, about_one, article_city, article_county, article_province, county_city,
-                                  speaks_as)
+                                  remembered, speaks_as)
 from sckg.resolve.official import (EXPANSIONS, NATIONAL, NATIONAL_PREFIXES, OWN_SYSTEMS, TAIWAN, official_form,
                                    plain_name, unquoted)
 from sckg.resolve.scope import in_county, ownerless, person_scopes, role_at
@@ -36,24 +36,6 @@ _OFFICIAL = {"GovernmentAgency", "PublicInstitution", "InnovationCarrier"}
 _ZONE_WORD = re.compile(r"开发区|高新区|园区|新区|试验区|示范区|自贸区|保税区|科技城|港区")
 _ZONES = ("HighTechZone", "EconomicDevelopmentZone")
 _AGENCY_END = re.compile(r"(厅|局|委|委员会|政府|办公室|部)$")
-
-
-def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
-    """``resolve_place`` with its answers remembered by (surface, province, prefecture):
-    one resolve run asks about the same few thousand names again and again (every head
-    of every organisation name); the gazetteer does not change during a run."""
-    memo: dict[tuple[str, str | None, str | None], PlaceResolution] = {}
-
-    def cached(gaz: Gazetteer, surface: str, *, province: str | None = None,
-               prefecture: str | None = None) -> PlaceResolution:
-        key = (surface, province, prefecture)
-        found = memo.get(key)
-        if found is None:
-            found = resolve_place(gaz, surface) if province is None and prefecture is None else \
-                resolve_place(gaz, surface, province=province, prefecture=prefecture)
-            memo[key] = found
-        return found
-    return cached
 
 
 class _Resolver:
@@ -212,6 +194,9 @@ class _Resolver:
         for length in (k for k in (7, 6, 5, 4, 3, 2) if len(rest) > k + 1):
             r = self.resolve_place(self.gaz, rest[:length], province=province)
             if r.status == "resolved" and r.code and self.gaz.divisions[r.code].level == "prefecture":
+                if rest.startswith(("街道", "镇", "乡"), length) or rest[:length] in AMBIGUOUS_CITY_SHORT_FORMS \
+                        and r.code[:2] != province[:2]:  # 中山街道党工委 in Shanghai: a subdistrict's, named like a city
+                    return name
                 full = self.gaz.divisions[r.code].name
                 return rest if rest.startswith(full) else full + rest[length:]
         return name

@@ -165,3 +165,21 @@ def _titled(extraction: Extraction, gaz: Gazetteer, resolve_place: PlaceResolver
             if r.status == "resolved" and r.code:
                 named.add(r.code)
     return bool(named) and all(c.startswith(prefix) and c != province for c in named)
+
+
+def remembered(resolve_place: PlaceResolver) -> PlaceResolver:
+    """``resolve_place`` with its answers remembered by (surface, province, prefecture):
+    one resolve run asks about the same few thousand names again and again (every head
+    of every organisation name); the gazetteer does not change during a run."""
+    memo: dict[tuple[str, str | None, str | None], PlaceResolution] = {}
+
+    def cached(gaz: Gazetteer, surface: str, *, province: str | None = None,
+               prefecture: str | None = None) -> PlaceResolution:
+        key = (surface, province, prefecture)
+        found = memo.get(key)
+        if found is None:
+            found = resolve_place(gaz, surface) if province is None and prefecture is None else \
+                resolve_place(gaz, surface, province=province, prefecture=prefecture)
+            memo[key] = found
+        return found
+    return cached
