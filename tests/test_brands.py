@@ -25,6 +25,16 @@ def test_brands_listed_before_a_count_of_companies_are_companies(place_finder):
     assert {"星河量子", "青禾生物", "岭南智造", "禾川电子", "西岭传媒"} <= _companies(ex), _companies(ex)
 
 
+def test_brands_listed_after_the_firms_they_are_are_companies_whole(place_finder):
+    ex = _extract(place_finder, "本届获奖企业有星河科技、青禾生物、岭南装备。")
+    assert _companies(ex) == {"星河科技", "青禾生物", "岭南装备"}, _companies(ex)
+
+
+def test_fields_listed_before_a_kind_of_park_are_no_companies(place_finder):
+    ex = _extract(place_finder, "形成以智能装备、新型半导体、电子信息、新型食品、电商物流等园区集聚发展的格局。")
+    assert _companies(ex) == set(), _companies(ex)
+
+
 def test_fields_listed_before_a_count_of_companies_are_no_companies(place_finder):
     ex = _extract(place_finder, "主要引进电子信息、检验检测、生物医药、能源环保等高新技术企业。",
                   "使200余家软件信息、物联网、移动互联网、智慧城市等企业集聚于此。")

@@ -163,3 +163,8 @@ def test_a_contents_page_names_no_carrier(place_finder):
 def test_a_list_counted_as_projects_names_no_carriers(place_finder):
     carriers = _carriers(_extract(place_finder, "全区新签约青禾科技城、星河风电场、西岭机器人等工业项目12个。"))
     assert not {"星河风电场", "西岭机器人"} & set(carriers), carriers
+
+
+def test_a_kind_of_firm_in_a_list_of_kinds_is_no_carrier(place_finder):
+    carriers = _carriers(_extract(place_finder, "星创天地以农业科技园区、科技特派员创业基地、科技型企业、农民专业合作社等为载体。"))
+    assert "科技型企业" not in carriers, carriers

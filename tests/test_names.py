@@ -46,6 +46,11 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("全市打造5处新创加速器。", "5处新创加速器", id="a-count-in-处"),
     pytest.param("青禾集团深耕科技园区运营多年。", "深耕科技园区", id="a-verb-深耕"),
     pytest.param("园区总经理周立新携科技园副总经理陈晓东参加座谈。", "携科技园", id="a-person-and-携"),
+    pytest.param("县府携手青禾产业加速器成立基地。", "手青禾产业加速器", id="携手"),
+    pytest.param("代表团与当地多个孵化中心交流。", "多个孵化中心", id="many"),
+    pytest.param("随后在区长陪同下来高新区考察。", "陪同下来高新区", id="陪同下"),
+    pytest.param("此次高新区与青禾集团签约。", "次高新区", id="此次"),
+    pytest.param("秉承科技园区、科技金融、科技实业三核驱动发展模式。", "科技金融", id="a-verb-before-a-list-of-kinds"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
     assert not any(kind in n for n in _names(place_finder, sentence, "InnovationCarrier"))
@@ -95,6 +100,7 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
     pytest.param("西岭市重点项目签约仪式暨青禾湾产业推介会在园区举行。", "西岭市重点项目签约仪式暨青禾湾产业推介会", "Meeting",
                  id="a-signing-rite-joined-to-a-meeting"),
     pytest.param("青禾热能全国招商会在园区举行。", "青禾热能全国招商会", "Meeting", id="an-investment-fair"),
+    pytest.param("西岭省第十三次人民代表大会在省会召开。", "西岭省第十三次人民代表大会", "Meeting", id="a-congress"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
     assert _names(place_finder, sentence, "Event").get(name) == cls
@@ -120,6 +126,7 @@ def test_two_contests_joined_are_two_names_and_other_joint_events_one(place_find
     pytest.param("西岭赛区比赛由团市委等7家单位主办。", "比赛", id="a-round-alone"),
     pytest.param("第十一届西岭创新创业大赛(青禾赛区)启动仪式暨赛前培训会在科学城举行。", "培训会",
                  id="after-a-contest-s-rite"),
+    pytest.param("开幕式上,副市长林海涛代表大会致辞。", "大会", id="on-behalf-of-the-meeting"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))

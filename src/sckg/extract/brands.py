@@ -51,6 +51,7 @@ def brands_before_heads(text: str, taken: list[Mention]) -> list[Mention]:
 _COUNTED_COMPANIES = re.compile(r"(?:等|等?[\d一二三四五六七八九十两]+[家个])(?:一批|多家|\d+家)?"
                                 r"(?:知名|龙头|头部|优质|优秀|重点|骨干|上市|在孵|入驻|入孵|领军|独角兽|瞪羚|"
                                 r"高新技术|高科技|科技型|科技|创新型|互联网|初创|中小|创投|投资|风投)*(?:企业|公司)")
+_LIST_LEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:企业|单位|项目|团队|公司)(?:分别是|分别为|包括|有|为|是)")
 _INDUSTRIES = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个大项])?(?:主导|重点|新兴|特色|优势|支柱|战略性新兴|未来|传统)?"
                          r"(?:产业|行业|领域)")
 # A brand and its trade (某某制衣, 某某塑料制品): a company among the items of a list with one.
@@ -76,13 +77,16 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
         counted = len(items) >= 2 and _COUNTED_COMPANIES.match(text, items[-1][1])
         among = len(items) >= 2 and any(m.category == "Company" and s <= m.start and m.end <= e
                                         for s, e in items for m in mentions)
-        if not counted and not among and sum(_traded(text[s:e]) for s, e in items) < 2:
-            continue
+        if not counted and not among and (sum(_traded(text[s:e]) for s, e in items) < 2
+                                          or sum(_field(text[s:e]) for s, e in items) >= 2):
+            continue  # (智能装备、新型半导体、电子信息…等园区: fields, whatever trade words they hold)
         brands = []
         for s, e in items:
             if s >= e:
                 continue
             s += text[s] in "像如以" and e - s > 2  # 像某某、某某等企业, 以某某、某某等: the name after 像
+            lead = _LIST_LEAD.match(text, s, e) if (s, e) == items[0] else None
+            s = lead.end() if lead and e - lead.end() >= 2 else s  # 获奖企业有甲科技、乙生物: the list after 有
             name = text[s:e]
             if any(m.start < e and s < m.end for m in mentions) or _TITLE_END.search(text[max(0, s - 8):s]):
                 continue  # (四级职员某某、…等企业: a person after a title)

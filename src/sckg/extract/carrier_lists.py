@@ -27,7 +27,7 @@ _OTHER_KIND = re.compile(r"(?:等|在内的)[\u4e00-\u9fff\d]{0,8}?(?:项目|企
 _LIST_LEAD = re.compile(rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})(?:名单)?(?:的有|为|包括|分别为|分别是)[:：]?$")
 _PAREN_TAIL = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 # What an item that is a name cannot hold: sentence words and function characters.
-_NOT_A_NAME = re.compile(r"[的了是在为被把将对和与及或等从到向]|\d+[家个名人]|以上|以下|方面|工作|情况|发展|各级|各类|、"
+_NOT_A_NAME = re.compile(r"[的了是在为被把将对和与及或等从到向]|\d+[家个名人]|以上|以下|方面|工作|情况|发展|各级|各类|、|企业$"
                          r"|^\d{4,}|\d\.\d")  # (39558一, 4110981.1孵化器: a contents page's numbers)
 # A verb that ends the last item of a list: 甲高新区、乙新区建成众创空间 (the item is 乙新区).
 _ITEM_VERB = re.compile(r"建成|建立|设立|成立|认定|获批|培育|打造")

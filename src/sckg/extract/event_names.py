@@ -107,7 +107,7 @@ def _tokens(stretch: str) -> list[tuple[str, int, int]]:
     return list(jieba.tokenize(stretch))
 
 
-_SPEECH_VERBS = ("分别做", "分别作", "分别致", "主持", "致", "做", "作")
+_SPEECH_VERBS = ("分别做", "分别作", "分别致", "主持", "代表", "致", "做", "作")  # (某某代表大会致辞: on its behalf)
 
 
 def _person_and_speech(text: str, start: int, end: int) -> int:

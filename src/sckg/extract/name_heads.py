@@ -222,7 +222,7 @@ def _lead_char(text: str, start: int, end: int) -> bool:
     if text[start] == "获" and end - start >= 5 and tag(text[start:start + 2]) != "ns":
         return True  # 获某中心授牌 (not 获嘉县)
     return text[start] in "为以将从对向把被让给有就" and end - start >= 5 and not text.startswith(
-        ("有关", "就近", "对外"), start) and not text[start + 1].isdigit() and text[start + 1] not in "近约超余多几"
+        ("有关", "就近", "对外", "有机"), start) and not text[start + 1].isdigit() and text[start + 1] not in "近约超余多几"
 
 
 def _person_and_verb(text: str, start: int, end: int) -> int:

@@ -47,7 +47,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 # What ends the part of a name before its type word when the whole is a kind: a level
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批处]|[\d一二三四五六七八九十两几]+[省市]|政府"
-                        r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳])$")  # (五大科技园, 专业类孵化器, 示范性基地)
+                        r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳]|(?:多|数|若干)[家个所处])$")  # (五大科技园, 专业类孵化器, 示范性基地)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
 _COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处]$|\d+号$"  # (…200号: an address)
                            r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
