@@ -50,6 +50,7 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("代表团与当地多个孵化中心交流。", "多个孵化中心", id="many"),
     pytest.param("随后在区长陪同下来高新区考察。", "陪同下来高新区", id="陪同下"),
     pytest.param("此次高新区与青禾集团签约。", "次高新区", id="此次"),
+    pytest.param("五年来培育了超过90间孵化器。", "90间孵化器", id="a-count-in-间"),
     pytest.param("秉承科技园区、科技金融、科技实业三核驱动发展模式。", "科技金融", id="a-verb-before-a-list-of-kinds"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
@@ -178,6 +179,8 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
     pytest.param("西岭创为电机有限公司获三等奖。", "Company", "西岭创为电机有限公司", id="为-inside-a-brand"),
     pytest.param("会上,对外合作处处长周文彬发言。", "GovernmentAgency", "对外合作处", id="对外-starts-a-unit"),
     pytest.param("西岭大学机械工程系系主任周文彬出席。", "University", "西岭大学机械工程系", id="a-department-s-系主任"),
+    pytest.param("推进众创空间建设,青禾城市建设投资有限公司参与。", "Company", "青禾城市建设投资有限公司", id="a-builder-s-建设"),
+    pytest.param("会上申请注资10亿元予青禾园区公司。", "Company", "青禾园区公司", id="予-before-a-name"),
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)

@@ -14,9 +14,8 @@ from sckg.extract.event_names import (CLOSING, EDITION, EVENT_ANCHOR, EVENT_PARE
 from sckg.extract.joint_bodies import joint_bodies
 from sckg.extract.name_heads import (
     CEREMONY_VERBS, FIELD_BODY_ENDS, JOINT_BODIES, LEVEL_OWNED, after_apposed_company, after_clause_verb, after_last_verb,
-    agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields,
-    led_by_level, names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix,
-    year_start)
+    agency_start, carrier_start, company_start, is_generic_company, joins_before_level, joins_fields, led_by_level,
+    names_every_body, of_places, qualifies_meeting, site_credit, strip_lead, suffix_table, trim_title_prefix, year_start)
 from sckg.extract.titled import BOOK
 from sckg.extract.words import NOUN_TAGS, EndMatcher, after_verbs, brand_verb, common_word, has_known_verb, noun_ends, noun_starts, tag
 from sckg.model import Mention
@@ -38,7 +37,8 @@ _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")
 _PHRASES = ("大众创业、万众创新", "工业和信息化", "经济和信息化", "人力资源和社会保障", "住房和城乡建设",
             "发展和改革", "文化和旅游", "自然资源和规划", "教育和体育", "农业和农村", "卫生和计划生育", "科学技术和工业信息化",
             "工业和科技", "商务和投资促进", "交通运输和物流", "科技和工业信息化", "工信和科技", "新闻出版和广电", "就业",
-            "新疆生产建设兵团", "建设银行", "促进", "共青团", "对外经贸", "对外经济贸易")
+            "新疆生产建设兵团", "建设银行", "促进", "共青团", "对外经贸", "对外经济贸易",
+            "建设发展", "建设投资", "建设集团", "建设工程", "建设开发")  # (某市城市建设投资公司: a builder's name)
 _PHRASE_ENDS = {p[-1] for p in _PHRASES}
 # Name types whose bare place + type word is still a proper name (兰州大学, 昆明高新区).
 _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "TechnologyMarket",
@@ -49,7 +49,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批处]|[\d一二三四五六七八九十两几]+[省市]|政府"
                         r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳]|(?:多|数|若干)[家个所处])$")  # (五大科技园, 专业类孵化器, 示范性基地)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处]$|\d+号$"  # (…200号: an address)
+_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处间]$|\d+号$"  # (…200号: an address)
                            r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
 _QUOTED_SENTENCE, _QUOTED_WORD = re.compile(r"[。！？!?；;，,]"), re.compile(r"牵线|搭桥|引路|领跑|加速|助推|孵化")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
@@ -83,7 +83,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户处号米元亩日")
+_COUNT_ENDS = set("家个所批名户处间号米元亩日")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
