@@ -26,10 +26,14 @@ def one(text: str, **ctx) -> object:
 
 @pytest.mark.parametrize("text,value", [
     ("十一", 11), ("六十", 60), ("两", 2), ("三千五百", 3500), ("一万二千", 12000),
-    ("二十三万", 230000), ("两亿三千万", 230000000), ("十", 10),
+    ("二十三万", 230000), ("两亿三千万", 230000000), ("十", 10), ("廿", 20), ("卅六", 36), ("卌二", 42),
 ])
 def test_chinese_numerals(text, value):
     assert parse_chinese(text) == value
+
+
+def test_a_tens_character_starts_a_figure():
+    assert one("全校就有卅六亿元的资金可投入创业。").value == "3600000000"
 
 
 @pytest.mark.parametrize("text,value", [
@@ -928,7 +932,8 @@ def test_a_figure_larger_than_the_total_before_其中_is_none_of_its_parts():
 @pytest.mark.parametrize("text", ["青禾孵化器一期、二期等15个项目实现主体封顶", "西岭科技园二期建成投用", "创业园一期和二期共计",
                                   "西岭创客工场二期效果图", "青禾创客港三期项目开工", "园区东侧为二期建筑",
                                   "建立“双驱动、五位一体”创新创业体系", "形成三位一体的服务功能",
-                                  "青禾园二期招商已经完成", "青禾钛业四期技改项目完成设备安装", "西岭水厂二期扩建工程开工"])
+                                  "青禾园二期招商已经完成", "青禾钛业四期技改项目完成设备安装", "西岭水厂二期扩建工程开工",
+                                  "青禾轻轨二期与西岭新市镇二期等工程持续推进"])
 def test_a_phase_of_a_building_or_an_idiom_is_no_count(text):
     assert [q.measure for q in find_quantities(text) if q.measure in ("期", "位")] == []
 
@@ -959,7 +964,9 @@ def test_carriers_rated_a_are_awarded_carriers_not_all_carriers(text):
 
 
 @pytest.mark.parametrize("text", ["报告从规模、效益、潜力三个角度分析全市孵化器。",
-                                  "从两个方面对全省孵化器进行评价。", "众创空间分为甲、乙、丙三个等级。"])
+                                  "从两个方面对全省孵化器进行评价。", "众创空间分为甲、乙、丙三个等级。",
+                                  "大赛设置创客组和企业组两个组别。", "签约分为三个轮次进行。", "会议强调了三个聚焦。",
+                                  "它可以用两个字来概括。"])
 def test_angles_and_aspects_are_counted_no_carriers(text):
     """三个角度, 两个方面: ways of looking, not things counted."""
     assert [f.value for f in extract_figures(text, 0) if f.value in ("2", "3")] == []

@@ -55,14 +55,15 @@ UNITS: dict[str, tuple[str, int, str]] = {
 }
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿廿卅卌]+"
+_CN_TENS = str.maketrans({"廿": "二十", "卅": "三十", "卌": "四十"})
 _MAG = r"万亿|千万|百万|十万|万|亿|千|百"
 _APPROX = r"余|多"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _ONE = rf"(?:(?:{_DIGITS})(?:{_MAG})?|{_CN_NUM})"
 
 QUANTITY_RE = re.compile(
-    r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # what a number starts with, for a fast scan
+    r"(?=[\d零〇一二两三四五六七八九十百千万亿廿卅卌])"  # what a number starts with, for a fast scan
     rf"(?P<num>{_ONE})(?P<gap>(?<=\d) )?"  # 对 212 家: a page's spacing around a number
     rf"(?:(?P<sep>至|到|~|-|—|－)(?P<num2>{_ONE}))?"
     rf"(?P<approx>{_APPROX})?"
@@ -73,13 +74,14 @@ PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{_CN_NUM}|{_DIGITS})")
 RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 # Measure words that make 个 a duration or an ordinal span rather than a count.
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)"
-                                r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域|层级|层次|等级)"
+                                r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域|层级|层次|等级"
+                                r"|组别|轮次|聚焦|同步|字(?!号))"
                                 r"|一(?=[”\"’」]|工程|行动|的|战略)")  # “七个一”, 三个一工程: a slogan
 _ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, 统一): no numeral starts in them
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
 _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
-_PHASED = set("器园区地心楼城港谷馆厂站院场")
+_PHASED = set("器园区地心楼城港谷馆厂站院场轨线镇")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
 _PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{1,3}(?:项目|工程)")  # 四期技改项目, 二期扩建工程
 _PHASE_OF = ("项目", "工程", "厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
@@ -120,6 +122,7 @@ def parse_chinese(text: str) -> Decimal:
     A run of bare digits (二〇二〇) reads digit by digit. Raises ValueError on
     anything else.
     """
+    text = text.translate(_CN_TENS)  # 廿, 卅, 卌: twenty, thirty, forty in one character
     if not text or any(c not in _CN_DIGITS and c not in _CN_SMALL and c not in _CN_LARGE
                        for c in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
