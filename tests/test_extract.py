@@ -199,6 +199,16 @@ def test_common_nouns_that_read_as_names_are_no_people(place_finder):
     assert people == {}, people
 
 
+def test_a_title_s_长_before_a_surname_孙_is_no_double_surname(place_finder):
+    people = _names(_extract(place_finder, ["西岭市工业局局长孙东教授在会上致辞。"]), "Person")
+    assert "孙东" in people and "长孙东" not in people, people
+
+
+def test_a_person_in_a_table_s_row_is_no_part_of_the_body_after_it(place_finder):
+    ex = _extract(place_finder, ["领导小组成员:\n吕立 财政局局长\n缪国新 经济发展局局长"])
+    assert not any(" " in n for n in _names(ex)), _names(ex)
+
+
 def test_people_with_middle_dot(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
     assert "热合曼·吐尔逊" in _names(ex, "Person")

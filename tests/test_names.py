@@ -51,6 +51,7 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("随后在区长陪同下来高新区考察。", "陪同下来高新区", id="陪同下"),
     pytest.param("此次高新区与青禾集团签约。", "次高新区", id="此次"),
     pytest.param("五年来培育了超过90间孵化器。", "90间孵化器", id="a-count-in-间"),
+    pytest.param("随后明确办公室组成人员分工。", "明确办公室", id="a-verb-明确"),
     pytest.param("秉承科技园区、科技金融、科技实业三核驱动发展模式。", "科技金融", id="a-verb-before-a-list-of-kinds"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
@@ -558,3 +559,8 @@ def test_a_brand_that_starts_with_a_stop_after_a_conjunction_keeps_it():
 def test_a_quoted_verb_or_a_verb_before_a_kind_is_no_part_of_a_name(place_finder, sentence, category, fragment):
     names = _names(place_finder, sentence, category)
     assert not any(fragment in name for name in names), names
+
+
+def test_a_road_named_after_a_university_area_is_no_university(place_finder):
+    assert _names(place_finder, "开园仪式在西岭市高新区大学园路29号举行。", "University") == {}
+    assert "青禾大学" in _names(place_finder, "青禾大学路演中心启用。", "University")

@@ -138,6 +138,16 @@ def _may_name(words: list[tuple[str, str]]) -> bool:
 
 
 _TITLE_WORDS = frozenset(TITLES)
+_NOT_A_PERSON = re.compile(r"[左右前后][一二三四五六七八九十]+")  # a caption's place: (左五)
+_HEAD_OF_CHARS = set("局厅部处科社校院行所站会组团队")
+
+
+def _plain_word(name: str) -> bool:
+    from sckg.extract.words import tag, word_count
+
+    return word_count(name) > 1000 and not tag(name).startswith("nr")
+
+
 _NAME_LIKE_NOUNS = frozenset("马拉松 高尔夫 黄金周 胡萝卜 白皮书 马铃薯 龙虾 马达 程序员 金牌 银牌 铜牌 金奖 银奖 铜奖".split())
 
 
@@ -158,8 +168,11 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
                 continue
             if any(t.start == e and t.category not in ("Person", "Place") for t in taken):
                 continue  # the head of a name that follows it (某某国家自主创新示范区)
-            if text[e - 1] in "局厅委处署" or text[s:e] in _NAME_LIKE_NOUNS:
-                continue  # a department's name (林草局), a common noun that reads as a name (马拉松): no person's
+            if text[e - 1] in "局厅委处署" or text[s:e] in _NAME_LIKE_NOUNS or _NOT_A_PERSON.fullmatch(text, s, e) \
+                    or text[s + 1:e] in TITLES or _plain_word(text[s:e]):
+                continue  # 林草局, 马拉松, (左五), 陈主席 (how a head is spoken of), 简要: no person's name
+            if text.startswith("长孙", s) and e - s == 3 and text[s - 1:s] in _HEAD_OF_CHARS:
+                s += 1  # 局长孙某: the title's 长, then the surname 孙 (not the double surname 长孙)
             out.append(Mention(text[s:e], s, e, "Person", "Person"))
     return out
 
@@ -315,6 +328,8 @@ def _trimmed(text: str, start: int, end: int, titles: list[str]) -> tuple[int, i
     the body is 某某工作党委; 某某大学党委书记 is a post at the university)."""
     if text[start] in _LEAD_WORDS and end - start > 3 and not _word_head(text[start:start + 2]):
         start += 1
+    gap = max(text.rfind(" ", start, end), text.rfind("\u3000", start, end))
+    start = gap + 1 if gap >= start and end - gap > 3 else start  # 吕某 财政局局长: a row's name, then the body
     region = _FIRM_REGION.search(text, start, end)
     if region and region.start() - start >= 2:
         end = region.start()  # 某科技中国区: the firm, and its region no part of its name

@@ -69,7 +69,7 @@ _EVENT_ENDS = tuple(s for s, _ in EVENT_SUFFIXES)
 _TYPE_WORDS = {w for w, _ in CARRIER_TYPE_WORDS} | {"科技企业孵化器", "企业孵化器", "创客空间", "创业苗圃", "苗圃"}
 _TYPE_JOINED = re.compile("|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + r"|[-－—+＋、/“”]")
 _TYPE_CHAIN = re.compile("(" + "|".join(sorted(_TYPE_WORDS, key=len, reverse=True)) + ")[+＋]")
-_GRADUATE = re.compile(r"生|毕业(生)?|城")
+_GRADUATE = re.compile(r"生|毕业(生)?|城|园?路(?!演|径|线)|街")  # (大学园路: a road)
 _SUB_SITE = re.compile(r"(?:(?:(?!调研|考察|参观|视察|走访|入驻|进驻|[和与及等的在为到])[\u4e00-\u9fff]){2,5}?(?:分园|园区|基地)"
                        r"|总基地|分基地)(?![\u4e00-\u9fff]{0,3}(?:建设|项目|工程))")
 _DIVISION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟")  # what a division's full name ends with
