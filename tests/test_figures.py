@@ -32,6 +32,11 @@ def test_chinese_numerals(text, value):
     assert parse_chinese(text) == value
 
 
+@pytest.mark.parametrize("text, value", [("由2014年不足50家到2020年8 507家。", "8507"), ("共有 1 200 家单位参加。", "1200")])
+def test_digits_grouped_by_spaces_are_one_number(text, value):
+    assert extract_figures(text, 0)[-1].value == value
+
+
 def test_a_tens_character_starts_a_figure():
     assert one("全校就有卅六亿元的资金可投入创业。").value == "3600000000"
 
@@ -966,7 +971,7 @@ def test_carriers_rated_a_are_awarded_carriers_not_all_carriers(text):
 @pytest.mark.parametrize("text", ["报告从规模、效益、潜力三个角度分析全市孵化器。",
                                   "从两个方面对全省孵化器进行评价。", "众创空间分为甲、乙、丙三个等级。",
                                   "大赛设置创客组和企业组两个组别。", "签约分为三个轮次进行。", "会议强调了三个聚焦。",
-                                  "它可以用两个字来概括。"])
+                                  "它可以用两个字来概括。", "报告从三个阶段介绍了行业的发展。", "比赛共设三个赛道。"])
 def test_angles_and_aspects_are_counted_no_carriers(text):
     """三个角度, 两个方面: ways of looking, not things counted."""
     assert [f.value for f in extract_figures(text, 0) if f.value in ("2", "3")] == []

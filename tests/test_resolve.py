@@ -417,6 +417,16 @@ def test_a_county_s_article_states_its_figures_of_the_county(place_finder, gazet
     assert areas["27"] == county and areas["1200"] == county, areas
 
 
+def test_our_country_s_figures_in_a_city_s_article_are_the_country_s(place_finder, gazetteer):
+    ex = _article(place_finder, "967_country", "杭州市召开双创大会",
+                  ["杭州市召开双创大会,市科技局局长周文彬作报告。", "我国上万家孵化机构带动395万人创业就业。",
+                   "全国共有孵化器5000家。"])
+    res = resolve([ex], gazetteer, resolve_place)
+    areas = {f.figure.value: f.area for f in res.figures}
+    city = next(k for k, e in res.entities.items() if e.name == "杭州市")
+    assert areas["3950000"] == areas["5000"] != city, areas  # the country's, as 全国's, never the city's
+
+
 def test_a_head_after_the_party_committee_s_full_name_is_at_the_county_s_government(place_finder, gazetteer):
     ex = _article(place_finder, "968_party", "镇雄县返乡创业推介会召开",
                   ["中共镇雄县委副书记、县长周文彬介绍了返乡创业情况。"])

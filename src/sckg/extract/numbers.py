@@ -54,7 +54,7 @@ UNITS: dict[str, tuple[str, int, str]] = {
     "个百分点": ("percentage-point", 1, "percent"),
 }
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<!\d)\d{1,3}(?: \d{3})+(?!\d| \d)|\d+(?:\.\d+)?"  # (8 507: grouped by spaces)
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿廿卅卌]+"
 _CN_TENS = str.maketrans({"廿": "二十", "卅": "三十", "卌": "四十"})
 _MAG = r"万亿|千万|百万|十万|万|亿|千|百"
@@ -75,7 +75,7 @@ RANK_RE = re.compile(rf"第(?P<num>\d+|{_CN_NUM})(?:位|名)?")
 # Measure words that make 个 a duration or an ordinal span rather than a count.
 _NOT_A_COUNT_AFTER = re.compile(r"个?(?:月|小时|工作日|星期|季度|年头|半月)"
                                 r"|(?:角度|方面|维度|层面|环节|板块|步骤|途径|渠道|要素|原则|特点|着力点|抓手|理念|转变|突破|区域|层级|层次|等级"
-                                r"|组别|轮次|聚焦|同步|字(?!号))"
+                                r"|组别|轮次|聚焦|同步|阶段|赛道|字(?!号))"
                                 r"|一(?=[”\"’」]|工程|行动|的|战略)")  # “七个一”, 三个一工程: a slogan
 _ENDS_IN_ONE = set("唯统单同之逐专划")  # words ending in 一 (唯一, 统一): no numeral starts in them
 _ORDINAL_BEFORE = ("第", "首", "前", "后", "上", "下", "每", "这", "该", "本")
@@ -150,7 +150,7 @@ def parse_number(text: str) -> Decimal:
     text = fold_width(text).strip()
     m = _NUMBER.fullmatch(text)
     if m:
-        value = Decimal(m["d"].replace(",", ""))
+        value = Decimal(m["d"].replace(",", "").replace(" ", ""))
         return value * _MAGNITUDE[m["m"]] if m["m"] else value
     return parse_chinese(text)
 
