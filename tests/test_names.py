@@ -52,6 +52,9 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("此次高新区与青禾集团签约。", "次高新区", id="此次"),
     pytest.param("五年来培育了超过90间孵化器。", "90间孵化器", id="a-count-in-间"),
     pytest.param("随后明确办公室组成人员分工。", "明确办公室", id="a-verb-明确"),
+    pytest.param("商场划出一部分摊位用作创业孵化基地。", "用作创业孵化基地", id="用作"),
+    pytest.param("社会民营资本兴建创业孵化基地。", "兴建创业孵化基地", id="兴建"),
+    pytest.param("表1 2004-2010年国家大学科技园数量", "2004-2010年国家大学科技园", id="a-range-of-years"),
     pytest.param("秉承科技园区、科技金融、科技实业三核驱动发展模式。", "科技金融", id="a-verb-before-a-list-of-kinds"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):

@@ -29,7 +29,7 @@ NOT_AFTER = {"演": "(?!平台|中心|大厅|厅|室)", "网": "(?![络点站格
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + NOT_AFTER.get(s[-1], "") for s, _, _ in SUFFIXES))
 _SUFFIX_INFO = {s: (cat, cls) for s, cat, cls in SUFFIXES}
 # Counts (3家, 150名), years (2017年度), list marks (1., 2、), floors (9楼) are no part of a name either.
-_COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|\d{4}年度?|\d{1,2}\s*[.、．]|\d{1,3}(?:号楼|楼|层)"
+_COUNTS = r"|[\d一二三四五六七八九十两]+(?:余|多)?[家个所批名]|(?:\d{4}[-—~至])?\d{4}年度?|\d{1,2}\s*[.、．]|\d{1,3}(?:号楼|楼|层)"
 _GENERIC_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + _COUNTS + ")*")
 _DOMAIN_RE = re.compile("(?:" + "|".join(map(re.escape, GENERIC_WORDS + DOMAIN_WORDS)) + _COUNTS + ")*")
 _REGION_PREFIX = re.compile(r"^(省|自治区|市|州|县)(?!级)")

@@ -16,7 +16,7 @@ from sckg.model import Mention
 # A department right after its agency, before a list mark or a post: 高新处、, 孵化器管理处副处长.
 # A 科 (section) or a 组 (group) only before its own head's title: 某局高新科科长, 某局专家组组长.
 _UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}?(处|司|办(?!公)|室|局)(?=[、，,和与等负(（]|相关|有关|工作人员|(?:[\u4e00-\u9fff]{2,3})?(?:"
-                         + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)|[\u4e00-\u9fff]{1,6}?组(?=副?组长)")
+                         + TITLE_RE + "))|[\u4e00-\u9fff]{1,8}?科(?=副?科长)|[\u4e00-\u9fff]{1,6}?组(?=副?组长)|[\u4e00-\u9fff]{1,8}?股(?=副?股长)")
 # A department of a company, an institute or a university, named only before its head's
 # title (某公司市场部经理, 某中心某研究部副部长, 某学院金融系教授).
 _FIRM_UNIT = re.compile(r"(?!相关|有关|各)[\u4e00-\u9fff]{2,6}?(?:部|室|中心|系)(?=(?:相关|有关)?(?:" + TITLE_RE + "))")
@@ -79,10 +79,10 @@ def sub_units(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # How the name of a body ends when a post follows it: its kind.
 _POSTED_BODY_ENDS = (("局", "GovernmentAgency"), ("厅", "GovernmentAgency"), ("委", "GovernmentAgency"),
-                     ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"),
+                     ("办", "GovernmentAgency"), ("处", "GovernmentAgency"), ("科", "GovernmentAgency"), ("股", "GovernmentAgency"),
                      ("署", "GovernmentAgency"), ("中心", "PublicInstitution"), ("所", "ResearchInstitute"))
 # The title a unit's head is given after the name (高新科林某科长): by how the unit ends.
-_HEAD_OF = {"科": "科长", "处": "处长", "局": "局长", "室": "主任", "办": "主任"}
+_HEAD_OF = {"科": "科长", "处": "处长", "局": "局长", "室": "主任", "办": "主任", "股": "股长"}
 _POSTED_GENERIC = re.compile(r"^(各|有关|相关|上级|地方|本级|同级|该|此|本|其|我)")
 _CLAUSE_START = re.compile(r"[，。、；：！？,;:!?“”《》()（）\s]")
 
