@@ -209,6 +209,11 @@ def test_a_person_in_a_table_s_row_is_no_part_of_the_body_after_it(place_finder)
     assert not any(" " in n for n in _names(ex)), _names(ex)
 
 
+def test_a_name_after_a_verb_of_following_and_before_a_title(place_finder):
+    people = _names(_extract(place_finder, ["全县上下认真贯彻周立新书记讲话精神。"]), "Person")
+    assert "周立新" in people, people
+
+
 def test_people_with_middle_dot(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
     assert "热合曼·吐尔逊" in _names(ex, "Person")

@@ -352,6 +352,12 @@ def test_national_leaders_and_a_committee_s_departments_by_their_full_names(plac
     assert "总理" not in premier.aliases, premier.aliases  # a title is no name of the body
 
 
+def test_the_party_s_central_committee_by_its_full_name(place_finder, gazetteer):
+    ex = _article(place_finder, "968_central", "德阳市众创空间揭牌", ["中共中央、国务院印发了意见,德阳市众创空间今日揭牌。"])
+    names = {e.name for e in resolve([ex], gazetteer, resolve_place).entities.values()}
+    assert "中国共产党中央委员会" in names and "中共中央" not in names, names
+
+
 def test_a_government_by_its_own_name_and_a_national_body_s_units_by_its_full_name(place_finder, gazetteer):
     ex = _article(place_finder, "970_government", "德阳市众创空间工作会",
                   ["德阳市政府、德阳市政府办公室出席,科技部火炬中心孵化器管理处处长林海涛讲话,长春市委市政府高度重视。"])

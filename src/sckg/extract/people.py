@@ -41,7 +41,8 @@ _CLAUSE_VERBS = ("莅临", "出席", "参加", "陪同", "主持", "致辞", "�
                  "会见", "介绍", "指出", "强调", "表示", "听取", "参观", "一行", "接待", "随同", "致词", "发言",
                  "同行", "讲解")
 # Verbs a name written before its post may follow (陪同某某副区长, 会见某某局长, 在某某主任的陪同下).
-_VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在")
+_VERBS_BEFORE_NAME = ("陪同", "会见", "邀请", "看望", "欢迎", "听取", "带领", "率领", "跟随", "在", "落实", "贯彻", "学习", "践行",
+                      "感谢", "拜访")
 # Last characters of an organisation's name (市科技局, 高新处, 县科协, 某某公司).
 _ORG_END = set("处厅局委会办院司部所站室组队心协社厂科")
 _COMMON_NOUN = 1000  # how often jieba has seen a noun that is too common to be a given name
@@ -304,7 +305,8 @@ def find_people(text: str, taken: list[Mention],
         # Right after a named organisation and before a title (某某公司沙某总经理), or
         # between 在 and a title and 的 (在某某主任的陪同下), a name needs no confirming.
         weak = {(s, e) for s, e in weak if ((s, e) in titled and (s in org_ends or _hosting(text, s, e)
-                                                                   or _listed_after_title(text, s)))
+                                                                   or _listed_after_title(text, s) or any(
+                    text.endswith(w, 0, s) for w in _VERBS_BEFORE_NAME if len(w) == 2)))  # 贯彻某某总书记…
                 or confirm(s, e)}
     for m in TITLE_PATTERN.finditer(text):
         aside = _ASIDE.match(text, m.end())  # 副书记(主持工作)某某

@@ -43,7 +43,8 @@ NATIONAL.update({name: "中华人民共和国" + name for name in (
     "外交部", "国防部", "公安部", "民政部", "司法部", "自然资源部", "生态环境部", "住房和城乡建设部",
     "交通运输部", "水利部", "文化和旅游部", "退役军人事务部", "应急管理部")})
 NATIONAL["住建部"] = NATIONAL["住房和城乡建设部"]
-NATIONAL.update({"团中央": "共青团中央", "中组部": "中共中央组织部", "中宣部": "中共中央宣传部"})
+NATIONAL.update({"团中央": "共青团中央", "中组部": "中共中央组织部", "中宣部": "中共中央宣传部",
+                 "中共中央": "中国共产党中央委员会", "党中央": "中国共产党中央委员会"})
 # Taiwan, Hong Kong and Macau: their bodies keep the names written (台中市政府 is no 人民政府);
 # in Taiwan 科技部 and 经济部 are its own, not the State Council's ministries.
 TAIWAN = "710000"
