@@ -214,6 +214,11 @@ def test_a_name_after_a_verb_of_following_and_before_a_title(place_finder):
     assert "周立新" in people, people
 
 
+def test_an_adverb_and_its_地_after_a_title_is_no_name(place_finder):
+    people = _names(_extract(place_finder, ["“孵化基地为我们带来了新动能。”西岭州就业服务局负责人由衷地说。"]), "Person")
+    assert people == {}, people
+
+
 def test_people_with_middle_dot(place_finder):
     ex = _extract(place_finder, ["热合曼·吐尔逊说,合作社今年的收入翻了一番。"])
     assert "热合曼·吐尔逊" in _names(ex, "Person")

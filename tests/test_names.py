@@ -137,6 +137,12 @@ def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
 
 
+def test_editions_counted_are_no_part_of_a_contest_s_name_but_its_ordinal_is(place_finder):
+    names = _names(place_finder, "学校连续举办四届西岭大学校友创业大赛,第十四届青禾创业大赛也已开幕。", "Event")
+    assert {"西岭大学校友创业大赛", "第十四届青禾创业大赛"} <= set(names), names
+    assert "西岭大学" in _names(place_finder, "学校连续举办四届西岭大学校友创业大赛。", "University")
+
+
 
 @pytest.mark.parametrize("sentence, name", [
     pytest.param("中国建设银行湖南省分行与园区签约。", "中国建设银行湖南省分行", id="branch-after-a-province"),
@@ -567,3 +573,7 @@ def test_a_quoted_verb_or_a_verb_before_a_kind_is_no_part_of_a_name(place_finder
 def test_a_road_named_after_a_university_area_is_no_university(place_finder):
     assert _names(place_finder, "开园仪式在西岭市高新区大学园路29号举行。", "University") == {}
     assert "青禾大学" in _names(place_finder, "青禾大学路演中心启用。", "University")
+
+
+def test_a_conjunction_before_a_university_s_canteen_names_no_university(place_finder):
+    assert _names(place_finder, "他常往返于会谈之间,但大学食堂总能让他找到宁静。", "University") == {}

@@ -49,7 +49,7 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批处]|[\d一二三四五六七八九十两几]+[省市]|政府"
                         r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳]|(?:多|数|若干)[家个所处])$")  # (五大科技园, 专业类孵化器, 示范性基地)
 # A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处间]$|\d+号$"  # (…200号: an address)
+_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处间届]$|\d+号$"  # (…200号: an address)
                            r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
 _QUOTED_SENTENCE, _QUOTED_WORD = re.compile(r"[。！？!?；;，,]"), re.compile(r"牵线|搭桥|引路|领跑|加速|助推|孵化")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
@@ -83,7 +83,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户处间号米元亩日")
+_COUNT_ENDS = set("家个所批名户处间届号米元亩日")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 
@@ -130,8 +130,9 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
             break  # 某地5月7日电某某公司: a dateline, though 旭日电商 is a name's
         if i < end and joins_before_level(text, i - 1):
             break  # 某委员会和县科技局: two bodies
-        if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]):
-            break  # a count (2家, 第三家) is no part of the name it counts
+        if c in _COUNT_ENDS and _COUNT_BEFORE.search(text[max(floor, i - 4):i]) and not (
+                event and c == "届" and not _HELD_EDITIONS.search(text, max(floor, i - 8), i)):  # (第十四届某大赛)
+            break  # a count (2家, 第三家, 举办四届) is no part of the name it counts
         phrase = c in _PHRASE_ENDS and next((p for p in _PHRASES if text.startswith(p, i - len(p))), None)
         if phrase:
             i -= len(phrase)
@@ -203,12 +204,11 @@ def left_edge(text: str, end: int, floor: int, event: bool = False,
 
 
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}年$")
-# What starts an event's own name, never the second noun of its topic (…意见和全国某某大会).
-_SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")
+_SCOPE_START = re.compile(r"全国|全省|全市|全区|首届|第[一二三四五六七八九十\d]+届|\d{4}年")  # an event's own name's start
 _ADVERB_STOPS = set("都也还已均就又再更曾正仅")
-# What starts an event's name, never a body's or carrier's (第二期, 首届, 2021年).
-_EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")
 _INNER_STOPS = _ADVERB_STOPS | {"经"}
+_HELD_EDITIONS = re.compile(r"(?:举办|举行|连续|已经|累计)[了过]?[\d一二三四五六七八九十]+届$")
+_EVENT_LEAD = re.compile(r"第[一二三四五六七八九十\d]+[届期次批]|首届|首期|\d{4}年?")  # an event's, no body's name starts so
 
 
 def _without_places(stem: str, places: list[str]) -> str:
@@ -393,8 +393,8 @@ def _widest(mentions: list[Mention], text: str) -> list[Mention]:
         # 某联盟成立大会, 某众创空间揭牌仪式: the body or carrier the event is named after is kept
         head_of_event = m.category != "Event" and not _EVENT_LEAD.match(m.surface) and all(
             o.category == "Event" and (o.start == m.start or text[m.start - 1:m.start] in ("与", "和")) for o in outer)
-        if outer and not joint and not head_of_event and not (m.cls in _STANDALONE and all(o.cls not in _STANDALONE or o.category != m.category
-                                                       for o in outer)):
+        if outer and not joint and not head_of_event and not (m.cls in _STANDALONE and all(
+                o.cls not in _STANDALONE or o.category != m.category for o in outer)):
             continue
         out.append(m)
     return out
