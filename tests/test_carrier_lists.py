@@ -166,5 +166,5 @@ def test_a_list_counted_as_projects_names_no_carriers(place_finder):
 
 
 def test_a_kind_of_firm_in_a_list_of_kinds_is_no_carrier(place_finder):
-    carriers = _carriers(_extract(place_finder, "星创天地以农业科技园区、科技特派员创业基地、科技型企业、农民专业合作社等为载体。"))
+    carriers = _carriers(_extract(place_finder, "以现代农业科技园区、青年创业基地、科技型企业、家庭农场等为载体。"))
     assert "科技型企业" not in carriers, carriers

@@ -200,12 +200,12 @@ def test_common_nouns_that_read_as_names_are_no_people(place_finder):
 
 
 def test_a_title_s_长_before_a_surname_孙_is_no_double_surname(place_finder):
-    people = _names(_extract(place_finder, ["西岭市工业局局长孙东教授在会上致辞。"]), "Person")
-    assert "孙东" in people and "长孙东" not in people, people
+    people = _names(_extract(place_finder, ["西岭市工业局局长孙凯教授在会上致辞。"]), "Person")
+    assert "孙凯" in people and "长孙凯" not in people, people
 
 
 def test_a_person_in_a_table_s_row_is_no_part_of_the_body_after_it(place_finder):
-    ex = _extract(place_finder, ["领导小组成员:\n吕立 财政局局长\n缪国新 经济发展局局长"])
+    ex = _extract(place_finder, ["领导小组成员:\n周立 财政局局长\n马国新 经济发展局局长"])
     assert not any(" " in n for n in _names(ex)), _names(ex)
 
 
@@ -601,7 +601,7 @@ def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
     ("西岭大学经济学院金融系教授王燕飞曾表示，要放开管制。", ("王燕飞", "教授", "西岭大学经济学院金融系")),
     ("西岭房地产研究会人居环境委员会副主任委员兼秘书长马文静女士致辞。",
      ("马文静", "副主任委员", "西岭房地产研究会人居环境委员会")),
-    ("“返乡一人、带富一方。”西岭县人社局返乡创业服务股股长林海涛说。",
+    ("“家门口就业,心里踏实。”西岭县人社局返乡创业服务股股长林海涛说。",
      ("林海涛", "股长", "西岭县人社局返乡创业服务股")),
 ])
 def test_posts_in_a_department_of_a_firm_or_an_institute(place_finder, sentence, post):

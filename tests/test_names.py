@@ -40,22 +40,21 @@ def test_carrier_name_edges(place_finder, sentence, name):
     pytest.param("构建众创空间+孵化器+加速器的链条。", "众创空间+孵化器+加速器", id="chain-of-kinds"),
     pytest.param("全市百万平米孵化器工程进展顺利。", "百万平米孵化器", id="programme-after-carrier"),
     pytest.param("新增2家港澳科技企业孵化器。", "港澳科技企业孵化器", id="region-word"),
-    pytest.param("对区级专业类孵化器给予补贴。", "专业类孵化器", id="a-sort-in-类"),
+    pytest.param("对省级专业类孵化器给予奖励。", "专业类孵化器", id="a-sort-in-类"),
     pytest.param("被认定为示范性众创空间的给予奖励。", "示范性众创空间", id="an-adjective-in-性"),
-    pytest.param("他创办了中国最大创客空间。", "最大创客空间", id="a-superlative"),
-    pytest.param("全市打造5处新创加速器。", "5处新创加速器", id="a-count-in-处"),
-    pytest.param("青禾集团深耕科技园区运营多年。", "深耕科技园区", id="a-verb-深耕"),
-    pytest.param("园区总经理周立新携科技园副总经理陈晓东参加座谈。", "携科技园", id="a-person-and-携"),
-    pytest.param("县府携手青禾产业加速器成立基地。", "手青禾产业加速器", id="携手"),
-    pytest.param("代表团与当地多个孵化中心交流。", "多个孵化中心", id="many"),
-    pytest.param("随后在区长陪同下来高新区考察。", "陪同下来高新区", id="陪同下"),
-    pytest.param("此次高新区与青禾集团签约。", "次高新区", id="此次"),
+    pytest.param("他创办了西岭最大创客空间。", "最大创客空间", id="a-superlative"),
+    pytest.param("全县建成3处青年加速器。", "3处青年加速器", id="a-count-in-处"),
+    pytest.param("星河集团深耕产业园区运营多年。", "深耕产业园区", id="a-verb-深耕"),
+    pytest.param("基地主任周立新携孵化器副主任陈晓东出席。", "携孵化器", id="a-person-and-携"),
+    pytest.param("市政府携手青禾创新加速器共建基地。", "手青禾创新加速器", id="携手"),
+    pytest.param("考察团走访了多个孵化中心。", "多个孵化中心", id="many"),
+    pytest.param("次日在市长陪同下来开发区调研。", "陪同下来开发区", id="陪同下"),
+    pytest.param("此次开发区与星河集团签约。", "次开发区", id="此次"),
     pytest.param("五年来培育了超过90间孵化器。", "90间孵化器", id="a-count-in-间"),
-    pytest.param("随后明确办公室组成人员分工。", "明确办公室", id="a-verb-明确"),
-    pytest.param("商场划出一部分摊位用作创业孵化基地。", "用作创业孵化基地", id="用作"),
-    pytest.param("社会民营资本兴建创业孵化基地。", "兴建创业孵化基地", id="兴建"),
-    pytest.param("表1 2004-2010年国家大学科技园数量", "2004-2010年国家大学科技园", id="a-range-of-years"),
-    pytest.param("秉承科技园区、科技金融、科技实业三核驱动发展模式。", "科技金融", id="a-verb-before-a-list-of-kinds"),
+    pytest.param("园区腾出两层楼用作创业孵化基地。", "用作创业孵化基地", id="用作"),
+    pytest.param("鼓励企业兴建创业孵化基地。", "兴建创业孵化基地", id="兴建"),
+    pytest.param("表2 2012-2018年国家大学科技园数量", "2012-2018年国家大学科技园", id="a-range-of-years"),
+    pytest.param("秉承产业园区、产业基金、产业服务三位一体的模式。", "产业基金", id="a-verb-before-a-list-of-kinds"),
 ])
 def test_kinds_and_parts_are_not_carriers(place_finder, sentence, kind):
     assert not any(kind in n for n in _names(place_finder, sentence, "InnovationCarrier"))
@@ -104,7 +103,7 @@ def test_carrier_inside_a_document_title_is_not_a_carrier(place_finder):
                  "2017年全国大众创业万众创新活动周青海省分会场活动", "ActivityWeek", id="a-province-s-venue"),
     pytest.param("西岭市重点项目签约仪式暨青禾湾产业推介会在园区举行。", "西岭市重点项目签约仪式暨青禾湾产业推介会", "Meeting",
                  id="a-signing-rite-joined-to-a-meeting"),
-    pytest.param("青禾热能全国招商会在园区举行。", "青禾热能全国招商会", "Meeting", id="an-investment-fair"),
+    pytest.param("青禾装备全国招商会在园区举行。", "青禾装备全国招商会", "Meeting", id="an-investment-fair"),
     pytest.param("西岭省第十三次人民代表大会在省会召开。", "西岭省第十三次人民代表大会", "Meeting", id="a-congress"),
 ])
 def test_event_names(place_finder, sentence, name, cls):
@@ -129,18 +128,18 @@ def test_two_contests_joined_are_two_names_and_other_joint_events_one(place_find
     pytest.param("各县团委负责人及高校学生代表320余人观摩比赛。", "比赛", id="who-came"),
     pytest.param("我们很高兴本次大会在西岭举办。", "大会", id="this-one"),
     pytest.param("西岭赛区比赛由团市委等7家单位主办。", "比赛", id="a-round-alone"),
-    pytest.param("第十一届西岭创新创业大赛(青禾赛区)启动仪式暨赛前培训会在科学城举行。", "培训会",
+    pytest.param("第五届西岭青年创业大赛(青禾赛区)启动仪式暨赛前培训会在会展中心举行。", "培训会",
                  id="after-a-contest-s-rite"),
-    pytest.param("开幕式上,副市长林海涛代表大会致辞。", "大会", id="on-behalf-of-the-meeting"),
+    pytest.param("闭幕式上,副县长周文彬代表大会致辞。", "大会", id="on-behalf-of-the-meeting"),
 ])
 def test_kinds_of_events_are_not_events(place_finder, sentence, word):
     assert not any(n.endswith(word) for n in _names(place_finder, sentence, "Event"))
 
 
 def test_editions_counted_are_no_part_of_a_contest_s_name_but_its_ordinal_is(place_finder):
-    names = _names(place_finder, "学校连续举办四届西岭大学校友创业大赛,第十四届青禾创业大赛也已开幕。", "Event")
-    assert {"西岭大学校友创业大赛", "第十四届青禾创业大赛"} <= set(names), names
-    assert "西岭大学" in _names(place_finder, "学校连续举办四届西岭大学校友创业大赛。", "University")
+    names = _names(place_finder, "学院已连续举办三届西岭学院校友创业大赛,第十二届青禾创业大赛也已开幕。", "Event")
+    assert {"西岭学院校友创业大赛", "第十二届青禾创业大赛"} <= set(names), names
+    assert "西岭学院" in _names(place_finder, "学院已连续举办三届西岭学院校友创业大赛。", "University")
 
 
 
@@ -183,14 +182,14 @@ def test_a_company_word_inside_a_name(place_finder, sentence, name):
     pytest.param("共青团西岭州委员会主办。", "GovernmentAgency", "共青团西岭州委员会", id="the-youth-league-s-共"),
     pytest.param("西岭对外经贸大学与青禾大学合作。", "University", "西岭对外经贸大学", id="对外-in-a-university-s-name"),
     # A firm's registered name opens with its province: never after a city's zone.
-    pytest.param("入围项目中,西岭高新区有湖南青禾新材料科技有限公司。", "Company", "湖南青禾新材料科技有限公司",
+    pytest.param("入围项目中,西岭高新区有江西星河光电科技有限公司。", "Company", "江西星河光电科技有限公司",
                  id="a-province-after-a-zone-and-有"),
     pytest.param("青禾经济开发区安徽星河集团入驻。", "Company", "安徽星河集团", id="a-province-after-a-zone"),
-    pytest.param("西岭创为电机有限公司获三等奖。", "Company", "西岭创为电机有限公司", id="为-inside-a-brand"),
+    pytest.param("西岭兴为电机有限公司获三等奖。", "Company", "西岭兴为电机有限公司", id="为-inside-a-brand"),
     pytest.param("会上,对外合作处处长周文彬发言。", "GovernmentAgency", "对外合作处", id="对外-starts-a-unit"),
     pytest.param("西岭大学机械工程系系主任周文彬出席。", "University", "西岭大学机械工程系", id="a-department-s-系主任"),
     pytest.param("推进众创空间建设,青禾城市建设投资有限公司参与。", "Company", "青禾城市建设投资有限公司", id="a-builder-s-建设"),
-    pytest.param("会上申请注资10亿元予青禾园区公司。", "Company", "青禾园区公司", id="予-before-a-name"),
+    pytest.param("政府拨款5亿元予星河创投有限公司。", "Company", "星河创投有限公司", id="予-before-a-name"),
 ])
 def test_a_name_starts_after_the_words_of_its_sentence(place_finder, sentence, category, name):
     assert name in _names(place_finder, sentence, category)
@@ -571,9 +570,13 @@ def test_a_quoted_verb_or_a_verb_before_a_kind_is_no_part_of_a_name(place_finder
 
 
 def test_a_road_named_after_a_university_area_is_no_university(place_finder):
-    assert _names(place_finder, "开园仪式在西岭市高新区大学园路29号举行。", "University") == {}
+    assert _names(place_finder, "签约仪式在青禾市大学园路18号举行。", "University") == {}
     assert "青禾大学" in _names(place_finder, "青禾大学路演中心启用。", "University")
 
 
 def test_a_conjunction_before_a_university_s_canteen_names_no_university(place_finder):
-    assert _names(place_finder, "他常往返于会谈之间,但大学食堂总能让他找到宁静。", "University") == {}
+    assert _names(place_finder, "周末他回到母校,但大学图书馆已经翻新。", "University") == {}
+
+
+def test_a_verb_before_an_office_is_no_part_of_its_name(place_finder):
+    assert not any("明确" in n for n in _names(place_finder, "会议明确办公室人员职责。", "GovernmentAgency"))

@@ -69,7 +69,7 @@ _PLACE_LEVEL_END = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "自
 _OWN_HEADS = re.compile(r"(?:常务|代)?副?(省长|市长|区长|县长|州长|盟长|镇长|乡长)|自治区((?:常务)?副?主席)")  # 自治区副主席: 省
 _PLACE_HEAD = {"省": re.compile(r"[\u4e00-\u9fff]{2,3}省"), "市": re.compile(r"[\u4e00-\u9fff]{2,4}?市"),
                "州": re.compile(r"[\u4e00-\u9fff]{2,10}?州"), "盟": re.compile(r"[\u4e00-\u9fff]{2,4}?盟"),
-               "区": re.compile(r"(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?区"),  # (苏州市吴江区委: its city first)
+               "区": re.compile(r"(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?区"),  # (某市某区委: its city first)
                "县": re.compile(r"(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?县")}
 _GOVERNMENT = {"盟": "行政公署"} | {level: "人民政府" for level in "省市区县州镇乡"}  # a league's is its 行政公署
 _AFTER_HEAD = ("一行", "等", "同志", "出席", "参加", "陪同", "到", "在", "率", "座谈", "交流", "讲话", "致辞", "主持", "表示")

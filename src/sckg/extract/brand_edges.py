@@ -9,7 +9,7 @@ from __future__ import annotations
 from sckg.extract.words import common_word, tagger, word_count
 
 _BRANDED = ("Company", "PublicInstitution", "InnovationCarrier")
-# The stops that are also characters of brands (向岚, 以禾, 广和, 共兴, 同仁, 三和谷, 创为).
+# The stops that are also characters of brands (向岚, 以禾, 广和, 共兴, 同仁, 三和谷, 兴为).
 _BRAND_STOPS = frozenset("向以和共同为但")
 # First characters that start a name on their own: a division or level (和省科技厅), a scope.
 _OWN_START = frozenset("省市县区州乡镇村国中全各该本我其")

@@ -79,7 +79,7 @@ def listed_companies(text: str, mentions: list[Mention], places: list[str]) -> l
                                         for s, e in items for m in mentions)
         if not counted and not among and (sum(_traded(text[s:e]) for s, e in items) < 2
                                           or sum(_field(text[s:e]) for s, e in items) >= 2):
-            continue  # (智能装备、新型半导体、电子信息…等园区: fields, whatever trade words they hold)
+            continue  # (高端装备、电子信息…等园区: fields, whatever trade words they hold)
         brands = []
         for s, e in items:
             if s >= e:

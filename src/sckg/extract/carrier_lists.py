@@ -21,7 +21,7 @@ _TYPE_RE = "|".join(sorted(map(re.escape, CARRIER_CLASS), key=len, reverse=True)
 # The count of carriers a list ends with: 等5家孵化器, 2家省级众创空间, 等众创空间.
 _COUNTED_KIND = re.compile(rf"(?:等|等?[\d一二三四五六七八九十两]+[家个所])(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})")
 _ITEM_END = re.compile(r"等")
-# A list that ends in a count of another kind: 等工业项目45个, 在内的112个重点项目 (but 等5家单位 may be carriers).
+# A list that ends in a count of another kind: 等工业项目N个, 在内的N个重点项目 (but 等N家单位 may be carriers).
 _OTHER_KIND = re.compile(r"(?:等|在内的)[\u4e00-\u9fff\d]{0,8}?(?:项目|企业|团队)")
 # The kind of carrier a list is introduced as: 入围国家备案众创空间的有甲、乙等56家.
 _LIST_LEAD = re.compile(rf"(?P<level>{_LEVEL_RE})?(?P<type>{_TYPE_RE})(?:名单)?(?:的有|为|包括|分别为|分别是)[:：]?$")
@@ -59,7 +59,7 @@ def listed_carriers(text: str, mentions: list[Mention], places: list[str]) -> tu
                     and (mentions[i].start, mentions[i].end) in items]
         others = [i for ids in inside for i in ids if mentions[i].category in _OTHER_NAMES]
         if kind is None and (not carriers or len(carriers) < len(others) or _OTHER_KIND.match(text, items[-1][1])):
-            continue  # (…、某科技城等工业项目45个: a list of projects, whatever one item's name says)
+            continue  # (…、某科技城等工业项目N个: a list of projects, whatever one item's name says)
         if kind is not None:
             cls = CARRIER_CLASS[kind.group("type")]
             attrs = (("level", LEVELS[kind.group("level")]),) if kind.group("level") else ()

@@ -54,7 +54,7 @@ UNITS: dict[str, tuple[str, int, str]] = {
     "个百分点": ("percentage-point", 1, "percent"),
 }
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<!\d)\d{1,3}(?: \d{3})+(?!\d| \d)|\d+(?:\.\d+)?"  # (8 507: grouped by spaces)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<!\d)\d{1,3}(?: \d{3})+(?!\d| \d)|\d+(?:\.\d+)?"  # (1 200: grouped by spaces)
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿廿卅卌]+"
 _CN_TENS = str.maketrans({"廿": "二十", "卅": "三十", "卌": "四十"})
 _MAG = r"万亿|千万|百万|十万|万|亿|千|百"
@@ -83,7 +83,7 @@ _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
 _PHASED = set("器园区地心楼城港谷馆厂站院场轨线镇")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
-_PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{1,3}(?:项目|工程)")  # 四期技改项目, 二期扩建工程
+_PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{1,3}(?:项目|工程)")  # 三期技改项目, 二期扩建工程
 _PHASE_OF = ("项目", "工程", "厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")

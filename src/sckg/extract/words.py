@@ -146,4 +146,4 @@ def verb_and_particle(word: str) -> bool:
     (商量过, 满意地, 讨论了), read where a name is sought: no name ends so."""
     head = word[:2]
     return word_count(head) > 1000 and (word[2] in "过了着" or word[2] in "地得" and tag(head)[:1] in "vad") or (
-        word[2] == "地" and tag(head)[:1] in "ad" and word_count(head) > 100)  # 由衷地: an adverb's 地, rarer words too
+        word[2] == "地" and tag(head)[:1] in "ad" and word_count(head) > 100)  # 欣然地: an adverb's 地, rarer words too

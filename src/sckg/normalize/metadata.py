@@ -22,7 +22,7 @@ _GLUED = re.compile(r"[\u4e00-\u9fff]{6}|[\u4e00-\u9fff]{9}")  # 记者甲乙丙
 _BODY_END = re.compile(r"[网报台社局厅委办市省县区部所院]|中心|公司")  # (记者站, 某市科技局: no names)
 _SITE_END = re.compile(r"(网|网站|报|日报|晚报|新闻|电视台|广播电台|通讯社|杂志|在线|头条)$")
 _NOT_A_NAME = {"admin", "管理员", "本网", "小编", "佚名"}
-_DEPARTMENT = re.compile(r"[部处室办组]$|中心$")  # 作者:综合部 — a department signs, no person
+_DEPARTMENT = re.compile(r"[部处室办组]$|中心$")  # 作者:某某部 — a department signs, no person
 # (来源: 某某报作者: 某某: the source ends where the next field's name starts.)
 _SOURCE_LINE = re.compile(r"(?:转自|转载自|转载于|稿件来源|文章来源|来源)\s*[:：]\s*(?:转载)?\s*"
                           r"((?:(?!(?:作者|记者|通讯员|责任编辑|编辑|发布|时间|日期)\s*[:：])[^\s*|])+)")

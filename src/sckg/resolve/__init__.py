@@ -195,7 +195,7 @@ class _Resolver:
             r = self.resolve_place(self.gaz, rest[:length], province=province)
             if r.status == "resolved" and r.code and self.gaz.divisions[r.code].level == "prefecture":
                 if rest.startswith(("街道", "镇", "乡"), length) or rest[:length] in AMBIGUOUS_CITY_SHORT_FORMS \
-                        and r.code[:2] != province[:2]:  # 中山街道党工委 in Shanghai: a subdistrict's, named like a city
+                        and r.code[:2] != province[:2]:  # 某街道党工委 named like a far city: a subdistrict's
                     return name
                 full = self.gaz.divisions[r.code].name
                 return rest if rest.startswith(full) else full + rest[length:]

@@ -34,7 +34,7 @@ def figure_area(r: Resolver, area: str | None, province: str | None) -> str | No
     article's context (``r``: the resolver, with the article's city and county), or None."""
     if not area:
         return None
-    area = "全国" if area == "我国" else area  # (我国上万家孵化机构: the country's)
+    area = "全国" if area == "我国" else area  # (我国某某家孵化机构: the country's)
     local = local_area(r, area, province) if _LOCAL_REF.match(area) else None
     if local:
         code = local
