@@ -31,7 +31,7 @@ def test_brands_listed_after_the_firms_they_are_are_companies_whole(place_finder
 
 
 def test_fields_listed_before_a_kind_of_park_are_no_companies(place_finder):
-    ex = _extract(place_finder, "形成以高端装备、新型电子、电子信息、绿色食品、电商物流等园区集聚发展的格局。")
+    ex = _extract(place_finder, "打造以高端装备、新型电子、电子信息、绿色食品、智慧物流等园区协同发展的态势。")
     assert _companies(ex) == set(), _companies(ex)
 
 

@@ -601,8 +601,8 @@ def test_a_body_counted_by_a_demonstrative_is_no_named_body(place_finder):
     ("西岭大学经济学院金融系教授王燕飞曾表示，要放开管制。", ("王燕飞", "教授", "西岭大学经济学院金融系")),
     ("西岭房地产研究会人居环境委员会副主任委员兼秘书长马文静女士致辞。",
      ("马文静", "副主任委员", "西岭房地产研究会人居环境委员会")),
-    ("“家门口就业,心里踏实。”西岭县人社局返乡创业服务股股长林海涛说。",
-     ("林海涛", "股长", "西岭县人社局返乡创业服务股")),
+    ("“家门口就业,心里踏实。”西岭县人社局就业促进股股长林海涛说。",
+     ("林海涛", "股长", "西岭县人社局就业促进股")),
 ])
 def test_posts_in_a_department_of_a_firm_or_an_institute(place_finder, sentence, post):
     ex = _extract(place_finder, [sentence])

@@ -42,8 +42,7 @@ def link_parts(text: str, quantities: list[Quantity], figures: list[Figure],
                 continue
             if Decimal(part.value) > Decimal(whole.value):
                 continue  # 已确定2家，其中…，至此某区将达18家: more than the total is none of its parts
-            kind_of = whole.indicator in INDICATOR_PARTS.get(part.indicator, ()) \
-                and Decimal(part.value) <= Decimal(whole.value)  # 知识产权5600项，其中发明专利820项
+            kind_of = whole.indicator in INDICATOR_PARTS.get(part.indicator, ())  # 知识产权5600项，其中发明专利820项
             if found[i] and part.indicator != "organisations" and not kind_of and (whole.indicator != part.indicator or (
                     part.carrier_type and whole.carrier_type and part.carrier_type != whole.carrier_type
                     and whole.carrier_type != "InnovationCarrier")):  # (各类载体600家，其中孵化器47家: a kind of all)

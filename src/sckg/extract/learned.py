@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from sckg.extract.lexicon import (FIRM_REGIONS, NAME_MIDDLE, NOT_NAME_CHARS, PARTY_BODIES, SHORT_BODY_ENDINGS,
                                   SURNAMES, TITLES, TRANSLITERATION_CHARS)
-from sckg.extract.people import dotted_brand, year_ending
+from sckg.extract.people import dotted_brand, title_ends_at, year_ending
 from sckg.extract.words import tag, verb_and_particle, word_count
 from sckg.model import Mention
 
@@ -139,12 +139,9 @@ def _may_name(words: list[tuple[str, str]]) -> bool:
 
 _TITLE_WORDS = frozenset(TITLES)
 _NOT_A_PERSON = re.compile(r"[左右前后][一二三四五六七八九十]+")  # a caption's place: (左五)
-_HEAD_OF_CHARS = set("局厅部处科社校院行所站会组团队")
 
 
 def _plain_word(name: str) -> bool:
-    from sckg.extract.words import tag, word_count
-
     return word_count(name) > 1000 and not tag(name).startswith("nr")
 
 
@@ -171,7 +168,7 @@ def learned_people(text: str, spans: list[tuple[int, int, str]], taken: list[Men
             if text[e - 1] in "局厅委处署" or text[s:e] in _NAME_LIKE_NOUNS or _NOT_A_PERSON.fullmatch(text, s, e) \
                     or text[s + 1:e] in TITLES or _plain_word(text[s:e]):
                 continue  # 林草局, 马拉松, (左五), 陈主席 (how a head is spoken of), 简要: no person's name
-            if text.startswith("长孙", s) and e - s == 3 and text[s - 1:s] in _HEAD_OF_CHARS:
+            if text.startswith("长孙", s) and e - s == 3 and title_ends_at(text, s + 1):
                 s += 1  # 局长孙某: the title's 长, then the surname 孙 (not the double surname 长孙)
             out.append(Mention(text[s:e], s, e, "Person", "Person"))
     return out

@@ -48,8 +48,8 @@ _PLACE_NAMED = {"HighTechZone", "EconomicDevelopmentZone", "University", "Techno
 # (天津市市级高新区), a scope (省内, 区外) or an ordinal count (第三家).
 _KIND_TAIL = re.compile(r"(级|[省市区县州]?[内外]|第?[\d一二三四五六七八九十两几]+[家个所批处]|[\d一二三四五六七八九十两几]+[省市]|政府"
                         r"|[\d一二三四五六七八九十两几]+大批?|类|性|最[大早小新强好美多佳]|(?:多|数|若干)[家个所处])$")  # (五大科技园, 专业类孵化器, 示范性基地)
-# A count right before the type word ends a name on its left (…公司2家孵化器, 有4家众创空间).
-_COUNT_BEFORE = re.compile(r"(第|这|那|每|[\d一二三四五六七八九十两几]+)[家个所批名户处间届]$|\d+号$"  # (…200号: an address)
+_COUNTERS = "家个所批名户处间届"  # a count in these before a type word ends a name on its left (…公司2家孵化器)
+_COUNT_BEFORE = re.compile(rf"(第|这|那|每|[\d一二三四五六七八九十两几]+)[{_COUNTERS}]$|\d+号$"  # (…200号: an address)
                            r"|\d+(?:余|多)?(?:平方米|平米|万元|亿元|元|亩)$|月\d{1,2}日$")  # 80余平方米…, 8月3日…
 _QUOTED_SENTENCE, _QUOTED_WORD = re.compile(r"[。！？!?；;，,]"), re.compile(r"牵线|搭桥|引路|领跑|加速|助推|孵化")  # “某某是热点城市。”某局: a quotation, no part of a name
 _BYLINE_ASIDE = re.compile(r"(?:讯|消息|电)\s*[(（][^()（）]*[)）]$|[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]$"
@@ -83,7 +83,7 @@ _LONG_STOP_AT = EndMatcher(w for w in LEFT_STOP_WORDS if len(w) > 1)
 _STOP_AT = EndMatcher(LEFT_STOP_WORDS)
 _MANAGING_UNIT = re.compile(r"管理(处|科|办公室|办|中心)|处")
 # The last characters of what the left-edge scan stops at or passes whole.
-_COUNT_ENDS = set("家个所批名户处间届号米元亩日")
+_COUNT_ENDS = set(_COUNTERS + "号米元亩日")
 _MAY_STOP = (_COUNT_ENDS | set(LEFT_STOPS) | _PHRASE_ENDS | set(_LONG_SUFFIX_AT.by_last) | set(_LONG_STOP_AT.by_last)
              | set(_STOP_AT.by_last))
 

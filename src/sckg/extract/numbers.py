@@ -83,8 +83,8 @@ _EDITION_UNITS = {"期", "届", "批", "次"}
 # What a phase (二期, 三期工程) follows: a building, a park, a project; and another phase.
 _PHASED = set("器园区地心楼城港谷馆厂站院场轨线镇")
 _PHASE_LIST = re.compile(r"[一二三四五六七八九十\d]期[、和及]$")
-_PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{1,3}(?:项目|工程)")  # 三期技改项目, 二期扩建工程
-_PHASE_OF = ("项目", "工程", "厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
+_PHASED_WORKS = re.compile(r"[\u4e00-\u9fff]{0,3}(?:项目|工程)")  # 三期项目, 三期技改项目, 二期扩建工程
+_PHASE_OF = ("厂房", "建设", "建筑", "用地", "地块", "招商", "开工", "竣工", "投用", "面积")
 _ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+(?:[、，,]+[\d一二三四五六七八九十]+)*[、，,]+$")
 _FIRST_PLACE = re.compile(r"(?:居|位居|位列|名列|排名|排在|稳居|保持)[^，,。；;\d]{0,8}?(首位|榜首|之首)")
 _COMPARED = re.compile(r"比[^，,。；;！？]{1,20}?(?:多|少)(?:了)?$")

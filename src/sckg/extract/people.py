@@ -164,6 +164,11 @@ def _before_speech(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def title_ends_at(text: str, end: int) -> bool:
+    """Whether a title of two or three characters ends at ``end`` (局长 in 局长孙某)."""
+    return any(TITLE_PATTERN.fullmatch(text, end - k, end) for k in (2, 3) if end >= k)
+
+
 def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Names written before their post: 林某调研员, 王某副局长 (after an organisation, a
     comma or a list mark, and followed by what ends a name's clause); ``org_ends`` are
@@ -178,8 +183,7 @@ def _before_title(text: str, org_ends: set[int] = frozenset()) -> list[tuple[int
             if start < 0 or not all("\u4e00" <= c <= "\u9fff" for c in name) or not _surname_ok(name):
                 continue
             if any(c in NOT_NAME_CHARS or c in _ORG_END for c in name[1:]) or _common_word(name) or (
-                    len(name) == 3 and name[:2] in SURNAMES and any(
-                        TITLE_PATTERN.fullmatch(text, start + 1 - k, start + 1) for k in (2, 3) if start + 1 >= k)):
+                    len(name) == 3 and name[:2] in SURNAMES and title_ends_at(text, start + 1)):
                 continue  # (局长孙某教授: the title's 长, then 孙某; no double surname 长孙)
             if start == 0 or text[start - 1] in PUNCT or text[start - 1] in _ORG_END or start in org_ends or any(
                     text.endswith(w, 0, start) for w in _VERBS_BEFORE_NAME):  # 陪同某某副区长
